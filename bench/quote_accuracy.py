@@ -1,0 +1,91 @@
+"""Measure quote extraction and attribution on the dev set, then extraction throughput.
+
+Usage: .venv/bin/python bench/quote_accuracy.py [--gold PATH] [--articles N]
+
+Scores with the shared scorer (/work/shared/eval/score.py, loaded by path, never copied) and prints
+quote_precision, quote_recall, quote_f1, attributed_f1, then quotes/second and articles/second over
+at least N articles made by repeating the dev texts; the last line is one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.core.quotes import extract_quotes  # noqa: E402
+
+SHARED = ROOT / ".." / "shared"
+DEFAULT_GOLD = SHARED / "eval" / "dev" / "quotes_dev.json"
+SCORER = SHARED / "eval" / "score.py"
+
+
+def load_scorer(path: Path) -> ModuleType:
+    """Import the shared scorer by path so its scoring stays the single source of truth."""
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def predict(articles: list[dict]) -> list[dict]:
+    """Build scorer predictions: full quotes only, partial ones are left out."""
+    return [
+        {
+            "file": art["file"],
+            "title": None,
+            "published": None,
+            "author": None,
+            "publisher": None,
+            "quotes": [
+                {"speaker": q.speaker, "text": q.text} for q in extract_quotes(art["text"]) if not q.partial
+            ],
+        }
+        for art in articles
+    ]
+
+
+def throughput(texts: list[str], minimum: int) -> tuple[int, int, float]:
+    """Run the extractor over at least `minimum` articles; return (articles, quotes, seconds)."""
+    repeats = -(-minimum // len(texts))
+    batch = texts * repeats
+    started = time.perf_counter()
+    found = sum(len(extract_quotes(text)) for text in batch)
+    return len(batch), found, time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--articles", type=int, default=1000, help="articles for the throughput run")
+    args = parser.parse_args(argv)
+    if not args.gold.exists() or not SCORER.exists():
+        print(f"dev set or scorer not found ({args.gold}, {SCORER}): nothing to measure")
+        return 0
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    articles = gold["articles"]
+    scores = load_scorer(SCORER).score(gold, predict(articles), None)
+    figures = {key: scores[key] for key in ("quote_precision", "quote_recall", "quote_f1", "attributed_f1")}
+    for key, value in figures.items():
+        print(f"{key:20} {value}")
+    count, quotes, seconds = throughput([art["text"] for art in articles], args.articles)
+    figures["articles"] = count
+    figures["quotes_per_second"] = round(quotes / seconds, 1)
+    figures["articles_per_second"] = round(count / seconds, 1)
+    print(f"{'quotes_per_second':20} {figures['quotes_per_second']}  ({quotes} quotes)")
+    print(f"{'articles_per_second':20} {figures['articles_per_second']}  ({count} articles, {seconds:.2f} s)")
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The news pipeline. Nothing in here knows about Discord."""

@@ -1,0 +1,402 @@
+"""Find an article's headline, publication date, author and publisher in a copy-pasted web page."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from bot.core.models import CleanText, Metadata
+
+log = logging.getLogger(__name__)
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# "8th June 2022", "08 Jun 2022", "Wed, 08 Jun 2022 10:00:00 GMT", "8 June, 2022"
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s./-]+{_MONTH}[\s,./-]+(\d{{4}})\b", re.I
+)
+# "June 8, 2022", "Jun 8th 2022"
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+# "2022-06-08", "2022-06-08T10:00:00Z", "2022/06/08"
+_ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{2})\2(\d{2})(?!\d)")
+# "24/07/2018", "11.08.17", "24-07-2018": always day first, as in the UK.
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|\.\d)")
+
+_DIGITS = re.compile(r"\d\d")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words that may sit beside a date on a date line without making it a sentence.
+_DATE_FILLER = _wordset(
+    "published posted updated last first on date at am pm gmt bst utc cet est min mins minute minutes read "
+    "reading time mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
+    "saturday sunday modified issue edition"
+)
+_DATE_LABEL = re.compile(r"^\W*(?:first\s+)?(?:published|posted|date|dated|released|issued)\b", re.I)
+_UPDATED_LABEL = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+
+# "By Jane Smith", "Posted on 24/07/2018 by Jane Doe", "Written by Jane Doe", "Words by ..."
+_BY = re.compile(
+    r"^\W{0,3}(?:(?:posted|published|written|words|story|reported|report|text|interview|article)\b"
+    r"[^|\n]{0,40}?\s)?by\s*:?\s+(?P<name>\S.*)$",
+    re.I,
+)
+_LABELLED_AUTHOR = re.compile(
+    r"^\W{0,3}(?:authors?|writer|reporter|words|byline|by)\s*:\s*(?P<name>\S.*)$", re.I
+)
+_NAME_END = re.compile(r"\s*(?:[,|·•(/;:–—]|\s-\s|\s(?:on|at|in|for|from|via)\s|\d)")
+_PARTICLES = _wordset("de da del della di du dos van von der den ter le la bin al el and & mac st")
+_ROLE_WORDS = _wordset(
+    "correspondent reporter editor writer journalist columnist contributor staff team desk chief senior "
+    "deputy political health social care news digital features local reporting data investigations "
+    "business"
+)
+# Capitalised words that start a "By ..." phrase in ordinary sentences, never a byline.
+_NOT_NAMES = _wordset(
+    "january february march april may june july august september october november december monday "
+    "tuesday wednesday thursday friday saturday sunday christmas easter spring summer autumn winter "
+    "then now contrast comparison law default far the this that these those its their our his her "
+    "signing registering clicking continuing using"
+)
+# Capitalised words that make a "name" an organisation or a desk rather than a person.
+_NON_PERSON = _ROLE_WORDS | _wordset(
+    "admin administrator press office agency agencies council nhs trust association weekly daily times "
+    "journal magazine online group services sector today network federation uk england home homes "
+    "society institute foundation department government ministry media communications comms pa reuters "
+    "newsroom web website"
+)
+
+_SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
+_COPYRIGHT_NOISE = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?|\ball rights reserved\b)", re.I
+)
+_IMAGE_WORDS = re.compile(r"\b(?:image|photo|pictures?|photograph|shutterstock|getty|alamy|istock)\b", re.I)
+_NAME_PHRASE = r"(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|&|the|in|on)){0,7})"
+_PUBLICATION_FOR = re.compile(
+    _NAME_PHRASE + r",?\s+is\s+(?:(?:the|a|an|our)\s+(?:[\w'’-]+\s+){0,4}?(?:publication|magazine|newspaper"
+    r"|news\s+(?:site|service|website)|website|journal|title|newsletter)\b|a\s+trading\s+name\s+of\b)"
+)
+_ORG_IS = re.compile(_NAME_PHRASE + r",?\s+(?:is|are)\s+(?:the|a|an)\s+\w")
+_ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?P<name>(?:[Tt]he\s+)?[A-Z][^.!?:|]{1,80})$")
+_PRESS_END = re.compile(r"^\W*(?:ends|notes?\s+(?:to|for)\s+editors?|editors?['’]?s?\s+notes?)\W*$", re.I)
+_FIELD_SPLIT = re.compile(r"\s*[|·•,–—]\s*|\s-\s|\s{2,}|\t")
+_TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
+_MEDIA_WORD = re.compile(
+    r"\b(?:news|weekly|daily|times|journal|gazette|review|today|magazine|post|online|bulletin|chronicle|"
+    r"herald|observer|monitor|digest|insight|courier|echo|mirror|express|telegraph|guardian|standard|"
+    r"record|argus|mail|press|tribune|reporter|voice|world|live|hub|matters|update|mj)\b",
+    re.I,
+)
+# Section names that sit after the site name in a page title ("Headline | Site | News").
+_SECTION_NAMES = _wordset("news blog home articles features opinion analysis comment health care") | {
+    "latest news",
+    "press releases",
+    "news and views",
+}
+
+_NOT_SITE = re.compile(
+    r"[:@]|\b(?:release|skip|menu|search|home|cookies?|log ?in|sign (?:in|up)|subscribe)\b", re.I
+)
+
+_WEIGHTS = {"source": 5, "publication": 4, "header": 3, "copyright": 3, "about": 3, "suffix": 2}
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    if not 1900 <= year <= 2099:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _dates(text: str) -> Iterable[tuple[int, int, date]]:
+    """Yield (start, end, date) for every well-formed date, by pattern; callers pick the earliest."""
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        found = _make_date(int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1]))
+        if found:
+            yield m.start(), m.end(), found
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        found = _make_date(int(m[3]), _MONTHS[m[1][:3].lower()], int(m[2]))
+        if found:
+            yield m.start(), m.end(), found
+    for m in _ISO.finditer(text):
+        found = _make_date(int(m[1]), int(m[3]), int(m[4]))
+        if found:
+            yield m.start(), m.end(), found
+    for m in _NUMERIC.finditer(text):
+        first, second, year = int(m[1]), int(m[3]), _year(m[4])
+        # Day first; month first only when the day-first reading is impossible (e.g. 07/24/2018).
+        found = _make_date(year, second, first) or (_make_date(year, first, second) if second > 12 else None)
+        if found:
+            yield m.start(), m.end(), found
+
+
+def _find_date(text: str) -> tuple[int, int, date] | None:
+    if not _DIGITS.search(text):
+        return None
+    return min(_dates(text), key=lambda hit: hit[0], default=None)
+
+
+def parse_date(text: str) -> date | None:
+    """Return the first full date written in `text` (UK day-first, ISO or RFC 2822), else None."""
+    found = _find_date(text)
+    return found[2] if found else None
+
+
+def is_dateline(line: str) -> bool:
+    """Say whether a line is only a date (with labels, weekday, time or reading time), not a sentence."""
+    if len(line) > 120:
+        return False
+    found = _find_date(line)
+    if found is None:
+        return False
+    start, end, _ = found
+    rest = [w for w in _WORD.findall(line[:start] + " " + line[end:]) if w.lower() not in _DATE_FILLER]
+    if line.rstrip().endswith(".") and rest:
+        return False
+    return len(rest) <= 2
+
+
+def _name_token(token: str) -> bool:
+    if token.lower() in _PARTICLES:
+        return True
+    core = token.rstrip(".")
+    return bool(core) and core[0].isupper() and all(c.isalpha() or c in "'’-" for c in core)
+
+
+def _name_prefix(text: str) -> tuple[str, str]:
+    """Split "Jane Smith, Health Correspondent | 8 June" into the name and what follows it."""
+    match = _NAME_END.search(text)
+    head, tail = (text[: match.start()], text[match.start() :]) if match else (text, "")
+    tokens = head.split()
+    kept: list[str] = []
+    for token in tokens:
+        if kept and token.lower().strip(".") in _ROLE_WORDS:
+            break
+        if not _name_token(token):
+            return "", text
+        kept.append(token)
+    while kept and kept[-1].lower() in _PARTICLES:
+        kept.pop()
+    return " ".join(kept), tail
+
+
+def byline(line: str) -> str | None:
+    """Return the name a byline line credits ("By Jane Doe, Health Editor" -> "Jane Doe"), else None."""
+    if len(line) > 160:
+        return None
+    match = _BY.match(line) or _LABELLED_AUTHOR.match(line)
+    if match is None:
+        return None
+    name, tail = _name_prefix(match["name"].strip())
+    if not name or name.split()[0].lower().strip(".") in _NOT_NAMES:
+        return None
+    # A sentence that happens to start "By ..." runs on with lower-case words.
+    lowers = sum(1 for w in _WORD.findall(tail) if w[0].islower())
+    if lowers > 3 or (line.rstrip().endswith(".") and lowers > 1):
+        return None
+    return name
+
+
+def is_person_name(text: str) -> bool:
+    """Say whether text looks like a person's name (capitalised words, no desk or organisation words)."""
+    tokens = text.split()
+    named = [t for t in tokens if t.lower() not in _PARTICLES]
+    if not 2 <= len(named) <= 8 or len(text) > 80:
+        return False
+    if not all(_name_token(t) for t in tokens):
+        return False
+    return not any(t.lower().strip(".") in _NON_PERSON for t in named) and not _MEDIA_WORD.search(text)
+
+
+def _lines(text: str) -> list[str]:
+    return [s for s in (line.strip() for line in text.splitlines()) if s]
+
+
+def _regions(raw: str, cleaned: CleanText) -> tuple[list[str], list[str]]:
+    """Split the raw page into the lines before the body (header) and after it (footer)."""
+    paragraphs = [p for p in cleaned.body.split("\n\n") if p.strip()]
+    if not paragraphs:
+        lines = _lines(raw)
+        return lines[:40], []
+    start = raw.find(paragraphs[0])
+    end_at = raw.find(paragraphs[-1], max(start, 0))
+    if start < 0 or end_at < 0:
+        return [], []
+    return _lines(raw[:start]), _lines(raw[end_at + len(paragraphs[-1]) :])
+
+
+def _published(header: list[str], footer: list[str]) -> date | None:
+    """Prefer labelled publication dates, then bare date lines, then 'updated' dates, all outside the body."""
+    labelled = [ln for ln in header if _DATE_LABEL.match(ln) or byline(ln)]
+    bare = [ln for ln in header if is_dateline(ln) and not _UPDATED_LABEL.match(ln)]
+    updated = [ln for ln in header if _UPDATED_LABEL.match(ln)]
+    closing = [ln for ln in footer if _DATE_LABEL.match(ln) and not ln.lower().lstrip().startswith("posted")]
+    for group in (labelled, bare, updated, closing):
+        for line in group:
+            found = parse_date(line)
+            if found:
+                return found
+    return None
+
+
+def _author(header: list[str], footer: list[str]) -> str | None:
+    """Take the first byline naming a person, else a name line standing beside a date line."""
+    for line in [*header, *footer[:4]]:
+        name = byline(line)
+        if name and is_person_name(name):
+            return name
+    for i, line in enumerate(header):
+        if is_person_name(line) and any(is_dateline(n) for n in header[max(0, i - 1) : i + 2] if n != line):
+            return line
+        # "Jane Smith | 8 June 2022" on one line
+        if is_dateline(line):
+            for part in _FIELD_SPLIT.split(line):
+                if is_person_name(part):
+                    return part
+    return None
+
+
+def _tidy_name(text: str) -> str:
+    return text.strip(" \t.,;:|-–—\"'“”‘’")
+
+
+def _capitalised(words: list[str]) -> bool:
+    return all(w[0].isupper() or w.lower() in _PARTICLES or w.lower() == "of" for w in words)
+
+
+def _title_parts(title: str | None) -> tuple[str | None, str | None]:
+    """Split "Headline | Site Name" (or "Headline - Daily News") into the headline and the site name."""
+    if not title:
+        return title, None
+    separators = list(_TITLE_SPLIT.finditer(title))
+    end, sectioned = len(title), False
+    while separators:
+        separator = separators.pop()
+        suffix, head = title[separator.end() : end].strip(), title[: separator.start()].strip()
+        if suffix.lower() in _SECTION_NAMES and separators:
+            end, sectioned = separator.start(), True  # "Headline - Site - News": the site is one further left
+            continue
+        words = suffix.split()
+        piped = separator.group().strip() in ("|", "::")
+        site_like = piped or _MEDIA_WORD.search(suffix) or (sectioned and _capitalised(words))
+        if 1 <= len(words) <= 5 and len(head.split()) >= 3 and site_like:
+            return head, suffix
+        break
+    return title, None
+
+
+def _site_header(header: list[str], footer: list[str], title: str | None) -> str | None:
+    """Find a site-name line above the headline: a media word, "The XYZ", or named again outside the body."""
+    outside = "\n".join([*header, *footer]).lower()
+    for line in header[:6]:
+        if title and line == title:
+            break
+        parts = _TITLE_SPLIT.split(line)
+        sectioned = len(parts) == 2 and parts[1].lower() in _SECTION_NAMES  # "Site Name - News"
+        name = parts[0] if sectioned else line
+        words = name.split()
+        if not 1 <= len(words) <= 6 or name[-1] in ".!?:" or is_dateline(name) or byline(name):
+            continue
+        if any(sep in name for sep in ("|", ">", "  ", "/", "•")) or _NOT_SITE.search(name):
+            continue
+        if name.lower() in _SECTION_NAMES:
+            continue
+        if not _capitalised(words):
+            continue
+        again = outside.count(name.lower()) > 1
+        the_caps = len(words) >= 2 and words[0] == "The" and words[1].isupper()
+        if sectioned or again or the_caps or _MEDIA_WORD.search(name):
+            return name
+    return None
+
+
+def _publisher_candidates(header: list[str], footer: list[str], title: str | None) -> list[tuple[str, str]]:
+    """Collect (signal, name) pairs for the publisher from the lines around the body."""
+    outside = [*header, *footer]
+    found: list[tuple[str, str]] = []
+    for line in outside:
+        if m := _SOURCE.match(line):
+            name = _tidy_name(re.split(r"\s+(?:https?://|www\.)", m["name"])[0])
+            if name and not name.lower().startswith(("http", "www.")) and len(name.split()) <= 8:
+                found.append(("source", name))
+        if " is " in line:
+            found.extend(("publication", _tidy_name(m["name"])) for m in _PUBLICATION_FOR.finditer(line))
+        if _COPYRIGHT.search(line) and not _IMAGE_WORDS.search(line):
+            rest = _COPYRIGHT_NOISE.sub(" ", line)
+            name = _tidy_name(re.split(r"\.\s|\||\s[-–—]\s|,\s", rest.strip())[0])
+            if name and len(name.split()) <= 8 and any(c.isalpha() for c in name):
+                found.append(("copyright", name))
+    in_press_notes = False
+    for line in footer:
+        if _PRESS_END.match(line):
+            in_press_notes = True
+        elif (m := _ABOUT.match(line)) and len(line.split()) <= 8 and line[-1] not in ".!?":
+            found.append(("about", _tidy_name(re.sub(r"^the\s+", "", m["name"], flags=re.I))))
+            in_press_notes = True
+        elif in_press_notes and (m := _ORG_IS.match(line)):
+            found.append(("about", _tidy_name(m["name"])))
+    if site := _site_header(header, footer, title):
+        found.append(("header", site))
+    if suffix := _title_parts(title)[1]:
+        found.append(("suffix", suffix))
+    return [(kind, name) for kind, name in found if name]
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"^the", "", re.sub(r"[^a-z0-9]+", "", name.casefold()))
+
+
+def _publisher(candidates: list[tuple[str, str]]) -> str | None:
+    """Vote: names that several signals agree on (one containing the other) beat a single signal."""
+    groups: list[tuple[set[str], list[tuple[str, str]]]] = []
+    for kind, name in candidates:
+        key = _norm(name)
+        if not key:
+            continue
+        for keys, members in groups:
+            if any(key in k or k in key for k in keys):
+                keys.add(key)
+                members.append((kind, name))
+                break
+        else:
+            groups.append(({key}, [(kind, name)]))
+    if not groups:
+        return None
+    _, members = max(groups, key=lambda g: sum(_WEIGHTS[kind] for kind, _ in g[1]))
+    return min((name for _, name in members), key=len)
+
+
+def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
+    """Read headline, date, author and publisher from the page furniture around the cleaned body."""
+    header, footer = _regions(raw, cleaned)
+    title, _ = _title_parts(cleaned.title)
+    candidates = _publisher_candidates(header, footer, cleaned.title)
+    meta = Metadata(
+        title=title,
+        published=_published(header, footer),
+        author=_author(header, footer),
+        publisher=_publisher(candidates),
+    )
+    log.debug("metadata %s from %d header and %d footer lines", meta, len(header), len(footer))
+    return meta

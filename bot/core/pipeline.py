@@ -1,0 +1,41 @@
+"""Turn one raw article into everything we store: clean body, metadata, sentences, summary, quotes."""
+
+from __future__ import annotations
+
+from bot.core.clean import clean, line_key
+from bot.core.ingest import text_hash
+from bot.core.meta import extract_metadata
+from bot.core.models import ProcessedArticle
+from bot.core.quotes import extract_quotes
+from bot.core.summarise import summarise
+from bot.core.tokenizer import split_sentences
+
+FURNITURE_LINE_CHARS = 160  # only lines shorter than this are counted for repetition across articles
+
+
+def process_article(
+    raw: str,
+    *,
+    repeated: frozenset[str] = frozenset(),
+    summary_sentences: int = 3,
+    algorithm: str = "news",
+) -> ProcessedArticle:
+    """Run the whole pipeline on one article's text (pure and blocking: call it off the event loop)."""
+    cleaned = clean(raw, repeated)
+    meta = extract_metadata(raw, cleaned)
+    sentences = tuple(split_sentences(cleaned.body))
+    summary = summarise(sentences, summary_sentences, algorithm)
+    quotes = tuple(extract_quotes(cleaned.body))
+    return ProcessedArticle(meta, cleaned.body, sentences, tuple(summary), quotes, text_hash(cleaned.body))
+
+
+def short_line_keys(raw: str) -> set[str]:
+    """Return the keys of an article's short lines, counted across articles to spot page furniture."""
+    keys = set()
+    for line in raw.splitlines():
+        stripped = line.strip()
+        if stripped and len(stripped) < FURNITURE_LINE_CHARS:
+            key = line_key(stripped)
+            if key:
+                keys.add(key)
+    return keys

@@ -1,0 +1,254 @@
+"""Find direct quotations in a cleaned article body and attribute each to a speaker.
+
+Extraction works paragraph by paragraph (see `_paragraphs` for what separates them):
+
+* Every quote mark is classified from its neighbours, not only its glyph, because news text mixes
+  straight and curly marks and sometimes opens with a closing glyph.  A single mark between two
+  letters or digits (don't, the 1990’s) is an apostrophe; a single mark after "s" followed by a
+  word (councils’ funding, the 1990s') closes a quotation only when no later closer could.
+* Marks are matched on a stack per family (double / single), so a quote inside a quote stays part
+  of the outer one and mismatched glyphs of one family (‘…' or "…”) still pair up.
+* A quotation left open at the end of a paragraph ends there, unless the next paragraph opens
+  with a quote mark: then it continues (the multi-paragraph convention).
+* Two quotations in one paragraph separated only by a short attribution ("…,” he said. “…") are
+  one quotation in several parts.
+
+Attribution lives in `bot.core.speakers`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from bot.core.models import Quote
+from bot.core.speakers import ArticleSpeakers, is_attribution_gap, speaker_key
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_quotes", "speaker_key"]
+
+_PARAGRAPH_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
+_LINE_END = frozenset(".!?:;\"'”’…)]")
+_LINE_START = frozenset("\"'“”‘’„-–—•*")
+_MARK = re.compile(r"[\"'“”„‟‘’‚‛]")
+_DOUBLE = frozenset("\"“”„‟")
+_OPEN_GLYPHS = frozenset("“„‟‘‚‛")
+_CLOSE_GLYPHS = frozenset("”’")
+# A mark after one of these (or after whitespace) may open a quotation.
+_OPEN_CONTEXT = frozenset("([{—–-―/:\"“”„‘’'")
+# A mark before one of these (or before whitespace) may close one.
+_CLOSE_CONTEXT = frozenset(".,;:!?)]}—–-―…\"“”'‘’*")
+# Elisions that start with an apostrophe: 'em, 'n', 'til, ’cause, '90s.
+_ELISION = re.compile(r"(?:em|n|til|cause|bout|tis|twas|round|\d\d)\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_GAP_MAX_WORDS = 10
+_MAX_RESCANS = 8
+
+_OPEN, _CLOSE, _EITHER, _WEAK_CLOSE, _NONE = range(5)
+
+
+@dataclass(slots=True)
+class _Segment:
+    """One run of quoted text inside a paragraph; `end_mark` is None when never closed."""
+
+    mark: int
+    end_mark: int | None
+    paragraph: int
+    start: int = 0
+    end: int = 0
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Return the article's direct quotations, in order, each with its speaker when one is stated."""
+    paragraphs = _paragraphs(text)
+    segments = [seg for i, (start, end) in enumerate(paragraphs) for seg in _scan(text, start, end, i)]
+    if not segments:
+        return []
+    speakers = ArticleSpeakers(text, paragraphs)
+    groups = _group(text, segments, paragraphs, speakers)
+    quotes: list[Quote] = []
+    previous: tuple[str | None, str | None] = (None, None)
+    previous_paragraph = -2
+    for group in groups:
+        first = group[0]
+        parts = [text[seg.start : seg.end] for seg in group]
+        partial = _is_partial(parts)
+        mention = speakers.attribute(_marks(group))
+        speaker, role = speakers.resolve(mention, first.mark)
+        if mention is None and not partial:
+            starts_paragraph = first.mark == paragraphs[first.paragraph][0]
+            follows_quote = previous_paragraph == first.paragraph or (
+                starts_paragraph and previous_paragraph == first.paragraph - 1
+            )
+            if follows_quote and previous[0] is not None:
+                speaker, role = previous  # an unattributed quote continues the previous speaker
+            else:
+                speaker, role = speakers.recent_subject(first.mark)
+        quotes.append(
+            Quote(
+                text=" ".join(parts),
+                speaker=speaker,
+                role=role,
+                partial=partial,
+                spans=tuple((seg.start, seg.end) for seg in group),
+            )
+        )
+        previous, previous_paragraph = (speaker, role), group[-1].paragraph
+    return quotes
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Split the body into paragraph offsets.
+
+    Blank lines separate paragraphs; so does a single line break after a sentence or before a
+    quote mark (some sources use one newline per paragraph), while other line breaks are wraps.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        blank = brk.group().count("\n") > 1
+        after_sentence = brk.start() > 0 and text[brk.start() - 1] in _LINE_END
+        before_quote = brk.end() < len(text) and text[brk.end()] in _LINE_START
+        if blank or after_sentence or before_quote:
+            spans.append((start, brk.start()))
+            start = brk.end()
+    spans.append((start, len(text)))
+    return [span for span in (_strip(text, a, b) for a, b in spans) if span[0] < span[1]]
+
+
+def _classify(text: str, pos: int, start: int, end: int) -> int:
+    """Decide from the neighbouring characters whether the mark at `pos` opens, closes or neither."""
+    mark = text[pos]
+    prev = text[pos - 1] if pos > start else " "
+    nxt = text[pos + 1] if pos + 1 < end else " "
+    opens = (prev.isspace() or prev in _OPEN_CONTEXT) and not nxt.isspace()
+    closes = (nxt.isspace() or nxt in _CLOSE_CONTEXT) and not prev.isspace()
+    if mark in _DOUBLE:
+        if opens != closes:
+            return _OPEN if opens else _CLOSE
+        if mark in _OPEN_GLYPHS:
+            return _OPEN
+        return _CLOSE if mark in _CLOSE_GLYPHS else _EITHER  # a straight mark: the state decides
+    if prev.isalnum() and nxt.isalnum():
+        return _NONE  # don't, O'Neill, the 1990’s
+    if opens:
+        return _NONE if prev.isspace() and _ELISION.match(text, pos + 1, end) else _OPEN
+    if prev == ":" or (prev.isspace() and pos - 2 >= start and text[pos - 2] == ":"):
+        return _OPEN  # said:' There is …
+    if closes:
+        if prev in "sS" and nxt.isspace() and pos + 2 < end and text[pos + 2].isalpha():
+            return _WEAK_CLOSE  # councils’ funding, the 1990s' …
+        return _CLOSE
+    return _OPEN if mark in _OPEN_GLYPHS and not nxt.isspace() else _NONE
+
+
+def _scan(text: str, start: int, end: int, paragraph: int) -> list[_Segment]:
+    """Return the top-level quoted runs of one paragraph."""
+    marks = [(m.start(), text[m.start()] in _DOUBLE) for m in _MARK.finditer(text, start, end)]
+    kinds = [_classify(text, pos, start, end) for pos, _ in marks]
+    # A weak closer (councils’ funding) is an apostrophe when a real single closer follows it.
+    closer_follows = [False] * (len(marks) + 1)
+    for i in range(len(marks) - 1, -1, -1):
+        closer_follows[i] = closer_follows[i + 1] or (kinds[i] == _CLOSE and not marks[i][1])
+    segments: list[_Segment] = []
+    stack: list[bool] = []  # one entry per open quotation, True for the double-mark family
+    opened = 0
+    rescans = 0
+    i = 0
+    while i < len(marks):
+        pos, double = marks[i]
+        kind = kinds[i]
+        if kind == _EITHER:
+            kind = _CLOSE if double in stack else _OPEN
+        elif kind == _WEAK_CLOSE:
+            kind = _CLOSE if False in stack and not closer_follows[i + 1] else _NONE
+        if kind == _OPEN:
+            if not stack:
+                opened = i
+            stack.append(double)
+        elif kind == _CLOSE and double in stack:
+            while stack.pop() is not double:
+                pass
+            if not stack:
+                segments.append(_Segment(marks[opened][0], pos, paragraph))
+        i += 1
+        if i == len(marks) and stack:
+            first, first_double = marks[opened]
+            lead = text[start:first].rstrip()
+            if first_double or not lead or lead[-1] == ":" or rescans == _MAX_RESCANS:
+                segments.append(_Segment(first, None, paragraph))
+            else:
+                # A single mark left open mid-paragraph is more likely an apostrophe: scan again without it.
+                kinds[opened] = _NONE
+                stack.clear()
+                rescans += 1
+                i = opened + 1
+    for seg in segments:
+        seg.start, seg.end = _strip(text, seg.mark + 1, end if seg.end_mark is None else seg.end_mark)
+    return [seg for seg in segments if seg.start < seg.end]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span so it neither starts nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _group(
+    text: str, segments: list[_Segment], paragraphs: list[tuple[int, int]], speakers: ArticleSpeakers
+) -> list[list[_Segment]]:
+    """Join the runs that form one quotation: continued paragraphs and quotes split by attribution."""
+    groups: list[list[_Segment]] = []
+    for seg in segments:
+        if groups and _continues(text, groups[-1], seg, paragraphs, speakers):
+            groups[-1].append(seg)
+        else:
+            groups.append([seg])
+    return groups
+
+
+def _continues(
+    text: str,
+    group: list[_Segment],
+    seg: _Segment,
+    paragraphs: list[tuple[int, int]],
+    speakers: ArticleSpeakers,
+) -> bool:
+    """Tell whether `seg` is the next part of the quotation `group`."""
+    last = group[-1]
+    if last.end_mark is not None:
+        return seg.paragraph == last.paragraph and _is_attribution_gap(text, last, seg)
+    if seg.paragraph != last.paragraph + 1 or seg.mark != paragraphs[seg.paragraph][0]:
+        return False
+    # A quote left open continues in a paragraph that opens with a quote mark, unless both carry an
+    # attribution: then the first was left open by mistake and the second is someone else's.
+    return not (speakers.attribute(_marks(group)) and speakers.attribute(_marks([seg])))
+
+
+def _marks(group: list[_Segment]) -> list[tuple[int, int | None]]:
+    """Return where each part of a quotation opens and closes (None when it is never closed)."""
+    return [(seg.mark, seg.end_mark) for seg in group]
+
+
+def _is_attribution_gap(text: str, before: _Segment, after: _Segment) -> bool:
+    """Tell whether the text between two runs is only a short attribution (", he said. ")."""
+    assert before.end_mark is not None
+    gap = text[before.end_mark + 1 : after.mark]
+    if len(_WORD.findall(gap)) > _GAP_MAX_WORDS:
+        return False
+    if text[before.end - 1] in ".?!" and gap.rstrip()[-1:] in (",", ":"):
+        return False  # “…change.” She adds, “…”: the clause introduces the next quotation
+    return is_attribution_gap(gap)
+
+
+def _is_partial(parts: list[str]) -> bool:
+    """Tell a short embedded phrase or scare quote from a full quotation."""
+    first = parts[0].lstrip("‘’'\"“”([…. -–—")
+    if not first or not (first[0].isupper() or first[0].isdigit()):
+        return True
+    return sum(len(_WORD.findall(part)) for part in parts) < 4

@@ -1,0 +1,308 @@
+"""The operations both adapters (command line and Discord) call: ingest, digest, look-ups.
+
+Blocking work (file reading, the text pipeline) runs in a thread so an event loop stays responsive.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot import sources
+from bot.config import Settings
+from bot.core.digest import Digest, build_digest
+from bot.core.filters import Filters, apply_filters
+from bot.core.ingest import RawFile, list_article_files, read_article_file, text_hash
+from bot.core.lookup import match_speakers
+from bot.core.models import ProcessedArticle, StoredArticle, StoredQuote
+from bot.core.pipeline import process_article, short_line_keys
+from bot.core.quotes import speaker_key
+from bot.core.render import render_markdown
+from bot.core.summarise import summarise
+from bot.core.tokenizer import split_sentences
+from bot.errors import InputError, NotFoundError
+from bot.store.queries import SaveOutcome, Store
+
+log = logging.getLogger(__name__)
+
+REPEATED_IN = 3  # a short line found in this many articles is page furniture
+BATCH = 100  # files read and cleaned together, so repetition within a batch counts too
+NO_TEXT = "no article text found after removing page furniture"
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest run did, file by file where something went wrong."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicate: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+    def count(self, outcome: SaveOutcome) -> None:
+        name = outcome.value
+        setattr(self, name, getattr(self, name) + 1)
+
+    def summary(self) -> str:
+        return (
+            f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.duplicate} duplicate, {len(self.skipped)} skipped"
+        )
+
+
+def _read(paths: Sequence[Path], max_bytes: int) -> list[RawFile | tuple[Path, str]]:
+    out: list[RawFile | tuple[Path, str]] = []
+    for path in paths:
+        try:
+            out.append(read_article_file(path, max_bytes))
+        except InputError as exc:
+            out.append((path, str(exc)))
+    return out
+
+
+async def repeated_lines(store: Store, raws: Sequence[str]) -> frozenset[str]:
+    """Return the short lines of these texts seen in enough articles (stored or in the batch) to be furniture."""
+    batch = Counter(key for raw in raws for key in short_line_keys(raw))
+    stored = await store.line_counts(batch)
+    return frozenset(k for k, n in batch.items() if n + stored.get(k, 0) >= REPEATED_IN)
+
+
+async def ingest_files(
+    store: Store,
+    settings: Settings,
+    paths: Sequence[Path],
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Ingest article files and folders of .txt files; bad files are reported and skipped."""
+    report = IngestReport()
+    files, missing = list_article_files(paths)
+    report.skipped.extend((str(p), reason) for p, reason in missing)
+    sources: dict[Path, int] = {}
+    for start in range(0, len(files), BATCH):
+        chunk = files[start:start + BATCH]
+        results = await asyncio.to_thread(_read, chunk, settings.max_file_bytes)
+        raws = [r for r in results if isinstance(r, RawFile)]
+        repeated = await repeated_lines(store, [r.text for r in raws])
+        for result in results:
+            if isinstance(result, tuple):
+                report.skipped.append((str(result[0]), result[1]))
+                log.warning("skipped %s: %s", result[0], result[1])
+            else:
+                folder = result.path.parent.resolve()
+                if folder not in sources:
+                    sources[folder] = await store.ensure_source("folder", str(folder), folder.name)
+                await _ingest_one(store, settings, sources[folder], result, repeated, report)
+            if progress:
+                progress(1)
+    return report
+
+
+async def _ingest_one(
+    store: Store, settings: Settings, source_id: int, raw: RawFile, repeated: frozenset[str],
+    report: IngestReport,
+) -> None:
+    key = raw.path.name
+    digest = text_hash(raw.text)
+    if await store.known_raw_hash(source_id, key) == digest:
+        report.count(SaveOutcome.UNCHANGED)
+        return
+    if raw.note:
+        report.notes.append((str(raw.path), raw.note))
+        log.warning("%s: %s", raw.path, raw.note)
+    article = await process_text(settings, raw.text, repeated)
+    if not article.body.strip():
+        report.skipped.append((str(raw.path), NO_TEXT))
+        return
+    outcome, _ = await save_processed(store, source_id, key, None, digest, raw.text, article)
+    report.count(outcome)
+    log.debug("%s: %s", raw.path, outcome.value)
+
+
+async def process_text(settings: Settings, raw: str, repeated: frozenset[str]) -> ProcessedArticle:
+    """Run the pipeline on one raw text in a worker thread, so the event loop stays responsive."""
+    return await asyncio.to_thread(
+        process_article, raw, repeated=repeated,
+        summary_sentences=settings.summary_sentences, algorithm=settings.summary_algorithm,
+    )
+
+
+async def save_processed(
+    store: Store, source_id: int, key: str, url: str | None, raw_hash: str, raw: str,
+    article: ProcessedArticle,
+) -> tuple[SaveOutcome, int | None]:
+    """Save a processed article in its own transaction, with the line and speaker keys the store counts."""
+    return await store.save_article(
+        source_id, key, url, raw_hash, article, short_line_keys(raw), speaker_keys(article),
+    )
+
+
+def speaker_keys(article: ProcessedArticle) -> dict[str, str]:
+    """Map each quoted speaker's name to its canonical key."""
+    return {q.speaker: speaker_key(q.speaker) for q in article.quotes if q.speaker}
+
+
+async def inspect_files(paths: Sequence[Path], settings: Settings) -> list[dict[str, object]]:
+    """Run the pipeline on files without storing anything; the shape score.py reads."""
+    files, missing = list_article_files(paths)
+    if missing:
+        raise InputError(f"{missing[0][0]}: {missing[0][1]}")
+    results = await asyncio.to_thread(_read, files, settings.max_file_bytes)
+    texts = [r.text for r in results if isinstance(r, RawFile)]
+    batch = Counter(key for text in texts for key in short_line_keys(text))
+    repeated = frozenset(k for k, n in batch.items() if n >= REPEATED_IN)
+    out: list[dict[str, object]] = []
+    for result in results:
+        if isinstance(result, tuple):
+            out.append({"file": result[0].name, "error": result[1]})
+            continue
+        article = await asyncio.to_thread(
+            process_article, result.text, repeated=repeated,
+            summary_sentences=settings.summary_sentences, algorithm=settings.summary_algorithm,
+        )
+        out.append(article_json(result.path.name, article))
+    return out
+
+
+def article_json(name: str, article: ProcessedArticle) -> dict[str, object]:
+    """Describe a processed article as plain JSON data."""
+    meta = article.meta
+    return {
+        "file": name,
+        "title": meta.title,
+        "published": meta.published.isoformat() if meta.published else None,
+        "author": meta.author,
+        "publisher": meta.publisher,
+        "text": article.body,
+        "summary": article.summary_sentences,
+        "quotes": [{"speaker": q.speaker, "role": q.role, "text": q.text} for q in article.quotes if not q.partial],
+        "partial_quotes": [{"speaker": q.speaker, "text": q.text} for q in article.quotes if q.partial],
+    }
+
+
+async def week_digest(
+    store: Store, settings: Settings, week: str, guild_id: int = 0, *, record: bool = True
+) -> Digest:
+    """Build (recording it the first time) the digest of `week`: articles since the previous digest.
+
+    A server's digest holds the shared articles and its own sources' ones that pass its filters; with
+    `record` False a week not yet recorded is previewed without fixing its contents.
+    """
+    span = await store.create_digest(guild_id, week, record=record)
+    ids = await store.article_ids_between(span.first_article_id, span.last_article_id, guild_id)
+    filters = Filters.from_rows(await store.guild_filters(guild_id))
+    articles = apply_filters(filters, await store.get_articles(ids))
+    return await asyncio.to_thread(build_digest, articles, week, settings.summary_sentences)
+
+
+def write_digest(digest: Digest, folder: Path) -> tuple[Path, str]:
+    """Write the digest's Markdown to folder/YYYY-Www.md and return the path and text."""
+    text = render_markdown(digest)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{digest.week}.md"
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+async def find_article(store: Store, reference: str, guild_id: int | None = None) -> StoredArticle:
+    """Resolve an article by id, file name, URL or title words; NotFoundError when nothing matches."""
+    ids = await store.find_article_ids(reference, limit=1, guild_id=guild_id)
+    if not ids:
+        raise NotFoundError(f"no article matches {reference!r}")
+    return (await store.get_articles(ids))[0]
+
+
+async def article_summary(article: StoredArticle, sentences: int, algorithm: str) -> list[str]:
+    """Summarise a stored article at any length (the stored summary has the configured length)."""
+    split = await asyncio.to_thread(split_sentences, article.body)
+    chosen = await asyncio.to_thread(summarise, split, sentences, algorithm)
+    return [split[i].text for i in chosen]
+
+
+async def search_articles(
+    store: Store, query: str, limit: int = 10, guild_id: int | None = None
+) -> list[StoredArticle]:
+    """Return the stored articles best matching the query's words."""
+    ids = await store.search_article_ids(query, limit, guild_id=guild_id)
+    return await store.get_articles(ids, with_quotes=False)
+
+
+async def find_quotes(
+    store: Store, speaker: str | None = None, about: str | None = None, limit: int = 10, offset: int = 0,
+    guild_id: int | None = None,
+) -> list[StoredQuote]:
+    """Look up full quotations by speaker (fuzzy) and/or topic words, newest first."""
+    speaker_ids = None
+    if speaker:
+        speakers = await store.speakers(guild_id)
+        speaker_ids = match_speakers(speaker, [(s.id, s.name) for s in speakers])
+    return await store.find_quotes(speaker_ids, about, limit=limit, offset=offset, guild_id=guild_id)
+
+
+# live sources ----------------------------------------------------------------------------------------
+# Polling and URL ingest live in bot.feeds_ingest, which builds on the helpers above: it is imported when
+# called so that it can import this module. Source management lives in bot.sources.
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from bot.core.fetch import Fetcher
+    from bot.feeds_ingest import PageIngest, PollReport
+    from bot.store.queries import SourceRecord
+
+
+async def poll_sources(
+    store: Store,
+    settings: Settings,
+    guild_id: int | None = None,
+    *,
+    fetcher: Fetcher | None = None,
+    now: datetime | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> PollReport:
+    """Poll the enabled sources of a guild (None: every guild; 0 also registers the seeds folder) once."""
+    from bot import feeds_ingest
+
+    return await feeds_ingest.poll_sources(
+        store, settings, guild_id, fetcher=fetcher, now=now, progress=progress
+    )
+
+
+async def ingest_url(
+    store: Store, settings: Settings, url: str, guild_id: int = 0, *, fetcher: Fetcher | None = None
+) -> PageIngest:
+    """Fetch one article page and store it like an article file; InputError says why it could not be."""
+    from bot import feeds_ingest
+
+    return await feeds_ingest.ingest_url(store, settings, url, guild_id, fetcher=fetcher)
+
+
+async def add_source(
+    store: Store, settings: Settings, target: str, name: str | None = None, guild_id: int = 0,
+    *, fetcher: Fetcher | None = None,
+) -> SourceRecord:
+    """Add a feed URL (or a page advertising one) or, for guild 0 only, a folder; InputError says why not."""
+    return await sources.add_source(store, settings, target, name, guild_id, fetcher=fetcher)
+
+
+async def list_sources(store: Store, guild_id: int | None = None) -> list[SourceRecord]:
+    """Return a guild's sources with their health (0: shared ones; None: all)."""
+    return await sources.list_sources(store, guild_id)
+
+
+async def remove_source(store: Store, reference: str, guild_id: int | None = None) -> SourceRecord:
+    """Delete a source (by id, URL or name) and the articles stored from it."""
+    return await sources.remove_source(store, reference, guild_id)
+
+
+async def set_source_enabled(
+    store: Store, reference: str, enabled: bool, guild_id: int | None = None
+) -> SourceRecord:
+    """Enable a source (clearing its failures and back-off) or disable it."""
+    return await sources.set_source_enabled(store, reference, enabled, guild_id)

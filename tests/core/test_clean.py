@@ -1,0 +1,367 @@
+"""Boilerplate cleaning: furniture goes, every body paragraph stays verbatim."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.clean import clean, line_key
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+HEADLINE = "Hallam Vale raises home care rates to clear waiting list"
+BODY = [
+    "Hallam Vale Council has agreed to spend an extra £2.4m on home care after a review found that more "
+    "than 300 people were waiting for support.",
+    "The money will be used to raise the hourly rate paid to agencies and to recruit 45 reablement workers "
+    "over the next year.",
+    "Councillor Nadia Brook, who leads on adult services, said: “People should not be stuck in hospital "
+    "because we cannot find them a carer.”",
+    "Agencies welcomed the increase but warned that it would not close the gap on its own, and called on "
+    "ministers to act.",
+]
+
+# Page furniture of many kinds, written for these tests (none is taken from the sample articles).
+FURNITURE = [
+    "Skip to navigation",
+    "Home | Adult care | Children | Workforce | Opinion | Jobs",
+    "Home > Adult social care > Funding",
+    "Menu  Search  Sign in",
+    "This site uses cookies to improve your experience. Find out more in our cookie policy.",
+    "Accept cookies",
+    "By Harriet Lowe, Chief Reporter",
+    "Posted on 03/02/2021 by Tom Reid",
+    "12 March 2023",
+    "Wed, 08 Jun 2022 10:00:00 GMT",
+    "Last updated: 2022-06-08T10:00:00Z",
+    "5 min read",
+    "Advertisement",
+    "Image: Getty Images",
+    "Photo credit: Hallam Vale Council",
+    "Pictured: the new reablement team",
+    "READ MORE: Care home fees to rise by 9%",
+    "Click here to download the full report.",
+    "Share on Facebook",
+    "Twitter  LinkedIn  WhatsApp  Email",
+    "Sign up to our free daily bulletin",
+    "Enter your email address",
+    "Head of Commissioning, £72,000 - £80,000, Hallam Vale Council",
+    "Care Home Manager | £45k + benefits | Leeds",
+    "SUBSCRIBE NOW TO KEEP READING",
+    "You have reached your limit of free articles this month.",
+    "Source: Hallam Vale Council press office",
+    "Tags: home care, funding, workforce",
+    "Follow us on LinkedIn",
+    "© 2024 Northgate Media Group. All rights reserved.",
+    "Copyright 2021 Care Matters Ltd",
+    "Privacy policy | Terms of use | Accessibility",
+    "Care Matters is the magazine for care home owners and managers.",
+    "www.hallamvale-example.gov.uk/homecare",
+    "press@caremedia-example.co.uk",
+    "Get the latest news delivered straight to your inbox every morning, free of charge.",
+]
+
+# Body lines that carry furniture-like words or shapes but are article text.
+BODY_LINES = [
+    "He added: “We will act.”",
+    "“It is a start,” she said.",
+    "The vote was unanimous.",
+    "Nobody did.",
+    "By 2030, the council expects demand for home care to double.",
+    "By contrast, neighbouring authorities have frozen their rates.",
+    "Like many councils, Hallam Vale has struggled to recruit.",
+    "Providers will be asked to sign up to a new charter on pay.",
+    "The council will share its findings with the NHS in the spring.",
+    "The role pays £95,000 a year, according to the advert.",
+    "Some 2,300 people signed the petition on 8 June 2022.",
+    "Comments from residents were overwhelmingly negative.",
+    "Report after report has warned about the workforce.",
+    "'We have been here before,' said one manager.",
+    "• 45 new reablement workers;",
+    "The director of adult social care, who earns £95,000, said the rise was overdue.",
+]
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def paragraphs(body: str) -> list[str]:
+    return body.split("\n\n") if body else []
+
+
+@pytest.mark.parametrize("position", ["top", "middle", "bottom"])
+@pytest.mark.parametrize("furniture", FURNITURE)
+def test_furniture_line_is_removed_and_body_kept(furniture: str, position: str) -> None:
+    lines = [HEADLINE, *BODY]
+    at = {"top": 1, "middle": 3, "bottom": len(lines)}[position]
+    lines.insert(at, furniture)
+    result = clean(page(*lines))
+    assert paragraphs(result.body) == BODY
+    assert furniture in result.removed
+
+
+@pytest.mark.parametrize("line", BODY_LINES)
+def test_short_or_tricky_body_line_is_kept(line: str) -> None:
+    raw = page(HEADLINE, BODY[0], BODY[1], line, BODY[2], BODY[3])
+    result = clean(raw)
+    assert paragraphs(result.body) == [BODY[0], BODY[1], line, BODY[2], BODY[3]]
+    assert result.removed == (HEADLINE,)
+
+
+def test_headline_byline_and_date_are_not_body() -> None:
+    raw = page("Northgate Care Review", "News", HEADLINE, "By Harriet Lowe", "8th June 2022", *BODY)
+    result = clean(raw)
+    assert result.title == HEADLINE
+    assert paragraphs(result.body) == BODY
+    assert result.removed == ("Northgate Care Review", "News", HEADLINE, "By Harriet Lowe", "8th June 2022")
+
+
+def test_title_skips_navigation_and_breadcrumbs() -> None:
+    raw = page("Home  News  Jobs  Events", "You are here: Home / News / Care", HEADLINE, *BODY)
+    assert clean(raw).title == HEADLINE
+
+
+def test_title_case_headline_with_small_words_is_found() -> None:
+    headline = "Window on the Future of Care Home Funding"
+    assert clean(page(headline, *BODY)).title == headline
+
+
+def test_headline_ending_in_a_full_stop_on_the_first_line() -> None:
+    headline = "Care homes brace for a hard winter."
+    result = clean(page(headline, *BODY))
+    assert result.title == headline
+    assert paragraphs(result.body) == BODY
+
+
+def test_no_headline_when_the_page_opens_with_prose() -> None:
+    result = clean(page(*BODY))
+    assert result.title is None
+    assert paragraphs(result.body) == BODY
+
+
+def test_related_list_after_the_article_is_removed() -> None:
+    related = ["Related stories", "Council cuts day centre hours", "Nurses vote on new pay offer"]
+    result = clean(page(HEADLINE, *BODY, *related))
+    assert paragraphs(result.body) == BODY
+    assert result.removed[-3:] == tuple(related)
+
+
+def test_related_list_inside_the_article_is_removed_and_the_article_resumes() -> None:
+    related = ["You might also like", "Council cuts day centre hours", "Nurses vote on new pay offer"]
+    result = clean(page(HEADLINE, BODY[0], BODY[1], *related, BODY[2], BODY[3]))
+    assert paragraphs(result.body) == BODY
+
+
+def test_comments_section_is_removed_even_though_it_is_prose() -> None:
+    comments = [
+        "7 comments",
+        "Pat Hughes",
+        "14/03/2023 at 09:12",
+        "My father waited four months for a carer and nobody from the council ever called us back about it.",
+        "Reply",
+    ]
+    result = clean(page(HEADLINE, *BODY, *comments))
+    assert paragraphs(result.body) == BODY
+
+
+def test_press_release_notes_after_ends_are_removed() -> None:
+    notes = [
+        "-ENDS-",
+        "Notes to editors",
+        "Kindred Care Trust is a charity supporting older people in the north east since 1987.",
+    ]
+    result = clean(page(HEADLINE, *BODY, *notes))
+    assert paragraphs(result.body) == BODY
+
+
+def test_about_sub_heading_inside_the_article_does_not_end_it() -> None:
+    about = "About the reablement service"
+    rest = "The service, launched in March, has already helped more than 400 people to return home safely."
+    result = clean(page(HEADLINE, *BODY, about, rest))
+    assert paragraphs(result.body)[-1] == rest
+
+
+def test_about_section_with_organisation_boilerplate_ends_the_article() -> None:
+    about = [
+        "About Kindred Care Trust",
+        "Kindred Care Trust is a charity supporting older people since 1987.",
+    ]
+    result = clean(page(HEADLINE, *BODY, *about))
+    assert paragraphs(result.body) == BODY
+
+
+def test_multi_paragraph_quote_is_kept_whole() -> None:
+    quote = [
+        "Dr Amara Singh, chief executive of Kindred Care Trust, said:",
+        "“We have waited years for this. Families have been holding the system together.",
+        "“Today is a start, but only a start.”",
+    ]
+    result = clean(page(HEADLINE, BODY[0], *quote, BODY[1]))
+    assert paragraphs(result.body) == [BODY[0], *quote, BODY[1]]
+
+
+def test_sponsored_label_takes_its_advert_copy_with_it() -> None:
+    result = clean(
+        page(HEADLINE, BODY[0], BODY[1], "Sponsored", "Rostering made easy. Try it free.", *BODY[2:])
+    )
+    assert paragraphs(result.body) == BODY
+
+
+def test_line_repeated_across_articles_is_removed() -> None:
+    footer = "Care Matters reaches 40,000 professionals every week and has done since 1998."
+    assert footer in clean(page(HEADLINE, *BODY, footer)).body
+    result = clean(page(HEADLINE, *BODY, footer), frozenset({line_key(footer)}))
+    assert paragraphs(result.body) == BODY
+    assert footer in result.removed
+
+
+def test_line_key_ignores_case_digits_punctuation_and_spacing() -> None:
+    assert line_key("© 2023 Care  Matters. All rights reserved.") == line_key(
+        "© 2024 CARE MATTERS - all rights reserved"
+    )
+    assert line_key("Share on Twitter") != line_key("Share on Facebook")
+    assert line_key("2023 !!") == ""
+
+
+def test_hard_wrapped_paragraphs_are_joined_verbatim() -> None:
+    raw = (
+        "DEMENTIA HUB OPENS IN THE TOWN CENTRE\n\n"
+        "A new community hub for people living with dementia and their carers\n"
+        "opened this week, offering day activities, advice sessions and respite\n"
+        "for families across the borough.\n\n"
+        "The hub will be open five days a week and can support up to 30 people\n"
+        "a day. It has been funded by the local NHS and the borough council.\n"
+    )
+    result = clean(raw)
+    body = paragraphs(result.body)
+    assert len(body) == 2
+    assert body[0].startswith("A new community hub") and body[0].endswith("across the borough.")
+    assert all(p in raw for p in body)
+
+
+def test_crlf_page_is_cleaned() -> None:
+    raw = "\r\n\r\n".join([HEADLINE, "Share on Twitter", *BODY])
+    result = clean(raw)
+    assert paragraphs(result.body) == BODY
+    assert result.title == HEADLINE
+
+
+@pytest.mark.parametrize("raw", ["", "   \n\n\t ", "\n"])
+def test_empty_input(raw: str) -> None:
+    assert clean(raw).body == ""
+    assert clean(raw).removed == ()
+
+
+def test_single_sentence_is_body() -> None:
+    line = "The council met on Tuesday to agree its budget for the coming year."
+    assert clean(line).body == line
+
+
+def test_page_of_only_furniture_has_empty_body() -> None:
+    raw = page("Home | News | Jobs", "Share on Twitter", "© 2022 Care Matters", "Sign in")
+    result = clean(raw)
+    assert result.body == ""
+    assert len(result.removed) == 4
+
+
+def test_huge_line_does_not_break_cleaning() -> None:
+    huge = "care " * 200_000 + "ends here."
+    result = clean(page(HEADLINE, huge))
+    assert result.body == huge.strip()
+
+
+# --- the sample articles -------------------------------------------------------------------------
+
+SEED_TITLES = {
+    "000_marlshire_care_homes_csw.txt": (
+        "Marlshire to close three council care homes as repair bill tops £14m"
+    ),
+    "001_beechfield_house_courier.txt": (
+        "Families vow to fight closure of Beechfield House care home | Wexcombe Courier"
+    ),
+    "002_homecare_hours_press_release.txt": (
+        "Homecare providers warn of 'hidden waiting list' as care hours go unfilled"
+    ),
+    "003_social_work_vacancies_lsj.txt": "Councils report record vacancy rates in social work teams",
+    "004_discharge_scheme_trust_news.txt": "New scheme helps patients leave hospital days sooner",
+    "005_international_recruitment_cwt.txt": (
+        "Care providers fear overseas recruitment rules will deepen staff shortages"
+    ),
+}
+# A body paragraph must never look like any of these kinds of furniture.
+FURNITURE_IN_BODY = re.compile(
+    r"^(?:share|image|photo|source|tags|related|read more|advert|sponsored|reply|like|comments?|by [A-Z]|"
+    r"posted|published|written by|follow us|sign up|subscribe|already a)\b"
+    r"|cookie|©|copyright|all rights reserved|newsletter|click here|is the publication|per annum|"
+    r"£\d[\d,]* - £|\d{2}/\d{2}/\d{4}|\d\d\.\d\d\.\d\d|\bGMT\b",
+    re.I,
+)
+
+
+def seed(name: str) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(SEED_TITLES))
+def test_seed_headline_and_clean_body(name: str) -> None:
+    raw = seed(name)
+    result = clean(raw)
+    assert result.title == SEED_TITLES[name]
+    body = paragraphs(result.body)
+    assert 250 <= len(result.body.split()) <= 900
+    for paragraph in body:
+        assert paragraph in raw
+        assert not FURNITURE_IN_BODY.search(paragraph), paragraph
+    assert result.title not in body
+
+
+def test_seed_short_paragraphs_and_quotes_survive() -> None:
+    assert (
+        "Ms Tanner added: “We want to hear from everyone affected.”"
+        in clean(seed("000_marlshire_care_homes_csw.txt")).body
+    )
+    body_005 = paragraphs(clean(seed("005_international_recruitment_cwt.txt")).body)
+    assert "He added: “We will act on exploitation. We just need the Government to act on pay.”" in body_005
+    body_002 = paragraphs(clean(seed("002_homecare_hours_press_release.txt")).body)
+    assert sum(p.startswith("“") for p in body_002) >= 4  # the multi-paragraph quote and the last one
+    assert sum(p.startswith("•") for p in body_002) == 3
+
+
+def test_seed_comments_and_job_adverts_are_gone() -> None:
+    assert "Another consultation" not in clean(seed("001_beechfield_house_courier.txt")).body
+    assert "registered manager" not in clean(seed("005_international_recruitment_cwt.txt")).body
+    body_003 = clean(seed("003_social_work_vacancies_lsj.txt")).body
+    assert "Head of Safeguarding" not in body_003
+    assert "Research published alongside the figures" in body_003  # the article resumes after the jobs box
+
+
+def test_same_story_seeds_quote_the_same_spokesperson() -> None:
+    first = clean(seed("000_marlshire_care_homes_csw.txt")).body
+    second = clean(seed("001_beechfield_house_courier.txt")).body
+    for body in (first, second):
+        assert "Priya Tanner" in body
+        assert "No decision like this is ever taken lightly" in body
+        assert "These homes were built in the 1970s" in body
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+ODD_PIECES = ["\n", "\n\n", "\r\n", " ", "“", '"', "'", "\x0b", "\u2028", "\x00"]
+page_pieces = st.sampled_from([*FURNITURE, *BODY_LINES, *BODY, HEADLINE, *ODD_PIECES])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.lists(page_pieces, max_size=40).map("\n".join)))
+def test_clean_never_crashes_and_keeps_text_verbatim(raw: str) -> None:
+    result = clean(raw)
+    for paragraph in paragraphs(result.body):
+        assert paragraph
+        assert paragraph == paragraph.strip()
+        assert paragraph in raw
+    assert "\n\n\n" not in result.body
+    assert all(line and line in raw for line in result.removed)

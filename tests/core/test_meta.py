@@ -1,0 +1,320 @@
+"""Metadata: headline, date, author and publisher read from the page furniture, never guessed."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.clean import clean
+from bot.core.meta import byline, extract_metadata, is_dateline, parse_date
+from bot.core.models import Metadata
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+HEADLINE = "Day centres reopen as council reverses closure plan"
+BODY = [
+    "Three day centres for older people in Ashcombe will reopen next month after the council reversed a "
+    "decision to close them.",
+    "The centres were shut in 2020 and had been earmarked for sale, but a review found demand had "
+    "returned to its previous level.",
+    "“This is what families asked for,” said Councillor Lewis Grant, who chairs the adult care committee.",
+]
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def meta(*lines: str) -> Metadata:
+    raw = page(*lines)
+    return extract_metadata(raw, clean(raw))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("08 June 2022", date(2022, 6, 8)),
+        ("8 June 2022", date(2022, 6, 8)),
+        ("8th June 2022", date(2022, 6, 8)),
+        ("1st of March 2021", date(2021, 3, 1)),
+        ("3 Jan. 2020", date(2020, 1, 3)),
+        ("June 8, 2022", date(2022, 6, 8)),
+        ("Sept 3rd 2021", date(2021, 9, 3)),
+        ("11.08.17", date(2017, 8, 11)),
+        ("24/07/2018", date(2018, 7, 24)),
+        ("24-07-2018", date(2018, 7, 24)),
+        ("07/24/2018", date(2018, 7, 24)),  # only a month-first reading is possible
+        ("Posted on 24/07/2018 by Jane Doe", date(2018, 7, 24)),
+        ("2022-06-08", date(2022, 6, 8)),
+        ("2022-06-08T10:00:00Z", date(2022, 6, 8)),
+        ("2023-07-01 12:00:00+00:00", date(2023, 7, 1)),
+        ("Wed, 08 Jun 2022 10:00:00 GMT", date(2022, 6, 8)),
+        ("Sat, 1 Jul 2023 23:59:59 +0100", date(2023, 7, 1)),
+        ("Wednesday 8 June 2022 10:00 BST", date(2022, 6, 8)),
+    ],
+)
+def test_parse_date_formats(text: str, expected: date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["", "June 2022", "8 June", "2 days ago", "31/02/2020", "99.99.99", "v1.5.2"]
+)
+def test_parse_date_refuses_incomplete_or_impossible_dates(text: str) -> None:
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("12 March 2023", True),
+        ("Published: 2022-06-08T10:00:00Z", True),
+        ("Last updated 3rd March 2021, 10:15am", True),
+        ("Jane Smith | 8 June 2022 | 4 min read", True),
+        ("On 8 June 2022 the council agreed to close the home.", False),
+        ("Some 2,300 people signed the petition by 08/06/2022 and more followed.", False),
+    ],
+)
+def test_is_dateline(line: str, expected: bool) -> None:
+    assert is_dateline(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Wilma Eckersley", "Wilma Eckersley"),
+        ("By Jane Doe, Health Correspondent", "Jane Doe"),
+        ("By Jane Doe Health Correspondent", "Jane Doe"),
+        ("Posted on 24/07/2018 by Jane Doe", "Jane Doe"),
+        ("Written by Kit Barnard", "Kit Barnard"),
+        ("Words by Kit Barnard", "Kit Barnard"),
+        ("Author: Sam Li", "Sam Li"),
+        ("By Jane Doe | 8 June 2022", "Jane Doe"),
+        ("By Jane Doe and Tom Brown", "Jane Doe and Tom Brown"),
+        ("By Mary-Jane O'Neill", "Mary-Jane O'Neill"),
+        ("By 2030 the council expects demand to double", None),
+        ("By contrast, the NHS said it would act.", None),
+        ("By March, councils must publish their plans.", None),
+        ("Posted by admin", None),
+    ],
+)
+def test_byline(line: str, expected: str | None) -> None:
+    assert byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (["08 June 2022"], date(2022, 6, 8)),
+        (["By Jane Doe", "8th June 2022"], date(2022, 6, 8)),
+        (["June 8, 2022"], date(2022, 6, 8)),
+        (["11.08.17"], date(2017, 8, 11)),
+        (["Posted on 24/07/2018 by Jane Doe"], date(2018, 7, 24)),
+        (["Published: 2022-06-08"], date(2022, 6, 8)),
+        (["Date: 2022-06-08T10:00:00Z"], date(2022, 6, 8)),
+        (["Tue, 14 Nov 2023 09:00:00 GMT"], date(2023, 11, 14)),
+        (["Last updated: 3rd March 2021"], date(2021, 3, 3)),
+        (["Last updated: 9 June 2022", "Published: 8 June 2022"], date(2022, 6, 8)),
+    ],
+)
+def test_published_from_header_lines(header: list[str], expected: date) -> None:
+    assert meta(HEADLINE, *header, *BODY).published == expected
+
+
+def test_published_ignores_dates_in_the_body() -> None:
+    body = [
+        "In June 2022 the council agreed to review its day services, and on 8 June 2022 it published a plan.",
+        "It hopes all centres will be running at full capacity by 2030, the report dated 01/02/2023 says.",
+    ]
+    assert meta(HEADLINE, *body).published is None
+
+
+def test_published_ignores_dates_in_comments() -> None:
+    comments = [
+        "3 comments",
+        "Pat Hughes",
+        "14/03/2023 at 09:12",
+        "About time too, frankly, after all these years.",
+    ]
+    assert meta(HEADLINE, *BODY, *comments).published is None
+
+
+def test_published_from_a_labelled_footer_line() -> None:
+    assert meta(HEADLINE, *BODY, "First published: 8 June 2022").published == date(2022, 6, 8)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (["By Wilma Eckersley"], "Wilma Eckersley"),
+        (["By Jane Doe, Health Correspondent", "08 June 2022"], "Jane Doe"),
+        (["Posted on 24/07/2018 by Jane Doe"], "Jane Doe"),
+        (["Author: Sam Li"], "Sam Li"),
+        (["Written by Kit Barnard", "4 min read"], "Kit Barnard"),
+        (["Tom Ashdown", "Published: 2022-06-09T07:45:00+01:00"], "Tom Ashdown"),
+        (["12 May 2021", "Ruth Mwangi"], "Ruth Mwangi"),
+        (["Ruth Mwangi | 12 May 2021"], "Ruth Mwangi"),
+        (["Ruth Mwangi  12 May 2021"], "Ruth Mwangi"),
+        (["By Staff Reporter"], None),
+        (["Posted by admin on 12/05/2021"], None),
+        (["08 June 2022"], None),
+    ],
+)
+def test_author(header: list[str], expected: str | None) -> None:
+    assert meta(HEADLINE, *header, *BODY).author == expected
+
+
+def test_no_author_without_a_byline() -> None:
+    assert meta("Ashcombe Gazette", HEADLINE, *BODY).author is None
+
+
+@pytest.mark.parametrize(
+    ("header", "footer", "expected"),
+    [
+        ([], ["Source: Northgate Care Review"], "Northgate Care Review"),
+        ([], ["© 2021 Hillside Health Media Ltd. All rights reserved."], "Hillside Health Media Ltd"),
+        ([], ["Copyright 2019 Carers Digest"], "Carers Digest"),
+        (
+            [],
+            ["Carers Digest is the publication for family carers and the people who support them."],
+            "Carers Digest",
+        ),
+        ([], ["Care Weekly Online is a trading name of Hollin Media Ltd."], "Care Weekly Online"),
+        (["Ashfield Gazette"], [], "Ashfield Gazette"),
+        (["The HCJ"], [], "The HCJ"),
+        (["Kindred Care Trust - News"], [], "Kindred Care Trust"),
+        (["Home | News | Care", "Ashfield Gazette", "Ashfield's paper since 1888."], [], "Ashfield Gazette"),
+        (["Kindred Care Trust"], ["© 2024 Kindred Care Trust"], "Kindred Care Trust"),
+        (
+            [],
+            ["ENDS", "About Kindred Care Trust", "Kindred Care Trust is a charity supporting older people."],
+            "Kindred Care Trust",
+        ),
+        (
+            [],
+            ["Notes to editors", "Kindred Care Trust is the largest charity for older people in the region."],
+            "Kindred Care Trust",
+        ),
+    ],
+)
+def test_publisher(header: list[str], footer: list[str], expected: str) -> None:
+    assert meta(*header, HEADLINE, *BODY, *footer).publisher == expected
+
+
+def test_publisher_from_title_suffix_and_title_without_it() -> None:
+    found = meta(f"{HEADLINE} | Ashcombe Echo", *BODY)
+    assert found.publisher == "Ashcombe Echo"
+    assert found.title == HEADLINE
+    dashed = meta(f"{HEADLINE} - Midshire News", *BODY)
+    assert (dashed.title, dashed.publisher) == (HEADLINE, "Midshire News")
+    sectioned = meta(f"{HEADLINE} - Kindred Care Trust - News", *BODY)
+    assert (sectioned.title, sectioned.publisher) == (HEADLINE, "Kindred Care Trust")
+
+
+def test_dash_in_a_headline_is_not_a_site_suffix() -> None:
+    headline = "Care homes - the crisis nobody wants to talk about"
+    found = meta(headline, *BODY)
+    assert (found.title, found.publisher) == (headline, None)
+
+
+def test_publisher_signals_that_agree_beat_a_single_one() -> None:
+    found = meta(
+        "Ashfield Gazette", HEADLINE, *BODY, "© 2023 Ashfield Gazette Ltd", "Source: Press Association"
+    )
+    assert found.publisher == "Ashfield Gazette"
+
+
+def test_organisation_quoted_in_the_body_is_not_the_publisher() -> None:
+    body = [*BODY, "“We are pleased,” said Care Forward, which represents providers in the county."]
+    assert meta(HEADLINE, *body).publisher is None
+
+
+def test_title_skips_site_name_navigation_crumbs_and_dates() -> None:
+    found = meta("Ashcombe Gazette", "Home > News > Health", "Tue, 14 Nov 2023 09:00:00 GMT", HEADLINE, *BODY)
+    assert found.title == HEADLINE
+
+
+def test_nothing_known_stays_none() -> None:
+    assert meta(*BODY) == Metadata()
+
+
+# --- the sample articles -------------------------------------------------------------------------
+
+SEED_METADATA = {
+    "000_marlshire_care_homes_csw.txt": Metadata(
+        "Marlshire to close three council care homes as repair bill tops £14m",
+        date(2022, 6, 8),
+        "Jane Holloway",
+        "Care Sector Weekly",
+    ),
+    "001_beechfield_house_courier.txt": Metadata(
+        "Families vow to fight closure of Beechfield House care home",
+        date(2022, 6, 9),
+        "Tom Ashdown",
+        "Wexcombe Courier",
+    ),
+    "002_homecare_hours_press_release.txt": Metadata(
+        "Homecare providers warn of 'hidden waiting list' as care hours go unfilled",
+        None,
+        None,
+        "Homecare Providers Network",
+    ),
+    "003_social_work_vacancies_lsj.txt": Metadata(
+        "Councils report record vacancy rates in social work teams",
+        date(2017, 8, 11),
+        "Samuel Okafor",
+        "Local Services Journal",
+    ),
+    "004_discharge_scheme_trust_news.txt": Metadata(
+        "New scheme helps patients leave hospital days sooner",
+        date(2018, 7, 24),
+        "Ruth Mwangi",
+        "Kestrel Valley NHS Foundation Trust",
+    ),
+    "005_international_recruitment_cwt.txt": Metadata(
+        "Care providers fear overseas recruitment rules will deepen staff shortages",
+        date(2023, 11, 14),
+        "Owen Pritchard",
+        "Care Workforce Today",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_METADATA))
+def test_seed_metadata(name: str) -> None:
+    raw = (SEEDS / name).read_text(encoding="utf-8")
+    assert extract_metadata(raw, clean(raw)) == SEED_METADATA[name]
+
+
+def test_seeds_are_all_covered() -> None:
+    assert sorted(p.name for p in SEEDS.glob("*.txt")) == sorted(SEED_METADATA)
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+HEADER_PIECES = [
+    *("By ", "Posted on ", "Source: ", "© ", "About ", "ENDS", "Jane Doe", "08 June 2022", "11.08.17"),
+    *(" - ", " | ", "“", '"', "2022-06-08T10:00:00Z", "Care Weekly", "is the publication for "),
+]
+header_pieces = st.sampled_from([*HEADER_PIECES, "\n", "\n\n", "\x00"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.text(), st.lists(st.one_of(header_pieces, st.text(max_size=8)), max_size=40).map("".join))
+)
+def test_extract_metadata_never_crashes(raw: str) -> None:
+    found = extract_metadata(raw, clean(raw))
+    assert found.published is None or isinstance(found.published, date)
+    for value in (found.title, found.author, found.publisher):
+        assert value is None or (isinstance(value, str) and value.strip())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_parse_date_never_crashes(text: str) -> None:
+    assert parse_date(text) is None or isinstance(parse_date(text), date)
