@@ -46,9 +46,7 @@ def predict(articles: list[dict]) -> list[dict]:
             "published": None,
             "author": None,
             "publisher": None,
-            "quotes": [
-                {"speaker": q.speaker, "text": q.text} for q in extract_quotes(art["text"]) if not q.partial
-            ],
+            "quotes": [{"speaker": q.speaker, "text": q.text} for q in extract_quotes(art["text"]) if not q.partial],
         }
         for art in articles
     ]

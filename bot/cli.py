@@ -20,7 +20,9 @@ from bot.core.digest import parse_week, week_of
 from bot.core.ingest import list_article_files
 from bot.core.render import format_day, quote_attribution
 from bot.errors import DigestBotError
-from bot.store.queries import Store
+from bot.feeds_ingest import PollReport, PollStatus
+from bot.sources import is_url
+from bot.store.queries import SourceRecord, Store
 
 log = logging.getLogger("bot")
 
@@ -62,13 +64,104 @@ async def _ingest(store: Store, settings: Settings, paths: list[Path]) -> servic
     return report
 
 
+# live sources ------------------------------------------------------------------------------------
+
+
+async def _poll(store: Store, settings: Settings) -> PollReport:
+    """Poll every enabled source once (the seeds folder included) and report per source on stderr."""
+    bar = tqdm(unit="article", desc="ingest", file=sys.stderr, leave=False) if sys.stderr.isatty() else None
+    try:
+        report = await services.poll_sources(store, settings, progress=bar.update if bar else None)
+    finally:
+        if bar:
+            bar.close()
+    total = report.ingest
+    for where, reason in total.skipped:
+        _err(f"skipped {where}: {reason}")
+    for where, note in total.notes:
+        _err(f"note {where}: {note}")
+    for poll in report.polls:
+        if poll.status not in (PollStatus.OK, PollStatus.NOT_MODIFIED) or poll.detail:
+            _err(f"source [{poll.source.id}] {poll.source.name}: {poll.status.value}: {poll.detail}")
+    if not report.polls:
+        _err("no sources to poll: add one with `digestbot sources add URL|FOLDER`")
+    _err(f"ingest: {report.summary()}")
+    return report
+
+
+def _ingested(report: services.IngestReport) -> int:
+    return report.new + report.updated + report.unchanged + report.duplicate
+
+
+async def _ingest_urls(store: Store, settings: Settings, urls: list[str]) -> bool:
+    """Ingest article pages one by one; a failure is one line and the others still go ahead."""
+    ok = True
+    for url in urls:
+        try:
+            page = await services.ingest_url(store, settings, url)
+        except DigestBotError as exc:
+            _err(f"digestbot: error: {exc}")
+            ok = False
+            continue
+        _err(f"{page.outcome.value}: [{page.article_id}] {page.title or page.url}")
+    return ok
+
+
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    paths = args.paths or [settings.seeds_dir]
+    urls = [t for t in args.targets if is_url(t)]
+    paths = [Path(t) for t in args.targets if not is_url(t)]
 
     async def work(store: Store) -> int:
-        report = await _ingest(store, settings, paths)
-        ingested = report.new + report.updated + report.unchanged + report.duplicate
-        return 0 if ingested or not report.skipped else 1
+        if not args.targets:
+            polled = await _poll(store, settings)
+            total = polled.ingest
+            return 0 if _ingested(total) or not (total.skipped or polled.failed) else 1
+        ok = True
+        if paths:
+            report = await _ingest(store, settings, paths)
+            ok = bool(_ingested(report)) or not report.skipped
+        return 0 if await _ingest_urls(store, settings, urls) and ok else 1
+
+    return asyncio.run(_with_store(settings, work))
+
+
+def _source_lines(source: SourceRecord) -> list[str]:
+    """Describe a source and its health in a few lines."""
+    state = "polled" if source.poll else "ingested by hand"
+    if not source.enabled:
+        state = "disabled"
+    guild = f", guild {source.guild_id}" if source.guild_id else ""
+    lines = [
+        f"[{source.id}] {source.name} ({source.kind}, {state}{guild}, {source.articles} articles)",
+        f"    {source.location}",
+    ]
+    if source.disabled_reason:
+        lines.append(f"    disabled: {source.disabled_reason}")
+    if source.last_error:
+        retry = f", next try after {source.next_attempt}" if source.enabled and source.next_attempt else ""
+        lines.append(f"    last error: {source.last_error} ({source.failures} failure(s) in a row{retry})")
+    lines.append(f"    last success: {source.last_success or 'never'}")
+    return lines
+
+
+def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(store: Store) -> int:
+        if args.action == "add":
+            source = await services.add_source(store, settings, args.target, args.name)
+            _out(f"added [{source.id}] {source.name} ({source.kind}: {source.location})")
+        elif args.action == "list":
+            found = await services.list_sources(store)
+            if not found:
+                _err("no sources yet: add one with `digestbot sources add URL|FOLDER`")
+            for source in found:
+                _out("\n".join(_source_lines(source)))
+        elif args.action == "remove":
+            source = await services.remove_source(store, args.source)
+            _out(f"removed [{source.id}] {source.name} and its {source.articles} article(s)")
+        else:
+            source = await services.set_source_enabled(store, args.source, args.action == "enable")
+            _out(f"{args.action}d [{source.id}] {source.name}")
+        return 0
 
     return asyncio.run(_with_store(settings, work))
 
@@ -78,7 +171,7 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
 
     async def work(store: Store) -> int:
         if not args.no_ingest:
-            await _ingest(store, settings, [settings.seeds_dir])
+            await _poll(store, settings)
         digest = await services.week_digest(store, settings, week)
         path, text = services.write_digest(digest, settings.digests_dir)
         _out(text)
@@ -168,6 +261,25 @@ def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.discord_app.client import run_bot  # discord.py is imported only by the command that needs it
+
+    logging.getLogger().setLevel(logging.DEBUG if args.verbose else settings.log_level)
+    if not args.verbose:
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)  # it logs every job run at INFO
+    asyncio.run(run_bot(settings))
+    return 0
+
+
+def cmd_forget_server(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(store: Store) -> int:
+        await store.forget_guild(args.server_id)
+        _err(f"deleted the settings, digests, sources and articles of server {args.server_id}")
+        return 0
+
+    return asyncio.run(_with_store(settings, work))
+
+
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -183,14 +295,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log details (and tracebacks) to stderr")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("digest", help="ingest the sample folder and write this week's digest")
+    p = sub.add_parser("digest", help="ingest the sources (the seeds folder at least), write this week's digest")
     p.add_argument("--week", help="ISO week such as 2026-W48 (default: this week)")
     p.add_argument("--no-ingest", action="store_true", help="use only what is already stored")
     p.set_defaults(func=cmd_digest)
 
-    p = sub.add_parser("ingest", help="ingest article files or folders of .txt files")
-    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the seeds folder)")
+    p = sub.add_parser("ingest", help="poll the sources once, or ingest article URLs, files and folders")
+    p.add_argument(
+        "targets", nargs="*", metavar="URL|PATH",
+        help="article page URLs, .txt files or folders (default: poll every enabled source and the seeds folder)",
+    )
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("sources", help="manage live sources: feeds and folders polled by `ingest`")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = actions.add_parser("add", help="add a feed URL (or a web page that links to its feed) or a folder")
+    a.add_argument("target", metavar="URL|PATH")
+    a.add_argument("--name", help="a name to show (default: the feed's title or the folder's name)")
+    actions.add_parser("list", help="list sources with their health")
+    a = actions.add_parser("remove", help="delete a source and the articles stored from it")
+    a.add_argument("source", help="source id, URL or name")
+    for action, text in (("enable", "poll a source again, forgetting its failures"), ("disable", "stop polling")):
+        a = actions.add_parser(action, help=text)
+        a.add_argument("source", help="source id, URL or name")
+    p.set_defaults(func=cmd_sources)
 
     p = sub.add_parser("summary", help="show an article's summary")
     p.add_argument("article", help="article id, file name, URL or words of its title")
@@ -217,6 +345,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON (the format eval/score.py reads)")
     p.add_argument("--sentences", type=_positive, help="summary sentences (default: the setting)")
     p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("forget-server", help="delete what a Discord server added: settings, its sources, articles")
+    p.add_argument("server_id", type=_positive, help="the server (guild) id, as in the bot's log")
+    p.set_defaults(func=cmd_forget_server)
     return parser
 
 

@@ -112,6 +112,7 @@ class _Text:
     page: ExtractedPage | None = None
     partial: bool = False
     note: str | None = None
+    fallback: str | None = None  # the feed's own text, for when the page's text turns out to be no article
 
 
 def _save_lock(store: Store) -> asyncio.Lock:
@@ -191,7 +192,8 @@ async def _item_text(fetcher: Fetcher, item: FeedItem) -> _Text:
         return _Text(_compose(item.title, feed_text), partial=True, note=f"article page unusable: {exc}")
     if len(page.text.split()) <= len(feed_text.split()):
         return _Text(_compose(item.title, feed_text))
-    return _Text(_compose(item.title or page.title, page.text), page=page)
+    fallback = _compose(item.title, feed_text) if feed_text else None
+    return _Text(_compose(item.title or page.title, page.text), page=page, fallback=fallback)
 
 
 async def _save_item(
@@ -203,16 +205,22 @@ async def _save_item(
     text: _Text,
     repeated: frozenset[str],
     report: IngestReport,
-) -> None:
-    """Process one item and save it over its stored copy, if any, in one transaction."""
+) -> bool:
+    """Process one item and save it over its stored copy, if any, in one transaction.
+
+    Return False when the item's article page failed, so the feed must be read again next poll.
+    """
     label = item.url or item.guid
+    article = await process_text(settings, text.raw, repeated)
+    if not article.body.strip() and text.fallback:
+        text = _Text(text.fallback, partial=True, note="article page has no article text")
+        article = await process_text(settings, text.raw, repeated)
     if text.note:
         report.notes.append((label, text.note))
-    article = await process_text(settings, text.raw, repeated)
-    article = dataclasses.replace(article, meta=merge_metadata(article.meta, item, text.page, feed.title))
     if not article.body.strip():
         report.skipped.append((label, NO_TEXT))
-        return
+        return not text.partial
+    article = dataclasses.replace(article, meta=merge_metadata(article.meta, item, text.page, feed.title))
     key, source_key = _item_keys(item)
     raw_hash = (PARTIAL if text.partial else "") + _item_hash(item)
     async with _save_lock(store):
@@ -220,7 +228,7 @@ async def _save_item(
         settled = _settled(item, existing, source, raw_hash)
         if settled is not None:
             report.count(settled)
-            return
+            return not text.partial
         owner, owner_key = (existing.source_id, existing.source_key) if existing else (source.id, source_key)
         outcome, article_id = await save_processed(
             store, owner, owner_key, item.url, raw_hash, text.raw, article
@@ -233,6 +241,7 @@ async def _save_item(
             await store.tag_article_guid(article_id, item.guid)
     report.count(outcome)
     log.debug("%s: %s", label, outcome.value)
+    return not text.partial
 
 
 async def _ingest_feed(
@@ -263,8 +272,8 @@ async def _ingest_feed(
         texts = await asyncio.gather(*(_item_text(fetcher, item) for item in todo))
         repeated = await repeated_lines(store, [t.raw for t in texts])
         for item, text in zip(todo, texts, strict=True):
-            complete = complete and not text.partial
-            await _save_item(store, settings, source, feed, item, text, repeated, report)
+            saved = await _save_item(store, settings, source, feed, item, text, repeated, report)
+            complete = complete and saved
             if progress:
                 progress(1)
     return complete
@@ -405,8 +414,8 @@ async def ingest_url(
     store: Store, settings: Settings, url: str, guild_id: int = 0, *, fetcher: Fetcher | None = None
 ) -> PageIngest:
     """Fetch one article page, extract its text and metadata, and store it like an article file."""
-    checked = check_web_url(url, settings)
     async with open_fetcher(settings, fetcher) as client:
+        checked = check_web_url(url, client.settings)
         try:
             result = await client.fetch(checked)
         except FetchError as exc:

@@ -13,15 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import sources
+from bot import sources as live_sources
 from bot.config import Settings
 from bot.core.digest import Digest, build_digest
 from bot.core.filters import Filters, apply_filters
 from bot.core.ingest import RawFile, list_article_files, read_article_file, text_hash
-from bot.core.lookup import match_speakers
+from bot.core.lookup import SpeakerIndex
 from bot.core.models import ProcessedArticle, StoredArticle, StoredQuote
 from bot.core.pipeline import process_article, short_line_keys
-from bot.core.quotes import speaker_key
 from bot.core.render import render_markdown
 from bot.core.summarise import summarise
 from bot.core.tokenizer import split_sentences
@@ -144,8 +143,12 @@ async def save_processed(
 
 
 def speaker_keys(article: ProcessedArticle) -> dict[str, str]:
-    """Map each quoted speaker's name to its canonical key."""
-    return {q.speaker: speaker_key(q.speaker) for q in article.quotes if q.speaker}
+    """Map each quoted speaker's canonical name to the key that identifies the person across articles.
+
+    The extractor already gives each person's fullest name in the article, so the key is that name
+    case-folded: "Ann Lee" and "Bob Lee" stay two people, while a search for "Lee" finds both.
+    """
+    return {q.speaker: " ".join(q.speaker.casefold().split()) for q in article.quotes if q.speaker}
 
 
 async def inspect_files(paths: Sequence[Path], settings: Settings) -> list[dict[str, object]]:
@@ -240,9 +243,20 @@ async def find_quotes(
     """Look up full quotations by speaker (fuzzy) and/or topic words, newest first."""
     speaker_ids = None
     if speaker:
-        speakers = await store.speakers(guild_id)
-        speaker_ids = match_speakers(speaker, [(s.id, s.name) for s in speakers])
+        speaker_ids = (await speaker_index(store)).match(speaker)
     return await store.find_quotes(speaker_ids, about, limit=limit, offset=offset, guild_id=guild_id)
+
+
+_index: tuple[list[tuple[int, str]], SpeakerIndex] | None = None
+
+
+async def speaker_index(store: Store) -> SpeakerIndex:
+    """Return the index of speaker names, rebuilt only when the store's list of speakers changes."""
+    global _index
+    names = await store.speaker_names()
+    if _index is None or _index[0] is not names:
+        _index = (names, SpeakerIndex(names))
+    return _index[1]
 
 
 # live sources ----------------------------------------------------------------------------------------
@@ -288,21 +302,21 @@ async def add_source(
     *, fetcher: Fetcher | None = None,
 ) -> SourceRecord:
     """Add a feed URL (or a page advertising one) or, for guild 0 only, a folder; InputError says why not."""
-    return await sources.add_source(store, settings, target, name, guild_id, fetcher=fetcher)
+    return await live_sources.add_source(store, settings, target, name, guild_id, fetcher=fetcher)
 
 
 async def list_sources(store: Store, guild_id: int | None = None) -> list[SourceRecord]:
     """Return a guild's sources with their health (0: shared ones; None: all)."""
-    return await sources.list_sources(store, guild_id)
+    return await live_sources.list_sources(store, guild_id)
 
 
 async def remove_source(store: Store, reference: str, guild_id: int | None = None) -> SourceRecord:
     """Delete a source (by id, URL or name) and the articles stored from it."""
-    return await sources.remove_source(store, reference, guild_id)
+    return await live_sources.remove_source(store, reference, guild_id)
 
 
 async def set_source_enabled(
     store: Store, reference: str, enabled: bool, guild_id: int | None = None
 ) -> SourceRecord:
     """Enable a source (clearing its failures and back-off) or disable it."""
-    return await sources.set_source_enabled(store, reference, enabled, guild_id)
+    return await live_sources.set_source_enabled(store, reference, enabled, guild_id)

@@ -56,10 +56,10 @@ def is_url(target: str) -> bool:
     return bool(_SCHEME.match(target.strip())) and not Path(target).exists()
 
 
-def check_web_url(url: str, settings: Settings) -> str:
+def check_web_url(url: str, limits: FetchSettings) -> str:
     """Refuse a URL the bot must not fetch and return its normalised form; InputError says why."""
     try:
-        check_url(url, settings.allow_private_urls)
+        check_url(url, limits.allow_private, allowed_networks=limits.allowed_networks)
         return normalise_url(url)
     except URLError as exc:
         raise InputError(f"refused {url.strip()[:200]}: {exc}") from None
@@ -122,9 +122,17 @@ async def add_source(
 ) -> SourceRecord:
     """Add a feed URL (or a page advertising one) or, for guild 0 only, a folder of .txt files."""
     target = target.strip()
+    existing = [s for s in await store.list_sources(guild_id) if s.poll]
+
+    def refuse_known(kind: str, location: str) -> None:
+        for source in existing:
+            if _same_place(source, kind, location):
+                raise InputError(f"already a source: [{source.id}] {source.name} ({source.location})")
+
     if is_url(target):
-        url = check_web_url(target, settings)
         async with open_fetcher(settings, fetcher) as client:
+            url = check_web_url(target, client.settings)
+            refuse_known("feed", url)
             location, feed = await find_feed(client, url)
         kind = "feed"
         default_name = feed.title or urlsplit(location).hostname or location
@@ -135,9 +143,7 @@ async def add_source(
         if not path.is_dir():
             raise InputError(f"not a folder or an http(s) URL: {target}")
         kind, location, default_name = "folder", str(path.resolve()), path.resolve().name
-    for source in await store.list_sources(guild_id):
-        if source.poll and _same_place(source, kind, location):
-            raise InputError(f"already a source: [{source.id}] {source.name} ({source.location})")
+    refuse_known(kind, location)
     record = await store.register_source(kind, location, (name or "").strip() or default_name, guild_id)
     log.info("added %s source %s (%s)", kind, record.id, location)
     return record

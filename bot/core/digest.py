@@ -27,6 +27,8 @@ _STOP = frozenset(
     ).split()
 )
 SAME_STORY = 0.3  # cosine similarity at or above which two articles tell the same story
+TOP_TERMS = 15  # an article's most distinctive terms, used to find candidate pairs
+MIN_SHARED_TERMS = 3  # candidate pairs share at least this many of them
 QUOTE_CHARS = 420  # longest quotation shown in a digest item
 
 
@@ -115,11 +117,16 @@ def _vectors(articles: Sequence[StoredArticle]) -> list[dict[str, float]]:
 def group_stories(articles: Sequence[StoredArticle], threshold: float = SAME_STORY) -> list[list[StoredArticle]]:
     """Group articles that report the same story (single-link on tf-idf cosine), keeping input order."""
     vectors = _vectors(articles)
-    # compare only articles sharing a distinctive term: linear in practice, not quadratic
+    # only articles sharing several distinctive terms can be one story: compare those, not every pair
     index: dict[str, list[int]] = defaultdict(list)
     for i, vec in enumerate(vectors):
-        for term, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:12]:
+        for term, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]:
             index[term].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in index.values():
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1:]:
+                shared[(a, b)] += 1
     parent = list(range(len(articles)))
 
     def root(i: int) -> int:
@@ -128,16 +135,12 @@ def group_stories(articles: Sequence[StoredArticle], threshold: float = SAME_STO
             i = parent[i]
         return i
 
-    checked: set[tuple[int, int]] = set()
-    for members in index.values():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1:]:
-                if (a, b) in checked:
-                    continue
-                checked.add((a, b))
-                small, big = sorted((vectors[a], vectors[b]), key=len)
-                if sum(v * big.get(t, 0.0) for t, v in small.items()) >= threshold:
-                    parent[root(b)] = root(a)
+    for (a, b), count in sorted(shared.items()):
+        if count < MIN_SHARED_TERMS or root(a) == root(b):
+            continue
+        small, big = sorted((vectors[a], vectors[b]), key=len)
+        if sum(v * big.get(t, 0.0) for t, v in small.items()) >= threshold:
+            parent[root(b)] = root(a)
     groups: dict[int, list[StoredArticle]] = defaultdict(list)
     for i, article in enumerate(articles):
         groups[root(i)].append(article)

@@ -12,20 +12,22 @@ Extraction works paragraph by paragraph (see `_paragraphs` for what separates th
   with a quote mark: then it continues (the multi-paragraph convention).
 * Two quotations in one paragraph separated only by a short attribution ("…,” he said. “…") are
   one quotation in several parts.
+* A quotation is partial (a scare quote or fragment) when it does not start with a capital or a
+  digit, or has fewer than four words.
 
-Attribution lives in `bot.core.speakers`.
+Attribution lives in `bot.core.speakers`.  A full quotation with no attribution clause of its own
+continues the previous quotation's speaker when it follows it in the same or the next paragraph,
+and otherwise goes to the person the text just before it is about; a partial one gets no speaker.
 """
 
 from __future__ import annotations
 
-import logging
+import itertools
 import re
 from dataclasses import dataclass
 
 from bot.core.models import Quote
 from bot.core.speakers import ArticleSpeakers, is_attribution_gap, speaker_key
-
-log = logging.getLogger(__name__)
 
 __all__ = ["extract_quotes", "speaker_key"]
 
@@ -33,7 +35,7 @@ _PARAGRAPH_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
 _LINE_END = frozenset(".!?:;\"'”’…)]")
 _LINE_START = frozenset("\"'“”‘’„-–—•*")
 _MARK = re.compile(r"[\"'“”„‟‘’‚‛]")
-_DOUBLE = frozenset("\"“”„‟")
+_DOUBLE = frozenset('"“”„‟')
 _OPEN_GLYPHS = frozenset("“„‟‘‚‛")
 _CLOSE_GLYPHS = frozenset("”’")
 # A mark after one of these (or after whitespace) may open a quotation.
@@ -154,6 +156,7 @@ def _scan(text: str, start: int, end: int, paragraph: int) -> list[_Segment]:
         closer_follows[i] = closer_follows[i + 1] or (kinds[i] == _CLOSE and not marks[i][1])
     segments: list[_Segment] = []
     stack: list[bool] = []  # one entry per open quotation, True for the double-mark family
+    depth = {True: 0, False: 0}  # open quotations per family, so membership tests stay O(1)
     opened = 0
     rescans = 0
     i = 0
@@ -161,28 +164,33 @@ def _scan(text: str, start: int, end: int, paragraph: int) -> list[_Segment]:
         pos, double = marks[i]
         kind = kinds[i]
         if kind == _EITHER:
-            kind = _CLOSE if double in stack else _OPEN
+            kind = _CLOSE if depth[double] else _OPEN
         elif kind == _WEAK_CLOSE:
-            kind = _CLOSE if False in stack and not closer_follows[i + 1] else _NONE
+            kind = _CLOSE if depth[False] and not closer_follows[i + 1] else _NONE
         if kind == _OPEN:
             if not stack:
                 opened = i
             stack.append(double)
-        elif kind == _CLOSE and double in stack:
-            while stack.pop() is not double:
-                pass
+            depth[double] += 1
+        elif kind == _CLOSE and depth[double]:
+            while True:
+                family = stack.pop()
+                depth[family] -= 1
+                if family is double:
+                    break
             if not stack:
                 segments.append(_Segment(marks[opened][0], pos, paragraph))
         i += 1
         if i == len(marks) and stack:
             first, first_double = marks[opened]
-            lead = text[start:first].rstrip()
-            if first_double or not lead or lead[-1] == ":" or rescans == _MAX_RESCANS:
+            lead = text[max(start, first - 3) : first].rstrip()
+            if first_double or first == start or lead.endswith(":") or rescans == _MAX_RESCANS:
                 segments.append(_Segment(first, None, paragraph))
             else:
                 # A single mark left open mid-paragraph is more likely an apostrophe: scan again without it.
                 kinds[opened] = _NONE
                 stack.clear()
+                depth = {True: 0, False: 0}
                 rescans += 1
                 i = opened + 1
     for seg in segments:
@@ -222,12 +230,19 @@ def _continues(
     """Tell whether `seg` is the next part of the quotation `group`."""
     last = group[-1]
     if last.end_mark is not None:
-        return seg.paragraph == last.paragraph and _is_attribution_gap(text, last, seg)
+        # “…,” Smith said. “…” is one quotation; “…,” Smith said. “…,” Jones replied. is two
+        return (
+            seg.paragraph == last.paragraph
+            and _is_attribution_gap(text, last, seg)
+            and (seg.end_mark is None or speakers.attribution_after(seg.end_mark) is None)
+        )
     if seg.paragraph != last.paragraph + 1 or seg.mark != paragraphs[seg.paragraph][0]:
         return False
     # A quote left open continues in a paragraph that opens with a quote mark, unless both carry an
-    # attribution: then the first was left open by mistake and the second is someone else's.
-    return not (speakers.attribute(_marks(group)) and speakers.attribute(_marks([seg])))
+    # attribution: then the first was left open by mistake and the second is someone else's.  The
+    # attribution of a quote running over paragraphs sits in or before its first paragraph.
+    opening = list(itertools.takewhile(lambda part: part.paragraph == group[0].paragraph, group))
+    return not (speakers.attribute(_marks([seg])) and speakers.attribute(_marks(opening)))
 
 
 def _marks(group: list[_Segment]) -> list[tuple[int, int | None]]:

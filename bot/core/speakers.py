@@ -51,13 +51,12 @@ _TOKEN = re.compile(
 _BOUNDARY = re.compile(r"([.!?…]+)[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W\d_a-z]|\d)")
 _CAP_WORD = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[a-z]{{1,3}}\.|[\w'’\-]*)"
 _RUN_BEFORE = re.compile(rf"(?:{_CAP_WORD}[ \t]+(?:(?:de|da|van|von|der|den|la|le|bin|al)[ \t]+)?){{1,5}}$")
-_CAP_RUN = re.compile(
-    rf"\b{_CAP_WORD}(?:[ \t]+(?:(?:de|da|van|von|der|den|la|le|bin|al)[ \t]+)?{_CAP_WORD})*"
-)
+_CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:(?:de|da|van|von|der|den|la|le|bin|al)[ \t]+)?{_CAP_WORD})*")
 _PREVIOUS_WORD = re.compile(r"(\w+|,)[ \t]+$")
 _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b")
 _OTHER_NAME = re.compile(r"\n|\b(?!(?:He|She|His|Her|Him|It|They|The|But|And|In|A|An|I)\b)[A-Z][a-z]")
 _GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+_OPENER = re.compile(r"[“\"]")
 _DASH = re.compile(r"\s*[―—–]\s*|\s+-\s+")
 
 
@@ -132,7 +131,11 @@ _MALE = _words("mr sir lord baron spokesman congressman businessman")
 _MAX_NAME_WORDS = 4
 _APPOSITIVE_TOKENS = 45
 _SUBJECT_REACH = 320  # characters before a cue verb that can hold its subject and an appositive
-_SALIENCE_SENTENCES = 20
+_CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
+_MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
+_MAX_OCCURRENCES = 200  # occurrences of a name read to learn its full form and gender
+_SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
+_ROLE_CANDIDATES = 8  # how many earlier people "the minister" is compared with
 
 Token = tuple[str, int, int]
 
@@ -199,6 +202,7 @@ class ArticleSpeakers:
             self._ends.append(para_end)
         self._mentions: dict[int, list[Mention]] = {}
         self._forms: dict[str, Counter[str]] = {}
+        self._known: dict[str, bool] = {}
         self._genders: dict[str, str | None] = {}
         self._roles: dict[str, str] = {}
         self._acronyms: dict[str, str] | None = None
@@ -212,20 +216,24 @@ class ArticleSpeakers:
                     return found
         last_close = marks[-1][1]
         if last_close is not None:
-            # after "?” or "!” the attribution reads as a new sentence: “…?” Vitter demanded.
-            follows = last_close + 2 if self._text[last_close - 1] in "?!" else last_close
-            found = self._after(last_close + 1, self._ends[self._sentence_of(follows)])
+            found = self.attribution_after(last_close)
             if found:
                 return found
         first_open = marks[0][0]
-        found = self._before(self._starts[self._sentence_of(first_open)], first_open)
-        para = self.paragraph_of(first_open)
+        found = self._before(self._clause_start(first_open), first_open)
+        para = self._paragraph_of(first_open)
         if found or first_open != self._para_starts[para] or para == 0:
             return found
         prev_end = self._paragraphs[para - 1][1]
         if self._text[prev_end - 1] in ":,":
-            return self._before(self._starts[self._sentence_of(prev_end - 1)], prev_end)
+            return self._before(self._clause_start(prev_end - 1), prev_end)
         return None
+
+    def attribution_after(self, close: int) -> Mention | None:
+        """Find an attribution clause right after the closing mark at `close` ("…,” said X.")."""
+        # after "?” or "!” the attribution reads as a new sentence: “…?” Vitter demanded.
+        follows = close + 2 if self._text[close - 1] in "?!" else close
+        return self._after(close + 1, min(self._ends[self._sentence_of(follows)], close + 1 + _CLAUSE_REACH))
 
     def resolve(self, mention: Mention | None, position: int) -> tuple[str | None, str | None]:
         """Turn a mention into (canonical speaker, role): pronouns and role nouns become names."""
@@ -253,27 +261,31 @@ class ArticleSpeakers:
         That is the nearest salient person earlier in the quote's paragraph or, for a quote that
         opens its paragraph, in the paragraph before.
         """
-        para = self.paragraph_of(position)
+        para = self._paragraph_of(position)
         if position == self._para_starts[para]:
             if para == 0:
                 return None, None
             para -= 1
         return self._person(self._salient_before(position, None, floor=self._para_starts[para]))
 
-    def paragraph_of(self, position: int) -> int:
+    def _paragraph_of(self, position: int) -> int:
         """Return the index of the paragraph holding `position`."""
         return max(0, bisect.bisect_right(self._para_starts, position) - 1)
 
     def _sentence_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._starts, position) - 1)
 
+    def _clause_start(self, position: int) -> int:
+        """Return where the clause before `position` starts: its sentence start, but never too far back."""
+        return max(self._starts[self._sentence_of(position)], position - _CLAUSE_REACH)
+
     def _after(self, start: int, end: int) -> Mention | None:
         clause = self._text[start:end]
-        opener = re.search(r"[“\"]", clause)
+        opener = _OPENER.search(clause)  # the clause ends where the next quotation opens
         found = _after_clause(clause[: opener.start()] if opener else clause)
         if found is None or found.kind != "participle":
             return found
-        return _first_subject(self._text[self._starts[self._sentence_of(start)] : start])
+        return _first_subject(self._text[self._clause_start(start) : start])
 
     def _before(self, start: int, end: int) -> Mention | None:
         clause = self._text[start:end]
@@ -292,9 +304,7 @@ class ArticleSpeakers:
             self._roles.setdefault(key, mention.role)
         wanted = {w.lower() for w in tail}
         forms = self._surname_forms(tail[-1])
-        options = [
-            (n, len(f.split()), f) for f, n in forms.items() if wanted <= {w.lower() for w in f.split()}
-        ]
+        options = [(n, len(f.split()), f) for f, n in forms.items() if wanted <= {w.lower() for w in f.split()}]
         if not options and len(tail) == 1:
             options = [(n, len(f.split()), f) for f, n in self._first_name_forms(tail[0]).items()]
         name = max(options)[2] if options else " ".join(tail)
@@ -334,19 +344,25 @@ class ArticleSpeakers:
 
     def _is_known_name(self, word: str) -> bool:
         """Tell a one-word name ("Melanie") from a capitalised word that merely opens a sentence."""
-        if self._surname_forms(word):
-            return True
-        text = self._text
-        for start, end in _occurrences(text, word):
-            previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
-            if previous and (previous.group(1)[0].islower() or previous.group(1) == ","):
-                return True  # capitalised mid-sentence
-            if _CUE_NEXT.match(text, end):
-                return True  # the subject of "said"
-        return False
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = bool(self._surname_forms(word)) or any(
+                self._named_at(start, end) for start, end in _occurrences(self._text, word)
+            )
+        return known
+
+    def _named_at(self, start: int, end: int) -> bool:
+        """Tell whether the capitalised word at `start` is used as a name there, not as a sentence opener."""
+        previous = _PREVIOUS_WORD.search(self._text, max(0, start - 30), start)
+        if previous and (previous.group(1)[0].islower() or previous.group(1) == ","):
+            return True  # capitalised mid-sentence
+        return bool(_CUE_NEXT.match(self._text, end))  # the subject of "said"
 
     def _first_name_forms(self, first: str) -> Counter[str]:
         """Count the full names that start with `first` (for a speaker named by first name only)."""
+        key = "first:" + first
+        if key in self._forms:
+            return self._forms[key]
         text = self._text
         matches = (_CAP_RUN.match(text, start) for start, _ in _occurrences(text, first))
         runs = Counter(m.group() for m in matches if m)
@@ -355,6 +371,7 @@ class ArticleSpeakers:
             kind, tail = _analyse_run(_tokens(run))
             if kind == "person" and len(tail) > 1 and tail[0] == first:
                 forms[" ".join(tail)] += count
+        self._forms[key] = forms
         return forms
 
     def _gender(self, mention: Mention) -> str | None:
@@ -398,7 +415,7 @@ class ArticleSpeakers:
         words = [w.lower() for w in _tokens(nominal) if w[0].isalpha()]
         head = words[-1] if words else ""
         nearest = None
-        for mention in self._recent_people(position):
+        for mention in itertools.islice(self._recent_people(position), _ROLE_CANDIDATES):
             role = mention.role or self._roles.get(speaker_key(mention.name), "")
             if head in role.lower().split():
                 return mention
@@ -407,7 +424,8 @@ class ArticleSpeakers:
 
     def _sentence_people(self, sentence: int) -> list[Mention]:
         """Return who a sentence is about: the named subjects of its cue verbs, else its opening name."""
-        start, end = self._starts[sentence], self._ends[sentence]
+        start = self._starts[sentence]
+        end = min(self._ends[sentence], start + _MAX_SENTENCE)
         text = self._text[start:end]
         people = []
         for cue in _CUE.finditer(text):
@@ -436,12 +454,14 @@ class ArticleSpeakers:
 
 
 def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
-    """Yield where `word` occurs in `text` as a whole word."""
+    """Yield where `word` occurs in `text` as a whole word (the first few hundred times)."""
     end = 0
-    while (start := text.find(word, end)) >= 0:
+    found = 0
+    while found < _MAX_OCCURRENCES and (start := text.find(word, end)) >= 0:
         end = start + len(word)
         glued_before = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’")
         if not glued_before and not text[end : end + 1].isalnum():
+            found += 1
             yield start, end
 
 
@@ -677,8 +697,10 @@ def _subject_before(text: str) -> Mention | None:
         return replace(found, start=found.start + cut) if found else None
     tokens = _token_spans(text)
     i = len(tokens) - 1
-    while i >= 0 and len(tokens) - i <= 3 and (
-        tokens[i][0].lower() in _SKIPPABLE or (tokens[i][0].endswith("ly") and tokens[i][0].islower())
+    while (
+        i >= 0
+        and len(tokens) - i <= 3
+        and (tokens[i][0].lower() in _SKIPPABLE or (tokens[i][0].endswith("ly") and tokens[i][0].islower()))
     ):
         i -= 1
     if i < 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from bisect import bisect_right
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from bot.core.models import ProcessedArticle, StoredArticle, StoredQuote
 from bot.store.database import connect
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+TOPIC_CANDIDATES = 1000  # a topic look-up orders at most this many of the latest matches by date
 
 
 class SaveOutcome(Enum):
@@ -159,13 +161,14 @@ def _guild_settings(row: aiosqlite.Row) -> GuildSettings:
 def _visible_to(column: str, guild_id: int | None) -> tuple[str, list[object]]:
     """An " AND ..." clause keeping article ids in `column` that a server may see: shared and its own.
 
-    None means no restriction (the command line sees everything it asks for).
+    None means no restriction (the command line sees everything it asks for). The check is per row
+    (two primary-key look-ups), so a look-up that stops after ten rows stays fast on a large database.
     """
     if guild_id is None:
         return "", []
     return (
-        f" AND {column} IN (SELECT va.id FROM articles va JOIN sources vs ON vs.id = va.source_id"
-        " WHERE vs.guild_id IN (0, ?))",
+        f" AND (SELECT vs.guild_id FROM articles va JOIN sources vs ON vs.id = va.source_id"
+        f" WHERE va.id = {column}) IN (0, ?)",
         [guild_id],
     )
 
@@ -192,6 +195,7 @@ class Store:
 
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self.conn = conn
+        self._speaker_cache: tuple[int, list[tuple[int, str]]] | None = None
         # One connection serves every task: concurrent writers (parallel feed polls, the bot) take turns.
         self._write_lock = asyncio.Lock()
 
@@ -338,37 +342,38 @@ class Store:
                 "INSERT INTO sentences (article_id, position, paragraph, text, in_summary) VALUES (?, ?, ?, ?, ?)",
                 [(article_id, i, s.paragraph, s.text, int(i in summary)) for i, s in enumerate(article.sentences)],
             )
-            sort_date = (meta.published.isoformat() if meta.published else utc_now()[:10])
+            sort_date = meta.published.isoformat() if meta.published else utc_now()[:10]
+            speaker_ids = {name: await self._speaker_id(name, key) for name, key in speaker_keys.items()}
             starts = [s.start for s in article.sentences]
-            for quote in article.quotes:
-                speaker_id = None
-                if quote.speaker:
-                    speaker_id = await self._speaker_id(quote.speaker, speaker_keys[quote.speaker])
-                position = max(0, sum(1 for st in starts if st <= quote.start) - 1)
-                await self.conn.execute(
-                    "INSERT INTO quotes (article_id, speaker_id, role, text, partial, position, start, sort_date)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (article_id, speaker_id, quote.role, quote.text, int(quote.partial), position,
-                     quote.start, sort_date),
-                )
+            await self.conn.executemany(
+                "INSERT INTO quotes (article_id, speaker_id, role, text, partial, position, start, sort_date)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (article_id, speaker_ids.get(q.speaker or ""), q.role, q.text, int(q.partial),
+                     max(0, bisect_right(starts, q.start) - 1), q.start, sort_date)
+                    for q in article.quotes
+                ],
+            )
         return outcome, article_id
 
     async def _speaker_id(self, name: str, key: str) -> int:
-        row = await self._one("SELECT id, name FROM speakers WHERE key = ?", (key,))
-        if row is None:
-            cursor = await self.conn.execute("INSERT INTO speakers (name, key) VALUES (?, ?)", (name, key))
-            return int(cursor.lastrowid or 0)
-        if len(name) > len(row["name"]):  # keep the fullest form of the name
-            await self.conn.execute("UPDATE speakers SET name = ? WHERE id = ?", (name, row["id"]))
-        return int(row["id"])
+        """Return the speaker's id, creating them, and keep the fullest form of their name."""
+        row = await self._one(
+            "INSERT INTO speakers (name, key) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET name ="
+            " CASE WHEN length(excluded.name) > length(speakers.name) THEN excluded.name ELSE speakers.name END"
+            " RETURNING id",
+            (name, key),
+        )
+        self._speaker_cache = None  # a name may have grown to its fuller form
+        return int(row["id"]) if row else 0
 
     async def count_articles(self, guild_id: int | None = None) -> int:
-        clause, params = _visible_to("id", guild_id)
+        clause, params = _visible_to("articles.id", guild_id)
         row = await self._one(f"SELECT count(*) AS n FROM articles WHERE 1 = 1{clause}", params)
         return int(row["n"]) if row else 0
 
     async def last_ingest(self, guild_id: int | None = None) -> str | None:
-        clause, params = _visible_to("id", guild_id)
+        clause, params = _visible_to("articles.id", guild_id)
         row = await self._one(f"SELECT max(ingested_at) AS t FROM articles WHERE 1 = 1{clause}", params)
         return str(row["t"]) if row and row["t"] else None
 
@@ -411,7 +416,7 @@ class Store:
     async def article_ids_between(
         self, first_exclusive: int, last_inclusive: int, guild_id: int | None = None
     ) -> list[int]:
-        clause, params = _visible_to("id", guild_id)
+        clause, params = _visible_to("articles.id", guild_id)
         rows = await self._all(
             f"SELECT id FROM articles WHERE id > ? AND id <= ?{clause} ORDER BY id",
             (first_exclusive, last_inclusive, *params),
@@ -423,7 +428,7 @@ class Store:
     ) -> list[int]:
         """Resolve an article reference: an id, an exact source key, or words of its title."""
         ref = reference.strip()
-        clause, visible = _visible_to("id", guild_id)
+        clause, visible = _visible_to("articles.id", guild_id)
         if ref.isdigit():
             row = await self._one(f"SELECT id FROM articles WHERE id = ?{clause}", (int(ref), *visible))
             if row:
@@ -438,7 +443,7 @@ class Store:
         query = fts_query(ref)
         if query is None:
             return []
-        fts_clause, _ = _visible_to("rowid", guild_id)
+        fts_clause, _ = _visible_to("articles_fts.rowid", guild_id)
         rows = await self._all(
             f"SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?{fts_clause}"
             " ORDER BY bm25(articles_fts, 10.0, 1.0) LIMIT ?",
@@ -471,7 +476,7 @@ class Store:
         query = fts_query(text)
         if query is None:
             return []
-        clause, visible = _visible_to("rowid", guild_id)
+        clause, visible = _visible_to("articles_fts.rowid", guild_id)
         rows = await self._all(
             f"SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?{clause}"
             " ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?",
@@ -515,18 +520,42 @@ class Store:
         where = ["1 = 1"] if include_partial else ["q.partial = 0"]
         clause, params = _visible_to("q.article_id", guild_id)
         where[0] += clause
-        if speaker_ids is not None:
-            if not speaker_ids:
-                return []
-            where.append(f"q.speaker_id IN ({','.join('?' * len(speaker_ids))})")
-            params.extend(speaker_ids)
+        if speaker_ids is not None and not speaker_ids:
+            return []
         if about:
             query = fts_query(about)
             if query is None:
                 return []
-            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            params.append(query)
+            match = f"text : ({query})"
+            if speaker_ids:
+                match += " AND who : (" + " OR ".join(f'"s{int(i)}"' for i in speaker_ids) + ")"
+            # newest first among the most recently stored matches: bounded work however common the words
+            where.append(
+                "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
+            )
+            params.extend([match, max(TOPIC_CANDIDATES, offset + limit)])
+        elif speaker_ids:
+            # each speaker's newest quotes come straight off the index; merging them avoids sorting them all
+            partial = "" if include_partial else " AND partial = 0"
+            visible, visible_params = _visible_to("quotes.article_id", guild_id)
+            newest = " UNION ALL ".join(
+                f"SELECT * FROM (SELECT id FROM quotes WHERE speaker_id = ?{partial}{visible}"
+                " ORDER BY sort_date DESC, id DESC LIMIT ?)"
+                for _ in speaker_ids
+            )
+            where.append(f"q.id IN ({newest})")
+            for speaker_id in speaker_ids:
+                params.extend([speaker_id, *visible_params, offset + limit])
         return await self._quotes(" AND ".join(where), params, "q.sort_date DESC, q.id DESC", limit, offset)
+
+    async def speaker_names(self) -> list[tuple[int, str]]:
+        """Return (id, name) of every speaker, cached until a speaker is added or renamed."""
+        row = await self._one("SELECT coalesce(max(id), 0) AS n FROM speakers")
+        newest = int(row["n"]) if row else 0
+        if self._speaker_cache is None or self._speaker_cache[0] != newest:
+            rows = await self._all("SELECT id, name FROM speakers ORDER BY id")
+            self._speaker_cache = (newest, [(int(r["id"]), str(r["name"])) for r in rows])
+        return self._speaker_cache[1]
 
     async def speakers(self, guild_id: int | None = None) -> list[SpeakerCount]:
         """Return every speaker with their count of full quotations, most quoted first."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.lookup import match_speakers
+from bot.core.lookup import SpeakerIndex
 
 SPEAKERS = [(1, "Matt Hancock"), (2, "Martin Green"), (3, "Izzi Seccombe"), (4, "Sally Copley"),
             (5, "Matthew Taylor")]
@@ -26,4 +26,4 @@ SPEAKERS = [(1, "Matt Hancock"), (2, "Martin Green"), (3, "Izzi Seccombe"), (4, 
     ],
 )
 def test_match_speakers(typed: str, expected: list[int]) -> None:
-    assert match_speakers(typed, SPEAKERS) == expected
+    assert SpeakerIndex(SPEAKERS).match(typed) == expected

@@ -48,6 +48,11 @@ CASES = [
         [("We welcome the funding, But it will not fix the workforce crisis.", "Ann Booth", False)],
     ),
     (
+        "parts-with-their-own-attributions-stay-apart",
+        "“We must act now,” Ann Booth said. “I disagree with every word of that,” Raj Patel replied.",
+        [("We must act now,", "Ann Booth", False), ("I disagree with every word of that,", "Raj Patel", False)],
+    ),
+    (
         "multi-paragraph-quotation",
         "Ann Booth, chief executive of Carewell, said:\n\n"
         "“The pandemic showed what care workers can do.\n\n"
@@ -128,8 +133,7 @@ CASES = [
     ),
     (
         "unattributed-paragraph-continues-previous-speaker",
-        "“We are pleased with this report,” said Ann Booth.\n\n"
-        "“Social care remains in a fragile position.”",
+        "“We are pleased with this report,” said Ann Booth.\n\n“Social care remains in a fragile position.”",
         [
             ("We are pleased with this report,", "Ann Booth", False),
             ("Social care remains in a fragile position.", "Ann Booth", False),
@@ -160,6 +164,24 @@ CASES = [
         "organisation-behind-a-spokesperson",
         "A Department of Health and Social Care spokesperson said: “We are investing record sums in the NHS.”",
         [("We are investing record sums in the NHS.", "Department of Health and Social Care", False)],
+    ),
+    (
+        "question-mark-then-attribution-as-new-sentence",
+        "“Why is this clear to everyone except the board?” Raj Patel demanded.",
+        [("Why is this clear to everyone except the board?", "Raj Patel", False)],
+    ),
+    (
+        "dash-attribution-one-quote-per-line",
+        "“We need more beds in every hospital.” ― Ann Booth\n“We need more nurses on every ward.” ― Raj Patel",
+        [
+            ("We need more beds in every hospital.", "Ann Booth", False),
+            ("We need more nurses on every ward.", "Raj Patel", False),
+        ],
+    ),
+    (
+        "clause-after-a-full-stop-introduces-the-next-quote",
+        "Ann Booth says the plan is “a con.” Raj Patel adds, “Nobody believes the numbers in this plan.”",
+        [("a con.", "Ann Booth", True), ("Nobody believes the numbers in this plan.", "Raj Patel", False)],
     ),
     (
         "no-attribution-gives-no-speaker",
@@ -259,10 +281,42 @@ def test_speaker_key_keeps_organisations_whole() -> None:
 QUOTE_CHARS = "‘’“”\"'"
 _fragments = st.sampled_from(
     [
-        "“", "”", "‘", "’", '"', "'", "\n", "\n\n", " ", ", ", ". ", ": ", "said", " said ", "says",
-        "added", "according to", "he", "she", "the minister", "Mr", "Dr", "Cllr", "Ann Booth", "Hancock",
-        "OBE", ", chief executive of Care England,", "(LGA)", "don't", "councils’", "1990s'", "We will",
-        "act now", "the LGA", "—", "…",
+        "“",
+        "”",
+        "‘",
+        "’",
+        '"',
+        "'",
+        "\n",
+        "\n\n",
+        " ",
+        ", ",
+        ". ",
+        ": ",
+        "said",
+        " said ",
+        "says",
+        "added",
+        "according to",
+        "he",
+        "she",
+        "the minister",
+        "Mr",
+        "Dr",
+        "Cllr",
+        "Ann Booth",
+        "Hancock",
+        "OBE",
+        ", chief executive of Care England,",
+        "(LGA)",
+        "don't",
+        "councils’",
+        "1990s'",
+        "We will",
+        "act now",
+        "the LGA",
+        "—",
+        "…",
     ]
 )
 _articles = st.one_of(

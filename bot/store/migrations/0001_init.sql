@@ -60,8 +60,8 @@ CREATE TABLE quotes (
     sort_date       TEXT NOT NULL
 );
 CREATE INDEX quotes_article ON quotes (article_id);
-CREATE INDEX quotes_speaker_date ON quotes (speaker_id, partial, sort_date DESC);
-CREATE INDEX quotes_date ON quotes (partial, sort_date DESC);
+CREATE INDEX quotes_speaker_date ON quotes (speaker_id, partial, sort_date);
+CREATE INDEX quotes_date ON quotes (partial, sort_date);
 
 -- Short lines counted across articles: a line repeated in many articles is page furniture.
 CREATE TABLE line_counts (
@@ -94,12 +94,14 @@ CREATE TRIGGER articles_au AFTER UPDATE OF title, body ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
 
+-- `who` holds "s<speaker id>" so a speaker-and-topic look-up is one FTS intersection.
 CREATE VIRTUAL TABLE quotes_fts USING fts5 (
-    text, content='quotes', content_rowid='id', tokenize='porter unicode61'
+    text, who, content='', tokenize='porter unicode61'
 );
 CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
+    INSERT INTO quotes_fts (rowid, text, who) VALUES (new.id, new.text, 's' || coalesce(new.speaker_id, 0));
 END;
 CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
-    INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, who)
+    VALUES ('delete', old.id, old.text, 's' || coalesce(old.speaker_id, 0));
 END;

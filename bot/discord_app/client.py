@@ -1,0 +1,130 @@
+"""The bot process: log in, load one cog per command group, sync commands, run the scheduler.
+
+`run_bot` is the one entry point: `digestbot run` calls it, and so do the end-to-end tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from datetime import UTC, datetime
+
+import discord
+from discord.ext import commands
+
+from bot.config import Settings
+from bot.discord_app.errors import DigestTree
+from bot.discord_app.scheduler import DigestScheduler
+from bot.discord_app.timing import Clock, parse_timezone, system_clock
+from bot.errors import ConfigError
+from bot.store.queries import Store
+
+log = logging.getLogger(__name__)
+
+COGS = ("digest", "summary", "quotes", "search", "sources", "schedule", "filters", "status")
+NO_TOKEN = (
+    "DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications "
+    "(Bot > Reset Token) and put DISCORD_TOKEN=<token> in .env; see README, 'Discord bot'"
+)
+BAD_TOKEN = "Discord refused DISCORD_TOKEN: reset the token in the Developer Portal (Bot > Reset Token) and update .env"
+
+
+class DigestBot(commands.Bot):
+    """Slash commands only; needs no privileged intent; nothing it sends can ping anyone."""
+
+    def __init__(
+        self, settings: Settings, *, clock: Clock = system_clock, guild_ready_timeout: float = 2.0
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,  # no message-content intent: slash commands only
+            intents=discord.Intents(guilds=True),
+            help_command=None,
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=DigestTree,
+            guild_ready_timeout=guild_ready_timeout,
+            max_messages=None,
+        )
+        self.settings = settings
+        self.clock = clock
+        self.digests = DigestScheduler(self)
+        self._store: Store | None = None
+        self._views: set[discord.ui.View] = set()
+        self._stopping = False
+
+    @property
+    def store(self) -> Store:
+        """The database, open from setup_hook until close."""
+        if self._store is None:
+            raise RuntimeError("the store is not open: the bot has not started or has stopped")
+        return self._store
+
+    async def setup_hook(self) -> None:
+        """Open the store, load the cogs (a broken one is logged, not fatal), sync, start the scheduler."""
+        self._store = await Store.open(self.settings.db_path)
+        for name in COGS:
+            try:
+                await self.load_extension(f"bot.discord_app.cogs.{name}")
+            except commands.ExtensionError:
+                log.exception("could not load the %s commands; running without them", name)
+        try:
+            synced = await self.tree.sync()
+            log.info("synced %d slash commands", len(synced))
+        except discord.HTTPException:
+            log.exception("could not sync slash commands; Discord keeps the previous ones")
+        await self.digests.start()
+
+    async def close(self) -> None:
+        """Stop the scheduler and open views, disconnect, then close the store."""
+        if not self._stopping:
+            self._stopping = True
+            await self.digests.stop()
+            for view in self._views:
+                view.stop()
+            self._views.clear()
+        await super().close()
+        if self._store is not None:
+            store, self._store = self._store, None
+            await store.close()
+
+    def keep_view(self, view: discord.ui.View) -> None:
+        """Remember a view with a timeout so close() can stop it (else its timeout task outlives the bot)."""
+        self._views = {v for v in self._views if not v.is_finished()}
+        self._views.add(view)
+
+    async def guild_now(self, guild_id: int) -> datetime:
+        """The bot's clock in the server's time zone (UTC until it sets a schedule)."""
+        settings = await self.store.guild_settings(guild_id)
+        zone = parse_timezone(settings.timezone) if settings and settings.timezone else UTC
+        return self.clock().astimezone(zone)
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s (id %s) in %d servers", self.user, self.application_id, len(self.guilds))
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        log.info("joined server %s (id %s)", guild.name, guild.id)
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        log.info("left server %s (id %s); its data is kept until an operator removes it", guild.name, guild.id)
+
+
+async def run_bot(settings: Settings, bot: DigestBot | None = None) -> None:
+    """Run the bot until it is closed or the process gets SIGTERM; ConfigError without a usable token."""
+    token = settings.discord_token
+    if not token:
+        raise ConfigError(NO_TOKEN)
+    client = bot or DigestBot(settings)
+    loop = asyncio.get_running_loop()
+    handles_sigterm = False
+    with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # Windows, non-main thread
+        loop.add_signal_handler(signal.SIGTERM, lambda: loop.create_task(client.close()))
+        handles_sigterm = True
+    try:
+        async with client:
+            await client.start(token)
+    except discord.LoginFailure:
+        raise ConfigError(BAD_TOKEN) from None
+    finally:
+        if handles_sigterm:
+            loop.remove_signal_handler(signal.SIGTERM)

@@ -1,0 +1,207 @@
+"""Discord embeds for digests, summaries, quotations and search results, cut to fit Discord's limits.
+
+Embeds are built from the same Digest the Markdown file is rendered from, and reuse its wording helpers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+from discord import app_commands
+
+from bot.core.digest import Digest, DigestItem, shorten_quote
+from bot.core.models import StoredArticle, StoredQuote
+from bot.core.render import format_day, quote_attribution, source_line
+from bot.store.queries import DigestPost
+
+# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+EMBED_TITLE = 256
+EMBED_DESCRIPTION = 4096
+EMBED_FOOTER = 2048
+MESSAGE_CHARS = 6000  # all embeds of one message together
+MESSAGE_EMBEDS = 10
+CHOICES = 25
+CHOICE_CHARS = 100
+THREAD_NAME = 100
+
+COLOUR = discord.Colour(0x2F6F9F)
+ELLIPSIS = "…"
+
+
+def clip(text: str, limit: int) -> str:
+    """Cut text to `limit` characters, marking the cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + ELLIPSIS
+
+
+def clip_lines(text: str, limit: int) -> str:
+    """Cut text at a line break (else anywhere) so it fits in `limit` characters, marking the cut."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 2]
+    cut = head.rfind("\n")
+    if cut < limit // 2:
+        return clip(text, limit)
+    return head[:cut].rstrip() + "\n" + ELLIPSIS
+
+
+def choice(name: str, value: str) -> app_commands.Choice[str]:
+    """An autocomplete choice within Discord's 100-character limits."""
+    label = clip(" ".join(name.split()), CHOICE_CHARS) or "untitled"
+    return app_commands.Choice(name=label, value=value[:CHOICE_CHARS])
+
+
+def embed(
+    title: str | None, description: str, *, url: str | None = None, footer: str | None = None
+) -> discord.Embed:
+    """An embed in the bot's colour with every part cut to its limit."""
+    made = discord.Embed(
+        title=clip(title, EMBED_TITLE) if title else None,
+        description=clip_lines(description, EMBED_DESCRIPTION) if description else None,
+        url=url,
+        colour=COLOUR,
+    )
+    if footer:
+        made.set_footer(text=clip(footer, EMBED_FOOTER))
+    return made
+
+
+def split_messages(embeds: Sequence[discord.Embed]) -> list[list[discord.Embed]]:
+    """Pack embeds, in order and never cut, into messages of at most 10 embeds and 6000 characters."""
+    messages: list[list[discord.Embed]] = []
+    current: list[discord.Embed] = []
+    size = 0
+    for item in embeds:
+        length = len(item)
+        if length > MESSAGE_CHARS:
+            raise ValueError(f"an embed of {length} characters cannot fit in any message")
+        if current and (len(current) == MESSAGE_EMBEDS or size + length > MESSAGE_CHARS):
+            messages.append(current)
+            current, size = [], 0
+        current.append(item)
+        size += length
+    if current:
+        messages.append(current)
+    return messages
+
+
+# -- digests -----------------------------------------------------------------------------------------
+
+
+def digest_title(digest: Digest) -> str:
+    return f"News digest, week {digest.week}"
+
+
+def _digest_head(digest: Digest) -> discord.Embed:
+    span = f"{format_day(digest.start)} to {format_day(digest.end)}"
+    if not digest.items:
+        return embed(digest_title(digest), f"{span}\n\nNo new articles since the last digest.")
+    stories = len(digest.items)
+    count = (
+        f"{stories} {'story' if stories == 1 else 'stories'} from {digest.article_count} "
+        f"{'article' if digest.article_count == 1 else 'articles'}."
+    )
+    return embed(digest_title(digest), f"{span}\n\n{count}")
+
+
+def item_text(item: DigestItem) -> str:
+    """One story's summary, quotation and sources, in Discord's Markdown."""
+    parts = []
+    if item.summary:
+        parts.append(" ".join(item.summary))
+    if item.quote and item.quote.speaker:
+        quote = " ".join(shorten_quote(item.quote.text).split())
+        parts.append(f"> “{quote}”\n> — {quote_attribution(item.quote.speaker, item.quote.role)}")
+    label = "Sources" if len(item.sources) > 1 else "Source"
+    parts.append(f"**{label}:**\n" + "\n".join(f"- {source_line(ref)}" for ref in item.sources))
+    return "\n\n".join(parts)
+
+
+def item_embed(number: int, item: DigestItem) -> discord.Embed:
+    """One story as one embed, its headline linking to the first source with a URL."""
+    url = next((ref.url for ref in item.sources if ref.url), None)
+    return embed(f"{number}. {item.headline}", item_text(item), url=url)
+
+
+def digest_embeds(digest: Digest) -> list[discord.Embed]:
+    """The digest as a heading embed followed by one embed per story."""
+    return [_digest_head(digest), *(item_embed(n, item) for n, item in enumerate(digest.items, start=1))]
+
+
+def digest_messages(digest: Digest) -> list[list[discord.Embed]]:
+    """The digest's embeds split across messages at story boundaries."""
+    return split_messages(digest_embeds(digest))
+
+
+# -- articles ----------------------------------------------------------------------------------------
+
+
+def _byline(article: StoredArticle) -> str:
+    return " · ".join(x for x in (article.publisher, article.author, format_day(article.published)) if x)
+
+
+def summary_embed(article: StoredArticle, sentences: Sequence[str]) -> discord.Embed:
+    """An article's summary as bullet points under its (linked) title."""
+    body = "\n".join(f"- {s}" for s in sentences) or "No summary: the article has no sentences."
+    return embed(article.title or article.source_key, body, url=article.url, footer=_byline(article))
+
+
+def search_embeds(articles: Sequence[StoredArticle]) -> list[discord.Embed]:
+    """One embed per matching article with its stored summary."""
+    return [
+        embed(
+            a.title or a.source_key,
+            " ".join(a.summary) or "No summary stored.",
+            url=a.url,
+            footer=f"#{a.id} · {_byline(a)}",
+        )
+        for a in articles
+    ]
+
+
+# -- quotations --------------------------------------------------------------------------------------
+
+
+def quote_block(quote: StoredQuote, limit: int = EMBED_DESCRIPTION) -> str:
+    """A full quotation with who said it, where (linked) and when; only a quotation over `limit` is cut."""
+    who = quote_attribution(quote.speaker or "unattributed", quote.role)
+    title = quote.article_title or "untitled"
+    where = f"[{title}]({quote.article_url})" if quote.article_url else f"*{title}*"
+    tail = f"”\n— **{who}** · {where} · {format_day(quote.published)}"
+    text = clip(" ".join(quote.text.split()), max(limit - len(tail) - 3, 1))
+    return clip(f"> “{text}{tail}", limit)
+
+
+def quote_page(quotes: Sequence[StoredQuote], heading: str, page: int) -> tuple[discord.Embed, int]:
+    """As many whole quotations as fit in one embed, in order; returns the embed and how many it shows."""
+    blocks: list[str] = []
+    size = 0
+    for quote in quotes:
+        block = quote_block(quote)
+        if blocks and size + len(block) + 2 > EMBED_DESCRIPTION:
+            break
+        blocks.append(block)
+        size += len(block) + 2
+    text = "\n\n".join(blocks) or "No quotations match."
+    return embed(heading, text, footer=f"Page {page} · newest first"), len(blocks)
+
+
+# -- posts -------------------------------------------------------------------------------------------
+
+
+def message_link(guild_id: int, channel_id: int, message_id: int) -> str:
+    return f"https://discord.com/channels/{guild_id}/{channel_id}/{message_id}"
+
+
+def post_line(post: DigestPost) -> str:
+    """Where a week's digest post stands, with a link to it once it exists."""
+    where = post.thread_id or post.channel_id
+    link = f" ({message_link(post.guild_id, where, post.message_id)})" if post.message_id else ""
+    if post.status == "posted":
+        return f"{post.week}: posted in <#{post.channel_id}>{link}"
+    if post.status == "posting":
+        return f"{post.week}: being posted in <#{post.channel_id}>"
+    state = "failed, will be retried" if post.status == "failed" else "not posted, needs attention"
+    return f"{post.week}: {state}: {post.error}"

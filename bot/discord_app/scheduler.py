@@ -1,0 +1,280 @@
+"""Weekly digest jobs per server, mirrored from the database, posting each week exactly once.
+
+The database is the source of truth: jobs are rebuilt from it on start and after every /schedule
+change. A job decides what is due from the bot's clock, claims (server, week) in the database before
+sending anything and records each message sent, so a restart, a retry or a catch-up never posts twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import Enum
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from bot import services
+from bot.core.digest import week_of
+from bot.discord_app import posting
+from bot.discord_app.render import digest_messages, digest_title
+from bot.discord_app.timing import Weekly
+from bot.feeds_ingest import poll_sources
+from bot.store.queries import DigestPost, GuildSettings
+
+if TYPE_CHECKING:
+    from bot.discord_app.client import DigestBot
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+INGEST_JOB = "ingest"
+SHUTDOWN_WAIT = 5.0  # seconds a running job may take to finish when the bot stops
+
+
+def job_id(guild_id: int) -> str:
+    """The id of a server's weekly digest job."""
+    return f"digest:{guild_id}"
+
+
+def retry_job_id(guild_id: int) -> str:
+    """The id of the one-off job retrying a server's failed post."""
+    return f"digest-retry:{guild_id}"
+
+
+class PostOutcome(Enum):
+    """What one run of a server's digest job did."""
+
+    POSTED = "posted"
+    ALREADY_POSTED = "already posted"
+    BUSY = "being posted right now"
+    BLOCKED = "could not be posted and waits for someone to fix the cause"
+    RETRYING = "failed; will try again"
+    NOT_DUE = "not due"
+    PAUSED = "paused"
+    NO_SCHEDULE = "no schedule"
+
+
+@dataclass(frozen=True, slots=True)
+class PostResult:
+    """A job run's outcome with the week it concerned and, after a failure, the reason."""
+
+    outcome: PostOutcome
+    week: str | None = None
+    reason: str | None = None
+    post: DigestPost | None = None
+
+
+class DigestScheduler:
+    """Owns the APScheduler instance: weekly digest jobs, their retries, and the feed-polling job."""
+
+    def __init__(self, bot: DigestBot) -> None:
+        self.bot = bot
+        self.scheduler = AsyncIOScheduler(
+            timezone=UTC,
+            # A late run still counts (the job itself checks the grace period), and late runs collapse.
+            job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
+        )
+        self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._running: set[asyncio.Task[Any]] = set()
+
+    @property
+    def grace(self) -> timedelta:
+        return timedelta(hours=self.bot.settings.digest_grace_hours)
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Start the scheduler with a job per scheduled server (each checked at once, to catch up)."""
+        for post in await self.bot.store.block_interrupted_posts():
+            log.warning(
+                "the %s digest of server %s was interrupted while posting; not resumed to avoid a double post",
+                post.week, post.guild_id,
+            )
+        self.scheduler.start()
+        await self.rebuild(catch_up=True)
+        self.scheduler.add_job(
+            self.run_ingest, "interval", minutes=self.bot.settings.poll_minutes, id=INGEST_JOB,
+            name="poll sources", next_run_time=datetime.now(UTC), replace_existing=True,
+        )
+
+    async def stop(self) -> None:
+        """Stop scheduling, then give running jobs a moment to finish before cancelling them."""
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        running = {t for t in self._running if not t.done()}
+        if running:
+            _, pending = await asyncio.wait(running, timeout=SHUTDOWN_WAIT)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        await asyncio.sleep(0)  # let the scheduler's own (call_soon) shutdown run
+
+    async def rebuild(self, *, catch_up: bool = False) -> None:
+        """Make the weekly jobs mirror the database; with `catch_up` each also runs once right away."""
+        wanted = {job_id(g.guild_id): g for g in await self.bot.store.scheduled_guilds() if not g.paused}
+        for job in self.scheduler.get_jobs():
+            if job.id.startswith("digest:") and job.id not in wanted:
+                job.remove()
+        now = datetime.now(UTC)
+        for ident, guild in wanted.items():
+            weekly = weekly_of(guild)
+            trigger = CronTrigger(
+                day_of_week=weekly.weekday, hour=weekly.at.hour, minute=weekly.at.minute, timezone=weekly.zone
+            )
+            extra = {"next_run_time": now} if catch_up else {}
+            self.scheduler.add_job(
+                self.run_guild, trigger, args=[guild.guild_id], id=ident, replace_existing=True,
+                name=f"weekly digest of server {guild.guild_id}", **extra,
+            )
+
+    def next_run(self, guild_id: int) -> datetime | None:
+        """When the server's weekly job next fires (None without an active schedule)."""
+        job = self.scheduler.get_job(job_id(guild_id)) if self.scheduler.running else None
+        return job.next_run_time if job else None
+
+    # -- jobs --------------------------------------------------------------------------------------
+
+    async def run_guild(self, guild_id: int) -> PostResult:
+        """The weekly job: post the digest due now, or missed within the grace period, exactly once."""
+        await self.bot.wait_until_ready()
+        return await self._tracked(self._post(guild_id, manual=False))
+
+    async def post_now(self, guild_id: int) -> PostResult:
+        """Post this week's digest now (/schedule post); also takes back a week that was blocked."""
+        return await self._tracked(self._post(guild_id, manual=True))
+
+    async def run_ingest(self) -> None:
+        """The polling job: fetch new articles, then tell servers about sources that started failing."""
+        try:
+            report = await poll_sources(self.bot.store, self.bot.settings)
+            log.debug("poll: %s", report.ingest.summary())
+        except Exception:
+            log.exception("polling the sources failed")
+        await self.bot.wait_until_ready()
+        await self._tracked(self.check_source_alerts())
+
+    async def _tracked(self, work: Coroutine[Any, Any, T]) -> T:
+        """Run work as a task stop() can wait for: a cancelled job must not cut a post in half."""
+        task = asyncio.create_task(work)
+        self._running.add(task)
+        try:
+            return await asyncio.shield(task)
+        finally:
+            self._running.discard(task)
+
+    # -- posting -----------------------------------------------------------------------------------
+
+    async def _post(self, guild_id: int, *, manual: bool) -> PostResult:
+        store = self.bot.store
+        async with self._locks[guild_id]:
+            guild = await store.guild_settings(guild_id)
+            if guild is None or not guild.scheduled or guild.digest_channel_id is None:
+                return PostResult(PostOutcome.NO_SCHEDULE)
+            if guild.paused and not manual:
+                return PostResult(PostOutcome.PAUSED)
+            weekly = weekly_of(guild)
+            now = self.bot.clock()
+            due = now if manual else weekly.last_at_or_before(now)
+            if now - due > self.grace:
+                return PostResult(PostOutcome.NOT_DUE)
+            week = week_of(due.astimezone(weekly.zone))
+            post = await store.claim_digest_post(guild_id, week, guild.digest_channel_id, force=manual)
+            if post is None:
+                return await self._refused(guild, week)
+            return await self._deliver(guild, post, due, manual=manual)
+
+    async def _refused(self, guild: GuildSettings, week: str) -> PostResult:
+        existing = await self.bot.store.digest_post(guild.guild_id, week)
+        if existing is None or existing.status == "posting":
+            return PostResult(PostOutcome.BUSY, week, post=existing)
+        if existing.status == "blocked":
+            await self.alert(guild, f"digest:{week}", _failure_text(existing, retry=False))
+            return PostResult(PostOutcome.BLOCKED, week, existing.error, existing)
+        return PostResult(PostOutcome.ALREADY_POSTED, week, post=existing)
+
+    async def _deliver(self, guild: GuildSettings, post: DigestPost, due: datetime, *, manual: bool) -> PostResult:
+        store, guild_id, week = self.bot.store, post.guild_id, post.week
+
+        async def part_sent(parts: int, message_id: int, thread_id: int | None) -> None:
+            await store.record_digest_part(guild_id, week, parts, message_id=message_id, thread_id=thread_id)
+
+        try:
+            digest = await services.week_digest(store, self.bot.settings, week, guild_id)
+            messages = digest_messages(digest)
+            await posting.deliver(
+                self.bot, post.channel_id, digest_title(digest), messages,
+                parts_sent=post.parts_sent, thread_id=post.thread_id, on_part=part_sent,
+            )
+        except posting.DeliveryError as exc:
+            return await self._failed(guild, post, due, exc, manual=manual)
+        except Exception as exc:
+            log.exception("posting the %s digest of server %s failed", week, guild_id)
+            error = posting.DeliveryError(f"unexpected error ({type(exc).__name__}; see the bot's log)", retry=False)
+            return await self._failed(guild, post, due, error, manual=manual)
+        await store.end_digest_post(guild_id, week, "posted")
+        log.info("posted the %s digest in server %s, channel %s (%d messages)",
+                 week, guild_id, post.channel_id, len(messages))
+        return PostResult(PostOutcome.POSTED, week, post=await store.digest_post(guild_id, week))
+
+    async def _failed(
+        self, guild: GuildSettings, post: DigestPost, due: datetime, error: posting.DeliveryError, *, manual: bool
+    ) -> PostResult:
+        store, guild_id, week = self.bot.store, post.guild_id, post.week
+        delay = timedelta(seconds=self.bot.settings.digest_retry_seconds)
+        # A transient failure stays claimable ('failed'); it is retried here while still within the grace.
+        retry = error.retry and not manual and self.bot.clock() + delay - due <= self.grace
+        await store.end_digest_post(guild_id, week, "failed" if error.retry else "blocked", error.reason)
+        log.warning("could not post the %s digest in server %s, channel %s: %s (%s)", week, guild_id,
+                    post.channel_id, error.reason, "will retry" if retry else "not retrying")
+        updated = await store.digest_post(guild_id, week)
+        if retry:
+            self.scheduler.add_job(
+                self.run_guild, "date", run_date=datetime.now(UTC) + delay, args=[guild_id],
+                id=retry_job_id(guild_id), name=f"retry digest of server {guild_id}", replace_existing=True,
+            )
+        if not manual and updated is not None:
+            await self.alert(guild, f"digest:{week}", _failure_text(updated, retry=retry))
+        outcome = PostOutcome.RETRYING if retry else PostOutcome.BLOCKED
+        return PostResult(outcome, week, error.reason, updated)
+
+    # -- alerts ------------------------------------------------------------------------------------
+
+    async def alert(self, guild: GuildSettings, key: str, text: str) -> bool:
+        """Tell the server's alerts channel about `key`, once; False when not (now) told."""
+        if guild.alerts_channel_id is None or not await self.bot.store.claim_alert(guild.guild_id, key):
+            return False
+        log.info("alerting server %s: %s", guild.guild_id, text)
+        return await posting.tell(self.bot, guild.alerts_channel_id, text)
+
+    async def check_source_alerts(self) -> None:
+        """Tell each server once about each visible source that started failing; forget recovered ones."""
+        store = self.bot.store
+        for guild in await store.alerting_guilds():
+            told = {k for k in await store.alert_keys(guild.guild_id) if k.startswith("source:")}
+            sources = [*await store.list_sources(0), *await store.list_sources(guild.guild_id)]
+            failing = {f"source:{s.id}": s for s in sources if s.failures > 0}
+            for key in told - failing.keys():
+                await store.clear_alert(guild.guild_id, key)
+            for key, source in failing.items():
+                state = "is disabled" if not source.enabled else f"has failed {source.failures} time(s)"
+                await self.alert(
+                    guild, key, f"⚠️ Source **{source.name}** ({source.location}) {state}: {source.last_error}"
+                )
+
+
+def weekly_of(guild: GuildSettings) -> Weekly:
+    """The weekly moment of a server with a complete schedule."""
+    if guild.weekday is None or guild.time_of_day is None or guild.timezone is None:
+        raise ValueError(f"server {guild.guild_id} has no complete schedule")
+    return Weekly.parse(guild.weekday, guild.time_of_day, guild.timezone)
+
+
+def _failure_text(post: DigestPost, *, retry: bool) -> str:
+    then = "I will try again." if retry else "Fix the cause, then run `/schedule post`."
+    return f"⚠️ Could not post the {post.week} digest in <#{post.channel_id}>: {post.error}. {then}"
