@@ -65,7 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--articles", type=int, default=1000, help="articles for the throughput run")
+    parser.add_argument("--quick", action="store_true", help="a small throughput run that only proves the script works")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.articles = 50
     if not args.gold.exists() or not SCORER.exists():
         print(f"dev set or scorer not found ({args.gold}, {SCORER}): nothing to measure")
         return 0

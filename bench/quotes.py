@@ -41,7 +41,7 @@ TOPICS = "funding workforce discharge dementia hospice vacancies recruitment int
 
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def corpus(count: int) -> list[str]:
@@ -74,7 +74,8 @@ def fill(path: Path, articles: int, seed: int = 11) -> tuple[int, int]:
         for i in range(1, articles + 1):
             day = (start_day + timedelta(days=rng.randrange(3 * 365))).isoformat()
             topic = rng.choice(TOPICS)
-            article_rows.append((i, f"a{i}", f"h{i}", f"c{i}", f"Story {i} on {topic}", day, f"Body about {topic}.", day))
+            title, body = f"Story {i} on {topic}", f"Body about {topic}."
+            article_rows.append((i, f"a{i}", f"h{i}", f"c{i}", title, day, body, day))
             for _ in range(rng.choice((0, 1, 2, 3, 4))):
                 text = f"{rng.choice(samples)} We must act on {topic} now."
                 quote_rows.append((i, rng.randrange(len(people)) + 1, text, day))

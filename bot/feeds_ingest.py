@@ -26,7 +26,7 @@ from bot.core.models import Metadata, ProcessedArticle
 from bot.core.urls import normalise_url, url_key
 from bot.errors import InputError
 from bot.services import NO_TEXT, IngestReport, ingest_files, process_text, repeated_lines, save_processed
-from bot.sources import CONCURRENCY, check_web_url, open_fetcher
+from bot.sources import CONCURRENCY, check_web_url, display_name, open_fetcher
 from bot.store.queries import LiveArticle, SaveOutcome, SourceRecord, Store
 
 log = logging.getLogger(__name__)
@@ -265,7 +265,7 @@ async def _ingest_feed(
                 todo.append(item)
                 continue
             report.count(settled)
-            if existing is not None and existing.source_id == source.id:
+            if existing is not None and existing.source_id == source.id and existing.guid != item.guid:
                 await store.tag_article_guid(existing.id, item.guid)
             if progress:
                 progress(1)
@@ -406,7 +406,7 @@ def _is_feed(result: FetchResult) -> bool:
 async def _page_source(store: Store, url: str, page: ExtractedPage, guild_id: int) -> int:
     """Return the source of pages ingested by hand from this site (created on first use, never polled)."""
     parts = urlsplit(url)
-    name = page.site_name or parts.hostname or parts.netloc
+    name = display_name(page.site_name or "") or parts.hostname or parts.netloc
     return await store.ensure_source("page", f"{parts.scheme}://{parts.netloc}/", name, guild_id)
 
 

@@ -28,6 +28,12 @@ MAX_DISCOVERED = 3  # feed links of a page tried before giving up
 DISABLED_BY_HAND = "disabled by hand"
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def display_name(text: str) -> str:
+    """Drop control characters from a name taken from a feed or page, so it cannot drive a terminal."""
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def fetch_settings(settings: Settings) -> FetchSettings:
@@ -135,7 +141,7 @@ async def add_source(
             refuse_known("feed", url)
             location, feed = await find_feed(client, url)
         kind = "feed"
-        default_name = feed.title or urlsplit(location).hostname or location
+        default_name = display_name(feed.title or "") or urlsplit(location).hostname or location
     else:
         if guild_id != 0:
             raise InputError("only http(s) feed URLs can be added here; folders are added by the operator")
@@ -144,7 +150,7 @@ async def add_source(
             raise InputError(f"not a folder or an http(s) URL: {target}")
         kind, location, default_name = "folder", str(path.resolve()), path.resolve().name
     refuse_known(kind, location)
-    record = await store.register_source(kind, location, (name or "").strip() or default_name, guild_id)
+    record = await store.register_source(kind, location, display_name(name or "") or default_name, guild_id)
     log.info("added %s source %s (%s)", kind, record.id, location)
     return record
 

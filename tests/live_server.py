@@ -50,6 +50,8 @@ class FeedServer:
     routes: dict[str, Route] = field(default_factory=dict)
     hits: Counter[str] = field(default_factory=Counter)
     base: str = ""
+    in_flight: int = 0
+    max_in_flight: int = 0
 
     def url(self, path: str) -> str:
         return f"{self.base}{path}"
@@ -76,7 +78,12 @@ class FeedServer:
         if route is None:
             return web.Response(status=404, text="not found")
         if route.delay:
-            await asyncio.sleep(route.delay)
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            try:
+                await asyncio.sleep(route.delay)
+            finally:
+                self.in_flight -= 1
         headers = dict(route.headers)
         if route.etag:
             headers["ETag"] = route.etag

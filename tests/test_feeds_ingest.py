@@ -19,7 +19,7 @@ import pytest
 from bot.config import Settings
 from bot.errors import InputError
 from bot.feeds_ingest import PollReport, PollStatus, SourcePoll, ingest_url, poll_sources
-from bot.sources import add_source, find_source, set_source_enabled
+from bot.sources import CONCURRENCY, add_source, find_source, set_source_enabled
 from bot.store.queries import SaveOutcome, SourceRecord, Store
 from tests.live_server import FeedServer, article_page, item_for, loopback_only, rss, running, story
 
@@ -335,3 +335,21 @@ async def test_a_shared_feed_makes_a_guild_only_article_visible_to_all(
     await poll_sources(store, settings, guild_id=0, now=T0)
     stored = await articles(store)
     assert len(stored) == 1 and stored[0]["source_name"] == "shared"
+
+
+async def test_sources_polled_in_parallel_up_to_the_limit_and_never_twice_at_once(
+    server: FeedServer, store: Store, settings: Settings
+) -> None:
+    for n in range(8):
+        await feed_source(store, server.set(f"/slow/{n}", rss([item_for(server.base, n)]), delay=0.2), f"s{n}")
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    first, second = await asyncio.gather(
+        poll_sources(store, settings, now=T0), poll_sources(store, settings, now=T0)
+    )
+    assert loop.time() - started < 1.5  # 8 sources of 0.2 s, 4 at a time, not one after another
+    assert server.max_in_flight == CONCURRENCY
+    statuses = [p.status for p in first.polls] + [p.status for p in second.polls]
+    assert statuses.count(PollStatus.OK) == 8 and statuses.count(PollStatus.BUSY) == 8
+    assert all(server.hits[f"/slow/{n}"] == 1 for n in range(8))
+    assert len(await articles(store)) == 8

@@ -27,9 +27,10 @@ _STOP = frozenset(
     ).split()
 )
 SAME_STORY = 0.3  # cosine similarity at or above which two articles tell the same story
-TOP_TERMS = 15  # an article's most distinctive terms, used to find candidate pairs
-MIN_SHARED_TERMS = 3  # candidate pairs share at least this many of them
+TOP_TERMS = 15  # an article's most distinctive terms, used to find candidate stories
+MIN_SHARED_TERMS = 3  # a candidate story's lead shares at least this many of them
 QUOTE_CHARS = 420  # longest quotation shown in a digest item
+QUOTE_OVERLAP = 40  # characters of a quotation whose presence marks a summary sentence as repeating it
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,37 +115,38 @@ def _vectors(articles: Sequence[StoredArticle]) -> list[dict[str, float]]:
     return vectors
 
 
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    small, big = sorted((a, b), key=len)
+    return sum(v * big.get(t, 0.0) for t, v in small.items())
+
+
 def group_stories(articles: Sequence[StoredArticle], threshold: float = SAME_STORY) -> list[list[StoredArticle]]:
-    """Group articles that report the same story (single-link on tf-idf cosine), keeping input order."""
+    """Group articles that report the same story, keeping input order.
+
+    Each story is led by its first article; a later article joins the most similar lead (tf-idf
+    cosine at or above `threshold`). Only leads sharing several distinctive terms are compared, so the
+    work grows with the number of stories, not with the square of the number of articles.
+    """
     vectors = _vectors(articles)
-    # only articles sharing several distinctive terms can be one story: compare those, not every pair
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, vec in enumerate(vectors):
-        for term, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]:
-            index[term].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in index.values():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1:]:
-                shared[(a, b)] += 1
-    parent = list(range(len(articles)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for (a, b), count in sorted(shared.items()):
-        if count < MIN_SHARED_TERMS or root(a) == root(b):
-            continue
-        small, big = sorted((vectors[a], vectors[b]), key=len)
-        if sum(v * big.get(t, 0.0) for t, v in small.items()) >= threshold:
-            parent[root(b)] = root(a)
-    groups: dict[int, list[StoredArticle]] = defaultdict(list)
-    for i, article in enumerate(articles):
-        groups[root(i)].append(article)
-    return list(groups.values())
+    groups: list[list[StoredArticle]] = []
+    leads: list[dict[str, float]] = []
+    index: dict[str, list[int]] = defaultdict(list)  # distinctive term -> stories whose lead has it
+    for article, vec in zip(articles, vectors, strict=True):
+        top = [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]]
+        shared = Counter(g for term in top for g in index.get(term, ()))
+        best, best_sim = None, threshold
+        for g in sorted(g for g, n in shared.items() if n >= MIN_SHARED_TERMS):
+            sim = _cosine(vec, leads[g])
+            if sim >= best_sim and (best is None or sim > best_sim):
+                best, best_sim = g, sim
+        if best is None:
+            for term in top:
+                index[term].append(len(groups))
+            groups.append([article])
+            leads.append(vec)
+        else:
+            groups[best].append(article)
+    return groups
 
 
 def best_quote(quotes: Sequence[StoredQuote]) -> StoredQuote | None:
@@ -189,5 +191,8 @@ def build_digest(articles: Sequence[StoredArticle], week: str, summary_sentences
             for a in sorted(group, key=lambda a: (a.published or date.max, a.id))
         )
         quote = best_quote([q for a in group for q in a.quotes])
-        items.append(DigestItem(headline, tuple(lead.summary[:summary_sentences]), sources, quote))
+        # the quotation is shown on its own, so a summary sentence that repeats it is left out
+        opening = quote.text[:QUOTE_OVERLAP] if quote else None
+        summary = [s for s in lead.summary if not (opening and opening in s)] or list(lead.summary)
+        items.append(DigestItem(headline, tuple(summary[:summary_sentences]), sources, quote))
     return Digest(week=week, items=tuple(items), article_count=len(articles))

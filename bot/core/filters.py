@@ -35,8 +35,8 @@ class Filters:
 
 
 def normalise_phrase(text: str) -> str:
-    """Validate a filter phrase and return it lower-cased with single spaces, the form stored."""
-    phrase = " ".join(text.split()).lower()
+    """Validate a filter phrase and return it case-folded with single spaces, the form stored."""
+    phrase = " ".join(text.split()).casefold()
     if not re.search(r"\w", phrase):
         raise InputError("a filter needs at least one word")
     if len(phrase) > MAX_PHRASE_CHARS:
@@ -48,20 +48,25 @@ def normalise_phrase(text: str) -> str:
 def _pattern(phrase: str) -> re.Pattern[str]:
     # Whole words only ("care" must not match "careers"), any whitespace between the words.
     words = [re.escape(w) for w in phrase.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
+
+
+def _found(folded: str, phrase: str) -> bool:
+    # Both sides case-folded: lower() alone turns "İ" into two characters on one side only.
+    return _pattern(phrase.casefold()).search(folded) is not None
 
 
 def mentions(text: str, phrase: str) -> bool:
     """Tell whether `text` contains `phrase` as whole words, ignoring case and line breaks."""
-    return _pattern(normalise_phrase(phrase)).search(text) is not None
+    return _found(text.casefold(), normalise_phrase(phrase))
 
 
 def keeps(filters: Filters, article: StoredArticle) -> bool:
     """Tell whether a server with these filters wants the article in its digest."""
-    text = f"{article.title or ''}\n{article.body}"
-    if filters.include and not any(mentions(text, p) for p in filters.include):
+    folded = f"{article.title or ''}\n{article.body}".casefold()
+    if filters.include and not any(_found(folded, p) for p in filters.include):
         return False
-    return not any(mentions(text, p) for p in filters.exclude)
+    return not any(_found(folded, p) for p in filters.exclude)
 
 
 def apply_filters(filters: Filters, articles: Sequence[StoredArticle]) -> list[StoredArticle]:

@@ -54,7 +54,8 @@ def user_message(error: app_commands.AppCommandError) -> str | None:
     return None
 
 
-async def _answer_privately(interaction: discord.Interaction, text: str) -> None:
+async def answer_privately(interaction: discord.Interaction, text: str) -> None:
+    """Tell only the user, even when a public "thinking…" message already stands for the answer."""
     if not interaction.response.is_done():
         await interaction.response.send_message(text, ephemeral=True)
         return
@@ -78,6 +79,6 @@ class DigestTree(app_commands.CommandTree):
         if interaction.type is discord.InteractionType.autocomplete:
             return  # an autocomplete can only answer with choices
         try:
-            await _answer_privately(interaction, message or GENERIC)
+            await answer_privately(interaction, message or GENERIC)
         except discord.HTTPException as exc:
             log.warning("could not tell the user that /%s failed: %s", name, exc)

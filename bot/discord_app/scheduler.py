@@ -24,7 +24,8 @@ from bot.core.digest import week_of
 from bot.discord_app import posting
 from bot.discord_app.render import digest_messages, digest_title
 from bot.discord_app.timing import Weekly
-from bot.feeds_ingest import poll_sources
+from bot.feeds_ingest import PollReport, poll_sources
+from bot.ingest_schedule import add_ingest_job
 from bot.store.queries import DigestPost, GuildSettings
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-INGEST_JOB = "ingest"
 SHUTDOWN_WAIT = 5.0  # seconds a running job may take to finish when the bot stops
 
 
@@ -58,6 +58,7 @@ class PostOutcome(Enum):
     NOT_DUE = "not due"
     PAUSED = "paused"
     NO_SCHEDULE = "no schedule"
+    NOT_A_MEMBER = "the bot is no longer in that server"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +99,7 @@ class DigestScheduler:
             )
         self.scheduler.start()
         await self.rebuild(catch_up=True)
-        self.scheduler.add_job(
-            self.run_ingest, "interval", minutes=self.bot.settings.poll_minutes, id=INGEST_JOB,
-            name="poll sources", next_run_time=datetime.now(UTC), replace_existing=True,
-        )
+        add_ingest_job(self.scheduler, self.run_ingest, self.bot.settings.poll_minutes)
 
     async def stop(self) -> None:
         """Stop scheduling, then give running jobs a moment to finish before cancelling them."""
@@ -149,15 +147,13 @@ class DigestScheduler:
         """Post this week's digest now (/schedule post); also takes back a week that was blocked."""
         return await self._tracked(self._post(guild_id, manual=True))
 
-    async def run_ingest(self) -> None:
+    async def run_ingest(self) -> PollReport:
         """The polling job: fetch new articles, then tell servers about sources that started failing."""
         try:
-            report = await poll_sources(self.bot.store, self.bot.settings)
-            log.debug("poll: %s", report.ingest.summary())
-        except Exception:
-            log.exception("polling the sources failed")
-        await self.bot.wait_until_ready()
-        await self._tracked(self.check_source_alerts())
+            return await poll_sources(self.bot.store, self.bot.settings)
+        finally:
+            await self.bot.wait_until_ready()
+            await self._tracked(self.check_source_alerts())
 
     async def _tracked(self, work: Coroutine[Any, Any, T]) -> T:
         """Run work as a task stop() can wait for: a cancelled job must not cut a post in half."""
@@ -178,6 +174,8 @@ class DigestScheduler:
                 return PostResult(PostOutcome.NO_SCHEDULE)
             if guild.paused and not manual:
                 return PostResult(PostOutcome.PAUSED)
+            if self.bot.get_guild(guild_id) is None:  # it left (or was removed): its data waits, unposted
+                return PostResult(PostOutcome.NOT_A_MEMBER)
             weekly = weekly_of(guild)
             now = self.bot.clock()
             due = now if manual else weekly.last_at_or_before(now)

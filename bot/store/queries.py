@@ -88,6 +88,7 @@ class LiveArticle:
     raw_hash: str
     content_hash: str
     published: date | None
+    guid: str | None
 
 
 _SOURCE_COLUMNS = (
@@ -891,7 +892,7 @@ class Store:
         self, source_id: int, guild_id: int, url_key: str | None, guid: str | None
     ) -> LiveArticle | None:
         """Find an item's stored copy: its GUID in this feed, else its URL key in a source the guild sees."""
-        columns = "a.id, a.source_id, a.source_key, a.raw_hash, a.content_hash, a.published"
+        columns = "a.id, a.source_id, a.source_key, a.raw_hash, a.content_hash, a.published, a.guid"
         row = None
         if guid:
             row = await self._one(
@@ -909,15 +910,13 @@ class Store:
         return LiveArticle(
             id=int(row["id"]), source_id=int(row["source_id"]), source_key=str(row["source_key"]),
             raw_hash=str(row["raw_hash"]), content_hash=str(row["content_hash"]),
-            published=_date(row["published"]),
+            published=_date(row["published"]), guid=row["guid"],
         )
 
     async def tag_article_guid(self, article_id: int, guid: str) -> None:
         """Remember the feed GUID of an article so a re-publication at a new URL is recognised."""
         async with self.transaction():
-            await self.conn.execute(
-                "UPDATE articles SET guid = ? WHERE id = ? AND guid IS NOT ?", (guid, article_id, guid)
-            )
+            await self.conn.execute("UPDATE articles SET guid = ? WHERE id = ?", (guid, article_id))
 
     async def share_article(self, article_id: int, source_id: int, source_key: str) -> bool:
         """Move an article held by one guild's source to a shared source that brings it too, so all see it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -117,3 +118,12 @@ def test_digest_groups_orders_and_renders_deterministically() -> None:
 def test_empty_week_says_so() -> None:
     text = render_markdown(build_digest([], "2026-W48"))
     assert "No new articles since the last digest." in text
+
+
+def test_summary_sentence_repeating_the_quote_is_left_out() -> None:
+    spoken = "We had no choice but to close beds in all three hospices this winter"
+    base = article(1, HOSPICE_A, date(2026, 11, 20), (quote(1, spoken, "Ann Lee"),))
+    lead = replace(base, summary=("Beds will close.", f"She said: “{spoken}.”"))
+    item = build_digest([lead], "2026-W48").items[0]
+    assert item.summary == ("Beds will close.",)
+    assert item.quote is not None and item.quote.text == spoken

@@ -18,6 +18,7 @@ from bot import services
 from bot.config import Settings
 from bot.core.pipeline import process_article, short_line_keys
 from bot.discord_app.client import DigestBot, run_bot
+from bot.discord_app.render import digest_messages
 from bot.store.queries import Store
 from tests.conftest import SEEDS
 from tests.fakes import FakeDiscord, FakeInteraction
@@ -57,6 +58,37 @@ PRIVATE_ARTICLE = "\n\n".join((
     " home by the sea,” said Orla Quenby, chair of the harbour trust.",
     "Work on the cottages starts in May and the first tenants are expected next year.",
 ))
+
+
+# Ten unrelated local stories: with them a week holds more than ten embeds, so its digest always takes
+# several messages, however long the pipeline's summaries and quotations come out.
+LOCAL_SERVICES = (
+    ("Ashdown", "hydrotherapy", "pool", "swimmers", "lifeguards", "chlorine", "lanes", "arthritis", "Maeve Tolland"),
+    ("Brackwater", "dementia", "choir", "singers", "rehearsals", "hymns", "piano", "memories", "Idris Penhale"),
+    ("Corriebeck", "dental", "van", "dentists", "fillings", "toothbrushes", "clinics", "villages", "Sunita Garrow"),
+    ("Dunmarsh", "falls", "sensors", "pendants", "alarms", "bathrooms", "handrails", "fractures", "Tobin Hale"),
+    ("Elmscar", "hearing", "aids", "audiologists", "batteries", "loops", "deafness", "appointments", "Carys Wendle"),
+    ("Fallowmere", "meals", "wheels", "drivers", "casseroles", "puddings", "freezers", "malnutrition", "Rory Blenkin"),
+    ("Gorsecombe", "podiatry", "foot", "podiatrists", "diabetes", "ulcers", "amputations", "footwear", "Anwen Trask"),
+    ("Hallowby", "befriending", "phone", "callers", "loneliness", "volunteers", "chats", "isolation", "Dev Marlowe"),
+    ("Ivybridge", "sight", "glaucoma", "optometrists", "eyedrops", "cataracts", "lenses", "blindness", "Pella Okoro"),
+    ("Juniper", "continence", "pads", "nurses", "bladder", "laundry", "dignity", "prescriptions", "Hugo Farrant"),
+)
+ARTICLES = 17  # 6 seeds, the @everyone article and the ten local stories, all shared
+STORIES = 16  # two seeds tell the same story
+
+
+def local_story(place: str, a: str, b: str, c: str, d: str, e: str, f: str, g: str, name: str) -> str:
+    return "\n\n".join((
+        f"{place} Gazette",
+        f"{place} {a} {b} reopens for {c}",
+        "Posted on 04/03/2026 by Staff Reporter",
+        f"The {place} {a} {b} has reopened for {c} after {d} replaced the {e} and repaired the {f}.",
+        f"Local {c} with {g} had travelled miles while the {place} {b} was shut.",
+        f"“Our {c} have waited for this {a} {b}, and the {d} worked hard on the {e},” said {name}, the {place}"
+        " service manager.",
+        f"The {place} {b} opens daily, and {c} can book {f} online.",
+    ))
 
 
 class FakeClock:
@@ -123,6 +155,10 @@ def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         async with await Store.open(path) as store:
             await services.ingest_files(store, Settings(db_path=path), [SEEDS])
             await add_article(store, EVERYONE_ARTICLE, guild_id=0, key="everyone.txt")
+            for number, words in enumerate(LOCAL_SERVICES):
+                await add_article(store, local_story(*words), guild_id=0, key=f"local-{number}.txt")
+            digest = await services.week_digest(store, Settings(db_path=path), "2026-W10", record=False)
+            assert (digest.article_count, len(digest.items)) == (ARTICLES, STORIES), "the pipeline changed"
 
     asyncio.run(build())
     return path
@@ -206,6 +242,12 @@ def text_of(message: JSON) -> str:
     for item in message.get("embeds") or []:
         parts += [item.get("title") or "", item.get("description") or "", (item.get("footer") or {}).get("text", "")]
     return "\n".join(p for p in parts if p)
+
+
+async def digest_parts(bot: DigestBot, week: str, guild_id: int) -> int:
+    """How many messages a server's digest of `week` takes, by the renderer's own split."""
+    digest = await services.week_digest(bot.store, bot.settings, week, guild_id, record=False)
+    return len(digest_messages(digest))
 
 
 def with_settings(settings: Settings, **changes: Any) -> Settings:

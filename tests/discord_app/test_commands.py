@@ -18,14 +18,17 @@ from bot.discord_app.errors import GENERIC, MANAGE_SERVER
 from bot.discord_app.scheduler import job_id
 from tests.discord_app.conftest import (
     ADMIN,
+    ARTICLES,
     JSON,
     MEMBER,
     MONDAY_9,
     PRIVATE_ARTICLE,
+    STORIES,
     TOKEN,
     FakeClock,
     add_article,
     answer,
+    digest_parts,
     running_bot,
     text_of,
     with_settings,
@@ -90,13 +93,14 @@ async def test_start_syncs_guild_only_commands_and_never_logs_the_token(
 async def test_digest_shows_the_week_split_at_story_boundaries_without_fixing_it(
     fake_discord: FakeDiscord, bot: DigestBot
 ) -> None:
+    parts = await digest_parts(bot, "2026-W10", fake_discord.guild.id)
     pushed = await fake_discord.push_command("digest")
-    messages = await answer(fake_discord, pushed, messages=2)
+    messages = await answer(fake_discord, pushed, messages=parts)
     embeds = [e for m in messages for e in m["embeds"]]
     assert embeds[0]["title"] == "News digest, week 2026-W10"  # the fake clock's week
-    assert "6 stories from 7 articles." in embeds[0]["description"]
-    assert [e["title"].split(".")[0] for e in embeds[1:]] == ["1", "2", "3", "4", "5", "6"]
-    assert len(messages) == 2
+    assert f"{STORIES} stories from {ARTICLES} articles." in embeds[0]["description"]
+    assert [e["title"].split(".")[0] for e in embeds[1:]] == [str(n) for n in range(1, STORIES + 1)]
+    assert len(messages) == parts >= 2  # more than ten embeds: never one message
     for message in messages:
         assert len(message["embeds"]) <= 10 and sum(embed_size(e) for e in message["embeds"]) <= 6000
         assert all(len(e["description"]) <= 4096 for e in message["embeds"])
@@ -280,14 +284,12 @@ async def test_filters_decide_which_articles_the_digest_keeps(fake_discord: Fake
         return private_reply(fake_discord, pushed.id)
 
     async def digest_headlines() -> set[str]:
+        parts = await digest_parts(bot, "2026-W10", fake_discord.guild.id)
         pushed = await fake_discord.push_command("digest")
-        callback = await fake_discord.wait_for_interaction_response(pushed.id)
-        assert callback.type == 5
-        await fake_discord.wait_for_request("POST", rf"/webhooks/\d+/{pushed.token}")
-        embeds = [e for m in await answer(fake_discord, pushed) for e in m["embeds"]]
+        embeds = [e for m in await answer(fake_discord, pushed, messages=parts) for e in m["embeds"]]
         return {e["title"].split(". ", 1)[1] for e in embeds[1:]}
 
-    articles = await bot.store.get_articles(list(range(1, 8)))
+    articles = await bot.store.get_articles(list(range(1, ARTICLES + 1)))
 
     def mentioning(phrase: str) -> set[str]:
         return {a.title or "" for a in articles if phrase in f"{a.title} {a.body}".lower()}
@@ -356,7 +358,7 @@ async def test_status_reports_articles_sources_and_the_next_digest(fake_discord:
     pushed = await fake_discord.push_command("status", permissions=MEMBER)
     await fake_discord.wait_for_interaction_response(pushed.id)
     text = private_reply(fake_discord, pushed.id)
-    assert "**Articles:** 7 stored, last added <t:" in text
+    assert f"**Articles:** {ARTICLES} stored, last added <t:" in text
     assert f"**Sources:** 2, 1 working\n⚠️ {shared[0].name}: HTTP 503 from the server" in text
     assert f"**Next digest:** <t:{int(MONDAY_9.timestamp())}:F> in <#{general}>" in text
 
@@ -372,7 +374,9 @@ async def test_each_server_sees_shared_articles_and_only_its_own(fake_discord: F
         callback = await fake_discord.wait_for_interaction_response(pushed.id)
         if callback.type == 4:
             return private_reply(fake_discord, pushed.id)
-        return "\n".join(text_of(m) for m in await answer(fake_discord, pushed, messages=2 if name == "digest" else 1))
+        parts = await digest_parts(bot, "2026-W10", other.id if channel == chat else home)
+        replies = await answer(fake_discord, pushed, messages=parts if name == "digest" else 1)
+        return "\n".join(text_of(m) for m in replies)
 
     async def choices(name: str, channel: int | None, option: str, typed: str) -> list[str]:
         pushed = await fake_discord.push_autocomplete(name, {option: typed}, focused=option, channel_id=channel)
@@ -390,8 +394,8 @@ async def test_each_server_sees_shared_articles_and_only_its_own(fake_discord: F
     assert await seen("summary", chat, article=str(article_id)) == f"No article matches '{article_id}'"
     assert title in await seen("digest", None)
     assert title not in await seen("digest", chat)
-    assert "**Articles:** 8 stored" in await seen("status", None)
-    assert "**Articles:** 7 stored" in await seen("status", chat)
+    assert f"**Articles:** {ARTICLES + 1} stored" in await seen("status", None)
+    assert f"**Articles:** {ARTICLES} stored" in await seen("status", chat)
 
 
 async def test_a_real_failure_gets_a_generic_private_reply_and_a_logged_traceback(

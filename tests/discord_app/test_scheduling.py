@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from datetime import UTC, datetime, timedelta
@@ -11,15 +12,18 @@ import pytest
 
 from bot.config import Settings
 from bot.discord_app.client import DigestBot
-from bot.discord_app.scheduler import INGEST_JOB, PostOutcome, PostResult, job_id, retry_job_id
+from bot.discord_app.scheduler import PostOutcome, PostResult, job_id, retry_job_id
+from bot.ingest_schedule import JOB_ID as INGEST_JOB
 from bot.store.queries import Store
 from tests.discord_app.conftest import (
     ADMIN,
     MONDAY_9,
     STEP,
+    STORIES,
     FakeClock,
     JobLog,
     answer,
+    digest_parts,
     running_bot,
     text_of,
 )
@@ -55,6 +59,11 @@ def titles(messages: list[dict]) -> list[str]:
     return [e["title"] for m in messages for e in m["embeds"]]
 
 
+def numbers(messages: list[dict]) -> list[int]:
+    """The story numbers of a digest's story embeds, in the order they were posted."""
+    return [int(title.split(".", 1)[0]) for title in titles(messages) if not title.startswith("News digest")]
+
+
 async def test_digest_is_posted_once_when_the_clock_reaches_the_schedule(
     fake_discord: FakeDiscord, bot: DigestBot, clock: FakeClock, jobs: JobLog, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -72,15 +81,16 @@ async def test_digest_is_posted_once_when_the_clock_reaches_the_schedule(
     posted: PostResult = (await jobs.wait(job, 2))[1]
     assert (posted.outcome, posted.week) == (PostOutcome.POSTED, "2026-W11")
     messages = fake_discord.sent_messages(general)
-    assert len(messages) == 2 and titles(messages)[0] == "News digest, week 2026-W11"
+    parts = await digest_parts(bot, "2026-W11", guild)
+    assert len(messages) == parts >= 2 and titles(messages)[0] == "News digest, week 2026-W11"
     record = await bot.store.digest_post(guild, "2026-W11")
-    assert record is not None and (record.status, record.parts_sent) == ("posted", 2)
+    assert record is not None and (record.status, record.parts_sent) == ("posted", parts)
     assert record.message_id == int(messages[0]["id"])
 
     clock.advance(minutes=5)
     trigger(bot, job)
     again: PostResult = (await jobs.wait(job, 3))[2]
-    assert again.outcome is PostOutcome.ALREADY_POSTED and len(fake_discord.sent_messages(general)) == 2
+    assert again.outcome is PostOutcome.ALREADY_POSTED and len(fake_discord.sent_messages(general)) == parts
 
     logged = [r.getMessage() for r in caplog.records if r.name.startswith("bot.")]
     assert sum(m.startswith(f"posted the 2026-W11 digest in server {guild}") for m in logged) == 1
@@ -125,9 +135,11 @@ async def test_forum_gets_one_new_post_per_week(fake_discord: FakeDiscord, bot: 
         created = fake_discord.find_requests("POST", rf"/channels/{forum}/threads")
         assert len(created) == count and created[-1].json["name"] == f"News digest, week {week}"
     first_thread = fake_discord.find_requests("POST", rf"/channels/{forum}/threads")[0]
-    thread_id = int((await bot.store.digest_post(fake_discord.guild.id, "2026-W11")).thread_id)  # type: ignore[arg-type]
-    assert len(fake_discord.sent_messages(thread_id)) == 2  # the starter message and the rest of the digest
+    first = await bot.store.digest_post(fake_discord.guild.id, "2026-W11")
+    assert first is not None and first.thread_id is not None and first.parts_sent >= 2
+    assert len(fake_discord.sent_messages(first.thread_id)) == first.parts_sent  # the starter, then the rest
     assert first_thread.json["message"]["embeds"][0]["title"] == "News digest, week 2026-W11"
+    assert first_thread.json["message"]["allowed_mentions"] == {"parse": []}
 
 
 async def test_429_and_500_are_retried_and_the_digest_lands_once(
@@ -144,9 +156,11 @@ async def test_429_and_500_are_retried_and_the_digest_lands_once(
     assert result.outcome is PostOutcome.POSTED
     assert time.monotonic() - started >= 1.2  # Retry-After 0.2 s, then discord.py's 1 s before retrying a 500
     assert [r.status for r in fake_discord.find_requests("POST", rf"/channels/{forum}/threads")] == [429, 201]
-    thread = int(result.post.thread_id)  # type: ignore[union-attr, arg-type]
-    assert [r.status for r in fake_discord.find_requests("POST", rf"/channels/{thread}/messages")] == [500, 200]
-    assert len(fake_discord.sent_messages(thread)) == 2
+    post = result.post
+    assert post is not None and post.thread_id is not None
+    statuses = [r.status for r in fake_discord.find_requests("POST", rf"/channels/{post.thread_id}/messages")]
+    assert statuses == [500] + [200] * (post.parts_sent - 1)  # the starter message went with the thread
+    assert len(fake_discord.sent_messages(post.thread_id)) == post.parts_sent
 
 
 async def test_503_is_retried_by_the_scheduler_resuming_after_the_part_already_sent(
@@ -166,7 +180,9 @@ async def test_503_is_retried_by_the_scheduler_resuming_after_the_part_already_s
 
     assert len(fake_discord.find_requests("POST", rf"/channels/{forum}/threads")) == 1
     thread_messages = fake_discord.sent_messages(int(retried.post.thread_id))  # type: ignore[arg-type]
-    assert len(thread_messages) == 2 and titles(thread_messages)[0] == "News digest, week 2026-W11"
+    assert len(thread_messages) == retried.post.parts_sent
+    assert titles(thread_messages)[0] == "News digest, week 2026-W11"
+    assert numbers(thread_messages) == list(range(1, STORIES + 1))  # each story once, none repeated
     [alert] = fake_discord.sent_messages(general)
     assert alert["content"] == (
         f"⚠️ Could not post the 2026-W11 digest in <#{forum}>: Discord answered 503 (503: Server Error). "
@@ -199,7 +215,7 @@ async def test_missing_access_and_a_deleted_channel_are_reported_once_and_the_sc
     assert "2026-W11: not posted, needs attention: I am not allowed to post there (Missing Access)" in shown
 
     assert "2026-W11: posted in" in await admin(fake_discord, "schedule post")  # fixed; posted by hand
-    assert len(fake_discord.sent_messages(general)) == 2
+    assert len(fake_discord.sent_messages(general)) == await digest_parts(bot, "2026-W11", guild)
     assert bot.digests.scheduler.running and bot.digests.scheduler.get_job(INGEST_JOB) is not None
 
     await fake_discord.remove_channel(general)
@@ -227,8 +243,13 @@ async def test_a_post_cut_short_by_a_restart_is_held_then_resumed_by_hand(
         assert (held.outcome, held.reason) == (PostOutcome.BLOCKED, "interrupted by a restart while posting")
         assert fake_discord.sent_messages(general) == []  # the part in flight may have landed: never repeat it
         assert "2026-W11: posted in" in await admin(fake_discord, "schedule post")
-    [rest] = fake_discord.sent_messages(general)
-    assert "News digest, week 2026-W11" not in titles([rest])  # only the part after the one sent before
+    rest = fake_discord.sent_messages(general)
+    async with await Store.open(settings.db_path) as store:
+        finished = await store.digest_post(guild, "2026-W11")
+    assert finished is not None and finished.status == "posted" and len(rest) == finished.parts_sent - 1
+    shown = numbers(rest)  # only the parts after the one sent before, each story once
+    assert "News digest, week 2026-W11" not in titles(rest)
+    assert 0 < len(shown) < STORIES and shown == list(range(STORIES - len(shown) + 1, STORIES + 1))
 
 
 async def test_paused_schedule_is_not_posted_and_posting_by_hand_counts_for_the_week(
@@ -247,7 +268,8 @@ async def test_paused_schedule_is_not_posted_and_posting_by_hand_counts_for_the_
     await admin(fake_discord, "schedule resume")
     trigger(bot, job_id(guild))
     [result] = await jobs.wait(job_id(guild))
-    assert result.outcome is PostOutcome.ALREADY_POSTED and len(fake_discord.sent_messages(general)) == 2
+    parts = await digest_parts(bot, "2026-W11", guild)
+    assert result.outcome is PostOutcome.ALREADY_POSTED and len(fake_discord.sent_messages(general)) == parts
 
 
 async def test_a_failing_source_is_told_once_and_again_after_it_recovered(
@@ -278,3 +300,20 @@ async def test_a_failing_source_is_told_once_and_again_after_it_recovered(
         trigger(bot, INGEST_JOB)
         await log.wait(INGEST_JOB, 4)
         assert len(fake_discord.sent_messages(general)) == 2
+
+
+async def test_a_server_the_bot_left_keeps_its_data_and_gets_no_post(
+    fake_discord: FakeDiscord, bot: DigestBot, clock: FakeClock, jobs: JobLog
+) -> None:
+    guild = fake_discord.guild.id
+    await schedule(fake_discord, "general")
+    await fake_discord.remove_guild(guild)
+    async with asyncio.timeout(STEP):
+        while bot.get_guild(guild) is not None:
+            await asyncio.sleep(0.01)
+    clock.now = DUE
+    trigger(bot, job_id(guild))
+    [result] = await jobs.wait(job_id(guild))
+    assert result.outcome is PostOutcome.NOT_A_MEMBER
+    assert await bot.store.guild_settings(guild) is not None  # kept until an operator forgets the server
+    assert not fake_discord.find_requests("POST", r"/channels/.*")

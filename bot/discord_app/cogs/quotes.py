@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -12,10 +13,13 @@ from discord.ext import commands
 
 from bot import services
 from bot.discord_app.checks import guild_id
+from bot.discord_app.errors import GENERIC, answer_privately
 from bot.discord_app.render import CHOICES, choice, quote_page
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
+
+log = logging.getLogger(__name__)
 
 PAGE = 5  # quotations fetched per page; fewer are shown when long ones fill the embed
 PAGER_TIMEOUT = 600.0  # seconds the buttons work; an interaction token lives 15 minutes
@@ -79,6 +83,13 @@ class QuotePager(discord.ui.View):
     async def older(self, interaction: discord.Interaction, button: discord.ui.Button[QuotePager]) -> None:
         self.starts.append(self.starts[-1] + self.shown)
         await self._show(interaction, self.starts[-1])
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[QuotePager]
+    ) -> None:
+        log.error("paging quotations failed in server %s", interaction.guild_id, exc_info=error)
+        with contextlib.suppress(discord.HTTPException):
+            await answer_privately(interaction, GENERIC)
 
     async def on_timeout(self) -> None:
         if self.message is not None:

@@ -64,7 +64,9 @@ class SourcesCog(commands.GroupCog, group_name="sources", group_description="Thi
     @app_commands.command(name="remove", description="Remove one of this server's feeds and its articles")
     @app_commands.describe(source="The feed to remove")
     async def remove(self, interaction: discord.Interaction, source: str) -> None:
-        removed = await sources.remove_source(self.bot.store, source, guild_id(interaction))
+        server = guild_id(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)  # deleting many articles takes time
+        removed = await sources.remove_source(self.bot.store, source, server)
         await reply(interaction, f"Removed **{removed.name}** ({removed.location}) and its articles.", ephemeral=True)
 
     @remove.autocomplete("source")

@@ -1,0 +1,193 @@
+"""Speed and memory at scale: a synthetic corpus of 100,000 articles.
+
+    .venv/bin/python bench/scale.py [--articles 100000] [--real 2000] [--quick]
+
+The corpus is made from the samples in seeds/ (and, when present beside the repo, the dev texts of
+../shared/eval/dev), rewritten so that articles differ: numbers changed, paragraphs shuffled and mixed
+between articles, a distinct reference line. The first `--real` articles go through the whole ingest
+(files -> pipeline -> SQLite) to measure the ingest rate; the rest are processed from a pool of those
+texts and written through the same store call, so that a database of this size can be built in minutes.
+Look-ups go through the functions the commands call. Prints a table, then one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import platform
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bot.config import Settings  # noqa: E402
+from bot.core.digest import build_digest  # noqa: E402
+from bot.core.ingest import text_hash  # noqa: E402
+from bot.core.pipeline import process_article, short_line_keys  # noqa: E402
+from bot.services import find_quotes, ingest_files, search_articles, speaker_keys  # noqa: E402
+from bot.store.queries import Store  # noqa: E402
+
+_NUMBER = re.compile(r"\d+")
+_RSS_LIMIT_MB = 300
+
+
+def base_texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    dev = REPO.parent / "shared" / "eval" / "dev"
+    if (dev / "summaries_dev.jsonl").is_file():
+        for line in (dev / "summaries_dev.jsonl").read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            texts.append(f"{record['title']}\n\n{record['text']}")
+    if (dev / "quotes_dev.json").is_file():
+        texts += [a["text"] for a in json.loads((dev / "quotes_dev.json").read_text(encoding="utf-8"))["articles"]]
+    return texts
+
+
+def rewrite(texts: list[str], i: int, rng: random.Random) -> str:
+    """Make article i: one base text with shuffled, renumbered paragraphs and one borrowed from another."""
+    lines = texts[i % len(texts)].splitlines()
+    long_idx = [j for j, line in enumerate(lines) if len(line) > 160]
+    moved = [lines[j] for j in long_idx]
+    rng.shuffle(moved)
+    if moved:
+        donor = [line for line in texts[rng.randrange(len(texts))].splitlines() if len(line) > 160]
+        if donor:
+            moved[-1] = rng.choice(donor)
+    for j, line in zip(long_idx, moved, strict=True):
+        lines[j] = _NUMBER.sub(lambda m: str(int(m.group()) + rng.randint(1, 99)), line)
+    lines.append(f"Reference {i}.")
+    return "\n".join(lines)
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+async def build(db: Path, folder: Path, total: int, real: int, rng: random.Random) -> dict[str, float]:
+    texts = base_texts()
+    for i in range(real):
+        (folder / f"{i:06d}.txt").write_text(rewrite(texts, i, rng), encoding="utf-8")
+    settings = Settings(db_path=db)
+    figures: dict[str, float] = {}
+    async with await Store.open(db) as store:
+        start = time.perf_counter()
+        report = await ingest_files(store, settings, [folder])
+        seconds = time.perf_counter() - start
+        figures["ingest_articles_per_s"] = round(report.new / seconds, 1)
+        # the rest: process a pool of rewritten texts once, then save variants through the store
+        source = await store.ensure_source("folder", "/bench/bulk", "bulk")
+        pool = [rewrite(texts, real + i, rng) for i in range(min(500, max(1, total - real)))]
+        processed = [(raw, process_article(raw)) for raw in pool]
+        start = time.perf_counter()
+        for i in range(real, total):
+            raw, article = processed[i % len(processed)]
+            marker = f" (report {i})"
+            variant = replace(article, body=article.body + marker, content_hash=text_hash(article.body + marker),
+                              meta=replace(article.meta, title=f"{article.meta.title or 'Untitled'}{marker}"))
+            await store.save_article(source, f"{i:06d}", None, variant.content_hash, variant,
+                                     short_line_keys(raw), speaker_keys(variant))
+        figures["bulk_save_articles_per_s"] = round((total - real) / max(time.perf_counter() - start, 1e-9), 1)
+    return figures
+
+
+async def digest_time(db: Path, count: int) -> tuple[float, int]:
+    """Time a digest of the newest `count` articles: the store read plus content selection."""
+    async with await Store.open(db) as store:
+        last = await store.max_article_id()
+        start = time.perf_counter()
+        ids = await store.article_ids_between(max(0, last - count), last)
+        articles = await store.get_articles(ids)
+        digest = build_digest(articles, "2026-W48")
+        return time.perf_counter() - start, len(digest.items)
+
+
+async def serve_lookups(db: Path, rounds: int) -> dict[str, object]:
+    """Run /quote- and /search-style look-ups as a serving process would; report latency and peak RSS."""
+    rng = random.Random(3)
+    topics = ["funding", "workforce", "hospital", "care homes", "election", "dementia", "tax", "council"]
+    timings: dict[str, list[float]] = {"quote_speaker": [], "quote_topic": [], "search": []}
+    async with await Store.open(db) as store:
+        names = [name for _, name in await store.speaker_names()]
+        await find_quotes(store, speaker=names[0])
+        for _ in range(rounds):
+            for kind, call in (
+                ("quote_speaker", lambda: find_quotes(store, speaker=rng.choice(names).split()[-1])),
+                ("quote_topic", lambda: find_quotes(store, about=rng.choice(topics))),
+                ("search", lambda: search_articles(store, rng.choice(topics), limit=5)),
+            ):
+                start = time.perf_counter()
+                await call()
+                timings[kind].append((time.perf_counter() - start) * 1000)
+    result: dict[str, object] = {}
+    for kind, values in timings.items():
+        result[f"{kind}_p50_ms"] = round(statistics.median(values), 2)
+        result[f"{kind}_p99_ms"] = round(percentile(values, 99), 2)
+    result["serving_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--real", type=int, default=2000, help="articles sent through the whole ingest")
+    parser.add_argument("--quick", action="store_true", help="a small run that only proves the script works")
+    parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # child process: look-ups only
+    args = parser.parse_args()
+    if args.serve:
+        print(json.dumps(asyncio.run(serve_lookups(args.serve, 300))))
+        return 0
+    total, real = (400, 100) if args.quick else (args.articles, min(args.real, args.articles))
+    rng = random.Random(17)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "scale.sqlite3"
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        figures: dict[str, object] = {
+            "benchmark": "scale",
+            "date": datetime.now(UTC).date().isoformat(),
+            "machine": f"{platform.machine()} Python {platform.python_version()}",
+            "articles": total,
+            "ingested_through_pipeline": real,
+        }
+        start = time.perf_counter()
+        figures.update(asyncio.run(build(db, folder, total, real, rng)))
+        figures["build_s"] = round(time.perf_counter() - start, 1)
+        figures["db_mb"] = round(sum(p.stat().st_size for p in db.parent.glob("scale.sqlite3*")) / 1e6, 1)
+        for count in (1000, 10_000):
+            if count <= total:
+                seconds, stories = asyncio.run(digest_time(db, count))
+                figures[f"digest_{count}_s"] = round(seconds, 3)
+                figures[f"digest_{count}_stories"] = stories
+        child = subprocess.run([sys.executable, __file__, "--serve", str(db)], capture_output=True, text=True,
+                               check=True, timeout=1800)
+        figures.update(json.loads(child.stdout.strip().splitlines()[-1]))
+    figures["targets_met"] = {
+        "lookup_p99_under_10ms": all(float(figures[f"{k}_p99_ms"]) < 10  # type: ignore[arg-type]
+                                     for k in ("quote_speaker", "quote_topic", "search")),
+        "digest_1000_under_2s": float(figures.get("digest_1000_s", 0)) < 2,  # type: ignore[arg-type]
+        "serving_rss_under_300mb": float(figures["serving_peak_rss_mb"]) < _RSS_LIMIT_MB,  # type: ignore[arg-type]
+    }
+    print(f"{'measure':32} {'value':>14}")
+    for key, value in figures.items():
+        if key not in ("benchmark", "date", "machine", "targets_met"):
+            print(f"{key:32} {value!s:>14}")
+    print(f"targets: {figures['targets_met']}")
+    print(f"machine: {figures['machine']}, date: {figures['date']}")
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
