@@ -143,6 +143,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--real", type=int, default=2000, help="articles sent through the whole ingest")
     parser.add_argument("--quick", action="store_true", help="a small run that only proves the script works")
+    parser.add_argument("--db", type=Path, help="keep the database here and reuse it when it exists")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # child process: look-ups only
     args = parser.parse_args()
     if args.serve:
@@ -151,7 +152,8 @@ def main() -> int:
     total, real = (400, 100) if args.quick else (args.articles, min(args.real, args.articles))
     rng = random.Random(17)
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "scale.sqlite3"
+        db = args.db or Path(tmp) / "scale.sqlite3"
+        reuse = db.exists()
         folder = Path(tmp) / "articles"
         folder.mkdir()
         figures: dict[str, object] = {
@@ -161,10 +163,11 @@ def main() -> int:
             "articles": total,
             "ingested_through_pipeline": real,
         }
-        start = time.perf_counter()
-        figures.update(asyncio.run(build(db, folder, total, real, rng)))
-        figures["build_s"] = round(time.perf_counter() - start, 1)
-        figures["db_mb"] = round(sum(p.stat().st_size for p in db.parent.glob("scale.sqlite3*")) / 1e6, 1)
+        if not reuse:
+            start = time.perf_counter()
+            figures.update(asyncio.run(build(db, folder, total, real, rng)))
+            figures["build_s"] = round(time.perf_counter() - start, 1)
+        figures["db_mb"] = round(sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6, 1)
         for count in (1000, 10_000):
             if count <= total:
                 seconds, stories = asyncio.run(digest_time(db, count))

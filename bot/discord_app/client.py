@@ -37,6 +37,8 @@ class DigestBot(commands.Bot):
     def __init__(
         self, settings: Settings, *, clock: Clock = system_clock, guild_ready_timeout: float = 2.0
     ) -> None:
+        # The bot never joins voice: no warning at every start about voice libraries it does not need.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,  # no message-content intent: slash commands only
             intents=discord.Intents(guilds=True),

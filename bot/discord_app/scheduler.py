@@ -59,6 +59,7 @@ class PostOutcome(Enum):
     PAUSED = "paused"
     NO_SCHEDULE = "no schedule"
     NOT_A_MEMBER = "the bot is no longer in that server"
+    STOPPED = "the bot stopped first"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,7 @@ class DigestScheduler:
         )
         self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._running: set[asyncio.Task[Any]] = set()
+        self._stopping = False
 
     @property
     def grace(self) -> timedelta:
@@ -103,6 +105,7 @@ class DigestScheduler:
 
     async def stop(self) -> None:
         """Stop scheduling, then give running jobs a moment to finish before cancelling them."""
+        self._stopping = True
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         running = {t for t in self._running if not t.done()}
@@ -131,15 +134,13 @@ class DigestScheduler:
                 name=f"weekly digest of server {guild.guild_id}", **extra,
             )
 
-    def next_run(self, guild_id: int) -> datetime | None:
-        """When the server's weekly job next fires (None without an active schedule)."""
-        job = self.scheduler.get_job(job_id(guild_id)) if self.scheduler.running else None
-        return job.next_run_time if job else None
-
     # -- jobs --------------------------------------------------------------------------------------
 
     async def run_guild(self, guild_id: int) -> PostResult:
         """The weekly job: post the digest due now, or missed within the grace period, exactly once."""
+        return await self._unless_stopped(self._run_guild(guild_id), PostResult(PostOutcome.STOPPED))
+
+    async def _run_guild(self, guild_id: int) -> PostResult:
         await self.bot.wait_until_ready()
         return await self._tracked(self._post(guild_id, manual=False))
 
@@ -149,11 +150,22 @@ class DigestScheduler:
 
     async def run_ingest(self) -> PollReport:
         """The polling job: fetch new articles, then tell servers about sources that started failing."""
+        return await self._unless_stopped(self._run_ingest(), PollReport())
+
+    async def _run_ingest(self) -> PollReport:
+        report = await poll_sources(self.bot.store, self.bot.settings)  # per-source failures are recorded
+        await self.bot.wait_until_ready()
+        await self._tracked(self.check_source_alerts())
+        return report
+
+    async def _unless_stopped(self, work: Coroutine[Any, Any, T], stopped: T) -> T:
+        """Run a job's work; when stop() cancels it, end quietly (APScheduler would log a crash)."""
         try:
-            return await poll_sources(self.bot.store, self.bot.settings)
-        finally:
-            await self.bot.wait_until_ready()
-            await self._tracked(self.check_source_alerts())
+            return await work
+        except asyncio.CancelledError:
+            if not self._stopping:
+                raise
+            return stopped
 
     async def _tracked(self, work: Coroutine[Any, Any, T]) -> T:
         """Run work as a task stop() can wait for: a cancelled job must not cut a post in half."""

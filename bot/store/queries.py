@@ -18,7 +18,8 @@ from bot.core.models import ProcessedArticle, StoredArticle, StoredQuote
 from bot.store.database import connect
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-TOPIC_CANDIDATES = 1000  # a topic look-up orders at most this many of the latest matches by date
+TOPIC_CANDIDATES = 500  # a topic look-up orders at most this many of the latest matches by date
+SEARCH_CANDIDATES = 2000  # a search ranks at most this many of the latest matching articles
 
 
 class SaveOutcome(Enum):
@@ -478,10 +479,11 @@ class Store:
         if query is None:
             return []
         clause, visible = _visible_to("articles_fts.rowid", guild_id)
+        # rank the most recently stored matches only, so common words cost the same on any size of database
         rows = await self._all(
-            f"SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?{clause}"
-            " ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?",
-            (query, *visible, limit),
+            "SELECT id FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts"
+            f" WHERE articles_fts MATCH ?{clause} ORDER BY rowid DESC LIMIT ?) ORDER BY score, id DESC LIMIT ?",
+            (query, *visible, SEARCH_CANDIDATES, limit),
         )
         return [int(r["id"]) for r in rows]
 
