@@ -227,12 +227,12 @@ class Store:
             await self.conn.commit()
 
     async def _one(self, sql: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
-        async with self.conn.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        rows = await self._all(sql, params)
+        return rows[0] if rows else None
 
     async def _all(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
-        async with self.conn.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        # one trip to the database thread instead of three (execute, fetch, close)
+        return list(await self.conn.execute_fetchall(sql, params))
 
     # sources -------------------------------------------------------------------------------------
 
@@ -300,12 +300,13 @@ class Store:
         `speaker_keys` maps each quote speaker's name to its canonical key.
         """
         async with self.transaction():
-            dup = await self._one("SELECT id, source_id, source_key FROM articles WHERE content_hash = ?",
-                                  (article.content_hash,))
-            existing = await self._one(
-                "SELECT id, raw_hash FROM articles WHERE source_id = ? AND source_key = ?",
-                (source_id, source_key),
+            rows = await self._all(
+                "SELECT id, raw_hash, content_hash = ? AS same_text, source_id = ? AND source_key = ? AS same_item"
+                " FROM articles WHERE content_hash = ? OR (source_id = ? AND source_key = ?)",
+                (article.content_hash, source_id, source_key, article.content_hash, source_id, source_key),
             )
+            dup = next((r for r in rows if r["same_text"]), None)
+            existing = next((r for r in rows if r["same_item"]), None)
             if existing and existing["raw_hash"] == raw_hash:
                 return SaveOutcome.UNCHANGED, int(existing["id"])
             if dup and (existing is None or dup["id"] != existing["id"]):
@@ -345,7 +346,7 @@ class Store:
                 [(article_id, i, s.paragraph, s.text, int(i in summary)) for i, s in enumerate(article.sentences)],
             )
             sort_date = meta.published.isoformat() if meta.published else utc_now()[:10]
-            speaker_ids = {name: await self._speaker_id(name, key) for name, key in speaker_keys.items()}
+            speaker_ids = await self._speaker_ids(speaker_keys)
             starts = [s.start for s in article.sentences]
             await self.conn.executemany(
                 "INSERT INTO quotes (article_id, speaker_id, role, text, partial, position, start, sort_date)"
@@ -358,16 +359,20 @@ class Store:
             )
         return outcome, article_id
 
-    async def _speaker_id(self, name: str, key: str) -> int:
-        """Return the speaker's id, creating them, and keep the fullest form of their name."""
-        row = await self._one(
+    async def _speaker_ids(self, speaker_keys: dict[str, str]) -> dict[str, int]:
+        """Return each name's speaker id, creating speakers as needed and keeping the fullest form of a name."""
+        if not speaker_keys:
+            return {}
+        await self.conn.executemany(
             "INSERT INTO speakers (name, key) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET name ="
-            " CASE WHEN length(excluded.name) > length(speakers.name) THEN excluded.name ELSE speakers.name END"
-            " RETURNING id",
-            (name, key),
+            " CASE WHEN length(excluded.name) > length(speakers.name) THEN excluded.name ELSE speakers.name END",
+            list(speaker_keys.items()),
         )
-        self._speaker_cache = None  # a name may have grown to its fuller form
-        return int(row["id"]) if row else 0
+        self._speaker_cache = None  # a speaker may be new, or a name grown to its fuller form
+        keys = sorted(set(speaker_keys.values()))
+        rows = await self._all(f"SELECT id, key FROM speakers WHERE key IN ({','.join('?' * len(keys))})", keys)
+        ids = {str(r["key"]): int(r["id"]) for r in rows}
+        return {name: ids[key] for name, key in speaker_keys.items()}
 
     async def count_articles(self, guild_id: int | None = None) -> int:
         clause, params = _visible_to("articles.id", guild_id)
