@@ -134,7 +134,7 @@ def split_sentences(body: str) -> list[Sentence]:
 
 
 class OfflineTokenizer:
-    """Stand in for sumy's Tokenizer("english"), which needs NLTK data we cannot download."""
+    """Stand in for sumy's default English tokenizer, which needs NLTK data we cannot download."""
 
     language = "english"
 
