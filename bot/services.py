@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import Counter
-from collections.abc import Callable, Sequence
+import multiprocessing
+from collections import Counter, deque
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +35,8 @@ log = logging.getLogger(__name__)
 
 REPEATED_IN = 3  # a short line found in this many articles is page furniture
 BATCH = 100  # files read and cleaned together, so repetition within a batch counts too
+POOL_MIN_FILES = 200  # from this many files a worker process pays for its start-up (about a second)
+AHEAD = 4  # articles the worker process may run ahead of the saving
 NO_TEXT = "no article text found after removing page furniture"
 
 
@@ -84,42 +90,76 @@ async def ingest_files(
     files, missing = list_article_files(paths)
     report.skipped.extend((str(p), reason) for p, reason in missing)
     sources: dict[Path, int] = {}
-    for start in range(0, len(files), BATCH):
-        chunk = files[start:start + BATCH]
-        results = await asyncio.to_thread(_read, chunk, settings.max_file_bytes)
-        raws = [r for r in results if isinstance(r, RawFile)]
-        repeated = await repeated_lines(store, [r.text for r in raws])
-        for result in results:
-            if isinstance(result, tuple):
-                report.skipped.append((str(result[0]), result[1]))
-                log.warning("skipped %s: %s", result[0], result[1])
-            else:
-                folder = result.path.parent.resolve()
-                if folder not in sources:
-                    sources[folder] = await store.ensure_source("folder", str(folder), folder.name)
-                await _ingest_one(store, settings, sources[folder], result, repeated, report)
-            if progress:
-                progress(1)
+    with _worker(len(files)) as pool:
+        for start in range(0, len(files), BATCH):
+            chunk = files[start:start + BATCH]
+            results = await asyncio.to_thread(_read, chunk, settings.max_file_bytes)
+            raws = [r for r in results if isinstance(r, RawFile)]
+            repeated = await repeated_lines(store, [r.text for r in raws])
+            todo: list[tuple[int, RawFile, str]] = []
+            for result in results:
+                if isinstance(result, tuple):
+                    report.skipped.append((str(result[0]), result[1]))
+                    log.warning("skipped %s: %s", result[0], result[1])
+                else:
+                    folder = result.path.parent.resolve()
+                    if folder not in sources:
+                        sources[folder] = await store.ensure_source("folder", str(folder), folder.name)
+                    digest = text_hash(result.text)
+                    if await store.known_raw_hash(sources[folder], result.path.name) != digest:
+                        todo.append((sources[folder], result, digest))
+                        continue
+                    report.count(SaveOutcome.UNCHANGED)
+                if progress:
+                    progress(1)
+            pending = iter(todo)
+            async for article in _processed(settings, [raw.text for _, raw, _ in todo], repeated, pool):
+                source_id, raw, digest = next(pending)
+                await _save_file(store, source_id, raw, digest, article, report)
+                if progress:
+                    progress(1)
     return report
 
 
-async def _ingest_one(
-    store: Store, settings: Settings, source_id: int, raw: RawFile, repeated: frozenset[str],
-    report: IngestReport,
-) -> None:
-    key = raw.path.name
-    digest = text_hash(raw.text)
-    if await store.known_raw_hash(source_id, key) == digest:
-        report.count(SaveOutcome.UNCHANGED)
+@contextmanager
+def _worker(files: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A worker process for large ingests, so the pipeline runs on another core while articles are saved."""
+    if files < POOL_MIN_FILES:
+        yield None
         return
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool
+
+
+async def _processed(
+    settings: Settings, texts: Sequence[str], repeated: frozenset[str], pool: ProcessPoolExecutor | None,
+) -> AsyncIterator[ProcessedArticle]:
+    """Yield the pipeline's result for each text in order; with a worker process, compute ahead."""
+    if pool is None:
+        for text in texts:
+            yield await process_text(settings, text, repeated)
+        return
+    work = partial(process_article, repeated=repeated, summary_sentences=settings.summary_sentences,
+                   algorithm=settings.summary_algorithm)
+    loop = asyncio.get_running_loop()
+    ahead = deque(loop.run_in_executor(pool, work, text) for text in texts[:AHEAD])
+    for following in range(AHEAD, len(texts) + AHEAD):
+        result = await ahead.popleft()
+        if following < len(texts):
+            ahead.append(loop.run_in_executor(pool, work, texts[following]))
+        yield result
+
+
+async def _save_file(
+    store: Store, source_id: int, raw: RawFile, digest: str, article: ProcessedArticle, report: IngestReport,
+) -> None:
     if raw.note:
         report.notes.append((str(raw.path), raw.note))
         log.warning("%s: %s", raw.path, raw.note)
-    article = await process_text(settings, raw.text, repeated)
     if not article.body.strip():
         report.skipped.append((str(raw.path), NO_TEXT))
         return
-    outcome, _ = await save_processed(store, source_id, key, None, digest, raw.text, article)
+    outcome, _ = await save_processed(store, source_id, raw.path.name, None, digest, raw.text, article)
     report.count(outcome)
     log.debug("%s: %s", raw.path, outcome.value)
 

@@ -1,0 +1,35 @@
+"""Folder ingest through the services layer, on a real SQLite file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.config import Settings
+from bot.services import POOL_MIN_FILES, ingest_files
+from bot.store.queries import Store
+from tests.conftest import SEEDS
+
+
+async def test_large_folder_ingest_uses_a_worker_and_keeps_every_article(tmp_path: Path, store: Store) -> None:
+    """From POOL_MIN_FILES files the pipeline runs in a worker process; results must match one by one."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(POOL_MIN_FILES):
+        lines = seeds[i % len(seeds)].splitlines()
+        first = next(n for n, line in enumerate(lines) if len(line) > 200)
+        lines[first] += f" The survey had reference number {i}."  # a body sentence unique to this file
+        (folder / f"{i:04d}.txt").write_text("\n".join(lines), encoding="utf-8")
+    settings = Settings(db_path=tmp_path / "unused.sqlite3")
+    ticks: list[int] = []
+    report = await ingest_files(store, settings, [folder], ticks.append)
+    assert (report.new, report.duplicate, report.skipped) == (POOL_MIN_FILES, 0, [])
+    assert len(ticks) == POOL_MIN_FILES
+    ids = await store.article_ids_between(0, await store.max_article_id())
+    articles = await store.get_articles(ids)
+    # each stored article is the one its file holds: its own reference number is in its body
+    for article in articles:
+        number = int(article.source_key.split(".")[0])
+        assert f"reference number {number}." in article.body
+    again = await ingest_files(store, settings, [folder])
+    assert (again.new, again.unchanged) == (0, POOL_MIN_FILES)
