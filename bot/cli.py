@@ -14,14 +14,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from bot import __version__, services
+from bot import __version__, feeds_ingest, services, sources
 from bot.config import Settings, load_settings
 from bot.core.digest import parse_week, week_of
 from bot.core.ingest import list_article_files
 from bot.core.render import format_day, quote_attribution
 from bot.errors import DigestBotError
 from bot.feeds_ingest import PollReport, PollStatus
-from bot.sources import is_url
 from bot.store.queries import SourceRecord, Store
 
 log = logging.getLogger("bot")
@@ -71,7 +70,7 @@ async def _poll(store: Store, settings: Settings) -> PollReport:
     """Poll every enabled source once (the seeds folder included) and report per source on stderr."""
     bar = tqdm(unit="article", desc="ingest", file=sys.stderr, leave=False) if sys.stderr.isatty() else None
     try:
-        report = await services.poll_sources(store, settings, progress=bar.update if bar else None)
+        report = await feeds_ingest.poll_sources(store, settings, progress=bar.update if bar else None)
     finally:
         if bar:
             bar.close()
@@ -98,7 +97,7 @@ async def _ingest_urls(store: Store, settings: Settings, urls: list[str]) -> boo
     ok = True
     for url in urls:
         try:
-            page = await services.ingest_url(store, settings, url)
+            page = await feeds_ingest.ingest_url(store, settings, url)
         except DigestBotError as exc:
             _err(f"digestbot: error: {exc}")
             ok = False
@@ -108,8 +107,8 @@ async def _ingest_urls(store: Store, settings: Settings, urls: list[str]) -> boo
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    urls = [t for t in args.targets if is_url(t)]
-    paths = [Path(t) for t in args.targets if not is_url(t)]
+    urls = [t for t in args.targets if sources.is_url(t)]
+    paths = [Path(t) for t in args.targets if not sources.is_url(t)]
 
     async def work(store: Store) -> int:
         if not args.targets:
@@ -147,19 +146,19 @@ def _source_lines(source: SourceRecord) -> list[str]:
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     async def work(store: Store) -> int:
         if args.action == "add":
-            source = await services.add_source(store, settings, args.target, args.name)
+            source = await sources.add_source(store, settings, args.target, args.name)
             _out(f"added [{source.id}] {source.name} ({source.kind}: {source.location})")
         elif args.action == "list":
-            found = await services.list_sources(store)
+            found = await sources.list_sources(store)
             if not found:
                 _err("no sources yet: add one with `digestbot sources add URL|FOLDER`")
             for source in found:
                 _out("\n".join(_source_lines(source)))
         elif args.action == "remove":
-            source = await services.remove_source(store, args.source)
+            source = await sources.remove_source(store, args.source)
             _out(f"removed [{source.id}] {source.name} and its {source.articles} article(s)")
         else:
-            source = await services.set_source_enabled(store, args.source, args.action == "enable")
+            source = await sources.set_source_enabled(store, args.source, args.action == "enable")
             _out(f"{args.action}d [{source.id}] {source.name}")
         return 0
 

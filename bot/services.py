@@ -15,9 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from bot import sources as live_sources
 from bot.config import Settings
 from bot.core.digest import Digest, build_digest
 from bot.core.filters import Filters, apply_filters
@@ -72,10 +70,11 @@ def _read(paths: Sequence[Path], max_bytes: int) -> list[RawFile | tuple[Path, s
     return out
 
 
-async def repeated_lines(store: Store, raws: Sequence[str]) -> frozenset[str]:
-    """Return the short lines of these texts seen in enough articles (stored or in the batch) to be furniture."""
+async def repeated_lines(store: Store | None, raws: Sequence[str]) -> frozenset[str]:
+    """Return the short lines of these texts seen in enough articles (in the batch, and stored if a store
+    is given) to be page furniture."""
     batch = Counter(key for raw in raws for key in short_line_keys(raw))
-    stored = await store.line_counts(batch)
+    stored = await store.line_counts(batch) if store else {}
     return frozenset(k for k, n in batch.items() if n + stored.get(k, 0) >= REPEATED_IN)
 
 
@@ -197,9 +196,7 @@ async def inspect_files(paths: Sequence[Path], settings: Settings) -> list[dict[
     if missing:
         raise InputError(f"{missing[0][0]}: {missing[0][1]}")
     results = await asyncio.to_thread(_read, files, settings.max_file_bytes)
-    texts = [r.text for r in results if isinstance(r, RawFile)]
-    batch = Counter(key for text in texts for key in short_line_keys(text))
-    repeated = frozenset(k for k, n in batch.items() if n >= REPEATED_IN)
+    repeated = await repeated_lines(None, [r.text for r in results if isinstance(r, RawFile)])
     out: list[dict[str, object]] = []
     for result in results:
         if isinstance(result, tuple):
@@ -297,66 +294,3 @@ async def speaker_index(store: Store) -> SpeakerIndex:
     if _index is None or _index[0] is not names:
         _index = (names, SpeakerIndex(names))
     return _index[1]
-
-
-# live sources ----------------------------------------------------------------------------------------
-# Polling and URL ingest live in bot.feeds_ingest, which builds on the helpers above: it is imported when
-# called so that it can import this module. Source management lives in bot.sources.
-
-if TYPE_CHECKING:
-    from datetime import datetime
-
-    from bot.core.fetch import Fetcher
-    from bot.feeds_ingest import PageIngest, PollReport
-    from bot.store.queries import SourceRecord
-
-
-async def poll_sources(
-    store: Store,
-    settings: Settings,
-    guild_id: int | None = None,
-    *,
-    fetcher: Fetcher | None = None,
-    now: datetime | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> PollReport:
-    """Poll the enabled sources of a guild (None: every guild; 0 also registers the seeds folder) once."""
-    from bot import feeds_ingest
-
-    return await feeds_ingest.poll_sources(
-        store, settings, guild_id, fetcher=fetcher, now=now, progress=progress
-    )
-
-
-async def ingest_url(
-    store: Store, settings: Settings, url: str, guild_id: int = 0, *, fetcher: Fetcher | None = None
-) -> PageIngest:
-    """Fetch one article page and store it like an article file; InputError says why it could not be."""
-    from bot import feeds_ingest
-
-    return await feeds_ingest.ingest_url(store, settings, url, guild_id, fetcher=fetcher)
-
-
-async def add_source(
-    store: Store, settings: Settings, target: str, name: str | None = None, guild_id: int = 0,
-    *, fetcher: Fetcher | None = None,
-) -> SourceRecord:
-    """Add a feed URL (or a page advertising one) or, for guild 0 only, a folder; InputError says why not."""
-    return await live_sources.add_source(store, settings, target, name, guild_id, fetcher=fetcher)
-
-
-async def list_sources(store: Store, guild_id: int | None = None) -> list[SourceRecord]:
-    """Return a guild's sources with their health (0: shared ones; None: all)."""
-    return await live_sources.list_sources(store, guild_id)
-
-
-async def remove_source(store: Store, reference: str, guild_id: int | None = None) -> SourceRecord:
-    """Delete a source (by id, URL or name) and the articles stored from it."""
-    return await live_sources.remove_source(store, reference, guild_id)
-
-
-async def set_source_enabled(
-    store: Store, reference: str, enabled: bool, guild_id: int | None = None
-) -> SourceRecord:
-    """Enable a source (clearing its failures and back-off) or disable it."""
-    return await live_sources.set_source_enabled(store, reference, enabled, guild_id)
