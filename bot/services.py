@@ -138,8 +138,7 @@ async def _processed(
         for text in texts:
             yield await process_text(settings, text, repeated)
         return
-    work = partial(process_article, repeated=repeated, summary_sentences=settings.summary_sentences,
-                   algorithm=settings.summary_algorithm)
+    work = _pipeline(settings, repeated)
     loop = asyncio.get_running_loop()
     ahead = deque(loop.run_in_executor(pool, work, text) for text in texts[:AHEAD])
     for following in range(AHEAD, len(texts) + AHEAD):
@@ -165,10 +164,13 @@ async def _save_file(
 
 async def process_text(settings: Settings, raw: str, repeated: frozenset[str]) -> ProcessedArticle:
     """Run the pipeline on one raw text in a worker thread, so the event loop stays responsive."""
-    return await asyncio.to_thread(
-        process_article, raw, repeated=repeated,
-        summary_sentences=settings.summary_sentences, algorithm=settings.summary_algorithm,
-    )
+    return await asyncio.to_thread(_pipeline(settings, repeated), raw)
+
+
+def _pipeline(settings: Settings, repeated: frozenset[str]) -> Callable[[str], ProcessedArticle]:
+    """The pipeline with this run's settings bound, picklable so a worker process can run it too."""
+    return partial(process_article, repeated=repeated, summary_sentences=settings.summary_sentences,
+                   algorithm=settings.summary_algorithm)
 
 
 async def save_processed(
