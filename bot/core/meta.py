@@ -106,6 +106,12 @@ _SECTION_NAMES = _wordset("news blog home articles features opinion analysis com
     "news and views",
 }
 
+# Words that make up menu and section labels ("News & Social Media", "Press and Events", "Latest Updates").
+_MENU_WORDS = _SECTION_NAMES | _wordset(
+    "and & latest media social press events views updates releases resources stories insights publications "
+    "blogs video videos podcasts newsroom announcements"
+)
+
 _NOT_SITE = re.compile(
     r"[:@]|\b(?:release|skip|menu|search|home|cookies?|log ?in|sign (?:in|up)|subscribe)\b", re.I
 )
@@ -320,8 +326,8 @@ def _site_header(header: list[str], footer: list[str], title: str | None) -> str
             continue
         if any(sep in name for sep in ("|", ">", "  ", "/", "•")) or _NOT_SITE.search(name):
             continue
-        if name.lower() in _SECTION_NAMES:
-            continue
+        if all(w.lower() in _MENU_WORDS for w in words):
+            continue  # a menu or section label, not a site name
         if not _capitalised(words):
             continue
         again = outside.count(name.lower()) > 1

@@ -11,7 +11,7 @@ Extraction works paragraph by paragraph (see `_paragraphs` for what separates th
 * A quotation left open at the end of a paragraph ends there, unless the next paragraph opens
   with a quote mark: then it continues (the multi-paragraph convention).
 * Two quotations in one paragraph separated only by a short attribution ("…,” he said. “…") are
-  one quotation in several parts.
+  one quotation in several parts; the comma that hands over to the attribution is not kept.
 * A quotation is partial (a scare quote or fragment) when it does not start with a capital or a
   digit, or has fewer than four words.
 
@@ -74,7 +74,9 @@ def extract_quotes(text: str) -> list[Quote]:
     previous: tuple[str | None, str | None] = (None, None)
     previous_paragraph = -2
     for group in groups:
-        first = group[0]
+        first, last = group[0], group[-1]
+        if last.end_mark is not None:
+            last.end = _strip(text, last.start, last.end, ",;")[1]  # “…care,” he said.
         parts = [text[seg.start : seg.end] for seg in group]
         partial = _is_partial(parts)
         mention = speakers.attribute(_marks(group))
@@ -198,11 +200,11 @@ def _scan(text: str, start: int, end: int, paragraph: int) -> list[_Segment]:
     return [seg for seg in segments if seg.start < seg.end]
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span so it neither starts nor ends with whitespace."""
+def _strip(text: str, start: int, end: int, trailing: str = "") -> tuple[int, int]:
+    """Shrink a span so it neither starts nor ends with whitespace (nor ends with a `trailing` mark)."""
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in trailing):
         end -= 1
     return start, end
 
@@ -241,8 +243,13 @@ def _continues(
     # A quote left open continues in a paragraph that opens with a quote mark, unless both carry an
     # attribution: then the first was left open by mistake and the second is someone else's.  The
     # attribution of a quote running over paragraphs sits in or before its first paragraph.
+    # When both name the same person ("…,” Pearson continued.), it is still one quotation.
     opening = list(itertools.takewhile(lambda part: part.paragraph == group[0].paragraph, group))
-    return not (speakers.attribute(_marks([seg])) and speakers.attribute(_marks(opening)))
+    here, before = speakers.attribute(_marks([seg])), speakers.attribute(_marks(opening))
+    if not (here and before):
+        return True
+    speaker = speakers.resolve(here, seg.mark)[0]
+    return speaker is not None and speaker == speakers.resolve(before, opening[0].mark)[0]
 
 
 def _marks(group: list[_Segment]) -> list[tuple[int, int | None]]:

@@ -975,12 +975,12 @@ def _premodifier_start(tokens: list[Token], j: int) -> int | None:
 
 
 def _clean_role(role: str) -> str | None:
+    """Trim a role's punctuation and leading article, keeping "the" before a possessive ("the trust's")."""
     role = role.strip(" ,;—–-")
-    low = role.lower()
-    for det in ("the ", "a ", "an "):
-        if low.startswith(det):
-            role = role[len(det) :]
-            break
+    det, _, rest = role.partition(" ")
+    owner = rest.split(" ", 1)[0]
+    if det.lower() in ("the", "a", "an") and rest and not owner.endswith(("'s", "’s")):
+        role = rest
     return role or None
 
 

@@ -228,6 +228,11 @@ def test_publisher_signals_that_agree_beat_a_single_one() -> None:
     assert found.publisher == "Ashfield Gazette"
 
 
+@pytest.mark.parametrize("label", ["News & Social Media", "Latest News", "Press and Events", "Blog"])
+def test_menu_label_above_the_headline_is_not_the_publisher(label: str) -> None:
+    assert meta("Cookie Consent", label, HEADLINE, "Posted on 24/07/2018 by", *BODY).publisher is None
+
+
 def test_organisation_quoted_in_the_body_is_not_the_publisher() -> None:
     body = [*BODY, "“We are pleased,” said Care Forward, which represents providers in the county."]
     assert meta(HEADLINE, *body).publisher is None

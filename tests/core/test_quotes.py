@@ -14,7 +14,7 @@ CASES = [
     (
         "straight-double-said-after",
         'Care homes are full. "We cannot take any more residents this winter," said Ann Booth.',
-        [("We cannot take any more residents this winter,", "Ann Booth", False)],
+        [("We cannot take any more residents this winter", "Ann Booth", False)],
     ),
     (
         "curly-double-name-said-colon-before",
@@ -24,12 +24,12 @@ CASES = [
     (
         "single-curly-as-quotation-marks",
         "‘Staff are leaving faster than we can hire them,’ said Raj Patel.",
-        [("Staff are leaving faster than we can hire them,", "Raj Patel", False)],
+        [("Staff are leaving faster than we can hire them", "Raj Patel", False)],
     ),
     (
         "mismatched-single-opened-curly-closed-straight",
         "‘Staff are leaving faster than we can hire them,' said Raj Patel.",
-        [("Staff are leaving faster than we can hire them,", "Raj Patel", False)],
+        [("Staff are leaving faster than we can hire them", "Raj Patel", False)],
     ),
     (
         "straight-single-after-colon-then-space-never-closed",
@@ -50,7 +50,7 @@ CASES = [
     (
         "parts-with-their-own-attributions-stay-apart",
         "“We must act now,” Ann Booth said. “I disagree with every word of that,” Raj Patel replied.",
-        [("We must act now,", "Ann Booth", False), ("I disagree with every word of that,", "Raj Patel", False)],
+        [("We must act now", "Ann Booth", False), ("I disagree with every word of that", "Raj Patel", False)],
     ),
     (
         "multi-paragraph-quotation",
@@ -66,9 +66,31 @@ CASES = [
         ],
     ),
     (
+        "same-speaker-attributed-again-in-the-next-paragraph-is-one-quotation",
+        "“We have made progress,” said Ann Booth. “The work will take time.\n\n"
+        "“Not every council felt welcome,” Booth continued. “But we are now seeing results.”",
+        [
+            (
+                "We have made progress, The work will take time. Not every council felt welcome, "
+                "But we are now seeing results.",
+                "Ann Booth",
+                False,
+            )
+        ],
+    ),
+    (
+        "another-speaker-in-the-next-paragraph-starts-a-new-quotation",
+        "“We have made progress,” said Ann Booth. “The work will take time.\n\n"
+        "“Not every council felt welcome,” Raj Patel replied.",
+        [
+            ("We have made progress, The work will take time.", "Ann Booth", False),
+            ("Not every council felt welcome", "Raj Patel", False),
+        ],
+    ),
+    (
         "quote-inside-a-quote",
         "“A resident told me ‘I feel forgotten’ and I could not argue,” said Raj Patel.",
-        [("A resident told me ‘I feel forgotten’ and I could not argue,", "Raj Patel", False)],
+        [("A resident told me ‘I feel forgotten’ and I could not argue", "Raj Patel", False)],
     ),
     (
         "apostrophes-are-not-quote-marks",
@@ -79,17 +101,17 @@ CASES = [
     (
         "apostrophe-inside-single-quotation",
         "‘It is the councils’ job to commission care, not ours,’ said Nadia Khan.",
-        [("It is the councils’ job to commission care, not ours,", "Nadia Khan", False)],
+        [("It is the councils’ job to commission care, not ours", "Nadia Khan", False)],
     ),
     (
         "name-cue-after",
         "“Waiting lists will keep growing without more beds,” Raj Patel added.",
-        [("Waiting lists will keep growing without more beds,", "Raj Patel", False)],
+        [("Waiting lists will keep growing without more beds", "Raj Patel", False)],
     ),
     (
         "according-to",
         "“Waiting lists will keep growing without more beds,” according to Raj Patel.",
-        [("Waiting lists will keep growing without more beds,", "Raj Patel", False)],
+        [("Waiting lists will keep growing without more beds", "Raj Patel", False)],
     ),
     (
         "name-with-role-appositive-before",
@@ -101,7 +123,7 @@ CASES = [
         "inverted-cue-with-title",
         "“Councils need certainty over funding,” said Cllr James Jamieson, chairman of the Local Government "
         "Association (LGA).",
-        [("Councils need certainty over funding,", "James Jamieson", False)],
+        [("Councils need certainty over funding", "James Jamieson", False)],
     ),
     (
         "other-cue-verbs",
@@ -110,7 +132,7 @@ CASES = [
         "Ann Booth told the BBC: “We are running out of options.”",
         [
             ("Hospices will close their doors this year.", "Nadia Khan", False),
-            ("Families will pay the price,", "Raj Patel", False),
+            ("Families will pay the price", "Raj Patel", False),
             ("We are running out of options.", "Ann Booth", False),
         ],
     ),
@@ -123,19 +145,19 @@ CASES = [
         "pronoun-resolved-to-named-person",
         "Health secretary Matt Hancock visited the hospital on Friday.\n\n"
         "“Technology offers a way past this binary approach,” he said.",
-        [("Technology offers a way past this binary approach,", "Matt Hancock", False)],
+        [("Technology offers a way past this binary approach", "Matt Hancock", False)],
     ),
     (
         "role-noun-resolved-to-named-person",
         "Care minister Helen Whately visited a home in Kent.\n\n"
         "“We owe care staff a huge debt of thanks,” the minister said.",
-        [("We owe care staff a huge debt of thanks,", "Helen Whately", False)],
+        [("We owe care staff a huge debt of thanks", "Helen Whately", False)],
     ),
     (
         "unattributed-paragraph-continues-previous-speaker",
         "“We are pleased with this report,” said Ann Booth.\n\n“Social care remains in a fragile position.”",
         [
-            ("We are pleased with this report,", "Ann Booth", False),
+            ("We are pleased with this report", "Ann Booth", False),
             ("Social care remains in a fragile position.", "Ann Booth", False),
         ],
     ),
@@ -150,7 +172,7 @@ CASES = [
         "“This is a great day for the sector,” Mr Hancock said.\n\n"
         "Hancock added: “We will fix social care once and for all.”",
         [
-            ("This is a great day for the sector,", "Matt Hancock", False),
+            ("This is a great day for the sector", "Matt Hancock", False),
             ("We will fix social care once and for all.", "Matt Hancock", False),
         ],
     ),
@@ -158,7 +180,7 @@ CASES = [
         "organisation-as-speaker-with-acronym",
         "The Local Government Association (LGA) published its response.\n\n"
         "“Councils need certainty over funding for the next three years,” the LGA said.",
-        [("Councils need certainty over funding for the next three years,", "Local Government Association", False)],
+        [("Councils need certainty over funding for the next three years", "Local Government Association", False)],
     ),
     (
         "organisation-behind-a-spokesperson",
@@ -191,12 +213,12 @@ CASES = [
     (
         "pronoun-without-antecedent-gives-no-speaker",
         "“We are very worried about the winter ahead,” she said.",
-        [("We are very worried about the winter ahead,", None, False)],
+        [("We are very worried about the winter ahead", None, False)],
     ),
     (
         "plural-pronoun-gives-no-speaker",
         "Ann Booth met the unions. “We want a fair deal for every care worker,” they said.",
-        [("We want a fair deal for every care worker,", None, False)],
+        [("We want a fair deal for every care worker", None, False)],
     ),
     (
         "scare-quote-is-partial",
@@ -251,6 +273,15 @@ def test_role_written_before_the_name() -> None:
     text = "“Technology offers a way forward,” said health and social care secretary Sajid Javid."
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.role) == ("Sajid Javid", "health and social care secretary")
+
+
+@pytest.mark.parametrize(
+    ("appositive", "role"),
+    [("the chief executive", "chief executive"), ("the trust’s medical director", "the trust’s medical director")],
+)
+def test_role_drops_its_article_unless_a_possessive_follows(appositive: str, role: str) -> None:
+    (quote,) = extract_quotes(f"“We are ready for winter,” said Dr Hamid Qureshi, {appositive}.")
+    assert (quote.speaker, quote.role) == ("Hamid Qureshi", role)
 
 
 def test_quotes_come_in_order_of_appearance() -> None:

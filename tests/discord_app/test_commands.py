@@ -188,7 +188,7 @@ async def test_quote_autocompletes_speakers_and_pages_newest_first_with_buttons(
     [message] = await answer(fake_discord, by_speaker)
     text = message["embeds"][0]["description"]
     assert text.count("— **Priya Tanner, ") == 3  # speaker and role on every quotation
-    assert "— **Priya Tanner, council's cabinet member for adult social care**" in text
+    assert "— **Priya Tanner, the council's cabinet member for adult social care**" in text
     assert "*Marlshire to close three council care homes as repair bill tops £14m* · 8 June 2022" in text
 
     everything = await fake_discord.push_command("quote")
