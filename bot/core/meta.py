@@ -266,19 +266,22 @@ def _published(header: list[str], footer: list[str]) -> date | None:
     return None
 
 
-def _author(header: list[str], footer: list[str]) -> str | None:
-    """Take the first byline naming a person, else a name line standing beside a date line."""
+def _author(header: list[str], footer: list[str], title: str | None) -> str | None:
+    """Take the first byline naming a person, else a name line standing beside the headline or a date line."""
     for line in [*header, *footer[:4]]:
         name = byline(line)
         if name and is_person_name(name):
             return name
     for i, line in enumerate(header):
-        if is_person_name(line) and any(is_dateline(n) for n in header[max(0, i - 1) : i + 2] if n != line):
+        beside = [n for n in header[max(0, i - 1) : i + 2] if n != line]
+        if is_person_name(line) and (title in beside or any(is_dateline(n) for n in beside)):
             return line
-        # "Jane Smith | 8 June 2022" on one line
+        # "Jane Smith | 8 June 2022" or "Jane Smith 8 June 2022" on one line
         if is_dateline(line):
-            for part in _FIELD_SPLIT.split(line):
-                if is_person_name(part):
+            start, end, _ = _find_date(line) or (0, 0, None)
+            for part in [*_FIELD_SPLIT.split(line), line[:start], line[end:]]:
+                part = _tidy_name(part)
+                if is_person_name(part) and not _wordset(part.lower()) & _DATE_FILLER:
                     return part
     return None
 
@@ -401,7 +404,7 @@ def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
     meta = Metadata(
         title=title,
         published=_published(header, footer),
-        author=_author(header, footer),
+        author=_author(header, footer, cleaned.title),
         publisher=_publisher(candidates),
     )
     log.debug("metadata %s from %d header and %d footer lines", meta, len(header), len(footer))

@@ -159,6 +159,10 @@ def test_published_from_a_labelled_footer_line() -> None:
         (["12 May 2021", "Ruth Mwangi"], "Ruth Mwangi"),
         (["Ruth Mwangi | 12 May 2021"], "Ruth Mwangi"),
         (["Ruth Mwangi  12 May 2021"], "Ruth Mwangi"),
+        (["Ruth Mwangi 12 May 2021"], "Ruth Mwangi"),
+        (["12 May 2021 Ruth Mwangi"], "Ruth Mwangi"),
+        (["Last Updated 12 May 2021"], None),
+        (["Thursday 12 May 2021"], None),
         (["By Staff Reporter"], None),
         (["Posted by admin on 12/05/2021"], None),
         (["08 June 2022"], None),
@@ -170,6 +174,15 @@ def test_author(header: list[str], expected: str | None) -> None:
 
 def test_no_author_without_a_byline() -> None:
     assert meta("Ashcombe Gazette", HEADLINE, *BODY).author is None
+
+
+@pytest.mark.parametrize("lines", [("Kit Barnard", HEADLINE), (HEADLINE, "Kit Barnard")])
+def test_author_named_on_the_line_beside_the_headline(lines: tuple[str, str]) -> None:
+    assert meta("Ashcombe Gazette", *lines, *BODY).author == "Kit Barnard"
+
+
+def test_name_line_away_from_headline_and_dates_is_not_an_author() -> None:
+    assert meta("Kit Barnard", "Ashcombe Gazette", "Home | News", HEADLINE, *BODY).author is None
 
 
 @pytest.mark.parametrize(
