@@ -61,6 +61,9 @@ _ALWAYS = _pattern(
     r"\bregistered office\b|\bcompany (?:no|number|registration)\b|\btrading name of\b",
     r"\bis (?:the|a|an) (?:[\w'’-]+ ){0,3}?(?:publication|magazine|newspaper|news ?site|website) "
     r"(?:for|of|covering|serving|dedicated)\b",
+    r"\b(?:enable|allow|consent to (?:the |our )?use(?: of)?) cookies\b|\bcookies (?:are )?disabled\b",
+    r"\byour browser (?:is (?:no longer|not) supported|is out of date|appears to have)\b",
+    r"\b(?:upgrade|update) (?:to a newer version|your browser)\b",
 )
 # Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
 _ALWAYS_HINTS = (
@@ -68,7 +71,7 @@ _ALWAYS_HINTS = (
     "free article", "free trial", "unlimited", "you have", "you've", "you’ve", "become a", "newsletter",
     "inbox", "enter your", "facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "bluesky",
     " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
-    "magazine", "newspaper", "news site", "newssite", "website",
+    "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version",
 )  # fmt: skip
 _URL_HINTS = ("http", "www.", "@")
 # Furniture when a short line starts with it: labels, calls to action, widgets.
@@ -105,6 +108,9 @@ _SENTENCE_PHRASES = _padded(
     "book a demo|free trial|sign up now|sign up today|sign up here|shutterstock|getty images",
 )
 _CREDIT_MARKS = ("©", "(photo:", "(image:", "(picture:", "(pictures:")
+# A caption that ends with its credit: "… at the hospital. Photograph: Jane Doe/Alamy".
+_CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration)s?\s*:\s*[^.!?:]{1,60}$", re.I)
+_LIST_MARKS = "•·*▪►‣◦"  # bullets proper, not the dashes that also frame "- ENDS -"
 _COMMENT_COUNT = re.compile(r" \d+ comments? | comments? \d+ ")
 _TOKEN = re.compile(r"[^\W_]+")
 _URL = _pattern(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|@\w{3,}")
@@ -230,6 +236,8 @@ def _is_furniture(text: str, repeated: frozenset[str]) -> bool:
     lowered = text.lower()
     if any(map(lowered.__contains__, _ALWAYS_HINTS)) and _ALWAYS.search(text):
         return True
+    if n <= 60 and _CAPTION.search(text):
+        return True
     sentence = _ends_sentence(text)
     if _is_job_advert(text, lowered, n, sentence):
         return True
@@ -340,6 +348,8 @@ def _classify(blocks: list[_Block]) -> None:
 def _closes_article(blocks: list[_Block], i: int) -> bool:
     """Say whether a heading starts what follows every article: comments, ENDS, notes, 'About us'."""
     text = blocks[i].text
+    if text[0] in _LIST_MARKS:
+        return False  # "• Comment" in a share bar links to the comments; it does not head them
     if _END_HEAD.match(text):
         return True
     following = blocks[i + 1].text if i + 1 < len(blocks) else ""
@@ -402,12 +412,19 @@ def _titleish(block: _Block, need_lower: bool) -> bool:
 
 def _find_title(blocks: list[_Block], first: int) -> str | None:
     """Pick the headline: the first title-shaped line above the body (sentence case before capitals)."""
-    before = [b for b in blocks[:first] if b.kind is not Kind.FURNITURE]
+    # A line followed by a credited caption describes the picture ("Doctor preparing a bed").
+    before = [
+        b for i, b in enumerate(blocks[:first]) if b.kind is not Kind.FURNITURE and not _captioned(blocks, i)
+    ]
     for need_lower in (True, False):
         for block in before:
             if _titleish(block, need_lower):
                 return block.text
     return None
+
+
+def _captioned(blocks: list[_Block], i: int) -> bool:
+    return i + 1 < len(blocks) and _CAPTION.search(blocks[i + 1].text) is not None
 
 
 def _opening_headline(blocks: list[_Block], first: int, last: int) -> bool:

@@ -132,6 +132,8 @@ def _classify(text: str, pos: int, start: int, end: int) -> int:
     if mark in _DOUBLE:
         if opens != closes:
             return _OPEN if opens else _CLOSE
+        if prev.isspace() and nxt.isspace():
+            return _EITHER  # a mark adrift between spaces ("… better. “") closes an open quotation
         if mark in _OPEN_GLYPHS:
             return _OPEN
         return _CLOSE if mark in _CLOSE_GLYPHS else _EITHER  # a straight mark: the state decides

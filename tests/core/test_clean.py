@@ -63,6 +63,11 @@ FURNITURE = [
     "www.hallamvale-example.gov.uk/homecare",
     "press@caremedia-example.co.uk",
     "Get the latest news delivered straight to your inbox every morning, free of charge.",
+    "Your browser is no longer supported",
+    "For the best experience on our site we recommend you upgrade to a newer version of your browser.",
+    "Your browser appears to have cookies disabled, so please enable cookies to keep reading this page.",
+    "We will assume that you consent to the use of cookies on our pages from now on, for example to log you in.",
+    "Care workers at the Hallam Vale reablement centre on the first day of the new rota. Photograph: Ann Lee/PA",
 ]
 
 # Body lines that carry furniture-like words or shapes but are article text.
@@ -167,6 +172,19 @@ def test_comments_section_is_removed_even_though_it_is_prose() -> None:
     ]
     result = clean(page(HEADLINE, *BODY, *comments))
     assert paragraphs(result.body) == BODY
+
+
+def test_bulleted_comment_link_before_the_article_does_not_end_it() -> None:
+    banner = "For the best experience on our site we recommend you upgrade to a newer version of your browser."
+    result = clean(page(banner, HEADLINE, "• Comment", *BODY))
+    assert (result.title, paragraphs(result.body)) == (HEADLINE, BODY)
+
+
+def test_picture_description_above_a_credited_caption_is_not_the_headline() -> None:
+    picture = "Care workers preparing a bed on the new ward"
+    caption = "The ward opened on Monday after two years of building work. Photograph: Ann Lee/PA"
+    result = clean(page(picture, caption, HEADLINE, *BODY))
+    assert (result.title, paragraphs(result.body)) == (HEADLINE, BODY)
 
 
 def test_press_release_notes_after_ends_are_removed() -> None:

@@ -88,6 +88,11 @@ CASES = [
         ],
     ),
     (
+        "double-mark-adrift-between-spaces-closes",
+        "Ann Booth said: “We will build back better. “ The rest of the speech was on housing.",
+        [("We will build back better.", "Ann Booth", False)],
+    ),
+    (
         "quote-inside-a-quote",
         "“A resident told me ‘I feel forgotten’ and I could not argue,” said Raj Patel.",
         [("A resident told me ‘I feel forgotten’ and I could not argue", "Raj Patel", False)],
