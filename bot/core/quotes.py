@@ -188,7 +188,9 @@ def _scan(text: str, start: int, end: int, paragraph: int) -> list[_Segment]:
         if i == len(marks) and stack:
             first, first_double = marks[opened]
             lead = text[max(start, first - 3) : first].rstrip()
-            if first_double or first == start or lead.endswith(":") or rescans == _MAX_RESCANS:
+            # said: 'There is … / said, 'Persistent … open a quotation that runs to the paragraph's end
+            introduced = lead.endswith(":") or (lead.endswith(",") and text[first + 1 : first + 2].isupper())
+            if first_double or first == start or introduced or rescans == _MAX_RESCANS:
                 segments.append(_Segment(first, None, paragraph))
             else:
                 # A single mark left open mid-paragraph is more likely an apostrophe: scan again without it.

@@ -38,6 +38,19 @@ CASES = [
         [("There is no money left for adult social care.", "Joan Hardy", False)],
     ),
     (
+        "straight-single-after-comma-runs-over-paragraphs",
+        "The committee chair, Jeremy Hunt, said, 'Understaffing poses a serious risk to patients.\n\n"
+        "'This must be a top priority for the new prime minister.'",
+        [
+            (
+                "Understaffing poses a serious risk to patients. This must be a top priority for the new prime "
+                "minister.",
+                "Jeremy Hunt",
+                False,
+            )
+        ],
+    ),
+    (
         "unclosed-double-ends-at-paragraph-end",
         "Raj Patel said: “We are at breaking point and nobody is listening\n\nThe trust did not comment.",
         [("We are at breaking point and nobody is listening", "Raj Patel", False)],
