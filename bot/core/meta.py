@@ -28,8 +28,8 @@ _MONTH = (
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s./-]+{_MONTH}[\s,./-]+(\d{{4}})\b", re.I
 )
-# "June 8, 2022", "Jun 8th 2022"
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+# "June 8, 2022", "Jun 8th 2022", "January 23,2015"
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{{4}})\b", re.I)
 # "2022-06-08", "2022-06-08T10:00:00Z", "2022/06/08"
 _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{2})\2(\d{2})(?!\d)")
 # "24/07/2018", "11.08.17", "24-07-2018": always day first, as in the UK.
@@ -92,6 +92,8 @@ _ORG_IS = re.compile(_NAME_PHRASE + r",?\s+(?:is|are)\s+(?:the|a|an)\s+\w")
 _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?P<name>(?:[Tt]he\s+)?[A-Z][^.!?:|]{1,80})$")
 _PRESS_END = re.compile(r"^\W*(?:ends|notes?\s+(?:to|for)\s+editors?|editors?['’]?s?\s+notes?)\W*$", re.I)
 _FIELD_SPLIT = re.compile(r"\s*[|·•,–—]\s*|\s-\s|\s{2,}|\t")
+# Between the fields of a header row such as "13 May 2021 | Written by Jane Doe" (commas stay in dates).
+_ROW_SPLIT = re.compile(r"\s*[|·•]\s*|\s[-–—]\s")
 _TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 _MEDIA_WORD = re.compile(
     r"\b(?:news|weekly|daily|times|journal|gazette|review|today|magazine|post|online|bulletin|chronicle|"
@@ -252,6 +254,25 @@ def _regions(raw: str, cleaned: CleanText) -> tuple[list[str], list[str]]:
     return _lines(raw[:start]), _lines(raw[end_at + len(paragraphs[-1]) :])
 
 
+def _with_fields(lines: list[str]) -> list[str]:
+    """List each line, then its fields when it is a row of them, so a date or byline field counts alone."""
+    out: list[str] = []
+    for line in lines:
+        out.append(line)
+        fields = [f for f in _ROW_SPLIT.split(line) if f.strip()]
+        if len(fields) > 1 and len(line) <= 160 and line.rstrip()[-1] not in ".!?":
+            out.extend(fields)
+    return out
+
+
+def _person_with_role(text: str) -> str | None:
+    """Return the name of "Jane Smith" or "Jane Smith, Health Reporter", else None."""
+    name, tail = _name_prefix(text)
+    if is_person_name(name) and (not tail or (tail.lstrip().startswith(",") and len(tail.split()) <= 6)):
+        return name
+    return None
+
+
 def _published(header: list[str], footer: list[str]) -> date | None:
     """Prefer labelled publication dates, then bare date lines, then 'updated' dates, all outside the body."""
     labelled = [ln for ln in header if _DATE_LABEL.match(ln) or byline(ln)]
@@ -274,8 +295,9 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
             return name
     for i, line in enumerate(header):
         beside = [n for n in header[max(0, i - 1) : i + 2] if n != line]
-        if is_person_name(line) and (title in beside or any(is_dateline(n) for n in beside)):
-            return line
+        name = _person_with_role(line)
+        if name and (title in beside or any(is_dateline(n) for n in beside)):
+            return name
         # "Jane Smith | 8 June 2022" or "Jane Smith 8 June 2022" on one line
         if is_dateline(line):
             start, end, _ = _find_date(line) or (0, 0, None)
@@ -401,10 +423,11 @@ def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
     header, footer = _regions(raw, cleaned)
     title, _ = _title_parts(cleaned.title)
     candidates = _publisher_candidates(header, footer, cleaned.title)
+    rows = _with_fields(header)
     meta = Metadata(
         title=title,
-        published=_published(header, footer),
-        author=_author(header, footer, cleaned.title),
+        published=_published(rows, footer),
+        author=_author(rows, footer, cleaned.title),
         publisher=_publisher(candidates),
     )
     log.debug("metadata %s from %d header and %d footer lines", meta, len(header), len(footer))

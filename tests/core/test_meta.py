@@ -44,6 +44,7 @@ def meta(*lines: str) -> Metadata:
         ("3 Jan. 2020", date(2020, 1, 3)),
         ("June 8, 2022", date(2022, 6, 8)),
         ("Sept 3rd 2021", date(2021, 9, 3)),
+        ("January 23,2015", date(2015, 1, 23)),
         ("11.08.17", date(2017, 8, 11)),
         ("24/07/2018", date(2018, 7, 24)),
         ("24-07-2018", date(2018, 7, 24)),
@@ -143,6 +144,13 @@ def test_published_ignores_dates_in_comments() -> None:
     assert meta(HEADLINE, *BODY, *comments).published is None
 
 
+@pytest.mark.parametrize(
+    "row", ["August 13, 2020 | Written by Eddie Dube", "Comment · 13 August 2020 · 4 min read", "13/08/2020 - Opinion"]
+)
+def test_published_from_a_field_of_a_header_row(row: str) -> None:
+    assert meta(HEADLINE, row, *BODY).published == date(2020, 8, 13)
+
+
 def test_published_from_a_labelled_footer_line() -> None:
     assert meta(HEADLINE, *BODY, "First published: 8 June 2022").published == date(2022, 6, 8)
 
@@ -162,6 +170,9 @@ def test_published_from_a_labelled_footer_line() -> None:
         (["Ruth Mwangi 12 May 2021"], "Ruth Mwangi"),
         (["12 May 2021 Ruth Mwangi"], "Ruth Mwangi"),
         (["Last Updated 12 May 2021"], None),
+        (["August 13, 2020 | Written by Eddie Dube"], "Eddie Dube"),
+        (["12 March 2021 — Ruth Mwangi, Health Reporter"], "Ruth Mwangi"),
+        (["Home | News | Ruth Mwangi"], None),
         (["Thursday 12 May 2021"], None),
         (["By Staff Reporter"], None),
         (["Posted by admin on 12/05/2021"], None),
