@@ -75,14 +75,18 @@ def fill(path: Path, articles: int, seed: int = 11) -> tuple[int, int]:
             day = (start_day + timedelta(days=rng.randrange(3 * 365))).isoformat()
             topic = rng.choice(TOPICS)
             title, body = f"Story {i} on {topic}", f"Body about {topic}."
-            article_rows.append((i, f"a{i}", f"h{i}", f"c{i}", title, day, body, day))
+            article_rows.append((i, f"a{i}", f"c{i}", title, day, body, day))
             for _ in range(rng.choice((0, 1, 2, 3, 4))):
                 text = f"{rng.choice(samples)} We must act on {topic} now."
                 quote_rows.append((i, rng.randrange(len(people)) + 1, text, day))
         conn.executemany(
-            "INSERT INTO articles (id, source_id, source_key, raw_hash, content_hash, title, published, body,"
-            " ingested_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, source_id, source_key, content_hash, title, published, body, ingested_at)"
+            " VALUES (?, 1, ?, ?, ?, ?, ?, ?)",
             article_rows,
+        )
+        conn.execute(
+            "INSERT INTO article_sources (id, article_id, source_id, source_key, raw_hash)"
+            " SELECT id, id, source_id, source_key, content_hash FROM articles"
         )
         conn.executemany(
             "INSERT INTO quotes (article_id, speaker_id, text, partial, position, start, sort_date)"

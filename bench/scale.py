@@ -105,7 +105,7 @@ async def build(db: Path, folder: Path, total: int, real: int, rng: random.Rando
 async def digest_time(db: Path, count: int) -> tuple[float, int]:
     """Time a digest of the newest `count` articles: the store read plus content selection."""
     async with await Store.open(db) as store:
-        last = await store.max_article_id()
+        last = await store.last_link()
         start = time.perf_counter()
         ids = await store.article_ids_between(max(0, last - count), last)
         articles = await store.get_articles(ids)

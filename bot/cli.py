@@ -312,7 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("target", metavar="URL|PATH")
     a.add_argument("--name", help="a name to show (default: the feed's title or the folder's name)")
     actions.add_parser("list", help="list sources with their health")
-    a = actions.add_parser("remove", help="delete a source and the articles stored from it")
+    a = actions.add_parser("remove", help="delete a source and the articles no other source carries")
     a.add_argument("source", help="source id, URL or name")
     for action, text in (("enable", "poll a source again, forgetting its failures"), ("disable", "stop polling")):
         a = actions.add_parser(action, help=text)

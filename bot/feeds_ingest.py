@@ -173,11 +173,43 @@ def _settled(
     """Return how an item is already accounted for by its stored copy, or None when it must be (re)saved."""
     if existing is None:
         return None
-    if existing.raw_hash == raw_hash:
-        return SaveOutcome.UNCHANGED
-    if existing.source_id != source.id and not _is_newer(item, existing):
-        return SaveOutcome.DUPLICATE  # the same article via another feed, no newer than what we hold
-    return None
+    if existing.source_id != source.id:
+        # the same article via another feed: a duplicate, unless this copy is newer than what we hold
+        return None if _is_newer(item, existing) else SaveOutcome.DUPLICATE
+    return SaveOutcome.UNCHANGED if existing.raw_hash == raw_hash else None
+
+
+async def _settle(
+    store: Store, source: SourceRecord, item: FeedItem, raw_hash: str
+) -> tuple[SaveOutcome | None, LiveArticle | None]:
+    """Find an item's stored copy and, when the item needs no saving, link the source to it.
+
+    Return how the item is accounted for (None: it must be processed and saved) and the copy found. The
+    link keeps the article visible to the source's server as long as the source carries it; the source's
+    own link is rewritten only when the feed gave the item a new GUID. Call it under the save lock.
+    """
+    key, source_key = _item_keys(item)
+    existing = await store.find_live_article(source.id, source.guild_id, key, item.guid)
+    settled = _settled(item, existing, source, raw_hash)
+    if existing is None or settled is None:
+        return None, existing
+    if existing.source_id != source.id:
+        await store.link_article(existing.id, source.id, source_key, raw_hash, item.guid)
+    elif existing.guid != item.guid:
+        await store.link_article(existing.id, source.id, existing.source_key, existing.raw_hash, item.guid)
+    return settled, existing
+
+
+def _save_target(existing: LiveArticle | None, source_id: int, source_key: str) -> tuple[str, int | None]:
+    """Return the key to save an item under and the other source's article it replaces, if any.
+
+    An item found under its own link (by GUID, perhaps at a new URL) keeps that link's key.
+    """
+    if existing is None:
+        return source_key, None
+    if existing.source_id == source_id:
+        return existing.source_key, None
+    return source_key, existing.id
 
 
 async def _item_text(fetcher: Fetcher, item: FeedItem) -> _Text:
@@ -221,24 +253,16 @@ async def _save_item(
         report.skipped.append((label, NO_TEXT))
         return not text.partial
     article = dataclasses.replace(article, meta=merge_metadata(article.meta, item, text.page, feed.title))
-    key, source_key = _item_keys(item)
     raw_hash = (PARTIAL if text.partial else "") + _item_hash(item)
     async with _save_lock(store):
-        existing = await store.find_live_article(source.id, source.guild_id, key, item.guid)
-        settled = _settled(item, existing, source, raw_hash)
+        settled, existing = await _settle(store, source, item, raw_hash)
         if settled is not None:
             report.count(settled)
             return not text.partial
-        owner, owner_key = (existing.source_id, existing.source_key) if existing else (source.id, source_key)
-        outcome, article_id = await save_processed(
-            store, owner, owner_key, item.url, raw_hash, text.raw, article
+        save_key, replace = _save_target(existing, source.id, _item_keys(item)[1])
+        outcome, _ = await save_processed(
+            store, source.id, save_key, item.url, raw_hash, text.raw, article, guid=item.guid, replace=replace
         )
-        ours = owner == source.id and outcome is not SaveOutcome.DUPLICATE
-        if article_id is not None and outcome is SaveOutcome.DUPLICATE and source.guild_id == 0:
-            # The same text is held by one guild's source; a shared feed brings it, so every guild sees it.
-            ours = await store.share_article(article_id, source.id, source_key)
-        if article_id is not None and ours:
-            await store.tag_article_guid(article_id, item.guid)
     report.count(outcome)
     log.debug("%s: %s", label, outcome.value)
     return not text.partial
@@ -258,15 +282,12 @@ async def _ingest_feed(
     for start in range(0, len(feed.items), ITEM_BATCH):
         todo: list[FeedItem] = []
         for item in feed.items[start:start + ITEM_BATCH]:
-            key = _item_keys(item)[0]
-            existing = await store.find_live_article(source.id, source.guild_id, key, item.guid)
-            settled = _settled(item, existing, source, _item_hash(item))
+            async with _save_lock(store):
+                settled, _ = await _settle(store, source, item, _item_hash(item))
             if settled is None:
                 todo.append(item)
                 continue
             report.count(settled)
-            if existing is not None and existing.source_id == source.id and existing.guid != item.guid:
-                await store.tag_article_guid(existing.id, item.guid)
             if progress:
                 progress(1)
         texts = await asyncio.gather(*(_item_text(fetcher, item) for item in todo))
@@ -436,10 +457,9 @@ async def ingest_url(
     key, raw_hash = url_key(final), text_hash(raw)
     async with _save_lock(store):
         existing = await store.find_live_article(source_id, guild_id, key, None)
-        if existing is not None and existing.raw_hash == raw_hash:
-            outcome, article_id = SaveOutcome.UNCHANGED, existing.id
-        else:
-            owner, owner_key = (existing.source_id, existing.source_key) if existing else (source_id, key)
-            outcome, article_id = await save_processed(store, owner, owner_key, final, raw_hash, raw, article)
+        save_key, replace = _save_target(existing, source_id, key)
+        outcome, article_id = await save_processed(
+            store, source_id, save_key, final, raw_hash, raw, article, replace=replace
+        )
     log.info("%s: %s", final, outcome.value)
     return PageIngest(final, outcome, article_id, article.meta.title)

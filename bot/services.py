@@ -175,11 +175,12 @@ def _pipeline(settings: Settings, repeated: frozenset[str]) -> Callable[[str], P
 
 async def save_processed(
     store: Store, source_id: int, key: str, url: str | None, raw_hash: str, raw: str,
-    article: ProcessedArticle,
+    article: ProcessedArticle, *, guid: str | None = None, replace: int | None = None,
 ) -> tuple[SaveOutcome, int | None]:
     """Save a processed article in its own transaction, with the line and speaker keys the store counts."""
     return await store.save_article(
         source_id, key, url, raw_hash, article, short_line_keys(raw), speaker_keys(article),
+        guid=guid, replace=replace,
     )
 
 
@@ -237,7 +238,7 @@ async def week_digest(
     `record` False a week not yet recorded is previewed without fixing its contents.
     """
     span = await store.create_digest(guild_id, week, record=record)
-    ids = await store.article_ids_between(span.first_article_id, span.last_article_id, guild_id)
+    ids = await store.article_ids_between(span.first_link, span.last_link, guild_id)
     filters = Filters.from_rows(await store.guild_filters(guild_id))
     articles = apply_filters(filters, await store.get_articles(ids))
     return await asyncio.to_thread(build_digest, articles, week, settings.summary_sentences)

@@ -181,7 +181,7 @@ async def find_source(store: Store, reference: str, guild_id: int | None = None)
 
 
 async def remove_source(store: Store, reference: str, guild_id: int | None = None) -> SourceRecord:
-    """Delete a source and the articles stored from it."""
+    """Delete a source and the articles no other source carries."""
     source = await find_source(store, reference, guild_id)
     await store.remove_source(source.id)
     log.info("removed source %s (%s)", source.id, source.location)

@@ -325,16 +325,58 @@ async def test_ingest_one_article_url(server: FeedServer, store: Store, settings
     assert report.ingest.new == 0 and len(await articles(store)) == 1
 
 
+async def links(store: Store) -> list[tuple[int, str, str | None]]:
+    """Every (article id, source name, GUID) link, in the order they were made."""
+    async with store.conn.execute(
+        "SELECT l.article_id, s.name, l.guid FROM article_sources l JOIN sources s ON s.id = l.source_id"
+        " ORDER BY l.id"
+    ) as cursor:
+        return [tuple(row) for row in await cursor.fetchall()]  # type: ignore[misc]
+
+
 async def test_a_shared_feed_makes_a_guild_only_article_visible_to_all(
     server: FeedServer, store: Store, settings: Settings
 ) -> None:
     await store.register_source("feed", server.set("/guild", rss([item_for(server.base, 6)])), "guild feed", 42)
     await poll_sources(store, settings, guild_id=42, now=T0)
+    assert (await store.count_articles(42), await store.count_articles(7)) == (1, 0)
     other_url = f"{server.base}/elsewhere/6"
     await feed_source(store, server.set("/shared", rss([item_for(server.base, 6, link=other_url)])), "shared")
-    await poll_sources(store, settings, guild_id=0, now=T0)
-    stored = await articles(store)
-    assert len(stored) == 1 and stored[0]["source_name"] == "shared"
+    report = await poll_sources(store, settings, guild_id=0, now=T0)
+    assert (report.ingest.new, report.ingest.duplicate) == (0, 1)
+    assert len(await articles(store)) == 1 and await store.count_articles(7) == 1
+    assert await links(store) == [(1, "guild feed", "item-6"), (1, "shared", "item-6")]
+    await store.forget_guild(42)  # the shared feed still carries it
+    assert await store.count_articles(7) == 1 and await links(store) == [(1, "shared", "item-6")]
+
+
+async def test_two_servers_private_feeds_with_the_same_article_both_see_it(
+    server: FeedServer, store: Store, settings: Settings
+) -> None:
+    home, away, stranger = 101, 202, 303
+    item = item_for(server.base, 9)
+    await store.register_source("feed", server.set("/home", rss([item])), "home feed", home)
+    await store.register_source("feed", server.set("/away", rss([item])), "away feed", away)
+    first = await poll_sources(store, settings, guild_id=home, now=T0)
+    second = await poll_sources(store, settings, guild_id=away, now=T0)
+    assert (first.ingest.new, second.ingest.new, second.ingest.duplicate) == (1, 0, 1)
+    [article] = await articles(store)
+    words = story(9)[0].split(" (")[0]
+    for guild in (home, away):
+        assert await store.count_articles(guild) == 1
+        assert await store.search_article_ids(words, guild_id=guild) == [article["id"]]
+    assert await store.count_articles(stranger) == 0 and await store.search_article_ids(words, guild_id=stranger) == []
+    # Polling both again stores nothing and adds no link: each feed's item is unchanged.
+    again = await poll_sources(store, settings, now=T0 + timedelta(hours=1))
+    assert (again.ingest.new, again.ingest.duplicate, again.ingest.unchanged) == (0, 0, 2)
+    assert await links(store) == [(article["id"], "home feed", "item-9"), (article["id"], "away feed", "item-9")]
+    # An update of the story is saved once, by whichever feed brings it first.
+    server.set("/home", rss([item_for(server.base, 9, variant=1)]))
+    server.set("/away", rss([item_for(server.base, 9, variant=1)]))
+    updated = await poll_sources(store, settings, guild_id=home, now=T0 + timedelta(hours=2))
+    assert updated.ingest.updated == 1
+    [stored] = await articles(store)
+    assert "version 1 of the report" in stored["body"] and await store.count_articles(away) == 1
 
 
 async def test_sources_polled_in_parallel_up_to_the_limit_and_never_twice_at_once(

@@ -69,7 +69,9 @@ async def test_sigkill_mid_feed_loses_and_duplicates_nothing(tmp_path: Path) -> 
         f"ingest: {ITEMS - killed_at} new, 0 updated, {killed_at} unchanged, 0 duplicate, 0 skipped;"  # type: ignore[operator]
         " sources: 1 ok\n"
     )
-    rows = _query(db, "SELECT source_key, title, guid FROM articles")
+    rows = _query(
+        db, "SELECT l.source_key, a.title, l.guid FROM article_sources l JOIN articles a ON a.id = l.article_id"
+    )
     assert len(rows) == ITEMS
     assert len({r[0] for r in rows}) == ITEMS and len({r[1] for r in rows}) == ITEMS
     assert {r[2] for r in rows} == {f"item-{n}" for n in range(ITEMS)}

@@ -25,7 +25,7 @@ async def test_large_folder_ingest_uses_a_worker_and_keeps_every_article(tmp_pat
     report = await ingest_files(store, settings, [folder], ticks.append)
     assert (report.new, report.duplicate, report.skipped) == (POOL_MIN_FILES, 0, [])
     assert len(ticks) == POOL_MIN_FILES
-    ids = await store.article_ids_between(0, await store.max_article_id())
+    ids = await store.article_ids_between(0, await store.last_link())
     articles = await store.get_articles(ids)
     # each stored article is the one its file holds: its own reference number is in its body
     for article in articles:

@@ -33,12 +33,12 @@ class SaveOutcome(Enum):
 
 @dataclass(frozen=True, slots=True)
 class DigestRecord:
-    """A digest's place in the stream of articles."""
+    """A digest's place in the stream of article links: it covers links first_link < id <= last_link."""
 
     guild_id: int
     week: str
-    first_article_id: int
-    last_article_id: int
+    first_link: int
+    last_link: int
     created_at: str
 
 
@@ -81,10 +81,10 @@ class SourceRecord:
 
 @dataclass(frozen=True, slots=True)
 class LiveArticle:
-    """A stored article a feed item or page may be another copy of."""
+    """A stored article a feed item or page may be another copy of, through one of its links."""
 
     id: int
-    source_id: int
+    source_id: int  # the link's source, key, item hash and GUID
     source_key: str
     raw_hash: str
     content_hash: str
@@ -95,7 +95,7 @@ class LiveArticle:
 _SOURCE_COLUMNS = (
     "s.id, s.kind, s.location, s.name, s.guild_id, s.enabled, s.poll, s.etag, s.last_modified,"
     " s.last_success, s.last_error, s.failures, s.next_attempt, s.disabled_reason, s.created_at,"
-    " (SELECT count(*) FROM articles a WHERE a.source_id = s.id) AS articles"
+    " (SELECT count(DISTINCT l.article_id) FROM article_sources l WHERE l.source_id = s.id) AS articles"
 )
 
 
@@ -109,8 +109,8 @@ def _source(row: aiosqlite.Row) -> SourceRecord:
 # guilds (Discord servers) --------------------------------------------------------------------------
 
 POST_STATUSES = ("posting", "posted", "failed", "blocked")
-# Everything a server owns, deleted by forget_guild (sources last: their articles go with them).
-_GUILD_TABLES = ("guild_settings", "guild_filters", "digest_posts", "guild_alerts", "digests", "sources")
+# Everything a server owns but its sources, deleted by forget_guild (which then deletes its sources).
+_GUILD_TABLES = ("guild_settings", "guild_filters", "digest_posts", "guild_alerts", "digests")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,19 +160,26 @@ def _guild_settings(row: aiosqlite.Row) -> GuildSettings:
     return GuildSettings(**values)
 
 
-def _visible_to(column: str, guild_id: int | None) -> tuple[str, list[object]]:
-    """An " AND ..." clause keeping article ids in `column` that a server may see: shared and its own.
+def _link_visible_to(link: str, guild_id: int | None) -> tuple[str, list[object]]:
+    """An " AND ..." clause keeping the article_sources rows aliased `link` that a server may see: those
+    of shared sources (guild 0) and of its own. None means no restriction (the command line)."""
+    if guild_id is None:
+        return "", []
+    return f" AND (SELECT vs.guild_id FROM sources vs WHERE vs.id = {link}.source_id) IN (0, ?)", [guild_id]
 
-    None means no restriction (the command line sees everything it asks for). The check is per row
-    (two primary-key look-ups), so a look-up that stops after ten rows stays fast on a large database.
+
+def _visible_to(column: str, guild_id: int | None) -> tuple[str, list[object]]:
+    """An " AND ..." clause keeping article ids in `column` that a server may see: any link of the article
+    is one it sees.
+
+    None means no restriction (the command line sees everything it asks for). The check is per row (an
+    index range of the article's few links, each joined to its source by primary key), so a look-up that
+    stops after ten rows stays fast on a large database.
     """
     if guild_id is None:
         return "", []
-    return (
-        f" AND (SELECT vs.guild_id FROM articles va JOIN sources vs ON vs.id = va.source_id"
-        f" WHERE va.id = {column}) IN (0, ?)",
-        [guild_id],
-    )
+    links, params = _link_visible_to("vl", guild_id)
+    return f" AND EXISTS (SELECT 1 FROM article_sources vl WHERE vl.article_id = {column}{links})", params
 
 
 def utc_now() -> str:
@@ -269,7 +276,7 @@ class Store:
     async def known_raw_hash(self, source_id: int, source_key: str) -> str | None:
         """Return the raw hash stored for this item of this source, to skip unchanged re-ingests."""
         row = await self._one(
-            "SELECT raw_hash FROM articles WHERE source_id = ? AND source_key = ?", (source_id, source_key)
+            "SELECT raw_hash FROM article_sources WHERE source_id = ? AND source_key = ?", (source_id, source_key)
         )
         return str(row["raw_hash"]) if row else None
 
@@ -294,33 +301,44 @@ class Store:
         article: ProcessedArticle,
         line_keys: Iterable[str],
         speaker_keys: dict[str, str],
+        *,
+        guid: str | None = None,
+        replace: int | None = None,
     ) -> tuple[SaveOutcome, int | None]:
-        """Insert or update one processed article with its sentences and quotes, atomically.
+        """Save one source item's processed article with its sentences and quotes, atomically.
 
-        `speaker_keys` maps each quote speaker's name to its canonical key.
+        The item is linked to the article it holds: a new one, the one stored with the same text (by any
+        source, of any server: DUPLICATE), or the one it held before, updated. `replace` names another
+        source's article this item is a newer copy of. `speaker_keys` maps each speaker's name to its key.
         """
         async with self.transaction():
-            rows = await self._all(
-                "SELECT id, raw_hash, content_hash = ? AS same_text, source_id = ? AND source_key = ? AS same_item"
-                " FROM articles WHERE content_hash = ? OR (source_id = ? AND source_key = ?)",
-                (article.content_hash, source_id, source_key, article.content_hash, source_id, source_key),
+            own = await self._one(
+                "SELECT article_id, raw_hash FROM article_sources WHERE source_id = ? AND source_key = ?",
+                (source_id, source_key),
             )
-            dup = next((r for r in rows if r["same_text"]), None)
-            existing = next((r for r in rows if r["same_item"]), None)
-            if existing and existing["raw_hash"] == raw_hash:
-                return SaveOutcome.UNCHANGED, int(existing["id"])
-            if dup and (existing is None or dup["id"] != existing["id"]):
-                return SaveOutcome.DUPLICATE, int(dup["id"])
+            if own and own["raw_hash"] == raw_hash:
+                return SaveOutcome.UNCHANGED, int(own["article_id"])
+            wanted = int(own["article_id"]) if own else replace
+            rows = await self._all(
+                "SELECT id, content_hash = ? AS same_text FROM articles WHERE content_hash = ? OR id = ?",
+                (article.content_hash, article.content_hash, wanted),
+            )
+            dup = next((int(r["id"]) for r in rows if r["same_text"]), None)
+            if dup is not None and (own is None or dup != wanted):
+                if own is None:
+                    await self._link(dup, source_id, source_key, raw_hash, guid)
+                return SaveOutcome.DUPLICATE, dup
+            target = next((int(r["id"]) for r in rows if r["id"] == wanted), None)
             meta = article.meta
             values = (
-                url, raw_hash, article.content_hash, meta.title,
+                url, article.content_hash, meta.title,
                 meta.published.isoformat() if meta.published else None,
                 meta.author, meta.publisher, article.body,
             )
-            if existing:
-                article_id = int(existing["id"])
+            if target is not None:
+                article_id = target
                 await self.conn.execute(
-                    "UPDATE articles SET url = ?, raw_hash = ?, content_hash = ?, title = ?, published = ?,"
+                    "UPDATE articles SET url = ?, content_hash = ?, title = ?, published = ?,"
                     " author = ?, publisher = ?, body = ? WHERE id = ?",
                     (*values, article_id),
                 )
@@ -329,8 +347,8 @@ class Store:
                 outcome = SaveOutcome.UPDATED
             else:
                 cursor = await self.conn.execute(
-                    "INSERT INTO articles (url, raw_hash, content_hash, title, published, author, publisher,"
-                    " body, source_id, source_key, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO articles (url, content_hash, title, published, author, publisher,"
+                    " body, source_id, source_key, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (*values, source_id, source_key, utc_now()),
                 )
                 article_id = int(cursor.lastrowid or 0)
@@ -340,6 +358,7 @@ class Store:
                     " ON CONFLICT (key) DO UPDATE SET articles = articles + 1",
                     [(key,) for key in set(line_keys)],
                 )
+            await self._link(article_id, source_id, source_key, raw_hash, guid)
             summary = set(article.summary)
             await self.conn.executemany(
                 "INSERT INTO sentences (article_id, position, paragraph, text, in_summary) VALUES (?, ?, ?, ?, ?)",
@@ -358,6 +377,24 @@ class Store:
                 ],
             )
         return outcome, article_id
+
+    async def link_article(
+        self, article_id: int, source_id: int, source_key: str, raw_hash: str, guid: str | None
+    ) -> None:
+        """Record that a source's item holds this stored article, so its server sees (and keeps) it."""
+        async with self.transaction():
+            await self._link(article_id, source_id, source_key, raw_hash, guid)
+
+    async def _link(
+        self, article_id: int, source_id: int, source_key: str, raw_hash: str, guid: str | None
+    ) -> None:
+        # An item keeps the article it was first linked to; re-reading it refreshes its hash and GUID.
+        await self.conn.execute(
+            "INSERT INTO article_sources (article_id, source_id, source_key, raw_hash, guid)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (source_id, source_key) DO UPDATE SET"
+            " raw_hash = excluded.raw_hash, guid = coalesce(excluded.guid, guid)",
+            (article_id, source_id, source_key, raw_hash, guid),
+        )
 
     async def _speaker_ids(self, speaker_keys: dict[str, str]) -> dict[str, int]:
         """Return each name's speaker id, creating speakers as needed and keeping the fullest form of a name."""
@@ -384,8 +421,9 @@ class Store:
         row = await self._one(f"SELECT max(ingested_at) AS t FROM articles WHERE 1 = 1{clause}", params)
         return str(row["t"]) if row and row["t"] else None
 
-    async def max_article_id(self) -> int:
-        row = await self._one("SELECT coalesce(max(id), 0) AS n FROM articles")
+    async def last_link(self) -> int:
+        """Return the id of the newest article link: where the next digest ends."""
+        row = await self._one("SELECT coalesce(max(id), 0) AS n FROM article_sources")
         return int(row["n"]) if row else 0
 
     async def get_articles(self, ids: Sequence[int], with_quotes: bool = True) -> list[StoredArticle]:
@@ -423,10 +461,17 @@ class Store:
     async def article_ids_between(
         self, first_exclusive: int, last_inclusive: int, guild_id: int | None = None
     ) -> list[int]:
-        clause, params = _visible_to("articles.id", guild_id)
+        """Return the ids of the articles whose first link the server sees is in this range of links.
+
+        So an article enters a server's digest once: when a source it sees first brought it.
+        """
+        clause, params = _link_visible_to("l", guild_id)
+        earlier, earlier_params = _link_visible_to("e", guild_id)
         rows = await self._all(
-            f"SELECT id FROM articles WHERE id > ? AND id <= ?{clause} ORDER BY id",
-            (first_exclusive, last_inclusive, *params),
+            f"SELECT DISTINCT l.article_id AS id FROM article_sources l WHERE l.id > ? AND l.id <= ?{clause}"
+            f" AND NOT EXISTS (SELECT 1 FROM article_sources e WHERE e.article_id = l.article_id AND e.id <= ?"
+            f"{earlier}) ORDER BY l.article_id",
+            (first_exclusive, last_inclusive, *params, first_exclusive, *earlier_params),
         )
         return [int(r["id"]) for r in rows]
 
@@ -441,8 +486,8 @@ class Store:
             if row:
                 return [int(row["id"])]
         rows = await self._all(
-            "SELECT id FROM articles WHERE (source_key = ? OR url = ? OR title = ? COLLATE NOCASE)"
-            f"{clause} LIMIT ?",
+            "SELECT id FROM articles WHERE (id IN (SELECT article_id FROM article_sources WHERE source_key = ?)"
+            f" OR url = ? OR title = ? COLLATE NOCASE){clause} LIMIT ?",
             (ref, ref, ref, *visible, limit),
         )
         if rows:
@@ -582,7 +627,7 @@ class Store:
 
     async def get_digest(self, guild_id: int, week: str) -> DigestRecord | None:
         row = await self._one(
-            "SELECT guild_id, week, first_article_id, last_article_id, created_at FROM digests"
+            "SELECT guild_id, week, first_link, last_link, created_at FROM digests"
             " WHERE guild_id = ? AND week = ?",
             (guild_id, week),
         )
@@ -590,46 +635,45 @@ class Store:
 
     async def digests(self, guild_id: int) -> list[DigestRecord]:
         rows = await self._all(
-            "SELECT guild_id, week, first_article_id, last_article_id, created_at FROM digests"
+            "SELECT guild_id, week, first_link, last_link, created_at FROM digests"
             " WHERE guild_id = ? ORDER BY week DESC",
             (guild_id,),
         )
         return [DigestRecord(*r) for r in rows]
 
     async def create_digest(self, guild_id: int, week: str, record: bool = True) -> DigestRecord:
-        """Record the digest of `week`: the articles after the previous week's digest, up to now.
+        """Record the digest of `week`: the article links after the previous week's digest, up to now.
 
         If the week already has a digest its record is returned unchanged, so a rebuild covers the same
         articles and gives the same file. With `record` False a new week is only previewed, not stored.
         """
         async with self.transaction():
             row = await self._one(
-                "SELECT guild_id, week, first_article_id, last_article_id, created_at FROM digests"
+                "SELECT guild_id, week, first_link, last_link, created_at FROM digests"
                 " WHERE guild_id = ? AND week = ?",
                 (guild_id, week),
             )
             if row:
                 return DigestRecord(*row)
             prev = await self._one(
-                "SELECT coalesce(max(last_article_id), 0) AS n FROM digests WHERE guild_id = ? AND week < ?",
+                "SELECT coalesce(max(last_link), 0) AS n FROM digests WHERE guild_id = ? AND week < ?",
                 (guild_id, week),
             )
             later = await self._one(
-                "SELECT min(first_article_id) AS n FROM digests WHERE guild_id = ? AND week > ?",
+                "SELECT min(first_link) AS n FROM digests WHERE guild_id = ? AND week > ?",
                 (guild_id, week),
             )
             first = int(prev["n"]) if prev else 0
-            last = await self.max_article_id()
-            if later and later["n"] is not None:  # never take articles a later week already covers
+            last = await self.last_link()
+            if later and later["n"] is not None:  # never take links a later week already covers
                 last = min(last, int(later["n"]))
             last = max(first, last)
             digest = DigestRecord(guild_id, week, first, last, utc_now())
             if record:
                 await self.conn.execute(
-                    "INSERT INTO digests (guild_id, week, first_article_id, last_article_id, created_at)"
+                    "INSERT INTO digests (guild_id, week, first_link, last_link, created_at)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    (digest.guild_id, digest.week, digest.first_article_id, digest.last_article_id,
-                     digest.created_at),
+                    (digest.guild_id, digest.week, digest.first_link, digest.last_link, digest.created_at),
                 )
         return digest
 
@@ -815,12 +859,31 @@ class Store:
             )
 
     async def forget_guild(self, guild_id: int) -> None:
-        """Delete everything one server added: settings, filters, posts, alerts, digests, its own sources."""
+        """Delete everything one server added: settings, filters, posts, alerts, digests, its own sources.
+
+        Articles that another server's source or a shared one also carries stay.
+        """
         if guild_id == 0:
             raise ValueError("guild 0 holds the shared sources; it cannot be forgotten")
         async with self.transaction():
             for table in _GUILD_TABLES:
                 await self.conn.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))
+            await self._delete_sources("SELECT id FROM sources WHERE guild_id = ?", guild_id)
+
+    async def _delete_sources(self, doomed: str, param: int) -> None:
+        """Delete the sources `doomed` selects, and the articles no other source carries.
+
+        An article that another source carries too gets that source's link as its primary first, so the
+        cascade from its primary source (sentences, quotes and, by trigger, FTS rows) spares it.
+        """
+        await self.conn.execute(
+            "UPDATE articles SET (source_id, source_key) = (SELECT l.source_id, l.source_key"
+            f" FROM article_sources l WHERE l.article_id = articles.id AND l.source_id NOT IN ({doomed})"
+            f" ORDER BY l.id LIMIT 1) WHERE source_id IN ({doomed}) AND EXISTS (SELECT 1 FROM article_sources l"
+            f" WHERE l.article_id = articles.id AND l.source_id NOT IN ({doomed}))",
+            (param, param, param),
+        )
+        await self.conn.execute(f"DELETE FROM sources WHERE id IN ({doomed})", (param,))
 
     # live sources --------------------------------------------------------------------------------
 
@@ -853,9 +916,9 @@ class Store:
         return _source(row) if row else None
 
     async def remove_source(self, source_id: int) -> None:
-        """Delete a source and the articles stored from it."""
+        """Delete a source and the articles no other source carries."""
         async with self.transaction():
-            await self.conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+            await self._delete_sources("SELECT ?", source_id)
 
     async def set_source_enabled(self, source_id: int, enabled: bool, reason: str | None = None) -> None:
         """Switch polling on (forgetting past failures, so it is tried at once) or off with a reason."""
@@ -900,19 +963,24 @@ class Store:
     async def find_live_article(
         self, source_id: int, guild_id: int, url_key: str | None, guid: str | None
     ) -> LiveArticle | None:
-        """Find an item's stored copy: its GUID in this feed, else its URL key in a source the guild sees."""
-        columns = "a.id, a.source_id, a.source_key, a.raw_hash, a.content_hash, a.published, a.guid"
+        """Find an item's stored copy: its GUID in this feed, else its URL key in an article the guild sees.
+
+        The source's own link comes first, so a re-read item is recognised as itself.
+        """
+        columns = (
+            "a.id, l.source_id, l.source_key, l.raw_hash, a.content_hash, a.published, l.guid"
+            " FROM article_sources l JOIN articles a ON a.id = l.article_id"
+        )
         row = None
         if guid:
-            row = await self._one(
-                f"SELECT {columns} FROM articles a WHERE a.source_id = ? AND a.guid = ?", (source_id, guid)
-            )
+            row = await self._one(f"SELECT {columns} WHERE l.source_id = ? AND l.guid = ?", (source_id, guid))
         if row is None and url_key:
+            visible, params = _visible_to("l.article_id", guild_id)
             row = await self._one(
-                f"SELECT {columns} FROM articles a JOIN sources s ON s.id = a.source_id"
-                f" WHERE a.source_key = ? AND s.kind IN ({','.join('?' * len(LIVE_KINDS))})"
-                " AND s.guild_id IN (0, ?) ORDER BY a.source_id = ? DESC, a.id LIMIT 1",
-                (url_key, *LIVE_KINDS, guild_id, source_id),
+                f"SELECT {columns} JOIN sources s ON s.id = l.source_id WHERE l.source_key = ?"
+                f" AND s.kind IN ({','.join('?' * len(LIVE_KINDS))}){visible}"
+                " ORDER BY l.source_id = ? DESC, l.id LIMIT 1",
+                (url_key, *LIVE_KINDS, *params, source_id),
             )
         if row is None:
             return None
@@ -921,19 +989,3 @@ class Store:
             raw_hash=str(row["raw_hash"]), content_hash=str(row["content_hash"]),
             published=_date(row["published"]), guid=row["guid"],
         )
-
-    async def tag_article_guid(self, article_id: int, guid: str) -> None:
-        """Remember the feed GUID of an article so a re-publication at a new URL is recognised."""
-        async with self.transaction():
-            await self.conn.execute("UPDATE articles SET guid = ? WHERE id = ?", (guid, article_id))
-
-    async def share_article(self, article_id: int, source_id: int, source_key: str) -> bool:
-        """Move an article held by one guild's source to a shared source that brings it too, so all see it."""
-        async with self.transaction():
-            cursor = await self.conn.execute(
-                "UPDATE OR IGNORE articles SET source_id = ?, source_key = ? WHERE id = ?"
-                " AND (SELECT guild_id FROM sources WHERE id = articles.source_id) != 0"
-                " AND (SELECT guild_id FROM sources WHERE id = ?) = 0",
-                (source_id, source_key, article_id, source_id),
-            )
-        return cursor.rowcount > 0

@@ -127,7 +127,7 @@ async def test_previewing_a_digest_does_not_fix_its_week(store: Store) -> None:
     preview = await store.create_digest(HOME, "2026-W11", record=False)
     assert await store.get_digest(HOME, "2026-W11") is None
     recorded = await store.create_digest(HOME, "2026-W11")
-    assert (preview.first_article_id, preview.last_article_id) == (recorded.first_article_id, recorded.last_article_id)
+    assert (preview.first_link, preview.last_link) == (recorded.first_link, recorded.last_link)
     assert await store.get_digest(HOME, "2026-W11") == recorded
 
 

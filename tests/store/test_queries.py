@@ -132,13 +132,13 @@ async def test_digest_covers_articles_since_previous_digest(store: Store) -> Non
     for key in ("a", "b"):
         await store.save_article(source, key, None, key, make_article(f"Body {key}. End", digest=key), [], {})
     first = await store.create_digest(0, "2026-W40")
-    assert await store.article_ids_between(first.first_article_id, first.last_article_id) == [1, 2]
+    assert await store.article_ids_between(first.first_link, first.last_link) == [1, 2]
     await store.save_article(source, "c", None, "c", make_article("Body c. End", digest="c"), [], {})
     assert await store.create_digest(0, "2026-W40") == first  # rebuilding a week covers the same articles
     second = await store.create_digest(0, "2026-W41")
-    assert await store.article_ids_between(second.first_article_id, second.last_article_id) == [3]
+    assert await store.article_ids_between(second.first_link, second.last_link) == [3]
     other_guild = await store.create_digest(7, "2026-W41")
-    assert await store.article_ids_between(other_guild.first_article_id, other_guild.last_article_id) == [1, 2, 3]
+    assert await store.article_ids_between(other_guild.first_link, other_guild.last_link) == [1, 2, 3]
 
 
 async def test_newer_schema_is_refused(tmp_path: Path) -> None:
