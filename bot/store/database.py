@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 from importlib import resources
 from pathlib import Path
 
@@ -14,6 +15,14 @@ from bot.errors import DigestBotError
 log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+MIN_SQLITE = (3, 35, 0)  # ALTER TABLE ... DROP COLUMN, used by migration 0004
+
+
+def require_sqlite(version: tuple[int, int, int] = sqlite3.sqlite_version_info) -> None:
+    """Refuse, in one clear line, an SQLite library too old for our migrations (before it half-applies one)."""
+    if version < MIN_SQLITE:
+        need, have = ".".join(map(str, MIN_SQLITE)), ".".join(map(str, version))
+        raise DigestBotError(f"digestbot needs SQLite {need} or newer; this Python has SQLite {have}")
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -28,6 +37,7 @@ def migrations() -> list[tuple[int, str, str]]:
 
 async def connect(path: Path) -> aiosqlite.Connection:
     """Open (creating if needed) the database at `path`, migrated to the newest schema."""
+    require_sqlite()
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
     try:

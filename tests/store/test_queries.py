@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.models import Metadata, ProcessedArticle, Quote, Sentence
-from bot.store.database import migrations
+from bot.store.database import MIN_SQLITE, migrations, require_sqlite
 from bot.store.queries import SaveOutcome, Store, fts_query
 
 
@@ -149,3 +149,12 @@ async def test_newer_schema_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(DigestBotError, match="newer"):
         await Store.open(path)
+
+
+def test_sqlite_too_old_for_the_migrations_is_refused_in_one_line() -> None:
+    from bot.errors import DigestBotError
+
+    with pytest.raises(DigestBotError, match=r"needs SQLite 3\.35\.0 or newer; this Python has SQLite 3\.31\.1"):
+        require_sqlite((3, 31, 1))
+    require_sqlite(MIN_SQLITE)
+    require_sqlite(sqlite3.sqlite_version_info)  # the library the tests run on is new enough
