@@ -36,8 +36,9 @@ from sumy.utils import get_stop_words  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.core.clean import clean  # noqa: E402
 from bot.core.pipeline import process_article  # noqa: E402
-from bot.core.tokenizer import OfflineTokenizer, split_sentences  # noqa: E402
-from bot.services import ingest_files, week_digest  # noqa: E402
+from bot.core.sentences import OfflineTokenizer, split_sentences  # noqa: E402
+from bot.services.digests import week_digest  # noqa: E402
+from bot.services.ingest import ingest_files  # noqa: E402
 from bot.store.queries import Store  # noqa: E402
 
 _NUMBER = re.compile(r"\d+")

@@ -33,9 +33,10 @@ sys.path.insert(0, str(REPO))
 
 from bot.config import Settings  # noqa: E402
 from bot.core.digest import build_digest  # noqa: E402
-from bot.core.ingest import text_hash  # noqa: E402
+from bot.core.files import text_hash  # noqa: E402
 from bot.core.pipeline import process_article, short_line_keys  # noqa: E402
-from bot.services import find_quotes, ingest_files, search_articles, speaker_keys  # noqa: E402
+from bot.services.ingest import ingest_files, speaker_keys  # noqa: E402
+from bot.services.lookups import find_quotes, search_articles  # noqa: E402
 from bot.store.queries import Store  # noqa: E402
 
 _NUMBER = re.compile(r"\d+")

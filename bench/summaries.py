@@ -20,8 +20,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # let `python bench/summaries.py` import bot without installing it
 
 from bot.core.models import Sentence  # noqa: E402
+from bot.core.sentences import split_sentences  # noqa: E402
 from bot.core.summarise import ALGORITHMS, summarise  # noqa: E402
-from bot.core.tokenizer import split_sentences  # noqa: E402
 
 DATA = ROOT / ".." / "shared" / "eval" / "dev" / "summaries_dev.jsonl"
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")

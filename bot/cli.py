@@ -14,14 +14,20 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from bot import __version__, feeds_ingest, services, sources
+from bot import __version__
 from bot.config import Settings, load_settings
 from bot.core.digest import parse_week, week_of
-from bot.core.ingest import list_article_files
-from bot.core.render import format_day, quote_attribution
+from bot.core.files import list_article_files
+from bot.core.markdown import format_day, quote_attribution
+from bot.core.records import SourceRecord
 from bot.errors import DigestBotError
-from bot.feeds_ingest import PollReport, PollStatus
-from bot.store.queries import SourceRecord, Store
+from bot.services.digests import week_digest, write_digest
+from bot.services.ingest import IngestReport, ingest_files
+from bot.services.inspect import inspect_files
+from bot.services.lookups import article_summary, find_article, find_quotes, search_articles
+from bot.services.poll import PollReport, PollStatus, ingest_url, poll_sources
+from bot.services.sources import add_source, is_url, list_sources, remove_source, set_source_enabled
+from bot.store.queries import Store
 
 log = logging.getLogger("bot")
 
@@ -47,11 +53,11 @@ def _progress_bar(total: int) -> tqdm | None:
     return tqdm(total=total, unit="file", desc="ingest", file=sys.stderr, leave=False)
 
 
-async def _ingest(store: Store, settings: Settings, paths: list[Path]) -> services.IngestReport:
+async def _ingest(store: Store, settings: Settings, paths: list[Path]) -> IngestReport:
     files, _ = list_article_files(paths)
     bar = _progress_bar(len(files))
     try:
-        report = await services.ingest_files(store, settings, paths, bar.update if bar else None)
+        report = await ingest_files(store, settings, paths, bar.update if bar else None)
     finally:
         if bar:
             bar.close()
@@ -70,7 +76,7 @@ async def _poll(store: Store, settings: Settings) -> PollReport:
     """Poll every enabled source once (the seeds folder included) and report per source on stderr."""
     bar = tqdm(unit="article", desc="ingest", file=sys.stderr, leave=False) if sys.stderr.isatty() else None
     try:
-        report = await feeds_ingest.poll_sources(store, settings, progress=bar.update if bar else None)
+        report = await poll_sources(store, settings, progress=bar.update if bar else None)
     finally:
         if bar:
             bar.close()
@@ -88,7 +94,7 @@ async def _poll(store: Store, settings: Settings) -> PollReport:
     return report
 
 
-def _ingested(report: services.IngestReport) -> int:
+def _ingested(report: IngestReport) -> int:
     return report.new + report.updated + report.unchanged + report.duplicate
 
 
@@ -97,7 +103,7 @@ async def _ingest_urls(store: Store, settings: Settings, urls: list[str]) -> boo
     ok = True
     for url in urls:
         try:
-            page = await feeds_ingest.ingest_url(store, settings, url)
+            page = await ingest_url(store, settings, url)
         except DigestBotError as exc:
             _err(f"digestbot: error: {exc}")
             ok = False
@@ -107,8 +113,8 @@ async def _ingest_urls(store: Store, settings: Settings, urls: list[str]) -> boo
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    urls = [t for t in args.targets if sources.is_url(t)]
-    paths = [Path(t) for t in args.targets if not sources.is_url(t)]
+    urls = [t for t in args.targets if is_url(t)]
+    paths = [Path(t) for t in args.targets if not is_url(t)]
 
     async def work(store: Store) -> int:
         if not args.targets:
@@ -146,19 +152,19 @@ def _source_lines(source: SourceRecord) -> list[str]:
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     async def work(store: Store) -> int:
         if args.action == "add":
-            source = await sources.add_source(store, settings, args.target, args.name)
+            source = await add_source(store, settings, args.target, args.name)
             _out(f"added [{source.id}] {source.name} ({source.kind}: {source.location})")
         elif args.action == "list":
-            found = await sources.list_sources(store)
+            found = await list_sources(store)
             if not found:
                 _err("no sources yet: add one with `digestbot sources add URL|FOLDER`")
             for source in found:
                 _out("\n".join(_source_lines(source)))
         elif args.action == "remove":
-            source = await sources.remove_source(store, args.source)
+            source = await remove_source(store, args.source)
             _out(f"removed [{source.id}] {source.name} and its {source.articles} article(s)")
         else:
-            source = await sources.set_source_enabled(store, args.source, args.action == "enable")
+            source = await set_source_enabled(store, args.source, args.action == "enable")
             _out(f"{args.action}d [{source.id}] {source.name}")
         return 0
 
@@ -171,8 +177,8 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
     async def work(store: Store) -> int:
         if not args.no_ingest:
             await _poll(store, settings)
-        digest = await services.week_digest(store, settings, week)
-        path, text = services.write_digest(digest, settings.digests_dir)
+        digest = await week_digest(store, settings, week)
+        path, text = write_digest(digest, settings.digests_dir)
         _out(text)
         _err(f"digest written to {path}")
         return 0
@@ -182,11 +188,11 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_summary(args: argparse.Namespace, settings: Settings) -> int:
     async def work(store: Store) -> int:
-        article = await services.find_article(store, args.article)
+        article = await find_article(store, args.article)
         count = args.sentences or settings.summary_sentences
         sentences = (
             list(article.summary) if count == settings.summary_sentences and not args.algorithm
-            else await services.article_summary(article, count, args.algorithm or settings.summary_algorithm)
+            else await article_summary(article, count, args.algorithm or settings.summary_algorithm)
         )
         _out(f"{article.title or article.source_key}")
         details = [x for x in (article.publisher, article.author, format_day(article.published)) if x]
@@ -201,7 +207,7 @@ def cmd_summary(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     async def work(store: Store) -> int:
-        articles = await services.search_articles(store, " ".join(args.query), args.limit)
+        articles = await search_articles(store, " ".join(args.query), args.limit)
         if not articles:
             _err("no matching articles")
             return 1
@@ -217,7 +223,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
     async def work(store: Store) -> int:
         about = " ".join(args.query) or None
-        quotes = await services.find_quotes(store, args.speaker, about, limit=args.limit)
+        quotes = await find_quotes(store, args.speaker, about, limit=args.limit)
         if not quotes:
             _err("no matching quotations")
             return 1
@@ -246,7 +252,7 @@ def cmd_speakers(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
     if args.sentences:
         settings = dataclasses.replace(settings, summary_sentences=args.sentences)
-    results = asyncio.run(services.inspect_files(args.files, settings))
+    results = asyncio.run(inspect_files(args.files, settings))
     if args.json:
         _out(json.dumps(results, ensure_ascii=False, indent=2))
         return 0

@@ -18,10 +18,10 @@ import pytest
 
 from bot.cli import main
 from bot.config import Settings
-from bot.core.fetch import Fetcher, FetchSettings
 from bot.errors import InputError
-from bot.feeds_ingest import PollStatus, ingest_url, poll_sources
+from bot.services.poll import PollStatus, ingest_url, poll_sources
 from bot.store.queries import Store
+from bot.web.fetch import Fetcher, FetchSettings
 from tests.live_server import FeedServer, article_page, item_for, loopback_only, rss, running, running_in_thread
 
 REPO = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ import pytest
 
 from bot.config import load_settings
 from bot.errors import ConfigError
-from bot.sources import fetch_settings
+from bot.services.sources import fetch_settings
 
 
 def test_defaults_and_the_fetcher_limits_they_give(tmp_path: Path) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from bot.core.clean import clean, line_key
-from bot.core.ingest import text_hash
+from bot.core.files import text_hash
 from bot.core.meta import extract_metadata
 from bot.core.models import ProcessedArticle
 from bot.core.quotes import extract_quotes
+from bot.core.sentences import split_sentences
 from bot.core.summarise import summarise
-from bot.core.tokenizer import split_sentences
 
 FURNITURE_LINE_CHARS = 160  # only lines shorter than this are counted for repetition across articles
 

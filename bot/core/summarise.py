@@ -24,7 +24,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from bot.core.models import Sentence
-from bot.core.tokenizer import OfflineTokenizer, quote_intervals
+from bot.core.sentences import OfflineTokenizer, quote_intervals
 
 log = logging.getLogger(__name__)
 

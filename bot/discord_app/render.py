@@ -11,9 +11,9 @@ import discord
 from discord import app_commands
 
 from bot.core.digest import Digest, DigestItem, shorten_quote
+from bot.core.markdown import format_day, quote_attribution, source_line
 from bot.core.models import StoredArticle, StoredQuote
-from bot.core.render import format_day, quote_attribution, source_line
-from bot.store.queries import DigestPost
+from bot.core.records import DigestPost
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 EMBED_TITLE = 256

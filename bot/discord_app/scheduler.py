@@ -19,14 +19,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from bot import services
 from bot.core.digest import week_of
+from bot.core.records import DigestPost, GuildSettings
 from bot.discord_app import posting
 from bot.discord_app.render import digest_messages, digest_title
 from bot.discord_app.timing import Weekly
-from bot.feeds_ingest import PollReport, poll_sources
-from bot.ingest_schedule import add_ingest_job
-from bot.store.queries import DigestPost, GuildSettings
+from bot.services.digests import week_digest
+from bot.services.poll import PollReport, add_ingest_job, poll_sources
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
@@ -215,7 +214,7 @@ class DigestScheduler:
             await store.record_digest_part(guild_id, week, parts, message_id=message_id, thread_id=thread_id)
 
         try:
-            digest = await services.week_digest(store, self.bot.settings, week, guild_id)
+            digest = await week_digest(store, self.bot.settings, week, guild_id)
             messages = digest_messages(digest)
             await posting.deliver(
                 self.bot, post.channel_id, digest_title(digest), messages,

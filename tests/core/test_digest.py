@@ -16,8 +16,8 @@ from bot.core.digest import (
     week_bounds,
     week_of,
 )
+from bot.core.markdown import render_markdown
 from bot.core.models import StoredArticle, StoredQuote
-from bot.core.render import render_markdown
 from bot.errors import InputError
 
 HOSPICE_A = (

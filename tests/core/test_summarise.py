@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.models import Sentence
+from bot.core.sentences import split_sentences
 from bot.core.summarise import ALGORITHMS, NewsSummarizer, build_document, summarise
-from bot.core.tokenizer import split_sentences
 
 BODY = "\n\n".join(
     [

@@ -14,11 +14,12 @@ from typing import Any
 import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 
-from bot import services
 from bot.config import Settings
 from bot.core.pipeline import process_article, short_line_keys
 from bot.discord_app.client import DigestBot, run_bot
 from bot.discord_app.render import digest_messages
+from bot.services.digests import week_digest
+from bot.services.ingest import ingest_files, speaker_keys
 from bot.store.queries import Store
 from tests.conftest import SEEDS
 from tests.fakes import FakeDiscord, FakeInteraction
@@ -140,7 +141,7 @@ async def add_article(store: Store, raw: str, *, guild_id: int, key: str) -> int
     source = await store.ensure_source("folder", f"/test/{guild_id}", f"test-{guild_id}", guild_id)
     article = await asyncio.to_thread(process_article, raw)
     outcome, article_id = await store.save_article(
-        source, key, None, key, article, short_line_keys(raw), services.speaker_keys(article)
+        source, key, None, key, article, short_line_keys(raw), speaker_keys(article)
     )
     assert article_id is not None, outcome
     return article_id
@@ -153,11 +154,11 @@ def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     async def build() -> None:
         async with await Store.open(path) as store:
-            await services.ingest_files(store, Settings(db_path=path), [SEEDS])
+            await ingest_files(store, Settings(db_path=path), [SEEDS])
             await add_article(store, EVERYONE_ARTICLE, guild_id=0, key="everyone.txt")
             for number, words in enumerate(LOCAL_SERVICES):
                 await add_article(store, local_story(*words), guild_id=0, key=f"local-{number}.txt")
-            digest = await services.week_digest(store, Settings(db_path=path), "2026-W10", record=False)
+            digest = await week_digest(store, Settings(db_path=path), "2026-W10", record=False)
             assert (digest.article_count, len(digest.items)) == (ARTICLES, STORIES), "the pipeline changed"
 
     asyncio.run(build())
@@ -246,7 +247,7 @@ def text_of(message: JSON) -> str:
 
 async def digest_parts(bot: DigestBot, week: str, guild_id: int) -> int:
     """How many messages a server's digest of `week` takes, by the renderer's own split."""
-    digest = await services.week_digest(bot.store, bot.settings, week, guild_id, record=False)
+    digest = await week_digest(bot.store, bot.settings, week, guild_id, record=False)
     return len(digest_messages(digest))
 
 

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.digest import Digest, DigestItem, SourceRef
+from bot.core.markdown import render_markdown
 from bot.core.models import StoredQuote
-from bot.core.render import render_markdown
 from bot.discord_app.render import (
     CHOICE_CHARS,
     EMBED_DESCRIPTION,

@@ -13,7 +13,7 @@ import pytest
 from bot.config import Settings
 from bot.discord_app.client import DigestBot
 from bot.discord_app.scheduler import PostOutcome, PostResult, job_id, retry_job_id
-from bot.ingest_schedule import JOB_ID as INGEST_JOB
+from bot.services.poll import JOB_ID as INGEST_JOB
 from bot.store.queries import Store
 from tests.discord_app.conftest import (
     ADMIN,

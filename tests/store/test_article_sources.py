@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from bot.core.models import ProcessedArticle
+from bot.core.records import SaveOutcome
 from bot.store.database import migrations
-from bot.store.queries import SaveOutcome, Store
+from bot.store.queries import Store
 from tests.store.test_queries import make_article, quote
 
 HOME, AWAY, STRANGER = 111, 222, 333

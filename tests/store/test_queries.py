@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from bot.core.models import Metadata, ProcessedArticle, Quote, Sentence
+from bot.core.records import SaveOutcome
 from bot.store.database import MIN_SQLITE, migrations, require_sqlite
-from bot.store.queries import SaveOutcome, Store, fts_query
+from bot.store.queries import Store, fts_query
 
 
 def make_article(body: str, title: str = "A title", published: date | None = None,

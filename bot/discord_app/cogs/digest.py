@@ -8,10 +8,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import services
 from bot.core.digest import parse_week, week_of
 from bot.discord_app.checks import guild_id
 from bot.discord_app.render import digest_messages
+from bot.services.digests import week_digest
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
@@ -31,7 +31,7 @@ class DigestCog(commands.Cog):
         wanted = parse_week(week) if week else week_of(await self.bot.guild_now(server))
         await interaction.response.defer(thinking=True)
         # A week not yet posted is previewed, so looking at it never fixes what the weekly post will hold.
-        digest = await services.week_digest(self.bot.store, self.bot.settings, wanted, server, record=False)
+        digest = await week_digest(self.bot.store, self.bot.settings, wanted, server, record=False)
         for embeds in digest_messages(digest):
             await interaction.followup.send(embeds=embeds)
 

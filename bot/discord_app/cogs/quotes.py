@@ -11,10 +11,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import services
 from bot.discord_app.checks import guild_id
 from bot.discord_app.errors import GENERIC, answer_privately
 from bot.discord_app.render import CHOICES, choice, quote_page
+from bot.services.lookups import find_quotes
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
@@ -42,7 +42,7 @@ async def render_page(
     bot: DigestBot, query: QuoteQuery, offset: int, page: int
 ) -> tuple[discord.Embed, int, bool]:
     """The embed for quotations from `offset`, how many it shows, and whether older ones exist."""
-    quotes = await services.find_quotes(
+    quotes = await find_quotes(
         bot.store, query.speaker, query.about, limit=PAGE + 1, offset=offset, guild_id=query.guild_id
     )
     shown_embed, shown = quote_page(quotes[:PAGE], query.heading(), page)

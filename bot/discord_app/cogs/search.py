@@ -8,11 +8,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import services
 from bot.discord_app.checks import guild_id
 from bot.discord_app.errors import reply
 from bot.discord_app.render import search_embeds, split_messages
 from bot.errors import InputError
+from bot.services.lookups import search_articles
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
@@ -34,7 +34,7 @@ class SearchCog(commands.Cog):
         if not query.strip():
             raise InputError("type some words to search for")
         await interaction.response.defer(thinking=True)
-        articles = await services.search_articles(self.bot.store, query, limit, guild_id=server)
+        articles = await search_articles(self.bot.store, query, limit, guild_id=server)
         if not articles:
             await reply(interaction, "No articles match those words.")
             return

@@ -8,11 +8,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import sources
+from bot.core.records import SourceRecord
 from bot.discord_app.checks import ensure_manager, guild_id
 from bot.discord_app.errors import reply
 from bot.discord_app.render import CHOICES, choice, clip_lines, embed
-from bot.store.queries import SourceRecord
+from bot.services.sources import add_source, list_sources, remove_source
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
@@ -52,7 +52,7 @@ class SourcesCog(commands.GroupCog, group_name="sources", group_description="Thi
     async def add(self, interaction: discord.Interaction, url: str, name: str | None = None) -> None:
         server = guild_id(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        record = await sources.add_source(self.bot.store, self.bot.settings, url, name, server)
+        record = await add_source(self.bot.store, self.bot.settings, url, name, server)
         every = self.bot.settings.poll_minutes
         await reply(
             interaction,
@@ -66,21 +66,21 @@ class SourcesCog(commands.GroupCog, group_name="sources", group_description="Thi
     async def remove(self, interaction: discord.Interaction, source: str) -> None:
         server = guild_id(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)  # deleting many articles takes time
-        removed = await sources.remove_source(self.bot.store, source, server)
+        removed = await remove_source(self.bot.store, source, server)
         await reply(interaction, f"Removed **{removed.name}** ({removed.location}) and its articles.", ephemeral=True)
 
     @remove.autocomplete("source")
     async def own_sources(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         typed = current.casefold()
-        own = await sources.list_sources(self.bot.store, guild_id(interaction))
+        own = await list_sources(self.bot.store, guild_id(interaction))
         matches = [s for s in own if typed in s.name.casefold() or typed in s.location.casefold()]
         return [choice(f"{s.name} ({s.location})", str(s.id)) for s in matches[:CHOICES]]
 
     @app_commands.command(name="list", description="List this server's feeds and the shared ones, with their health")
     async def list_(self, interaction: discord.Interaction) -> None:
         server = guild_id(interaction)
-        own = source_lines(await sources.list_sources(self.bot.store, server))
-        shared = source_lines(await sources.list_sources(self.bot.store, 0))
+        own = source_lines(await list_sources(self.bot.store, server))
+        shared = source_lines(await list_sources(self.bot.store, 0))
         embeds = [  # two halves of one message's 6000 characters
             embed("This server's sources", clip_lines(own or "None yet: add one with /sources add.", HALF)),
             embed("Shared sources (managed by the bot's operator)", clip_lines(shared or "None.", HALF)),

@@ -8,11 +8,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import services
 from bot.discord_app.checks import guild_id
 from bot.discord_app.render import CHOICES, choice, summary_embed
 from bot.errors import InputError, NotFoundError
-from bot.feeds_ingest import ingest_url
+from bot.services.lookups import article_summary, find_article
+from bot.services.poll import ingest_url
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
@@ -50,12 +50,12 @@ class SummaryCog(commands.Cog):
                 raise NotFoundError(f"no article text stored from {page.url}")
             chosen = found[0]
         else:
-            chosen = await services.find_article(store, article or "", guild_id=server)
+            chosen = await find_article(store, article or "", guild_id=server)
         count = sentences or settings.summary_sentences
         if count == settings.summary_sentences and chosen.summary:
             lines = list(chosen.summary)
         else:
-            lines = await services.article_summary(chosen, count, settings.summary_algorithm)
+            lines = await article_summary(chosen, count, settings.summary_algorithm)
         await interaction.followup.send(embed=summary_embed(chosen, lines))
 
     @summary.autocomplete("article")

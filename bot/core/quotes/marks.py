@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from bot.core.models import Quote
-from bot.core.speakers import ArticleSpeakers, is_attribution_gap, speaker_key
+from bot.core.quotes.people import ArticleSpeakers, is_attribution_gap, speaker_key
 
 __all__ = ["extract_quotes", "speaker_key"]
 

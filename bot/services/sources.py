@@ -15,11 +15,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.config import Settings
-from bot.core.feeds import Feed, FeedError, discover_feed_links, looks_like_html, parse_feed
-from bot.core.fetch import Fetcher, FetchError, FetchSettings
-from bot.core.urls import URLError, check_url, normalise_url, url_key
+from bot.core.records import SourceRecord
 from bot.errors import InputError, NotFoundError
-from bot.store.queries import SourceRecord, Store
+from bot.store.queries import Store
+from bot.web.feeds import Feed, FeedError, discover_feed_links, looks_like_html, parse_feed
+from bot.web.fetch import Fetcher, FetchError, FetchSettings
+from bot.web.urls import URLError, check_url, normalise_url, url_key
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from aiohttp.resolver import DefaultResolver
 from yarl import URL
 
 from bot import __version__
-from bot.core.urls import IPNetwork, URLError, check_ip, check_url
+from bot.web.urls import IPNetwork, URLError, check_ip, check_url
 
 log = logging.getLogger(__name__)
 

@@ -26,9 +26,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import __version__
-from bot.core.extract import extract_article
-from bot.core.feeds import FeedError, is_teaser, parse_feed
-from bot.core.fetch import (
+from bot.web.extract import extract_article
+from bot.web.feeds import FeedError, is_teaser, parse_feed
+from bot.web.fetch import (
     Fetcher,
     FetchError,
     FetchResult,
@@ -37,7 +37,7 @@ from bot.core.fetch import (
     SafeResolver,
     next_retry_delay,
 )
-from bot.core.urls import check_url
+from bot.web.urls import check_url
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "feeds"
 ETAG = '"rss2-v1"'

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sumy.parsers.plaintext import PlaintextParser
 
-from bot.core.tokenizer import OfflineTokenizer, quote_intervals, split_sentences
+from bot.core.sentences import OfflineTokenizer, quote_intervals, split_sentences
 
 
 def texts(body: str) -> list[str]:

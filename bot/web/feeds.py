@@ -16,7 +16,7 @@ import feedparser
 import lxml.etree
 import lxml.html
 
-from bot.core.urls import URLError, normalise_url
+from bot.web.urls import URLError, normalise_url
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.feeds import Feed, FeedError, FeedItem, discover_feed_links, html_to_text, is_teaser, parse_feed
+from bot.web.feeds import Feed, FeedError, FeedItem, discover_feed_links, html_to_text, is_teaser, parse_feed
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "feeds"
 

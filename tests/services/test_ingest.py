@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.config import Settings
-from bot.services import POOL_MIN_FILES, ingest_files
+from bot.services.ingest import POOL_MIN_FILES, ingest_files
 from bot.store.queries import Store
 from tests.conftest import SEEDS
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.extract import ExtractedPage, ExtractError, extract_article
+from bot.web.extract import ExtractedPage, ExtractError, extract_article
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "feeds" / "pages"
 

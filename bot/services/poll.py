@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import Enum
@@ -17,17 +17,21 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
 from bot.config import Settings
-from bot.core.extract import ExtractedPage, ExtractError, extract_article
-from bot.core.feeds import Feed, FeedError, FeedItem, is_teaser, looks_like_html, parse_feed
-from bot.core.fetch import Fetcher, FetchError, FetchResult, next_retry_delay
-from bot.core.ingest import text_hash
+from bot.core.files import text_hash
 from bot.core.models import Metadata, ProcessedArticle
-from bot.core.urls import normalise_url, url_key
+from bot.core.records import LiveArticle, SaveOutcome, SourceRecord
 from bot.errors import InputError
-from bot.services import NO_TEXT, IngestReport, ingest_files, process_text, repeated_lines, save_processed
-from bot.sources import CONCURRENCY, check_web_url, display_name, open_fetcher
-from bot.store.queries import LiveArticle, SaveOutcome, SourceRecord, Store
+from bot.services.ingest import NO_TEXT, IngestReport, ingest_files, process_text, repeated_lines, save_processed
+from bot.services.sources import CONCURRENCY, check_web_url, display_name, open_fetcher
+from bot.store.queries import Store
+from bot.web.extract import ExtractedPage, ExtractError, extract_article
+from bot.web.feeds import Feed, FeedError, FeedItem, is_teaser, looks_like_html, parse_feed
+from bot.web.fetch import Fetcher, FetchError, FetchResult, next_retry_delay
+from bot.web.urls import normalise_url, url_key
 
 log = logging.getLogger(__name__)
 
@@ -463,3 +467,37 @@ async def ingest_url(
         )
     log.info("%s: %s", final, outcome.value)
     return PageIngest(final, outcome, article_id, article.meta.title)
+
+
+JOB_ID = "ingest"
+
+
+def add_ingest_job(
+    scheduler: AsyncIOScheduler, run: Callable[[], Awaitable[object]], minutes: int
+) -> None:
+    """Poll every `minutes`, starting now; runs never overlap, missed runs collapse into one.
+
+    Every exception of a run is logged and swallowed, so one bad poll never stops the schedule.
+    """
+    if minutes < 1:
+        raise ValueError(f"poll interval must be at least 1 minute, got {minutes}")
+
+    async def ingest_job() -> None:
+        try:
+            result = await run()
+            summary = getattr(result, "summary", None)  # a PollReport says what it did in one line
+            log.info("scheduled ingest: %s", summary() if callable(summary) else result)
+        except Exception:
+            log.exception("scheduled ingest failed; trying again in %d minutes", minutes)
+
+    scheduler.add_job(
+        ingest_job,
+        IntervalTrigger(minutes=minutes),
+        id=JOB_ID,
+        name="poll live sources",
+        max_instances=1,
+        coalesce=True,
+        replace_existing=True,
+        next_run_time=datetime.now(UTC),
+        misfire_grace_time=minutes * 60,
+    )

@@ -8,15 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.core.urls import (
-    InvalidURLError,
-    UnsafeURLError,
-    check_ip,
-    check_url,
-    is_forbidden_ip,
-    normalise_url,
-    url_key,
-)
+from bot.web.urls import InvalidURLError, UnsafeURLError, check_ip, check_url, is_forbidden_ip, normalise_url, url_key
 
 
 @pytest.mark.parametrize(

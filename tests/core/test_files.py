@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.ingest import list_article_files, read_article_file, text_hash
+from bot.core.files import list_article_files, read_article_file, text_hash
 from bot.errors import InputError
 
 

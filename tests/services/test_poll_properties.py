@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from bot.config import Settings
 from bot.errors import InputError
-from bot.feeds_ingest import PollReport, PollStatus, ingest_url, poll_sources
+from bot.services.poll import PollReport, PollStatus, ingest_url, poll_sources
 from bot.store.queries import Store
 from tests.live_server import FeedServer, loopback_only, running_in_thread
 

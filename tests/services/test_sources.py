@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.sources import display_name, is_url
+from bot.services.sources import display_name, is_url
 
 
 @pytest.mark.parametrize(

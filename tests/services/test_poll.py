@@ -17,10 +17,11 @@ from typing import Any
 import pytest
 
 from bot.config import Settings
+from bot.core.records import SaveOutcome, SourceRecord
 from bot.errors import InputError
-from bot.feeds_ingest import PollReport, PollStatus, SourcePoll, ingest_url, poll_sources
-from bot.sources import CONCURRENCY, add_source, find_source, set_source_enabled
-from bot.store.queries import SaveOutcome, SourceRecord, Store
+from bot.services.poll import PollReport, PollStatus, SourcePoll, ingest_url, poll_sources
+from bot.services.sources import CONCURRENCY, add_source, find_source, set_source_enabled
+from bot.store.queries import Store
 from tests.live_server import FeedServer, article_page, item_for, loopback_only, rss, running, story
 
 REPO = Path(__file__).resolve().parents[1]

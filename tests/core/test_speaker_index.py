@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.lookup import SpeakerIndex
+from bot.core.speaker_index import SpeakerIndex
 
 SPEAKERS = [(1, "Matt Hancock"), (2, "Martin Green"), (3, "Izzi Seccombe"), (4, "Sally Copley"),
             (5, "Matthew Taylor")]

@@ -10,7 +10,7 @@ import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.ingest_schedule import JOB_ID, add_ingest_job
+from bot.services.poll import JOB_ID, add_ingest_job
 
 
 async def test_job_runs_at_once_survives_errors_and_never_overlaps(caplog: pytest.LogCaptureFixture) -> None:
@@ -38,7 +38,7 @@ async def test_job_runs_at_once_survives_errors_and_never_overlaps(caplog: pytes
     job = scheduler.get_job(JOB_ID)
     assert job is not None and job.max_instances == 1 and job.coalesce
     assert isinstance(job.trigger, IntervalTrigger) and job.trigger.interval.total_seconds() == 1800
-    caplog.set_level(logging.INFO, logger="bot.ingest_schedule")
+    caplog.set_level(logging.INFO, logger="bot.services.poll")
     scheduler.start()
     try:
         await asyncio.sleep(0.01)  # the first run started at once ...

@@ -1,0 +1,61 @@
+"""Look-ups both adapters answer: an article by reference, its summary, search, quotations by speaker."""
+
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from bot.core.models import StoredArticle, StoredQuote
+from bot.core.sentences import split_sentences
+from bot.core.speaker_index import SpeakerIndex
+from bot.core.summarise import summarise
+from bot.errors import NotFoundError
+from bot.store.queries import Store
+
+log = logging.getLogger(__name__)
+
+async def find_article(store: Store, reference: str, guild_id: int | None = None) -> StoredArticle:
+    """Resolve an article by id, file name, URL or title words; NotFoundError when nothing matches."""
+    ids = await store.find_article_ids(reference, limit=1, guild_id=guild_id)
+    if not ids:
+        raise NotFoundError(f"no article matches {reference!r}")
+    return (await store.get_articles(ids))[0]
+
+
+async def article_summary(article: StoredArticle, sentences: int, algorithm: str) -> list[str]:
+    """Summarise a stored article at any length (the stored summary has the configured length)."""
+    split = await asyncio.to_thread(split_sentences, article.body)
+    chosen = await asyncio.to_thread(summarise, split, sentences, algorithm)
+    return [split[i].text for i in chosen]
+
+
+async def search_articles(
+    store: Store, query: str, limit: int = 10, guild_id: int | None = None
+) -> list[StoredArticle]:
+    """Return the stored articles best matching the query's words."""
+    ids = await store.search_article_ids(query, limit, guild_id=guild_id)
+    return await store.get_articles(ids, with_quotes=False)
+
+
+async def find_quotes(
+    store: Store, speaker: str | None = None, about: str | None = None, limit: int = 10, offset: int = 0,
+    guild_id: int | None = None,
+) -> list[StoredQuote]:
+    """Look up full quotations by speaker (fuzzy) and/or topic words, newest first."""
+    speaker_ids = None
+    if speaker:
+        speaker_ids = (await speaker_index(store)).match(speaker)
+    return await store.find_quotes(speaker_ids, about, limit=limit, offset=offset, guild_id=guild_id)
+
+
+_index: tuple[list[tuple[int, str]], SpeakerIndex] | None = None
+
+
+async def speaker_index(store: Store) -> SpeakerIndex:
+    """Return the index of speaker names, rebuilt only when the store's list of speakers changes."""
+    global _index
+    names = await store.speaker_names()
+    if _index is None or _index[0] is not names:
+        _index = (names, SpeakerIndex(names))
+    return _index[1]

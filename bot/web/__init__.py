@@ -1,0 +1,1 @@
+"""Everything that touches the network: URL checks, fetching, feeds, article pages."""
