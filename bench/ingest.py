@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO))
 from bot.config import Settings  # noqa: E402
 from bot.core.pipeline import process_article  # noqa: E402
 from bot.services.poll import poll_sources  # noqa: E402
-from bot.store.queries import Store  # noqa: E402
+from bot.store import Store  # noqa: E402
 
 _NUMBER = re.compile(r"\d+")
 

@@ -39,7 +39,7 @@ from bot.core.pipeline import process_article  # noqa: E402
 from bot.core.sentences import OfflineTokenizer, split_sentences  # noqa: E402
 from bot.services.digests import week_digest  # noqa: E402
 from bot.services.ingest import ingest_files  # noqa: E402
-from bot.store.queries import Store  # noqa: E402
+from bot.store import Store  # noqa: E402
 
 _NUMBER = re.compile(r"\d+")
 

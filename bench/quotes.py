@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 from bot.core.clean import clean  # noqa: E402
 from bot.core.quotes import extract_quotes  # noqa: E402
 from bot.services.lookups import find_quotes  # noqa: E402
-from bot.store.queries import Store  # noqa: E402
+from bot.store import Store  # noqa: E402
 
 FIRST = "Ann Bob Cara Dev Ella Faisal Grace Hamid Isla Jon Kemi Liam Maya Niall Olu Priya Quinn Ravi Sian Tom".split()
 LAST = (

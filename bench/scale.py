@@ -37,7 +37,7 @@ from bot.core.files import text_hash  # noqa: E402
 from bot.core.pipeline import process_article, short_line_keys  # noqa: E402
 from bot.services.ingest import ingest_files, speaker_keys  # noqa: E402
 from bot.services.lookups import find_quotes, search_articles  # noqa: E402
-from bot.store.queries import Store  # noqa: E402
+from bot.store import Store  # noqa: E402
 
 _NUMBER = re.compile(r"\d+")
 _RSS_LIMIT_MB = 300

@@ -15,19 +15,21 @@ from pathlib import Path
 from tqdm import tqdm
 
 from bot import __version__
-from bot.config import Settings, load_settings
+from bot.config import SUMMARY_ALGORITHMS, Settings, load_settings
 from bot.core.digest import parse_week, week_of
 from bot.core.files import list_article_files
-from bot.core.markdown import format_day, quote_attribution
+from bot.core.markdown import byline, format_day, quote_attribution
 from bot.core.records import SourceRecord
 from bot.errors import DigestBotError
 from bot.services.digests import week_digest, write_digest
+from bot.services.guilds import forget_guild
 from bot.services.ingest import IngestReport, ingest_files
 from bot.services.inspect import inspect_files
-from bot.services.lookups import article_summary, find_article, find_quotes, search_articles
-from bot.services.poll import PollReport, PollStatus, ingest_url, poll_sources
-from bot.services.sources import add_source, is_url, list_sources, remove_source, set_source_enabled
-from bot.store.queries import Store
+from bot.services.lookups import find_article, find_quotes, search_articles, speakers, summary_lines
+from bot.services.pages import ingest_url
+from bot.services.poll import PollReport, PollStatus, poll_sources
+from bot.services.sources import add_source, is_url, list_sources, remove_source, set_source_enabled, source_health
+from bot.services.storage import Store, open_store
 
 log = logging.getLogger("bot")
 
@@ -43,7 +45,7 @@ def _err(text: str) -> None:
 
 
 async def _with_store(settings: Settings, work: Callable[[Store], Awaitable[int]]) -> int:
-    async with await Store.open(settings.db_path) as store:
+    async with await open_store(settings) as store:
         return await work(store)
 
 
@@ -132,21 +134,13 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 def _source_lines(source: SourceRecord) -> list[str]:
     """Describe a source and its health in a few lines."""
-    state = "polled" if source.poll else "ingested by hand"
-    if not source.enabled:
-        state = "disabled"
+    state = ("polled" if source.poll else "ingested by hand") if source.enabled else "disabled"
     guild = f", guild {source.guild_id}" if source.guild_id else ""
-    lines = [
+    return [
         f"[{source.id}] {source.name} ({source.kind}, {state}{guild}, {source.articles} articles)",
         f"    {source.location}",
+        f"    {source_health(source).text}",
     ]
-    if source.disabled_reason:
-        lines.append(f"    disabled: {source.disabled_reason}")
-    if source.last_error:
-        retry = f", next try after {source.next_attempt}" if source.enabled and source.next_attempt else ""
-        lines.append(f"    last error: {source.last_error} ({source.failures} failure(s) in a row{retry})")
-    lines.append(f"    last success: {source.last_success or 'never'}")
-    return lines
 
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
@@ -189,14 +183,9 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_summary(args: argparse.Namespace, settings: Settings) -> int:
     async def work(store: Store) -> int:
         article = await find_article(store, args.article)
-        count = args.sentences or settings.summary_sentences
-        sentences = (
-            list(article.summary) if count == settings.summary_sentences and not args.algorithm
-            else await article_summary(article, count, args.algorithm or settings.summary_algorithm)
-        )
+        sentences = await summary_lines(settings, article, args.sentences, args.algorithm)
         _out(f"{article.title or article.source_key}")
-        details = [x for x in (article.publisher, article.author, format_day(article.published)) if x]
-        _out(" · ".join(details))
+        _out(byline(article))
         _out()
         for sentence in sentences:
             _out(f"- {sentence}")
@@ -238,11 +227,11 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_speakers(args: argparse.Namespace, settings: Settings) -> int:
     async def work(store: Store) -> int:
-        speakers = await store.speakers()
-        if not speakers:
+        found = await speakers(store)
+        if not found:
             _err("no speakers yet: run `digestbot ingest` first")
             return 1
-        for speaker in speakers:
+        for speaker in found:
             _out(f"{speaker.quotes:4d}  {speaker.name}")
         return 0
 
@@ -278,7 +267,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_forget_server(args: argparse.Namespace, settings: Settings) -> int:
     async def work(store: Store) -> int:
-        await store.forget_guild(args.server_id)
+        await forget_guild(store, args.server_id)
         _err(f"deleted the settings, digests, sources and articles of server {args.server_id}")
         return 0
 
@@ -299,6 +288,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"digestbot {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details (and tracebacks) to stderr")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_ingest_commands(sub)
+    _add_lookup_commands(sub)
+    _add_bot_commands(sub)
+    return parser
+
+
+Commands = argparse._SubParsersAction  # the type argparse gives `add_subparsers()`
+
+
+def _add_ingest_commands(sub: Commands) -> None:
+    """digest, ingest and sources: getting articles in and the week's digest out."""
 
     p = sub.add_parser("digest", help="ingest the sources (the seeds folder at least), write this week's digest")
     p.add_argument("--week", help="ISO week such as 2026-W48 (default: this week)")
@@ -325,10 +325,13 @@ def build_parser() -> argparse.ArgumentParser:
         a.add_argument("source", help="source id, URL or name")
     p.set_defaults(func=cmd_sources)
 
+
+def _add_lookup_commands(sub: Commands) -> None:
+    """summary, search, quotes, speakers and inspect: answers from what is stored (or from files)."""
     p = sub.add_parser("summary", help="show an article's summary")
     p.add_argument("article", help="article id, file name, URL or words of its title")
     p.add_argument("--sentences", type=_positive, help="number of sentences")
-    p.add_argument("--algorithm", help="summariser (news, lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson)")
+    p.add_argument("--algorithm", choices=SUMMARY_ALGORITHMS, help="summariser (default: the setting)")
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("search", help="search stored articles")
@@ -351,13 +354,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sentences", type=_positive, help="summary sentences (default: the setting)")
     p.set_defaults(func=cmd_inspect)
 
+
+def _add_bot_commands(sub: Commands) -> None:
+    """run and forget-server: the Discord bot and what its servers left behind."""
     p = sub.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("forget-server", help="delete what a Discord server added: settings, its sources, articles")
     p.add_argument("server_id", type=_positive, help="the server (guild) id, as in the bot's log")
     p.set_defaults(func=cmd_forget_server)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

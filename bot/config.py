@@ -1,22 +1,28 @@
-"""Settings, read once at start from the environment and an optional `.env` file."""
+"""Settings, read once at start from the environment and an optional `.env` file.
+
+`SETTINGS` is the one table of them: the environment name, the field it fills, its bounds and what it
+does. Loading, `.env.example` and the README's settings table all follow it (a test checks the last two).
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from dotenv import dotenv_values
 
+from bot.core.summarise import ALGORITHMS
 from bot.errors import ConfigError
 
-SUMMARY_ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson")
+SUMMARY_ALGORITHMS = tuple(ALGORITHMS)
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Every knob of the bot; paths are resolved against the working folder."""
+    """Every knob of the bot, with its default; paths are resolved against the working folder."""
 
     db_path: Path = Path("data/digestbot.sqlite3")
     seeds_dir: Path = Path("seeds")
@@ -37,55 +43,100 @@ class Settings:
     digest_retry_seconds: float = 600.0
 
 
-def _int(env: Mapping[str, str], key: str, default: int, low: int, high: int) -> int:
-    raw = env.get(key, "").strip()
-    if not raw:
-        return default
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One environment variable: the field it sets, how it is read, its bounds or choices, and what it does."""
+
+    env: str
+    field: str
+    kind: str  # "path", "int", "bool", "choice" or "secret"
+    help: str
+    low: int = 0
+    high: int = 0
+    choices: tuple[str, ...] = ()
+
+    @property
+    def default(self) -> object:
+        """The default, as written in `Settings`."""
+        return next(f.default for f in fields(Settings) if f.name == self.field)
+
+    @property
+    def written_default(self) -> str:
+        """The default as it is written in `.env` ("" for none, 1/0 for yes/no)."""
+        value = self.default
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return str(int(value))
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("DIGESTBOT_DB", "db_path", "path", "the SQLite database (created on first use)"),
+    Setting("DIGESTBOT_SEEDS", "seeds_dir", "path", "folder ingested by `digestbot digest`"),
+    Setting("DIGESTBOT_DIGESTS_DIR", "digests_dir", "path", "where `YYYY-Www.md` digests are written"),
+    Setting("DIGESTBOT_SUMMARY_SENTENCES", "summary_sentences", "int", "sentences per summary", 1, 20),
+    Setting("DIGESTBOT_SUMMARY_ALGORITHM", "summary_algorithm", "choice", "the summariser",
+            choices=SUMMARY_ALGORITHMS),
+    Setting("DIGESTBOT_MAX_FILE_BYTES", "max_file_bytes", "int", "larger article files are skipped",
+            1_000, 100_000_000),
+    Setting("DIGESTBOT_LOG_LEVEL", "log_level", "choice", "log level of the bot", choices=LOG_LEVELS),
+    Setting("DISCORD_TOKEN", "discord_token", "secret", "the bot token (only for the Discord bot; never logged)"),
+    Setting("DIGESTBOT_ALLOW_PRIVATE_URLS", "allow_private_urls", "bool",
+            "`1` lets feeds and pages be fetched from loopback and private addresses (your own network)"),
+    Setting("DIGESTBOT_POLL_MINUTES", "poll_minutes", "int", "how often the Discord bot polls the sources",
+            1, 7 * 24 * 60),
+    Setting("DIGESTBOT_FETCH_TIMEOUT", "fetch_timeout", "int",
+            "seconds a feed or page may take to download (connecting: at most 10)", 1, 600),
+    Setting("DIGESTBOT_MAX_FETCH_BYTES", "max_fetch_bytes", "int", "larger feeds and pages are refused",
+            10_000, 100_000_000),
+    Setting("DIGESTBOT_MAX_FAILURES", "max_failures", "int",
+            "a source is disabled after this many failed polls in a row", 1, 1000),
+    Setting("DIGESTBOT_DIGEST_GRACE_HOURS", "digest_grace_hours", "int",
+            "a weekly digest missed while the bot was down is still posted this many hours late", 0, 7 * 24),
+    Setting("DIGESTBOT_DIGEST_RETRY_SECONDS", "digest_retry_seconds", "int",
+            "wait before retrying a post that failed for a passing reason (Discord 5xx, network)", 1, 24 * 60 * 60),
+)
+
+
+def _parse(setting: Setting, raw: str) -> object:
+    """Turn one non-empty raw value into the field's value; ConfigError says what is wrong."""
+    key = setting.env
+    if setting.kind == "path":
+        return Path(raw)
+    if setting.kind == "secret":
+        return raw
+    if setting.kind == "choice":
+        value = raw.upper() if setting.choices == LOG_LEVELS else raw.lower()
+        if value not in setting.choices:
+            raise ConfigError(f"{key} must be one of {', '.join(setting.choices)}, got {raw!r}")
+        return value
+    if setting.kind == "bool":
+        if raw.lower() in ("1", "true", "yes", "on"):
+            return True
+        if raw.lower() in ("0", "false", "no", "off"):
+            return False
+        raise ConfigError(f"{key} must be 1 or 0, got {raw!r}")
     try:
-        value = int(raw)
+        number = int(raw)
     except ValueError:
         raise ConfigError(f"{key} must be a whole number, got {raw!r}") from None
-    if not low <= value <= high:
-        raise ConfigError(f"{key} must be between {low} and {high}, got {value}")
-    return value
-
-
-def _bool(env: Mapping[str, str], key: str, default: bool) -> bool:
-    raw = env.get(key, "").strip().lower()
-    if not raw:
-        return default
-    if raw in ("1", "true", "yes", "on"):
-        return True
-    if raw in ("0", "false", "no", "off"):
-        return False
-    raise ConfigError(f"{key} must be 1 or 0, got {raw!r}")
+    if not setting.low <= number <= setting.high:
+        raise ConfigError(f"{key} must be between {setting.low} and {setting.high}, got {number}")
+    return number
 
 
 def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")) -> Settings:
-    """Merge `.env` under the real environment (the environment wins) and validate."""
+    """Merge `.env` under the real environment (the environment wins) and validate every setting."""
     env: dict[str, str] = {}
     if dotenv is not None and dotenv.is_file():
         env.update({k: v for k, v in dotenv_values(dotenv).items() if v is not None})
     env.update(os.environ if environ is None else environ)
-    algorithm = env.get("DIGESTBOT_SUMMARY_ALGORITHM", "news").strip().lower() or "news"
-    if algorithm not in SUMMARY_ALGORITHMS:
-        raise ConfigError(
-            f"DIGESTBOT_SUMMARY_ALGORITHM must be one of {', '.join(SUMMARY_ALGORITHMS)}, got {algorithm!r}"
-        )
-    return Settings(
-        db_path=Path(env.get("DIGESTBOT_DB") or "data/digestbot.sqlite3"),
-        seeds_dir=Path(env.get("DIGESTBOT_SEEDS") or "seeds"),
-        digests_dir=Path(env.get("DIGESTBOT_DIGESTS_DIR") or "digests"),
-        summary_sentences=_int(env, "DIGESTBOT_SUMMARY_SENTENCES", 3, 1, 20),
-        summary_algorithm=algorithm,
-        max_file_bytes=_int(env, "DIGESTBOT_MAX_FILE_BYTES", 2_000_000, 1_000, 100_000_000),
-        log_level=(env.get("DIGESTBOT_LOG_LEVEL") or "INFO").upper(),
-        discord_token=(env.get("DISCORD_TOKEN") or "").strip() or None,
-        allow_private_urls=_bool(env, "DIGESTBOT_ALLOW_PRIVATE_URLS", False),
-        poll_minutes=_int(env, "DIGESTBOT_POLL_MINUTES", 30, 1, 7 * 24 * 60),
-        fetch_timeout=_int(env, "DIGESTBOT_FETCH_TIMEOUT", 30, 1, 600),
-        max_fetch_bytes=_int(env, "DIGESTBOT_MAX_FETCH_BYTES", 5_000_000, 10_000, 100_000_000),
-        max_failures=_int(env, "DIGESTBOT_MAX_FAILURES", 8, 1, 1000),
-        digest_grace_hours=_int(env, "DIGESTBOT_DIGEST_GRACE_HOURS", 24, 0, 7 * 24),
-        digest_retry_seconds=float(_int(env, "DIGESTBOT_DIGEST_RETRY_SECONDS", 600, 1, 24 * 60 * 60)),
-    )
+    values = {}
+    for setting in SETTINGS:
+        raw = env.get(setting.env, "").strip()
+        if raw:
+            values[setting.field] = _parse(setting, raw)
+    return Settings(**values)  # type: ignore[arg-type]

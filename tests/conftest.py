@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store.queries import Store
+from bot.store import Store
 from tests.fakes.conftest import fake_discord  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[1]

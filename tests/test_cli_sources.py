@@ -19,8 +19,9 @@ import pytest
 from bot.cli import main
 from bot.config import Settings
 from bot.errors import InputError
-from bot.services.poll import PollStatus, ingest_url, poll_sources
-from bot.store.queries import Store
+from bot.services.pages import ingest_url
+from bot.services.poll import PollStatus, poll_sources
+from bot.store import Store
 from bot.web.fetch import Fetcher, FetchSettings
 from tests.live_server import FeedServer, article_page, item_for, loopback_only, rss, running, running_in_thread
 

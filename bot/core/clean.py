@@ -10,6 +10,7 @@ from enum import Enum
 
 from bot.core.meta import byline, is_dateline
 from bot.core.models import CleanText
+from bot.core.quotes.lexicon import wordset
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +40,6 @@ def _starts_with(alternatives: str) -> re.Pattern[str]:
 
 def _padded(*groups: str) -> tuple[str, ...]:
     return tuple(f" {phrase} " for group in groups for phrase in group.split("|"))
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 # Furniture whatever the line's length: news prose never says these.
@@ -128,7 +125,9 @@ _SALARY_FIELD = _pattern(
     r"(?:\s*(?:per annum|pa|p\.a\.|pro rata|a year|per year|plus benefits|\+\s*\w+))?\s*(?:[,|–—]|\s-\s|$)"
 )
 _SEPARATED = re.compile(r"\s*(?:\||·|•|»|›|>|/|\t|\s{2,})\s*")
-_NAV_WORDS = _wordset(
+# Words of menus, breadcrumbs and share bars. Not meta._MENU_WORDS: that one judges a site-name line and holds
+# section names ("health", "care") that are prose here; sharing one list changes which lines are cut.
+_NAV_WORDS = wordset(
     "home news jobs job events about contact login log in sign register subscribe search menu opinion "
     "features analysis podcasts podcast video videos awards magazine newsletters newsletter advertise "
     "advertising careers sections topics blog blogs webinars resources shop account skip content main "

@@ -1,10 +1,13 @@
-"""Render a digest as Markdown: the file written to digests/ and shown in the terminal."""
+"""Render a digest as Markdown (the file written to digests/), and the wording both adapters share."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from bot.core.digest import Digest, DigestItem, SourceRef, shorten_quote
+from bot.core.models import StoredArticle
+
+NO_ARTICLES = "No new articles since the last digest."
 
 
 def format_day(day: date | None) -> str:
@@ -21,40 +24,57 @@ def source_line(ref: SourceRef) -> str:
 
 
 def quote_attribution(speaker: str, role: str | None) -> str:
+    """Name a speaker with their role: "Ann Lee, chief executive of the trust"."""
     return f"{speaker}, {role}" if role else speaker
 
 
-def _item_markdown(number: int, item: DigestItem) -> str:
-    lines = [f"## {number}. {item.headline}", ""]
+def byline(article: StoredArticle) -> str:
+    """Publisher, author and date of an article, the parts that are known."""
+    return " · ".join(x for x in (article.publisher, article.author, format_day(article.published)) if x)
+
+
+def digest_title(digest: Digest) -> str:
+    """The digest's heading, also the name of its forum post."""
+    return f"News digest, week {digest.week}"
+
+
+def digest_span(digest: Digest) -> str:
+    """The days the digest's week covers."""
+    return f"{format_day(digest.start)} to {format_day(digest.end)}"
+
+
+def digest_count(digest: Digest) -> str:
+    """How many stories from how many articles, or that there was nothing new."""
+    if not digest.items:
+        return NO_ARTICLES
+    stories, articles = len(digest.items), digest.article_count
+    return (
+        f"{stories} {'story' if stories == 1 else 'stories'} from {articles} "
+        f"{'article' if articles == 1 else 'articles'}."
+    )
+
+
+def item_parts(item: DigestItem, *, bold_labels: bool = False) -> list[str]:
+    """One story's summary, pull quote and sources, as Markdown blocks (Discord bolds the label)."""
+    parts = []
     if item.summary:
-        lines += [" ".join(item.summary), ""]
+        parts.append(" ".join(item.summary))
     if item.quote and item.quote.speaker:
-        lines += [
-            f"> “{shorten_quote(item.quote.text)}”",
-            f"> — {quote_attribution(item.quote.speaker, item.quote.role)}",
-            "",
-        ]
+        quote = " ".join(shorten_quote(item.quote.text).split())
+        parts.append(f"> “{quote}”\n> — {quote_attribution(item.quote.speaker, item.quote.role)}")
     label = "Sources" if len(item.sources) > 1 else "Source"
-    lines.append(f"{label}:")
-    lines += [f"- {source_line(ref)}" for ref in item.sources]
-    return "\n".join(lines)
+    label = f"**{label}:**" if bold_labels else f"{label}:"
+    parts.append(label + "\n" + "\n".join(f"- {source_line(ref)}" for ref in item.sources))
+    return parts
 
 
 def render_markdown(digest: Digest) -> str:
     """Render the whole digest; the same digest always gives the same text."""
-    head = [
-        f"# News digest, week {digest.week}",
-        "",
-        f"{format_day(digest.start)} to {format_day(digest.end)}",
-        "",
-    ]
+    head = f"# {digest_title(digest)}\n\n{digest_span(digest)}\n\n{digest_count(digest)}"
     if not digest.items:
-        head.append("No new articles since the last digest.")
-        return "\n".join(head) + "\n"
-    stories = len(digest.items)
-    head.append(
-        f"{stories} {'story' if stories == 1 else 'stories'} from {digest.article_count} "
-        f"{'article' if digest.article_count == 1 else 'articles'}."
-    )
-    body = [_item_markdown(i, item) for i, item in enumerate(digest.items, start=1)]
-    return "\n".join(head) + "\n\n" + "\n\n".join(body) + "\n"
+        return head + "\n"
+    body = [
+        "\n\n".join([f"## {number}. {item.headline}", *item_parts(item)])
+        for number, item in enumerate(digest.items, start=1)
+    ]
+    return head + "\n\n" + "\n\n".join(body) + "\n"

@@ -8,18 +8,12 @@ from collections.abc import Iterable
 from datetime import date
 
 from bot.core.models import CleanText, Metadata
+from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
 
 log = logging.getLogger(__name__)
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+_MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTHS, 1)}  # "jan" -> 1
 _MONTH = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -38,10 +32,9 @@ _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|
 _DIGITS = re.compile(r"\d\d")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words that may sit beside a date on a date line without making it a sentence.
-_DATE_FILLER = _wordset(
+_DATE_FILLER = WEEKDAYS | wordset(
     "published posted updated last first on date at am pm gmt bst utc cet est min mins minute minutes read "
-    "reading time mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
-    "saturday sunday modified issue edition"
+    "reading time mon tue tues wed thu thur thurs fri sat sun modified issue edition"
 )
 _DATE_LABEL = re.compile(r"^\W*(?:first\s+)?(?:published|posted|date|dated|released|issued)\b", re.I)
 _UPDATED_LABEL = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
@@ -56,21 +49,22 @@ _LABELLED_AUTHOR = re.compile(
     r"^\W{0,3}(?:authors?|writer|reporter|words|byline|by)\s*:\s*(?P<name>\S.*)$", re.I
 )
 _NAME_END = re.compile(r"\s*(?:[,|·•(/;:–—]|\s-\s|\s(?:on|at|in|for|from|via)\s|\d)")
-_PARTICLES = _wordset("de da del della di du dos van von der den ter le la bin al el and & mac st")
-_ROLE_WORDS = _wordset(
+# A byline name may hold these too ("Jane and John Smith", "Ana dos Santos", "Tom St John"). The quote code
+# leaves "dos ter el mac" out of NAME_PARTICLES: it drops particles that open a name, and there a capitalised
+# "El" or "Mac" is more often a first name.
+_PARTICLES = NAME_PARTICLES | wordset("dos ter el mac and & st")
+_ROLE_WORDS = wordset(
     "correspondent reporter editor writer journalist columnist contributor staff team desk chief senior "
     "deputy political health social care news digital features local reporting data investigations "
     "business"
 )
 # Capitalised words that start a "By ..." phrase in ordinary sentences, never a byline.
-_NOT_NAMES = _wordset(
-    "january february march april may june july august september october november december monday "
-    "tuesday wednesday thursday friday saturday sunday christmas easter spring summer autumn winter "
-    "then now contrast comparison law default far the this that these those its their our his her "
-    "signing registering clicking continuing using"
+_NOT_NAMES = frozenset(MONTHS) | WEEKDAYS | wordset(
+    "christmas easter spring summer autumn winter then now contrast comparison law default far the this "
+    "that these those its their our his her signing registering clicking continuing using"
 )
 # Capitalised words that make a "name" an organisation or a desk rather than a person.
-_NON_PERSON = _ROLE_WORDS | _wordset(
+_NON_PERSON = _ROLE_WORDS | wordset(
     "admin administrator press office agency agencies council nhs trust association weekly daily times "
     "journal magazine online group services sector today network federation uk england home homes "
     "society institute foundation department government ministry media communications comms pa reuters "
@@ -102,14 +96,15 @@ _MEDIA_WORD = re.compile(
     re.I,
 )
 # Section names that sit after the site name in a page title ("Headline | Site | News").
-_SECTION_NAMES = _wordset("news blog home articles features opinion analysis comment health care") | {
+_SECTION_NAMES = wordset("news blog home articles features opinion analysis comment health care") | {
     "latest news",
     "press releases",
     "news and views",
 }
 
-# Words that make up menu and section labels ("News & Social Media", "Press and Events", "Latest Updates").
-_MENU_WORDS = _SECTION_NAMES | _wordset(
+# Words that make up menu and section labels ("News & Social Media", "Press and Events", "Latest Updates");
+# clean._NAV_WORDS is the broader list for whole navigation lines (see there why they stay two).
+_MENU_WORDS = _SECTION_NAMES | wordset(
     "and & latest media social press events views updates releases resources stories insights publications "
     "blogs video videos podcasts newsroom announcements"
 )
@@ -140,11 +135,11 @@ def _make_date(year: int, month: int, day: int) -> date | None:
 def _dates(text: str) -> Iterable[tuple[int, int, date]]:
     """Yield (start, end, date) for every well-formed date, by pattern; callers pick the earliest."""
     for m in _DAY_MONTH_YEAR.finditer(text):
-        found = _make_date(int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1]))
+        found = _make_date(int(m[3]), _MONTH_NUMBERS[m[2][:3].lower()], int(m[1]))
         if found:
             yield m.start(), m.end(), found
     for m in _MONTH_DAY_YEAR.finditer(text):
-        found = _make_date(int(m[3]), _MONTHS[m[1][:3].lower()], int(m[2]))
+        found = _make_date(int(m[3]), _MONTH_NUMBERS[m[1][:3].lower()], int(m[2]))
         if found:
             yield m.start(), m.end(), found
     for m in _ISO.finditer(text):
@@ -303,7 +298,7 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
             start, end, _ = _find_date(line) or (0, 0, None)
             for part in [*_FIELD_SPLIT.split(line), line[:start], line[end:]]:
                 part = _tidy_name(part)
-                if is_person_name(part) and not _wordset(part.lower()) & _DATE_FILLER:
+                if is_person_name(part) and not wordset(part.lower()) & _DATE_FILLER:
                     return part
     return None
 

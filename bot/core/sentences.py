@@ -10,21 +10,12 @@ from functools import lru_cache
 import nupunkt
 
 from bot.core.models import Sentence
+from bot.core.quotes.lexicon import ABBREVIATIONS, TITLE_ABBREVIATIONS
 
 log = logging.getLogger(__name__)
 
 # A blank line (possibly holding spaces or tabs) separates paragraphs.
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-# Titles that are followed by a name or number, so a full stop after them never ends a sentence.
-_TITLES = frozenset(
-    "mr mrs ms mx dr prof st rev revd sen gen gov rep capt col lt "
-    "sgt cllr insp supt det hon fr messrs".split()
-)
-# Real abbreviations kept from nupunkt's model (besides dotted forms and single letters).
-_KNOWN_ABBREVIATIONS = _TITLES | frozenset(
-    "jr no nos vs etc inc ltd corp co bros jan feb mar apr jun jul aug sep sept oct nov dec "
-    "approx dept est fig figs vol vols pp ed eds cf viz al ft mt ave rd".split()
-)
 # Abbreviations after which a full stop never ends a sentence, whatever follows.
 _ALWAYS_JOIN = frozenset({"e.g", "i.e", "cf", "viz", "approx", "vs"})
 _LEADING_PUNCT = "([{\"“'‘"
@@ -38,10 +29,10 @@ def _punkt() -> nupunkt.PunktSentenceTokenizer:
     """Build a news-tuned copy of nupunkt's model once; loading costs far more than splitting an article."""
     # The stock model was trained on legal and web text and lists thousands of ordinary words ("tax.",
     # "series.", "sent.") as abbreviations, so it misses breaks like "income tax. Mr Blair". Keep dotted
-    # forms (u.s, e.g, a.m), single letters (initials) and real abbreviations. Copy the parameters so
+    # forms (u.s, e.g, a.m), single letters (initials) and real abbreviations (ABBREVIATIONS). Copy the parameters so
     # other users of nupunkt.load("default") in this process keep the stock model.
     params = copy.deepcopy(nupunkt.load("default")._params)
-    keep = {a for a in params.abbrev_types if "." in a or len(a) == 1 or a in _KNOWN_ABBREVIATIONS}
+    keep = {a for a in params.abbrev_types if "." in a or len(a) == 1 or a in ABBREVIATIONS}
     params.abbrev_types.intersection_update(keep)
     params.invalidate_patterns()
     params.freeze_sets()
@@ -94,7 +85,7 @@ def _joins(previous: str, following: str) -> bool:
     words = previous[:-1].rsplit(None, 1)
     token = words[-1].lstrip(_LEADING_PUNCT) if words else ""
     lowered = token.lower()
-    if lowered in _TITLES or lowered in _ALWAYS_JOIN:
+    if lowered in TITLE_ABBREVIATIONS or lowered in _ALWAYS_JOIN:
         return True
     if lowered == "no":
         return following[0].isdigit()

@@ -9,17 +9,20 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import discord
 from discord.ext import commands
 
 from bot.config import Settings
+from bot.discord_app import posting
 from bot.discord_app.errors import DigestTree
 from bot.discord_app.scheduler import DigestScheduler
 from bot.discord_app.timing import Clock, parse_timezone, system_clock
 from bot.errors import ConfigError
-from bot.store.queries import Store
+from bot.services.guilds import guild_settings
+from bot.services.storage import Store, open_store
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +35,10 @@ BAD_TOKEN = "Discord refused DISCORD_TOKEN: reset the token in the Developer Por
 
 
 class DigestBot(commands.Bot):
-    """Slash commands only; needs no privileged intent; nothing it sends can ping anyone."""
+    """Slash commands only; needs no privileged intent; nothing it sends can ping anyone.
+
+    It is also the scheduler's host (`scheduler.SchedulerHost`): store, settings, clock, membership, posting.
+    """
 
     def __init__(
         self, settings: Settings, *, clock: Clock = system_clock, guild_ready_timeout: float = 2.0
@@ -64,7 +70,7 @@ class DigestBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         """Open the store, load the cogs (a broken one is logged, not fatal), sync, start the scheduler."""
-        self._store = await Store.open(self.settings.db_path)
+        self._store = await open_store(self.settings)
         for name in COGS:
             try:
                 await self.load_extension(f"bot.discord_app.cogs.{name}")
@@ -97,9 +103,26 @@ class DigestBot(commands.Bot):
 
     async def guild_now(self, guild_id: int) -> datetime:
         """The bot's clock in the server's time zone (UTC until it sets a schedule)."""
-        settings = await self.store.guild_settings(guild_id)
+        settings = await guild_settings(self.store, guild_id)
         zone = parse_timezone(settings.timezone) if settings and settings.timezone else UTC
         return self.clock().astimezone(zone)
+
+    def is_member(self, guild_id: int) -> bool:
+        """Whether the bot is still in the server (one it left keeps its data, but gets no post)."""
+        return self.get_guild(guild_id) is not None
+
+    async def deliver_digest(
+        self, channel_id: int, title: str, messages: Sequence[Sequence[discord.Embed]], *,
+        parts_sent: int, thread_id: int | None, on_part: posting.PartSent,
+    ) -> None:
+        """Post a digest's messages from `parts_sent` on (see posting.deliver)."""
+        await posting.deliver(
+            self, channel_id, title, messages, parts_sent=parts_sent, thread_id=thread_id, on_part=on_part
+        )
+
+    async def send_alert(self, channel_id: int, text: str) -> bool:
+        """Send an alert to a channel; False, logged, when it cannot be delivered."""
+        return await posting.tell(self, channel_id, text)
 
     async def on_ready(self) -> None:
         log.info("ready as %s (id %s) in %d servers", self.user, self.application_id, len(self.guilds))

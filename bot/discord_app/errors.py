@@ -38,20 +38,23 @@ async def reply(
     return None
 
 
+# Refused checks, most specific first (both are CheckFailures): the same words whatever the details.
+REFUSALS: tuple[tuple[type[app_commands.AppCommandError], str], ...] = (
+    (app_commands.NoPrivateMessage, "This command only works in a server."),
+    (app_commands.CheckFailure, "You can't use this command here."),
+)
+
+
 def user_message(error: app_commands.AppCommandError) -> str | None:
     """What to tell the user about an error, or None when it is a failure of ours to log."""
     if isinstance(error, app_commands.MissingPermissions):
         return MANAGE_SERVER if "manage_guild" in error.missing_permissions else "You lack a permission for this."
-    if isinstance(error, app_commands.NoPrivateMessage):
-        return "This command only works in a server."
-    if isinstance(error, app_commands.CheckFailure):
-        return "You can't use this command here."
     if isinstance(error, app_commands.TransformerError):
         return f"{str(error.value)[:100]!r} is not a valid value for that option."
     if isinstance(error, app_commands.CommandInvokeError) and isinstance(error.original, DigestBotError):
         text = str(error.original)
         return text[:1].upper() + text[1:]
-    return None
+    return next((text for kind, text in REFUSALS if isinstance(error, kind)), None)
 
 
 async def answer_privately(interaction: discord.Interaction, text: str) -> None:

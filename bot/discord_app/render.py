@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import discord
 from discord import app_commands
 
-from bot.core.digest import Digest, DigestItem, shorten_quote
-from bot.core.markdown import format_day, quote_attribution, source_line
+from bot.core.digest import Digest, DigestItem
+from bot.core.markdown import byline, digest_count, digest_span, digest_title, format_day, item_parts, quote_attribution
 from bot.core.models import StoredArticle, StoredQuote
 from bot.core.records import DigestPost
 
@@ -90,33 +90,13 @@ def split_messages(embeds: Sequence[discord.Embed]) -> list[list[discord.Embed]]
 # -- digests -----------------------------------------------------------------------------------------
 
 
-def digest_title(digest: Digest) -> str:
-    return f"News digest, week {digest.week}"
-
-
 def _digest_head(digest: Digest) -> discord.Embed:
-    span = f"{format_day(digest.start)} to {format_day(digest.end)}"
-    if not digest.items:
-        return embed(digest_title(digest), f"{span}\n\nNo new articles since the last digest.")
-    stories = len(digest.items)
-    count = (
-        f"{stories} {'story' if stories == 1 else 'stories'} from {digest.article_count} "
-        f"{'article' if digest.article_count == 1 else 'articles'}."
-    )
-    return embed(digest_title(digest), f"{span}\n\n{count}")
+    return embed(digest_title(digest), f"{digest_span(digest)}\n\n{digest_count(digest)}")
 
 
 def item_text(item: DigestItem) -> str:
-    """One story's summary, quotation and sources, in Discord's Markdown."""
-    parts = []
-    if item.summary:
-        parts.append(" ".join(item.summary))
-    if item.quote and item.quote.speaker:
-        quote = " ".join(shorten_quote(item.quote.text).split())
-        parts.append(f"> “{quote}”\n> — {quote_attribution(item.quote.speaker, item.quote.role)}")
-    label = "Sources" if len(item.sources) > 1 else "Source"
-    parts.append(f"**{label}:**\n" + "\n".join(f"- {source_line(ref)}" for ref in item.sources))
-    return "\n\n".join(parts)
+    """One story's summary, quotation and sources, in Discord's Markdown (the file's wording)."""
+    return "\n\n".join(item_parts(item, bold_labels=True))
 
 
 def item_embed(number: int, item: DigestItem) -> discord.Embed:
@@ -138,14 +118,10 @@ def digest_messages(digest: Digest) -> list[list[discord.Embed]]:
 # -- articles ----------------------------------------------------------------------------------------
 
 
-def _byline(article: StoredArticle) -> str:
-    return " · ".join(x for x in (article.publisher, article.author, format_day(article.published)) if x)
-
-
 def summary_embed(article: StoredArticle, sentences: Sequence[str]) -> discord.Embed:
     """An article's summary as bullet points under its (linked) title."""
     body = "\n".join(f"- {s}" for s in sentences) or "No summary: the article has no sentences."
-    return embed(article.title or article.source_key, body, url=article.url, footer=_byline(article))
+    return embed(article.title or article.source_key, body, url=article.url, footer=byline(article))
 
 
 def search_embeds(articles: Sequence[StoredArticle]) -> list[discord.Embed]:
@@ -155,7 +131,7 @@ def search_embeds(articles: Sequence[StoredArticle]) -> list[discord.Embed]:
             a.title or a.source_key,
             " ".join(a.summary) or "No summary stored.",
             url=a.url,
-            footer=f"#{a.id} · {_byline(a)}",
+            footer=f"#{a.id} · {byline(a)}",
         )
         for a in articles
     ]

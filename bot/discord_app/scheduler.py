@@ -10,25 +10,28 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
+import discord
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from bot.config import Settings
 from bot.core.digest import week_of
-from bot.core.records import DigestPost, GuildSettings
-from bot.discord_app import posting
-from bot.discord_app.render import digest_messages, digest_title
-from bot.discord_app.timing import Weekly
+from bot.core.markdown import digest_title
+from bot.core.records import DigestPost, GuildSettings, SourceRecord
+from bot.discord_app.posting import DeliveryError, PartSent
+from bot.discord_app.render import digest_messages
+from bot.discord_app.timing import Clock, Weekly
+from bot.services import posts
 from bot.services.digests import week_digest
+from bot.services.guilds import guild_settings
 from bot.services.poll import PollReport, add_ingest_job, poll_sources
-
-if TYPE_CHECKING:
-    from bot.discord_app.client import DigestBot
+from bot.services.storage import Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -46,6 +49,43 @@ def retry_job_id(guild_id: int) -> str:
     return f"digest-retry:{guild_id}"
 
 
+class SchedulerHost(Protocol):
+    """What the scheduler needs from the process running it (the bot, or a test's stand-in)."""
+
+    settings: Settings
+    clock: Clock
+
+    @property
+    def store(self) -> Store: ...
+
+    def is_member(self, guild_id: int) -> bool:
+        """Whether the bot is (still) in the server."""
+        ...
+
+    async def wait_until_ready(self) -> None: ...
+
+    async def deliver_digest(
+        self, channel_id: int, title: str, messages: Sequence[Sequence[discord.Embed]], *,
+        parts_sent: int, thread_id: int | None, on_part: PartSent,
+    ) -> None:
+        """Send messages[parts_sent:] to a channel (a forum gets one post); DeliveryError when it fails."""
+        ...
+
+    async def send_alert(self, channel_id: int, text: str) -> bool:
+        """Send a short notice; False when it could not be delivered."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class PostResult:
+    """A job run's outcome with the week it concerned and, after a failure, the reason."""
+
+    outcome: PostOutcome
+    week: str | None = None
+    reason: str | None = None
+    post: DigestPost | None = None
+
+
 class PostOutcome(Enum):
     """What one run of a server's digest job did."""
 
@@ -61,21 +101,11 @@ class PostOutcome(Enum):
     STOPPED = "the bot stopped first"
 
 
-@dataclass(frozen=True, slots=True)
-class PostResult:
-    """A job run's outcome with the week it concerned and, after a failure, the reason."""
-
-    outcome: PostOutcome
-    week: str | None = None
-    reason: str | None = None
-    post: DigestPost | None = None
-
-
 class DigestScheduler:
     """Owns the APScheduler instance: weekly digest jobs, their retries, and the feed-polling job."""
 
-    def __init__(self, bot: DigestBot) -> None:
-        self.bot = bot
+    def __init__(self, host: SchedulerHost) -> None:
+        self.host = host
         self.scheduler = AsyncIOScheduler(
             timezone=UTC,
             # A late run still counts (the job itself checks the grace period), and late runs collapse.
@@ -87,20 +117,20 @@ class DigestScheduler:
 
     @property
     def grace(self) -> timedelta:
-        return timedelta(hours=self.bot.settings.digest_grace_hours)
+        return timedelta(hours=self.host.settings.digest_grace_hours)
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
     async def start(self) -> None:
         """Start the scheduler with a job per scheduled server (each checked at once, to catch up)."""
-        for post in await self.bot.store.block_interrupted_posts():
+        for post in await posts.block_interrupted_posts(self.host.store):
             log.warning(
                 "the %s digest of server %s was interrupted while posting; not resumed to avoid a double post",
                 post.week, post.guild_id,
             )
         self.scheduler.start()
         await self.rebuild(catch_up=True)
-        add_ingest_job(self.scheduler, self.run_ingest, self.bot.settings.poll_minutes)
+        add_ingest_job(self.scheduler, self.run_ingest, self.host.settings.poll_minutes)
 
     async def stop(self) -> None:
         """Stop scheduling, then give running jobs a moment to finish before cancelling them."""
@@ -117,7 +147,7 @@ class DigestScheduler:
 
     async def rebuild(self, *, catch_up: bool = False) -> None:
         """Make the weekly jobs mirror the database; with `catch_up` each also runs once right away."""
-        wanted = {job_id(g.guild_id): g for g in await self.bot.store.scheduled_guilds() if not g.paused}
+        wanted = {job_id(g.guild_id): g for g in await posts.active_schedules(self.host.store)}
         for job in self.scheduler.get_jobs():
             if job.id.startswith("digest:") and job.id not in wanted:
                 job.remove()
@@ -140,7 +170,7 @@ class DigestScheduler:
         return await self._unless_stopped(self._run_guild(guild_id), PostResult(PostOutcome.STOPPED))
 
     async def _run_guild(self, guild_id: int) -> PostResult:
-        await self.bot.wait_until_ready()
+        await self.host.wait_until_ready()
         return await self._tracked(self._post(guild_id, manual=False))
 
     async def post_now(self, guild_id: int) -> PostResult:
@@ -152,8 +182,8 @@ class DigestScheduler:
         return await self._unless_stopped(self._run_ingest(), PollReport())
 
     async def _run_ingest(self) -> PollReport:
-        report = await poll_sources(self.bot.store, self.bot.settings)  # per-source failures are recorded
-        await self.bot.wait_until_ready()
+        report = await poll_sources(self.host.store, self.host.settings)  # per-source failures are recorded
+        await self.host.wait_until_ready()
         await self._tracked(self.check_source_alerts())
         return report
 
@@ -178,77 +208,75 @@ class DigestScheduler:
     # -- posting -----------------------------------------------------------------------------------
 
     async def _post(self, guild_id: int, *, manual: bool) -> PostResult:
-        store = self.bot.store
         async with self._locks[guild_id]:
-            guild = await store.guild_settings(guild_id)
+            guild = await guild_settings(self.host.store, guild_id)
             if guild is None or not guild.scheduled or guild.digest_channel_id is None:
                 return PostResult(PostOutcome.NO_SCHEDULE)
             if guild.paused and not manual:
                 return PostResult(PostOutcome.PAUSED)
-            if self.bot.get_guild(guild_id) is None:  # it left (or was removed): its data waits, unposted
+            if not self.host.is_member(guild_id):  # it left (or was removed): its data waits, unposted
                 return PostResult(PostOutcome.NOT_A_MEMBER)
             weekly = weekly_of(guild)
-            now = self.bot.clock()
+            now = self.host.clock()
             due = now if manual else weekly.last_at_or_before(now)
             if now - due > self.grace:
                 return PostResult(PostOutcome.NOT_DUE)
             week = week_of(due.astimezone(weekly.zone))
-            post = await store.claim_digest_post(guild_id, week, guild.digest_channel_id, force=manual)
+            post = await posts.claim_post(self.host.store, guild_id, week, guild.digest_channel_id, force=manual)
             if post is None:
                 return await self._refused(guild, week)
             return await self._deliver(guild, post, due, manual=manual)
 
     async def _refused(self, guild: GuildSettings, week: str) -> PostResult:
-        existing = await self.bot.store.digest_post(guild.guild_id, week)
+        existing = await posts.digest_post(self.host.store, guild.guild_id, week)
         if existing is None or existing.status == "posting":
             return PostResult(PostOutcome.BUSY, week, post=existing)
         if existing.status == "blocked":
-            await self.alert(guild, f"digest:{week}", _failure_text(existing, retry=False))
+            await self.alert(guild, posts.digest_alert(week), _failure_text(existing, retry=False))
             return PostResult(PostOutcome.BLOCKED, week, existing.error, existing)
         return PostResult(PostOutcome.ALREADY_POSTED, week, post=existing)
 
     async def _deliver(self, guild: GuildSettings, post: DigestPost, due: datetime, *, manual: bool) -> PostResult:
-        store, guild_id, week = self.bot.store, post.guild_id, post.week
+        store, guild_id, week = self.host.store, post.guild_id, post.week
 
-        async def part_sent(parts: int, message_id: int, thread_id: int | None) -> None:
-            await store.record_digest_part(guild_id, week, parts, message_id=message_id, thread_id=thread_id)
+        async def on_part(parts: int, message_id: int, thread_id: int | None) -> None:
+            await posts.part_sent(store, guild_id, week, parts, message_id=message_id, thread_id=thread_id)
 
         try:
-            digest = await week_digest(store, self.bot.settings, week, guild_id)
+            digest = await week_digest(store, self.host.settings, week, guild_id)
             messages = digest_messages(digest)
-            await posting.deliver(
-                self.bot, post.channel_id, digest_title(digest), messages,
-                parts_sent=post.parts_sent, thread_id=post.thread_id, on_part=part_sent,
+            await self.host.deliver_digest(
+                post.channel_id, digest_title(digest), messages,
+                parts_sent=post.parts_sent, thread_id=post.thread_id, on_part=on_part,
             )
-        except posting.DeliveryError as exc:
+        except DeliveryError as exc:
             return await self._failed(guild, post, due, exc, manual=manual)
         except Exception as exc:
             log.exception("posting the %s digest of server %s failed", week, guild_id)
-            error = posting.DeliveryError(f"unexpected error ({type(exc).__name__}; see the bot's log)", retry=False)
+            error = DeliveryError(f"unexpected error ({type(exc).__name__}; see the bot's log)", retry=False)
             return await self._failed(guild, post, due, error, manual=manual)
-        await store.end_digest_post(guild_id, week, "posted")
+        finished = await posts.finish_post(store, guild_id, week)
         log.info("posted the %s digest in server %s, channel %s (%d messages)",
                  week, guild_id, post.channel_id, len(messages))
-        return PostResult(PostOutcome.POSTED, week, post=await store.digest_post(guild_id, week))
+        return PostResult(PostOutcome.POSTED, week, post=finished)
 
     async def _failed(
-        self, guild: GuildSettings, post: DigestPost, due: datetime, error: posting.DeliveryError, *, manual: bool
+        self, guild: GuildSettings, post: DigestPost, due: datetime, error: DeliveryError, *, manual: bool
     ) -> PostResult:
-        store, guild_id, week = self.bot.store, post.guild_id, post.week
-        delay = timedelta(seconds=self.bot.settings.digest_retry_seconds)
+        guild_id, week = post.guild_id, post.week
+        delay = timedelta(seconds=self.host.settings.digest_retry_seconds)
         # A transient failure stays claimable ('failed'); it is retried here while still within the grace.
-        retry = error.retry and not manual and self.bot.clock() + delay - due <= self.grace
-        await store.end_digest_post(guild_id, week, "failed" if error.retry else "blocked", error.reason)
+        retry = error.retry and not manual and self.host.clock() + delay - due <= self.grace
+        updated = await posts.fail_post(self.host.store, guild_id, week, error.reason, retry=error.retry)
         log.warning("could not post the %s digest in server %s, channel %s: %s (%s)", week, guild_id,
                     post.channel_id, error.reason, "will retry" if retry else "not retrying")
-        updated = await store.digest_post(guild_id, week)
         if retry:
             self.scheduler.add_job(
                 self.run_guild, "date", run_date=datetime.now(UTC) + delay, args=[guild_id],
                 id=retry_job_id(guild_id), name=f"retry digest of server {guild_id}", replace_existing=True,
             )
         if not manual and updated is not None:
-            await self.alert(guild, f"digest:{week}", _failure_text(updated, retry=retry))
+            await self.alert(guild, posts.digest_alert(week), _failure_text(updated, retry=retry))
         outcome = PostOutcome.RETRYING if retry else PostOutcome.BLOCKED
         return PostResult(outcome, week, error.reason, updated)
 
@@ -256,25 +284,16 @@ class DigestScheduler:
 
     async def alert(self, guild: GuildSettings, key: str, text: str) -> bool:
         """Tell the server's alerts channel about `key`, once; False when not (now) told."""
-        if guild.alerts_channel_id is None or not await self.bot.store.claim_alert(guild.guild_id, key):
+        if guild.alerts_channel_id is None or not await posts.claim_alert(self.host.store, guild.guild_id, key):
             return False
         log.info("alerting server %s: %s", guild.guild_id, text)
-        return await posting.tell(self.bot, guild.alerts_channel_id, text)
+        return await self.host.send_alert(guild.alerts_channel_id, text)
 
     async def check_source_alerts(self) -> None:
         """Tell each server once about each visible source that started failing; forget recovered ones."""
-        store = self.bot.store
-        for guild in await store.alerting_guilds():
-            told = {k for k in await store.alert_keys(guild.guild_id) if k.startswith("source:")}
-            sources = [*await store.list_sources(0), *await store.list_sources(guild.guild_id)]
-            failing = {f"source:{s.id}": s for s in sources if s.failures > 0}
-            for key in told - failing.keys():
-                await store.clear_alert(guild.guild_id, key)
-            for key, source in failing.items():
-                state = "is disabled" if not source.enabled else f"has failed {source.failures} time(s)"
-                await self.alert(
-                    guild, key, f"⚠️ Source **{source.name}** ({source.location}) {state}: {source.last_error}"
-                )
+        for guild in await posts.alerting_guilds(self.host.store):
+            for key, source in (await posts.source_alerts(self.host.store, guild.guild_id)).items():
+                await self.alert(guild, key, _source_text(source))
 
 
 def weekly_of(guild: GuildSettings) -> Weekly:
@@ -287,3 +306,8 @@ def weekly_of(guild: GuildSettings) -> Weekly:
 def _failure_text(post: DigestPost, *, retry: bool) -> str:
     then = "I will try again." if retry else "Fix the cause, then run `/schedule post`."
     return f"⚠️ Could not post the {post.week} digest in <#{post.channel_id}>: {post.error}. {then}"
+
+
+def _source_text(source: SourceRecord) -> str:
+    state = "is disabled" if not source.enabled else f"has failed {source.failures} time(s)"
+    return f"⚠️ Source **{source.name}** ({source.location}) {state}: {source.last_error}"

@@ -1,6 +1,5 @@
 """The weekly digest: which articles a week holds for a server, and its Markdown file."""
 
-
 from __future__ import annotations
 
 import asyncio
@@ -11,7 +10,7 @@ from bot.config import Settings
 from bot.core.digest import Digest, build_digest
 from bot.core.filters import Filters, apply_filters
 from bot.core.markdown import render_markdown
-from bot.store.queries import Store
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 

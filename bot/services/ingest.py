@@ -3,7 +3,6 @@
 Blocking work (file reading, the text pipeline) runs in a thread so an event loop stays responsive.
 """
 
-
 from __future__ import annotations
 
 import asyncio
@@ -23,7 +22,7 @@ from bot.core.models import ProcessedArticle
 from bot.core.pipeline import process_article, short_line_keys
 from bot.core.records import SaveOutcome
 from bot.errors import InputError
-from bot.store.queries import Store
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,5 @@
 """Run the pipeline on files without storing anything: what `digestbot inspect` prints."""
 
-
 from __future__ import annotations
 
 import asyncio

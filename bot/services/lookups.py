@@ -1,19 +1,21 @@
 """Look-ups both adapters answer: an article by reference, its summary, search, quotations by speaker."""
 
-
 from __future__ import annotations
 
 import asyncio
 import logging
 
+from bot.config import Settings
 from bot.core.models import StoredArticle, StoredQuote
+from bot.core.records import SpeakerCount
 from bot.core.sentences import split_sentences
 from bot.core.speaker_index import SpeakerIndex
 from bot.core.summarise import summarise
 from bot.errors import NotFoundError
-from bot.store.queries import Store
+from bot.store import Store
 
 log = logging.getLogger(__name__)
+
 
 async def find_article(store: Store, reference: str, guild_id: int | None = None) -> StoredArticle:
     """Resolve an article by id, file name, URL or title words; NotFoundError when nothing matches."""
@@ -21,6 +23,24 @@ async def find_article(store: Store, reference: str, guild_id: int | None = None
     if not ids:
         raise NotFoundError(f"no article matches {reference!r}")
     return (await store.get_articles(ids))[0]
+
+
+async def get_article(store: Store, article_id: int) -> StoredArticle:
+    """Return one stored article by id; NotFoundError when it is gone."""
+    found = await store.get_articles([article_id])
+    if not found:
+        raise NotFoundError(f"no article {article_id}")
+    return found[0]
+
+
+async def summary_lines(
+    settings: Settings, article: StoredArticle, sentences: int | None = None, algorithm: str | None = None
+) -> list[str]:
+    """The stored summary when it is what was asked for (the configured length and algorithm), else a new one."""
+    count = sentences or settings.summary_sentences
+    if count == settings.summary_sentences and algorithm is None and article.summary:
+        return list(article.summary)
+    return await article_summary(article, count, algorithm or settings.summary_algorithm)
 
 
 async def article_summary(article: StoredArticle, sentences: int, algorithm: str) -> list[str]:
@@ -59,3 +79,13 @@ async def speaker_index(store: Store) -> SpeakerIndex:
     if _index is None or _index[0] is not names:
         _index = (names, SpeakerIndex(names))
     return _index[1]
+
+
+async def speakers(store: Store, guild_id: int | None = None) -> list[SpeakerCount]:
+    """Every quoted person the server (None: the operator) can see, most quoted first."""
+    return await store.speakers(guild_id)
+
+
+async def article_titles(store: Store, typed: str, limit: int, guild_id: int | None = None) -> list[tuple[int, str]]:
+    """(id, title) of the newest articles whose title matches what the user is typing."""
+    return await store.titles_matching(typed, limit, guild_id=guild_id)

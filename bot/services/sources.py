@@ -11,13 +11,14 @@ import logging
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.config import Settings
 from bot.core.records import SourceRecord
 from bot.errors import InputError, NotFoundError
-from bot.store.queries import Store
+from bot.store import Store
 from bot.web.feeds import Feed, FeedError, discover_feed_links, looks_like_html, parse_feed
 from bot.web.fetch import Fetcher, FetchError, FetchSettings
 from bot.web.urls import URLError, check_url, normalise_url, url_key
@@ -159,6 +160,32 @@ async def add_source(
 async def list_sources(store: Store, guild_id: int | None = None) -> list[SourceRecord]:
     """Return the sources of a guild (0: shared ones), or all of them for None."""
     return await store.list_sources(guild_id)
+
+
+async def visible_sources(store: Store, guild_id: int) -> list[SourceRecord]:
+    """The sources whose articles a server sees: the operator's shared ones, then its own."""
+    shared = await store.list_sources(0)
+    return shared if guild_id == 0 else [*shared, *await store.list_sources(guild_id)]
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    """Whether a source works, as a state adapters can mark ("disabled", "failing", "ok", "new") and words."""
+
+    state: str
+    text: str
+
+
+def source_health(source: SourceRecord) -> Health:
+    """Say in one line whether a source works, and if not, why and when it is tried again."""
+    if not source.enabled:
+        return Health("disabled", f"disabled: {source.disabled_reason or DISABLED_BY_HAND}")
+    if source.failures:
+        retry = f", next try after {source.next_attempt}" if source.next_attempt else ""
+        return Health("failing", f"last error: {source.last_error} ({source.failures} failure(s) in a row{retry})")
+    if source.last_success:
+        return Health("ok", f"ok, last fetched {source.last_success[:16].replace('T', ' ')} UTC")
+    return Health("new", "not fetched yet")
 
 
 async def find_source(store: Store, reference: str, guild_id: int | None = None) -> SourceRecord:

@@ -20,7 +20,7 @@ from bot.discord_app.client import DigestBot, run_bot
 from bot.discord_app.render import digest_messages
 from bot.services.digests import week_digest
 from bot.services.ingest import ingest_files, speaker_keys
-from bot.store.queries import Store
+from bot.store import Store
 from tests.conftest import SEEDS
 from tests.fakes import FakeDiscord, FakeInteraction
 from tests.fakes.payloads import DEFAULT_MEMBER_PERMISSIONS, MANAGE_GUILD

@@ -14,7 +14,7 @@ from bot.config import Settings
 from bot.discord_app.client import DigestBot
 from bot.discord_app.scheduler import PostOutcome, PostResult, job_id, retry_job_id
 from bot.services.poll import JOB_ID as INGEST_JOB
-from bot.store.queries import Store
+from bot.store import Store
 from tests.discord_app.conftest import (
     ADMIN,
     MONDAY_9,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.services.ingest import POOL_MIN_FILES, ingest_files
-from bot.store.queries import Store
+from bot.store import Store
 from tests.conftest import SEEDS
 
 

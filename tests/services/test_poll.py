@@ -19,9 +19,10 @@ import pytest
 from bot.config import Settings
 from bot.core.records import SaveOutcome, SourceRecord
 from bot.errors import InputError
-from bot.services.poll import PollReport, PollStatus, SourcePoll, ingest_url, poll_sources
+from bot.services.pages import ingest_url
+from bot.services.poll import PollReport, PollStatus, SourcePoll, poll_sources
 from bot.services.sources import CONCURRENCY, add_source, find_source, set_source_enabled
-from bot.store.queries import Store
+from bot.store import Store
 from tests.live_server import FeedServer, article_page, item_for, loopback_only, rss, running, story
 
 REPO = Path(__file__).resolve().parents[1]

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from bot.config import Settings
 from bot.errors import InputError
-from bot.services.poll import PollReport, PollStatus, ingest_url, poll_sources
-from bot.store.queries import Store
+from bot.services.pages import ingest_url
+from bot.services.poll import PollReport, PollStatus, poll_sources
+from bot.store import Store
 from tests.live_server import FeedServer, loopback_only, running_in_thread
 
 _FEEDISH = st.lists(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from bot.core.models import ProcessedArticle
 from bot.core.records import SaveOutcome
+from bot.store import Store
 from bot.store.database import migrations
-from bot.store.queries import Store
 from tests.store.test_queries import make_article, quote
 
 HOME, AWAY, STRANGER = 111, 222, 333

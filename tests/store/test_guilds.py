@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from bot.store.queries import Store
+from bot.store import Store
 from tests.store.test_queries import make_article, quote
 
 HOME, OTHER = 111, 222

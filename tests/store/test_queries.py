@@ -10,8 +10,9 @@ import pytest
 
 from bot.core.models import Metadata, ProcessedArticle, Quote, Sentence
 from bot.core.records import SaveOutcome
+from bot.store import Store
 from bot.store.database import MIN_SQLITE, migrations, require_sqlite
-from bot.store.queries import Store, fts_query
+from bot.store.sql import fts_query
 
 
 def make_article(body: str, title: str = "A title", published: date | None = None,

@@ -1,4 +1,4 @@
-"""Direct quotations and who said them: marks find the quoted text, people resolve the speakers."""
+"""Find direct quotations and who said them (layers: lexicon < phrases < clauses < people < marks)."""
 
 from bot.core.quotes.marks import extract_quotes
 from bot.core.quotes.people import speaker_key

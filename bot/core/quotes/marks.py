@@ -15,7 +15,7 @@ Extraction works paragraph by paragraph (see `_paragraphs` for what separates th
 * A quotation is partial (a scare quote or fragment) when it does not start with a capital or a
   digit, or has fewer than four words.
 
-Attribution lives in `bot.core.speakers`.  A full quotation with no attribution clause of its own
+Attribution lives in `bot.core.quotes.people`.  A full quotation with no attribution clause of its own
 continues the previous quotation's speaker when it follows it in the same or the next paragraph,
 and otherwise goes to the person the text just before it is about; a partial one gets no speaker.
 """
@@ -27,9 +27,10 @@ import re
 from dataclasses import dataclass
 
 from bot.core.models import Quote
-from bot.core.quotes.people import ArticleSpeakers, is_attribution_gap, speaker_key
+from bot.core.quotes.clauses import is_attribution_gap
+from bot.core.quotes.people import ArticleSpeakers
 
-__all__ = ["extract_quotes", "speaker_key"]
+__all__ = ["extract_quotes"]
 
 _PARAGRAPH_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
 _LINE_END = frozenset(".!?:;\"'”’…)]")

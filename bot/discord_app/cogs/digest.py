@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.core.digest import parse_week, week_of
 from bot.discord_app.checks import guild_id
+from bot.discord_app.cogs.base import BotCog
 from bot.discord_app.render import digest_messages
 from bot.services.digests import week_digest
 
@@ -17,11 +17,8 @@ if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
 
 
-class DigestCog(commands.Cog):
+class DigestCog(BotCog):
     """Show a week's digest on demand (posting it on schedule is the scheduler's job)."""
-
-    def __init__(self, bot: DigestBot) -> None:
-        self.bot = bot
 
     @app_commands.command(name="digest", description="Show this server's news digest for this week or an ISO week")
     @app_commands.describe(week="An ISO week such as 2026-W10 (default: this week)")

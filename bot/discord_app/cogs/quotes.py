@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.discord_app.checks import guild_id
+from bot.discord_app.cogs.base import BotCog
 from bot.discord_app.errors import GENERIC, answer_privately
 from bot.discord_app.render import CHOICES, choice, quote_page
-from bot.services.lookups import find_quotes
+from bot.services.lookups import find_quotes, speakers
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 
 PAGE = 5  # quotations fetched per page; fewer are shown when long ones fill the embed
 PAGER_TIMEOUT = 600.0  # seconds the buttons work; an interaction token lives 15 minutes
+OPTIONS = {  # /quote's options as Discord describes them
+    "speaker": "Who said it (small misspellings are fine)",
+    "about": "Words the quotation is about",
+    "page": f"Start at this page ({PAGE} quotations a page)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,18 +103,11 @@ class QuotePager(discord.ui.View):
                 await self.message.edit(view=None)
 
 
-class QuotesCog(commands.Cog):
+class QuotesCog(BotCog):
     """Who said what, from the articles this server can see."""
 
-    def __init__(self, bot: DigestBot) -> None:
-        self.bot = bot
-
     @app_commands.command(name="quote", description="Quotations, newest first, by a speaker and/or about a topic")
-    @app_commands.describe(
-        speaker="Who said it (small misspellings are fine)",
-        about="Words the quotation is about",
-        page="Start at this page (5 quotations a page)",
-    )
+    @app_commands.describe(**OPTIONS)
     @app_commands.guild_only()
     async def quote(
         self,
@@ -130,9 +128,9 @@ class QuotesCog(commands.Cog):
         pager.message = await interaction.followup.send(embed=shown_embed, view=pager, wait=True)
 
     @quote.autocomplete("speaker")
-    async def speakers(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    async def names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         typed = current.strip().casefold()
-        names = [s.name for s in await self.bot.store.speakers(guild_id(interaction))]
+        names = [s.name for s in await speakers(self.bot.store, guild_id(interaction))]
         matches = [n for n in names if typed in n.casefold()] if typed else names
         return [choice(name, name) for name in matches[:CHOICES]]
 

@@ -6,14 +6,16 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
-from bot.discord_app.checks import ensure_manager, guild_id
+from bot.discord_app.checks import guild_id
+from bot.discord_app.cogs.base import ManagerGroupCog
 from bot.discord_app.errors import reply
 from bot.discord_app.render import CHOICES, post_line
 from bot.discord_app.scheduler import PostOutcome, weekly_of
 from bot.discord_app.timing import WEEKDAYS, Weekly, discord_time, zone_suggestions
 from bot.errors import InputError
+from bot.services.guilds import guild_settings, pause_schedule, set_alerts_channel, set_schedule
+from bot.services.posts import latest_post
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
@@ -31,19 +33,10 @@ def missing_permissions(channel: DigestChannel, me: discord.Member) -> list[str]
     return [label for flag, label in needed.items() if not getattr(allowed, flag)]
 
 
-@app_commands.guild_only()
-@app_commands.default_permissions(manage_guild=True)
 class ScheduleCog(
-    commands.GroupCog, group_name="schedule", group_description="When and where the weekly digest is posted"
+    ManagerGroupCog, group_name="schedule", group_description="When and where the weekly digest is posted"
 ):
     """Every change is saved first and the scheduler's jobs are rebuilt from the database."""
-
-    def __init__(self, bot: DigestBot) -> None:
-        self.bot = bot
-        super().__init__()
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        return ensure_manager(interaction)
 
     @app_commands.command(name="set", description="Post the digest every week in a channel, on a day, at a time")
     @app_commands.describe(
@@ -67,7 +60,7 @@ class ScheduleCog(
         missing = missing_permissions(channel, me) if me else []
         if missing:
             raise InputError(f"I can't post in {channel.mention}: I need {', '.join(missing)} there")
-        await self.bot.store.set_schedule(server, channel.id, weekly.weekday, f"{weekly.at:%H:%M}", weekly.zone.key)
+        await set_schedule(self.bot.store, server, channel.id, weekly.weekday, f"{weekly.at:%H:%M}", weekly.zone.key)
         await self.bot.digests.rebuild()
         upcoming = weekly.next_after(self.bot.clock())
         await reply(
@@ -84,7 +77,7 @@ class ScheduleCog(
     @app_commands.command(name="show", description="Show the schedule, the alerts channel and the last post")
     async def show(self, interaction: discord.Interaction) -> None:
         server = guild_id(interaction)
-        settings = await self.bot.store.guild_settings(server)
+        settings = await guild_settings(self.bot.store, server)
         lines = []
         if settings is None or not settings.scheduled:
             lines.append("No weekly digest yet: set one with `/schedule set`.")
@@ -97,14 +90,13 @@ class ScheduleCog(
                 lines.append(f"Next: {discord_time(weekly.next_after(self.bot.clock()))}.")
         alerts = settings.alerts_channel_id if settings else None
         lines.append(f"Alerts go to <#{alerts}>." if alerts else "No alerts channel (`/schedule alerts`).")
-        last = await self.bot.store.latest_digest_post(server)
+        last = await latest_post(self.bot.store, server)
         if last is not None:
             lines.append(f"Last post: {post_line(last)}")
         await reply(interaction, "\n".join(lines), ephemeral=True)
 
     async def _pause(self, interaction: discord.Interaction, paused: bool) -> None:
-        if not await self.bot.store.set_paused(guild_id(interaction), paused):
-            raise InputError("there is no schedule yet: set one with /schedule set")
+        await pause_schedule(self.bot.store, guild_id(interaction), paused)
         await self.bot.digests.rebuild()
         await reply(interaction, "Weekly digest paused." if paused else "Weekly digest resumed.", ephemeral=True)
 
@@ -119,7 +111,7 @@ class ScheduleCog(
     @app_commands.command(name="alerts", description="Where to say when a source fails or a digest can't be posted")
     @app_commands.describe(channel="The alerts channel (leave empty to switch alerts off)")
     async def alerts(self, interaction: discord.Interaction, channel: discord.TextChannel | None = None) -> None:
-        await self.bot.store.set_alerts_channel(guild_id(interaction), channel.id if channel else None)
+        await set_alerts_channel(self.bot.store, guild_id(interaction), channel.id if channel else None)
         text = f"Alerts will go to {channel.mention}." if channel else "Alerts are off."
         await reply(interaction, text, ephemeral=True)
 

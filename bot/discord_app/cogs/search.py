@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.discord_app.checks import guild_id
+from bot.discord_app.cogs.base import BotCog
 from bot.discord_app.errors import reply
 from bot.discord_app.render import search_embeds, split_messages
 from bot.errors import InputError
@@ -18,11 +18,8 @@ if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
 
 
-class SearchCog(commands.Cog):
+class SearchCog(BotCog):
     """Full-text search over the articles this server can see."""
-
-    def __init__(self, bot: DigestBot) -> None:
-        self.bot = bot
 
     @app_commands.command(name="search", description="Find articles by words in their title or text")
     @app_commands.describe(query="Words to look for", limit="How many articles (default 5)")

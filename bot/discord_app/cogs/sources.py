@@ -6,46 +6,33 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.core.records import SourceRecord
-from bot.discord_app.checks import ensure_manager, guild_id
+from bot.discord_app.checks import guild_id
+from bot.discord_app.cogs.base import ManagerGroupCog
 from bot.discord_app.errors import reply
 from bot.discord_app.render import CHOICES, choice, clip_lines, embed
-from bot.services.sources import add_source, list_sources, remove_source
+from bot.services.sources import add_source, list_sources, remove_source, source_health
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
 
 HALF = 2900
+MARKS = {"disabled": "⏸️", "failing": "⚠️", "ok": "✅", "new": "🕓"}  # by source_health's state
 
 
 def health(source: SourceRecord) -> str:
-    """One line on whether a source works."""
-    if not source.enabled:
-        return f"⏸️ disabled: {source.disabled_reason or 'by hand'}"
-    if source.failures:
-        return f"⚠️ failing ({source.failures}×): {source.last_error}"
-    if source.last_success:
-        return f"✅ ok, last fetched {source.last_success[:16].replace('T', ' ')} UTC"
-    return "🕓 not fetched yet"
+    """One line on whether a source works, in the command line's words, marked for the eye."""
+    found = source_health(source)
+    return f"{MARKS.get(found.state, '•')} {found.text}"
 
 
 def source_lines(records: list[SourceRecord]) -> str:
     return "\n".join(f"`{s.id}` **{s.name}** — {s.location}\n{health(s)}" for s in records)
 
 
-@app_commands.guild_only()
-@app_commands.default_permissions(manage_guild=True)
-class SourcesCog(commands.GroupCog, group_name="sources", group_description="This server's news feeds"):
+class SourcesCog(ManagerGroupCog, group_name="sources", group_description="This server's news feeds"):
     """Feeds a server adds are polled for it alone; shared sources come from the operator."""
-
-    def __init__(self, bot: DigestBot) -> None:
-        self.bot = bot
-        super().__init__()
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        return ensure_manager(interaction)
 
     @app_commands.command(name="add", description="Add an RSS or Atom feed (or a page that links one) for this server")
     @app_commands.describe(url="The feed's (or the news page's) web address", name="A short name (default: the feed's)")

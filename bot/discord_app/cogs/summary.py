@@ -6,23 +6,30 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
+from bot.core.models import StoredArticle
 from bot.discord_app.checks import guild_id
+from bot.discord_app.cogs.base import BotCog
 from bot.discord_app.render import CHOICES, choice, summary_embed
 from bot.errors import InputError, NotFoundError
-from bot.services.lookups import article_summary, find_article
-from bot.services.poll import ingest_url
+from bot.services.lookups import article_titles, find_article, get_article, summary_lines
+from bot.services.pages import ingest_url
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
 
 
-class SummaryCog(commands.Cog):
+class SummaryCog(BotCog):
     """Summaries of stored articles, or of a new article page this server asks for."""
 
-    def __init__(self, bot: DigestBot) -> None:
-        self.bot = bot
+    async def _article(self, server: int, article: str | None, url: str | None) -> StoredArticle:
+        """The article picked by reference, or the page at `url`, stored for this server first."""
+        if url is None:
+            return await find_article(self.bot.store, article or "", guild_id=server)
+        page = await ingest_url(self.bot.store, self.bot.settings, url, server)
+        if page.article_id is None:
+            raise NotFoundError(f"no article text stored from {page.url}")
+        return await get_article(self.bot.store, page.article_id)
 
     @app_commands.command(name="summary", description="Summarise an article: pick it by title, or give its web address")
     @app_commands.describe(
@@ -42,26 +49,14 @@ class SummaryCog(commands.Cog):
         if (article is None) == (url is None):
             raise InputError("give either an article or a url")
         await interaction.response.defer(thinking=True)
-        store, settings = self.bot.store, self.bot.settings
-        if url is not None:
-            page = await ingest_url(store, settings, url, server)
-            found = await store.get_articles([page.article_id]) if page.article_id is not None else []
-            if not found:
-                raise NotFoundError(f"no article text stored from {page.url}")
-            chosen = found[0]
-        else:
-            chosen = await find_article(store, article or "", guild_id=server)
-        count = sentences or settings.summary_sentences
-        if count == settings.summary_sentences and chosen.summary:
-            lines = list(chosen.summary)
-        else:
-            lines = await article_summary(chosen, count, settings.summary_algorithm)
+        chosen = await self._article(server, article, url)
+        lines = await summary_lines(self.bot.settings, chosen, sentences)
         await interaction.followup.send(embed=summary_embed(chosen, lines))
 
     @summary.autocomplete("article")
-    async def article_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        titles = await self.bot.store.titles_matching(current, CHOICES, guild_id=guild_id(interaction))
-        return [choice(title, str(article_id)) for article_id, title in titles]
+    async def titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        found = await article_titles(self.bot.store, current, CHOICES, guild_id=guild_id(interaction))
+        return [choice(title, str(article_id)) for article_id, title in found]
 
 
 async def setup(bot: DigestBot) -> None:

@@ -1,0 +1,407 @@
+"""Read the noun phrases that name speakers: names, organisations, roles, pronouns and appositives."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from bot.core.quotes.lexicon import (
+    CUE,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    MODIFIERS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    POSTNOMINALS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    RUN_CONNECTORS,
+    SKIPPABLE,
+    SPLITTERS,
+    Token,
+    gender_of,
+    is_acronym,
+    is_cap,
+    is_sentence_end,
+    strip_possessive,
+    word_tokens,
+)
+
+_MAX_NAME_WORDS = 4
+_APPOSITIVE_TOKENS = 45
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker as written in an attribution clause, before it is resolved within the article."""
+
+    kind: str  # "person", "org", "pronoun", "nominal" or "participle" (subject is the sentence's)
+    name: str
+    role: str | None = None
+    gender: str | None = None
+    definite: bool = False  # a nominal introduced by "the" refers back to someone already named
+    start: int = 0  # offset of the mention in the clause it was parsed from
+
+
+def analyse_run(words: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    """Classify capitalised words: ("person", name words), ("org", ()), ("role", ()) or ("", ())."""
+    return _analyse_words(tuple(words))
+
+
+@functools.lru_cache(maxsize=8192)
+def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """Do the work of `analyse_run`, cached because the same names recur within and across articles."""
+    while words and words[0].lower() in FUNCTION_WORDS and words[0].lower().rstrip(".") not in HONORIFICS:
+        words = words[1:]
+    if not words:
+        return "", ()
+    head: list[str] = []
+    for word in words:
+        if word.lower() in SPLITTERS and head:
+            break
+        head.append(word)
+    tail = _person_tail(head)  # "Charles Rangel of New York"
+    if tail:
+        return "person", tuple(tail)
+    head_is_org = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in head)
+    tail = [] if head_is_org else _person_tail(list(words))  # "Secretary of State John Kerry"
+    if tail:
+        return "person", tuple(tail)
+    if any(w.lower().rstrip(".") in ROLE_NOUNS for w in head):
+        return "role", ()
+    if any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in words):
+        return "org", ()
+    if len(head) == 1 and head[0].lower() in MODIFIERS:
+        return "org", ()
+    return "", ()
+
+
+def _person_tail(words: list[str]) -> list[str]:
+    """Return the personal name that ends a run of capitalised words, without titles and post-nominals."""
+    words = [strip_possessive(w) for w in words]
+    while words and words[-1].lower().rstrip(".") in POSTNOMINALS:
+        words.pop()
+    tail: list[str] = []
+    for word in reversed(words):
+        low = word.lower().rstrip(".")
+        if low in NAME_PARTICLES and tail:
+            tail.insert(0, word)
+            continue
+        if (
+            not word[0].isupper()
+            or low in HONORIFICS
+            or low in ROLE_NOUNS
+            or low in FUNCTION_WORDS
+            or low in ORG_WORDS
+            or low in POSTNOMINALS
+            or (low in MODIFIERS and tail)
+            or is_acronym(word)
+        ):
+            break
+        tail.insert(0, word)
+        if sum(len(w) > 2 for w in tail) >= _MAX_NAME_WORDS:
+            break
+    while tail and tail[0].lower() in NAME_PARTICLES:
+        tail.pop(0)
+    if len(tail) == 1 and tail[0].lower() in MODIFIERS:
+        return []
+    return tail
+
+
+def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | None:
+    """Parse "X, chief executive of Y," and "the chief executive of Y, X," before a cue verb."""
+    separators: list[int] = []
+    j = comma - 1
+    while j >= 0 and comma - j < _APPOSITIVE_TOKENS and len(separators) < 4:
+        word = tokens[j][0]
+        if word in (",", "—", "–"):
+            separators.append(j)
+        elif word in (";", ":", "!", "?", "“", "”", '"') or (
+            word == "." and tokens[j + 1][0] != "," and is_sentence_end(text, tokens[j][1])
+        ):
+            break
+        j -= 1
+    separators.append(j)
+    for sep in separators:
+        inner = tokens[sep + 1 : comma]
+        if not inner:
+            continue
+        inner_text = text[inner[0][1] : inner[-1][2]]
+        name = np_forward(inner, 0)
+        pure_name = all(w[0].isupper() or w == "." for w, _, _ in inner)
+        if name is not None and name.kind == "person" and pure_name and sep >= 0:
+            role_start = _phrase_start(tokens, sep - 1)
+            if role_start is not None:
+                role = clean_role(text[role_start : tokens[sep - 1][2]])
+                return replace(name, role=role, start=role_start)
+        if sep < 0:
+            continue
+        left = np_backward(tokens, sep - 1, text)
+        if left is not None:
+            if left.kind == "person" and not left.role and _looks_like_role(word_tokens(inner_text)):
+                gender = left.gender or _role_gender(inner_text)
+                left = replace(left, role=clean_role(inner_text), gender=gender)
+            return left
+    return None
+
+
+def _phrase_start(tokens: list[Token], end: int) -> int | None:
+    """Return where a role phrase like "the chief executive of NHS England" ending at `end` starts."""
+    j = end
+    while j >= 0 and end - j < 10:
+        word = tokens[j][0]
+        if not (word[0].isalpha() or word in ("&", "’s", "'s")):
+            break
+        if word.lower() in DETERMINERS:
+            return tokens[j][1]
+        j -= 1
+    start = tokens[j + 1][1] if j + 1 <= end else None
+    words = [w.lower() for w, _, _ in tokens[j + 1 : end + 1]]
+    return start if any(w in ROLE_NOUNS for w in words) else None
+
+
+def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
+    """Parse the noun phrase that ends at token `end`: a pronoun, a name, an organisation or a nominal."""
+    if end < 0:
+        return None
+    word, start, _ = tokens[end]
+    low = word.lower()
+    if low in PRONOUNS:
+        return Mention("pronoun", low, start=start)
+    if word == ")":
+        j = end - 1
+        while j >= 0 and end - j < 12 and tokens[j][0] != "(":
+            j -= 1
+        return np_backward(tokens, j - 1, text) if j >= 1 and tokens[j][0] == "(" else None
+    if word[0].isalpha() and word.islower():
+        return _nominal_backward(tokens, end, text)
+    if not is_cap(word) or word[-2:] in ("'s", "’s"):
+        return None  # "Trump's remarks": a possessive is not the subject
+    j = end
+    while j > 0:
+        prev = tokens[j - 1][0]
+        if (is_cap(prev) and prev.lower() not in FUNCTION_WORDS) or (
+            prev.lower() in RUN_CONNECTORS and j > 1 and is_cap(tokens[j - 2][0])
+        ):
+            j -= 1
+        else:
+            break
+    words = [w for w, _, _ in tokens[j : end + 1]]
+    kind, tail = analyse_run(words)
+    first = j - 1 if j > 0 and tokens[j - 1][0].lower() == "the" else j
+    if kind == "person":
+        gender = next((g for g in map(gender_of, words) if g), None)
+        premod = _premodifier_start(tokens, j)
+        role = _run_role(words, tail)
+        if premod is not None:
+            first = premod
+            role = clean_role(text[tokens[premod][1] : tokens[j - 1][2]] + (" " + role if role else ""))
+        gender = gender or _role_gender(role or "")
+        return Mention("person", " ".join(tail), role=role, gender=gender, start=tokens[first][1])
+    if kind == "org":
+        return Mention("org", _surface(tokens[j : end + 1]), start=tokens[first][1])
+    if kind == "role":
+        phrase_start = _phrase_start(tokens, end)
+        start = tokens[first][1] if phrase_start is None else min(phrase_start, tokens[first][1])
+        return Mention("nominal", text[start : tokens[end][2]], definite=first < j, start=start)
+    return None
+
+
+def _run_role(words: Sequence[str], tail: Sequence[str]) -> str | None:
+    """Return the title inside a capitalised run ("Health Secretary" in "Health Secretary Matt Hancock")."""
+    head: list[str] = []
+    for word in words:
+        if word.lower() in SPLITTERS and head:
+            break
+        head.append(word)
+    titles = [w for w in head[: len(head) - len(tail)] if w.lower().rstrip(".") not in HONORIFICS]
+    titles = [w for w in titles if w.lower() not in FUNCTION_WORDS]
+    return " ".join(titles) if titles and titles[-1].lower() in ROLE_NOUNS else None
+
+
+def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
+    """Parse "the health secretary" / "a Department of Health spokesperson" / "Care England's chief"."""
+    det = None
+    j = end
+    while j >= 0 and end - j < 10:
+        word = tokens[j][0]
+        low = word.lower()
+        joins_name = 0 < j < end and is_cap(tokens[j - 1][0]) and is_cap(tokens[j + 1][0])
+        if not word[0].isalnum() or low in PRONOUNS:
+            break
+        if low in ("who", "which", "that", "and", "but") and not (low == "and" and joins_name):
+            break
+        if low in DETERMINERS:
+            det = j
+        elif word[-2:] in ("'s", "’s"):
+            det = j
+            while det > 0 and is_cap(tokens[det - 1][0]):
+                det -= 1  # the whole possessor: "Care England's chief"
+        j -= 1
+    if det is None:
+        return None
+    phrase = text[tokens[det][1] : tokens[end][2]]
+    definite = tokens[det][0].lower() in ("the", "this", "that")
+    return Mention("nominal", phrase, definite=definite, gender=_role_gender(phrase), start=tokens[det][1])
+
+
+def np_forward(tokens: list[Token], i: int) -> Mention | None:
+    """Parse the noun phrase that starts at token `i` (after "said", "according to" or a dash)."""
+    if i >= len(tokens):
+        return None
+    word, start, _ = tokens[i]
+    low = word.lower()
+    if low in PRONOUNS:
+        return Mention("pronoun", low, start=start)
+    determiner = low in DETERMINERS
+    j = i + 1 if determiner else i
+    while j < len(tokens) and (tokens[j][0].islower() or tokens[j][0][0].isdigit()) and j - i < 7:
+        if tokens[j][0] in SPLITTERS or tokens[j][0] in SKIPPABLE or tokens[j][0] in PRONOUNS:
+            break
+        j += 1
+    premod = [w for w, _, _ in tokens[i + determiner : j]]
+    k = j
+    while k < len(tokens) and (is_cap(tokens[k][0]) or (k > j and _joins_run(tokens, k))):
+        k += 1
+    title_end = k
+    while title_end < len(tokens) and tokens[title_end][0].islower() and title_end - k < 3:
+        title_end += 1
+    if k > j and title_end > k and tokens[title_end - 1][0] in ROLE_NOUNS:
+        return _run_before_title(tokens, i, title_end)
+    if k > j and (not premod or premod[-1] in ROLE_NOUNS or premod[-1] in HONORIFICS):
+        return _forward_run(tokens, i, j, k, premod)
+    if not (determiner and premod):
+        return None
+    return _forward_nominal(tokens, i, j)
+
+
+def _run_before_title(tokens: list[Token], i: int, title_end: int) -> Mention | None:
+    """Parse a run that modifies a title ("Trump campaign spokesman Jason Miller", "the New York businessman")."""
+    start = tokens[i][1]
+    role = _surface(tokens[i:title_end])
+    named = title_end < len(tokens) and is_cap(tokens[title_end][0])
+    name = np_forward(tokens, title_end) if named else None
+    if name is not None and name.kind == "person":
+        return replace(name, role=name.role or clean_role(role), start=start)
+    definite = tokens[i][0].lower() == "the"
+    return Mention("nominal", role, definite=definite, gender=_role_gender(role), start=start)
+
+
+def _forward_run(tokens: list[Token], i: int, j: int, k: int, premod: list[str]) -> Mention | None:
+    """Parse the capitalised run tokens[j:k] after an optional title: a person, an organisation or a nominal."""
+    start = tokens[i][1]
+    words = [w for w, _, _ in tokens[j:k]]
+    kind, tail = analyse_run(words)
+    if kind != "person" and k < len(tokens) and tokens[k][0].isalpha() and tokens[k][0].islower():
+        # a capitalised modifier inside a nominal: "one Democratic source", "a Labour spokesperson"
+        while k < len(tokens) and tokens[k][0].isalpha() and tokens[k][0] not in SPLITTERS | SKIPPABLE:
+            if CUE.fullmatch(tokens[k][0]) or k - i > 8:
+                break
+            k += 1
+        kind = "role"
+    if kind == "person":
+        titles = " ".join(w for w in premod if w not in HONORIFICS) or None
+        role = _forward_appositive(tokens, k) or _run_role(words, tail) or titles
+        gender = next((g for g in map(gender_of, words) if g), None) or _role_gender(role or "")
+        return Mention("person", " ".join(tail), role=role, gender=gender, start=start)
+    if kind == "org":
+        return Mention("org", _surface(tokens[j:k]), start=start)
+    if kind == "role":
+        name = _forward_appositive_name(tokens, k)
+        if name is not None:
+            return replace(name, role=clean_role(_surface(tokens[i:k])), start=start)
+        return Mention("nominal", _surface(tokens[i:k]), definite=tokens[i][0].lower() == "the", start=start)
+    return None
+
+
+def _forward_nominal(tokens: list[Token], i: int, j: int) -> Mention | None:
+    """Parse a lowercase nominal ("the health secretary"), the name after it, or the organisation it is for."""
+    start = tokens[i][1]
+    name = _forward_appositive_name(tokens, j)
+    if name is not None:
+        return replace(name, role=clean_role(_surface(tokens[i:j])), start=start)
+    if j + 1 < len(tokens) and tokens[j][0] in ("for", "at", "of", "from"):
+        org = np_forward(tokens, j + 1)
+        if org is not None and org.kind == "org":
+            return replace(org, start=start)
+    phrase = _surface(tokens[i:j])
+    definite = tokens[i][0].lower() in ("the", "this")
+    return Mention("nominal", phrase, definite=definite, gender=_role_gender(phrase), start=start)
+
+
+def _forward_appositive(tokens: list[Token], k: int) -> str | None:
+    """Return the role in ", chief executive of Care England" that follows a name."""
+    if k < len(tokens) and tokens[k][0] == "(":
+        while k < len(tokens) and tokens[k][0] != ")":
+            k += 1
+        k += 1
+    if k >= len(tokens) or tokens[k][0] != ",":
+        return None
+    end = k + 1
+    while end < len(tokens) and tokens[end][0] not in (",", ";", ":", "“", '"', "."):
+        end += 1
+    if not _looks_like_role([w for w, _, _ in tokens[k + 1 : end]]):
+        return None
+    return clean_role(_surface(tokens[k + 1 : end]))
+
+
+def _looks_like_role(words: list[str]) -> bool:
+    """Tell a role ("chief executive of Care England", "a GP in Leeds") from ", who said…" or ", 84,"."""
+    lows = {w.lower() for w in words}
+    if not words or words[0].lower() in ("who", "whose", "which", "that", "where", "when"):
+        return False  # a relative clause describes the speaker but is not their role
+    return words[0].lower() in ("a", "an", "the") or bool(lows & (ROLE_NOUNS | ORG_WORDS))
+
+
+def _joins_run(tokens: list[Token], k: int) -> bool:
+    """Tell whether token `k` links two capitalised words ("Department of Health", "Ursula von der Leyen")."""
+    return tokens[k][0].lower() in RUN_CONNECTORS and k + 1 < len(tokens) and is_cap(tokens[k + 1][0])
+
+
+def _surface(tokens: list[Token]) -> str:
+    """Rebuild the text of consecutive tokens, with a space only where the original had one."""
+    parts = [tokens[0][0]] if tokens else []
+    for (_, _, prev_end), (word, start, _) in itertools.pairwise(tokens):
+        parts.append(f" {word}" if start > prev_end else word)
+    return "".join(parts)
+
+
+def _forward_appositive_name(tokens: list[Token], k: int) -> Mention | None:
+    """Return the name in "the chief executive of Care England, Martin Green" that follows a role."""
+    while k < len(tokens) and tokens[k][0] not in (",", ".", ";", ":") and k < 14:
+        k += 1
+    if k + 1 < len(tokens) and tokens[k][0] == ",":
+        name = np_forward(tokens, k + 1)
+        if name is not None and name.kind == "person" and not name.role:
+            return name
+    return None
+
+
+def _premodifier_start(tokens: list[Token], j: int) -> int | None:
+    """Return the token where a lowercase role before a name starts ("health secretary Sajid Javid")."""
+    if j == 0 or tokens[j - 1][0].lower() not in ROLE_NOUNS or not tokens[j - 1][0].islower():
+        return None
+    k = j
+    while k > 0 and j - k < 6:
+        word = tokens[k - 1][0]
+        if not word[0].isalpha() or word.lower() in DETERMINERS or word.lower() in FUNCTION_WORDS - {"and"}:
+            break
+        k -= 1
+    return k
+
+
+def clean_role(role: str) -> str | None:
+    """Trim a role's punctuation and leading article, keeping "the" before a possessive ("the trust's")."""
+    role = role.strip(" ,;—–-")
+    det, _, rest = role.partition(" ")
+    owner = rest.split(" ", 1)[0]
+    if det.lower() in ("the", "a", "an") and rest and not owner.endswith(("'s", "’s")):
+        role = rest
+    return role or None
+
+
+def _role_gender(role: str) -> str | None:
+    return next((g for g in map(gender_of, word_tokens(role)) if g), None)

@@ -1,0 +1,111 @@
+"""Exactly-once weekly posts and once-only alerts, as the database keeps them.
+
+A post of (server, week) is claimed before anything is sent, each part sent is noted so a retry resumes
+after it, and the claim ends as posted, failed (claimable again) or blocked (until a person asks again).
+An alert is claimed by its key (`digest:<week>`, `source:<id>`) so a server hears of each cause once.
+"""
+
+from __future__ import annotations
+
+from bot.core.records import DigestPost, GuildSettings, SourceRecord
+from bot.services.guilds import failing_sources
+from bot.store import Store
+
+SOURCE_ALERT = "source:"
+
+
+# -- which servers -----------------------------------------------------------------------------------
+
+
+async def active_schedules(store: Store) -> list[GuildSettings]:
+    """Every server with a complete weekly schedule that is not paused: the jobs the scheduler runs."""
+    return [g for g in await store.scheduled_guilds() if not g.paused]
+
+
+async def alerting_guilds(store: Store) -> list[GuildSettings]:
+    """Every server with an alerts channel."""
+    return await store.alerting_guilds()
+
+
+# -- digest posts ------------------------------------------------------------------------------------
+
+
+async def claim_post(
+    store: Store, guild_id: int, week: str, channel_id: int, *, force: bool = False
+) -> DigestPost | None:
+    """Take the one right to post `week` in a server; None when it is posted, in flight, or blocked.
+
+    `force` (a person asked) also takes back a blocked week.
+    """
+    return await store.claim_digest_post(guild_id, week, channel_id, force=force)
+
+
+async def part_sent(
+    store: Store, guild_id: int, week: str, parts: int, *, message_id: int | None, thread_id: int | None
+) -> None:
+    """Note that `parts` messages of the post went out; the first message and forum thread are kept."""
+    await store.record_digest_part(guild_id, week, parts, message_id=message_id, thread_id=thread_id)
+
+
+async def finish_post(store: Store, guild_id: int, week: str) -> DigestPost | None:
+    """End a claim as posted; return the post as it now stands."""
+    await store.end_digest_post(guild_id, week, "posted")
+    return await store.digest_post(guild_id, week)
+
+
+async def fail_post(store: Store, guild_id: int, week: str, reason: str, *, retry: bool) -> DigestPost | None:
+    """End a claim that failed: 'failed' when trying again may work, else 'blocked' until a person acts."""
+    await store.end_digest_post(guild_id, week, "failed" if retry else "blocked", reason)
+    return await store.digest_post(guild_id, week)
+
+
+async def digest_post(store: Store, guild_id: int, week: str) -> DigestPost | None:
+    """Where a server's post of `week` stands, or None before it was ever claimed."""
+    return await store.digest_post(guild_id, week)
+
+
+async def latest_post(store: Store, guild_id: int) -> DigestPost | None:
+    """The server's post of the latest week it claimed."""
+    return await store.latest_digest_post(guild_id)
+
+
+async def block_interrupted_posts(store: Store) -> list[DigestPost]:
+    """Block the posts a stopped process left in flight (resuming could repeat a part); return them."""
+    return await store.block_interrupted_posts()
+
+
+# -- alerts ------------------------------------------------------------------------------------------
+
+
+def digest_alert(week: str) -> str:
+    """The alert key of a week's post."""
+    return f"digest:{week}"
+
+
+def source_alert(source_id: int) -> str:
+    """The alert key of a failing source."""
+    return f"{SOURCE_ALERT}{source_id}"
+
+
+async def claim_alert(store: Store, guild_id: int, key: str) -> bool:
+    """Take the right to tell a server about `key`; False when it was told already."""
+    return await store.claim_alert(guild_id, key)
+
+
+async def alert_keys(store: Store, guild_id: int) -> set[str]:
+    """The keys a server has been told about and not yet forgotten."""
+    return await store.alert_keys(guild_id)
+
+
+async def clear_alert(store: Store, guild_id: int, key: str) -> None:
+    """Forget an alert once its cause is gone, so a new occurrence is told again."""
+    await store.clear_alert(guild_id, key)
+
+
+async def source_alerts(store: Store, guild_id: int) -> dict[str, SourceRecord]:
+    """The failing sources a server sees, by alert key; alerts of sources that recovered (or went) are cleared."""
+    failing = {source_alert(s.id): s for s in await failing_sources(store, guild_id)}
+    told = {k for k in await store.alert_keys(guild_id) if k.startswith(SOURCE_ALERT)}
+    for key in told - failing.keys():
+        await store.clear_alert(guild_id, key)
+    return failing

@@ -1,0 +1,13 @@
+"""Open the database for an adapter: adapters hold a store but never import the store package."""
+
+from __future__ import annotations
+
+from bot.config import Settings
+from bot.store import Store
+
+__all__ = ["Store", "open_store"]
+
+
+async def open_store(settings: Settings) -> Store:
+    """Open (creating and migrating if needed) the configured database."""
+    return await Store.open(settings.db_path)
