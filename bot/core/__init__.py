@@ -1,1 +1,1 @@
-"""The news pipeline. Nothing in here knows about Discord."""
+"""The news pipeline, pure: text in, data out. Nothing in here touches the network, SQL or Discord."""
