@@ -109,8 +109,8 @@ def _parse(setting: Setting, raw: str) -> object:
     if setting.kind == "secret":
         return raw
     if setting.kind == "choice":
-        value = raw.upper() if setting.choices == LOG_LEVELS else raw.lower()
-        if value not in setting.choices:
+        value = next((c for c in setting.choices if c.casefold() == raw.casefold()), None)
+        if value is None:
             raise ConfigError(f"{key} must be one of {', '.join(setting.choices)}, got {raw!r}")
         return value
     if setting.kind == "bool":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from pathlib import Path
 
 from bot.config import Settings
@@ -12,7 +11,6 @@ from bot.core.filters import Filters, apply_filters
 from bot.core.markdown import render_markdown
 from bot.store import Store
 
-log = logging.getLogger(__name__)
 
 async def week_digest(
     store: Store, settings: Settings, week: str, guild_id: int = 0, *, record: bool = True

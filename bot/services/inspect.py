@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from bot.core.pipeline import process_article
 from bot.errors import InputError
 from bot.services.ingest import read_files, repeated_lines
 
-log = logging.getLogger(__name__)
 
 async def inspect_files(paths: Sequence[Path], settings: Settings) -> list[dict[str, object]]:
     """Run the pipeline on files without storing anything; the shape score.py reads."""

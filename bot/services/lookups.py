@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 
 from bot.config import Settings
 from bot.core.models import StoredArticle, StoredQuote
@@ -13,8 +12,6 @@ from bot.core.speaker_index import SpeakerIndex
 from bot.core.summarise import summarise
 from bot.errors import NotFoundError
 from bot.store import Store
-
-log = logging.getLogger(__name__)
 
 
 async def find_article(store: Store, reference: str, guild_id: int | None = None) -> StoredArticle:

@@ -92,16 +92,6 @@ async def claim_alert(store: Store, guild_id: int, key: str) -> bool:
     return await store.claim_alert(guild_id, key)
 
 
-async def alert_keys(store: Store, guild_id: int) -> set[str]:
-    """The keys a server has been told about and not yet forgotten."""
-    return await store.alert_keys(guild_id)
-
-
-async def clear_alert(store: Store, guild_id: int, key: str) -> None:
-    """Forget an alert once its cause is gone, so a new occurrence is told again."""
-    await store.clear_alert(guild_id, key)
-
-
 async def source_alerts(store: Store, guild_id: int) -> dict[str, SourceRecord]:
     """The failing sources a server sees, by alert key; alerts of sources that recovered (or went) are cleared."""
     failing = {source_alert(s.id): s for s in await failing_sources(store, guild_id)}

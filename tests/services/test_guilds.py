@@ -163,8 +163,8 @@ async def test_an_alert_is_claimed_once_until_cleared(store: Store) -> None:
     assert await posts.claim_alert(store, GUILD, key)
     assert not await posts.claim_alert(store, GUILD, key)
     assert await posts.claim_alert(store, OTHER, key)  # per server
-    assert await posts.alert_keys(store, GUILD) == {key}
-    await posts.clear_alert(store, GUILD, key)
+    assert await store.alert_keys(GUILD) == {key}
+    await store.clear_alert(GUILD, key)
     assert await posts.claim_alert(store, GUILD, key)
 
 
@@ -183,4 +183,4 @@ async def test_source_alerts_name_the_failing_sources_a_server_sees_and_forget_r
 
     await store.set_source_enabled(shared.id, True)  # recovered: failures forgotten
     assert await posts.source_alerts(store, GUILD) == {}
-    assert await posts.alert_keys(store, GUILD) == {posts.digest_alert("2026-W11")}  # only source alerts cleared
+    assert await store.alert_keys(GUILD) == {posts.digest_alert("2026-W11")}  # only source alerts cleared
