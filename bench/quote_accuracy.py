@@ -1,10 +1,12 @@
 """Measure quote extraction and attribution on the dev set, then extraction throughput.
 
-Usage: .venv/bin/python bench/quote_accuracy.py [--gold PATH] [--articles N]
+Usage: .venv/bin/python bench/quote_accuracy.py [--gold PATH] [--articles N] [--scale]
 
 Scores with the shared scorer (/work/shared/eval/score.py, loaded by path, never copied) and prints
 quote_precision, quote_recall, quote_f1, attributed_f1, then quotes/second and articles/second over
 at least N articles made by repeating the dev texts; the last line is one JSON object with the figures.
+With --scale it also times one article of 0.25, 0.5, 1 and 2 MB made of the dev texts (as paragraphs, then
+as one long paragraph) and prints the time ratio per doubling, which stays near 2 when extraction is linear.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from bot.core.quotes import extract_quotes  # noqa: E402
 SHARED = ROOT / ".." / "shared"
 DEFAULT_GOLD = SHARED / "eval" / "dev" / "quotes_dev.json"
 SCORER = SHARED / "eval" / "score.py"
+SCALE_MB = (0.25, 0.5, 1, 2)
 
 
 def load_scorer(path: Path) -> ModuleType:
@@ -61,11 +64,29 @@ def throughput(texts: list[str], minimum: int) -> tuple[int, int, float]:
     return len(batch), found, time.perf_counter() - started
 
 
+def scaling(texts: list[str]) -> dict[str, list[float]]:
+    """Time extraction on one ever longer article; return seconds per size for each layout."""
+    unit = "\n\n".join(texts)
+    timings: dict[str, list[float]] = {}
+    for layout, body in (("paragraphs", unit), ("one_paragraph", unit.replace("\n", " "))):
+        for megabytes in SCALE_MB:
+            size = int(megabytes * 1_000_000)
+            article = (body * (size // len(body) + 1))[:size]
+            started = time.perf_counter()
+            extract_quotes(article)
+            seconds = time.perf_counter() - started
+            ratio = f"  x{seconds / timings[layout][-1]:.2f} per doubling" if layout in timings else ""
+            timings.setdefault(layout, []).append(round(seconds, 3))
+            print(f"{layout:14} {megabytes:5} MB {seconds:7.2f} s{ratio}")
+    return timings
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--articles", type=int, default=1000, help="articles for the throughput run")
     parser.add_argument("--quick", action="store_true", help="a small throughput run that only proves the script works")
+    parser.add_argument("--scale", action="store_true", help="also time 0.25-2 MB articles (linear growth check)")
     args = parser.parse_args(argv)
     if args.quick:
         args.articles = 50
@@ -84,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     figures["articles_per_second"] = round(count / seconds, 1)
     print(f"{'quotes_per_second':20} {figures['quotes_per_second']}  ({quotes} quotes)")
     print(f"{'articles_per_second':20} {figures['articles_per_second']}  ({count} articles, {seconds:.2f} s)")
+    if args.scale:
+        figures["scale_seconds"] = scaling([art["text"] for art in articles])
     print(json.dumps(figures))
     return 0
 

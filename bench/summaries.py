@@ -1,7 +1,9 @@
-"""Benchmark the summarisers and sentence splitters on the BBC dev set: ROUGE, speed, splitting quality.
+"""Benchmark the summarisers and sentence splitters on the BBC dev sets: ROUGE, speed, splitting quality.
 
-Run from the repo root:  .venv/bin/python bench/summaries.py [--quick]
-Prints tables, then one JSON object with every figure as the last line.
+Run from the repo root:  .venv/bin/python bench/summaries.py [--quick] [--cv 5]
+--cv N adds N-fold cross-validation on the 500-article set: per fold, the news summariser's one weight
+is chosen on the other folds and scored on the held-back one beside Lead, TextRank, LexRank and Luhn,
+with an ablation of every rule. Prints tables, then one JSON object with every figure as the last line.
 """
 
 from __future__ import annotations
@@ -21,11 +23,22 @@ if str(ROOT) not in sys.path:
 
 from bot.core.models import Sentence  # noqa: E402
 from bot.core.sentences import split_sentences  # noqa: E402
-from bot.core.summarise import ALGORITHMS, summarise  # noqa: E402
+from bot.core.summarise import (  # noqa: E402
+    ALGORITHMS,
+    LENGTH_EXPONENT,
+    READING_RULES,
+    NewsSummarizer,
+    _stop_words,
+    build_document,
+    summarise,
+)
 
 DATA = ROOT / ".." / "shared" / "eval" / "dev" / "summaries_dev.jsonl"
+LARGE = DATA.with_name("summaries_dev_large.jsonl")
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
 QUICK_ARTICLES = 5
+EXPONENTS = tuple(i / 10 for i in range(11))  # the news summariser's one weight, chosen per fold from these
+BASELINES = ("lead", "textrank", "lexrank", "luhn")
 
 # Hand-written splitting cases: (text, the sentences a good splitter returns).
 TRICKY_CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -164,6 +177,113 @@ def score_summaries(articles: list[Article], repeats: int) -> dict[str, dict[str
     return results
 
 
+def _news(length_exponent: float = LENGTH_EXPONENT, drop: str = "") -> NewsSummarizer:
+    """Build the news summariser with one weight set, or with one rule or idea taken out."""
+    rules = [rule for rule in READING_RULES if rule != drop]
+    summariser = NewsSummarizer(
+        length_exponent=0.0 if drop == "length" else length_exponent,
+        rules=rules,
+        leave_one_out=drop != "leave-one-out",
+        stem=drop == "unstemmed",
+    )
+    summariser.stop_words = _stop_words()
+    return summariser
+
+
+class _Scorer:
+    """ROUGE-2 F1 (rouge-score, stemming) of chosen sentences against the reference, memoised per pick."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        from rouge_score import rouge_scorer
+
+        self._scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+        self._articles = articles
+        self._memo: dict[tuple[int, tuple[int, ...]], dict[str, float]] = {}
+        self.sentences = [split_sentences(a.body) for a in articles]
+        self.documents = [build_document(s) for s in self.sentences]
+
+    def score(self, article: int, picked: Sequence[int]) -> dict[str, float]:
+        key = (article, tuple(sorted(picked)))
+        if key not in self._memo:
+            text = " ".join(self.sentences[article][i].text for i in key[1])
+            result = self._scorer.score(self._articles[article].reference, text)
+            self._memo[key] = {rouge: result[rouge].fmeasure for rouge in ROUGE_TYPES}
+        return self._memo[key]
+
+    def run(self, article: int, name: str, count: int, news: NewsSummarizer | None = None) -> float:
+        """ROUGE-2 of one system on one article; `news` runs that variant on the cached document."""
+        if news is not None:
+            document = self.documents[article]
+            index_of = {id(s): i for i, s in enumerate(document.sentences)}
+            picked: Sequence[int] = [index_of[id(s)] for s in news(document, count)]
+        else:
+            picked = _summariser(name)(self.sentences[article], count)
+        return self.score(article, picked)["rouge2"]
+
+
+def cross_validate(articles: list[Article], folds: int) -> dict:
+    """Per fold: pick the length exponent on the other folds, score it held-back beside the baselines."""
+    scorer = _Scorer(articles)
+    fold_of = [i % folds for i in range(len(articles))]  # the file is sorted by category: stratified
+    sizes = {"3": lambda i: 3, "k": lambda i: len(articles[i].reference_sentences)}
+    grid = {beta: _news(beta) for beta in EXPONENTS}
+    drops = ("length", "leave-one-out", "unstemmed", *READING_RULES)
+    result: dict = {"folds": folds, "articles": len(articles), "exponents": list(EXPONENTS)}
+    for size, count in sizes.items():
+        per: dict[str, list[float]] = {}  # system -> its score on each article
+        for beta, news in grid.items():
+            per[f"news b={beta}"] = [scorer.run(i, "", count(i), news) for i in range(len(articles))]
+        for name in BASELINES:
+            per[name] = [scorer.run(i, name, count(i)) for i in range(len(articles))]
+        rows = []
+        for fold in range(folds):
+            held = [i for i in range(len(articles)) if fold_of[i] == fold]
+            train = [i for i in range(len(articles)) if fold_of[i] != fold]
+            beta = max(EXPONENTS, key=lambda b: sum(per[f"news b={b}"][i] for i in train))
+            row = {"fold": fold + 1, "n": len(held), "chosen_exponent": beta}
+            row["news"] = sum(per[f"news b={beta}"][i] for i in held) / len(held)
+            for name in BASELINES:
+                row[name] = sum(per[name][i] for i in held) / len(held)
+            rows.append(row)
+        result[size] = rows
+    ablation = []
+    default = grid.get(LENGTH_EXPONENT) or _news()
+    for drop in drops:
+        variant = _news(drop=drop)
+        gains = []
+        for fold in range(folds):
+            held = [i for i in range(len(articles)) if fold_of[i] == fold]
+            full = sum(scorer.run(i, "", 3, default) for i in held)
+            without = sum(scorer.run(i, "", 3, variant) for i in held)
+            gains.append((full - without) / len(held))
+        ablation.append({"rule": drop, "gain_per_fold": gains, "wins": sum(g > 0 for g in gains)})
+    result["ablation"] = ablation
+    return result
+
+
+def print_cv(cv: dict, small: dict[str, float]) -> None:
+    """Print the per-fold tables (ROUGE-2 F1 on each held-back fold) and the ablation."""
+    for size in ("3", "k"):
+        label = "3 sentences" if size == "3" else "k = the reference's sentence count"
+        print(f"\n{cv['folds']}-fold cross-validation on {cv['articles']} BBC articles, ROUGE-2 F1, {label}")
+        print(f"{'fold':>4} {'n':>4} {'exp':>5} {'news':>7} {'lead':>7} {'textrank':>9} {'lexrank':>8}"
+              f" {'luhn':>7} {'news-TR':>8}")
+        for row in cv[size]:
+            print(f"{row['fold']:>4} {row['n']:>4} {row['chosen_exponent']:>5} {row['news']:>7.4f}"
+                  f" {row['lead']:>7.4f} {row['textrank']:>9.4f} {row['lexrank']:>8.4f} {row['luhn']:>7.4f}"
+                  f" {100 * (row['news'] - row['textrank']):>+8.2f}")
+        mean = {k: sum(r[k] for r in cv[size]) / len(cv[size]) for k in ("news", *BASELINES)}
+        print(f"{'mean':>4} {'':>4} {'':>5} {mean['news']:>7.4f} {mean['lead']:>7.4f} {mean['textrank']:>9.4f}"
+              f" {mean['lexrank']:>8.4f} {mean['luhn']:>7.4f} {100 * (mean['news'] - mean['textrank']):>+8.2f}")
+    print("\nAblation at 3 sentences: ROUGE-2 points the default gains from each idea or rule, per fold")
+    for row in cv["ablation"]:
+        gains = " ".join(f"{100 * g:>+6.2f}" for g in row["gain_per_fold"])
+        print(f"{row['rule']:<14} {gains}   wins {row['wins']}/{len(row['gain_per_fold'])}")
+    if small:
+        print(f"\nSmall dev set ({small['articles']:.0f} articles, 3 sentences): news {small['news']:.4f},"
+              f" TextRank {small['textrank']:.4f}")
+
+
 def _nupunkt_merged(text: str) -> list[str]:
     """Split with our splitter (pruned nupunkt plus quotation and title merging)."""
     return [s.text for s in split_sentences(text)]
@@ -259,24 +379,45 @@ def print_tables(summaries: dict[str, dict[str, dict[str, float]]], splitting: d
         )
 
 
+def _small_figure(articles: list[Article]) -> dict[str, float]:
+    """ROUGE-2 at 3 sentences of news and TextRank on the small dev set, to set beside the folds."""
+    scorer = _Scorer(articles)
+    figure = {
+        name: sum(scorer.run(i, name, 3) for i in range(len(articles))) / len(articles)
+        for name in ("news", "textrank")
+    }
+    return figure | {"articles": len(articles)}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; exit 0 with a message when the dev data is not mounted."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help=f"use {QUICK_ARTICLES} articles, skip extras")
     parser.add_argument("--data", type=Path, default=DATA, help="summaries_dev.jsonl")
+    parser.add_argument("--large", type=Path, default=LARGE, help="summaries_dev_large.jsonl")
+    parser.add_argument("--cv", type=int, default=0, metavar="N", help="N-fold cross-validation on --large")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"Dev data not found at {args.data.resolve()}; nothing to benchmark (fine outside the lab).")
         return 0
     articles = load_articles(args.data, QUICK_ARTICLES if args.quick else None)
+    figures: dict = {"articles": len(articles), "quick": args.quick}
+    folds = 2 if args.quick else args.cv
+    if folds and args.large.is_file():  # --quick runs a 2-fold check on 10 articles to prove it works
+        large = load_articles(args.large, 10 if args.quick else None)
+        figures["cv"] = cross_validate(large, folds)
+        figures["small_dev"] = _small_figure(articles)
+        print_cv(figures["cv"], figures["small_dev"])
+        if not args.quick:
+            print()
+            print(json.dumps(figures, sort_keys=True))
+            return 0
     splitting = bench_splitters(articles, args.quick)  # first, before the summaries warm nupunkt's caches
     summaries = score_summaries(articles, repeats=1 if args.quick else 5)
     print_tables(summaries, splitting, len(articles))
     news, textrank = summaries["news"], summaries["textrank"]
     rivals = [row["3"]["rouge2"] for name, row in summaries.items() if name != "news"]
-    figures = {
-        "articles": len(articles),
-        "quick": args.quick,
+    figures |= {
         "summaries": summaries,
         "splitting": splitting,
         "news_wins_rouge2_at_3": news["3"]["rouge2"] > max(rivals),
@@ -287,7 +428,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(json.dumps(figures, sort_keys=True))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,6 +7,7 @@ import asyncio
 import dataclasses
 import json
 import logging
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -15,25 +16,28 @@ from pathlib import Path
 from tqdm import tqdm
 
 from bot import __version__
+from bot.cli_ops import add_ops_commands, setup_logging
 from bot.config import SUMMARY_ALGORITHMS, Settings, load_settings
 from bot.core.digest import parse_week, week_of
 from bot.core.files import list_article_files
 from bot.core.markdown import byline, format_day, quote_attribution
 from bot.core.records import SourceRecord
-from bot.errors import DigestBotError
+from bot.errors import DigestBotError, InputError
 from bot.services.digests import week_digest, write_digest
-from bot.services.guilds import forget_guild
+from bot.services.guilds import forget_guild, guild_is_known
 from bot.services.ingest import IngestReport, ingest_files
 from bot.services.inspect import inspect_files
-from bot.services.lookups import find_article, find_quotes, search_articles, speakers, summary_lines
+from bot.services.lookups import article_choices, find_quotes, search_articles, speakers, summary_lines
 from bot.services.pages import ingest_url
 from bot.services.poll import PollReport, PollStatus, poll_sources
+from bot.services.samples import after_removal, forget_week, use_samples
 from bot.services.sources import add_source, is_url, list_sources, remove_source, set_source_enabled, source_health
 from bot.services.storage import Store, open_store
 
 log = logging.getLogger("bot")
 
 PROGRESS_MIN_FILES = 20  # below this an ingest is quick enough to need no progress bar
+MAX_ID = 2**63 - 1  # SQLite's largest integer; Discord ids are far below it
 
 
 def _out(text: str = "") -> None:
@@ -75,7 +79,10 @@ async def _ingest(store: Store, settings: Settings, paths: list[Path]) -> Ingest
 
 
 async def _poll(store: Store, settings: Settings) -> PollReport:
-    """Poll every enabled source once (the seeds folder included) and report per source on stderr."""
+    """Poll every enabled source once (the samples too, while nothing else is set up) and report on stderr."""
+    samples = await use_samples(store, settings)
+    if samples is not None and samples.enabled:
+        _err(f"using the sample articles in {samples.location}: add your own with `digestbot sources add`")
     bar = tqdm(unit="article", desc="ingest", file=sys.stderr, leave=False) if sys.stderr.isatty() else None
     try:
         report = await poll_sources(store, settings, progress=bar.update if bar else None)
@@ -146,8 +153,11 @@ def _source_lines(source: SourceRecord) -> list[str]:
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     async def work(store: Store) -> int:
         if args.action == "add":
+            if not args.target.strip():
+                raise InputError("give a feed URL or a folder to add (an empty name is not the current folder)")
             source = await add_source(store, settings, args.target, args.name)
             _out(f"added [{source.id}] {source.name} ({source.kind}: {source.location})")
+            await use_samples(store, settings)  # a real source retires the sample articles
         elif args.action == "list":
             found = await list_sources(store)
             if not found:
@@ -156,6 +166,7 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
                 _out("\n".join(_source_lines(source)))
         elif args.action == "remove":
             source = await remove_source(store, args.source)
+            await after_removal(store, settings, source)
             _out(f"removed [{source.id}] {source.name} and its {source.articles} article(s)")
         else:
             source = await set_source_enabled(store, args.source, args.action == "enable")
@@ -165,12 +176,27 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     return asyncio.run(_with_store(settings, work))
 
 
+def _chosen_week(text: str | None) -> str:
+    """This week, or a past or current ISO week: a future one would take every new article for itself."""
+    this_week = week_of(datetime.now(UTC))
+    if not text:
+        return this_week
+    week = parse_week(text)
+    if week > this_week:
+        raise InputError(f"{week} has not started yet (this week is {this_week}); choose this week or an earlier one")
+    return week
+
+
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
-    week = parse_week(args.week) if args.week else week_of(datetime.now(UTC))
+    if args.rebuild and not args.week:
+        raise InputError("--rebuild needs --week: say which week to build again")
+    week = _chosen_week(args.week)
 
     async def work(store: Store) -> int:
         if not args.no_ingest:
             await _poll(store, settings)
+        if args.rebuild and await forget_week(store, week):
+            _err(f"building {week} again from the articles ingested since the previous digest")
         digest = await week_digest(store, settings, week)
         path, text = write_digest(digest, settings.digests_dir)
         _out(text)
@@ -182,7 +208,12 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_summary(args: argparse.Namespace, settings: Settings) -> int:
     async def work(store: Store) -> int:
-        article = await find_article(store, args.article)
+        choices = await article_choices(store, args.article, limit=6)
+        if len(choices) > 1:
+            listed = "; ".join(f"[{a.id}] {a.title or a.source_key}" for a in choices[:5])
+            more = " and more" if len(choices) > 5 else ""
+            raise InputError(f"{args.article!r} matches several articles: {listed}{more}; give the id")
+        article = choices[0]
         sentences = await summary_lines(settings, article, args.sentences, args.algorithm)
         _out(f"{article.title or article.source_key}")
         _out(byline(article))
@@ -258,15 +289,16 @@ def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.discord_app.client import run_bot  # discord.py is imported only by the command that needs it
 
-    logging.getLogger().setLevel(logging.DEBUG if args.verbose else settings.log_level)
-    if not args.verbose:
-        logging.getLogger("apscheduler").setLevel(logging.WARNING)  # it logs every job run at INFO
+    setup_logging(settings, verbose=args.verbose, bot=True)
     asyncio.run(run_bot(settings))
     return 0
 
 
 def cmd_forget_server(args: argparse.Namespace, settings: Settings) -> int:
     async def work(store: Store) -> int:
+        if not await guild_is_known(store, args.server_id):
+            _err(f"server {args.server_id} left nothing here (no settings, sources or posts): nothing to delete")
+            return 1
         await forget_guild(store, args.server_id)
         _err(f"deleted the settings, digests, sources and articles of server {args.server_id}")
         return 0
@@ -275,10 +307,28 @@ def cmd_forget_server(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _positive(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def _server_id(text: str) -> int:
+    value = _positive(text)
+    if value > MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text} is not a Discord server id (they have at most 19 digits)")
+    return value
+
+
+def _algorithm(text: str) -> str:
+    """Any capitalisation of a summariser's name, as the setting accepts."""
+    found = next((name for name in SUMMARY_ALGORITHMS if name.casefold() == text.strip().casefold()), None)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"choose one of {', '.join(SUMMARY_ALGORITHMS)}, got {text!r}")
+    return found
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -291,7 +341,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ingest_commands(sub)
     _add_lookup_commands(sub)
     _add_bot_commands(sub)
+    add_ops_commands(sub)
+    _verbose_everywhere(parser)
     return parser
+
+
+def _verbose_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Accept -v after the command too (`digestbot digest -v`), as every error message suggests it."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in set(action.choices.values()):
+                child.add_argument(
+                    "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+                )
+                _verbose_everywhere(child)
 
 
 Commands = argparse._SubParsersAction  # the type argparse gives `add_subparsers()`
@@ -303,6 +366,8 @@ def _add_ingest_commands(sub: Commands) -> None:
     p = sub.add_parser("digest", help="ingest the sources (the seeds folder at least), write this week's digest")
     p.add_argument("--week", help="ISO week such as 2026-W48 (default: this week)")
     p.add_argument("--no-ingest", action="store_true", help="use only what is already stored")
+    p.add_argument("--rebuild", action="store_true",
+                   help="build --week again from the articles ingested since the previous digest")
     p.set_defaults(func=cmd_digest)
 
     p = sub.add_parser("ingest", help="poll the sources once, or ingest article URLs, files and folders")
@@ -331,7 +396,8 @@ def _add_lookup_commands(sub: Commands) -> None:
     p = sub.add_parser("summary", help="show an article's summary")
     p.add_argument("article", help="article id, file name, URL or words of its title")
     p.add_argument("--sentences", type=_positive, help="number of sentences")
-    p.add_argument("--algorithm", choices=SUMMARY_ALGORITHMS, help="summariser (default: the setting)")
+    p.add_argument("--algorithm", type=_algorithm, metavar="NAME",
+                   help=f"summariser: {', '.join(SUMMARY_ALGORITHMS)} (default: the setting)")
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("search", help="search stored articles")
@@ -361,7 +427,7 @@ def _add_bot_commands(sub: Commands) -> None:
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("forget-server", help="delete what a Discord server added: settings, its sources, articles")
-    p.add_argument("server_id", type=_positive, help="the server (guild) id, as in the bot's log")
+    p.add_argument("server_id", type=_server_id, help="the server (guild) id, as in the bot's log")
     p.set_defaults(func=cmd_forget_server)
 
 
@@ -369,13 +435,19 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; every failure is one line on stderr and a non-zero exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    setup_logging(None, verbose=args.verbose)
     try:
         settings = load_settings()
-        return int(args.func(args, settings))
+        if args.func is not cmd_run:
+            setup_logging(settings, verbose=args.verbose)
+        code = int(args.func(args, settings))
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, rather than at exit
+        return code
+    except BrokenPipeError:
+        # The reader stopped (`digestbot quotes | head -1`): end quietly, and keep Python's exit-time flush
+        # of stdout from failing again on the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a command whose reader went away
     except DigestBotError as exc:
         _err(f"digestbot: error: {exc}")
         return 1

@@ -6,6 +6,9 @@ does. Loading, `.env.example` and the README's settings table all follow it (a t
 
 from __future__ import annotations
 
+import difflib
+import io
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -15,6 +18,8 @@ from dotenv import dotenv_values
 
 from bot.core.summarise import ALGORITHMS
 from bot.errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 SUMMARY_ALGORITHMS = tuple(ALGORITHMS)
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -31,6 +36,7 @@ class Settings:
     summary_algorithm: str = "news"
     max_file_bytes: int = 2_000_000
     log_level: str = "INFO"
+    log_file: Path | None = None
     discord_token: str | None = field(default=None, repr=False)
     # live sources
     allow_private_urls: bool = False
@@ -38,6 +44,7 @@ class Settings:
     fetch_timeout: int = 30
     max_fetch_bytes: int = 5_000_000
     max_failures: int = 8
+    source_deadline: int = 300
     # discord bot
     digest_grace_hours: int = 24
     digest_retry_seconds: float = 600.0
@@ -75,7 +82,8 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("DIGESTBOT_DB", "db_path", "path", "the SQLite database (created on first use)"),
-    Setting("DIGESTBOT_SEEDS", "seeds_dir", "path", "folder ingested by `digestbot digest`"),
+    Setting("DIGESTBOT_SEEDS", "seeds_dir", "path",
+            "the sample articles, used by the command line while no other source is set up"),
     Setting("DIGESTBOT_DIGESTS_DIR", "digests_dir", "path", "where `YYYY-Www.md` digests are written"),
     Setting("DIGESTBOT_SUMMARY_SENTENCES", "summary_sentences", "int", "sentences per summary", 1, 20),
     Setting("DIGESTBOT_SUMMARY_ALGORITHM", "summary_algorithm", "choice", "the summariser",
@@ -83,6 +91,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DIGESTBOT_MAX_FILE_BYTES", "max_file_bytes", "int", "larger article files are skipped",
             1_000, 100_000_000),
     Setting("DIGESTBOT_LOG_LEVEL", "log_level", "choice", "log level of the bot", choices=LOG_LEVELS),
+    Setting("DIGESTBOT_LOG_FILE", "log_file", "path",
+            "also log to this file, rotated at 5 MB with 3 old files kept (default: stderr only)"),
     Setting("DISCORD_TOKEN", "discord_token", "secret", "the bot token (only for the Discord bot; never logged)"),
     Setting("DIGESTBOT_ALLOW_PRIVATE_URLS", "allow_private_urls", "bool",
             "`1` lets feeds and pages be fetched from loopback and private addresses (your own network)"),
@@ -94,6 +104,8 @@ SETTINGS: tuple[Setting, ...] = (
             10_000, 100_000_000),
     Setting("DIGESTBOT_MAX_FAILURES", "max_failures", "int",
             "a source is disabled after this many failed polls in a row", 1, 1000),
+    Setting("DIGESTBOT_SOURCE_DEADLINE", "source_deadline", "int",
+            "seconds one poll of a feed may take; the items left wait for the next poll", 10, 24 * 60 * 60),
     Setting("DIGESTBOT_DIGEST_GRACE_HOURS", "digest_grace_hours", "int",
             "a weekly digest missed while the bot was down is still posted this many hours late", 0, 7 * 24),
     Setting("DIGESTBOT_DIGEST_RETRY_SECONDS", "digest_retry_seconds", "int",
@@ -105,7 +117,7 @@ def _parse(setting: Setting, raw: str) -> object:
     """Turn one non-empty raw value into the field's value; ConfigError says what is wrong."""
     key = setting.env
     if setting.kind == "path":
-        return Path(raw)
+        return Path(raw).expanduser()  # a `~` in .env means the home folder, as in a shell
     if setting.kind == "secret":
         return raw
     if setting.kind == "choice":
@@ -128,12 +140,46 @@ def _parse(setting: Setting, raw: str) -> object:
     return number
 
 
+def _read_dotenv(path: Path) -> dict[str, str]:
+    """Read a `.env` file saved as UTF-8 or, as some Windows editors do, UTF-16 (with its byte-order mark)."""
+    data = path.read_bytes()
+    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path} is not UTF-8 text: save it as UTF-8 and try again") from None
+    return {k: v for k, v in dotenv_values(stream=io.StringIO(text)).items() if v is not None}
+
+
+def dotenv_names(path: Path) -> set[str]:
+    """The names a `.env` file sets (for the misspelling check of `doctor`)."""
+    return set(_read_dotenv(path))
+
+
+def unknown_names(names: object) -> list[str]:
+    """One warning per DIGESTBOT_* name no setting has, with the nearest known name when there is one."""
+    known = [s.env for s in SETTINGS]
+    prefix = "DIGESTBOT_"
+    tails = {name.removeprefix(prefix): name for name in known}  # the shared prefix would make all look alike
+    warnings = []
+    for name in sorted({n for n in names if isinstance(n, str) and n.startswith(prefix)} - set(known)):
+        near = difflib.get_close_matches(name.removeprefix(prefix), list(tails), n=1, cutoff=0.6)
+        hint = f": did you mean {tails[near[0]]}?" if near else " (see .env.example for the settings)"
+        warnings.append(f"unknown setting {name} is ignored{hint}")
+    return warnings
+
+
 def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")) -> Settings:
-    """Merge `.env` under the real environment (the environment wins) and validate every setting."""
+    """Merge `.env` under the real environment (the environment wins) and validate every setting.
+
+    A misspelt DIGESTBOT_* name would otherwise be silently ignored, so it is logged as a warning.
+    """
     env: dict[str, str] = {}
     if dotenv is not None and dotenv.is_file():
-        env.update({k: v for k, v in dotenv_values(dotenv).items() if v is not None})
+        env.update(_read_dotenv(dotenv))
     env.update(os.environ if environ is None else environ)
+    for warning in unknown_names(env):
+        log.warning("%s", warning)
     values = {}
     for setting in SETTINGS:
         raw = env.get(setting.env, "").strip()

@@ -15,3 +15,11 @@ class InputError(DigestBotError):
 
 class NotFoundError(DigestBotError):
     """A requested article, digest or week does not exist."""
+
+
+class StoreError(DigestBotError):
+    """The database cannot be used as it is: damaged, read-only, busy, or not a database file."""
+
+
+class SourceGoneError(DigestBotError):
+    """A source was removed while its articles were being saved."""

@@ -1,4 +1,6 @@
-"""Quality on hand-checked gold annotations, scored by ../shared/eval/score.py (skipped when absent)."""
+"""Quality on the real sample articles of ../shared/seeds, scored by ../shared/eval/score.py against the
+hand-checked gold (issue 12's targets). Skipped when ../shared is not beside the repo: those articles are
+other publishers' text and never ship with the project."""
 
 from __future__ import annotations
 
@@ -9,38 +11,58 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, SEEDS, SHARED
+from tests.conftest import REPO, SHARED
 
 GOLD = SHARED / "eval" / "seeds_gold.json"
 SCORER = SHARED / "eval" / "score.py"
+ARTICLES = SHARED / "seeds"
 
 
 def gold_files() -> list[Path]:
-    if not GOLD.is_file():
-        return []
-    return [SEEDS / a["file"] for a in json.loads(GOLD.read_text(encoding="utf-8"))["articles"]]
+    return [ARTICLES / a["file"] for a in json.loads(GOLD.read_text(encoding="utf-8"))["articles"]]
 
 
-@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval is not beside the repo")
-def test_seed_scores_meet_the_targets(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
+    """Run `inspect --json` on the real articles once and score it, as the issue says to."""
+    if not (SCORER.is_file() and GOLD.is_file() and ARTICLES.is_dir()):
+        pytest.skip("../shared (eval and seeds) is not beside the repo")
     files = gold_files()
     missing = [f.name for f in files if not f.is_file()]
     if missing:
-        pytest.skip(f"the gold's sample articles are not in seeds/: {', '.join(missing)}")
-    out = tmp_path / "inspect.json"
+        pytest.skip(f"the gold's sample articles are not in {ARTICLES}: {', '.join(missing)}")
+    out = tmp_path_factory.mktemp("gold") / "inspect.json"
     result = subprocess.run([sys.executable, "-m", "bot", "inspect", *map(str, files), "--json"],
                             cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     out.write_text(result.stdout, encoding="utf-8")
-    scored = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(out), "--articles", str(SEEDS), "--json"],
-                            capture_output=True, text=True, timeout=120)
-    scores = json.loads(scored.stdout)
+    scored = subprocess.run(
+        [sys.executable, str(SCORER), str(GOLD), str(out), "--articles", str(ARTICLES), "--json"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert scored.returncode == 0, scored.stderr
+    return json.loads(scored.stdout)
+
+
+def test_every_headline_is_right(scores: dict[str, float]) -> None:
     assert scores["title"] == 1.0
-    for field in ("published", "author", "publisher"):
-        assert scores[field] >= 0.8, field
+
+
+@pytest.mark.parametrize("field", ["published", "author", "publisher"])
+def test_metadata_field_meets_the_target(scores: dict[str, float], field: str) -> None:
+    assert scores[field] >= 0.8
+
+
+def test_cleaning_keeps_the_body_and_drops_the_furniture(scores: dict[str, float]) -> None:
     assert scores["body_recall"] >= 0.98
     assert scores["boilerplate_leak"] <= 0.05
+
+
+def test_summaries_are_verbatim_and_clean(scores: dict[str, float]) -> None:
     assert scores["summary_extractive"] == 1.0
     assert scores["summary_clean"] == 1.0
+
+
+def test_quotes_are_precise_and_attributed(scores: dict[str, float]) -> None:
     assert scores["quote_precision"] >= 0.95
-    assert scores["attributed_f1"] >= 0.90
+    assert scores["attributed_f1"] >= 0.95

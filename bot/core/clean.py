@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
+from bot.core.headline import TitleLine, pick_headline
 from bot.core.meta import byline, is_dateline
 from bot.core.models import CleanText
+from bot.core.normalise import line_key, normalise_text
 from bot.core.quotes.lexicon import wordset
 
 log = logging.getLogger(__name__)
@@ -17,7 +18,6 @@ log = logging.getLogger(__name__)
 # The boundaries str.splitlines() uses, so our offsets agree with anyone who splits lines themselves.
 _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_KEY_DROP = re.compile(r"[\W\d_]+")
 _CLOSERS = "\"'”’»)]*"
 _BULLETS = "•·*-–—▪►‣◦"
 
@@ -48,7 +48,9 @@ _ALWAYS = _pattern(
     r"\bcookie (?:policy|settings|preferences|notice)|\baccept (?:all )?cookies\b|\buse of cookies\b",
     r"\bmanage (?:cookies|preferences|consent)\b|\byou(?:'|’)ve consented\b|\byour sign-?up\b",
     r"\bsubscribe (?:to|and) (?:continue|read|keep|unlock)|\bto continue reading\b|\balready a subscriber\b",
-    r"\bsubscribers? only\b|\b(?:get|enjoy) unlimited\b|\bunlimited access (?:to (?:all|our)|from)",
+    r"\bsubscribers? only\b|\b(?:get|enjoy) (?:unlimited\b|(?:full|unrestricted) access\b)",
+    r"\bunlimited access (?:to (?:all|our)|from)",
+    r"\bwould you like to (?:become an?|write for|contribute to)\b",
     r"\b\d+ free articles?\b|\bfree articles? (?:left|remaining|this month|per month)\b",
     r"\byou(?:'|’)?(?:ve| have) (?:read|reached) (?:your|\d+|the (?:maximum|limit))|\bstart your free trial",
     r"\bbecome a subscriber\b|\bsign (?:up|me up) (?:to|for) (?:our|the latest|updates)|\bsubscribe to our\b",
@@ -65,7 +67,8 @@ _ALWAYS = _pattern(
 # Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
 _ALWAYS_HINTS = (
     "cookie", "consent", "sign-up", "sign up", "sign me up", "signing up", "subscri", "continue reading",
-    "free article", "free trial", "unlimited", "you have", "you've", "you’ve", "become a", "newsletter",
+    "free article", "free trial", "unlimited", "full access", "unrestricted access", "would you like",
+    "you have", "you've", "you’ve", "become a", "newsletter",
     "inbox", "enter your", "facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "bluesky",
     " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
     "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version",
@@ -183,12 +186,6 @@ class _Block:
     meta: bool = False  # a byline or date line
     kind: Kind = Kind.HEADING
     words: int = 0
-
-
-def line_key(line: str) -> str:
-    """Normalise a line so furniture matches across articles: case, digits and punctuation ignored."""
-    text = unicodedata.normalize("NFKC", line).casefold()
-    return " ".join(_KEY_DROP.sub(" ", text).split())
 
 
 def _ends_sentence(text: str) -> bool:
@@ -410,16 +407,23 @@ def _titleish(block: _Block, need_lower: bool) -> bool:
 
 
 def _find_title(blocks: list[_Block], first: int) -> str | None:
-    """Pick the headline: the first title-shaped line above the body (sentence case before capitals)."""
+    """Pick the headline among the title-shaped lines above the body, by structure (see bot.core.headline)."""
+    lead = " ".join(b.text for b in blocks[first : first + 2])
+    visible = [i for i in range(first) if blocks[i].kind is not Kind.FURNITURE]
     # A line followed by a credited caption describes the picture ("Doctor preparing a bed").
-    before = [
-        b for i, b in enumerate(blocks[:first]) if b.kind is not Kind.FURNITURE and not _captioned(blocks, i)
+    lines = [
+        TitleLine(blocks[i].text, _distance(blocks, i, first), position)
+        for position, i in enumerate(visible)
+        if not _captioned(blocks, i) and (_titleish(blocks[i], True) or _titleish(blocks[i], False))
     ]
-    for need_lower in (True, False):
-        for block in before:
-            if _titleish(block, need_lower):
-                return block.text
-    return None
+    return pick_headline(lines, lead)
+
+
+def _distance(blocks: list[_Block], i: int, first: int) -> int | None:
+    """Count the lines (not furniture) to the byline, date or body after line i, when at most two."""
+    near = range(i + 1, min(len(blocks), first + 1))
+    following = [j for j in near if blocks[j].meta or blocks[j].kind is not Kind.FURNITURE]
+    return next((n for n, j in enumerate(following[:2], 1) if j >= first or blocks[j].meta), None)
 
 
 def _captioned(blocks: list[_Block], i: int) -> bool:
@@ -443,6 +447,7 @@ def _sub_heading(blocks: list[_Block], i: int, first: int, last: int) -> bool:
 
 def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
     """Keep only the article body, so summaries and quotes never come from menus, adverts or comments."""
+    raw = normalise_text(raw)
     blocks = _blocks(raw, repeated)
     _classify(blocks)
     span = _best_span(blocks)

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.core.models import StoredArticle, StoredQuote
+from bot.core.stories import group_stories
 from bot.errors import InputError
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_TERM = re.compile(r"[^\W\d_][\w'’-]{2,}", re.UNICODE)
-# Words too common in any news text to say two articles tell the same story.
-_STOP = frozenset(
-    (
-        "about above after again against also among and another any are around because been before being "
-        "between both but can could did does doing down during each even every few for from further had has "
-        "have having her here hers him his how however into its itself just last least less made make many "
-        "more most much must new news not now off once only other our out over own said same says she should "
-        "since some still such than that the their them then there these they this those through too under "
-        "until very was way were what when where which while who whom why will with within without would "
-        "year years you your week today yesterday told also one two three first people time"
-    ).split()
-)
-SAME_STORY = 0.3  # cosine similarity at or above which two articles tell the same story
-TOP_TERMS = 15  # an article's most distinctive terms, used to find candidate stories
-MIN_SHARED_TERMS = 3  # a candidate story's lead shares at least this many of them
 QUOTE_CHARS = 420  # longest quotation shown in a digest item
 QUOTE_OVERLAP = 40  # characters of a quotation whose presence marks a summary sentence as repeating it
 
@@ -97,58 +81,6 @@ def week_bounds(week: str) -> tuple[date, date]:
     return date.fromisocalendar(year, number, 1), date.fromisocalendar(year, number, 7)
 
 
-def _terms(article: StoredArticle) -> Counter[str]:
-    text = f"{article.title or ''} {article.title or ''} {article.body}"
-    return Counter(w for w in (m.lower() for m in _TERM.findall(text)) if w not in _STOP)
-
-
-def _vectors(articles: Sequence[StoredArticle]) -> list[dict[str, float]]:
-    """Return unit tf-idf vectors; idf over this batch keeps sector-wide words from linking stories."""
-    counts = [_terms(a) for a in articles]
-    df = Counter(term for c in counts for term in c)
-    n = len(articles)
-    vectors = []
-    for c in counts:
-        vec = {t: (1 + math.log(k)) * math.log((1 + n) / (1 + df[t]) + 1) for t, k in c.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({t: v / norm for t, v in vec.items()})
-    return vectors
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    small, big = sorted((a, b), key=len)
-    return sum(v * big.get(t, 0.0) for t, v in small.items())
-
-
-def group_stories(articles: Sequence[StoredArticle], threshold: float = SAME_STORY) -> list[list[StoredArticle]]:
-    """Group articles that report the same story, keeping input order.
-
-    Each story is led by its first article; a later article joins the most similar lead (tf-idf
-    cosine at or above `threshold`). Only leads sharing several distinctive terms are compared, so the
-    work grows with the number of stories, not with the square of the number of articles.
-    """
-    vectors = _vectors(articles)
-    groups: list[list[StoredArticle]] = []
-    leads: list[dict[str, float]] = []
-    index: dict[str, list[int]] = defaultdict(list)  # distinctive term -> stories whose lead has it
-    for article, vec in zip(articles, vectors, strict=True):
-        top = [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]]
-        shared = Counter(g for term in top for g in index.get(term, ()))
-        best, best_sim = None, threshold
-        for g in sorted(g for g, n in shared.items() if n >= MIN_SHARED_TERMS):
-            sim = _cosine(vec, leads[g])
-            if sim >= best_sim and (best is None or sim > best_sim):
-                best, best_sim = g, sim
-        if best is None:
-            for term in top:
-                index[term].append(len(groups))
-            groups.append([article])
-            leads.append(vec)
-        else:
-            groups[best].append(article)
-    return groups
-
-
 def best_quote(quotes: Sequence[StoredQuote]) -> StoredQuote | None:
     """Pick the longest full quotation of the story's most-quoted person."""
     attributed = [q for q in quotes if q.speaker]
@@ -163,14 +95,15 @@ def best_quote(quotes: Sequence[StoredQuote]) -> StoredQuote | None:
 
 
 def shorten_quote(text: str, limit: int = QUOTE_CHARS) -> str:
-    """Cut a long quotation at a sentence end (or word) so the digest stays readable."""
+    """Cut a long quotation so the digest stays readable: at a sentence end, which needs no mark, or
+    else after a whole word with "…" attached to it (a reader sees exactly where words were left out)."""
     if len(text) <= limit:
         return text
-    cut = text[:limit]
+    cut = text[: limit + 1]
     end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
     if end >= limit // 3:
-        return cut[: end + 1] + " …"
-    return cut.rsplit(" ", 1)[0] + " …"
+        return cut[: end + 1]
+    return cut[:limit].rsplit(" ", 1)[0].rstrip(",;:-–— ") + "…"
 
 
 def _story_sort_key(group: Sequence[StoredArticle]) -> tuple[int, int, int]:

@@ -1,13 +1,42 @@
-"""Render a digest as Markdown (the file written to digests/), and the wording both adapters share."""
+"""Render a digest as Markdown (the file written to digests/), and the wording both adapters share.
+
+Every text that comes from an article (titles, summaries, quotations, names) passes through `escape`,
+so a title such as "*independent* review [draft]" shows as written instead of turning into formatting
+or a broken link, and control characters (terminal escapes, NULs) never reach a file or a post.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 from bot.core.digest import Digest, DigestItem, SourceRef, shorten_quote
 from bot.core.models import StoredArticle
 
 NO_ARTICLES = "No new articles since the last digest."
+OLD_AFTER = timedelta(days=60)  # an article published this long before its digest's week is flagged as old
+# C0 and C1 control characters except newline and tab; an ESC sequence such as ESC[31m goes whole.
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MARKDOWN = re.compile(r"([\\`*_~|\[\]<>#])")
+_LINE_START = re.compile(r"^(\s*)([-+>]|\d+\.)(?=\s)", re.MULTILINE)
+_URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
+
+
+def strip_controls(text: str) -> str:
+    """Remove control characters (and whole terminal escape sequences); tabs become spaces."""
+    return _CONTROL.sub("", text.replace("\t", " "))
+
+
+def escape(text: str) -> str:
+    """Make article text literal in Markdown (Discord's too): formatting marks, link brackets, list starts."""
+    text = _MARKDOWN.sub(r"\\\1", strip_controls(text))
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def link(text: str, url: str) -> str:
+    """A Markdown link whose text and address cannot break out of it."""
+    safe = "".join(_URL_UNSAFE.get(ch, ch) for ch in strip_controls(url))
+    return f"[{escape(text)}]({safe})"
 
 
 def format_day(day: date | None) -> str:
@@ -15,22 +44,35 @@ def format_day(day: date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else "date unknown"
 
 
-def source_line(ref: SourceRef) -> str:
-    """Describe one outlet's article: publisher, title (linked when we have a URL) and date."""
+def published_note(published: date | None, received: date | None = None) -> str:
+    """When an article was published; an old one (long before the week it was received) shows its year first.
+
+    "published 8 June 2022", or "**published 2017**, 11 August 2017" for an article that came in years late.
+    """
+    if published is None:
+        return "publication date unknown"
+    if received is not None and published < received - OLD_AFTER:
+        return f"**published {published.year}**, {format_day(published)}"
+    return f"published {format_day(published)}"
+
+
+def source_line(ref: SourceRef, received: date | None = None) -> str:
+    """Describe one outlet's article: publisher, title (linked when we have a URL) and publication date."""
     title = ref.title or ref.source_key
-    title_md = f"[{title}]({ref.url})" if ref.url else f"*{title}*"
-    who = f"{ref.publisher}: " if ref.publisher else ""
-    return f"{who}{title_md} ({format_day(ref.published)})"
+    title_md = link(title, ref.url) if ref.url else f"*{escape(title)}*"
+    who = f"{escape(ref.publisher)}: " if ref.publisher else ""
+    return f"{who}{title_md} ({published_note(ref.published, received)})"
 
 
 def quote_attribution(speaker: str, role: str | None) -> str:
-    """Name a speaker with their role: "Ann Lee, chief executive of the trust"."""
-    return f"{speaker}, {role}" if role else speaker
+    """Name a speaker with their role: "Ann Lee, chief executive of the trust" (escaped)."""
+    return escape(f"{speaker}, {role}" if role else speaker)
 
 
 def byline(article: StoredArticle) -> str:
-    """Publisher, author and date of an article, the parts that are known."""
-    return " · ".join(x for x in (article.publisher, article.author, format_day(article.published)) if x)
+    """Publisher, author and publication date of an article, the parts that are known (plain text)."""
+    parts = (article.publisher, article.author, published_note(article.published))
+    return strip_controls(" · ".join(x for x in parts if x))
 
 
 def digest_title(digest: Digest) -> str:
@@ -39,8 +81,11 @@ def digest_title(digest: Digest) -> str:
 
 
 def digest_span(digest: Digest) -> str:
-    """The days the digest's week covers."""
-    return f"{format_day(digest.start)} to {format_day(digest.end)}"
+    """What the digest holds: articles received in its week (each source line says when it was published)."""
+    return (
+        f"Articles received {format_day(digest.start)} to {format_day(digest.end)}; "
+        "each source shows when it was published."
+    )
 
 
 def digest_count(digest: Digest) -> str:
@@ -54,17 +99,22 @@ def digest_count(digest: Digest) -> str:
     )
 
 
-def item_parts(item: DigestItem, *, bold_labels: bool = False) -> list[str]:
+def headline(item: DigestItem) -> str:
+    """A story's headline, escaped, on one line."""
+    return escape(" ".join(item.headline.split()))
+
+
+def item_parts(item: DigestItem, received: date | None = None, *, bold_labels: bool = False) -> list[str]:
     """One story's summary, pull quote and sources, as Markdown blocks (Discord bolds the label)."""
     parts = []
     if item.summary:
-        parts.append(" ".join(item.summary))
+        parts.append(escape(" ".join(" ".join(item.summary).split())))
     if item.quote and item.quote.speaker:
-        quote = " ".join(shorten_quote(item.quote.text).split())
+        quote = escape(" ".join(shorten_quote(item.quote.text).split()))
         parts.append(f"> “{quote}”\n> — {quote_attribution(item.quote.speaker, item.quote.role)}")
     label = "Sources" if len(item.sources) > 1 else "Source"
     label = f"**{label}:**" if bold_labels else f"{label}:"
-    parts.append(label + "\n" + "\n".join(f"- {source_line(ref)}" for ref in item.sources))
+    parts.append(label + "\n" + "\n".join(f"- {source_line(ref, received)}" for ref in item.sources))
     return parts
 
 
@@ -74,7 +124,7 @@ def render_markdown(digest: Digest) -> str:
     if not digest.items:
         return head + "\n"
     body = [
-        "\n\n".join([f"## {number}. {item.headline}", *item_parts(item)])
+        "\n\n".join([f"## {number}. {headline(item)}", *item_parts(item, digest.start)])
         for number, item in enumerate(digest.items, start=1)
     ]
     return head + "\n\n" + "\n\n".join(body) + "\n"

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from bot.core.models import CleanText, Metadata
+from bot.core.normalise import normalise_field, normalise_text
 from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,37 @@ _NOT_SITE = re.compile(
     r"[:@]|\b(?:release|skip|menu|search|home|cookies?|log ?in|sign (?:in|up)|subscribe)\b", re.I
 )
 
-_WEIGHTS = {"source": 5, "publication": 4, "header": 3, "copyright": 3, "about": 3, "suffix": 2}
+_BRAND = (
+    r"(?!(?:Our|Your|This|My|Us|All)\b)(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:(?:\s+(?:of|and|&))?\s+[A-Z][\w&'’.-]*){0,4})"
+)
+# Lines where a site names itself to sell a subscription or ask for writers: "Get unlimited access to The MJ",
+# "Subscribe to Care Weekly", "Would you like to become a PSE columnist?".
+_SELLING = re.compile(
+    r"\b(?i:(?:unlimited|full|digital|premium|free)\s+access\s+to|subscribe\s+to|become\s+an?)\s+" + _BRAND
+    + r"(?=\s+[a-z]|[.,!?:;]|$)"
+)
+# An author box: "More articles by Jane Doe", "Popular stories by Jane Doe" ("from" is left out: "More stories
+# from Northern Ireland" names a place).
+_AUTHOR_BOX = re.compile(
+    r"^\W{0,3}(?:(?:more|popular|latest|recent|other|all)\s+)?(?:articles|stories|posts|columns|blogs|news)"
+    r"\s+by\s+(?P<name>.+)$",
+    re.I,
+)
+# A press release opens with its organisation as the subject: "Care Homes UK has today welcomed the review".
+_LEAD_ORG = re.compile(
+    r"^(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|&)){0,5}?),?\s+(?:has|have)\s+"
+    r"(?:today\s+|this\s+week\s+)?(?:welcomed|announced|launched|responded|called|warned|published|urged|criticised"
+    r"|backed|released|set\s+out)\b"
+)
+_OFFICER = (
+    r"(?:chief\s+executive|chief\s+officer|ceo|chair|chairman|chairwoman|chairperson|president|director"
+    r"|spokesperson|spokesman|spokeswoman|head)"
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL_PART = re.compile(r"[A-Z][a-z]{3,}")  # split only into whole words: "LocalGov" may be the brand's spelling
+_WEIGHTS = {
+    "source": 5, "publication": 4, "header": 3, "copyright": 3, "about": 3, "selling": 3, "suffix": 2, "release": 1,
+}  # fmt: skip
 
 
 def _year(text: str) -> int:
@@ -288,6 +319,9 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
         name = byline(line)
         if name and is_person_name(name):
             return name
+    for line in [*header, *footer]:
+        if (m := _AUTHOR_BOX.match(line)) and (name := _person_with_role(_tidy_name(m["name"]))):
+            return name
     for i, line in enumerate(header):
         beside = [n for n in header[max(0, i - 1) : i + 2] if n != line]
         name = _person_with_role(line)
@@ -382,6 +416,9 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
             in_press_notes = True
         elif in_press_notes and (m := _ORG_IS.match(line)):
             found.append(("about", _tidy_name(m["name"])))
+    for line in outside:
+        if not line.isupper():  # in capitals, "SUBSCRIBE TO CONTINUE READING" would read as a name
+            found.extend(("selling", _tidy_name(m["name"])) for m in _SELLING.finditer(line))
     if site := _site_header(header, footer, title):
         found.append(("header", site))
     if suffix := _title_parts(title)[1]:
@@ -413,17 +450,45 @@ def _publisher(candidates: list[tuple[str, str]]) -> str | None:
     return min((name for _, name in members), key=len)
 
 
+def _own_release(body: str) -> str | None:
+    """Name the organisation whose own release this is: it leads the story and its own officer speaks."""
+    m = _LEAD_ORG.match(body)
+    if m is None:
+        return None
+    org = re.escape(m["name"])
+    own_voice = rf"\b{_OFFICER}\s+(?:of|at)\s+(?:the\s+)?{org}\b|\b{org}['’]s\s+(?:[\w-]+\s+)?{_OFFICER}\b"
+    return m["name"] if re.search(own_voice, body, re.I) else None
+
+
+def _readable(name: str | None, page: str) -> str | None:
+    """Show a run-together name as the page writes it ("CommunityCare" -> "Community Care"), else split it."""
+    if not name or " " in name or not _CAMEL.search(name):
+        return name
+    spaced = _CAMEL.sub(" ", name)
+    if not all(_CAMEL_PART.fullmatch(part) for part in spaced.split()):
+        return name
+    written = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, spaced.split())) + r"(?!\w)", re.I)
+    for m in written.finditer(page):
+        # "community care" in prose is not the name, and "COMMUNITY CARE" in a banner is no more readable
+        if all(w[0].isupper() and not w.isupper() for w in m.group().split()):
+            return " ".join(m.group().split())
+    return spaced
+
+
 def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
     """Read headline, date, author and publisher from the page furniture around the cleaned body."""
+    raw = normalise_text(raw)
     header, footer = _regions(raw, cleaned)
-    title, _ = _title_parts(cleaned.title)
+    title, _ = _title_parts(normalise_field(cleaned.title))
     candidates = _publisher_candidates(header, footer, cleaned.title)
+    if release := _own_release(cleaned.body):
+        candidates.append(("release", release))
     rows = _with_fields(header)
     meta = Metadata(
         title=title,
         published=_published(rows, footer),
-        author=_author(rows, footer, cleaned.title),
-        publisher=_publisher(candidates),
+        author=normalise_field(_author(rows, footer, cleaned.title)),
+        publisher=normalise_field(_readable(_publisher(candidates), raw)),
     )
     log.debug("metadata %s from %d header and %d footer lines", meta, len(header), len(footer))
     return meta

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from bot.core.clean import clean, line_key
+from bot.core.clean import clean
 from bot.core.files import text_hash
 from bot.core.meta import extract_metadata
 from bot.core.models import ProcessedArticle
+from bot.core.normalise import line_key
 from bot.core.quotes import extract_quotes
 from bot.core.sentences import split_sentences
 from bot.core.summarise import summarise

@@ -1,19 +1,57 @@
-"""Match what a user types as a speaker ("hancok", "matt hancock") to the speakers we know."""
+"""Match what a user types as a speaker ("hancok", "Cllr Tanner") to the speakers we know."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from bot.core.quotes.lexicon import HONORIFICS
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-FUZZY_CUTOFF = 0.8
 PREFIX_MIN = 3  # a typed word this long also stands for the name words it begins
+FUZZY_MIN = 3  # shorter words are matched exactly: one slip in "li" could be anyone
+# Two slips are allowed only in long names, and only when the first letter agrees: people misremember
+# the middle of a surname ("tanor" for Tanner) far more often than its first letter.
+TWO_SLIPS_MIN = 6
 
 
 def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a typed name without titles ("Cllr", "Dr", "Professor"), unless it is only titles."""
+    words = _words(text)
+    return [w for w in words if w not in HONORIFICS] or words
+
+
+def edit_distance(a: str, b: str, bound: int) -> int:
+    """Levenshtein distance with adjacent swaps counted once; any value above `bound` comes back as bound + 1."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    before: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if before is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > bound:
+            return bound + 1
+        before, previous = previous, current
+    return min(previous[-1], bound + 1)
+
+
+def slips_allowed(typed: str, known: str) -> int:
+    """How many one-letter slips (wrong, missing, extra or swapped letters) still count as the same word."""
+    if len(typed) < FUZZY_MIN:
+        return 0
+    if max(len(typed), len(known)) >= TWO_SLIPS_MIN and typed[0] == known[0]:
+        return 2
+    return 1
 
 
 class SpeakerIndex:
@@ -31,14 +69,17 @@ class SpeakerIndex:
         """Return the known name words `word` may stand for: itself, close misspellings, or as a prefix."""
         if word in self._ids:
             return {word}
-        close = set(difflib.get_close_matches(word, self._vocabulary, n=5, cutoff=FUZZY_CUTOFF))
+        distances = {v: edit_distance(word, v, slips_allowed(word, v)) for v in self._vocabulary}
+        near = {v: d for v, d in distances.items() if d <= slips_allowed(word, v)}
+        # The nearest spellings only: "taner" is one slip from Tanner and two from Turner.
+        close = {v for v, d in near.items() if d == min(near.values())}
         if len(word) >= PREFIX_MIN:
             close.update(v for v in self._vocabulary if v.startswith(word))
         return close
 
     def match(self, query: str) -> list[int]:
-        """Return the ids of speakers whose name matches every typed word, in the order given."""
-        typed = _words(query)
+        """Return the ids of speakers whose name matches every typed word (titles aside), in the order given."""
+        typed = _name_words(query)
         if not typed:
             return []
         found: set[int] | None = None

@@ -12,16 +12,20 @@ import signal
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+import aiohttp
 import discord
 from discord.ext import commands
 
 from bot.config import Settings
 from bot.discord_app import posting
 from bot.discord_app.errors import DigestTree
+from bot.discord_app.invite import invite_url
 from bot.discord_app.scheduler import DigestScheduler
 from bot.discord_app.timing import Clock, parse_timezone, system_clock
 from bot.errors import ConfigError
+from bot.services.backup import RunLock
 from bot.services.guilds import guild_settings
+from bot.services.samples import samples_for_bot
 from bot.services.storage import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -31,6 +35,8 @@ NO_TOKEN = (
     "DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications "
     "(Bot > Reset Token) and put DISCORD_TOKEN=<token> in .env; see README, 'Discord bot'"
 )
+RETRY_FIRST = 5.0  # seconds before the first new attempt to reach Discord; doubles up to RETRY_MAX
+RETRY_MAX = 300.0
 BAD_TOKEN = "Discord refused DISCORD_TOKEN: reset the token in the Developer Portal (Bot > Reset Token) and update .env"
 
 
@@ -71,6 +77,7 @@ class DigestBot(commands.Bot):
     async def setup_hook(self) -> None:
         """Open the store, load the cogs (a broken one is logged, not fatal), sync, start the scheduler."""
         self._store = await open_store(self.settings)
+        await samples_for_bot(self._store, self.settings)  # the demo articles never reach a server
         for name in COGS:
             try:
                 await self.load_extension(f"bot.discord_app.cogs.{name}")
@@ -87,6 +94,7 @@ class DigestBot(commands.Bot):
         """Stop the scheduler and open views, disconnect, then close the store."""
         if not self._stopping:
             self._stopping = True
+            log.info("shutting down")
             await self.digests.stop()
             for view in self._views:
                 view.stop()
@@ -126,6 +134,8 @@ class DigestBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info("ready as %s (id %s) in %d servers", self.user, self.application_id, len(self.guilds))
+        if self.application_id is not None:
+            log.info("invite the bot to a server with %s", invite_url(self.application_id))
 
     async def on_guild_join(self, guild: discord.Guild) -> None:
         log.info("joined server %s (id %s)", guild.name, guild.id)
@@ -135,7 +145,11 @@ class DigestBot(commands.Bot):
 
 
 async def run_bot(settings: Settings, bot: DigestBot | None = None) -> None:
-    """Run the bot until it is closed or the process gets SIGTERM; ConfigError without a usable token."""
+    """Run the bot until it is closed or the process gets SIGTERM; ConfigError without a usable token.
+
+    It holds the run lock of the database meanwhile (so `digestbot restore` waits for it to stop), and
+    keeps trying to reach Discord while the network is not up yet, as at boot.
+    """
     token = settings.discord_token
     if not token:
         raise ConfigError(NO_TOKEN)
@@ -146,10 +160,36 @@ async def run_bot(settings: Settings, bot: DigestBot | None = None) -> None:
         loop.add_signal_handler(signal.SIGTERM, lambda: loop.create_task(client.close()))
         handles_sigterm = True
     try:
-        async with client:
-            await client.start(token)
+        with RunLock(settings):
+            async with client:
+                if await login_with_retry(client, token):
+                    await client.connect()
+        log.info("stopped")
     except discord.LoginFailure:
         raise ConfigError(BAD_TOKEN) from None
     finally:
         if handles_sigterm:
             loop.remove_signal_handler(signal.SIGTERM)
+
+
+async def login_with_retry(client: DigestBot, token: str) -> bool:
+    """Log in, waiting and trying again (5 s, doubling, at most 5 min) while Discord cannot be reached.
+
+    False when the bot was closed meanwhile. A refused token (LoginFailure) is not retried.
+    """
+    delay = RETRY_FIRST
+    while not client.is_closed():
+        try:
+            await client.login(token)
+            return True
+        except (aiohttp.ClientConnectionError, OSError, TimeoutError, discord.DiscordServerError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            log.warning("cannot reach Discord (%s); trying again in %.0f s", reason, delay)
+            await client.http.close()
+            client.http.connector = discord.utils.MISSING  # the closed session took its connector along
+            waited = 0.0
+            while waited < delay and not client.is_closed():  # a SIGTERM meanwhile stops at once
+                await asyncio.sleep(min(0.5, delay - waited))
+                waited += 0.5
+            delay = min(delay * 2, RETRY_MAX)
+    return False

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import discord
 from discord import app_commands
 
+from bot.discord_app.render import fit_content
 from bot.errors import DigestBotError
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ async def reply(
 ) -> discord.Message | None:
     """Answer an interaction: the first answer is the response, anything after it a follow-up."""
     extra = {"view": view} if view is not None else {}
+    content = fit_content(content) if content else content
     if interaction.response.is_done():
         return await interaction.followup.send(
             content, embeds=list(embeds), ephemeral=ephemeral, wait=True, **extra
@@ -59,6 +61,7 @@ def user_message(error: app_commands.AppCommandError) -> str | None:
 
 async def answer_privately(interaction: discord.Interaction, text: str) -> None:
     """Tell only the user, even when a public "thinking…" message already stands for the answer."""
+    text = fit_content(text)
     if not interaction.response.is_done():
         await interaction.response.send_message(text, ephemeral=True)
         return

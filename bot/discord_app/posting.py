@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 import aiohttp
 import discord
 
-from bot.discord_app.render import THREAD_NAME, clip
+from bot.discord_app.render import THREAD_NAME, clip, fit_content
 
 log = logging.getLogger(__name__)
 
@@ -88,14 +88,15 @@ async def deliver(
 
 
 async def tell(bot: discord.Client, channel_id: int, text: str) -> bool:
-    """Send a short notice (an alert); False, logged, when it cannot be delivered."""
+    """Send a short notice (an alert), cut to Discord's limit; True only once Discord accepted it."""
+    text = fit_content(text)
     try:
         channel = await resolve(bot, channel_id)
         if isinstance(channel, discord.ForumChannel):
             await channel.create_thread(name=clip(text.split("\n")[0], THREAD_NAME), content=text)
         else:
             await channel.send(text)
-    except (DeliveryError, discord.HTTPException) as exc:
+    except (DeliveryError, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
         log.warning("could not send an alert to channel %s: %s", channel_id, exc)
         return False
     return True

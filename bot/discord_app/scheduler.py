@@ -27,7 +27,7 @@ from bot.core.records import DigestPost, GuildSettings, SourceRecord
 from bot.discord_app.posting import DeliveryError, PartSent
 from bot.discord_app.render import digest_messages
 from bot.discord_app.timing import Clock, Weekly
-from bot.services import posts
+from bot.services import posts, weeks
 from bot.services.digests import week_digest
 from bot.services.guilds import guild_settings
 from bot.services.poll import PollReport, add_ingest_job, poll_sources
@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SHUTDOWN_WAIT = 5.0  # seconds a running job may take to finish when the bot stops
+# A weekly job starts a little after its time (the event loop was busy, the clock ticked): it is on time,
+# even with DIGESTBOT_DIGEST_GRACE_HOURS=0.
+ON_TIME = timedelta(minutes=1)
 
 
 def job_id(guild_id: int) -> str:
@@ -138,6 +141,7 @@ class DigestScheduler:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         running = {t for t in self._running if not t.done()}
+        log.info("scheduler stopped%s", f"; waiting for {len(running)} running job(s)" if running else "")
         if running:
             _, pending = await asyncio.wait(running, timeout=SHUTDOWN_WAIT)
             for task in pending:
@@ -162,6 +166,14 @@ class DigestScheduler:
                 self.run_guild, trigger, args=[guild.guild_id], id=ident, replace_existing=True,
                 name=f"weekly digest of server {guild.guild_id}", **extra,
             )
+
+    async def schedule_set(self, guild_id: int, weekly: Weekly) -> None:
+        """After /schedule set: a moment already past is not owed (the reply promised the next one)."""
+        now = self.host.clock()
+        passed = weekly.last_at_or_before(now)
+        if now - passed <= self.grace + ON_TIME:
+            await weeks.mark_not_owed(self.host.store, guild_id, week_of(passed.astimezone(weekly.zone)))
+        await self.rebuild()
 
     # -- jobs --------------------------------------------------------------------------------------
 
@@ -219,13 +231,25 @@ class DigestScheduler:
             weekly = weekly_of(guild)
             now = self.host.clock()
             due = now if manual else weekly.last_at_or_before(now)
-            if now - due > self.grace:
-                return PostResult(PostOutcome.NOT_DUE)
             week = week_of(due.astimezone(weekly.zone))
+            if not manual and now - due > self.grace + ON_TIME:
+                await self._too_late(guild_id, week, due)
+                return PostResult(PostOutcome.NOT_DUE, week)
+            if not manual and not await weeks.is_owed(self.host.store, guild_id, week):
+                return PostResult(PostOutcome.NOT_DUE, week)
             post = await posts.claim_post(self.host.store, guild_id, week, guild.digest_channel_id, force=manual)
             if post is None:
                 return await self._refused(guild, week)
             return await self._deliver(guild, post, due, manual=manual)
+
+    async def _too_late(self, guild_id: int, week: str, due: datetime) -> None:
+        """Say in the log when a week was never posted because the bot came back after the grace period."""
+        if await posts.digest_post(self.host.store, guild_id, week) is None:
+            log.warning(
+                "the %s digest of server %s was due at %s, more than DIGESTBOT_DIGEST_GRACE_HOURS=%d ago: skipped"
+                " (`/schedule post` posts this week's digest by hand)",
+                week, guild_id, due.isoformat(timespec="minutes"), self.host.settings.digest_grace_hours,
+            )
 
     async def _refused(self, guild: GuildSettings, week: str) -> PostResult:
         existing = await posts.digest_post(self.host.store, guild.guild_id, week)
@@ -284,10 +308,15 @@ class DigestScheduler:
 
     async def alert(self, guild: GuildSettings, key: str, text: str) -> bool:
         """Tell the server's alerts channel about `key`, once; False when not (now) told."""
-        if guild.alerts_channel_id is None or not await posts.claim_alert(self.host.store, guild.guild_id, key):
+        channel = guild.alerts_channel_id
+        if channel is None:
             return False
-        log.info("alerting server %s: %s", guild.guild_id, text)
-        return await self.host.send_alert(guild.alerts_channel_id, text)
+
+        async def send() -> bool:
+            log.info("alerting server %s: %s", guild.guild_id, text)
+            return await self.host.send_alert(channel, text)
+
+        return await posts.alert_once(self.host.store, guild.guild_id, key, send)
 
     async def check_source_alerts(self) -> None:
         """Tell each server once about each visible source that started failing; forget recovered ones."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
@@ -16,7 +17,9 @@ from weakref import WeakKeyDictionary
 from bot.config import Settings
 from bot.core.files import text_hash
 from bot.core.models import Metadata
+from bot.core.normalise import normalise_field
 from bot.core.records import LiveArticle, SaveOutcome, SourceRecord
+from bot.errors import SourceGoneError
 from bot.services.ingest import NO_TEXT, IngestReport, process_text, repeated_lines, save_processed
 from bot.store import Store
 from bot.web.extract import ExtractedPage, ExtractError, extract_article
@@ -45,6 +48,15 @@ class _Text:
     partial: bool = False
     note: str | None = None
     fallback: str | None = None  # the feed's own text, for when the page's text turns out to be no article
+    late: bool = False  # the source's deadline passed before its page came: the item waits for the next poll
+
+
+@dataclass(slots=True)
+class FeedResult:
+    """How ingesting a feed's items ended: whether a page failed, and how many items the deadline left."""
+
+    complete: bool = True
+    waiting: int = 0
 
 
 def save_lock(store: Store) -> asyncio.Lock:
@@ -69,11 +81,15 @@ def merge_metadata(
     """
     item_date = item.published.date() if item and item.published else None
     page_date = page.published if page else None
+    # Feed and page fields skip the text pipeline's cleaning, so they get the same normalisation here.
     return Metadata(
-        title=(item.title if item else None) or (page.title if page else None) or found.title,
+        title=normalise_field(item.title if item else None) or normalise_field(page.title if page else None)
+        or found.title,
         published=item_date or page_date or found.published,
-        author=(item.author if item else None) or (page.author if page else None) or found.author,
-        publisher=(page.site_name if page else None) or found.publisher or feed_title,
+        author=normalise_field(item.author if item else None) or normalise_field(page.author if page else None)
+        or found.author,
+        publisher=normalise_field(page.site_name if page else None) or found.publisher
+        or normalise_field(feed_title),
     )
 
 
@@ -144,14 +160,22 @@ def save_target(existing: LiveArticle | None, source_id: int, source_key: str) -
     return source_key, existing.id
 
 
-async def _item_text(fetcher: Fetcher, item: FeedItem) -> _Text:
-    """Return the text to process: the feed's own, or the article page's when the feed has only a teaser."""
+async def _item_text(fetcher: Fetcher, item: FeedItem, deadline: float) -> _Text:
+    """Return the text to process: the feed's own, or the article page's when the feed has only a teaser.
+
+    A page that does not come before the source's deadline leaves the item for the next poll.
+    """
     feed_text = item.content_text or item.summary_text
     if item.url is None or not is_teaser(item):
         return _Text(compose(item.title, feed_text))
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        return _Text("", late=True)
     try:
-        result = await fetcher.fetch(item.url)
+        result = await asyncio.wait_for(fetcher.fetch(item.url), remaining)
         page = await asyncio.to_thread(extract_article, result.body, result.url)
+    except TimeoutError:
+        return _Text("", late=True)
     except (FetchError, ExtractError) as exc:
         return _Text(compose(item.title, feed_text), partial=True, note=f"article page unusable: {exc}")
     if len(page.text.split()) <= len(feed_text.split()):
@@ -208,25 +232,49 @@ async def ingest_feed(
     feed: Feed,
     report: IngestReport,
     progress: Callable[[int], None] | None,
-) -> bool:
-    """Ingest a feed's items, batch by batch; return False when some page failed and should be retried."""
-    complete = True
-    for start in range(0, len(feed.items), ITEM_BATCH):
-        todo: list[FeedItem] = []
-        for item in feed.items[start:start + ITEM_BATCH]:
-            async with save_lock(store):
-                settled, _ = await _settle(store, source, item, _item_hash(item))
-            if settled is None:
-                todo.append(item)
-                continue
-            report.count(settled)
-            if progress:
-                progress(1)
-        texts = await asyncio.gather(*(_item_text(fetcher, item) for item in todo))
-        repeated = await repeated_lines(store, [t.raw for t in texts])
-        for item, text in zip(todo, texts, strict=True):
-            saved = await _save_item(store, settings, source, feed, item, text, repeated, report)
-            complete = complete and saved
-            if progress:
-                progress(1)
-    return complete
+    deadline: float = float("inf"),
+) -> FeedResult:
+    """Ingest a feed's items, batch by batch, until the `deadline` (time.monotonic()) passes.
+
+    The result says whether some page failed and how many items were left for the next poll; a source
+    removed meanwhile ends the ingest with a note.
+    """
+    result = FeedResult()
+    try:
+        for start in range(0, len(feed.items), ITEM_BATCH):
+            if time.monotonic() >= deadline:
+                result.waiting += len(feed.items) - start
+                break
+            await _ingest_batch(store, settings, fetcher, source, feed, feed.items[start:start + ITEM_BATCH],
+                                report, progress, deadline, result)
+    except SourceGoneError as exc:
+        report.notes.append((source.location, str(exc)))
+    return result
+
+
+async def _ingest_batch(
+    store: Store, settings: Settings, fetcher: Fetcher, source: SourceRecord, feed: Feed,
+    items: list[FeedItem], report: IngestReport, progress: Callable[[int], None] | None, deadline: float,
+    result: FeedResult,
+) -> None:
+    """Save one batch of items: settle the known ones, fetch the pages of the rest together, save them."""
+    todo: list[FeedItem] = []
+    for item in items:
+        async with save_lock(store):
+            settled, _ = await _settle(store, source, item, _item_hash(item))
+        if settled is None:
+            todo.append(item)
+            continue
+        report.count(settled)
+        if progress:
+            progress(1)
+    texts = await asyncio.gather(*(_item_text(fetcher, item, deadline) for item in todo))
+    repeated = await repeated_lines(store, [t.raw for t in texts if not t.late])
+    for item, text in zip(todo, texts, strict=True):
+        if text.late:  # a page in hand is still processed: that work is bounded, and the next poll goes on
+            result.waiting += 1
+            continue
+        saved = await _save_item(store, settings, source, feed, item, text, repeated, report)
+        result.complete = result.complete and saved
+        if progress:
+            progress(1)

@@ -122,6 +122,13 @@ async def guild_status(store: Store, guild_id: int) -> GuildStatus:
 # -- forgetting --------------------------------------------------------------------------------------
 
 
+async def guild_is_known(store: Store, guild_id: int) -> bool:
+    """Whether a server left anything here: settings, its own sources or digests."""
+    return bool(
+        await store.guild_settings(guild_id) or await store.list_sources(guild_id) or await store.digests(guild_id)
+    )
+
+
 async def forget_guild(store: Store, guild_id: int) -> None:
     """Delete everything a server added: settings, filters, posts, alerts, digests, its sources and articles."""
     if guild_id <= 0:

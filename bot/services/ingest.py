@@ -6,8 +6,14 @@ Blocking work (file reading, the text pipeline) runs in a thread so an event loo
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections import Counter, deque
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -17,11 +23,11 @@ from functools import partial
 from pathlib import Path
 
 from bot.config import Settings
-from bot.core.files import RawFile, list_article_files, read_article_file, text_hash
+from bot.core.files import RawFile, display_path, list_article_files, read_article_file, text_hash
 from bot.core.models import ProcessedArticle
 from bot.core.pipeline import process_article, short_line_keys
 from bot.core.records import SaveOutcome
-from bot.errors import InputError
+from bot.errors import InputError, SourceGoneError
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -40,6 +46,9 @@ AHEAD = 4  # articles the worker process may run ahead of the saving
 
 
 NO_TEXT = "no article text found after removing page furniture"
+
+
+PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies (Linux)
 
 
 @dataclass(slots=True)
@@ -91,7 +100,7 @@ async def ingest_files(
     """Ingest article files and folders of .txt files; bad files are reported and skipped."""
     report = IngestReport()
     files, missing = list_article_files(paths)
-    report.skipped.extend((str(p), reason) for p, reason in missing)
+    report.skipped.extend((display_path(p), reason) for p, reason in missing)
     sources: dict[Path, int] = {}
     with _worker(len(files)) as pool:
         for start in range(0, len(files), BATCH):
@@ -102,14 +111,15 @@ async def ingest_files(
             todo: list[tuple[int, RawFile, str]] = []
             for result in results:
                 if isinstance(result, tuple):
-                    report.skipped.append((str(result[0]), result[1]))
-                    log.warning("skipped %s: %s", result[0], result[1])
+                    report.skipped.append((display_path(result[0]), result[1]))
+                    log.warning("skipped %s: %s", display_path(result[0]), result[1])
                 else:
                     folder = result.path.parent.resolve()
                     if folder not in sources:
-                        sources[folder] = await store.ensure_source("folder", str(folder), folder.name)
+                        sources[folder] = await store.ensure_source(
+                            "folder", display_path(folder), display_path(folder.name))
                     digest = text_hash(result.text)
-                    if await store.known_raw_hash(sources[folder], result.path.name) != digest:
+                    if await store.known_raw_hash(sources[folder], display_path(result.path.name)) != digest:
                         todo.append((sources[folder], result, digest))
                         continue
                     report.count(SaveOutcome.UNCHANGED)
@@ -130,8 +140,29 @@ def _worker(files: int) -> Iterator[ProcessPoolExecutor | None]:
     if files < POOL_MIN_FILES:
         yield None
         return
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, context, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         yield pool
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when its parent does, even by kill -9 (then nothing else would stop it).
+
+    On Linux the kernel sends SIGKILL (PR_SET_PDEATHSIG); elsewhere a thread watches for the parent to go.
+    The resource tracker ends by itself once its last user (parent and worker) is gone.
+    """
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent was gone before the signal was asked for
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 async def _processed(
@@ -156,19 +187,37 @@ async def _save_file(
     store: Store, source_id: int, raw: RawFile, digest: str, article: ProcessedArticle, report: IngestReport,
 ) -> None:
     if raw.note:
-        report.notes.append((str(raw.path), raw.note))
-        log.warning("%s: %s", raw.path, raw.note)
+        report.notes.append((display_path(raw.path), raw.note))
+        log.warning("%s: %s", display_path(raw.path), raw.note)
     if not article.body.strip():
-        report.skipped.append((str(raw.path), NO_TEXT))
+        report.skipped.append((display_path(raw.path), NO_TEXT))
         return
-    outcome, _ = await save_processed(store, source_id, raw.path.name, None, digest, raw.text, article)
+    try:
+        outcome, _ = await save_processed(
+            store, source_id, display_path(raw.path.name), None, digest, raw.text, article)
+    except SourceGoneError as exc:
+        report.skipped.append((display_path(raw.path), str(exc)))
+        return
     report.count(outcome)
-    log.debug("%s: %s", raw.path, outcome.value)
+    log.debug("%s: %s", display_path(raw.path), outcome.value)
 
 
 async def process_text(settings: Settings, raw: str, repeated: frozenset[str]) -> ProcessedArticle:
-    """Run the pipeline on one raw text in a worker thread, so the event loop stays responsive."""
-    return await asyncio.to_thread(_pipeline(settings, repeated), raw)
+    """Run the pipeline on one raw text in a worker thread, so the event loop stays responsive.
+
+    A feed item or page longer than an article file may be is cut to that length first, so every text
+    path has the same bound on time and memory.
+    """
+    return await asyncio.to_thread(_pipeline(settings, repeated), cap_text(raw, settings.max_file_bytes))
+
+
+def cap_text(raw: str, limit: int) -> str:
+    """Cut a text to at most `limit` characters, at the last paragraph break before it when there is one."""
+    if len(raw) <= limit:
+        return raw
+    cut = raw.rfind("\n\n", 0, limit)
+    log.info("article text of %d characters cut to %d", len(raw), cut if cut > 0 else limit)
+    return raw[:cut] if cut > limit // 2 else raw[:limit]
 
 
 def _pipeline(settings: Settings, repeated: frozenset[str]) -> Callable[[str], ProcessedArticle]:

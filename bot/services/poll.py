@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -20,6 +22,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.config import Settings
 from bot.core.records import SourceRecord
+from bot.errors import StoreError
 from bot.services.feed_items import ingest_feed
 from bot.services.ingest import IngestReport, ingest_files
 from bot.services.sources import CONCURRENCY, open_fetcher
@@ -111,6 +114,10 @@ async def _poll_folder(
     folder = Path(source.location)
     if not folder.is_dir():
         return await _fail(store, settings, source, now, f"folder not found: {folder}")
+    try:
+        os.scandir(folder).close()
+    except OSError as exc:  # chmod 000: say so rather than ingest nothing
+        return await _fail(store, settings, source, now, f"cannot read folder {folder}: {exc.strerror or exc}")
     report = await ingest_files(store, settings, [folder], progress)
     await store.record_source_success(source.id, None, None)
     return SourcePoll(source, PollStatus.OK, report=report)
@@ -120,6 +127,7 @@ async def _poll_feed(
     store: Store, settings: Settings, fetcher: Fetcher, source: SourceRecord, now: datetime,
     progress: Callable[[int], None] | None,
 ) -> SourcePoll:
+    deadline = time.monotonic() + settings.source_deadline
     try:
         result = await fetcher.fetch(source.location, source.etag, source.last_modified)
     except FetchError as exc:
@@ -132,9 +140,14 @@ async def _poll_feed(
     except FeedError as exc:
         return await _fail(store, settings, source, now, str(exc))
     report = IngestReport()
-    complete = await ingest_feed(store, settings, fetcher, source, feed, report, progress)
+    done = await ingest_feed(store, settings, fetcher, source, feed, report, progress, deadline)
+    if done.waiting:
+        note = (f"deadline of {settings.source_deadline} s reached: {done.waiting} item(s) wait for the next poll"
+                " (DIGESTBOT_SOURCE_DEADLINE)")
+        await store.record_source_partial(source.id, note)
+        return SourcePoll(source, PollStatus.OK, note, report)
     # Validators only now that every item is saved; without them the next poll reads the feed again.
-    if complete:
+    if done.complete:
         await store.record_source_success(source.id, result.etag, result.last_modified)
         return SourcePoll(source, PollStatus.OK, report=report)
     await store.record_source_success(source.id, None, None)
@@ -157,7 +170,9 @@ async def _poll_guarded(
             if source.kind == "folder":
                 return await _poll_folder(store, settings, source, now, progress)
             return await _poll_feed(store, settings, fetcher, source, now, progress)
-    except Exception as exc:  # a bug or a store error must not stop the other sources
+    except StoreError:
+        raise  # the database itself is unusable (damaged, read-only): one line for the whole poll
+    except Exception as exc:  # a bug must not stop the other sources
         log.exception("polling source %s (%s) failed", source.id, source.location)
         reason = f"internal error: {type(exc).__name__}: {exc}".splitlines()[0]
         try:
@@ -167,15 +182,6 @@ async def _poll_guarded(
             return SourcePoll(source, PollStatus.FAILED, reason)
     finally:
         busy.discard(source.id)
-
-
-async def register_seeds(store: Store, settings: Settings) -> SourceRecord | None:
-    """Make the seeds folder a shared folder source, so `digestbot ingest` needs no configuration."""
-    folder = settings.seeds_dir
-    if not folder.is_dir():
-        return None
-    resolved = folder.resolve()
-    return await store.register_source("folder", str(resolved), resolved.name, 0)
 
 
 async def poll_sources(
@@ -191,8 +197,6 @@ async def poll_sources(
 
     A source whose back-off has not expired by `now` is skipped, as is one another poll is busy with.
     """
-    if guild_id is None or guild_id == 0:
-        await register_seeds(store, settings)
     started = now or datetime.now(UTC)
     sources = [s for s in await store.list_sources(guild_id) if s.poll and s.enabled]
     limit = asyncio.Semaphore(CONCURRENCY)
@@ -221,6 +225,8 @@ def add_ingest_job(
             result = await run()
             summary = getattr(result, "summary", None)  # a PollReport says what it did in one line
             log.info("scheduled ingest: %s", summary() if callable(summary) else result)
+        except StoreError as exc:  # the database, not the code: one line says what to fix
+            log.error("scheduled ingest failed: %s; trying again in %d minutes", exc, minutes)
         except Exception:
             log.exception("scheduled ingest failed; trying again in %d minutes", minutes)
 

@@ -2,10 +2,13 @@
 
 A post of (server, week) is claimed before anything is sent, each part sent is noted so a retry resumes
 after it, and the claim ends as posted, failed (claimable again) or blocked (until a person asks again).
-An alert is claimed by its key (`digest:<week>`, `source:<id>`) so a server hears of each cause once.
+An alert is noted by its key (`digest:<week>`, `source:<id>`) once Discord accepted it, so a server hears
+of each cause once, and an alert Discord refused is tried again at the next check rather than lost.
 """
 
 from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
 
 from bot.core.records import DigestPost, GuildSettings, SourceRecord
 from bot.services.guilds import failing_sources
@@ -88,7 +91,19 @@ def source_alert(source_id: int) -> str:
 
 
 async def claim_alert(store: Store, guild_id: int, key: str) -> bool:
-    """Take the right to tell a server about `key`; False when it was told already."""
+    """Note that a server was told about `key`; False when it was told already."""
+    return await store.claim_alert(guild_id, key)
+
+
+async def alert_once(store: Store, guild_id: int, key: str, send: Callable[[], Awaitable[bool]]) -> bool:
+    """Tell a server about `key` with `send` unless it was told; noted as told only after `send` succeeded.
+
+    A crash between sending and noting repeats an alert at worst; noting first would lose a refused one.
+    """
+    if key in await store.alert_keys(guild_id):
+        return False
+    if not await send():
+        return False
     return await store.claim_alert(guild_id, key)
 
 

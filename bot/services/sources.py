@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.config import Settings
+from bot.core.files import printable
 from bot.core.records import SourceRecord
 from bot.errors import InputError, NotFoundError
 from bot.store import Store
@@ -151,8 +152,11 @@ async def add_source(
         if not path.is_dir():
             raise InputError(f"not a folder or an http(s) URL: {target}")
         kind, location, default_name = "folder", str(path.resolve()), path.resolve().name
+        if printable(location) != location:  # it could be neither stored nor shown
+            raise InputError(f"folder name is not UTF-8: {printable(location)}; rename the folder to add it")
     refuse_known(kind, location)
-    record = await store.register_source(kind, location, display_name(name or "") or default_name, guild_id)
+    chosen = display_name(printable(name or ""))  # a name given for a folder ingested before replaces the old one
+    record = await store.register_source(kind, location, chosen or default_name, guild_id, rename=bool(chosen))
     log.info("added %s source %s (%s)", kind, record.id, location)
     return record
 
@@ -184,7 +188,8 @@ def source_health(source: SourceRecord) -> Health:
         retry = f", next try after {source.next_attempt}" if source.next_attempt else ""
         return Health("failing", f"last error: {source.last_error} ({source.failures} failure(s) in a row{retry})")
     if source.last_success:
-        return Health("ok", f"ok, last fetched {source.last_success[:16].replace('T', ' ')} UTC")
+        note = f"; {source.last_error}" if source.last_error else ""  # e.g. the deadline cut the last poll
+        return Health("ok", f"ok, last fetched {source.last_success[:16].replace('T', ' ')} UTC{note}")
     return Health("new", "not fetched yet")
 
 
@@ -192,7 +197,7 @@ async def find_source(store: Store, reference: str, guild_id: int | None = None)
     """Resolve a source by id, location (any URL variant) or name; an error when none or several match."""
     ref = reference.strip()
     sources = await store.list_sources(guild_id)
-    if ref.isdigit():
+    if ref.isascii() and ref.isdigit():
         matches = [s for s in sources if s.id == int(ref)]
     else:
         matches = [s for s in sources if s.location == ref]

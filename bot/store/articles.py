@@ -7,8 +7,20 @@ from collections.abc import Iterable, Sequence
 
 from bot.core.models import ProcessedArticle, StoredArticle, StoredQuote
 from bot.core.records import LiveArticle, SaveOutcome
+from bot.errors import SourceGoneError
 from bot.store.quotes import QuotesMixin
-from bot.store.sql import fts_query, link_visible_to, parse_date, placeholders, utc_now, visible_to
+from bot.store.sql import (
+    MAX_AUTHOR,
+    MAX_PUBLISHER,
+    MAX_TITLE,
+    clip_field,
+    fts_query,
+    link_visible_to,
+    parse_date,
+    placeholders,
+    utc_now,
+    visible_to,
+)
 
 SEARCH_CANDIDATES = 2000  # a search ranks at most this many of the latest matching articles
 LIVE_KINDS = ("feed", "page")  # sources whose articles are keyed by urls.url_key
@@ -18,9 +30,9 @@ def _article_values(url: str | None, article: ProcessedArticle) -> tuple[object,
     """The articles columns url, content_hash, title, published, author, publisher, body, in that order."""
     meta = article.meta
     return (
-        url, article.content_hash, meta.title,
+        url, article.content_hash, clip_field(meta.title, MAX_TITLE),
         meta.published.isoformat() if meta.published else None,
-        meta.author, meta.publisher, article.body,
+        clip_field(meta.author, MAX_AUTHOR), clip_field(meta.publisher, MAX_PUBLISHER), article.body,
     )
 
 
@@ -68,6 +80,7 @@ class ArticlesMixin(QuotesMixin):
         source's article this item is a newer copy of. `speaker_keys` maps each speaker's name to its key.
         """
         async with self.transaction():
+            await self._require_source(source_id)
             own = await self._one(
                 "SELECT article_id, raw_hash FROM article_sources WHERE source_id = ? AND source_key = ?",
                 (source_id, source_key),
@@ -140,7 +153,13 @@ class ArticlesMixin(QuotesMixin):
     ) -> None:
         """Record that a source's item holds this stored article, so its server sees (and keeps) it."""
         async with self.transaction():
+            await self._require_source(source_id)
             await self._link(article_id, source_id, source_key, raw_hash, guid)
+
+    async def _require_source(self, source_id: int) -> None:
+        """Refuse, in words, to save for a source deleted meanwhile (`sources remove` during an ingest)."""
+        if await self._one("SELECT 1 FROM sources WHERE id = ?", (source_id,)) is None:
+            raise SourceGoneError(f"source {source_id} was removed during the ingest; its items were not saved")
 
     async def _link(
         self, article_id: int, source_id: int, source_key: str, raw_hash: str, guid: str | None
@@ -257,7 +276,7 @@ class ArticlesMixin(QuotesMixin):
         """Resolve an article reference: an id, an exact source key, or words of its title."""
         ref = reference.strip()
         clause, visible = visible_to("articles.id", guild_id)
-        if ref.isdigit():
+        if ref.isascii() and ref.isdigit() and int(ref) < 2**63:  # "²" is a digit; SQLite ids fit 64 bits
             row = await self._one(f"SELECT id FROM articles WHERE id = ?{clause}", (int(ref), *visible))
             if row:
                 return [int(row["id"])]

@@ -24,6 +24,17 @@ class DigestsMixin(ArticlesMixin):
         )
         return [DigestRecord(*r) for r in rows]
 
+    async def forget_digests(self, guild_id: int, *, week: str | None = None, since: str | None = None) -> int:
+        """Delete the record of one week (or of every week recorded at or after `since`), so it is built anew."""
+        where, params = "guild_id = ?", [guild_id]
+        if week is not None:
+            where, params = where + " AND week = ?", [*params, week]
+        if since is not None:
+            where, params = where + " AND created_at >= ?", [*params, since]
+        async with self.transaction():
+            cursor = await self.conn.execute(f"DELETE FROM digests WHERE {where}", params)
+        return cursor.rowcount
+
     async def create_digest(self, guild_id: int, week: str, record: bool = True) -> DigestRecord:
         """Record the digest of `week`: the article links after the previous week's digest, up to now.
 

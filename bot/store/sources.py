@@ -10,7 +10,7 @@ import aiosqlite
 
 from bot.core.records import SourceRecord
 from bot.store.base import StoreBase
-from bot.store.sql import utc_now
+from bot.store.sql import MAX_SOURCE_NAME, clip, utc_now
 
 _SOURCE_COLUMNS = (
     "s.id, s.kind, s.location, s.name, s.guild_id, s.enabled, s.poll, s.etag, s.last_modified,"
@@ -30,18 +30,22 @@ class SourcesMixin(StoreBase):
     """Creating, listing, polling bookkeeping and removing sources."""
 
     async def ensure_source(self, kind: str, location: str, name: str, guild_id: int = 0) -> int:
-        """Return the id of the source at `location`, creating it if new."""
+        """Return the id of the source at `location`, creating it if new (safe when two processes race)."""
         row = await self._one(
             "SELECT id FROM sources WHERE guild_id = ? AND location = ?", (guild_id, location)
         )
         if row:
             return int(row["id"])
         async with self.transaction():
-            cursor = await self.conn.execute(
-                "INSERT INTO sources (kind, location, name, guild_id, created_at) VALUES (?, ?, ?, ?, ?)",
-                (kind, location, name, guild_id, utc_now()),
+            await self.conn.execute(
+                "INSERT INTO sources (kind, location, name, guild_id, created_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (guild_id, location) DO NOTHING",
+                (kind, location, clip(name, MAX_SOURCE_NAME), guild_id, utc_now()),
             )
-        return int(cursor.lastrowid or 0)
+            row = await self._one(
+                "SELECT id FROM sources WHERE guild_id = ? AND location = ?", (guild_id, location)
+            )
+        return int(row["id"]) if row else 0
 
     async def list_sources(self, guild_id: int | None = None) -> list[SourceRecord]:
         """Return the sources of one guild (0: shared), or of every guild when `guild_id` is None."""
@@ -53,13 +57,16 @@ class SourcesMixin(StoreBase):
             )
         return [_source(r) for r in rows]
 
-    async def register_source(self, kind: str, location: str, name: str, guild_id: int = 0) -> SourceRecord:
-        """Create a polled source, or mark an existing one at this location as polled (keeping its name)."""
+    async def register_source(
+        self, kind: str, location: str, name: str, guild_id: int = 0, *, rename: bool = False
+    ) -> SourceRecord:
+        """Create a polled source, or mark an existing one at this location as polled (renamed if `rename`)."""
         async with self.transaction():
             await self.conn.execute(
                 "INSERT INTO sources (kind, location, name, guild_id, poll, created_at)"
-                " VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (guild_id, location) DO UPDATE SET poll = 1",
-                (kind, location, name, guild_id, utc_now()),
+                " VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (guild_id, location) DO UPDATE SET poll = 1,"
+                " name = CASE WHEN ? THEN excluded.name ELSE sources.name END",
+                (kind, location, clip(name, MAX_SOURCE_NAME), guild_id, utc_now(), rename),
             )
         rows = await self._all(
             f"SELECT {_SOURCE_COLUMNS} FROM sources s WHERE s.guild_id = ? AND s.location = ?",
@@ -130,6 +137,16 @@ class SourcesMixin(StoreBase):
                 "UPDATE sources SET last_success = ?, last_error = NULL, failures = 0, next_attempt = NULL,"
                 " etag = ?, last_modified = ? WHERE id = ?",
                 (utc_now(), etag, last_modified, source_id),
+            )
+
+    async def record_source_partial(self, source_id: int, note: str) -> None:
+        """Mark a poll good but unfinished (its deadline passed): the note shows in the source's health, the
+        validators are dropped so the next poll reads the feed again, and no failure is counted."""
+        async with self.transaction():
+            await self.conn.execute(
+                "UPDATE sources SET last_success = ?, last_error = ?, failures = 0, next_attempt = NULL,"
+                " etag = NULL, last_modified = NULL WHERE id = ?",
+                (utc_now(), note, source_id),
             )
 
     async def record_source_failure(

@@ -11,6 +11,10 @@ from datetime import UTC, date, datetime
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+# FTS5's time grows with the square of the terms of a query (1,200 words took 6 s, 4,800 took 87 s); more
+# words than this all required together match nothing anyway, so only the first ones are used.
+MAX_QUERY_WORDS = 32
+
 
 def link_visible_to(link: str, guild_id: int | None) -> tuple[str, list[object]]:
     """An " AND ..." clause keeping the article_sources rows aliased `link` that a server may see: those
@@ -34,6 +38,24 @@ def visible_to(column: str, guild_id: int | None) -> tuple[str, list[object]]:
     return f" AND EXISTS (SELECT 1 FROM article_sources vl WHERE vl.article_id = {column}{links})", params
 
 
+# The longest text stored in these fields, whatever a feed, page or file says (a feed once gave a 3,303-character
+# author). Longer text is cut with "…", so every adapter can show a field whole within Discord's limits.
+MAX_TITLE = 300
+MAX_AUTHOR = 200
+MAX_PUBLISHER = 200
+MAX_SOURCE_NAME = 200
+
+
+def clip(text: str, limit: int) -> str:
+    """Cut text to at most `limit` characters, ending in "…" when something was cut."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def clip_field(text: str | None, limit: int) -> str | None:
+    """Clip a stored field that may be missing."""
+    return None if text is None else clip(text, limit)
+
+
 def placeholders(count: int) -> str:
     """Return "?,?,..." with `count` marks, for an IN list."""
     return ",".join("?" * count)
@@ -44,9 +66,20 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def query_words(text: str) -> list[str]:
+    """Return the distinct words of a user query, in order (case ignored: the first spelling is kept)."""
+    seen: dict[str, str] = {}
+    for word in _WORD.findall(text):
+        seen.setdefault(word.casefold(), word)
+    return list(seen.values())
+
+
 def fts_query(text: str) -> str | None:
-    """Turn user words into an FTS5 query of quoted terms, so no user text is read as FTS syntax."""
-    words = _WORD.findall(text)
+    """Turn user words into an FTS5 query of quoted terms, so no user text is read as FTS syntax.
+
+    Only the first MAX_QUERY_WORDS distinct words are used, so a long query costs no more than a short one.
+    """
+    words = query_words(text)[:MAX_QUERY_WORDS]
     if not words:
         return None
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)

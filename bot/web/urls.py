@@ -203,7 +203,8 @@ def check_ip(ip: str | IPAddress, *, allow_private: bool, allowed_networks: Iter
         parsed = parsed.ipv4_mapped
     if any(parsed in net for net in allowed_networks):
         return
-    raise UnsafeURLError(f"{kind} address {parsed}")
+    # the one refusal a setting can lift: say which, so an operator with a feed on their own network knows
+    raise UnsafeURLError(f"{kind} address {parsed} (DIGESTBOT_ALLOW_PRIVATE_URLS=1 allows your own network)")
 
 
 def check_url(url: str, allow_private: bool, *, allowed_networks: Iterable[IPNetwork] = ()) -> None:

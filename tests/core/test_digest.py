@@ -75,11 +75,18 @@ def test_best_quote_is_longest_of_most_quoted_person() -> None:
     assert best_quote([quote(5, "Unattributed words", None)]) is None
 
 
-def test_shorten_quote_cuts_at_sentence_end() -> None:
+def test_shorten_quote_cuts_at_sentence_end_without_a_stray_ellipsis() -> None:
     text = "First sentence is here. " * 30
     short = shorten_quote(text, limit=100)
-    assert len(short) <= 102 and short.endswith("here. …")
+    assert len(short) <= 100 and short.endswith("is here.")
     assert shorten_quote("Short.", limit=100) == "Short."
+
+
+def test_shorten_quote_mid_sentence_attaches_the_ellipsis_to_the_last_word() -> None:
+    text = "We will keep working with councils, providers and families " + "on every part of this " * 20
+    short = shorten_quote(text, limit=70)
+    assert len(short) <= 71 and short.endswith("…") and not short.endswith(" …")
+    assert not short[:-1].endswith((",", " ")) and text.startswith(short[:-1])
 
 
 @pytest.mark.parametrize("bad", ["2026-48", "2026-W54", "W48", "2021-W53", ""])

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bot.core.models import Sentence
 from bot.core.sentences import split_sentences
-from bot.core.summarise import ALGORITHMS, NewsSummarizer, build_document, summarise
+from bot.core.summarise import ALGORITHMS, NewsSummarizer, build_document, quote_balance, summarise
 
 BODY = "\n\n".join(
     [
@@ -107,20 +107,18 @@ def test_news_tops_up_with_short_lines_rather_than_returning_less() -> None:
     assert summarise(sentences, 5) == (0, 1, 2)
 
 
-def test_news_ranking_uses_sumys_textrank_unchanged(sentences: list[Sentence]) -> None:
-    from sumy.summarizers.text_rank import TextRankSummarizer
+def test_news_centroid_scores_equal_the_dense_leave_one_out_cosine(sentences: list[Sentence]) -> None:
+    from bot.core.summarise import _stemmer, _stop_words, centroid_scores
 
-    from bot.core.summarise import _stemmer, _stop_words, _textrank_edges
-
-    document = build_document(sentences)
-    sumy_textrank = TextRankSummarizer(_stemmer())
-    sumy_textrank.stop_words = _stop_words()
-    expected = sumy_textrank.rate_sentences(document)
     news = NewsSummarizer(_stemmer())
     news.stop_words = _stop_words()
-    weights = _textrank_edges([news._content_stems(s) for s in document.sentences])
-    ours = news._textrank(weights)
-    assert numpy.allclose(ours, [expected[s] for s in document.sentences])
+    stems = [news._content_words(s) for s in build_document(sentences).sentences]
+    vocabulary = sorted({stem for sentence in stems for stem in sentence})
+    counts = numpy.array([[sentence.count(stem) for stem in vocabulary] for sentence in stems], dtype=float)
+    rest = counts.sum(axis=0) - counts
+    norms = numpy.linalg.norm(counts, axis=1) * numpy.linalg.norm(rest, axis=1)
+    dense = numpy.where(norms > 0, (counts * rest).sum(axis=1) / numpy.where(norms > 0, norms, 1), 0.0)
+    assert numpy.allclose(centroid_scores(stems), dense)
 
 
 @pytest.mark.filterwarnings("error")  # LSA's "fewer words than sentences" warning must not escape
@@ -195,7 +193,21 @@ _WORDS = st.sampled_from(
 def test_summarise_never_crashes_and_stays_verbatim(body: str, count: int, algorithm: str) -> None:
     sentences = split_sentences(body)
     picked = summarise(sentences, count, algorithm)
-    assert len(picked) == min(count, len(sentences))
+    if algorithm == "news":  # it would rather return less than a quotation cut open
+        assert len(picked) <= min(count, len(sentences))
+        assert all(quote_balance(sentences[i].text)[0] for i in picked)
+    else:
+        assert len(picked) == min(count, len(sentences))
     assert list(picked) == sorted(set(picked))
     for i in picked:
         assert body[sentences[i].start : sentences[i].end] == sentences[i].text
+
+
+def test_news_compares_words_as_written_not_stemmed() -> None:
+    from bot.core.summarise import _stop_words
+
+    # a stemmer folds "universities" and "universal" into one "univers"; the story's own words stay apart
+    document = build_document(split_sentences("Universities and the universal news of general rules."))
+    news = NewsSummarizer()
+    news.stop_words = _stop_words()
+    assert news._content_words(document.sentences[0]) == ["universities", "universal", "news", "general", "rules"]

@@ -73,10 +73,13 @@ def test_story_embed_says_what_the_markdown_file_says() -> None:
     digest = Digest("2026-W11", (item,), 2)
     head, card = digest_embeds(digest)
     markdown = render_markdown(digest)
-    assert head.description == "9 March 2026 to 15 March 2026\n\n1 story from 2 articles."
+    assert head.description == (
+        "Articles received 9 March 2026 to 15 March 2026; each source shows when it was published.\n\n"
+        "1 story from 2 articles."
+    )
     assert "9 March 2026 to 15 March 2026" in markdown and "1 story from 2 articles." in markdown
-    for line in ("- Care Weekly: *Title 1.0* (1 March 2026)", "- Care Weekly: *Title 1.1* (1 March 2026)",
-                 "> — Priya Tanner, cabinet member", " ".join(item.summary)):
+    sources = [f"- Care Weekly: *Title 1.{n}* (published 1 March 2026)" for n in (0, 1)]
+    for line in (*sources, "> — Priya Tanner, cabinet member", " ".join(item.summary)):
         assert line in (card.description or "") and line in markdown
     assert digest_embeds(Digest("2026-W11", (), 0))[0].description.endswith("No new articles since the last digest.")
 

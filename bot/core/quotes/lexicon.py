@@ -47,7 +47,7 @@ _VERBS = (
     "highlighted highlights announced announces shouted yelled pleaded answered agreed agrees confirmed "
     "confirms revealed reiterated reiterates complained complains lamented laments boasted boasts mused "
     "recounted recounts demanded demands asserted asserts maintained maintains contended contends "
-    "charged testified exclaimed retorted interjected welcomed welcomes"
+    "charged testified exclaimed retorted interjected welcomed welcomes read reads"
 )
 _PARTICIPLES = (
     "saying adding explaining writing warning concluding telling urging stressing insisting arguing "
@@ -76,7 +76,7 @@ ROLE_NOUNS = wordset(
     "administrator inspector registrar lead principal superintendent commander clerk author writer "
     "owner worker resident mother father wife husband son daughter sister brother niece nephew friend "
     "colleague boss mp widow veteran scholar physicist professor expert student councillor organiser "
-    "organizer"
+    "organizer carer midwife paramedic pharmacist therapist dentist gp practitioner"
 )
 MODIFIERS = wordset(
     "health care social state public education housing treasury foreign home defence defense business "
@@ -118,15 +118,20 @@ DETERMINERS = wordset("the a an one another this that his her their its our my")
 PRONOUNS = wordset("he she they it we i")
 SKIPPABLE = wordset(
     "also later then has had have once further previously recently simply only who would will earlier "
-    "again subsequently repeatedly often publicly privately separately today yesterday"
+    "again subsequently repeatedly often publicly privately separately today yesterday still"
 )
 LEFTOVER = wordset("and but so then as")
 INTRO_WORDS = wordset(
     "in at on during after before following despite with for as while when since speaking asked "
     "writing commenting responding addressing last earlier later in yesterday today asked according"
 )
-_FEMALE = wordset("ms mrs miss dame lady baroness spokeswoman chairwoman congresswoman businesswoman widow")
-_MALE = wordset("mr sir lord baron spokesman congressman businessman")
+# Relatives a speaker may be known by ("my mother said"), each with the pronoun that refers back to them.
+FEMALE_KIN = wordset("mother wife daughter sister niece aunt grandmother girlfriend mum")
+MALE_KIN = wordset("father husband son brother nephew uncle grandfather boyfriend dad")
+_FEMALE = (
+    wordset("ms mrs miss dame lady baroness spokeswoman chairwoman congresswoman businesswoman widow") | FEMALE_KIN
+)
+_MALE = wordset("mr sir lord baron spokesman congressman businessman") | MALE_KIN
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = re.compile(

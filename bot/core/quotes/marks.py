@@ -8,12 +8,19 @@ Extraction works paragraph by paragraph (see `_paragraphs` for what separates th
   word (councils’ funding, the 1990s') closes a quotation only when no later closer could.
 * Marks are matched on a stack per family (double / single), so a quote inside a quote stays part
   of the outer one and mismatched glyphs of one family (‘…' or "…”) still pair up.
+* A single mark after "s" before a lower-case word (organisations' thinking) is a possessive unless
+  an attribution follows ("…for the nurses' she said").
 * A quotation left open at the end of a paragraph ends there, unless the next paragraph opens
-  with a quote mark: then it continues (the multi-paragraph convention).
+  with a capitalised quote mark: then it continues (the multi-paragraph convention).  An opening
+  mark of the same family right after a sentence end inside an open quotation is such a paragraph
+  pasted onto one line; a closing mark of the other family after a sentence end still ends it.
 * Two quotations in one paragraph separated only by a short attribution ("…,” he said. “…") are
-  one quotation in several parts; the comma that hands over to the attribution is not kept.
-* A quotation is partial (a scare quote or fragment) when it does not start with a capital or a
-  digit, or has fewer than four words.
+  one quotation in several parts; the comma that hands over to the attribution is not kept, and a
+  capitalised next part starts a new sentence ("answer. But if…").  A part after "adding that" is
+  reported speech, not the next part.
+* A nickname in marks between two names (Marcia "Cia" Price) is part of the name.
+* A quotation is partial (a scare quote, fragment or title) when it does not start with a capital or
+  a digit, has fewer than four words, or is a short run of capitalised words ("All Bets Are Off").
 
 Attribution lives in `bot.core.quotes.people`.  A full quotation with no attribution clause of its own
 continues the previous quotation's speaker when it follows it in the same or the next paragraph,
@@ -28,6 +35,7 @@ from dataclasses import dataclass
 
 from bot.core.models import Quote
 from bot.core.quotes.clauses import is_attribution_gap
+from bot.core.quotes.lexicon import CUE
 from bot.core.quotes.people import ArticleSpeakers
 
 __all__ = ["extract_quotes"]
@@ -44,9 +52,16 @@ _OPEN_CONTEXT = frozenset("([{—–-―/:\"“”„‘’'")
 # A mark before one of these (or before whitespace) may close one.
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}—–-―…\"“”'‘’*")
 # Elisions that start with an apostrophe: 'em, 'n', 'til, ’cause, '90s.
-_ELISION = re.compile(r"(?:em|n|til|cause|bout|tis|twas|round|\d\d)\b", re.IGNORECASE)
+_ELISION = re.compile(r"(?:em|n|til|cause|bout|tis|twas|round|\d\ds?)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+# Lower-case words that open an attribution after a closing mark ("…for nurses' she said").
+_ATTRIBUTION_START = re.compile(r"(?:(?:he|she|they|we|i)\s+)?" + CUE.pattern)
+_SENTENCE_END = frozenset(".?!…")
+_PRONOUN_I = re.compile(r"I(?:$|['’]|\W)")
+# A quoted nickname inside a name (Marcia "Cia" Price, Robert C. “Bobby” Scott) is not a quotation.
+_NICKNAME = re.compile(r"[\"“](?<=\w [\"“])[A-Z][\w.-]*[\"”](?= [A-Z])")
 _GAP_MAX_WORDS = 10
+_TITLE_WORDS = 10  # a capitalised run longer than this is shouting, not a title
 _MAX_RESCANS = 8
 
 _OPEN, _CLOSE, _EITHER, _WEAK_CLOSE, _NONE = range(5)
@@ -61,16 +76,19 @@ class _Segment:
     paragraph: int
     start: int = 0
     end: int = 0
+    stop: int | None = None  # where a run left open stops before its paragraph's end
+    restart: bool = False  # the run continues the one before it in the same paragraph
 
 
 def extract_quotes(text: str) -> list[Quote]:
     """Return the article's direct quotations, in order, each with its speaker when one is stated."""
     paragraphs = _paragraphs(text)
-    segments = [seg for i, (start, end) in enumerate(paragraphs) for seg in _scan(text, start, end, i)]
+    named = _blank_nicknames(text)  # same offsets, nicknames' marks gone
+    segments = [seg for i, (start, end) in enumerate(paragraphs) for seg in _scan(named, start, end, i)]
     if not segments:
         return []
-    speakers = ArticleSpeakers(text, paragraphs)
-    groups = _group(text, segments, paragraphs, speakers)
+    speakers = ArticleSpeakers(named, paragraphs)
+    groups = _group(named, segments, paragraphs, speakers)
     quotes: list[Quote] = []
     previous: tuple[str | None, str | None] = (None, None)
     previous_paragraph = -2
@@ -82,18 +100,22 @@ def extract_quotes(text: str) -> list[Quote]:
         partial = _is_partial(parts)
         mention = speakers.attribute(_marks(group))
         speaker, role = speakers.resolve(mention, first.mark)
-        if mention is None and not partial:
+        impersonal = mention is not None and mention.kind == "pronoun" and mention.name in ("it", "they")
+        if (mention is None or impersonal) and not partial:
             starts_paragraph = first.mark == paragraphs[first.paragraph][0]
             follows_quote = previous_paragraph == first.paragraph or (
                 starts_paragraph and previous_paragraph == first.paragraph - 1
             )
             if follows_quote and previous[0] is not None:
-                speaker, role = previous  # an unattributed quote continues the previous speaker
-            else:
+                # an unattributed quote, or one "it added" / "they said", continues the previous speaker
+                speaker, role = previous
+            elif mention is None:
                 speaker, role = speakers.recent_subject(first.mark)
+            else:
+                speaker = speakers.recent_org(first.mark)
         quotes.append(
             Quote(
-                text=" ".join(parts),
+                text=_join(parts),
                 speaker=speaker,
                 role=role,
                 partial=partial,
@@ -102,6 +124,18 @@ def extract_quotes(text: str) -> list[Quote]:
         )
         previous, previous_paragraph = (speaker, role), group[-1].paragraph
     return quotes
+
+
+def _blank_nicknames(text: str) -> str:
+    """Blank out each nickname between a first name and a surname, keeping every offset in place."""
+    pieces: list[str] = []
+    done = 0
+    for m in _NICKNAME.finditer(text):
+        word = text.rfind(" ", 0, m.start() - 1) + 1  # the word before: a first name or an initial
+        if text[word : word + 1].isupper():
+            pieces += [text[done : m.start()], " " * (m.end() - m.start())]
+            done = m.end()
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -146,7 +180,11 @@ def _classify(text: str, pos: int, start: int, end: int) -> int:
         return _OPEN  # said:' There is …
     if closes:
         if prev in "sS" and nxt.isspace() and pos + 2 < end and text[pos + 2].isalpha():
-            return _WEAK_CLOSE  # councils’ funding, the 1990s' …
+            if _ATTRIBUTION_START.match(text, pos + 2, end):
+                return _CLOSE  # "… for the nurses' she said"
+            if text[pos + 2].islower():
+                return _NONE  # a plural possessive: "both organisations' thinking", "the councils’ funding"
+            return _WEAK_CLOSE  # "… the 1990s' Smith said": it may close
         return _CLOSE
     return _OPEN if mark in _OPEN_GLYPHS and not nxt.isspace() else _NONE
 
@@ -172,37 +210,78 @@ def _scan(text: str, start: int, end: int, paragraph: int) -> list[_Segment]:
             kind = _CLOSE if depth[double] else _OPEN
         elif kind == _WEAK_CLOSE:
             kind = _CLOSE if depth[False] and not closer_follows[i + 1] else _NONE
-        if kind == _OPEN:
+        after_sentence = _follows_sentence_end(text, start, pos)
+        if kind == _OPEN and stack == [double] and after_sentence:
+            # “… this step. “We want …: a paragraph break lost in pasting, not a quote inside the quote
+            _restart_run(segments, marks[opened][0], pos, paragraph)
+            opened = i
+        elif kind == _OPEN:
             if not stack:
                 opened = i
             stack.append(double)
             depth[double] += 1
-        elif kind == _CLOSE and depth[double]:
-            while True:
+        elif kind == _CLOSE and stack and (depth[double] or after_sentence):
+            # a closer of the other family after a sentence end (‘… the bill." There …) still ends it
+            while depth[double]:
                 family = stack.pop()
                 depth[family] -= 1
                 if family is double:
                     break
+            else:
+                stack.clear()
+                depth = {True: 0, False: 0}
             if not stack:
-                segments.append(_Segment(marks[opened][0], pos, paragraph))
+                _close_run(segments, marks[opened][0], pos, paragraph)
         i += 1
         if i == len(marks) and stack:
-            first, first_double = marks[opened]
-            lead = text[max(start, first - 3) : first].rstrip()
-            # said: 'There is … / said, 'Persistent … open a quotation that runs to the paragraph's end
-            introduced = lead.endswith(":") or (lead.endswith(",") and text[first + 1 : first + 2].isupper())
-            if first_double or first == start or introduced or rescans == _MAX_RESCANS:
-                segments.append(_Segment(first, None, paragraph))
+            if _runs_to_end(text, start, marks[opened]) or rescans == _MAX_RESCANS:
+                _close_run(segments, marks[opened][0], None, paragraph)
             else:
                 # A single mark left open mid-paragraph is more likely an apostrophe: scan again without it.
+                if segments and segments[-1].restart and segments[-1].mark == marks[opened][0]:
+                    segments.pop()  # and the run it restarted ends where it stood
                 kinds[opened] = _NONE
                 stack.clear()
                 depth = {True: 0, False: 0}
                 rescans += 1
                 i = opened + 1
     for seg in segments:
-        seg.start, seg.end = _strip(text, seg.mark + 1, end if seg.end_mark is None else seg.end_mark)
+        stop = seg.stop if seg.stop is not None else end if seg.end_mark is None else seg.end_mark
+        seg.start, seg.end = _strip(text, seg.mark + 1, stop)
     return [seg for seg in segments if seg.start < seg.end]
+
+
+def _follows_sentence_end(text: str, start: int, pos: int) -> bool:
+    """Tell whether the mark at `pos` comes right after a sentence's end (". “We…" / "bill.' There")."""
+    before = pos - 1
+    while before > start and text[before].isspace():
+        before -= 1
+    return before >= start and text[before] in _SENTENCE_END
+
+
+def _restart_run(segments: list[_Segment], mark: int, pos: int, paragraph: int) -> None:
+    """End the run opened at `mark` just before `pos` and start its next part there."""
+    _close_run(segments, mark, None, paragraph, stop=pos)
+    segments.append(_Segment(pos, None, paragraph, restart=True))
+
+
+def _close_run(
+    segments: list[_Segment], mark: int, end_mark: int | None, paragraph: int, stop: int | None = None
+) -> None:
+    """End the run that opened at `mark`: a restarted run (see `_scan`) is already in the list."""
+    if segments and segments[-1].mark == mark and segments[-1].restart:
+        segments[-1].end_mark, segments[-1].stop = end_mark, stop
+    else:
+        segments.append(_Segment(mark, end_mark, paragraph, stop=stop))
+
+
+def _runs_to_end(text: str, start: int, opener: tuple[int, bool]) -> bool:
+    """Tell whether a quotation left open runs to the paragraph's end (else its mark was an apostrophe)."""
+    first, first_double = opener
+    lead = text[max(start, first - 3) : first].rstrip()
+    # said: 'There is … / said, 'Persistent … open a quotation that runs to the paragraph's end
+    introduced = lead.endswith(":") or (lead.endswith(",") and text[first + 1 : first + 2].isupper())
+    return first_double or first == start or introduced
 
 
 def _strip(text: str, start: int, end: int, trailing: str = "") -> tuple[int, int]:
@@ -236,6 +315,8 @@ def _continues(
 ) -> bool:
     """Tell whether `seg` is the next part of the quotation `group`."""
     last = group[-1]
+    if seg.restart:
+        return True
     if last.end_mark is not None:
         # “…,” Smith said. “…” is one quotation; “…,” Smith said. “…,” Jones replied. is two
         return (
@@ -245,6 +326,8 @@ def _continues(
         )
     if seg.paragraph != last.paragraph + 1 or seg.mark != paragraphs[seg.paragraph][0]:
         return False
+    if text[seg.start].islower():
+        return False  # a fragment ("“tremendous change” is …") is not the next paragraph of a quotation
     # A quote left open continues in a paragraph that opens with a quote mark, unless both carry an
     # attribution: then the first was left open by mistake and the second is someone else's.  The
     # attribution of a quote running over paragraphs sits in or before its first paragraph.
@@ -266,11 +349,36 @@ def _is_attribution_gap(text: str, before: _Segment, after: _Segment) -> bool:
     """Tell whether the text between two runs is only a short attribution (", he said. ")."""
     assert before.end_mark is not None
     gap = text[before.end_mark + 1 : after.mark]
-    if len(_WORD.findall(gap)) > _GAP_MAX_WORDS:
+    words = _WORD.findall(gap)
+    if len(words) > _GAP_MAX_WORDS:
         return False
+    if words and words[-1].lower() == "that":
+        return False  # “…,” he said, adding that “a fragment”: reported speech, not the next part
     if text[before.end - 1] in ".?!" and gap.rstrip()[-1:] in (",", ":"):
         return False  # “…change.” She adds, “…”: the clause introduces the next quotation
     return is_attribution_gap(gap)
+
+
+def _join(parts: list[str]) -> str:
+    """Join the parts of a split quotation as the reader should see them.
+
+    "…the whole answer,” she said. “But if…" reads "…the whole answer. But if…": a capitalised
+    continuation starts a new sentence; a lower-case one continues it after a space.  The comma that
+    handed over to the attribution is not the speaker's.
+    """
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = joined.rstrip(" ,;")
+        if _starts_sentence(part) and joined[-1:] not in _SENTENCE_END and joined[-1:] not in "\"'”’—–-:":
+            joined += "."
+        joined += " " + part
+    return joined
+
+
+def _starts_sentence(part: str) -> bool:
+    """Tell whether a quotation's next part opens a sentence (a capital, but not the pronoun "I")."""
+    word = part.lstrip("‘’'\"“”([").split(" ", 1)[0]
+    return bool(word) and word[0].isupper() and not _PRONOUN_I.match(word)
 
 
 def _is_partial(parts: list[str]) -> bool:
@@ -278,4 +386,10 @@ def _is_partial(parts: list[str]) -> bool:
     first = parts[0].lstrip("‘’'\"“”([…. -–—")
     if not first or not (first[0].isupper() or first[0].isdigit()):
         return True
-    return sum(len(_WORD.findall(part)) for part in parts) < 4
+    words = [w for part in parts for w in _WORD.findall(part)]
+    if len(words) < 4:
+        return True
+    # "Justice Against Sponsors of Terrorism Act", “All Bets Are Off”: the title of a bill, event or
+    # headline, not something said
+    long_words = [w for w in words if len(w) > 3 or w[0].isupper()]
+    return len(words) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() for w in long_words)

@@ -7,8 +7,11 @@
 # organisation, a pronoun or a role noun.  Pronouns and definite role nouns ("the minister") resolve
 # to the nearest earlier *salient* person - the subject of an attribution or the name a sentence
 # opens with - of compatible gender (learnt from honorifics and the pronouns that follow a name), so
-# they only ever name someone the article has named.  Each person is reported under one canonical
-# form: the most often seen full name sharing their surname key.
+# they only ever name someone the article has named; a relative the writer names ("my mother … she
+# says") when that is nearer.  "It said" / "they said" continue the organisation that spoke before or
+# go to the one just named.  A person named "from/at ORG" is the speaker, the organisation their
+# affiliation.  Each person is reported under one canonical form: the most often seen full name
+# sharing their surname key.
 #
 # The layers below this one, each importing only from those before it: lexicon (words and patterns),
 # phrases (noun phrases: names, roles, organisations), clauses (attribution clauses and their subjects).
@@ -26,7 +29,11 @@ from bot.core.quotes.clauses import after_clause, before_clause, first_subject, 
 from bot.core.quotes.lexicon import (
     CAP_RUN,
     CUE,
+    DETERMINERS,
+    FEMALE_KIN,
     FUNCTION_WORDS,
+    MALE_KIN,
+    MODIFIERS,
     ORG_WORDS,
     ROLE_NOUNS,
     RUN_BEFORE,
@@ -46,10 +53,17 @@ _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|a
 _OTHER_NAME = re.compile(r"\n|\b(?!(?:He|She|His|Her|Him|It|They|The|But|And|In|A|An|I)\b)[A-Z][a-z]")
 _GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 _OPENER = re.compile(r"[“\"]")
+# "my mother", but not "his wife, Hillary Clinton" or "her son Tom": a relative named there is that person.
+_RELATIVE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)\b(?!,? [A-Z])")
+# A capitalised name and an appositive that runs to the sentence's end: "…, Henry Crespo, president of X."
+_INTRODUCTION = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=, )")
+_NAME_REACH = 80  # characters a name before a comma may span
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _MAX_OCCURRENCES = 200  # occurrences of a name read to learn its full form and gender
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
+_ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
+_ORG_SENTENCES = 3  # how far back "it said" looks for the organisation it stands for
 _ROLE_CANDIDATES = 8  # how many earlier people "the minister" is compared with
 
 
@@ -138,7 +152,12 @@ class ArticleSpeakers:
         if mention.kind == "pronoun":
             if mention.name not in ("he", "she"):
                 return None, None
-            return self._person(self._salient_before(position, "m" if mention.name == "he" else "f"))
+            gender = "m" if mention.name == "he" else "f"
+            person = self._salient_before(position, gender)
+            relative = self._relative_before(position, gender)
+            if relative is not None and (person is None or person.start < relative[0]):
+                return relative[1], None  # the nearer one: "My mother … she still says"
+            return self._person(person)
         if mention.definite:
             found = self._by_role(mention.name, position)
             if found is not None:
@@ -159,6 +178,28 @@ class ArticleSpeakers:
                 return None, None
             para -= 1
         return self._person(self._salient_before(position, None, floor=self._para_starts[para]))
+
+    def recent_org(self, position: int) -> str | None:
+        """Return the organisation an "it said" / "they said" before `position` most likely stands for.
+
+        That is the nearest organisation named in the quote's sentence or the few before it.
+        """
+        last = self._sentence_of(position)
+        for sentence in range(last, max(-1, last - _ORG_SENTENCES), -1):
+            start = self._starts[sentence]
+            end = min(position, self._ends[sentence], start + _MAX_SENTENCE)
+            runs = CAP_RUN.finditer(self._text, start, end)
+            orgs = [m.group() for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]
+            if orgs:
+                return self._expand(orgs[-1])
+        return None
+
+    def _relative_before(self, position: int, gender: str) -> tuple[int, str] | None:
+        """Return where the nearest relative of that gender ("my mother") is named before `position`, and how."""
+        start = max(self._starts[max(0, self._sentence_of(position) - _ORG_SENTENCES)], position - _MAX_SENTENCE)
+        kin = FEMALE_KIN if gender == "f" else MALE_KIN
+        found = [m for m in _RELATIVE.finditer(self._text, start, position) if m.group(2).lower() in kin]
+        return (found[-1].start(), found[-1].group().lower()) if found else None
 
     def _paragraph_of(self, position: int) -> int:
         """Return the index of the paragraph holding `position`."""
@@ -339,10 +380,34 @@ class ArticleSpeakers:
                 and (" " in lead.name or lead.role or self._is_known_name(lead.name))
             ):
                 people.append(replace(lead, start=start + lead.start))
+        introduced = _introduced_last(text)
+        if introduced is not None and all(p.name != introduced.name for p in people):
+            people.append(replace(introduced, start=start + introduced.start))
         for mention in people:
             if mention.role:
                 self._roles.setdefault(speaker_key(mention.name), mention.role)
         return [m for m in people if m.kind == "person"]
+
+
+def _introduced_last(sentence: str) -> Mention | None:
+    """Return the person a sentence ends by introducing ("…, which concerns Ann Lee, chief of X.").
+
+    Reporters name the next speaker with their role just before the quotation, so that person is
+    salient even when not the subject of a cue verb.
+    """
+    comma = sentence.rfind(", ")
+    if comma < 0 or any(mark in sentence[comma:] for mark in ";:“\""):
+        return None  # the appositive runs from the last comma to the sentence's end
+    for run in _INTRODUCTION.finditer(sentence, max(0, comma - _NAME_REACH), comma + 2):
+        if run.end() != comma:
+            continue
+        found = np_forward(token_spans(sentence[run.start() :]), 0)
+        if found is None or found.kind != "person" or not found.role or " " not in found.name:
+            continue
+        head = found.role.split(" ", 1)[0]
+        if head[0].isupper() or head.lower() in _ROLE_OPENERS:  # "president of X", not "over the server"
+            return replace(found, start=run.start())
+    return None
 
 
 def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:

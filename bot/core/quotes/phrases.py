@@ -31,6 +31,11 @@ from bot.core.quotes.lexicon import (
 )
 
 _MAX_NAME_WORDS = 4
+_PREMODIFIER_TOKENS = 16  # how far back a role written before a name may reach
+_QUALIFIER_TOKENS = 4  # words of a phrase like "on the panel" after a nominal speaker
+_ROLE_LINKS = frozenset(("of", "for", "and", "&", "at", "on"))
+# Words that tie a named person to the organisation after them: "Peter Hay from Birmingham City Council".
+AFFILIATIONS = frozenset(("from", "at", "of", "for", "with"))
 _APPOSITIVE_TOKENS = 45
 
 
@@ -87,7 +92,7 @@ def _person_tail(words: list[str]) -> list[str]:
     tail: list[str] = []
     for word in reversed(words):
         low = word.lower().rstrip(".")
-        if low in NAME_PARTICLES and tail:
+        if low in NAME_PARTICLES and tail and not word.endswith("."):  # "Del." is a title, "del" a particle
             tail.insert(0, word)
             continue
         if (
@@ -130,8 +135,11 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         if not inner:
             continue
         inner_text = text[inner[0][1] : inner[-1][2]]
-        name = np_forward(inner, 0)
-        pure_name = all(w[0].isupper() or w == "." for w, _, _ in inner)
+        # a name, perhaps after a lower-case title and before a bracket: "state Del. Marcia Price (D-Va.)"
+        lead = next((n for n, (w, _, _) in enumerate(inner) if not w.islower()), len(inner))
+        name = np_forward(inner, lead if lead <= 2 else 0)
+        words = [w for w, _, _ in itertools.takewhile(lambda t: t[0] != "(", inner[lead:])]
+        pure_name = lead <= 2 and bool(words) and all(w[0].isupper() or w == "." for w in words)
         if name is not None and name.kind == "person" and pure_name and sep >= 0:
             role_start = _phrase_start(tokens, sep - 1)
             if role_start is not None:
@@ -192,13 +200,20 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     words = [w for w, _, _ in tokens[j : end + 1]]
     kind, tail = analyse_run(words)
     first = j - 1 if j > 0 and tokens[j - 1][0].lower() == "the" else j
+    # "ADASS president Peter Hay from Birmingham City Council said", "Ruth Adeyemi from Leeds said":
+    # the organisation or place after "from" only says where the named person works
+    member = _member_of(tokens, first, end, text)
+    if member is not None:
+        return member
     if kind == "person":
         gender = next((g for g in map(gender_of, words) if g), None)
         premod = _premodifier_start(tokens, j)
         role = _run_role(words, tail)
         if premod is not None:
             first = premod
-            role = clean_role(text[tokens[premod][1] : tokens[j - 1][2]] + (" " + role if role else ""))
+            # "… Wellbeing Board councillor Izzi Seccombe": a title before the name is not part of the role
+            last = j - 2 if premod < j - 1 and tokens[j - 1][0].lower() in HONORIFICS else j - 1
+            role = clean_role(text[tokens[premod][1] : tokens[last][2]] + (" " + role if role else ""))
         gender = gender or _role_gender(role or "")
         return Mention("person", " ".join(tail), role=role, gender=gender, start=tokens[first][1])
     if kind == "org":
@@ -208,6 +223,22 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
         start = tokens[first][1] if phrase_start is None else min(phrase_start, tokens[first][1])
         return Mention("nominal", text[start : tokens[end][2]], definite=first < j, start=start)
     return None
+
+
+def _member_of(tokens: list[Token], first: int, end: int, text: str) -> Mention | None:
+    """Return the person named just before "from/at/of ORG" (tokens[first:end+1]), the org in their role.
+
+    An organisation is the speaker only when no person is named: in "Jane Roe from the RCN said" the
+    subject of "said" is Jane Roe, and the organisation only says where she works.
+    """
+    if first < 2 or tokens[first - 1][0] not in AFFILIATIONS:
+        return None
+    person = np_backward(tokens, first - 2, text)
+    if person is None or person.kind != "person":
+        return None
+    org = text[tokens[first][1] : tokens[end][2]]
+    role = f"{person.role} {tokens[first - 1][0]} {org}" if person.role else org
+    return replace(person, role=clean_role(role))
 
 
 def _run_role(words: Sequence[str], tail: Sequence[str]) -> str | None:
@@ -258,7 +289,10 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
         return Mention("pronoun", low, start=start)
     determiner = low in DETERMINERS
     j = i + 1 if determiner else i
-    while j < len(tokens) and (tokens[j][0].islower() or tokens[j][0][0].isdigit()) and j - i < 7:
+    # lower-case and numeric premodifiers: "health secretary", "9/11 widow"
+    while (
+        j < len(tokens) and j - i < 7 and (tokens[j][0].islower() or tokens[j][0][0].isdigit() or tokens[j][0] == "/")
+    ):
         if tokens[j][0] in SPLITTERS or tokens[j][0] in SKIPPABLE or tokens[j][0] in PRONOUNS:
             break
         j += 1
@@ -266,10 +300,13 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
     k = j
     while k < len(tokens) and (is_cap(tokens[k][0]) or (k > j and _joins_run(tokens, k))):
         k += 1
-    title_end = k
-    while title_end < len(tokens) and tokens[title_end][0].islower() and title_end - k < 3:
-        title_end += 1
-    if k > j and title_end > k and tokens[title_end - 1][0] in ROLE_NOUNS:
+    title_end = k  # after the last role noun of up to three lower-case words: "the New York businessman"
+    scan = k
+    while scan < len(tokens) and tokens[scan][0].islower() and scan - k < 3:
+        scan += 1
+        if tokens[scan - 1][0] in ROLE_NOUNS:
+            title_end = scan
+    if k > j and title_end > k:
         return _run_before_title(tokens, i, title_end)
     if k > j and (not premod or premod[-1] in ROLE_NOUNS or premod[-1] in HONORIFICS):
         return _forward_run(tokens, i, j, k, premod)
@@ -313,8 +350,21 @@ def _forward_run(tokens: list[Token], i: int, j: int, k: int, premod: list[str])
         name = _forward_appositive_name(tokens, k)
         if name is not None:
             return replace(name, role=clean_role(_surface(tokens[i:k])), start=start)
+        k = _qualifier_end(tokens, k)  # "one Democratic source on the panel"
         return Mention("nominal", _surface(tokens[i:k]), definite=tokens[i][0].lower() == "the", start=start)
     return None
+
+
+def _qualifier_end(tokens: list[Token], k: int) -> int:
+    """Return the end of a short phrase ending the clause that says which one ("… source on the panel.")."""
+    if k >= len(tokens) or tokens[k][0] not in SPLITTERS:
+        return k
+    end = k + 1
+    while end < len(tokens) and tokens[end][0][0].isalnum() and end - k <= _QUALIFIER_TOKENS:
+        if CUE.fullmatch(tokens[end][0]) or tokens[end][0] in SPLITTERS:
+            return k
+        end += 1
+    return end if end == len(tokens) or tokens[end][0] in (".", ",", ";") else k
 
 
 def _forward_nominal(tokens: list[Token], i: int, j: int) -> Mention | None:
@@ -327,7 +377,7 @@ def _forward_nominal(tokens: list[Token], i: int, j: int) -> Mention | None:
         org = np_forward(tokens, j + 1)
         if org is not None and org.kind == "org":
             return replace(org, start=start)
-    phrase = _surface(tokens[i:j])
+    phrase = _surface(tokens[i : _qualifier_end(tokens, j)])  # "one senior source on the board"
     definite = tokens[i][0].lower() in ("the", "this")
     return Mention("nominal", phrase, definite=definite, gender=_role_gender(phrase), start=start)
 
@@ -381,16 +431,34 @@ def _forward_appositive_name(tokens: list[Token], k: int) -> Mention | None:
 
 
 def _premodifier_start(tokens: list[Token], j: int) -> int | None:
-    """Return the token where a lowercase role before a name starts ("health secretary Sajid Javid")."""
+    """Return the token where a role written before a name starts.
+
+    "health secretary Sajid Javid", "Care England's chief executive Martin Green" and "chairman of the
+    Local Government Association's (LGA) Community Wellbeing Board councillor Izzi Seccombe": the
+    walk back takes role nouns, modifiers and the organisation they belong to, and stops at anything
+    else (a comma, a verb, a sentence-opening "The").
+    """
     if j == 0 or tokens[j - 1][0].lower() not in ROLE_NOUNS or not tokens[j - 1][0].islower():
         return None
-    k = j
-    while k > 0 and j - k < 6:
+    k = j - 1
+    while k > 0 and j - k < _PREMODIFIER_TOKENS:
         word = tokens[k - 1][0]
-        if not word[0].isalpha() or word.lower() in DETERMINERS or word.lower() in FUNCTION_WORDS - {"and"}:
+        low = word.lower()
+        named = word in ("(", ")") or (word[0].isupper() and low not in FUNCTION_WORDS)
+        if named or (word.islower() and (_is_role_word(low) or low in MODIFIERS or low in _ROLE_LINKS)):
+            k -= 1
+        elif low == "the" and k > 1 and tokens[k - 2][0] in _ROLE_LINKS and is_cap(tokens[k][0]):
+            k -= 1  # "chairman of the Local Government Association"
+        else:
             break
-        k -= 1
+    while k < j - 1 and (tokens[k][0] in _ROLE_LINKS or tokens[k][0] in ("(", ")")):
+        k += 1  # a role never opens with a link word or a bracket
     return k
+
+
+def _is_role_word(low: str) -> bool:
+    """Tell a role noun, hyphenated ones included ("vice-chair", "co-founder")."""
+    return low in ROLE_NOUNS or low.rpartition("-")[2] in ROLE_NOUNS
 
 
 def clean_role(role: str) -> str | None:

@@ -61,7 +61,7 @@ class ScheduleCog(
         if missing:
             raise InputError(f"I can't post in {channel.mention}: I need {', '.join(missing)} there")
         await set_schedule(self.bot.store, server, channel.id, weekly.weekday, f"{weekly.at:%H:%M}", weekly.zone.key)
-        await self.bot.digests.rebuild()
+        await self.bot.digests.schedule_set(server, weekly)
         upcoming = weekly.next_after(self.bot.clock())
         await reply(
             interaction,

@@ -1,0 +1,152 @@
+"""Same-story grouping against labelled story pairs: pair precision and recall.
+
+    .venv/bin/python bench/grouping.py [--quick] [--held-out-errors] [--pairs bench/grouping_pairs.json]
+
+The articles named by the pairs file (ids and file names only: the texts stay in ../shared) are read,
+the real sample files through the whole pipeline, and ALL of them are grouped in one batch, as a
+digest would, so a pair can also be joined or split by the other articles around it. A labelled pair
+counts as predicted "same" when both articles land in one story. Pairs whose articles are absent
+(no ../shared beside the repo) are skipped and counted. Also prints how many items the digest of
+../shared/seeds has. The pairs are split in two fixed halves by a hash of the pair: rules are tuned
+on the "tuning" half (whose errors are listed) and the "held_out" half is the result (its errors are
+listed only with --held-out-errors). The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bot.core.digest import build_digest  # noqa: E402
+from bot.core.models import StoredArticle, StoredQuote  # noqa: E402
+from bot.core.pipeline import process_article  # noqa: E402
+from bot.core.quotes import extract_quotes  # noqa: E402
+from bot.core.stories import group_stories  # noqa: E402
+
+SHARED = REPO.parent / "shared"
+DEV = SHARED / "eval" / "dev"
+
+
+def _article(number: int, key: str, title: str | None, body: str, published: date | None = None,
+             publisher: str | None = None, quotes: tuple = ()) -> StoredArticle:
+    stored = tuple(
+        StoredQuote(id=i, text=q.text, speaker=q.speaker, role=q.role, article_id=number, article_title=title,
+                    article_url=None, published=published, position=i)
+        for i, q in enumerate(quotes)
+    )
+    return StoredArticle(id=number, title=title, url=None, source_key=key, published=published, author=None,
+                         publisher=publisher, body=body, summary=(), ingested_at="", quotes=stored)
+
+
+def _from_file(number: int, key: str, path: Path) -> StoredArticle:
+    done = process_article(path.read_text(encoding="utf-8"))
+    summary = tuple(done.summary_sentences)
+    art = _article(number, key, done.meta.title, done.body, done.meta.published, done.meta.publisher, done.quotes)
+    return StoredArticle(**{**{f: getattr(art, f) for f in art.__slots__}, "summary": summary})
+
+
+def load_articles() -> dict[str, StoredArticle]:
+    """Every article a pair can name, by its key; sources that are absent are left out."""
+    found: dict[str, StoredArticle] = {}
+    files = [("repo-seeds:", p) for p in sorted((REPO / "seeds").glob("*.txt"))]
+    files += [("seeds:", p) for p in sorted((SHARED / "seeds").glob("*.txt"))]
+    for prefix, path in files:
+        found[prefix + path.name] = _from_file(len(found), prefix + path.name, path)
+    for name in ("summaries_dev.jsonl", "summaries_dev_large.jsonl"):
+        if (DEV / name).is_file():
+            for line in (DEV / name).read_text(encoding="utf-8").splitlines():
+                record = json.loads(line)
+                key = "dev:" + record["id"]
+                if key not in found:
+                    quotes = tuple(extract_quotes(record["text"]))
+                    found[key] = _article(len(found), key, record["title"], record["text"], quotes=quotes)
+    if (DEV / "quotes_dev.json").is_file():
+        for record in json.loads((DEV / "quotes_dev.json").read_text(encoding="utf-8"))["articles"]:
+            title, _, body = record["text"].partition("\n")
+            key = "quotes_dev:" + record["file"]
+            found[key] = _article(len(found), key, title, body.strip(), quotes=tuple(extract_quotes(body.strip())))
+    own = json.loads((REPO / "bench" / "grouping_articles.json").read_text(encoding="utf-8"))
+    for record in own["articles"]:
+        key = "own:" + record["id"]
+        published = date.fromisoformat(record["published"])
+        quotes = tuple(extract_quotes(record["body"]))
+        found[key] = _article(len(found), key, record["title"], record["body"], published, quotes=quotes)
+    return found
+
+
+def score(pairs: list[dict], articles: dict[str, StoredArticle]) -> dict[str, object]:
+    """Group every article in one batch and compare the labelled pairs with the groups."""
+    keys = list(articles)
+    started = time.perf_counter()
+    groups = group_stories([articles[k] for k in keys])
+    seconds = time.perf_counter() - started
+    story = {a.source_key: n for n, group in enumerate(groups) for a in group}
+    usable = [p for p in pairs if p["a"] in articles and p["b"] in articles]
+    tp = fp = fn = 0
+    misses, missed = [], []
+    for pair in usable:
+        joined = story[pair["a"]] == story[pair["b"]]
+        tp += joined and pair["same"]
+        fp += joined and not pair["same"]
+        fn += (not joined) and pair["same"]
+        if joined != pair["same"]:
+            misses.append(f"{'split' if pair['same'] else 'joined'}: {pair['a']} / {pair['b']} ({pair['why']})")
+            missed.append(pair)
+    return {
+        "articles": len(keys), "stories": len(groups), "group_seconds": round(seconds, 3),
+        "pairs": len(usable), "pairs_skipped": len(pairs) - len(usable),
+        "same_pairs": sum(p["same"] for p in usable), "true_pos": tp, "false_pos": fp, "false_neg": fn,
+        "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+        "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+        "errors": misses, "error_pairs": missed,
+    }
+
+
+def half(pair: dict) -> str:
+    """A fixed split of the pairs: rules are tuned on one half and judged on the other, never seen while tuning."""
+    digest = hashlib.sha256("|".join(sorted((pair["a"], pair["b"]))).encode()).digest()
+    return "tuning" if digest[0] % 2 == 0 else "held_out"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=Path, default=REPO / "bench" / "grouping_pairs.json")
+    parser.add_argument("--quick", action="store_true", help="the same run (it takes seconds)")
+    parser.add_argument("--held-out-errors", action="store_true",
+                        help="also list the held-out half's errors (hidden by default so tuning does not see them)")
+    args = parser.parse_args()
+    pairs = json.loads(args.pairs.read_text(encoding="utf-8"))["pairs"]
+    articles = load_articles()
+    figures = score(pairs, articles)
+    for name, subset in (("tuning", [p for p in pairs if half(p) == "tuning"]),
+                         ("held_out", [p for p in pairs if half(p) == "held_out"]),
+                         ("own_pairs", [p for p in pairs if p["a"].startswith("own:")])):
+        part = score(subset, articles)
+        figures[name] = {k: part[k] for k in ("pairs", "same_pairs", "precision", "recall")}
+    seeds = [a for k, a in articles.items() if k.startswith("seeds:")]
+    if seeds:
+        digest = build_digest(seeds, "2026-W48")
+        figures["seeds_digest"] = f"{len(digest.items)} items from {digest.article_count} articles"
+    else:
+        print("../shared/seeds is absent: only the repo's own pairs are scored")
+    for pair, line in zip(figures.pop("error_pairs"), figures["errors"], strict=True):
+        if args.held_out_errors or half(pair) == "tuning":
+            print(line)
+    print(f"{figures['pairs']} pairs ({figures['pairs_skipped']} skipped), {figures['articles']} articles "
+          f"-> {figures['stories']} stories in {figures['group_seconds']} s: precision {figures['precision']}, "
+          f"recall {figures['recall']}; seeds: {figures.get('seeds_digest')}")
+    for name in ("tuning", "held_out", "own_pairs"):
+        print(f"  {name}: {figures[name]}")
+    print(json.dumps(figures, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

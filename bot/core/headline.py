@@ -1,0 +1,90 @@
+"""Pick an article's headline among the title-shaped lines above its body, by the page's structure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.core.quotes.lexicon import wordset
+
+
+@dataclass(frozen=True, slots=True)
+class TitleLine:
+    """A title-shaped line above the body, and how many lines on it a byline, a date or the body comes.
+
+    `distance` counts the lines that are not furniture: 1 when the byline or body follows at once, None when
+    neither comes within two lines.
+    """
+
+    text: str
+    distance: int | None
+    position: int  # among the lines above the body that are not furniture, so neighbours are 1 apart
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+# Words too common to show that a line and the lead paragraph tell the same story.
+_COMMON = wordset(
+    "the and for with from that this are was were has have had will not but its into over after about their "
+    "they our your you who what when why how more than new says said can all out one two may just"
+)
+_STEM = 5  # "workers" and "worker", "parking" and "park": compare words by their first letters
+_SEPARATOR = re.compile(r"\s[|•·]\s|\s\||\|\s")
+_LABEL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s")  # "LIVE:", "Breaking news:", "Opinion:"
+_NUMBERS_SHARE = 0.3  # prices, scores and phone numbers: a line this full of figures is a ticker or a promo
+_MARGIN = 1.0  # lines scoring this close to the best are all plausible; the first of them is the headline
+_STANDFIRST = 1.5  # a line this many times longer than the plausible headline just above it is its standfirst
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:_STEM] for w in _WORD.findall(text) if w.lower() not in _COMMON}
+
+
+def _score(line: TitleLine, lead: set[str]) -> float | None:
+    """Weigh a line as the headline: words shared with the lead, position above the article, shape.
+
+    None when nothing speaks for it: no word shared with the lead, and the article does not follow at once.
+    """
+    stems = _stems(line.text)
+    shared = len(stems & lead)
+    if not shared and line.distance != 1:
+        return None
+    score = 4 * shared / len(stems) if stems else 0.0
+    if line.distance is not None:
+        score += 1.5
+    tokens = line.text.split()
+    if sum(1 for t in tokens if any(c.isdigit() for c in t)) >= _NUMBERS_SHARE * len(tokens):
+        score -= 2
+    if len(_SEPARATOR.findall(line.text)) >= 2:
+        score -= 2  # a row of links or fields, not a sentence
+    if _LABEL.match(line.text):
+        score -= 1  # a ticker or section label; a labelled headline still wins on its words
+    if line.text.isupper():
+        score -= 1  # capitals mark section names and banners more often than headlines
+    return score
+
+
+def _standfirst(headline: TitleLine, line: TitleLine) -> bool:
+    """Say whether a line is the standfirst of the plausible headline right above it: much longer, next to it."""
+    return line.position == headline.position + 1 and len(line.text.split()) >= _STANDFIRST * len(
+        headline.text.split()
+    )
+
+
+def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
+    """Return the first line that scores close to the best, so page lines above the article drop out.
+
+    Menus, tickers, banners, taglines, phone numbers, promotions and prices share few words with the lead
+    paragraph and sit away from the byline; the headline shares many and sits above it. A much longer line
+    right below a plausible headline is its standfirst; among lines that look equally good the first wins.
+    """
+    lead_stems = _stems(lead)
+    scored: list[tuple[TitleLine, float]] = []
+    for line in lines:
+        score = _score(line, lead_stems)
+        if score is not None and not (scored and _standfirst(scored[-1][0], line)):
+            scored.append((line, score))
+    if not scored:
+        return lines[0].text if lines else None  # no lead to compare with: the first line, as pages read
+    best = max(score for _, score in scored)
+    return next(line.text for line, score in scored if score >= best - _MARGIN)

@@ -1,0 +1,64 @@
+"""Normalise pasted text once, at ingest (odd spaces, control characters, escapes), and lines into furniture keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.core.quotes.lexicon import MONTHS
+
+# Terminal escape sequences (CSI "ESC[31m", OSC "ESC]0;title BEL", two-byte "ESC c") and the 8-bit CSI.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]|\x9b[0-?]*[ -/]*[@-~]"
+)
+# Every line boundary str.splitlines() knows becomes "\n", so later steps see one kind of break.
+_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# C0 and C1 controls except tab and newline, zero-width characters, soft hyphens, bidi embeddings,
+# overrides and isolates, word joiners and byte-order marks: invisible on the page, harmful in a terminal.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# No-break, narrow, figure, em/en and ideographic spaces read as one plain space.
+_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_DOUBLE_SPACES = re.compile(r"(?<=\S) {2,}")
+
+_MONTH_NAMES = "|".join(rf"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + "|sept"
+# What changes from page to page of one site: dates in any form (a month with its day), years, clock times.
+_KEY_DATE = re.compile(
+    rf"\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}\b|\b\d{{1,2}}[:.]\d\d(?:\s?[ap]\.?m\b)?(?!\d)|\b(?:19|20)\d\d\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b|\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}\b"
+)
+_KEY_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
+_COUNTER_WORDS = 3  # a line of at most this many words holds counters, not content, in its numbers
+
+
+def normalise_text(text: str) -> str:
+    """Make pasted text plain: one kind of line break, plain single spaces, no invisible or control characters.
+
+    Done once, where every article enters the pipeline, so stored text, titles and names never carry a
+    non-breaking space into a summary or an escape sequence into someone's terminal.
+    """
+    text = _BREAKS.sub("\n", text)
+    text = _ESCAPES.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    return _DOUBLE_SPACES.sub(" ", text)
+
+
+def normalise_field(text: str | None) -> str | None:
+    """Normalise a one-line field (title, author, publisher): also fold tabs and breaks into single spaces."""
+    if text is None:
+        return None
+    return " ".join(normalise_text(text).split()) or None
+
+
+def line_key(line: str) -> str:
+    """Normalise a line so furniture matches across articles: case, punctuation and changing numbers ignored.
+
+    Dates, years and times change on every page of a site, and a bare number on a line of a few words is a
+    counter ("Page 2 of 3", "12 comments"): both are dropped. Other numbers are what make a headline or a
+    sentence unique ("Care home fees rise by 4%" / "by 6%"), so they stay in the key.
+    """
+    text = _KEY_DATE.sub(" ", unicodedata.normalize("NFKC", line).casefold())
+    tokens = [t.replace(",", "") for t in _KEY_TOKEN.findall(text)]
+    if sum(1 for t in tokens if not t[0].isdigit()) <= _COUNTER_WORDS:
+        tokens = [t for t in tokens if not t[0].isdigit()]
+    return " ".join(tokens)

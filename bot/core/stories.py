@@ -1,0 +1,200 @@
+"""Same-story grouping: which articles report one event, from shared rare words, names and figures.
+
+Reports of one event from different outlets use different wording and quote different people, but they
+name the same people, organisations and places and give the same figures, and those are rare across
+a week's news. Articles are compared as idf-weighted sparse vectors, and only pairs that share two of
+their most distinctive rare terms are compared at all (an inverted index, at most CANDIDATES per
+article), so the work grows with the number of articles, not with its square.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bot.core.models import StoredArticle
+
+# words of three letters or more ("Pollard's" counts as "pollard"), and figures: "£14m", "81%", "2,500"
+_WORD = re.compile(r"[^\W\d_]{3,}(?:[-'’][^\W\d_]{2,})*|[£$€]?\d[\d,.]*\d(?:%|bn|m)?|[£$€]?\d%?")
+_LEAD_END = re.compile(r"[.!?][”’\"']?\s")
+_LOG = [0.0, *(math.log(k) for k in range(1, 64))]
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# a figure that states an event: an amount or share ("£14m", "4.99%") or a count of ten or more ("36 planes")
+_FIGURE = re.compile(
+    r"[£$€]\d[\d,.]*(?:bn|m|k)?|(?<![\w.,])(?:\d[\d,.]*(?:%|bn\b|m\b)|\d{1,3}(?:,\d{3})+|\d{2,})(?![\d.,]?\d)"
+)
+_NAME = re.compile(r"[A-Z](?<=[\w,] [A-Z])[\w'’-]*")  # the capital first: scanning for it is fast
+# Words too common in any news text to say two articles tell the same story.
+_STOP = frozenset(
+    (
+        "about above after again against also among and another any are around because been before being "
+        "between both but can could did does doing down during each even every few for from further had has "
+        "have having her here hers him his how however into its itself just last least less made make many "
+        "more most much must new news not now off once only other our out over own said same says she should "
+        "since some still such than that the their them then there these they this those through too under "
+        "until very was way were what when where which while who whom why will with within without would "
+        "year years you your week today yesterday told one two three first people time mr mrs ms dr "
+        "january february march april may june july august september october november december "
+        "monday tuesday wednesday thursday friday saturday sunday"
+    ).split()
+)
+WEAK = 0.2  # lowest idf cosine of what two reports of one event say happened (their words that are not names)
+LEAD_CHARS = 300  # the opening of a body that states its event (a sentence or two)
+SHARED_NAMES = 2  # rare names (people, bodies, places) two reports of one event have in common
+RARE_SHARE = 0.02  # a name in more than this share of the batch (and more than 2 articles) is not rare
+STORY_DAYS = 7  # reports of one event are published within a week of each other
+BACKGROUND_DOCS = 20  # a small batch says little about which words are common: count this many unseen
+TOP_TERMS = 20  # an article's most distinctive terms, used to find candidate stories
+SHARED_TOP_TERMS = 2  # two reports of one event share at least this many of them
+INDEX_DOCS = 20  # one event is rarely reported by more outlets in a week; a term in more is a topic word
+CANDIDATES = 30  # at most this many earlier articles, those sharing most distinctive terms, are compared
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """What grouping needs from one article."""
+
+    vector: dict[str, float]
+    event: dict[str, float]  # the words that are not names (what happened), as a unit vector
+    names: frozenset[str]  # its names (people, bodies, places) that are rare in the batch
+    speakers: frozenset[str]  # surnames of the people it quotes, when they are rare in the batch
+    figures: frozenset[str]  # figures in the headline and opening: "£14m", "81%", "36" (planes)
+    published: date | None
+    keys: tuple[str, ...]  # its most distinctive rare terms, the index that finds candidate stories
+
+
+def _count(text: str) -> Counter[str]:
+    """Count the content words (three letters or more, possessive "'s" dropped) and figures of a text."""
+    counts = Counter(_WORD.findall(text.lower()))
+    for word in _STOP & counts.keys():
+        del counts[word]
+    for short in [t for t in counts if t.isdigit() and len(t) < 3]:  # "3 homes": too common to tell
+        del counts[short]
+    return counts
+
+
+def _terms(title: str, body: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """Count an article's content words and figures (the title twice); and, in the body (titles are
+    often in title case), how often each word is written with a capital inside a sentence ("review by
+    Dame Pollard") and how often in lower case."""
+    counts = _count(body)
+    lower = Counter(_WORD.findall(body))  # case kept: a capital at a sentence's start is neither
+    for term, k in _count(title).items():
+        counts[term] += 2 * k
+    capitals = Counter(_WORD.findall(" ".join(_NAME.findall(body)).lower()))
+    return counts, Counter({w: k for w, k in lower.items() if w[0].islower()}), capitals
+
+
+def _opening(body: str) -> str:
+    """The first sentences of a body, up to LEAD_CHARS."""
+    head = body.strip()[: LEAD_CHARS * 2]
+    cut = [m.end() for m in _LEAD_END.finditer(head) if m.end() >= LEAD_CHARS // 2]
+    return head[: cut[0]] if cut else head[:LEAD_CHARS]
+
+
+def _unit(counts: Counter[str], idf: dict[str, float], rarest: float) -> dict[str, float]:
+    """A unit-length tf-idf vector (sublinear term counts)."""
+    vec = {t: (1 + _LOG[k] if k < len(_LOG) else 1 + math.log(k)) * idf.get(t, rarest) for t, k in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def _event(vector: dict[str, float], names: set[str]) -> dict[str, float]:
+    """The part of a vector that says what happened (its words that are not names), of unit length."""
+    part = {t: v for t, v in vector.items() if t not in names}
+    norm = math.sqrt(sum(v * v for v in part.values())) or 1.0
+    return {t: v / norm for t, v in part.items()}
+
+
+def _profiles(articles: Sequence[StoredArticle]) -> list[_Profile]:
+    """Unit tf-idf vectors over this batch, so words common in the week's news do not link stories.
+
+    A word is a name when the batch writes it with a capital inside sentences more often than in lower
+    case: "Northvale" is, "patients" (a capital only when it opens a sentence) is not.
+    """
+    parsed = [_terms(a.title or "", a.body) for a in articles]
+    df = Counter(term for counts, _, _ in parsed for term in counts)
+    lower: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
+    for _, lowercase, capitals in parsed:
+        lower.update(lowercase)
+        capitalised.update(capitals)
+    names = {t for t, k in capitalised.items() if k > lower[t] and t not in _STOP}
+    docs = len(articles) + BACKGROUND_DOCS
+    idf = {t: math.log(docs / n) for t, n in df.items()}
+    rarest = math.log(docs)
+    common = max(2, RARE_SHARE * len(articles))
+    profiles = []
+    for article, (counts, _, _) in zip(articles, parsed, strict=True):
+        title = article.title or ""
+        quoted = {q.speaker.split()[-1].lower() for q in article.quotes if q.speaker and q.speaker.split()}
+        speakers = frozenset(n for n in quoted if 0 < df[n] <= common)
+        lead = f"{title}\n{_opening(article.body)}"
+        figures = frozenset(f for f in _FIGURE.findall(lead) if not _YEAR.fullmatch(f))
+        vector = _unit(counts, idf, rarest)
+        event = _event(vector, names)
+        named = frozenset(t for t in counts.keys() & names if df[t] <= common)
+        keys = sorted((t for t in vector if df[t] <= INDEX_DOCS), key=lambda t: (-vector[t], t))[:TOP_TERMS]
+        profiles.append(_Profile(vector, event, named, speakers, figures, article.published, tuple(keys)))
+    return profiles
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())
+
+
+def story_score(a: _Profile, b: _Profile) -> float:
+    """How strongly two articles look like reports of one event; 0 when they cannot be.
+
+    The same company or person appears in many events, so shared names alone are not enough. Two
+    reports of one event name at least one of the same rare people, bodies or places, and agree on two
+    of three things: who (several shared rare names, or the same quoted person), how much (a figure
+    both openings state) and what happened (their words that are not names).
+    """
+    if a.published and b.published and abs((a.published - b.published).days) > STORY_DAYS:
+        return 0.0
+    if a.figures and b.figures and not a.figures & b.figures:
+        return 0.0  # both openings state their figures and none agree: another order, month or score
+    names = len(a.names & b.names)
+    if not names:
+        return 0.0
+    who = names >= SHARED_NAMES or bool(a.speakers & b.speakers)
+    what = _cosine(a.event, b.event) >= WEAK
+    if who + bool(a.figures & b.figures) + what >= 2:
+        return _cosine(a.vector, b.vector)
+    return 0.0
+
+
+def group_stories(articles: Sequence[StoredArticle]) -> list[list[StoredArticle]]:
+    """Group articles that report the same story, each group and its articles in input order.
+
+    Two articles are linked when story_score says they report one event. An article joins the story it
+    is linked to most, and only when it is linked to at least half of that story's articles: one link
+    to a single report of a story is how a neighbouring event (the next stage of a court case, another
+    order by the same firm) chains two stories together. Only earlier articles sharing at least two of
+    an article's most distinctive terms are compared.
+    """
+    profiles = _profiles(articles)
+    story_of: list[int] = []  # article -> the first article of its story
+    members: dict[int, int] = {}  # the first article of a story -> how many articles it has
+    index: dict[str, list[int]] = defaultdict(list)  # distinctive term -> articles that have it
+    for number, profile in enumerate(profiles):
+        shared = Counter(other for term in profile.keys for other in index.get(term, ()))
+        links: Counter[int] = Counter()
+        for other, count in shared.most_common(CANDIDATES):
+            if count >= SHARED_TOP_TERMS and story_score(profile, profiles[other]) > 0:
+                links[story_of[other]] += 1
+        best = max(links, key=lambda story: (links[story] / members[story], -story), default=None)
+        story = best if best is not None and 2 * links[best] >= members[best] else number
+        story_of.append(story)
+        members[story] = members.get(story, 0) + 1
+        for term in profile.keys:
+            index[term].append(number)
+    groups: dict[int, list[StoredArticle]] = {}
+    for number, article in enumerate(articles):
+        groups.setdefault(story_of[number], []).append(article)
+    return list(groups.values())

@@ -1,0 +1,140 @@
+"""Headlines of pasted pages from outlets never seen: the page line above the article is not the headline.
+
+Every page here is invented for these tests: outlets, people and places are fictional.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.clean import clean
+from bot.core.headline import TitleLine, pick_headline
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+CARE_BODY = [
+    "Home care workers employed by agencies in Northmoor will get a £1.20 an hour pay rise from July, the county "
+    "council has confirmed after agreeing a new rate with providers.",
+    "The council said the rise would help agencies recruit staff and cut the number of people waiting for home "
+    "care, which stood at 412 at the end of May.",
+    "Providers had warned that without an increase several agencies would hand back their contracts before the "
+    "winter, leaving hundreds of people without visits.",
+]
+CARE_HEADLINE = "Home care workers in Northmoor to get £1.20 an hour pay rise"
+
+HOSPITAL_BODY = [
+    "Carers visiting relatives at Ashbury General Hospital will no longer have to pay to park, the hospital trust "
+    "has said, after a campaign by local families.",
+    "The trust said about 1,800 carers a month would benefit, and that permits would be issued at the main "
+    "reception from next Monday.",
+    "Campaigners said the charges had cost some families more than £60 a week during long hospital stays.",
+]
+HOSPITAL_HEADLINE = "Hospital trust scraps car parking charges for carers"
+
+# (lines above the headline, lines between the headline and the body)
+CASES = {
+    "navigation row with pipes": (
+        CARE_BODY,
+        CARE_HEADLINE,
+        ["Northmoor Gazette", "Care homes | Hospital discharge | Mental health services and support | Jobs"],
+        ["By Ellen Marsh", "Wednesday 14 June 2023"],
+    ),
+    "live ticker": (
+        HOSPITAL_BODY,
+        HOSPITAL_HEADLINE,
+        ["LIVE: Storm Ciaran latest as flood warnings issued across the south coast", "Ashbury Echo"],
+        ["Ashbury Echo reporter | 3 November 2023"],
+    ),
+    "privacy banner": (
+        CARE_BODY,
+        CARE_HEADLINE,
+        ["We and our partners store and access information on your device to personalise ads and content"],
+        ["Ellen Marsh, Social Affairs Reporter", "14/06/2023"],
+    ),
+    "site tagline": (
+        CARE_BODY,
+        CARE_HEADLINE,
+        ["Care Frontline", "The independent voice of home care workers and agencies since 1998"],
+        ["Posted on 14 June 2023 by Ellen Marsh"],
+    ),
+    "phone number": (
+        HOSPITAL_BODY,
+        HOSPITAL_HEADLINE,
+        ["Got a story? Call the newsdesk on 01632 960 123 or 07700 900 456"],
+        ["By Raj Patel", "3 November 2023"],
+    ),
+    "competition promo": (
+        HOSPITAL_BODY,
+        HOSPITAL_HEADLINE,
+        ["Win a two-night spa break for you and a friend in the Fells"],
+        ["3 November 2023"],
+    ),
+    "market prices": (
+        CARE_BODY,
+        CARE_HEADLINE,
+        ["FTSE 100 7,512.30 up 0.4% Pound $1.2650 Brent crude $82.10"],
+        ["By Ellen Marsh", "14 June 2023"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_headline_is_found_below_a_page_line_that_looks_like_one(case: str) -> None:
+    body, headline, above, between = CASES[case]
+    result = clean(page(*above, headline, *between, *body))
+    assert result.title == headline
+    assert result.body.split("\n\n") == body
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_headline_is_found_without_a_byline_or_date(case: str) -> None:
+    body, headline, above, _ = CASES[case]
+    assert clean(page(*above, headline, *body)).title == headline
+
+
+def test_an_ordinary_first_line_headline_still_wins() -> None:
+    """A sub-heading-like line between the headline and the body does not displace the first headline."""
+    raw = page(CARE_HEADLINE, "Ellen Marsh", "14 June 2023", "Agencies say the rise is overdue", *CARE_BODY)
+    assert clean(raw).title == CARE_HEADLINE
+
+
+def test_labelled_headline_that_matches_the_lead_is_kept() -> None:
+    headline = "Analysis: why home care workers in Northmoor are getting a pay rise"
+    assert clean(page("Northmoor Gazette", headline, "By Ellen Marsh", *CARE_BODY)).title == headline
+
+
+def test_pick_headline_prefers_the_line_beside_the_article_that_shares_the_lead_words() -> None:
+    lines = [
+        TitleLine("Win a two-night spa break for you and a friend", distance=2, position=0),
+        TitleLine(HOSPITAL_HEADLINE, distance=1, position=1),
+    ]
+    assert pick_headline(lines, HOSPITAL_BODY[0]) == HOSPITAL_HEADLINE
+
+
+def test_pick_headline_takes_the_first_line_when_nothing_tells_them_apart() -> None:
+    """Without a lead or a byline to go by, the page's first title-shaped line is the headline."""
+    lines = [
+        TitleLine("Council agrees new budget", distance=None, position=0),
+        TitleLine("Mayor opens new park", distance=2, position=3),
+    ]
+    assert pick_headline(lines, "") == "Council agrees new budget"
+    assert pick_headline(lines, "The mayor of Ashbury has opened a new park.") == "Mayor opens new park"
+    assert pick_headline([], "anything") is None
+
+
+def test_a_headline_sharing_no_word_with_the_lead_is_found_when_the_article_follows_it() -> None:
+    headline = "Be careful what you wish for"
+    raw = page("Win a two-night spa break for you and a friend in the Fells", headline, *HOSPITAL_BODY)
+    assert clean(raw).title == headline
+
+
+def test_standfirst_below_the_headline_is_not_the_headline() -> None:
+    standfirst = (
+        "Carers visiting relatives at Ashbury General Hospital will no longer pay to park after a campaign by "
+        "local families"
+    )
+    raw = page("Ashbury Echo", HOSPITAL_HEADLINE, standfirst, "By Raj Patel", "3 November 2023", *HOSPITAL_BODY)
+    assert clean(raw).title == HOSPITAL_HEADLINE

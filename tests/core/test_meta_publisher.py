@@ -1,0 +1,111 @@
+"""Publisher and author from the page's own words; nothing invented when the page does not say.
+
+Every page here is invented for these tests: outlets, people and places are fictional.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.clean import clean
+from bot.core.meta import extract_metadata
+from bot.core.models import Metadata
+
+HEADLINE = "Wexford Vale to recruit 40 more social workers after inspection"
+BODY = [
+    "Wexford Vale Council is to recruit 40 more social workers after inspectors found that caseloads in its "
+    "children's services had grown too large to manage safely.",
+    "The council said the posts would be paid for from reserves this year and built into the budget from April, "
+    "when a new workforce plan is due.",
+    "Inspectors said staff were committed but that too many families waited weeks for a first visit.",
+]
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def meta(raw: str) -> Metadata:
+    return extract_metadata(raw, clean(raw))
+
+
+@pytest.mark.parametrize(
+    ("line", "publisher"),
+    [
+        ("Get unlimited access to The Care Ledger with a subscription, plus our weekly magazine.", "The Care Ledger"),
+        ("Enjoy full access to Social Work Now and our archive of 20 years of reporting.", "Social Work Now"),
+        ("Would you like to become a Frontline Weekly columnist? Get in touch.", "Frontline Weekly"),
+        ("Subscribe to Wexford Vale Courier today and never miss a story.", "Wexford Vale Courier"),
+    ],
+)
+def test_publisher_from_a_subscription_or_contributor_line(line: str, publisher: str) -> None:
+    assert meta(page(HEADLINE, "By Jane Doe", *BODY, line)).publisher == publisher
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe to our newsletter for the latest news.",
+        "SUBSCRIBE TO CONTINUE READING",
+        "Subscribe to Our Daily Bulletin",
+    ],
+)
+def test_no_publisher_from_a_subscription_line_that_names_no_one(line: str) -> None:
+    assert meta(page(HEADLINE, "By Jane Doe", *BODY, line)).publisher is None
+
+
+def test_run_together_publisher_is_shown_as_the_page_writes_it() -> None:
+    raw = page(HEADLINE, *BODY, "Source: CareLedger", "Read more from the Care Ledger team every Friday")
+    assert meta(raw).publisher == "Care Ledger"
+
+
+def test_run_together_publisher_is_split_at_its_capitals_into_whole_words() -> None:
+    assert meta(page(HEADLINE, *BODY, "Source: SocialWorkWeekly")).publisher == "Social Work Weekly"
+    assert meta(page(HEADLINE, *BODY, "Source: CareGovNow")).publisher == "CareGovNow"  # maybe the brand's spelling
+
+
+def test_organisation_that_leads_its_own_release_is_the_publisher() -> None:
+    body = [
+        "Carers Alliance Wexford has welcomed the council's decision to recruit 40 more social workers, saying "
+        "families have waited too long for help.",
+        "Dr Amira Shah, chief executive of Carers Alliance Wexford, said: “This is the right decision, and it "
+        "must be followed by a plan to keep the staff we have.”",
+    ]
+    assert meta(page(HEADLINE, *body)).publisher == "Carers Alliance Wexford"
+
+
+def test_no_publisher_when_the_organisation_leading_the_story_does_not_speak_for_itself() -> None:
+    body = [
+        "Carers Alliance Wexford has welcomed the council's decision to recruit 40 more social workers, saying "
+        "families have waited too long for help.",
+        "Councillor Tom Reid, who leads on children's services, said: “We have listened to the inspectors.”",
+    ]
+    assert meta(page(HEADLINE, *body)).publisher is None
+
+
+def test_nothing_is_invented_for_a_page_that_names_no_publisher() -> None:
+    found = meta(page(HEADLINE, "Jane Doe 8 June 2022", *BODY, "Sign up for our free daily bulletin"))
+    assert found.publisher is None
+    assert found.author == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["Jane Doe", "Popular articles by Jane Doe"],
+        ["More stories by Jane Doe"],
+        ["Latest articles by Jane Doe, Social Affairs Editor"],
+    ],
+)
+def test_author_from_the_author_box_after_the_article(box: list[str]) -> None:
+    assert meta(page(HEADLINE, *BODY, *box, "Subscribe to our newsletter")).author == "Jane Doe"
+
+
+@pytest.mark.parametrize("line", ["More articles by Wexford Vale Council", "More stories from Northern Ireland"])
+def test_author_box_naming_an_organisation_or_a_place_is_not_an_author(line: str) -> None:
+    assert meta(page(HEADLINE, *BODY, line)).author is None
+
+
+def test_run_together_publisher_is_not_spelled_from_a_lower_case_phrase_or_a_banner() -> None:
+    raw = page(HEADLINE, *BODY, "It covers social care ledger reform.", "Source: CareLedger", "THE CARE LEDGER")
+    assert meta(raw).publisher == "Care Ledger"

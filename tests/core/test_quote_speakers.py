@@ -1,0 +1,129 @@
+"""Who said it: the person, not their organisation; the whole role; later references resolved."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.quotes import extract_quotes
+
+
+def speakers(text: str) -> list[tuple[str | None, str | None]]:
+    """Return (speaker, role) of each full quotation."""
+    return [(q.speaker, q.role) for q in extract_quotes(text) if not q.partial]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role_has"),
+    [
+        (
+            "Carers Forum chair Nadia Okafor from Leeds City Council said: ‘We cannot recruit enough staff "
+            "to keep every home open this winter.'",
+            "Nadia Okafor",
+            ("Carers Forum chair", "Leeds City Council"),
+        ),
+        (
+            "Lead nurse Tom Briggs of the Royal Borough Trust said: “Beds are full and the wards are short "
+            "of staff every night.”",
+            "Tom Briggs",
+            ("Lead nurse", "Royal Borough Trust"),
+        ),
+        (
+            "Homecare Alliance's policy director Ruth Adeyemi said: “Fees have not kept pace with wages for "
+            "a decade now.”",
+            "Ruth Adeyemi",
+            ("Homecare Alliance's policy director",),
+        ),
+        (
+            "Ruth Adeyemi, policy director at the Homecare Alliance, said: “Fees have not kept pace with "
+            "wages for a decade now.”",
+            "Ruth Adeyemi",
+            ("policy director at the Homecare Alliance",),
+        ),
+        (
+            "“Fees have not kept pace with wages for a decade now,” said Ruth Adeyemi from the Homecare "
+            "Alliance.",
+            "Ruth Adeyemi",
+            (),
+        ),
+    ],
+)
+def test_the_person_is_the_speaker_and_the_organisation_is_their_affiliation(
+    text: str, speaker: str, role_has: tuple[str, ...]
+) -> None:
+    [(name, role)] = speakers(text)
+    assert name == speaker
+    assert all(part in (role or "") for part in role_has)
+
+
+def test_a_long_role_before_the_name_is_kept_whole_without_the_title() -> None:
+    text = (
+        "Answering the minister, vice-chair of the County Councils Network's Adult Care Panel councillor "
+        "Priya Shah said: “There is no new money for councils in this plan at all.”"
+    )
+    [(name, role)] = speakers(text)
+    assert name == "Priya Shah"
+    assert role == "vice-chair of the County Councils Network's Adult Care Panel"
+
+
+def test_an_organisation_speaks_only_when_no_person_is_named() -> None:
+    text = (
+        "The Care Standards Board said: “Providers must publish their fees by April.”\n\n"
+        "“Inspections will resume next month in every region,” said a spokesperson for the Care Standards Board."
+    )
+    assert [name for name, _ in speakers(text)] == ["Care Standards Board", "Care Standards Board"]
+
+
+def test_later_references_resolve_to_the_named_person() -> None:
+    text = (
+        "Homecare Alliance policy director Ruth Adeyemi from Leeds said: “Fees have not kept pace.”\n\n"
+        "Ms Adeyemi said: “Providers are handing back contracts every week.”\n\n"
+        "“Some towns have no agency left at all,” she added.\n\n"
+        "The Alliance represents 900 providers."
+    )
+    assert [name for name, _ in speakers(text)] == ["Ruth Adeyemi"] * 3
+
+
+def test_it_said_continues_the_organisation_that_spoke_before() -> None:
+    text = (
+        "“Waiting lists have grown in every region this year,” the Patients Council said.\n\n"
+        "“Nobody should wait a year for a hip operation,” it added."
+    )
+    assert [name for name, _ in speakers(text)] == ["Patients Council", "Patients Council"]
+
+
+def test_they_said_goes_to_the_organisation_just_named() -> None:
+    text = (
+        "After a long meeting, the Fair Pay Commission published its report.\n\n"
+        "“Care workers should be paid at least the living wage from next year,” they said."
+    )
+    assert [name for name, _ in speakers(text)] == ["Fair Pay Commission"]
+
+
+def test_a_nickname_in_quote_marks_is_part_of_the_name_not_a_quotation() -> None:
+    text = (
+        "“We have waited long enough for this hospital,” local campaigner Margaret “Peggy” Hollis said. "
+        "“The town deserves better care than this.”"
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.partial) for q in quotes] == [("Margaret Hollis", False)]
+
+
+def test_a_nominal_speaker_keeps_the_phrase_that_says_which_one() -> None:
+    text = "“The review was rushed and nobody asked the staff,” said one senior source on the board."
+    assert speakers(text) == [("one senior source on the board", None)]
+
+
+def test_a_pronoun_can_stand_for_a_relative_the_writer_names() -> None:
+    text = (
+        "My grandmother ran a care home for thirty years. Even now she still says, "
+        "“You look after people the way you would want to be looked after.”"
+    )
+    assert [name for name, _ in speakers(text)] == ["my grandmother"]
+
+
+def test_a_relative_named_by_name_is_that_person() -> None:
+    text = (
+        "Dr Alan Moss spoke first. His wife, Jean Moss, sat beside him.\n\n"
+        "“The clinic has to stay open for the whole valley,” he said."
+    )
+    assert [name for name, _ in speakers(text)] == ["Alan Moss"]

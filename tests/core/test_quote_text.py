@@ -1,0 +1,130 @@
+"""Quote text exactly as the reader should see it: whole, joined with the right punctuation, never run on."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.quotes import extract_quotes
+
+
+def texts(text: str) -> list[tuple[str, bool]]:
+    """Return (text, partial) of each quotation."""
+    return [(q.text, q.partial) for q in extract_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ann Cole said: ‘The plan reflects both charities' thinking on respite care, and we back it.'",
+            "The plan reflects both charities' thinking on respite care, and we back it.",
+        ),
+        (
+            "Ann Cole said: ‘Mr Reid's report is the best since the '90s and we don't disagree with it.'",
+            "Mr Reid's report is the best since the '90s and we don't disagree with it.",
+        ),
+        (
+            "She said: ‘Families tell us the councils’ charges keep rising every single year.’",
+            "Families tell us the councils’ charges keep rising every single year.",
+        ),
+    ],
+)
+def test_single_mark_quotes_survive_apostrophes(text: str, expected: str) -> None:
+    assert texts(text) == [(expected, False)]
+
+
+def test_a_single_closer_after_a_plural_still_closes_before_an_attribution() -> None:
+    text = "‘We owe it to the nurses' she said, ‘and to every carer in the county.'"
+    assert texts(text) == [("We owe it to the nurses and to every carer in the county.", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“Funding is part of the answer,” the minister said. “But if you ignore staff, nothing changes.”",
+            "Funding is part of the answer. But if you ignore staff, nothing changes.",
+        ),
+        (
+            "“Funding is part of the answer,” the minister said, “and staff are the rest of it.”",
+            "Funding is part of the answer and staff are the rest of it.",
+        ),
+        (
+            "“Is funding the answer?” the minister asked. “Only in part, and only for a while.”",
+            "Is funding the answer? Only in part, and only for a while.",
+        ),
+        (
+            "“Funding is part of the answer,” the minister said, “I think, but not all of it.”",
+            "Funding is part of the answer I think, but not all of it.",
+        ),
+    ],
+)
+def test_split_quotes_join_as_sentences(text: str, expected: str) -> None:
+    assert texts(text) == [(expected, False)]
+
+
+def test_paragraph_marks_inside_one_pasted_paragraph_are_not_kept() -> None:
+    text = (
+        "Jo Dunn, director of Care Wales, said: “We are glad to have taken this step. "
+        "“We want to keep working with every council. “The work is far from done.” The group meets in May."
+    )
+    assert texts(text) == [
+        (
+            "We are glad to have taken this step. We want to keep working with every council. "
+            "The work is far from done.",
+            False,
+        )
+    ]
+
+
+def test_multi_paragraph_quotes_drop_each_paragraphs_opening_mark() -> None:
+    text = (
+        "Jo Dunn said: ‘We are glad to have taken this step.\n\n"
+        "‘We want to keep working with every council.\n\n"
+        "‘The work is far from done.'\n\n"
+        "The group meets in May."
+    )
+    assert texts(text) == [
+        (
+            "We are glad to have taken this step. We want to keep working with every council. "
+            "The work is far from done.",
+            False,
+        )
+    ]
+
+
+@pytest.mark.parametrize("closer", ['"', "’"])
+def test_a_quote_closed_with_the_other_family_of_mark_does_not_run_on(closer: str) -> None:
+    text = f"Jo Dunn said: ‘Families cannot be left to pick up the bill.{closer} Ministers say a plan is coming."
+    assert texts(text) == [("Families cannot be left to pick up the bill.", False)]
+
+
+def test_a_fragment_in_the_next_paragraph_is_not_glued_to_a_full_quote() -> None:
+    text = (
+        "Jo Dunn said: “We want to see how the service is working.\n\n"
+        "“radical change and reform” is what the report asks for."
+    )
+    assert texts(text) == [
+        ("We want to see how the service is working.", False),
+        ("radical change and reform", True),
+    ]
+
+
+def test_a_fragment_after_adding_that_is_not_part_of_the_quote() -> None:
+    text = (
+        "“We have a tired workforce that is more tired every month,” she said, "
+        "adding that “some of the rotas are simply unsafe.”"
+    )
+    assert texts(text) == [
+        ("We have a tired workforce that is more tired every month", False),
+        ("some of the rotas are simply unsafe.", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Fixing Social Care for Good", "The Care Workforce Plan 2025", "All Bets Are Off."],
+)
+def test_a_quoted_title_is_not_a_full_quotation(title: str) -> None:
+    text = f"The charity published “{title}” on Monday, its chief executive said."
+    assert texts(text) == [(title, True)]
