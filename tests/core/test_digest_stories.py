@@ -84,7 +84,7 @@ def distinct_stories(count: int) -> list[StoredArticle]:
     used: set[str] = set()
 
     def name() -> str:  # each name once: no two stories share a person, place or body
-        while (made := "".join(rng.choice(syllables) for _ in range(4)).title()) in used:
+        while (made := "".join(rng.choice(syllables) for _ in range(5)).title()) in used:
             pass
         used.add(made)
         return made
