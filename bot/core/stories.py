@@ -2,9 +2,12 @@
 
 Reports of one event from different outlets use different wording and quote different people, but they
 name the same people, organisations and places and give the same figures, and those are rare across
-a week's news. Articles are compared as idf-weighted sparse vectors, and only pairs that share two of
-their most distinctive rare terms are compared at all (an inverted index, at most CANDIDATES per
-article), so the work grows with the number of articles, not with its square.
+a week's news. The same company or person also turns up in other events that week (another order,
+the next stage of a court case), so names alone never join two articles: they must also agree on the
+figures their openings state or on what happened (their words that are not names), and figures that
+disagree keep them apart. Articles are compared as idf-weighted sparse vectors, and only pairs that
+share two of their most distinctive rare terms are compared at all (an inverted index, at most
+CANDIDATES per article), so the work grows with the number of articles, not with its square.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ _STOP = frozenset(
         "monday tuesday wednesday thursday friday saturday sunday"
     ).split()
 )
-WEAK = 0.2  # lowest idf cosine of what two reports of one event say happened (their words that are not names)
+SAME_EVENT = 0.2  # idf cosine of the words that are not names at which two texts tell of the same happening
 LEAD_CHARS = 300  # the opening of a body that states its event (a sentence or two)
 SHARED_NAMES = 2  # rare names (people, bodies, places) two reports of one event have in common
 RARE_SHARE = 0.02  # a name in more than this share of the batch (and more than 2 articles) is not rare
@@ -67,26 +70,31 @@ class _Profile:
     keys: tuple[str, ...]  # its most distinctive rare terms, the index that finds candidate stories
 
 
-def _count(text: str) -> Counter[str]:
-    """Count the content words (three letters or more, possessive "'s" dropped) and figures of a text."""
-    counts = Counter(_WORD.findall(text.lower()))
+def _count(text: str) -> tuple[Counter[str], Counter[str]]:
+    """Count the content words (three letters or more, possessive "'s" dropped) and figures of a text,
+    and, apart, the words as often as they are written in lower case."""
+    written = Counter(_WORD.findall(text))
+    lower = Counter({w: k for w, k in written.items() if w.islower()})
+    counts = lower.copy()
+    for word, k in written.items():
+        if not word.islower():
+            counts[word.lower()] += k
     for word in _STOP & counts.keys():
         del counts[word]
     for short in [t for t in counts if t.isdigit() and len(t) < 3]:  # "3 homes": too common to tell
         del counts[short]
-    return counts
+    return counts, lower
 
 
 def _terms(title: str, body: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """Count an article's content words and figures (the title twice); and, in the body (titles are
     often in title case), how often each word is written with a capital inside a sentence ("review by
     Dame Pollard") and how often in lower case."""
-    counts = _count(body)
-    lower = Counter(_WORD.findall(body))  # case kept: a capital at a sentence's start is neither
-    for term, k in _count(title).items():
+    counts, lower = _count(body)
+    for term, k in _count(title)[0].items():
         counts[term] += 2 * k
     capitals = Counter(_WORD.findall(" ".join(_NAME.findall(body)).lower()))
-    return counts, Counter({w: k for w, k in lower.items() if w[0].islower()}), capitals
+    return counts, lower, capitals
 
 
 def _opening(body: str) -> str:
@@ -118,11 +126,13 @@ def _profiles(articles: Sequence[StoredArticle]) -> list[_Profile]:
     """
     parsed = [_terms(a.title or "", a.body) for a in articles]
     df = Counter(term for counts, _, _ in parsed for term in counts)
-    lower: Counter[str] = Counter()
     capitalised: Counter[str] = Counter()
-    for _, lowercase, capitals in parsed:
-        lower.update(lowercase)
+    for _, _, capitals in parsed:
         capitalised.update(capitals)
+    lower = Counter({t: 0 for t in capitalised})
+    for _, lowercase, _ in parsed:
+        for term in lowercase.keys() & capitalised.keys():
+            lower[term] += lowercase[term]
     names = {t for t, k in capitalised.items() if k > lower[t] and t not in _STOP}
     docs = len(articles) + BACKGROUND_DOCS
     idf = {t: math.log(docs / n) for t, n in df.items()}
@@ -163,7 +173,7 @@ def story_score(a: _Profile, b: _Profile) -> float:
     if not names:
         return 0.0
     who = names >= SHARED_NAMES or bool(a.speakers & b.speakers)
-    what = _cosine(a.event, b.event) >= WEAK
+    what = _cosine(a.event, b.event) >= SAME_EVENT
     if who + bool(a.figures & b.figures) + what >= 2:
         return _cosine(a.vector, b.vector)
     return 0.0

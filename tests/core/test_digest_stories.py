@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -74,6 +75,63 @@ def test_openings_with_different_figures_are_different_reports() -> None:
     second = ("Westmarch care home fees rise by 6%", monthly.format("6%") + body)
     assert story_ids(group_stories([article(1, first), article(2, second)])) == [[1], [2]]
     assert story_ids(group_stories([article(1, first), article(2, first)])) == [[1, 2]]
+
+
+# One event (an ambulance trust's critical incident) from two outlets, and the same trust in another event.
+INCIDENT_TRUST = (
+    "Wexley ambulance trust declares critical incident",
+    "Wexley Ambulance Service declared a critical incident on Friday evening after 27 ambulances were held "
+    "outside emergency departments waiting to hand over patients. Callers with minor injuries were asked to "
+    "get to hospital by other means. Operations director Amara Quist said crews had waited up to nine hours.",
+)
+INCIDENT_PAPER = (
+    "Ambulances stuck outside Wexley hospitals for hours",
+    "Patients across Wexley waited hours for an ambulance on Friday as 27 vehicles queued at emergency "
+    "departments, prompting the county's ambulance trust to declare a critical incident. \"I waited on the "
+    "kitchen floor all night,\" said Ronald Pike, 84, who broke his hip.",
+)
+TRUST_APPOINTMENT = (
+    "Wexley ambulance trust appoints new chair",
+    "Wexley Ambulance Service has appointed former paramedic Lorna Everitt as its chair from January. She "
+    "succeeds Geoffrey Hale, who stepped down after eight years. Operations director Amara Quist said staff "
+    "would welcome a chair who had worked on the road.",
+)
+
+
+def among_a_weeks_news(arts: list[StoredArticle]) -> list[list[int]]:
+    """Group these articles in a batch the size of a week's news (a name in every article is not rare)."""
+    others = [replace(other, id=other.id + 1000) for other in distinct_stories(200)]
+    groups = [[a.id for a in group if a.id < 1000] for group in group_stories(arts + others)]
+    return sorted(sorted(group) for group in groups if group)
+
+
+def test_the_same_organisation_in_another_event_is_another_story() -> None:
+    arts = [article(1, INCIDENT_TRUST), article(2, TRUST_APPOINTMENT), article(3, INCIDENT_PAPER)]
+    assert among_a_weeks_news(arts) == [[1, 3], [2]]
+
+
+def test_different_counts_in_the_openings_are_different_orders() -> None:
+    order = ("Corran Health orders {0} electric ambulances from Velmont",
+             "Corran Health has ordered {0} electric ambulances from the Velmont works in Tarrow, its board said. "
+             "Chief executive Idris Vane said Velmont vehicles were cheaper to run. Corran Health runs the "
+             "patient transport service for the Tarrow and Ebbing hospitals.")
+    first, second = (tuple(part.format(n) for part in order) for n in (30, 36))
+    assert story_ids(group_stories([article(1, first), article(2, second)])) == [[1], [2]]
+    assert story_ids(group_stories([article(1, first), article(2, first)])) == [[1, 2]]
+
+
+def test_a_round_up_of_two_events_does_not_chain_them_into_one_story() -> None:
+    closure = CLOSURE_COUNCIL
+    opening = ("Tennford council to open Birch Lane day centre",
+               "Tennford Borough Council will open the Birch Lane day centre for adults with dementia in May, its "
+               "cabinet decided on Tuesday, after a £1.8m refit of the old library. Cabinet member Lydia Fanshawe "
+               "said the centre would take 30 people a day.")
+    round_up = ("Tennford cabinet: Alder Court to close, Birch Lane to open",
+                "Tennford Borough Council's cabinet on Tuesday agreed to close the Alder Court respite centre, "
+                "whose 14 beds need £3.2m of repairs, and to open the Birch Lane day centre after a £1.8m refit. "
+                "Cabinet member Lydia Fanshawe said families at Alder Court would be offered breaks elsewhere.")
+    groups = story_ids(group_stories([article(1, closure), article(2, opening), article(3, round_up)]))
+    assert [1, 2] not in groups and not any({1, 2} <= set(group) for group in groups)
 
 
 def distinct_stories(count: int) -> list[StoredArticle]:
