@@ -32,10 +32,18 @@ def bounded(text: str, what: str = "query", limit: int = MAX_QUERY_CHARS) -> str
     if len(text) > limit:
         raise InputError(f"the {what} is {len(text):,} characters long; at most {limit:,} are allowed")
     text = printable(text)  # bytes of an argument that were not UTF-8
-    if what != "speaker" and len(query_words(text)) > MAX_QUERY_WORDS:
-        log.warning("the %s has %d different words; only the first %d are used",
-                    what, len(query_words(text)), MAX_QUERY_WORDS)
+    note = cut_query_note(text) if what != "speaker" else None
+    if note:
+        log.warning("%s: %s", what, note)
     return text
+
+
+def cut_query_note(text: str) -> str | None:
+    """Say which words of a long query were left out, so an adapter can tell the user and not only the log."""
+    words = len(query_words(text))
+    if words <= MAX_QUERY_WORDS:
+        return None
+    return f"only the first {MAX_QUERY_WORDS} of your {words} different words were used"
 
 
 async def find_article(store: Store, reference: str, guild_id: int | None = None) -> StoredArticle:

@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.discord_app.client import DigestBot
 from bot.discord_app.errors import GENERIC, MANAGE_SERVER
 from bot.discord_app.scheduler import job_id
+from bot.services.lookups import search_articles
 from tests.discord_app.conftest import (
     ADMIN,
     ARTICLES,
@@ -220,6 +221,23 @@ async def test_search_lists_matching_articles_with_their_summaries(fake_discord:
     assert 1 <= len(message["embeds"]) <= 3
     missing = await fake_discord.push_command("search", {"query": "xylophone"})
     assert text_of((await answer(fake_discord, missing))[0]) == "No articles match those words."
+
+
+async def test_a_search_cut_to_its_first_words_says_so(fake_discord: FakeDiscord, bot: DigestBot) -> None:
+    filler = " ".join(f"word{n}" for n in range(60))
+    pushed = await fake_discord.push_command("search", {"query": f"hospital discharge {filler}"})
+    assert text_of((await answer(fake_discord, pushed))[0]) == (
+        "No articles match those words (only the first 32 of your 62 different words were used)."
+    )
+    short = await fake_discord.push_command("search", {"query": "hospital discharge"})
+    [found] = await answer(fake_discord, short)
+    assert found["embeds"] and not found["content"]
+    [article] = await search_articles(bot.store, "hospital discharge", 1)
+    own_words = " ".join(dict.fromkeys(article.body.split()))  # every word of it, so every word matches
+    long = await fake_discord.push_command("search", {"query": own_words[:3000]})
+    [message] = await answer(fake_discord, long)
+    assert message["content"].startswith("Note: only the first 32 of your ")
+    assert message["embeds"][0]["title"] == article.title
 
 
 @pytest.mark.parametrize("command", ["schedule show", "schedule post", "sources list", "filters list"])

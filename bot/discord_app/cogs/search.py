@@ -12,7 +12,7 @@ from bot.discord_app.cogs.base import BotCog
 from bot.discord_app.errors import reply
 from bot.discord_app.render import search_embeds, split_messages
 from bot.errors import InputError
-from bot.services.lookups import search_articles
+from bot.services.lookups import cut_query_note, search_articles
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
@@ -32,11 +32,13 @@ class SearchCog(BotCog):
             raise InputError("type some words to search for")
         await interaction.response.defer(thinking=True)
         articles = await search_articles(self.bot.store, query, limit, guild_id=server)
+        note = cut_query_note(query)
         if not articles:
-            await reply(interaction, "No articles match those words.")
+            await reply(interaction, f"No articles match those words{f' ({note})' if note else ''}.")
             return
         for embeds in split_messages(search_embeds(articles)):
-            await interaction.followup.send(embeds=embeds)
+            await interaction.followup.send(content=f"Note: {note}." if note else None, embeds=embeds)
+            note = None
 
 
 async def setup(bot: DigestBot) -> None:
