@@ -11,6 +11,7 @@ import logging
 import signal
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 import discord
 from discord.ext import commands
@@ -22,6 +23,7 @@ from bot.discord_app.scheduler import DigestScheduler
 from bot.discord_app.timing import Clock, parse_timezone, system_clock
 from bot.errors import ConfigError
 from bot.services.guilds import guild_settings
+from bot.services.scaling import ShardPlan
 from bot.services.storage import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -41,7 +43,8 @@ class DigestBot(commands.Bot):
     """
 
     def __init__(
-        self, settings: Settings, *, clock: Clock = system_clock, guild_ready_timeout: float = 2.0
+        self, settings: Settings, *, clock: Clock = system_clock, guild_ready_timeout: float = 2.0,
+        shards: ShardPlan | None = None, poll: bool = True, **options: Any,
     ) -> None:
         # The bot never joins voice: no warning at every start about voice libraries it does not need.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
@@ -53,10 +56,11 @@ class DigestBot(commands.Bot):
             tree_cls=DigestTree,
             guild_ready_timeout=guild_ready_timeout,
             max_messages=None,
+            **options,
         )
         self.settings = settings
         self.clock = clock
-        self.digests = DigestScheduler(self)
+        self.digests = DigestScheduler(self, shards=shards, poll=poll)
         self._store: Store | None = None
         self._views: set[discord.ui.View] = set()
         self._stopping = False
@@ -134,12 +138,17 @@ class DigestBot(commands.Bot):
         log.info("left server %s (id %s); its data is kept until an operator removes it", guild.name, guild.id)
 
 
-async def run_bot(settings: Settings, bot: DigestBot | None = None) -> None:
-    """Run the bot until it is closed or the process gets SIGTERM; ConfigError without a usable token."""
+async def run_bot(
+    settings: Settings, bot: DigestBot | None = None, *, shards: ShardPlan | None = None, poll: bool = True
+) -> None:
+    """Run the bot until it is closed or the process gets SIGTERM; ConfigError without a usable token.
+
+    With `shards` it connects only those (see sharded.py); with `poll` False it leaves polling to `digestbot poll`.
+    """
     token = settings.discord_token
     if not token:
         raise ConfigError(NO_TOKEN)
-    client = bot or DigestBot(settings)
+    client = bot or make_bot(settings, shards=shards, poll=poll)
     loop = asyncio.get_running_loop()
     handles_sigterm = False
     with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # Windows, non-main thread
@@ -153,3 +162,20 @@ async def run_bot(settings: Settings, bot: DigestBot | None = None) -> None:
     finally:
         if handles_sigterm:
             loop.remove_signal_handler(signal.SIGTERM)
+
+
+class ShardedDigestBot(DigestBot, commands.AutoShardedBot):
+    """The bot for some shards of many: discord.py's AutoShardedBot with fixed shard_ids of shard_count.
+
+    Its servers are those of its shards, so `is_member` (get_guild) is False for every other server: their
+    weekly posts are left to the process holding their shard.
+    """
+
+
+def make_bot(settings: Settings, *, shards: ShardPlan | None = None, poll: bool = True, **options: Any) -> DigestBot:
+    """The bot for one process: every server, or only those of `shards`."""
+    if shards is None:
+        return DigestBot(settings, poll=poll, **options)
+    return ShardedDigestBot(
+        settings, shards=shards, poll=poll, shard_ids=list(shards.ids), shard_count=shards.count, **options
+    )
