@@ -85,10 +85,11 @@ class Cluster:
         subprocess.run([str(self.bin / "psql"), "-q", "-v", "ON_ERROR_STOP=1", f"{self.base}/{database}",
                         "-c", sql], check=True, capture_output=True, timeout=120)
 
-    def new_database(self, migrated: bool = True) -> str:
+    def new_database(self, migrated: bool = True, template: str | None = None) -> str:
+        """A fresh database: a copy of `template`, else migrated (or empty when not `migrated`)."""
         name = f"test_{os.getpid()}_{next(_numbers)}"
-        template = f" TEMPLATE {TEMPLATE}" if migrated else ""
-        self.psql(f"CREATE DATABASE {name}{template}")
+        source = template or (TEMPLATE if migrated else None)
+        self.psql(f"CREATE DATABASE {name}" + (f" TEMPLATE {source}" if source else ""))
         return f"{self.base}/{name}"
 
 
