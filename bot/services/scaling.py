@@ -44,8 +44,8 @@ def parse_shards(text: str, count: int) -> ShardPlan:
     """Read `0-3`, `5` or `0,2,4-6` as shard ids of `count` shards; ConfigError says what is wrong."""
     ids: set[int] = set()
     for part in text.split(","):
-        low, _, high = part.strip().partition("-")
-        if not low.isdigit() or (high and not high.isdigit()):
+        low, dash, high = part.strip().partition("-")
+        if not low.isdigit() or (dash and not high.isdigit()):
             raise ConfigError(f"--shards takes ids and ranges such as 0-3 or 0,2,5, got {text!r}")
         ids.update(range(int(low), int(high or low) + 1))
     if not ids or max(ids) >= count:
