@@ -55,6 +55,13 @@ class StoreBase:
                 # rolled back too: a reader between the block's statements may have seen its rows
                 self._own_writes += 1
 
+    @asynccontextmanager
+    async def single_statement(self) -> AsyncIterator[None]:
+        """For a write of one statement that reads nothing first. SQLite: a transaction like any other (its
+        one connection is shared by every task); PostgreSQL lets such a statement skip the write lock."""
+        async with self.transaction():
+            yield
+
     async def _one(self, sql: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
         rows = await self._all(sql, params)
         return rows[0] if rows else None

@@ -24,7 +24,7 @@ class LeasesMixin(StoreBase):
         """
         now = utc_now()
         until = (datetime.now(UTC) + timedelta(seconds=seconds)).isoformat(timespec="seconds")
-        async with self.transaction():
+        async with self.single_statement():
             cursor = await self.conn.execute(
                 "UPDATE sources SET lease_owner = ?, lease_until = ? WHERE id = ?"
                 " AND (lease_until IS NULL OR lease_until <= ? OR lease_owner = ? OR lease_owner = ?)",
@@ -41,7 +41,7 @@ class LeasesMixin(StoreBase):
 
     async def release_poll_lease(self, source_id: int, owner: str) -> None:
         """Give the lease back (only if it is still ours), so the next poll need not wait for it to run out."""
-        async with self.transaction():
+        async with self.single_statement():
             await self.conn.execute(
                 "UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
                 (source_id, owner),

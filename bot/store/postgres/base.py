@@ -43,6 +43,11 @@ class PgStoreBase(StoreBase):
             # rolled back too: a reader inside the block may have seen its rows (see _change_key)
             self._own_writes += 1
 
+    @asynccontextmanager
+    async def single_statement(self) -> AsyncIterator[None]:
+        """One statement is atomic by itself: no transaction, no write lock (poll leases, many at once)."""
+        yield
+
     async def _one(self, sql: str, params: Sequence[object] = ()) -> Any:
         rows = await self._all(sql, params)
         return rows[0] if rows else None
