@@ -11,6 +11,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.errors import ConfigError, DigestBotError
 from bot.services.poll import poll_sources
+from bot.services.samples import samples_for_bot
 from bot.services.storage import open_store
 from bot.store.engine import is_postgres, sqlite_path
 
@@ -61,6 +62,7 @@ async def run_poller(settings: Settings, stop: asyncio.Event) -> int:
     """
     runs = 0
     async with await open_store(settings) as store:
+        await samples_for_bot(store, settings)  # as the bot does at its start: no server's digest gets the demo
         while not stop.is_set():
             try:
                 report = await poll_sources(store, settings)
