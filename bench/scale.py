@@ -43,7 +43,7 @@ from bot.core.models import ProcessedArticle  # noqa: E402
 from bot.core.pipeline import process_article, short_line_keys  # noqa: E402
 from bot.services.ingest import ingest_files, speaker_keys  # noqa: E402
 from bot.services.lookups import find_quotes, search_articles  # noqa: E402
-from bot.store import Store  # noqa: E402
+from bot.store.engine import open_database  # noqa: E402
 
 _NUMBER = re.compile(r"\d+")
 _CAPITAL = re.compile(r"\b[A-Z][a-z]{2,}\b")
@@ -120,14 +120,14 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
-async def build(db: Path, folder: Path, total: int, real: int) -> dict[str, float]:
+async def build(db: Path | str, folder: Path, total: int, real: int) -> dict[str, float]:
     texts = base_texts()
     order = stream(total)
     for i in range(real):
         (folder / f"{i:06d}.txt").write_text(article_text(texts, *order[i]), encoding="utf-8")
     settings = Settings(db_path=db)
     figures: dict[str, float] = {}
-    async with await Store.open(db) as store:
+    async with await open_database(db) as store:
         start = time.perf_counter()
         report = await ingest_files(store, settings, [folder])
         seconds = time.perf_counter() - start
@@ -156,9 +156,9 @@ async def build(db: Path, folder: Path, total: int, real: int) -> dict[str, floa
     return figures
 
 
-async def digest_time(db: Path, count: int) -> tuple[float, float, int]:
+async def digest_time(db: Path | str, count: int) -> tuple[float, float, int]:
     """Time a digest of the newest `count` articles: the store read, then grouping and selection."""
-    async with await Store.open(db) as store:
+    async with await open_database(db) as store:
         last = await store.last_link()
         start = time.perf_counter()
         ids = await store.article_ids_between(max(0, last - count), last)
@@ -168,12 +168,12 @@ async def digest_time(db: Path, count: int) -> tuple[float, float, int]:
         return read, time.perf_counter() - start - read, len(digest.items)
 
 
-async def serve_lookups(db: Path, rounds: int) -> dict[str, object]:
+async def serve_lookups(db: Path | str, rounds: int) -> dict[str, object]:
     """Run /quote- and /search-style look-ups as a serving process would; report latency and peak RSS."""
     rng = random.Random(3)
     topics = ["funding", "workforce", "hospital", "care homes", "election", "dementia", "tax", "council"]
     timings: dict[str, list[float]] = {"quote_speaker": [], "quote_topic": [], "search": []}
-    async with await Store.open(db) as store:
+    async with await open_database(db) as store:
         names = [name for _, name in await store.speaker_names()]
         await find_quotes(store, speaker=names[0])
         for _ in range(rounds):
@@ -210,10 +210,13 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="a small run that only proves the script works")
     parser.add_argument("--db", type=Path, help="keep the database here and reuse it when it exists")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # child process: look-ups only
+    add_engine_options(parser)
     args = parser.parse_args()
-    if args.serve:
-        print(json.dumps(asyncio.run(serve_lookups(args.serve, 300))))
+    if args.serve or args.serve_url:
+        print(json.dumps(asyncio.run(serve_lookups(args.serve or args.serve_url, 300))))
         return 0
+    if args.database_url:
+        return compare_engines(args)
     total, real = (400, 100) if args.quick else (args.articles, min(args.real, args.articles))
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "scale.sqlite3"
@@ -256,6 +259,73 @@ def main() -> int:
     print(f"targets: {figures['targets_met']}")
     print(f"machine: {figures['machine']}, date: {figures['date']}")
     print(json.dumps(figures))
+    return 0
+
+
+# -- engines side by side (--database-url) ---------------------------------------------------------
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--database-url", help="an EMPTY PostgreSQL database: run SQLite and PostgreSQL side by side")
+    parser.add_argument("--serve-url", help=argparse.SUPPRESS)  # child process: look-ups on a URL
+
+
+async def ingest_more(db: Path | str, folder: Path, first: int, count: int) -> float:
+    """Ingest `count` new articles through the whole pipeline into a full database; articles per second."""
+    texts, order = base_texts(), stream(first + count)
+    folder.mkdir()
+    for i in range(first, first + count):
+        (folder / f"{i:06d}.txt").write_text(article_text(texts, *order[i]), encoding="utf-8")
+    async with await open_database(db) as store:
+        start = time.perf_counter()
+        report = await ingest_files(store, Settings(), [folder])
+        return round(report.new / (time.perf_counter() - start), 1)
+
+
+def engine_figures(db: Path | str, folder: Path, total: int, real: int) -> dict[str, object]:
+    """Digest build, look-ups and serving memory (in a child process) on one engine, then ingest into it."""
+    figures: dict[str, object] = {}
+    for count in (1000, 10_000):
+        if count <= total:
+            read, grouping, stories = asyncio.run(digest_time(db, count))
+            figures[f"digest_{count}_s"] = round(read + grouping, 3)
+            figures[f"digest_{count}_read_s"] = round(read, 3)
+            figures[f"digest_{count}_stories"] = stories
+    flag = "--serve-url" if isinstance(db, str) else "--serve"
+    child = subprocess.run([sys.executable, __file__, flag, str(db)], capture_output=True, text=True,
+                           check=True, timeout=1800)
+    figures.update(json.loads(child.stdout.strip().splitlines()[-1]))
+    figures["ingest_into_full_db_articles_per_s"] = asyncio.run(ingest_more(db, folder, total, min(real, 500)))
+    return figures
+
+
+async def _holds_articles(url: str) -> bool:
+    async with await open_database(url) as store:
+        return await store.count_articles() > 0
+
+
+def compare_engines(args: argparse.Namespace) -> int:
+    """Build the SQLite corpus, copy it into PostgreSQL (`migrate-to`), and measure both on the same rows."""
+    from bot.store.postgres.copy import migrate_to
+
+    total, real = (400, 100) if args.quick else (args.articles, min(args.real, args.articles))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or Path(tmp) / "scale.sqlite3"
+        figures: dict[str, dict[str, object]] = {"sqlite": {}, "postgres": {}}
+        if not db.exists():
+            (Path(tmp) / "articles").mkdir()
+            figures["sqlite"].update(asyncio.run(build(db, Path(tmp) / "articles", total, real)))
+        if not asyncio.run(_holds_articles(args.database_url)):  # else reused, as --db reuses the file
+            start = time.perf_counter()
+            asyncio.run(migrate_to(db, args.database_url))
+            figures["postgres"]["migrate_to_s"] = round(time.perf_counter() - start, 1)
+        figures["sqlite"].update(engine_figures(db, Path(tmp) / "more-sqlite", total, real))
+        figures["postgres"].update(engine_figures(args.database_url, Path(tmp) / "more-pg", total, real))
+    print(f"{total} articles; machine: {platform.machine()} Python {platform.python_version()}")
+    print(f"{'measure':36} {'SQLite':>12} {'PostgreSQL':>12}")
+    for key in dict.fromkeys([*figures["sqlite"], *figures["postgres"]]):
+        print(f"{key:36} {figures['sqlite'].get(key, '-')!s:>12} {figures['postgres'].get(key, '-')!s:>12}")
+    print(json.dumps({"benchmark": "scale-engines", "articles": total, **figures}))
     return 0
 
 

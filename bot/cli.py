@@ -17,6 +17,7 @@ from tqdm import tqdm
 
 from bot import __version__
 from bot.cli_ops import add_ops_commands, setup_logging
+from bot.cli_scale import add_run_options, add_scale_commands, shard_plan
 from bot.config import SUMMARY_ALGORITHMS, Settings, load_settings
 from bot.core.digest import parse_week, week_of
 from bot.core.files import list_article_files
@@ -290,7 +291,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.discord_app.client import run_bot  # discord.py is imported only by the command that needs it
 
     setup_logging(settings, verbose=args.verbose, bot=True)
-    asyncio.run(run_bot(settings))
+    asyncio.run(run_bot(settings, shards=shard_plan(args), poll=not args.no_poll))
     return 0
 
 
@@ -342,6 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lookup_commands(sub)
     _add_bot_commands(sub)
     add_ops_commands(sub)
+    add_scale_commands(sub)
     _verbose_everywhere(parser)
     return parser
 
@@ -424,6 +426,7 @@ def _add_lookup_commands(sub: Commands) -> None:
 def _add_bot_commands(sub: Commands) -> None:
     """run and forget-server: the Discord bot and what its servers left behind."""
     p = sub.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    add_run_options(p)
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("forget-server", help="delete what a Discord server added: settings, its sources, articles")

@@ -15,7 +15,15 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings, dotenv_names
-from bot.services.backup import DatabaseFacts, backup_database, bot_running, database_facts, restore_database
+from bot.services.backup import (
+    DatabaseFacts,
+    backup_database,
+    bot_running,
+    database_facts,
+    database_file,
+    restore_database,
+    uses_postgres,
+)
 from bot.services.doctor import Check, local_checks
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -109,7 +117,10 @@ def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
     if not bot_running(settings):
         _err("unhealthy: `digestbot run` is not running on this database")
         return 1
-    facts = database_facts(settings.db_path)
+    if uses_postgres(settings):  # the server checks its own data; doctor says whether it is reachable
+        _out("healthy: the bot is running; database on PostgreSQL")
+        return 0
+    facts = database_facts(database_file(settings))
     if facts.integrity != "ok":
         _err(f"unhealthy: database quick_check: {facts.integrity}")
         return 1
@@ -138,7 +149,7 @@ def _facts(facts: DatabaseFacts) -> str:
 def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
     path, facts = asyncio.run(backup_database(settings, args.path))
     _out(str(path))
-    _err(f"backed up {settings.db_path} ({_facts(facts)})")
+    _err(f"backed up {database_file(settings)} ({_facts(facts)})")
     return 0
 
 
@@ -146,7 +157,7 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     done = asyncio.run(restore_database(settings, args.path))
     if done.previous is not None:
         _err(f"the database it replaced is kept at {done.previous}")
-    _err(f"restored {settings.db_path} from {args.path} ({_facts(done.facts)})")
+    _err(f"restored {database_file(settings)} from {args.path} ({_facts(done.facts)})")
     return 0
 
 

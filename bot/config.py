@@ -48,6 +48,8 @@ class Settings:
     # discord bot
     digest_grace_hours: int = 24
     digest_retry_seconds: float = 600.0
+    # scaling out (README "Scaling out")
+    database_url: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,9 @@ SETTINGS: tuple[Setting, ...] = (
             "a weekly digest missed while the bot was down is still posted this many hours late", 0, 7 * 24),
     Setting("DIGESTBOT_DIGEST_RETRY_SECONDS", "digest_retry_seconds", "int",
             "wait before retrying a post that failed for a passing reason (Discord 5xx, network)", 1, 24 * 60 * 60),
+    Setting("DIGESTBOT_DATABASE_URL", "database_url", "secret",
+            "`postgresql://user:password@host/db` keeps the data in PostgreSQL (several processes and hosts);"
+            " a path or `sqlite:///path` is an SQLite file; unset: `DIGESTBOT_DB` (never logged)"),
 )
 
 

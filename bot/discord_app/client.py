@@ -11,6 +11,7 @@ import logging
 import signal
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 import aiohttp
 import discord
@@ -23,9 +24,10 @@ from bot.discord_app.invite import invite_url
 from bot.discord_app.scheduler import DigestScheduler
 from bot.discord_app.timing import Clock, parse_timezone, system_clock
 from bot.errors import ConfigError
-from bot.services.backup import RunLock
+from bot.services.backup import run_lock
 from bot.services.guilds import guild_settings
 from bot.services.samples import samples_for_bot
+from bot.services.scaling import ShardPlan
 from bot.services.storage import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -47,7 +49,8 @@ class DigestBot(commands.Bot):
     """
 
     def __init__(
-        self, settings: Settings, *, clock: Clock = system_clock, guild_ready_timeout: float = 2.0
+        self, settings: Settings, *, clock: Clock = system_clock, guild_ready_timeout: float = 2.0,
+        shards: ShardPlan | None = None, poll: bool = True, **options: Any,
     ) -> None:
         # The bot never joins voice: no warning at every start about voice libraries it does not need.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
@@ -59,10 +62,11 @@ class DigestBot(commands.Bot):
             tree_cls=DigestTree,
             guild_ready_timeout=guild_ready_timeout,
             max_messages=None,
+            **options,
         )
         self.settings = settings
         self.clock = clock
-        self.digests = DigestScheduler(self)
+        self.digests = DigestScheduler(self, shards=shards, poll=poll)
         self._store: Store | None = None
         self._views: set[discord.ui.View] = set()
         self._stopping = False
@@ -144,23 +148,26 @@ class DigestBot(commands.Bot):
         log.info("left server %s (id %s); its data is kept until an operator removes it", guild.name, guild.id)
 
 
-async def run_bot(settings: Settings, bot: DigestBot | None = None) -> None:
+async def run_bot(
+    settings: Settings, bot: DigestBot | None = None, *, shards: ShardPlan | None = None, poll: bool = True
+) -> None:
     """Run the bot until it is closed or the process gets SIGTERM; ConfigError without a usable token.
 
     It holds the run lock of the database meanwhile (so `digestbot restore` waits for it to stop), and
-    keeps trying to reach Discord while the network is not up yet, as at boot.
+    keeps trying to reach Discord while the network is not up yet, as at boot. With `shards` it connects
+    only those; with `poll` False it leaves polling to `digestbot poll`.
     """
     token = settings.discord_token
     if not token:
         raise ConfigError(NO_TOKEN)
-    client = bot or DigestBot(settings)
+    client = bot or make_bot(settings, shards=shards, poll=poll)
     loop = asyncio.get_running_loop()
     handles_sigterm = False
     with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # Windows, non-main thread
         loop.add_signal_handler(signal.SIGTERM, lambda: loop.create_task(client.close()))
         handles_sigterm = True
     try:
-        with RunLock(settings):
+        with run_lock(settings):
             async with client:
                 if await login_with_retry(client, token):
                     await client.connect()
@@ -193,3 +200,20 @@ async def login_with_retry(client: DigestBot, token: str) -> bool:
                 waited += 0.5
             delay = min(delay * 2, RETRY_MAX)
     return False
+
+
+class ShardedDigestBot(DigestBot, commands.AutoShardedBot):
+    """The bot for some shards of many: discord.py's AutoShardedBot with fixed shard_ids of shard_count.
+
+    Its servers are those of its shards, so `is_member` (get_guild) is False for every other server: their
+    weekly posts are left to the process holding their shard.
+    """
+
+
+def make_bot(settings: Settings, *, shards: ShardPlan | None = None, poll: bool = True, **options: Any) -> DigestBot:
+    """The bot for one process: every server, or only those of `shards`."""
+    if shards is None:
+        return DigestBot(settings, poll=poll, **options)
+    return ShardedDigestBot(
+        settings, shards=shards, poll=poll, shard_ids=list(shards.ids), shard_count=shards.count, **options
+    )

@@ -31,6 +31,7 @@ from bot.services import posts, weeks
 from bot.services.digests import week_digest
 from bot.services.guilds import guild_settings
 from bot.services.poll import PollReport, add_ingest_job, poll_sources
+from bot.services.scaling import ShardPlan
 from bot.services.storage import Store
 
 log = logging.getLogger(__name__)
@@ -107,8 +108,10 @@ class PostOutcome(Enum):
 class DigestScheduler:
     """Owns the APScheduler instance: weekly digest jobs, their retries, and the feed-polling job."""
 
-    def __init__(self, host: SchedulerHost) -> None:
+    def __init__(self, host: SchedulerHost, *, shards: ShardPlan | None = None, poll: bool = True) -> None:
         self.host = host
+        self.shards = shards  # None: this process holds every server
+        self.poll = poll  # False: `digestbot poll` processes fetch the sources
         self.scheduler = AsyncIOScheduler(
             timezone=UTC,
             # A late run still counts (the job itself checks the grace period), and late runs collapse.
@@ -126,14 +129,16 @@ class DigestScheduler:
 
     async def start(self) -> None:
         """Start the scheduler with a job per scheduled server (each checked at once, to catch up)."""
-        for post in await posts.block_interrupted_posts(self.host.store):
+        # only this process's servers: another shard's process may be posting right now
+        for post in await posts.block_interrupted_posts(self.host.store, self.shards):
             log.warning(
                 "the %s digest of server %s was interrupted while posting; not resumed to avoid a double post",
                 post.week, post.guild_id,
             )
         self.scheduler.start()
         await self.rebuild(catch_up=True)
-        add_ingest_job(self.scheduler, self.run_ingest, self.host.settings.poll_minutes)
+        if self.poll:
+            add_ingest_job(self.scheduler, self.run_ingest, self.host.settings.poll_minutes)
 
     async def stop(self) -> None:
         """Stop scheduling, then give running jobs a moment to finish before cancelling them."""

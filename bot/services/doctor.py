@@ -15,11 +15,12 @@ from bot.config import SETTINGS, Settings, unknown_names
 from bot.core.records import GuildSettings
 from bot.errors import DigestBotError
 from bot.services import posts
-from bot.services.backup import bot_running, database_facts
+from bot.services.backup import bot_running, database_facts, database_file, uses_postgres
 from bot.services.samples import samples_location
 from bot.services.sources import source_health
-from bot.store import Store
+from bot.services.storage import Store, open_store
 from bot.store.database import migrations
+from bot.store.engine import safe_target
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,18 +56,18 @@ def _writable_folder(path: Path, what: str, setting: str) -> Check:
 
 
 def path_checks(settings: Settings) -> list[Check]:
-    found = [
-        _writable_folder(settings.db_path.parent, "database folder", "DIGESTBOT_DB"),
-        _writable_folder(settings.digests_dir, "digests folder", "DIGESTBOT_DIGESTS_DIR"),
+    found = [] if uses_postgres(settings) else [
+        _writable_folder(database_file(settings).parent, "database folder", "DIGESTBOT_DB"),
     ]
+    found.append(_writable_folder(settings.digests_dir, "digests folder", "DIGESTBOT_DIGESTS_DIR"))
     if settings.log_file is not None:
         found.append(_writable_folder(settings.log_file.parent, "log file folder", "DIGESTBOT_LOG_FILE"))
     return found
 
 
 def database_check(settings: Settings) -> tuple[Check, bool]:
-    """The database's schema version, quick_check and size; True when it can be opened as it is."""
-    path = settings.db_path
+    """The SQLite database's schema version, quick_check and size; True when it can be opened as it is."""
+    path = database_file(settings)
     if not path.exists():
         return Check(True, f"database {path}: not created yet (the first command creates it)"), False
     try:
@@ -84,6 +85,24 @@ def database_check(settings: Settings) -> tuple[Check, bool]:
             "it was written by a newer digestbot: upgrade digestbot"
         return Check(False, f"database {path}: schema v{facts.version}, this digestbot uses v{newest}", fix), False
     return Check(True, f"database {path}: schema v{facts.version}, quick_check ok, {size}, {counts}"), True
+
+
+async def postgres_check(settings: Settings) -> tuple[Check, bool]:
+    """The PostgreSQL server is reachable and its schema is this digestbot's; True when it can be used as it is."""
+    from bot.store.postgres.database import inspect  # asyncpg only for PostgreSQL
+    from bot.store.postgres.database import migrations as pg_migrations
+
+    url = settings.database_url or ""
+    try:
+        version, articles = await inspect(url)
+    except DigestBotError as exc:
+        return Check(False, f"database (PostgreSQL): {exc}", "check DIGESTBOT_DATABASE_URL and the server"), False
+    newest = pg_migrations()[-1][0]
+    label = f"database PostgreSQL {safe_target(url)}"
+    if version != newest:
+        fix = "the next command creates or upgrades it" if version < newest else "upgrade digestbot"
+        return Check(version < newest, f"{label}: schema v{version}, this digestbot uses v{newest}", fix), False
+    return Check(True, f"{label}: reachable, schema v{version}, {articles} articles"), True
 
 
 async def source_checks(store: Store, settings: Settings) -> list[Check]:
@@ -109,15 +128,18 @@ async def source_checks(store: Store, settings: Settings) -> list[Check]:
 async def local_checks(settings: Settings, names: object) -> tuple[list[Check], list[GuildSettings]]:
     """Every check that needs no network, and the servers' schedules the Discord half should look at."""
     found = setting_checks(settings, names) + path_checks(settings)
-    db, usable = await asyncio.to_thread(database_check, settings)
+    if uses_postgres(settings):
+        db, usable = await postgres_check(settings)
+    else:
+        db, usable = await asyncio.to_thread(database_check, settings)
     found.append(db)
     found.append(Check(True, "the bot is running" if bot_running(settings) else "the bot is not running now"))
     schedules: list[GuildSettings] = []
-    if not settings.db_path.exists():
+    if not uses_postgres(settings) and not database_file(settings).exists():
         found.append(Check(True, "sources: none yet, so the command line uses the sample articles"
                                  " (add yours with `digestbot sources add URL|FOLDER`)"))
     if usable:
-        async with await Store.open(settings.db_path) as store:
+        async with await open_store(settings) as store:
             found += await source_checks(store, settings)
             schedules = await posts.active_schedules(store)
     return found, schedules

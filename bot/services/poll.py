@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import socket
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -37,6 +38,41 @@ BACKOFF_CAP = 24 * 3600.0  # a failing source is still tried at least daily unti
 
 # Sources being polled now, per store: a second poll started meanwhile leaves them alone.
 _in_flight: WeakKeyDictionary[Store, set[int]] = WeakKeyDictionary()
+
+
+def lease_owner(store: Store) -> str:
+    """Who holds a poll lease: this host, process and store (other processes may share the database)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{id(store)}"
+
+
+def _dead_on_this_host(owner: str) -> bool:
+    """Whether a lease holder is a process of this host that no longer runs (killed, crashed)."""
+    host, _, rest = owner.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # it runs, as another user
+        return False
+    return False
+
+
+async def _take_lease(store: Store, settings: Settings, source_id: int, owner: str) -> bool:
+    """Take a source's poll lease, held for one poll interval (or one source deadline, if longer) at most;
+    a dead local holder's is void at once.
+
+    A poller on another host that dies holding a lease keeps the source until the lease runs out.
+    """
+    seconds = max(settings.poll_minutes * 60, settings.source_deadline)
+    if await store.take_poll_lease(source_id, owner, seconds):
+        return True
+    holder = await store.poll_lease_owner(source_id)
+    if holder is None or _dead_on_this_host(holder):
+        return await store.take_poll_lease(source_id, owner, seconds, void_owner=holder)
+    return False
 
 
 class PollStatus(Enum):
@@ -164,8 +200,15 @@ async def _poll_guarded(
     busy = _in_flight.setdefault(store, set())
     if source.id in busy:
         return SourcePoll(source, PollStatus.BUSY, "already being polled")
+    owner = lease_owner(store)
     busy.add(source.id)
     try:
+        if not await _take_lease(store, settings, source.id, owner):
+            return SourcePoll(source, PollStatus.BUSY, "being polled by another poller")
+        # read again under the lease: another poller may have just polled it (new validators, or a back-off)
+        source = await store.get_source(source.id) or source
+        if source.next_attempt and datetime.fromisoformat(source.next_attempt) > now:
+            return SourcePoll(source, PollStatus.WAITING, f"backing off until {source.next_attempt}")
         async with limit:
             if source.kind == "folder":
                 return await _poll_folder(store, settings, source, now, progress)
@@ -182,6 +225,14 @@ async def _poll_guarded(
             return SourcePoll(source, PollStatus.FAILED, reason)
     finally:
         busy.discard(source.id)
+        await _release(store, source.id, owner)
+
+
+async def _release(store: Store, source_id: int, owner: str) -> None:
+    try:
+        await store.release_poll_lease(source_id, owner)
+    except Exception:  # the lease runs out on its own
+        log.exception("could not give back the poll lease of source %s", source_id)
 
 
 async def poll_sources(

@@ -9,10 +9,14 @@ of each cause once, and an alert Discord refused is tried again at the next chec
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from bot.core.records import DigestPost, GuildSettings, SourceRecord
 from bot.services.guilds import failing_sources
 from bot.store import Store
+
+if TYPE_CHECKING:
+    from bot.services.scaling import ShardPlan
 
 SOURCE_ALERT = "source:"
 
@@ -72,9 +76,14 @@ async def latest_post(store: Store, guild_id: int) -> DigestPost | None:
     return await store.latest_digest_post(guild_id)
 
 
-async def block_interrupted_posts(store: Store) -> list[DigestPost]:
-    """Block the posts a stopped process left in flight (resuming could repeat a part); return them."""
-    return await store.block_interrupted_posts()
+async def block_interrupted_posts(store: Store, shards: ShardPlan | None = None) -> list[DigestPost]:
+    """Block the posts a stopped process left in flight (resuming could repeat a part); return them.
+
+    With `shards`, only the posts of those shards' servers: the others belong to processes still running.
+    """
+    if shards is None:
+        return await store.block_interrupted_posts()
+    return await store.block_interrupted_posts(shards.ids, shards.count)
 
 
 # -- alerts ------------------------------------------------------------------------------------------

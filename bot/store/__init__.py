@@ -11,6 +11,7 @@ group of tables, each module holding its own SQL:
 - digests.py: digests
 - guilds.py: guild_settings, guild_filters, guild_alerts, and forgetting a server
 - posts.py: digest_posts
+- leases.py: the poll lease columns of sources (several pollers on one database)
 - database.py: connecting, pragmas and migrations
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 from bot.store.articles import ArticlesMixin
 from bot.store.digests import DigestsMixin
 from bot.store.guilds import GuildsMixin
+from bot.store.leases import LeasesMixin
 from bot.store.posts import PostsMixin
 from bot.store.quotes import QuotesMixin
 from bot.store.sources import SourcesMixin
@@ -26,5 +28,5 @@ from bot.store.sources import SourcesMixin
 __all__ = ["Store"]
 
 
-class Store(DigestsMixin, ArticlesMixin, QuotesMixin, GuildsMixin, SourcesMixin, PostsMixin):
+class Store(DigestsMixin, ArticlesMixin, QuotesMixin, GuildsMixin, SourcesMixin, PostsMixin, LeasesMixin):
     """The database: one aiosqlite connection, every write inside a transaction."""

@@ -136,7 +136,7 @@ class ArticlesMixin(QuotesMixin):
         article_id = int(cursor.lastrowid or 0)
         await self.conn.executemany(
             "INSERT INTO line_counts (key, articles) VALUES (?, 1)"
-            " ON CONFLICT (key) DO UPDATE SET articles = articles + 1",
+            " ON CONFLICT (key) DO UPDATE SET articles = line_counts.articles + 1",
             [(key,) for key in set(line_keys)],
         )
         return article_id
@@ -168,7 +168,7 @@ class ArticlesMixin(QuotesMixin):
         await self.conn.execute(
             "INSERT INTO article_sources (article_id, source_id, source_key, raw_hash, guid)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (source_id, source_key) DO UPDATE SET"
-            " raw_hash = excluded.raw_hash, guid = coalesce(excluded.guid, guid)",
+            " raw_hash = excluded.raw_hash, guid = coalesce(excluded.guid, article_sources.guid)",
             (article_id, source_id, source_key, raw_hash, guid),
         )
 

@@ -69,6 +69,13 @@ class StoreBase:
         if failure is not None:
             raise failure from exc
 
+    @asynccontextmanager
+    async def single_statement(self) -> AsyncIterator[None]:
+        """For a write of one statement that reads nothing first. SQLite: a transaction like any other (its
+        one connection is shared by every task); PostgreSQL lets such a statement skip the write lock."""
+        async with self.transaction():
+            yield
+
     async def _one(self, sql: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
         rows = await self._all(sql, params)
         return rows[0] if rows else None

@@ -16,7 +16,7 @@ from bot.store.backup import backup_before_migration
 
 log = logging.getLogger(__name__)
 
-_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 MIN_SQLITE = (3, 35, 0)  # ALTER TABLE ... DROP COLUMN, used by migration 0004
 BUSY_TIMEOUT_MS = 5000  # how long a command waits for another process's write before saying the database is busy
 
@@ -32,7 +32,7 @@ def migrations() -> list[tuple[int, str, str]]:
     """Return (version, name, sql) for every bundled migration, in order."""
     found = []
     for entry in resources.files("bot.store.migrations").iterdir():
-        match = _MIGRATION_NAME.match(entry.name)
+        match = MIGRATION_NAME.match(entry.name)
         if match:
             found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     return sorted(found)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.core.records import DigestPost
 from bot.store.base import StoreBase
-from bot.store.sql import utc_now
+from bot.store.sql import placeholders, utc_now
 
 _POST_COLUMNS = (
     "guild_id, week, channel_id, status, parts_sent, thread_id, message_id, attempts, error, updated_at"
@@ -84,13 +86,22 @@ class PostsMixin(StoreBase):
                 (status, error, utc_now(), guild_id, week),
             )
 
-    async def block_interrupted_posts(self) -> list[DigestPost]:
-        """Turn claims left 'posting' by a stopped process into 'blocked': resuming could repeat a part."""
+    async def block_interrupted_posts(
+        self, shard_ids: Sequence[int] | None = None, shard_count: int = 1
+    ) -> list[DigestPost]:
+        """Turn claims left 'posting' by a stopped process into 'blocked': resuming could repeat a part.
+
+        With `shard_ids`, only servers of those shards (Discord's rule: (guild_id >> 22) % shard_count).
+        """
+        where, params = "status = 'posting'", []
+        if shard_ids is not None:
+            where += f" AND ((guild_id >> 22) % ?) IN ({placeholders(len(shard_ids))})"
+            params = [shard_count, *shard_ids]
         async with self.transaction():
-            rows = await self._all(f"SELECT {_POST_COLUMNS} FROM digest_posts WHERE status = 'posting'")
+            rows = await self._all(f"SELECT {_POST_COLUMNS} FROM digest_posts WHERE {where}", params)
             await self.conn.execute(
                 "UPDATE digest_posts SET status = 'blocked', updated_at = ?,"
-                " error = 'interrupted by a restart while posting' WHERE status = 'posting'",
-                (utc_now(),),
+                f" error = 'interrupted by a restart while posting' WHERE {where}",
+                (utc_now(), *params),
             )
         return [DigestPost(**dict(r)) for r in rows]

@@ -81,7 +81,7 @@ class SourcesMixin(StoreBase):
     async def remove_source(self, source_id: int) -> None:
         """Delete a source and the articles no other source carries."""
         async with self.transaction():
-            await self._delete_sources("SELECT ?", source_id)
+            await self._delete_sources("SELECT CAST(? AS INTEGER)", source_id)
 
     async def _delete_sources(self, doomed: str, param: int) -> None:
         """Delete the sources `doomed` selects, and the articles no other source carries.

@@ -56,6 +56,15 @@ def clip_field(text: str | None, limit: int) -> str | None:
     return None if text is None else clip(text, limit)
 
 
+def safe_url(url: str) -> str:
+    """A database URL without its password, for messages and logs."""
+    head, sep, tail = url.partition("@")
+    if not sep or "://" not in head:
+        return url
+    scheme, _, credentials = head.partition("://")
+    return f"{scheme}://{credentials.split(':', 1)[0]}@{tail}"
+
+
 def placeholders(count: int) -> str:
     """Return "?,?,..." with `count` marks, for an IN list."""
     return ",".join("?" * count)

@@ -20,10 +20,12 @@ from bot.discord_app.client import DigestBot, run_bot
 from bot.discord_app.render import digest_messages
 from bot.services.digests import week_digest
 from bot.services.ingest import ingest_files, speaker_keys
+from bot.services.scaling import migrate_to
 from bot.store import Store
-from tests.conftest import SEEDS
+from tests.conftest import ENGINES, SEEDS
 from tests.fakes import FakeDiscord, FakeInteraction
 from tests.fakes.payloads import DEFAULT_MEMBER_PERMISSIONS, MANAGE_GUILD
+from tests.pg_server import Cluster
 
 JSON = dict[str, Any]
 STEP = 5.0  # seconds any single wait may take before the test fails instead of hanging
@@ -166,13 +168,31 @@ def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 
-@pytest.fixture
-def settings(tmp_path: Path, seeded_db: Path) -> Settings:
-    """Settings for a bot on a fresh copy of the seeded database, with nothing to poll."""
+@pytest.fixture(scope="session")
+def seeded_pg(pg_cluster: Cluster | None, seeded_db: Path) -> str | None:
+    """The seeded database copied into PostgreSQL (by `migrate-to`'s copy), as a template; None without it."""
+    if pg_cluster is None:
+        return None
+    url = pg_cluster.new_database(migrated=False)
+    asyncio.run(migrate_to(seeded_db, url))
+    return url.rsplit("/", 1)[1]
+
+
+@pytest.fixture(params=ENGINES)
+def settings(request: pytest.FixtureRequest, tmp_path: Path, seeded_db: Path) -> Settings:
+    """Settings for a bot on a fresh copy of the seeded database (on each engine), with nothing to poll."""
     db = tmp_path / "bot.sqlite3"
-    shutil.copyfile(seeded_db, db)
+    database_url = str(db)
+    if request.param == "sqlite":
+        shutil.copyfile(seeded_db, db)
+    else:
+        template = request.getfixturevalue("seeded_pg")
+        if template is None:
+            pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+        database_url = request.getfixturevalue("pg_cluster").new_database(template=template)
     return Settings(
         db_path=db,
+        database_url=database_url,
         seeds_dir=tmp_path / "no-seeds",
         digests_dir=tmp_path / "digests",
         discord_token=TOKEN,

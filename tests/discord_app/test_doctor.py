@@ -19,7 +19,7 @@ from bot.discord_app.invite import invite_url
 from bot.errors import InputError
 from bot.services.doctor import local_checks
 from bot.services.guilds import set_alerts_channel, set_schedule
-from bot.store import Store
+from bot.services.storage import open_store
 from tests.conftest import REPO
 from tests.discord_app.conftest import TOKEN, FakeClock, running_bot
 from tests.fakes import FakeDiscord
@@ -45,7 +45,7 @@ async def test_doctor_checks_token_servers_channels_and_permissions(
     fake_discord: FakeDiscord, settings: Settings
 ) -> None:
     guild, general = fake_discord.guild.id, fake_discord.channel("general").id
-    async with await Store.open(settings.db_path) as store:
+    async with await open_store(settings) as store:
         await set_schedule(store, guild, general, 0, "09:00", "Europe/London")
         await set_alerts_channel(store, guild, fake_discord.channel("announcements").id)
         await set_schedule(store, 999, 998, 0, "09:00", "Europe/London")  # a server the bot has left

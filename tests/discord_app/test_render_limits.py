@@ -26,7 +26,7 @@ from bot.discord_app.render import (
 )
 from bot.services.ingest import speaker_keys
 from bot.services.poll import JOB_ID as INGEST_JOB
-from bot.store import Store
+from bot.services.storage import open_store
 from tests.discord_app.conftest import JSON, STEP, FakeClock, JobLog, answer, running_bot
 from tests.fakes import FakeDiscord
 
@@ -68,7 +68,7 @@ async def store_oversize_article(settings: Settings) -> int:
     processed = process_article(raw)
     meta = Metadata(title=LONG_TITLE, published=date(2026, 3, 5), author=LONG_AUTHOR, publisher=LONG_PUBLISHER)
     article = replace(processed, meta=meta)
-    async with await Store.open(settings.db_path) as store:
+    async with await open_store(settings) as store:
         source = await store.ensure_source("folder", "/test/long", "test-long", 0)
         _, article_id = await store.save_article(
             source, "long.txt", None, "long.txt", article, short_line_keys(raw), speaker_keys(article)
@@ -100,7 +100,7 @@ async def test_an_alert_refused_by_discord_is_sent_again_and_never_over_2000_cha
 ) -> None:
     guild, general = fake_discord.guild.id, fake_discord.channel("general").id
     missing = tmp_path.joinpath(*(["deeply-nested-missing-folder-" * 6] * 12))  # a path of ~2,200 characters
-    async with await Store.open(settings.db_path) as store:
+    async with await open_store(settings) as store:
         await store.register_source("folder", str(missing), "Cuttings " * 300, 0)
         await store.set_alerts_channel(guild, general)
     # The first alert is refused, as Discord refuses a message it will not take.

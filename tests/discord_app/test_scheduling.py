@@ -14,7 +14,7 @@ from bot.config import Settings
 from bot.discord_app.client import DigestBot
 from bot.discord_app.scheduler import PostOutcome, PostResult, job_id, retry_job_id
 from bot.services.poll import JOB_ID as INGEST_JOB
-from bot.store import Store
+from bot.services.storage import open_store
 from tests.discord_app.conftest import (
     ADMIN,
     MONDAY_9,
@@ -233,7 +233,7 @@ async def test_a_post_cut_short_by_a_restart_is_held_then_resumed_by_hand(
     async with running_bot(settings, clock):
         await schedule(fake_discord, "general")
     clock.now = DUE
-    async with await Store.open(settings.db_path) as store:  # what a crash after the first part leaves
+    async with await open_store(settings) as store:  # what a crash after the first part leaves
         await store.claim_digest_post(guild, "2026-W11", general)
         await store.record_digest_part(guild, "2026-W11", 1, message_id=123, thread_id=None)
 
@@ -244,7 +244,7 @@ async def test_a_post_cut_short_by_a_restart_is_held_then_resumed_by_hand(
         assert fake_discord.sent_messages(general) == []  # the part in flight may have landed: never repeat it
         assert "2026-W11: posted in" in await admin(fake_discord, "schedule post")
     rest = fake_discord.sent_messages(general)
-    async with await Store.open(settings.db_path) as store:
+    async with await open_store(settings) as store:
         finished = await store.digest_post(guild, "2026-W11")
     assert finished is not None and finished.status == "posted" and len(rest) == finished.parts_sent - 1
     shown = numbers(rest)  # only the parts after the one sent before, each story once
@@ -277,7 +277,7 @@ async def test_a_failing_source_is_told_once_and_again_after_it_recovered(
 ) -> None:
     guild, general = fake_discord.guild.id, fake_discord.channel("general").id
     folder = tmp_path / "shared-articles"
-    async with await Store.open(settings.db_path) as store:
+    async with await open_store(settings) as store:
         source = await store.register_source("folder", str(folder), "Shared folder", 0)
         await store.set_alerts_channel(guild, general)
 

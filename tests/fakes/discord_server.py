@@ -175,10 +175,12 @@ class FakeDiscord:
 
     def _initial_events(self, session_id: str, shard: list[int] | None) -> list[tuple[str, JSON]]:
         world = self.world
+        # A shard [id, count] hears of its own guilds only, by Discord's rule (guild_id >> 22) % count == id.
+        guilds = [g for g in world.guilds.values() if shard is None or (g.id >> 22) % shard[1] == shard[0]]
         ready: JSON = {
             "v": 10,
             "user": world.bot_user,
-            "guilds": [{"id": str(guild_id), "unavailable": True} for guild_id in world.guilds],
+            "guilds": [{"id": str(guild.id), "unavailable": True} for guild in guilds],
             "session_id": session_id,
             "session_type": "normal",
             "resume_gateway_url": self.gateway_url,
@@ -193,7 +195,7 @@ class FakeDiscord:
         }
         if shard is not None:
             ready["shard"] = shard
-        return [("READY", ready)] + [("GUILD_CREATE", guild.to_payload()) for guild in world.guilds.values()]
+        return [("READY", ready)] + [("GUILD_CREATE", guild.to_payload()) for guild in guilds]
 
     # -- fault injection ---------------------------------------------------------------------------
 

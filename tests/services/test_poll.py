@@ -37,10 +37,12 @@ async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FeedServer]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """Local-server settings: private addresses allowed, short time-out, small cap, few failures allowed."""
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    """Local-server settings on the test's database: private addresses allowed, short time-out, small cap, few
+    failures allowed."""
     return Settings(
         db_path=tmp_path / "db" / "test.sqlite3",
+        database_url=database_url,
         seeds_dir=tmp_path / "no-seeds",
         digests_dir=tmp_path / "digests",
         allow_private_urls=True,
@@ -171,7 +173,7 @@ async def test_each_broken_source_gets_a_clear_reason_and_the_others_are_ingeste
         assert health[name].failures == 1 and health[name].last_error.startswith(reason)  # type: ignore[union-attr]
         assert health[name].next_attempt == (T0 + timedelta(minutes=30)).isoformat(timespec="seconds")
     # `digestbot sources list` shows the reasons.
-    env = {**os.environ, "DIGESTBOT_DB": str(settings.db_path), "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "DIGESTBOT_DATABASE_URL": str(settings.database_url), "PYTHONPATH": str(REPO)}
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "sources", "list", cwd=tmp_path, env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,

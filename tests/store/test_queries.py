@@ -1,4 +1,5 @@
-"""The store against a real SQLite file: migrations, idempotent saves, search, quotes, digests."""
+"""The store against a real database on each engine (SQLite file, PostgreSQL): migrations, idempotent saves,
+search, quotes, digests."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ def quote(text: str, body: str, speaker: str | None, partial: bool = False) -> Q
                  spans=((start, start + len(text)),))
 
 
+@pytest.mark.sqlite_only
 async def test_migrations_set_user_version_wal_and_foreign_keys(store: Store, tmp_path: Path) -> None:
     async with store.conn.execute("PRAGMA user_version") as cur:
         assert (await cur.fetchone())[0] == migrations()[-1][0]

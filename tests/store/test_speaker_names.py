@@ -1,12 +1,12 @@
-"""The cached list of speaker names, on one SQLite file shared by two connections (the bot and a cron ingest)."""
+"""The cached list of speaker names, on one database shared by two connections (the bot and a cron ingest),
+on each engine."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from bot.store import Store
+from bot.store.engine import open_database
 from tests.store.test_queries import make_article, quote
 
 
@@ -18,9 +18,8 @@ async def save_quote(store: Store, key: str, speaker: str, speaker_key: str) -> 
     await store.save_article(source, key, None, key, article, [], {speaker: speaker_key})
 
 
-async def test_a_speaker_saved_by_another_connection_is_seen_on_the_next_call(tmp_path: Path) -> None:
-    path = tmp_path / "shared.sqlite3"
-    async with await Store.open(path) as bot, await Store.open(path) as cron:
+async def test_a_speaker_saved_by_another_connection_is_seen_on_the_next_call(database_url: str) -> None:
+    async with await open_database(database_url) as bot, await open_database(database_url) as cron:
         assert await bot.speaker_names() == []
         await save_quote(cron, "a", "Ann Lee", "lee")
         assert [name for _, name in await bot.speaker_names()] == ["Ann Lee"]
@@ -29,9 +28,8 @@ async def test_a_speaker_saved_by_another_connection_is_seen_on_the_next_call(tm
         assert [name for _, name in await bot.speaker_names()] == ["Dr Ann Lee"]
 
 
-async def test_an_unchanged_database_returns_the_very_same_list(tmp_path: Path) -> None:
-    path = tmp_path / "shared.sqlite3"
-    async with await Store.open(path) as bot, await Store.open(path) as cron:
+async def test_an_unchanged_database_returns_the_very_same_list(database_url: str) -> None:
+    async with await open_database(database_url) as bot, await open_database(database_url) as cron:
         await save_quote(bot, "a", "Ann Lee", "lee")
         names = await bot.speaker_names()
         assert await bot.speaker_names() is names

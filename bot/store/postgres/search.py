@@ -1,0 +1,135 @@
+"""Full-text look-ups in PostgreSQL: the FTS5 queries of articles.py and quotes.py over tsvector/GIN.
+
+Same rules as the SQLite ones: user words are matched all together (stemmed, English), a search ranks the
+2,000 latest matches with the title weighing five times the body, a topic look-up takes the 500 latest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.core.models import StoredQuote
+from bot.store.articles import SEARCH_CANDIDATES
+from bot.store.postgres.base import PgStoreBase
+from bot.store.quotes import TOPIC_CANDIDATES
+from bot.store.sql import MAX_QUERY_WORDS, query_words, visible_to
+
+# ts_rank weights for D, C, B (body) and A (title): FTS5's bm25(articles_fts, 5.0, 1.0)
+RANK_WEIGHTS = "{0.1, 0.1, 0.2, 1.0}"
+
+
+def ts_query(text: str, prefix: bool = False) -> str | None:
+    """User words as a to_tsquery text of AND-ed terms (the last one a prefix if asked); None if no words."""
+    words = [w.lower() for w in query_words(text)[:MAX_QUERY_WORDS]]  # capped as FTS5 queries are
+    if not words:
+        return None
+    terms = [f"'{w}'" for w in words]  # \w+ holds no quote or operator, so a word is never read as syntax
+    if prefix:
+        terms[-1] += ":*"
+    return " & ".join(terms)
+
+
+class PgSearchMixin(PgStoreBase):
+    """Article and quotation look-ups that SQLite answers with FTS5."""
+
+    async def find_article_ids(self, reference: str, limit: int = 10, guild_id: int | None = None) -> list[int]:
+        """Resolve an article reference: an id, an exact source key, or words of its title."""
+        ref = reference.strip()
+        clause, visible = visible_to("a.id", guild_id)
+        if ref.isascii() and ref.isdigit() and int(ref) < 2**63:  # "²" is a digit; ids are bigint
+            row = await self._one(f"SELECT a.id FROM articles a WHERE a.id = ?{clause}", (int(ref), *visible))
+            if row:
+                return [int(row["id"])]
+        rows = await self._all(
+            "SELECT a.id FROM articles a WHERE (a.id IN (SELECT article_id FROM article_sources WHERE source_key = ?)"
+            f" OR a.url = ? OR lower(a.title) = lower(?)){clause} LIMIT ?",
+            (ref, ref, ref, *visible, limit),
+        )
+        if rows:
+            return [int(r["id"]) for r in rows]
+        query = ts_query(ref)
+        if query is None:
+            return []
+        rows = await self._all(
+            f"SELECT a.id FROM articles a, to_tsquery('english', ?) q WHERE a.title_search @@ q{clause}"
+            " ORDER BY ts_rank(a.title_search, q) DESC, a.id DESC LIMIT ?",
+            (query, *visible, limit),
+        )
+        return [int(r["id"]) for r in rows]
+
+    async def titles_matching(
+        self, prefix: str, limit: int = 25, guild_id: int | None = None
+    ) -> list[tuple[int, str]]:
+        """Return (id, title) pairs for autocomplete, newest first."""
+        query = ts_query(prefix, prefix=True)
+        clause, visible = visible_to("a.id", guild_id)
+        if query is None:
+            rows = await self._all(
+                f"SELECT a.id, a.title FROM articles a WHERE a.title IS NOT NULL{clause} ORDER BY a.id DESC LIMIT ?",
+                (*visible, limit),
+            )
+        else:
+            rows = await self._all(
+                "SELECT a.id, a.title FROM articles a WHERE a.title_search @@ to_tsquery('english', ?)"
+                f"{clause} ORDER BY a.id DESC LIMIT ?",
+                (query, *visible, limit),
+            )
+        return [(int(r["id"]), str(r["title"])) for r in rows]
+
+    async def search_article_ids(self, text: str, limit: int = 10, guild_id: int | None = None) -> list[int]:
+        """Return the ids of the articles best matching the words of `text`."""
+        query = ts_query(text)
+        if query is None:
+            return []
+        clause, visible = visible_to("a.id", guild_id)
+        # rank the most recently stored matches only, so common words cost the same on any size of database
+        rows = await self._all(
+            f"SELECT id FROM (SELECT a.id, ts_rank('{RANK_WEIGHTS}', a.search, q, 1) AS score"
+            f" FROM articles a, to_tsquery('english', ?) q WHERE a.search @@ q{clause}"
+            " ORDER BY a.id DESC LIMIT ?) AS latest ORDER BY score DESC, id DESC LIMIT ?",
+            (query, *visible, SEARCH_CANDIDATES, limit),
+        )
+        return [int(r["id"]) for r in rows]
+
+    async def find_quotes(
+        self,
+        speaker_ids: Sequence[int] | None = None,
+        about: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        include_partial: bool = False,
+        guild_id: int | None = None,
+    ) -> list[StoredQuote]:
+        """Return quotations by any of these speakers and/or about these words, newest first."""
+        if speaker_ids is not None and not speaker_ids:
+            return []
+        where = ["1 = 1" if include_partial else "q.partial = 0"]
+        clause, params = visible_to("q.article_id", guild_id)
+        where[0] += clause
+        if about:
+            query = ts_query(about)
+            if query is None:
+                return []
+            who = ""
+            if speaker_ids:
+                who = " AND speaker_id = ANY(?::bigint[])"
+            # newest first among the most recently stored matches: bounded work however common the words
+            where.append(
+                "q.id IN (SELECT id FROM quotes WHERE search @@ to_tsquery('english', ?)"
+                f"{who} ORDER BY id DESC LIMIT ?)"
+            )
+            params.extend([query, *([list(speaker_ids)] if speaker_ids else []),
+                           max(TOPIC_CANDIDATES, offset + limit)])
+        elif speaker_ids:
+            # each speaker's newest quotes come straight off the index; merging them avoids sorting them all
+            partial = "" if include_partial else " AND partial = 0"
+            visible, visible_params = visible_to("quotes.article_id", guild_id)
+            newest = " UNION ALL ".join(
+                f"(SELECT id FROM quotes WHERE speaker_id = ?{partial}{visible} ORDER BY sort_date DESC, id DESC"
+                " LIMIT ?)"
+                for _ in speaker_ids
+            )
+            where.append(f"q.id IN ({newest})")
+            for speaker_id in speaker_ids:
+                params.extend([speaker_id, *visible_params, offset + limit])
+        return await self._quotes(" AND ".join(where), params, "q.sort_date DESC, q.id DESC", limit, offset)
