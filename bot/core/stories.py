@@ -5,7 +5,9 @@ name the same people, organisations and places and give the same figures, and th
 a week's news. The same company or person also turns up in other events that week (another order,
 the next stage of a court case), so names alone never join two articles: they must also agree on the
 figures their openings state or on what happened (their words that are not names), and figures that
-disagree keep them apart. Articles are compared as idf-weighted sparse vectors, and only pairs that
+disagree keep them apart. Their headlines and ledes must also share a figure or an event phrase (two
+neighbouring words that are not names, "takeover bid", "contempt vote"): a later stage of the same case
+is told with other words. Articles are compared as idf-weighted sparse vectors, and only pairs that
 share two of their most distinctive rare terms are compared at all (an inverted index, at most
 CANDIDATES per article), so the work grows with the number of articles, not with its square.
 """
@@ -18,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from bot.core.models import StoredArticle
 
@@ -54,6 +57,8 @@ BACKGROUND_DOCS = 20  # a small batch says little about which words are common: 
 TOP_TERMS = 20  # an article's most distinctive terms, used to find candidate stories
 SHARED_TOP_TERMS = 2  # two reports of one event share at least this many of them
 INDEX_DOCS = 20  # one event is rarely reported by more outlets in a week; a term in more is a topic word
+EVENT_SENTENCES = 4  # a report states its event in its headline and first few sentences (lede and nut graf)
+STEM = 5  # words cut to this many letters, a crude stem: "seized" and "seizure", "bids" and "bid" agree
 CANDIDATES = 30  # at most this many earlier articles, those sharing most distinctive terms, are compared
 
 
@@ -66,6 +71,7 @@ class _Profile:
     names: frozenset[str]  # its names (people, bodies, places) that are rare in the batch
     speakers: frozenset[str]  # surnames of the people it quotes, when they are rare in the batch
     figures: frozenset[str]  # figures in the headline and opening: "£14m", "81%", "36" (planes)
+    phrases: frozenset[str]  # neighbouring word pairs of its headline and lede: "bid takeo" ("takeover bid")
     published: date | None
     keys: tuple[str, ...]  # its most distinctive rare terms, the index that finds candidate stories
 
@@ -104,6 +110,13 @@ def _opening(body: str) -> str:
     return head[: cut[0]] if cut else head[:LEAD_CHARS]
 
 
+def _lede(body: str) -> str:
+    """The first EVENT_SENTENCES sentences of a body, where a report says what happened."""
+    head = body.strip()[: LEAD_CHARS * 4 * EVENT_SENTENCES]
+    ends = [m.end() for m in _LEAD_END.finditer(head)]
+    return head[: ends[EVENT_SENTENCES - 1]] if len(ends) >= EVENT_SENTENCES else head
+
+
 def _unit(counts: Counter[str], idf: dict[str, float], rarest: float) -> dict[str, float]:
     """A unit-length tf-idf vector (sublinear term counts)."""
     vec = {t: (1 + _LOG[k] if k < len(_LOG) else 1 + math.log(k)) * idf.get(t, rarest) for t, k in counts.items()}
@@ -138,19 +151,29 @@ def _profiles(articles: Sequence[StoredArticle]) -> list[_Profile]:
     idf = {t: math.log(docs / n) for t, n in df.items()}
     rarest = math.log(docs)
     common = max(2, RARE_SHARE * len(articles))
+    leads = [f"{a.title or ''}\n{_opening(a.body)}" for a in articles]
+    paired = [frozenset(_phrases(f"{a.title or ''}\n{_lede(a.body)}", names)) for a in articles]
+    phrase_df = Counter(pair for pairs in paired for pair in pairs)  # "prime minister" is in many: not an event
     profiles = []
-    for article, (counts, _, _) in zip(articles, parsed, strict=True):
-        title = article.title or ""
+    for article, (counts, _, _), lead, pairs in zip(articles, parsed, leads, paired, strict=True):
+        phrases = frozenset(pair for pair in pairs if phrase_df[pair] <= common)
         quoted = {q.speaker.split()[-1].lower() for q in article.quotes if q.speaker and q.speaker.split()}
         speakers = frozenset(n for n in quoted if 0 < df[n] <= common)
-        lead = f"{title}\n{_opening(article.body)}"
         figures = frozenset(f for f in _FIGURE.findall(lead) if not _YEAR.fullmatch(f))
         vector = _unit(counts, idf, rarest)
         event = _event(vector, names)
         named = frozenset(t for t in counts.keys() & names if df[t] <= common)
         keys = sorted((t for t in vector if df[t] <= INDEX_DOCS), key=lambda t: (-vector[t], t))[:TOP_TERMS]
-        profiles.append(_Profile(vector, event, named, speakers, figures, article.published, tuple(keys)))
+        profiles.append(_Profile(vector, event, named, speakers, figures, phrases, article.published, tuple(keys)))
     return profiles
+
+
+def _phrases(lead: str, names: set[str]) -> list[str]:
+    """Pairs of neighbouring words (not names, figures or stop words) of a headline and lede, each word cut
+    to its stem, in either order: what happened, said in two words ("contempt vote", "vote on contempt")."""
+    words = [w.lower() for w in _WORD.findall(lead)]
+    kept = [w[:STEM] for w in words if w[0].isalpha() and w not in _STOP and w not in names]
+    return [f"{x} {y}" if x <= y else f"{y} {x}" for x, y in pairwise(kept) if x != y]
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -163,7 +186,8 @@ def story_score(a: _Profile, b: _Profile) -> float:
     The same company or person appears in many events, so shared names alone are not enough. Two
     reports of one event name at least one of the same rare people, bodies or places, and agree on two
     of three things: who (several shared rare names, or the same quoted person), how much (a figure
-    both openings state) and what happened (their words that are not names).
+    both openings state) and what happened (their words that are not names); and their headlines and
+    ledes share a figure or an event phrase.
     """
     if a.published and b.published and abs((a.published - b.published).days) > STORY_DAYS:
         return 0.0
@@ -172,6 +196,8 @@ def story_score(a: _Profile, b: _Profile) -> float:
     names = len(a.names & b.names)
     if not names:
         return 0.0
+    if not (a.phrases & b.phrases or a.figures & b.figures):
+        return 0.0  # the ledes share no event phrase and no figure: the same actors in another event
     who = names >= SHARED_NAMES or bool(a.speakers & b.speakers)
     what = _cosine(a.event, b.event) >= SAME_EVENT
     if who + bool(a.figures & b.figures) + what >= 2:

@@ -110,6 +110,33 @@ def test_the_same_organisation_in_another_event_is_another_story() -> None:
     assert among_a_weeks_news(arts) == [[1, 3], [2]]
 
 
+# One provider at two stages of one inquiry: the same people and words, but the openings tell another event.
+INQUIRY_RATING = (
+    "Harlow Grange care home rated inadequate by inspectors",
+    "Inspectors have rated the Harlow Grange care home in Penmore inadequate after finding residents left "
+    "without food for hours. Corvell Care, which runs the home, said it was disappointed. Regional manager "
+    "Tamsin Orde said agency staff had been brought in and residents' families told.",
+)
+INQUIRY_REPORT = (
+    "Penmore families shocked as Harlow Grange gets inadequate rating",
+    "Relatives of residents at Harlow Grange in Penmore say they were shocked by the home's inadequate "
+    "rating, which followed an inspection in which residents went hours without food. Corvell Care said "
+    "Tamsin Orde, its regional manager, was visiting families this week.",
+)
+INQUIRY_SALE = (
+    "Harlow Grange put up for sale",
+    "The owner of Harlow Grange in Penmore, Corvell Care, is to sell the home to a buyer with other homes "
+    "nearby. No resident would have to move, the firm said. The sale is expected to complete in the spring. "
+    "Staff were told on Monday. Families of residents, told of the inspection last month in which residents "
+    "were left without food, said they had heard nothing. Regional manager Tamsin Orde said a buyer was sought.",
+)
+
+
+def test_the_same_people_in_a_later_event_are_another_story_unless_the_openings_share_the_event() -> None:
+    arts = [article(1, INQUIRY_RATING), article(2, INQUIRY_SALE), article(3, INQUIRY_REPORT)]
+    assert among_a_weeks_news(arts) == [[1, 3], [2]]
+
+
 def test_different_counts_in_the_openings_are_different_orders() -> None:
     order = ("Corran Health orders {0} electric ambulances from Velmont",
              "Corran Health has ordered {0} electric ambulances from the Velmont works in Tarrow, its board said. "
