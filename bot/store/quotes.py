@@ -73,6 +73,22 @@ class QuotesMixin(StoreBase):
             for r in await self._all(sql, args)
         ]
 
+    # one speaker's newest quotes inside a UNION ALL: SQLite takes ORDER BY ... LIMIT there only in a subquery
+    NEWEST_OF_SPEAKER = "SELECT * FROM ({})"
+    # with a speaker or topic the candidate ids are few: "+" keeps SQLite's planner off the date index
+    NARROWED_PARTIAL = "+q.partial = 0"
+
+    def topic_clause(self, about: str, speaker_ids: Sequence[int] | None, candidates: int) -> tuple[str, list] | None:
+        """The id filter for quotes about these words (and by these speakers); None when no word is left."""
+        query = fts_query(about)
+        if query is None:
+            return None
+        match = f"text : ({query})"
+        if speaker_ids:
+            match += " AND who : (" + " OR ".join(f'"s{int(i)}"' for i in speaker_ids) + ")"
+        return "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?)", [
+            match, candidates]
+
     async def find_quotes(
         self,
         speaker_ids: Sequence[int] | None = None,
@@ -83,34 +99,26 @@ class QuotesMixin(StoreBase):
         guild_id: int | None = None,
     ) -> list[StoredQuote]:
         """Return quotations by any of these speakers and/or about these words, newest first."""
-        # with a speaker or topic the candidate ids are few: "+" keeps the planner from walking the date index
-        narrowed = bool(speaker_ids) or bool(about)
-        where = ["1 = 1"] if include_partial else ["+q.partial = 0" if narrowed else "q.partial = 0"]
-        clause, params = visible_to("q.article_id", guild_id)
-        where[0] += clause
         if speaker_ids is not None and not speaker_ids:
             return []
+        narrowed = bool(speaker_ids) or bool(about)
+        where = ["1 = 1"] if include_partial else [self.NARROWED_PARTIAL if narrowed else "q.partial = 0"]
+        clause, params = visible_to("q.article_id", guild_id)
+        where[0] += clause
         if about:
-            query = fts_query(about)
-            if query is None:
-                return []
-            match = f"text : ({query})"
-            if speaker_ids:
-                match += " AND who : (" + " OR ".join(f'"s{int(i)}"' for i in speaker_ids) + ")"
             # newest first among the most recently stored matches: bounded work however common the words
-            where.append(
-                "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
-            )
-            params.extend([match, max(TOPIC_CANDIDATES, offset + limit)])
+            topic = self.topic_clause(about, speaker_ids, max(TOPIC_CANDIDATES, offset + limit))
+            if topic is None:
+                return []
+            where.append(topic[0])
+            params.extend(topic[1])
         elif speaker_ids:
             # each speaker's newest quotes come straight off the index; merging them avoids sorting them all
             partial = "" if include_partial else " AND partial = 0"
             visible, visible_params = visible_to("quotes.article_id", guild_id)
-            newest = " UNION ALL ".join(
-                f"SELECT * FROM (SELECT id FROM quotes WHERE speaker_id = ?{partial}{visible}"
-                " ORDER BY sort_date DESC, id DESC LIMIT ?)"
-                for _ in speaker_ids
-            )
+            one = (f"SELECT id FROM quotes WHERE speaker_id = ?{partial}{visible}"
+                   " ORDER BY sort_date DESC, id DESC LIMIT ?")
+            newest = " UNION ALL ".join(self.NEWEST_OF_SPEAKER.format(one) for _ in speaker_ids)
             where.append(f"q.id IN ({newest})")
             for speaker_id in speaker_ids:
                 params.extend([speaker_id, *visible_params, offset + limit])

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.core.models import StoredQuote
 from bot.store.articles import SEARCH_CANDIDATES
 from bot.store.postgres.base import PgStoreBase
-from bot.store.quotes import TOPIC_CANDIDATES
 from bot.store.sql import MAX_QUERY_WORDS, query_words, visible_to
 
 # ts_rank weights for D, C, B (body) and A (title): FTS5's bm25(articles_fts, 5.0, 1.0)
@@ -91,45 +89,14 @@ class PgSearchMixin(PgStoreBase):
         )
         return [int(r["id"]) for r in rows]
 
-    async def find_quotes(
-        self,
-        speaker_ids: Sequence[int] | None = None,
-        about: str | None = None,
-        limit: int = 10,
-        offset: int = 0,
-        include_partial: bool = False,
-        guild_id: int | None = None,
-    ) -> list[StoredQuote]:
-        """Return quotations by any of these speakers and/or about these words, newest first."""
-        if speaker_ids is not None and not speaker_ids:
-            return []
-        where = ["1 = 1" if include_partial else "q.partial = 0"]
-        clause, params = visible_to("q.article_id", guild_id)
-        where[0] += clause
-        if about:
-            query = ts_query(about)
-            if query is None:
-                return []
-            who = ""
-            if speaker_ids:
-                who = " AND speaker_id = ANY(?::bigint[])"
-            # newest first among the most recently stored matches: bounded work however common the words
-            where.append(
-                "q.id IN (SELECT id FROM quotes WHERE search @@ to_tsquery('english', ?)"
-                f"{who} ORDER BY id DESC LIMIT ?)"
-            )
-            params.extend([query, *([list(speaker_ids)] if speaker_ids else []),
-                           max(TOPIC_CANDIDATES, offset + limit)])
-        elif speaker_ids:
-            # each speaker's newest quotes come straight off the index; merging them avoids sorting them all
-            partial = "" if include_partial else " AND partial = 0"
-            visible, visible_params = visible_to("quotes.article_id", guild_id)
-            newest = " UNION ALL ".join(
-                f"(SELECT id FROM quotes WHERE speaker_id = ?{partial}{visible} ORDER BY sort_date DESC, id DESC"
-                " LIMIT ?)"
-                for _ in speaker_ids
-            )
-            where.append(f"q.id IN ({newest})")
-            for speaker_id in speaker_ids:
-                params.extend([speaker_id, *visible_params, offset + limit])
-        return await self._quotes(" AND ".join(where), params, "q.sort_date DESC, q.id DESC", limit, offset)
+    NEWEST_OF_SPEAKER = "({})"  # PostgreSQL takes a parenthesised ORDER BY ... LIMIT inside UNION ALL
+    NARROWED_PARTIAL = "q.partial = 0"
+
+    def topic_clause(self, about: str, speaker_ids: Sequence[int] | None, candidates: int) -> tuple[str, list] | None:
+        """The id filter for quotes about these words (and by these speakers), over the tsvector column."""
+        query = ts_query(about)
+        if query is None:
+            return None
+        who = " AND speaker_id = ANY(?::bigint[])" if speaker_ids else ""
+        sql = f"q.id IN (SELECT id FROM quotes WHERE search @@ to_tsquery('english', ?){who} ORDER BY id DESC LIMIT ?)"
+        return sql, [query, *([list(speaker_ids)] if speaker_ids else []), candidates]
