@@ -21,7 +21,7 @@ from bot.cli_scale import add_run_options, add_scale_commands, shard_plan
 from bot.config import SUMMARY_ALGORITHMS, Settings, load_settings
 from bot.core.digest import parse_week, week_of
 from bot.core.files import list_article_files
-from bot.core.markdown import byline, format_day, quote_attribution
+from bot.core.markdown import byline, format_day, quote_attribution, speaker_label
 from bot.core.records import SourceRecord
 from bot.errors import DigestBotError, InputError
 from bot.services.digests import week_digest, write_digest
@@ -249,7 +249,7 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
             _err("no matching quotations")
             return 1
         for quote in quotes:
-            who = quote_attribution(quote.speaker or "unattributed", quote.role)
+            who = quote_attribution(quote.speaker or "unattributed", quote.role, quote.speaker_kind)
             _out(f"“{quote.text}”")
             _out(f"    — {who}; {quote.article_title or 'untitled'} ({format_day(quote.published)})")
         return 0
@@ -264,7 +264,7 @@ def cmd_speakers(args: argparse.Namespace, settings: Settings) -> int:
             _err("no speakers yet: run `digestbot ingest` first")
             return 1
         for speaker in found:
-            _out(f"{speaker.quotes:4d}  {speaker.name}")
+            _out(f"{speaker.quotes:4d}  {speaker_label(speaker.name, speaker.kind)}")
         return 0
 
     return asyncio.run(_with_store(settings, work))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.core.models import StoredArticle, StoredQuote
+from bot.core.models import ORGANISATION, StoredArticle, StoredQuote
 from bot.core.stories import group_stories
 from bot.errors import InputError
 
@@ -82,8 +82,12 @@ def week_bounds(week: str) -> tuple[date, date]:
 
 
 def best_quote(quotes: Sequence[StoredQuote]) -> StoredQuote | None:
-    """Pick the longest full quotation of the story's most-quoted person."""
+    """Pick the longest full quotation of the story's most-quoted person.
+
+    An organisation's statement only when no person is quoted: a reader weighs words by who said them.
+    """
     attributed = [q for q in quotes if q.speaker]
+    attributed = [q for q in attributed if q.speaker_kind != ORGANISATION] or attributed
     if not attributed:
         return None
     counts = Counter(q.speaker for q in attributed)

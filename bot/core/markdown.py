@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from bot.core.digest import Digest, DigestItem, SourceRef, shorten_quote
-from bot.core.models import StoredArticle
+from bot.core.models import ORGANISATION, StoredArticle
 
 NO_ARTICLES = "No new articles since the last digest."
 OLD_AFTER = timedelta(days=60)  # an article published this long before its digest's week is flagged as old
@@ -64,9 +64,20 @@ def source_line(ref: SourceRef, received: date | None = None) -> str:
     return f"{who}{title_md} ({published_note(ref.published, received)})"
 
 
-def quote_attribution(speaker: str, role: str | None) -> str:
-    """Name a speaker with their role: "Ann Lee, chief executive of the trust" (escaped)."""
+def quote_attribution(speaker: str, role: str | None, kind: str | None = None) -> str:
+    """Name a speaker with their role: "Ann Lee, chief executive of the trust" (escaped).
+
+    An organisation's words are its statement, "Care England (statement)", so that they never read as
+    the words of a person named Care England.
+    """
+    if kind == ORGANISATION:
+        return escape(f"{speaker} (statement)")
     return escape(f"{speaker}, {role}" if role else speaker)
+
+
+def speaker_label(name: str, kind: str | None) -> str:
+    """A speaker as a list of speakers shows them (plain text): an organisation says that it is one."""
+    return f"{name} (organisation)" if kind == ORGANISATION else name
 
 
 def byline(article: StoredArticle) -> str:
@@ -111,7 +122,8 @@ def item_parts(item: DigestItem, received: date | None = None, *, bold_labels: b
         parts.append(escape(" ".join(" ".join(item.summary).split())))
     if item.quote and item.quote.speaker:
         quote = escape(" ".join(shorten_quote(item.quote.text).split()))
-        parts.append(f"> “{quote}”\n> — {quote_attribution(item.quote.speaker, item.quote.role)}")
+        who = quote_attribution(item.quote.speaker, item.quote.role, item.quote.speaker_kind)
+        parts.append(f"> “{quote}”\n> — {who}")
     label = "Sources" if len(item.sources) > 1 else "Source"
     label = f"**{label}:**" if bold_labels else f"{label}:"
     parts.append(label + "\n" + "\n".join(f"- {source_line(ref, received)}" for ref in item.sources))

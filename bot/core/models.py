@@ -16,6 +16,12 @@ class Sentence:
     paragraph: int
 
 
+# What kind of speaker a quotation has: a named or described person, or an organisation speaking as one
+# ("the council said", "a spokesperson for the Department of Health said"); None when unknown.
+PERSON = "person"
+ORGANISATION = "organisation"
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quotation; `spans` locate each part (split quotes have several) in the body."""
@@ -25,6 +31,7 @@ class Quote:
     role: str | None
     partial: bool
     spans: tuple[tuple[int, int], ...]
+    speaker_kind: str | None = None  # PERSON or ORGANISATION; None when there is no speaker
 
     @property
     def start(self) -> int:
@@ -79,6 +86,7 @@ class StoredQuote:
     article_url: str | None
     published: date | None
     position: int
+    speaker_kind: str | None = None  # PERSON, ORGANISATION, or None: unknown (stored before kinds were)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ class SpeakerCount:
     name: str
     key: str
     quotes: int
+    kind: str | None = None  # models.PERSON or models.ORGANISATION; None when unknown (stored before kinds were)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,3 +104,7 @@ class DigestPost:
     attempts: int
     error: str | None
     updated_at: str
+    lease_owner: str | None = None  # the process posting it while status is "posting"
+    lease_until: str | None = None  # when that process's claim runs out unless it renews it
+    last_message_id: int | None = None  # the last part recorded (message_id is the first)
+    claimed_at: str | None = None  # when the week was first claimed

@@ -187,7 +187,7 @@ def search_embeds(articles: Sequence[StoredArticle]) -> list[discord.Embed]:
 
 def quote_block(quote: StoredQuote, limit: int = EMBED_DESCRIPTION) -> str:
     """A full quotation with who said it, where (linked) and when; only a quotation over `limit` is cut."""
-    who = quote_attribution(quote.speaker or "unattributed", quote.role)
+    who = quote_attribution(quote.speaker or "unattributed", quote.role, quote.speaker_kind)
     title = quote.article_title or "untitled"
     where = link(title, quote.article_url) if quote.article_url else f"*{escape(title)}*"
     tail = f"”\n— **{who}** · {where} · {format_day(quote.published)}"

@@ -45,6 +45,11 @@ def article_json(name: str, article: ProcessedArticle) -> dict[str, object]:
         "publisher": meta.publisher,
         "text": article.body,
         "summary": article.summary_sentences,
-        "quotes": [{"speaker": q.speaker, "role": q.role, "text": q.text} for q in article.quotes if not q.partial],
-        "partial_quotes": [{"speaker": q.speaker, "text": q.text} for q in article.quotes if q.partial],
+        "quotes": [
+            {"speaker": q.speaker, "speaker_kind": q.speaker_kind, "role": q.role, "text": q.text}
+            for q in article.quotes if not q.partial
+        ],
+        "partial_quotes": [
+            {"speaker": q.speaker, "speaker_kind": q.speaker_kind, "text": q.text} for q in article.quotes if q.partial
+        ],
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from bot.core.models import ProcessedArticle, StoredQuote
+from bot.core.models import ORGANISATION, PERSON, ProcessedArticle, StoredQuote
 from bot.core.records import SpeakerCount
 from bot.store.base import StoreBase
 from bot.store.sql import fts_query, parse_date, placeholders, utc_now, visible_to
@@ -26,11 +26,11 @@ class QuotesMixin(StoreBase):
         speaker_ids = await self._speaker_ids(speaker_keys)
         starts = [s.start for s in article.sentences]
         await self.conn.executemany(
-            "INSERT INTO quotes (article_id, speaker_id, role, text, partial, position, start, sort_date)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO quotes (article_id, speaker_id, speaker_kind, role, text, partial, position, start,"
+            " sort_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (article_id, speaker_ids.get(q.speaker or ""), q.role, q.text, int(q.partial),
-                 max(0, bisect_right(starts, q.start) - 1), q.start, sort_date)
+                (article_id, speaker_ids.get(q.speaker or ""), q.speaker_kind if q.speaker else None, q.role,
+                 q.text, int(q.partial), max(0, bisect_right(starts, q.start) - 1), q.start, sort_date)
                 for q in article.quotes
             ],
         )
@@ -55,20 +55,21 @@ class QuotesMixin(StoreBase):
     async def _quotes(
         self, where: str, params: Sequence[object], order: str, limit: int | None, offset: int = 0
     ) -> list[StoredQuote]:
+        # the page is cut from quotes alone (`where` and `order` name only q), then joined: a look-up of the
+        # newest 500 matches joins its ten quotes to their articles and speakers, not all 500
+        page = " LIMIT ? OFFSET ?" if limit is not None else ""
         sql = (
-            "SELECT q.id, q.text, q.role, q.position, q.article_id, s.name AS speaker,"
-            " a.title, a.url, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
-            f" LEFT JOIN speakers s ON s.id = q.speaker_id WHERE {where} ORDER BY {order}"
+            "SELECT q.id, q.text, q.role, q.position, q.article_id, s.name AS speaker, q.speaker_kind,"
+            f" a.title, a.url, a.published FROM (SELECT * FROM quotes q WHERE {where} ORDER BY {order}{page}) q"
+            f" JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id ORDER BY {order}"
         )
-        args = list(params)
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            args += [limit, offset]
+        args = [*params, limit, offset] if limit is not None else list(params)
         return [
             StoredQuote(
                 id=int(r["id"]), text=r["text"], speaker=r["speaker"], role=r["role"],
                 article_id=int(r["article_id"]), article_title=r["title"], article_url=r["url"],
                 published=parse_date(r["published"]), position=int(r["position"]),
+                speaker_kind=r["speaker_kind"] if r["speaker"] is not None else None,
             )
             for r in await self._all(sql, args)
         ]
@@ -143,12 +144,30 @@ class QuotesMixin(StoreBase):
         return names
 
     async def speakers(self, guild_id: int | None = None) -> list[SpeakerCount]:
-        """Return every speaker with their count of full quotations, most quoted first."""
+        """Return every speaker with their count of full quotations and their kind, most quoted first.
+
+        The kind is that of most of the speaker's quotations (see `speaker_kind`), so a name the quote code
+        once took for the other kind, or a person who shares an organisation's name, does not flip it.
+        """
         clause, params = visible_to("q.article_id", guild_id)
         rows = await self._all(
-            "SELECT s.id, s.name, s.key, count(q.id) AS n FROM speakers s"
-            f" JOIN quotes q ON q.speaker_id = s.id AND q.partial = 0{clause}"
+            "SELECT s.id, s.name, s.key, count(q.id) AS n,"
+            " count(CASE WHEN q.speaker_kind = 'person' THEN 1 END) AS people,"
+            " count(CASE WHEN q.speaker_kind = 'organisation' THEN 1 END) AS organisations"
+            f" FROM speakers s JOIN quotes q ON q.speaker_id = s.id AND q.partial = 0{clause}"
             " GROUP BY s.id ORDER BY n DESC, s.name",
             params,
         )
-        return [SpeakerCount(int(r["id"]), str(r["name"]), str(r["key"]), int(r["n"])) for r in rows]
+        return [
+            SpeakerCount(int(r["id"]), str(r["name"]), str(r["key"]), int(r["n"]),
+                         speaker_kind(int(r["people"]), int(r["organisations"])))
+            for r in rows
+        ]
+
+
+def speaker_kind(people: int, organisations: int) -> str | None:
+    """The kind most of a speaker's quotations give them: a tie goes to "person" (the reading that was shown
+    before kinds were kept), no known kind at all is None (quotations stored before kinds were)."""
+    if not people and not organisations:
+        return None
+    return ORGANISATION if organisations > people else PERSON

@@ -17,7 +17,7 @@ from bot.core.digest import (
     week_of,
 )
 from bot.core.markdown import render_markdown
-from bot.core.models import StoredArticle, StoredQuote
+from bot.core.models import ORGANISATION, PERSON, StoredArticle, StoredQuote
 from bot.errors import InputError
 
 HOSPICE_A = (
@@ -48,9 +48,9 @@ def article(i: int, title_body: tuple[str, str], published: date | None = None,
     )
 
 
-def quote(i: int, text: str, speaker: str | None, article_id: int = 1) -> StoredQuote:
+def quote(i: int, text: str, speaker: str | None, article_id: int = 1, kind: str | None = None) -> StoredQuote:
     return StoredQuote(id=i, text=text, speaker=speaker, role=None, article_id=article_id,
-                       article_title=None, article_url=None, published=None, position=i)
+                       article_title=None, article_url=None, published=None, position=i, speaker_kind=kind)
 
 
 def test_same_story_from_two_outlets_is_one_group() -> None:
@@ -73,6 +73,19 @@ def test_best_quote_is_longest_of_most_quoted_person() -> None:
     chosen = best_quote(quotes)
     assert chosen is not None and chosen.id == 3
     assert best_quote([quote(5, "Unattributed words", None)]) is None
+
+
+def test_best_quote_is_a_person_s_when_an_organisation_s_statement_is_quoted_more() -> None:
+    statement = "We are disappointed by the decision and will study the ruling before deciding our next step"
+    quotes = [
+        quote(1, statement, "Kestrel Care", kind=ORGANISATION),
+        quote(2, statement + " in full", "Kestrel Care", kind=ORGANISATION),
+        quote(3, "We were not told", "Mary Okoye", kind=PERSON),
+    ]
+    chosen = best_quote(quotes)
+    assert chosen is not None and chosen.speaker == "Mary Okoye"
+    alone = best_quote(quotes[:2])  # with no person quoted, the organisation's statement is shown
+    assert alone is not None and alone.id == 2
 
 
 def test_shorten_quote_cuts_at_sentence_end_without_a_stray_ellipsis() -> None:

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from bot.core.models import Quote
 from bot.core.quotes.clauses import is_attribution_gap
+from bot.core.quotes.kinds import NOBODY
 from bot.core.quotes.lexicon import CUE
 from bot.core.quotes.people import ArticleSpeakers
 
@@ -90,7 +91,7 @@ def extract_quotes(text: str) -> list[Quote]:
     speakers = ArticleSpeakers(named, paragraphs)
     groups = _group(named, segments, paragraphs, speakers)
     quotes: list[Quote] = []
-    previous: tuple[str | None, str | None] = (None, None)
+    previous = NOBODY
     previous_paragraph = -2
     for group in groups:
         first, last = group[0], group[-1]
@@ -99,30 +100,31 @@ def extract_quotes(text: str) -> list[Quote]:
         parts = [text[seg.start : seg.end] for seg in group]
         partial = _is_partial(parts)
         mention = speakers.attribute(_marks(group))
-        speaker, role = speakers.resolve(mention, first.mark)
+        speaker = speakers.resolve(mention, first.mark)
         impersonal = mention is not None and mention.kind == "pronoun" and mention.name in ("it", "they")
         if (mention is None or impersonal) and not partial:
             starts_paragraph = first.mark == paragraphs[first.paragraph][0]
             follows_quote = previous_paragraph == first.paragraph or (
                 starts_paragraph and previous_paragraph == first.paragraph - 1
             )
-            if follows_quote and previous[0] is not None:
+            if follows_quote and previous.name is not None:
                 # an unattributed quote, or one "it added" / "they said", continues the previous speaker
-                speaker, role = previous
+                speaker = previous
             elif mention is None:
-                speaker, role = speakers.recent_subject(first.mark)
+                speaker = speakers.recent_subject(first.mark)
             else:
                 speaker = speakers.recent_org(first.mark)
         quotes.append(
             Quote(
                 text=_join(parts),
-                speaker=speaker,
-                role=role,
+                speaker=speaker.name,
+                role=speaker.role,
                 partial=partial,
                 spans=tuple((seg.start, seg.end) for seg in group),
+                speaker_kind=speaker.kind,
             )
         )
-        previous, previous_paragraph = (speaker, role), group[-1].paragraph
+        previous, previous_paragraph = speaker, group[-1].paragraph
     return quotes
 
 
@@ -336,8 +338,8 @@ def _continues(
     here, before = speakers.attribute(_marks([seg])), speakers.attribute(_marks(opening))
     if not (here and before):
         return True
-    speaker = speakers.resolve(here, seg.mark)[0]
-    return speaker is not None and speaker == speakers.resolve(before, opening[0].mark)[0]
+    speaker = speakers.resolve(here, seg.mark).name
+    return speaker is not None and speaker == speakers.resolve(before, opening[0].mark).name
 
 
 def _marks(group: list[_Segment]) -> list[tuple[int, int | None]]:

@@ -13,8 +13,9 @@
 # affiliation.  Each person is reported under one canonical form: the most often seen full name
 # sharing their surname key.
 #
-# The layers below this one, each importing only from those before it: lexicon (words and patterns),
-# phrases (noun phrases: names, roles, organisations), clauses (attribution clauses and their subjects).
+# The layers below this one, each importing only from those before it: lexicon (words and patterns), kinds
+# (person or organisation), phrases (noun phrases: names, roles, organisations), clauses (attribution
+# clauses and their subjects).
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from bot.core.quotes.clauses import after_clause, before_clause, first_subject, subject_before
+from bot.core.quotes.kinds import NOBODY, Speaker, nominal_kind, organisation, person
 from bot.core.quotes.lexicon import (
     CAP_RUN,
     CUE,
@@ -141,32 +143,34 @@ class ArticleSpeakers:
         follows = close + 2 if self._text[close - 1] in "?!" else close
         return self._after(close + 1, min(self._ends[self._sentence_of(follows)], close + 1 + _CLAUSE_REACH))
 
-    def resolve(self, mention: Mention | None, position: int) -> tuple[str | None, str | None]:
-        """Turn a mention into (canonical speaker, role): pronouns and role nouns become names."""
+    def resolve(self, mention: Mention | None, position: int) -> Speaker:
+        """Turn a mention into a canonical speaker, role and kind: pronouns and role nouns become names."""
         if mention is None:
-            return None, None
+            return NOBODY
         if mention.kind == "person":
-            return self._person(mention)
+            return self._named(mention)
         if mention.kind == "org":
-            return self._expand(mention.name), None
+            return organisation(self._expand(mention.name))
         if mention.kind == "pronoun":
             if mention.name not in ("he", "she"):
-                return None, None
+                return NOBODY
             gender = "m" if mention.name == "he" else "f"
-            person = self._salient_before(position, gender)
+            salient = self._salient_before(position, gender)
             relative = self._relative_before(position, gender)
-            if relative is not None and (person is None or person.start < relative[0]):
-                return relative[1], None  # the nearer one: "My mother … she still says"
-            return self._person(person)
+            if relative is not None and (salient is None or salient.start < relative[0]):
+                return person(relative[1])  # the nearer one: "My mother … she still says"
+            return person(*self._person(salient))
         if mention.definite:
             found = self._by_role(mention.name, position)
             if found is not None:
                 name, role = self._person(found)
-                return name, role or clean_role(mention.name)
-        org = _org_inside(mention.name)
-        return (self._expand(org), None) if org else (mention.name, None)
+                return person(name, role or clean_role(mention.name))
+        org = _org_inside(mention.name)  # "a spokesperson for NHS England": the organisation speaks
+        if org:
+            return organisation(self._expand(org))
+        return Speaker(mention.name, None, nominal_kind(mention.name))
 
-    def recent_subject(self, position: int) -> tuple[str | None, str | None]:
+    def recent_subject(self, position: int) -> Speaker:
         """Return who the text just before an unattributed quote is about.
 
         That is the nearest salient person earlier in the quote's paragraph or, for a quote that
@@ -175,11 +179,11 @@ class ArticleSpeakers:
         para = self._paragraph_of(position)
         if position == self._para_starts[para]:
             if para == 0:
-                return None, None
+                return NOBODY
             para -= 1
-        return self._person(self._salient_before(position, None, floor=self._para_starts[para]))
+        return self._named(self._salient_before(position, None, floor=self._para_starts[para]))
 
-    def recent_org(self, position: int) -> str | None:
+    def recent_org(self, position: int) -> Speaker:
         """Return the organisation an "it said" / "they said" before `position` most likely stands for.
 
         That is the nearest organisation named in the quote's sentence or the few before it.
@@ -191,8 +195,8 @@ class ArticleSpeakers:
             runs = CAP_RUN.finditer(self._text, start, end)
             orgs = [m.group() for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]
             if orgs:
-                return self._expand(orgs[-1])
-        return None
+                return organisation(self._expand(orgs[-1]))
+        return NOBODY
 
     def _relative_before(self, position: int, gender: str) -> tuple[int, str] | None:
         """Return where the nearest relative of that gender ("my mother") is named before `position`, and how."""
@@ -226,6 +230,19 @@ class ArticleSpeakers:
         if found is None or found.kind != "participle":
             return found
         return first_subject(clause[: found.start])
+
+    def _named(self, mention: Mention | None) -> Speaker:
+        """A person named in an attribution, unless nothing in the article says it is one.
+
+        A one-word name the article never gives in full, with a role or title, or with "he"/"she" may as
+        well be a company or a country ("Seagate said", "Spain said"): its kind is then unknown.
+        """
+        if mention is None:
+            return NOBODY
+        name, role = self._person(mention)
+        if name and " " not in name and not role and self._gender(mention) is None:
+            return Speaker(name, None, None)
+        return person(name, role)
 
     def _person(self, mention: Mention | None) -> tuple[str | None, str | None]:
         """Return the canonical name of a person mention and the role the article gives them."""
@@ -451,10 +468,17 @@ def _is_heading(sentence: str) -> bool:
 
 
 def _org_inside(nominal: str) -> str | None:
-    """Return the organisation a nominal speaks for ("a spokesperson for NHS England" -> "NHS England")."""
+    """Return the organisation a nominal speaks for ("a spokesperson for NHS England" -> "NHS England").
+
+    That is a run naming an organisation, or a one-word name in a spokesperson's nominal ("a Seagate
+    spokesman"): a spokesperson mostly speaks for an organisation, while "a spokesman for Mr Blair" or
+    "for Tony Blair" names the person they speak for, and stays a nominal.
+    """
     run: list[str] = []
     best: list[str] = []
-    for word in [*word_tokens(nominal), "."]:
+    tokens = word_tokens(nominal)
+    spokes = any(w.lower().startswith("spokes") for w in tokens)
+    for word in [*tokens, "."]:
         if word[0].isupper() or (run and word.lower() in RUN_CONNECTORS):
             run.append(strip_possessive(word))
             continue
@@ -462,7 +486,9 @@ def _org_inside(nominal: str) -> str | None:
             run.pop()
         while run and run[0].lower() in FUNCTION_WORDS:
             run.pop(0)
-        if run and any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in run):
+        named = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in run)
+        # "a Number 10 spokesman": a run that a number goes on is not a one-word name
+        if run and (named or (spokes and len(run) == 1 and not word[0].isdigit())):
             best = run
         run = []
     return " ".join(best) if best else None

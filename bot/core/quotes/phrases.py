@@ -217,7 +217,9 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
         gender = gender or _role_gender(role or "")
         return Mention("person", " ".join(tail), role=role, gender=gender, start=tokens[first][1])
     if kind == "org":
-        return Mention("org", _surface(tokens[j : end + 1]), start=tokens[first][1])
+        speaks_for = _speaks_for(tokens, first, text)
+        start = tokens[first][1] if speaks_for is None else speaks_for
+        return Mention("org", _surface(tokens[j : end + 1]), start=start)
     if kind == "role":
         phrase_start = _phrase_start(tokens, end)
         start = tokens[first][1] if phrase_start is None else min(phrase_start, tokens[first][1])
@@ -239,6 +241,19 @@ def _member_of(tokens: list[Token], first: int, end: int, text: str) -> Mention 
     org = text[tokens[first][1] : tokens[end][2]]
     role = f"{person.role} {tokens[first - 1][0]} {org}" if person.role else org
     return replace(person, role=clean_role(role))
+
+
+def _speaks_for(tokens: list[Token], first: int, text: str) -> int | None:
+    """Return where "a spokesperson for" starts before the organisation at tokens[first], if it does.
+
+    An unnamed someone speaking for an organisation ("…,” a spokesperson for the Department of Health
+    said) gives the organisation's statement: the whole phrase is the subject, and the organisation the
+    speaker.  "the chief executive of X" is left alone: it refers back to someone the article has named.
+    """
+    if first < 2 or tokens[first - 1][0] not in AFFILIATIONS:
+        return None
+    nominal = np_backward(tokens, first - 2, text)
+    return nominal.start if nominal is not None and nominal.kind == "nominal" and not nominal.definite else None
 
 
 def _run_role(words: Sequence[str], tail: Sequence[str]) -> str | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 
+from bot.core.markdown import speaker_label
 from bot.discord_app.checks import guild_id
 from bot.discord_app.cogs.base import BotCog
 from bot.discord_app.errors import GENERIC, answer_privately
@@ -130,9 +131,10 @@ class QuotesCog(BotCog):
     @quote.autocomplete("speaker")
     async def names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         typed = current.strip().casefold()
-        names = [s.name for s in await speakers(self.bot.store, guild_id(interaction))]
-        matches = [n for n in names if typed in n.casefold()] if typed else names
-        return [choice(name, name) for name in matches[:CHOICES]]
+        found = await speakers(self.bot.store, guild_id(interaction))
+        matches = [s for s in found if typed in s.name.casefold()] if typed else found
+        # an organisation is labelled as one; the value is the bare name the look-up matches
+        return [choice(speaker_label(s.name, s.kind), s.name) for s in matches[:CHOICES]]
 
 
 async def setup(bot: DigestBot) -> None:

@@ -1,0 +1,70 @@
+"""Whether a quotation's speaker is a person or an organisation, from how the attribution was found.
+
+The kind follows the grammar of the attribution, not a list of names: a personal name ("Ann Lee said",
+"ADASS president Peter Hay from Birmingham City Council said"), a pronoun or role noun resolved to
+someone named, and an unnamed individual ("a spokesperson", "one senior source") are people.  A
+capitalised run headed by an organisation noun or made of an acronym ("Care England", "the LGA"), a
+nominal whose head is an organisation noun ("the council said"), and the body a spokesperson speaks for
+("a spokesperson for the Department of Health said" -> the Department) are organisations: there the
+organisation itself is reported as speaking, because no person is named.  What the grammar leaves open
+stays unknown (None): a document speaking ("the report said"), and a one-word name the article never
+gives in full, with a title or with "he"/"she" ("Seagate said", "Spain said"), which may be a company,
+a country or a person known by one name.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from bot.core.models import ORGANISATION, PERSON
+from bot.core.quotes.lexicon import DETERMINERS, ORG_WORDS, SPLITTERS, strip_possessive, word_tokens, wordset
+
+# Nouns that head a nominal naming an organisation ("the firm said") besides those a capitalised run is
+# recognised by; kept here so that they change the kind only, never who is found to have spoken.
+_ORG_HEADS = ORG_WORDS | wordset(
+    "firm business provider operator regulator watchdog newspaper paper broadcaster retailer manufacturer "
+    "supplier insurer lender airline carrier consortium chain body ministry"
+)
+# Documents said to speak ("the report said"): neither a person nor an organisation.
+_DOCUMENTS = wordset("statement report article letter document minutes survey study review website memo filing")
+
+
+class Speaker(NamedTuple):
+    """A resolved speaker: canonical name, the role the article gives them, and PERSON or ORGANISATION."""
+
+    name: str | None
+    role: str | None = None
+    kind: str | None = None
+
+
+NOBODY = Speaker(None)
+
+
+def person(name: str | None, role: str | None = None) -> Speaker:
+    """A person speaking; nobody when no name was found."""
+    return Speaker(name, role, PERSON) if name else NOBODY
+
+
+def organisation(name: str | None) -> Speaker:
+    """An organisation speaking as itself (organisations are given no role); nobody when no name was found."""
+    return Speaker(name, None, ORGANISATION) if name else NOBODY
+
+
+def nominal_kind(nominal: str) -> str | None:
+    """Tell "the council" / "the firms" (an organisation) from "a spokesperson" / "one source" (a person).
+
+    The head of a nominal is its last word before a preposition ("one source on the board" -> "source"):
+    an organisation noun there, singular or plural, makes the organisation the speaker; a document is
+    neither; any other head is an unnamed person.
+    """
+    head = ""
+    for word in word_tokens(nominal):
+        low = strip_possessive(word).lower()
+        if low in SPLITTERS:
+            break
+        if word[0].isalpha() and low not in DETERMINERS:
+            head = low
+    singular = head[:-3] + "y" if head.endswith("ies") else head[:-1] if head.endswith("s") else head
+    if head in _ORG_HEADS or singular in _ORG_HEADS:
+        return ORGANISATION
+    return None if head in _DOCUMENTS or singular in _DOCUMENTS else PERSON
