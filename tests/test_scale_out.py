@@ -1,5 +1,6 @@
 """Past one machine, end to end: two `digestbot poll` and two shard processes on one PostgreSQL, the real
-discord.py in each against the fake Discord, and a SIGKILL in the middle of a poll and of a post.
+discord.py in each against the fake Discord, and a SIGKILL in the middle of a poll and of a post: the post is
+killed while Discord holds parts it has taken but the process never heard of, and is finished exactly once.
 
 Skipped when PostgreSQL is not installed (see tests/pg_server.py).
 """
@@ -7,23 +8,28 @@ Skipped when PostgreSQL is not installed (see tests/pg_server.py).
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from bot.config import Settings
+from bot.core.digest import week_of
+from bot.discord_app.render import digest_messages
+from bot.services.digests import week_digest
+from bot.store import Store
 from bot.store.engine import open_database
 from tests.fakes.discord_server import DEFAULT_CHANNELS, FakeDiscord
+from tests.fakes.faults import Hold
 from tests.fakes.harness import fake_discord_server
+from tests.fakes.payloads import EPHEMERAL
+from tests.fakes.processes import child_env, kill, start, stop, until
 from tests.live_server import FeedServer, item_for, rss, running
 from tests.pg_server import Cluster
 
-REPO = Path(__file__).resolve().parents[1]
 FEEDS, ITEMS = 4, 40
 SHARDS = 2
 TOKEN = "scale-out-token-never-logged"
@@ -31,44 +37,8 @@ TOKEN = "scale-out-token-never-logged"
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
 
-def _env(url: str, fake: FakeDiscord, folder: Path) -> dict[str, str]:
-    return {
-        **os.environ, "PYTHONPATH": str(REPO), "DIGESTBOT_DATABASE_URL": url, "DISCORD_TOKEN": TOKEN,
-        "DIGESTBOT_SEEDS": str(folder / "no-seeds"), "DIGESTBOT_DIGESTS_DIR": str(folder / "digests"),
-        "DIGESTBOT_ALLOW_PRIVATE_URLS": "1", "DIGESTBOT_POLL_MINUTES": "1", "DIGESTBOT_LOG_LEVEL": "INFO",
-        "FAKE_DISCORD_API": fake.api_base, "FAKE_DISCORD_GATEWAY": fake.gateway_url,
-    }
-
-
-async def _start(env: dict[str, str], folder: Path, name: str, *argv: str) -> asyncio.subprocess.Process:
-    log = (folder / f"{name}.log").open("wb")
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tests.fakes.run_cli", *argv, cwd=folder, env=env, stdout=log, stderr=log,
-    )
-
-
-async def _until(check: Callable[[], object], timeout: float, what: str) -> None:
-    try:
-        async with asyncio.timeout(timeout):
-            while not await check():  # type: ignore[misc]
-                await asyncio.sleep(0.05)
-    except TimeoutError:
-        raise AssertionError(f"not within {timeout}s: {what}") from None
-
-
-async def _kill(process: asyncio.subprocess.Process) -> None:
-    process.send_signal(signal.SIGKILL)
-    assert await process.wait() == -signal.SIGKILL
-
-
-async def _stop(process: asyncio.subprocess.Process) -> None:
-    if process.returncode is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            await asyncio.wait_for(process.wait(), 30)
-        except TimeoutError:
-            process.kill()
-            await process.wait()
+async def _reached(held: Hold) -> bool:
+    return held.reached.is_set()
 
 
 def _shard_of(guild_id: int) -> int:
@@ -93,7 +63,7 @@ async def test_two_pollers_and_two_shards_store_each_item_once_and_post_each_dig
         pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
     url = pg_cluster.new_database()
     async with fake_discord_server(token=TOKEN) as fake, running(FeedServer()) as server:
-        env = _env(url, fake, tmp_path)
+        env = child_env(url, fake, tmp_path, TOKEN)
         feeds = [server.set(f"/feed-{f}", rss([item_for(server.base, f * ITEMS + n) for n in range(ITEMS)]))
                  for f in range(FEEDS)]
         guild_ids = await _guilds_on_every_shard(fake)
@@ -109,63 +79,110 @@ async def test_two_pollers_and_two_shards_store_each_item_once_and_post_each_dig
                 return await store.count_articles()
 
             # Two pollers; the one holding the leases is killed mid-poll. The other takes over on its next poll.
-            pollers = {p.pid: p for p in [await _start(env, tmp_path, f"poll-{n}", "poll") for n in range(2)]}
-            await _until(lambda: _more_than(stored, 5), 120, "polling started")
+            pollers = {p.pid: p for p in [await start(env, tmp_path, f"poll-{n}", "poll") for n in range(2)]}
+            await until(lambda: _more_than(stored, 5), 120, "polling started")
             holders = await store._all("SELECT DISTINCT lease_owner FROM sources WHERE lease_owner IS NOT NULL")
             holder = int(str(holders[0]["lease_owner"]).split(":")[1])
-            await _kill(pollers.pop(holder))
+            await kill(pollers.pop(holder))
             killed_at = await stored()
             assert killed_at < FEEDS * ITEMS, "the poll finished before it could be killed"
-            await _until(lambda: _at_least(stored, FEEDS * ITEMS), 150, "every item stored")
+            await until(lambda: _at_least(stored, FEEDS * ITEMS), 150, "every item stored")
             for poller in pollers.values():
-                await _stop(poller)
+                await stop(poller)
             rows = await store._all("SELECT source_key, count(*) AS n FROM article_sources GROUP BY source_key")
             assert len(rows) == FEEDS * ITEMS and all(r["n"] == 1 for r in rows)
             assert await store.count_articles() == FEEDS * ITEMS
 
-            # Shard 1's process is killed while posting (seen claimed in the database; a 429 may hold it back).
-            victim = next(g for g in guild_ids if _shard_of(g) == 1)
-            victim_channel = fake.channel("digests", guild_id=victim).id
-            fake.rate_limit_next("POST", f"/channels/{victim_channel}/messages", retry_after=30)
+            # Shard 1's process is killed while Discord holds two parts it has taken: the forum post of one server
+            # (its first part) and the third message of another, posting to a text channel.
+            shard_1 = [g for g in guild_ids if _shard_of(g) == 1]
+            forum_victim, text_victim = shard_1[:2]
+            text_channel = fake.channel("general", guild_id=text_victim).id
+            await store.set_schedule(text_victim, text_channel, due.weekday(), due.strftime("%H:%M"), "UTC")
+            week = week_of(due)
+            expected = await _expected_parts(store, week, guild_ids)
+            assert all(len(e) > 3 for e in expected.values()), "each digest must take several messages"
+            forum = fake.channel("digests", guild_id=forum_victim).id
+            holds = [fake.hold_next("POST", rf"/channels/{forum}/threads"),
+                     fake.hold_next("POST", rf"/channels/{text_channel}/messages", skip=2)]
             shard_args = ["run", "--shard-count", str(SHARDS), "--no-poll", "--shards"]
-            doomed = await _start(env, tmp_path, "shard-1-killed", *shard_args, "1")
+            doomed = await start(env, tmp_path, "shard-1-killed", *shard_args, "1")
 
-            async def in_flight() -> bool:
-                post = await store.latest_digest_post(victim)
-                return post is not None and post.status == "posting"
+            async def both_held() -> bool:
+                return all(h.reached.is_set() for h in holds)
 
-            await _until(in_flight, 60, "shard 1 posting")
-            await _kill(doomed)  # at once: its six messages take longer than this to go out
+            await until(both_held, 60, "both held parts reached Discord")
+            await kill(doomed)
+            for held in holds:
+                held.release()
+            cut = {g: await store.digest_post(g, week) for g in (forum_victim, text_victim)}
+            assert [(p.status, p.parts_sent) for p in cut.values() if p] == [("posting", 0), ("posting", 2)], cut
+            assert len(_threads(fake, forum)) == 1 and len(fake.sent_messages(text_channel)) == 3
 
-            # Then both shards run, and a second process holding shard 0 races the first for its servers.
-            shards = [await _start(env, tmp_path, f"shard-{n}", *shard_args, str(n)) for n in range(SHARDS)]
-            shards.append(await _start(env, tmp_path, "shard-0-again", *shard_args, "0"))
+            # Then both shards run, and a second process holding shard 0 races the first for its servers. The one
+            # that claimed a shard-0 server posting to a text channel is killed while Discord holds its second
+            # message: the other, still running, takes the post over.
+            survivor_victim = next(g for g in guild_ids if _shard_of(g) == 0)
+            survivor_channel = fake.channel("general", guild_id=survivor_victim).id
+            await store.set_schedule(survivor_victim, survivor_channel, due.weekday(), due.strftime("%H:%M"), "UTC")
+            held = fake.hold_next("POST", rf"/channels/{survivor_channel}/messages", skip=1)
+            processes = [await start(env, tmp_path, f"shard-{n}", *shard_args, str(n)) for n in range(SHARDS)]
+            processes.append(await start(env, tmp_path, "shard-0-again", *shard_args, "0"))
+            await until(lambda: _reached(held), 60, "the held part of a shard-0 server reached Discord")
+            claim = await store.digest_post(survivor_victim, week)
+            assert claim is not None and claim.lease_owner is not None
+            owner = int(claim.lease_owner.split(":")[1])
+            killed = next(p for p in processes if p.pid == owner)
+            await kill(killed)
+            held.release()
+            processes.remove(killed)
 
-            async def all_settled() -> bool:
-                latest = [await store.latest_digest_post(g) for g in guild_ids]
-                return all(p is not None and p.status in ("posted", "blocked") for p in latest)
+            async def all_posted() -> bool:
+                latest = [await store.digest_post(g, week) for g in guild_ids]
+                return all(p is not None and p.status == "posted" for p in latest)
 
-            await _until(all_settled, 120, "every server posted")
-            for process in shards:
-                await _stop(process)
-            posts = {g: await store.latest_digest_post(g) for g in guild_ids}
+            await until(all_posted, 120, "every server posted")
+            for process in processes:
+                await stop(process)
+            posts = {g: await store.digest_post(g, week) for g in guild_ids}
         for guild_id, post in posts.items():
-            assert post is not None
-            sent = sum(len(fake.sent_messages(c)) for c in fake.world.guilds[guild_id].channels)
-            if post.status == "blocked":
-                # in flight in the killed process (the victim at least): never resumed, since the part in
-                # flight may have gone out, so no part went twice (that one part may lack its record)
-                assert _shard_of(guild_id) == 1 and post.parts_sent <= sent <= post.parts_sent + 1, (sent, post)
-            else:  # posted once: every message the bot sent in the server is one part of that one post
-                assert post.status == "posted" and post.parts_sent >= 1 and post.attempts == 1, post
-                assert sent == post.parts_sent, (guild_id, sent, post)
-        assert posts[victim].status == "blocked"  # type: ignore[union-attr]
-        assert all(posts[g].status == "posted" for g in guild_ids if _shard_of(g) == 0)  # type: ignore[union-attr]
+            # posted once: the bot's messages in the server are that post's parts, each once, in order
+            assert post is not None and post.status == "posted" and post.parts_sent == len(expected[guild_id])
+            assert _parts(_guild_messages(fake, guild_id)) == expected[guild_id], guild_id
+            if guild_id in (forum_victim, text_victim, survivor_victim):
+                assert post.attempts == 2, post  # taken over once: by the restarted shard 1, or the survivor
+            else:  # claimed by one process, or taken over once from a killed one
+                assert post.attempts in (1, 2), post
+        assert len(_threads(fake, forum)) == 1  # the held forum post was found, not made again
 
 
-async def _more_than(count: Callable[[], object], n: int) -> bool:
-    return await count() > n  # type: ignore[misc,operator]
+async def _expected_parts(store: Store, week: str, guild_ids: list[int]) -> dict[int, list[list[str | None]]]:
+    """Each server's digest as the renderer splits it into messages: the embed titles of each, in order."""
+    settings = Settings(db_path=Path("unused"))
+    found = {}
+    for guild_id in guild_ids:
+        parts = digest_messages(await week_digest(store, settings, week, guild_id, record=False))
+        found[guild_id] = [[e.title for e in part] for part in parts]
+    return found
 
 
-async def _at_least(count: Callable[[], object], n: int) -> bool:
-    return await count() >= n  # type: ignore[misc,operator]
+def _guild_messages(fake: FakeDiscord, guild_id: int) -> list[dict]:
+    """The bot's visible messages in a server, in every channel and thread, oldest first."""
+    wanted = str(guild_id)
+    return [m for m in fake.world.messages.values() if m["guild_id"] == wanted and not int(m["flags"]) & EPHEMERAL]
+
+
+def _parts(messages: list[dict]) -> list[list[str | None]]:
+    return [[e.get("title") for e in m["embeds"]] for m in messages]
+
+
+def _threads(fake: FakeDiscord, forum: int) -> list[int]:
+    return [c.id for g in fake.world.guilds.values() for c in g.channels.values() if c.parent_id == forum]
+
+
+async def _more_than(count: Callable[[], Awaitable[int]], n: int) -> bool:
+    return await count() > n
+
+
+async def _at_least(count: Callable[[], Awaitable[int]], n: int) -> bool:
+    return await count() >= n

@@ -125,11 +125,12 @@ class DigestBot(commands.Bot):
 
     async def deliver_digest(
         self, channel_id: int, title: str, messages: Sequence[Sequence[discord.Embed]], *,
-        parts_sent: int, thread_id: int | None, on_part: posting.PartSent,
+        parts_sent: int, thread_id: int | None, check_after: int | None, on_part: posting.PartSent,
     ) -> None:
         """Post a digest's messages from `parts_sent` on (see posting.deliver)."""
         await posting.deliver(
-            self, channel_id, title, messages, parts_sent=parts_sent, thread_id=thread_id, on_part=on_part
+            self, channel_id, title, messages, parts_sent=parts_sent, thread_id=thread_id,
+            check_after=check_after, on_part=on_part,
         )
 
     async def send_alert(self, channel_id: int, text: str) -> bool:

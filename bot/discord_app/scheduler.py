@@ -2,7 +2,9 @@
 
 The database is the source of truth: jobs are rebuilt from it on start and after every /schedule
 change. A job decides what is due from the bot's clock, claims (server, week) in the database before
-sending anything and records each message sent, so a restart, a retry or a catch-up never posts twice.
+sending anything and records each message sent, so a restart, a retry or a catch-up never posts twice. A
+post a stopped process left half sent is taken over at start-up (or when its owner's lease runs out) and
+finished, after asking Discord which parts it already holds.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from bot.config import Settings
 from bot.core.digest import week_of
 from bot.core.markdown import digest_title
 from bot.core.records import DigestPost, GuildSettings, SourceRecord
-from bot.discord_app.posting import DeliveryError, PartSent
+from bot.discord_app.posting import DeliveryError, PartSent, check_from
 from bot.discord_app.render import digest_messages
 from bot.discord_app.timing import Clock, Weekly
 from bot.services import posts, weeks
@@ -38,6 +40,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SHUTDOWN_WAIT = 5.0  # seconds a running job may take to finish when the bot stops
+RECHECK = timedelta(seconds=posts.POST_RENEW)  # how soon a post in flight elsewhere is looked at again
 # A weekly job starts a little after its time (the event loop was busy, the clock ticked): it is on time,
 # even with DIGESTBOT_DIGEST_GRACE_HOURS=0.
 ON_TIME = timedelta(minutes=1)
@@ -51,6 +54,11 @@ def job_id(guild_id: int) -> str:
 def retry_job_id(guild_id: int) -> str:
     """The id of the one-off job retrying a server's failed post."""
     return f"digest-retry:{guild_id}"
+
+
+def resume_job_id(guild_id: int) -> str:
+    """The id of the one-off job taking over a server's post that another process left in flight."""
+    return f"digest-resume:{guild_id}"
 
 
 class SchedulerHost(Protocol):
@@ -70,9 +78,12 @@ class SchedulerHost(Protocol):
 
     async def deliver_digest(
         self, channel_id: int, title: str, messages: Sequence[Sequence[discord.Embed]], *,
-        parts_sent: int, thread_id: int | None, on_part: PartSent,
+        parts_sent: int, thread_id: int | None, check_after: int | None, on_part: PartSent,
     ) -> None:
-        """Send messages[parts_sent:] to a channel (a forum gets one post); DeliveryError when it fails."""
+        """Send messages[parts_sent:] to a channel (a forum gets one post); DeliveryError when it fails.
+
+        With `check_after`, first record the parts Discord already holds after that snowflake.
+        """
         ...
 
     async def send_alert(self, channel_id: int, text: str) -> bool:
@@ -129,13 +140,12 @@ class DigestScheduler:
 
     async def start(self) -> None:
         """Start the scheduler with a job per scheduled server (each checked at once, to catch up)."""
-        # only this process's servers: another shard's process may be posting right now
-        for post in await posts.block_interrupted_posts(self.host.store, self.shards):
-            log.warning(
-                "the %s digest of server %s was interrupted while posting; not resumed to avoid a double post",
-                post.week, post.guild_id,
-            )
         self.scheduler.start()
+        # only this process's servers: another shard's process may be posting right now
+        for post in await posts.posts_in_flight(self.host.store, self.shards):
+            log.info("the %s digest of server %s was left in flight; it is finished once its claim is free",
+                     post.week, post.guild_id)
+            self._resume_at(post.guild_id, post.week, datetime.now(UTC))
         await self.rebuild(catch_up=True)
         if self.poll:
             add_ingest_job(self.scheduler, self.run_ingest, self.host.settings.poll_minutes)
@@ -194,6 +204,20 @@ class DigestScheduler:
         """Post this week's digest now (/schedule post); also takes back a week that was blocked."""
         return await self._tracked(self._post(guild_id, manual=True))
 
+    async def resume(self, guild_id: int, week: str) -> PostResult:
+        """Finish a post another process (or this one, before a restart) left in flight, once it is free."""
+        return await self._unless_stopped(self._resume(guild_id, week), PostResult(PostOutcome.STOPPED))
+
+    async def _resume(self, guild_id: int, week: str) -> PostResult:
+        await self.host.wait_until_ready()
+        return await self._tracked(self._post_week(guild_id, week))
+
+    def _resume_at(self, guild_id: int, week: str, when: datetime) -> None:
+        self.scheduler.add_job(
+            self.resume, "date", run_date=when, args=[guild_id, week], id=resume_job_id(guild_id),
+            name=f"finish digest of server {guild_id}", replace_existing=True,
+        )
+
     async def run_ingest(self) -> PollReport:
         """The polling job: fetch new articles, then tell servers about sources that started failing."""
         return await self._unless_stopped(self._run_ingest(), PollReport())
@@ -247,6 +271,19 @@ class DigestScheduler:
                 return await self._refused(guild, week)
             return await self._deliver(guild, post, due, manual=manual)
 
+    async def _post_week(self, guild_id: int, week: str) -> PostResult:
+        """Take over a claim on `week` left in flight and finish it: it was due when it was first claimed."""
+        async with self._locks[guild_id]:
+            guild = await guild_settings(self.host.store, guild_id)
+            if guild is None or guild.digest_channel_id is None:
+                return PostResult(PostOutcome.NO_SCHEDULE, week)
+            if not self.host.is_member(guild_id):
+                return PostResult(PostOutcome.NOT_A_MEMBER, week)
+            post = await posts.claim_post(self.host.store, guild_id, week, guild.digest_channel_id)
+            if post is None:
+                return await self._refused(guild, week)
+            return await self._deliver(guild, post, self.host.clock(), manual=False)
+
     async def _too_late(self, guild_id: int, week: str, due: datetime) -> None:
         """Say in the log when a week was never posted because the bot came back after the grace period."""
         if await posts.digest_post(self.host.store, guild_id, week) is None:
@@ -259,6 +296,9 @@ class DigestScheduler:
     async def _refused(self, guild: GuildSettings, week: str) -> PostResult:
         existing = await posts.digest_post(self.host.store, guild.guild_id, week)
         if existing is None or existing.status == "posting":
+            if existing is not None and existing.lease_until:  # look again when its owner's lease may be out
+                until = datetime.fromisoformat(existing.lease_until) + timedelta(seconds=1)
+                self._resume_at(guild.guild_id, week, min(until, datetime.now(UTC) + RECHECK))
             return PostResult(PostOutcome.BUSY, week, post=existing)
         if existing.status == "blocked":
             await self.alert(guild, posts.digest_alert(week), _failure_text(existing, retry=False))
@@ -271,13 +311,18 @@ class DigestScheduler:
         async def on_part(parts: int, message_id: int, thread_id: int | None) -> None:
             await posts.part_sent(store, guild_id, week, parts, message_id=message_id, thread_id=thread_id)
 
+        check_after = check_from(post.last_message_id, post.claimed_at or post.updated_at)
         try:
             digest = await week_digest(store, self.host.settings, week, guild_id)
             messages = digest_messages(digest)
-            await self.host.deliver_digest(
-                post.channel_id, digest_title(digest), messages,
-                parts_sent=post.parts_sent, thread_id=post.thread_id, on_part=on_part,
-            )
+            await self._holding(post, self.host.deliver_digest(
+                post.channel_id, digest_title(digest), messages, parts_sent=post.parts_sent,
+                thread_id=post.thread_id, check_after=check_after if posts.taken_over(post) else None,
+                on_part=on_part,
+            ))
+        except posts.ClaimLost as exc:
+            log.warning("stopped posting: %s", exc)
+            return PostResult(PostOutcome.BUSY, week, str(exc))
         except DeliveryError as exc:
             return await self._failed(guild, post, due, exc, manual=manual)
         except Exception as exc:
@@ -288,6 +333,19 @@ class DigestScheduler:
         log.info("posted the %s digest in server %s, channel %s (%d messages)",
                  week, guild_id, post.channel_id, len(messages))
         return PostResult(PostOutcome.POSTED, week, post=finished)
+
+    async def _holding(self, post: DigestPost, work: Coroutine[Any, Any, None]) -> None:
+        """Run a delivery while renewing our claim on it; ClaimLost (delivery cancelled) if it was taken over."""
+        task = asyncio.create_task(work)
+        try:
+            while not (await asyncio.wait({task}, timeout=posts.POST_RENEW))[0]:
+                if not await posts.keep_claim(self.host.store, post.guild_id, post.week):
+                    raise posts.ClaimLost(f"the {post.week} post of server {post.guild_id} was taken over")
+        finally:
+            if not task.done():
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+        task.result()
 
     async def _failed(
         self, guild: GuildSettings, post: DigestPost, due: datetime, error: DeliveryError, *, manual: bool

@@ -45,7 +45,7 @@ def lease_owner(store: Store) -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{id(store)}"
 
 
-def _dead_on_this_host(owner: str) -> bool:
+def dead_on_this_host(owner: str) -> bool:
     """Whether a lease holder is a process of this host that no longer runs (killed, crashed)."""
     host, _, rest = owner.partition(":")
     pid = rest.partition(":")[0]
@@ -70,7 +70,7 @@ async def _take_lease(store: Store, settings: Settings, source_id: int, owner: s
     if await store.take_poll_lease(source_id, owner, seconds):
         return True
     holder = await store.poll_lease_owner(source_id)
-    if holder is None or _dead_on_this_host(holder):
+    if holder is None or dead_on_this_host(holder):
         return await store.take_poll_lease(source_id, owner, seconds, void_owner=holder)
     return False
 

@@ -1,7 +1,10 @@
 """Exactly-once weekly posts and once-only alerts, as the database keeps them.
 
-A post of (server, week) is claimed before anything is sent, each part sent is noted so a retry resumes
-after it, and the claim ends as posted, failed (claimable again) or blocked (until a person asks again).
+A post of (server, week) is claimed before anything is sent, leased to this process and renewed while it
+posts; each part sent is noted so a retry resumes after it, and the claim ends as posted, failed (claimable
+again) or blocked (until a person asks again). A claim left 'posting' by a process that died is taken over
+once its lease runs out (at once when the owner was a process of this host that no longer runs); whoever
+takes it over asks Discord which parts already went out before sending the rest (bot/discord_app/posting.py).
 An alert is noted by its key (`digest:<week>`, `source:<id>`) once Discord accepted it, so a server hears
 of each cause once, and an alert Discord refused is tried again at the next check rather than lost.
 """
@@ -13,12 +16,22 @@ from typing import TYPE_CHECKING
 
 from bot.core.records import DigestPost, GuildSettings, SourceRecord
 from bot.services.guilds import failing_sources
+from bot.services.poll import dead_on_this_host, lease_owner  # one owner and liveness check for both leases
 from bot.store import Store
 
 if TYPE_CHECKING:
     from bot.services.scaling import ShardPlan
 
 SOURCE_ALERT = "source:"
+# How long a claim stays ours without a renewal: long enough to ride out a slow part or a database hiccup
+# (the poster renews it every POST_RENEW seconds), short enough that a post whose process died on another
+# host resumes within a minute.
+POST_LEASE = 60.0
+POST_RENEW = POST_LEASE / 4
+
+
+class ClaimLost(Exception):
+    """Our claim on a post ran out and another process took it over: it finishes the post, we stop."""
 
 
 # -- which servers -----------------------------------------------------------------------------------
@@ -42,28 +55,68 @@ async def claim_post(
 ) -> DigestPost | None:
     """Take the one right to post `week` in a server; None when it is posted, in flight, or blocked.
 
-    `force` (a person asked) also takes back a blocked week.
+    A claim left in flight by a process that died is taken over (its lease ran out, or its owner is a
+    process of this host that no longer runs). `force` (a person asked) also takes back a blocked week.
     """
-    return await store.claim_digest_post(guild_id, week, channel_id, force=force)
+    owner = lease_owner(store)
+    post = await store.claim_digest_post(
+        guild_id, week, channel_id, owner=owner, lease_seconds=POST_LEASE, force=force
+    )
+    if post is not None:
+        return post
+    held = await store.digest_post(guild_id, week)
+    if held is None or held.status != "posting" or not held.lease_owner or not dead_on_this_host(held.lease_owner):
+        return None
+    return await store.claim_digest_post(
+        guild_id, week, channel_id, owner=owner, lease_seconds=POST_LEASE, void_owner=held.lease_owner, force=force
+    )
+
+
+def taken_over(post: DigestPost) -> bool:
+    """Whether an earlier attempt may have left a part Discord accepted but the claim never recorded.
+
+    A first attempt has nothing before it; a later one follows a crash or a failure mid-part, which Discord
+    may have accepted all the same (a timeout), so it asks Discord before sending anything.
+    """
+    return post.attempts > 1
 
 
 async def part_sent(
     store: Store, guild_id: int, week: str, parts: int, *, message_id: int | None, thread_id: int | None
 ) -> None:
-    """Note that `parts` messages of the post went out; the first message and forum thread are kept."""
-    await store.record_digest_part(guild_id, week, parts, message_id=message_id, thread_id=thread_id)
+    """Note that `parts` messages of the post went out, renewing our claim; the first message and forum
+    thread are kept. ClaimLost when another process took the claim over: we must stop posting."""
+    if not await store.record_digest_part(
+        guild_id, week, parts, message_id=message_id, thread_id=thread_id, owner=lease_owner(store),
+        lease_seconds=POST_LEASE,
+    ):
+        raise ClaimLost(f"the {week} post of server {guild_id} was taken over by another process")
+
+
+async def keep_claim(store: Store, guild_id: int, week: str) -> bool:
+    """Renew our claim while a post is under way; False when another process took it over."""
+    return await store.renew_digest_post(guild_id, week, lease_owner(store), POST_LEASE)
 
 
 async def finish_post(store: Store, guild_id: int, week: str) -> DigestPost | None:
-    """End a claim as posted; return the post as it now stands."""
-    await store.end_digest_post(guild_id, week, "posted")
+    """End our claim as posted; return the post as it now stands."""
+    await store.end_digest_post(guild_id, week, "posted", owner=lease_owner(store))
     return await store.digest_post(guild_id, week)
 
 
 async def fail_post(store: Store, guild_id: int, week: str, reason: str, *, retry: bool) -> DigestPost | None:
-    """End a claim that failed: 'failed' when trying again may work, else 'blocked' until a person acts."""
-    await store.end_digest_post(guild_id, week, "failed" if retry else "blocked", reason)
+    """End our claim after a failure: 'failed' when trying again may work, else 'blocked' until a person
+    acts. A claim another process took over meanwhile is left to it."""
+    await store.end_digest_post(guild_id, week, "failed" if retry else "blocked", reason, owner=lease_owner(store))
     return await store.digest_post(guild_id, week)
+
+
+async def posts_in_flight(store: Store, shards: ShardPlan | None = None) -> list[DigestPost]:
+    """The posts left 'posting' (by a process that stopped, or one still at it); with `shards`, only those
+    of their servers: the others belong to other processes."""
+    if shards is None:
+        return await store.digest_posts_in_flight()
+    return await store.digest_posts_in_flight(shards.ids, shards.count)
 
 
 async def digest_post(store: Store, guild_id: int, week: str) -> DigestPost | None:
@@ -74,16 +127,6 @@ async def digest_post(store: Store, guild_id: int, week: str) -> DigestPost | No
 async def latest_post(store: Store, guild_id: int) -> DigestPost | None:
     """The server's post of the latest week it claimed."""
     return await store.latest_digest_post(guild_id)
-
-
-async def block_interrupted_posts(store: Store, shards: ShardPlan | None = None) -> list[DigestPost]:
-    """Block the posts a stopped process left in flight (resuming could repeat a part); return them.
-
-    With `shards`, only the posts of those shards' servers: the others belong to processes still running.
-    """
-    if shards is None:
-        return await store.block_interrupted_posts()
-    return await store.block_interrupted_posts(shards.ids, shards.count)
 
 
 # -- alerts ------------------------------------------------------------------------------------------

@@ -11,6 +11,15 @@ from datetime import UTC, datetime, timedelta
 from bot.store.base import StoreBase
 from bot.store.sql import utc_now
 
+# A lease (columns lease_owner, lease_until) that has run out, was never taken, or whose holder is known dead:
+# parameters (now, void_owner). Poll leases (here) and post claims (bot/store/posts.py) share it.
+LEASE_LAPSED = "(lease_until IS NULL OR lease_until <= ? OR lease_owner = ?)"
+
+
+def lease_end(seconds: float) -> str:
+    """The lease_until of a lease taken or renewed now for `seconds` (ISO UTC, compared as text)."""
+    return (datetime.now(UTC) + timedelta(seconds=seconds)).isoformat(timespec="seconds")
+
 
 class LeasesMixin(StoreBase):
     """Taking and giving back the right to poll a source."""
@@ -22,13 +31,11 @@ class LeasesMixin(StoreBase):
 
         `void_owner` names a holder known to be dead (its process is gone): its lease is taken over at once.
         """
-        now = utc_now()
-        until = (datetime.now(UTC) + timedelta(seconds=seconds)).isoformat(timespec="seconds")
         async with self.single_statement():
             cursor = await self.conn.execute(
-                "UPDATE sources SET lease_owner = ?, lease_until = ? WHERE id = ?"
-                " AND (lease_until IS NULL OR lease_until <= ? OR lease_owner = ? OR lease_owner = ?)",
-                (owner, until, source_id, now, owner, void_owner),
+                "UPDATE sources SET lease_owner = ?, lease_until = ?"
+                f" WHERE id = ? AND ({LEASE_LAPSED} OR lease_owner = ?)",
+                (owner, lease_end(seconds), source_id, utc_now(), void_owner, owner),
             )
         return cursor.rowcount == 1
 

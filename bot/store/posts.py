@@ -1,4 +1,9 @@
-"""Posting each week's digest exactly once per server: table digest_posts (claims, parts sent, outcome)."""
+"""Posting each week's digest exactly once per server: table digest_posts (claims, parts sent, outcome).
+
+A claim 'posting' is leased to one process (lease_owner, lease_until; the lease logic of bot/store/leases.py):
+only that process records parts or ends it, and another process takes it over only once the lease has run
+out or its owner is known dead, never while the owner is still posting.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,12 @@ from collections.abc import Sequence
 
 from bot.core.records import DigestPost
 from bot.store.base import StoreBase
+from bot.store.leases import LEASE_LAPSED, lease_end
 from bot.store.sql import placeholders, utc_now
 
 _POST_COLUMNS = (
-    "guild_id, week, channel_id, status, parts_sent, thread_id, message_id, attempts, error, updated_at"
+    "guild_id, week, channel_id, status, parts_sent, thread_id, message_id, attempts, error, updated_at,"
+    " lease_owner, lease_until, last_message_id, claimed_at"
 )
 
 
@@ -30,66 +37,100 @@ class PostsMixin(StoreBase):
         return DigestPost(**dict(row)) if row else None
 
     async def claim_digest_post(
-        self, guild_id: int, week: str, channel_id: int, *, force: bool = False
+        self, guild_id: int, week: str, channel_id: int, *, owner: str = "", lease_seconds: float = 60.0,
+        void_owner: str | None = None, force: bool = False,
     ) -> DigestPost | None:
-        """Take the one right to post `week` in a server, atomically; None when someone must not post.
+        """Take the one right to post `week` in a server for `owner`, atomically; None when it must not post.
 
-        A posted or in-flight week is never claimed again. A failed one is, resuming after the parts
-        already sent (from the start if the channel changed). A blocked one only with `force`: a person
-        asked for it after fixing the cause.
+        A posted week is never claimed again, nor one in flight while its owner's lease runs (`void_owner`
+        names an owner known to be dead: its claim is taken over at once). A failed or interrupted one is,
+        resuming after the parts recorded (from the start if the channel changed). A blocked one only with
+        `force`: a person asked for it after fixing the cause.
         """
+        now, until = utc_now(), lease_end(lease_seconds)
         async with self.transaction():
             row = await self._one(
-                "SELECT status, channel_id FROM digest_posts WHERE guild_id = ? AND week = ?",
-                (guild_id, week),
+                f"SELECT status, channel_id, {LEASE_LAPSED} AS lapsed FROM digest_posts"
+                " WHERE guild_id = ? AND week = ?",
+                (now, void_owner, guild_id, week),
             )
             if row is None:
                 await self.conn.execute(
-                    "INSERT INTO digest_posts (guild_id, week, channel_id, status, attempts, updated_at)"
-                    " VALUES (?, ?, ?, 'posting', 1, ?)",
-                    (guild_id, week, channel_id, utc_now()),
+                    "INSERT INTO digest_posts (guild_id, week, channel_id, status, attempts, updated_at,"
+                    " lease_owner, lease_until, claimed_at) VALUES (?, ?, ?, 'posting', 1, ?, ?, ?, ?)",
+                    (guild_id, week, channel_id, now, owner, until, now),
                 )
             else:
-                if row["status"] in ("posted", "posting") or (row["status"] == "blocked" and not force):
+                status = row["status"]
+                if status == "posted" or (status == "posting" and not row["lapsed"]):
                     return None
-                moved = int(row["channel_id"]) != channel_id
-                await self.conn.execute(
-                    "UPDATE digest_posts SET status = 'posting', attempts = attempts + 1, error = NULL,"
-                    " channel_id = ?, updated_at = ?,"
-                    " parts_sent = CASE WHEN ? THEN 0 ELSE parts_sent END,"
-                    " thread_id = CASE WHEN ? THEN NULL ELSE thread_id END,"
-                    " message_id = CASE WHEN ? THEN NULL ELSE message_id END"
-                    " WHERE guild_id = ? AND week = ?",
-                    (channel_id, utc_now(), moved, moved, moved, guild_id, week),
-                )
+                if status == "blocked" and not force:
+                    return None
+                await self._reclaim(guild_id, week, channel_id, int(row["channel_id"]) != channel_id, owner, until)
         return await self.digest_post(guild_id, week)
 
-    async def record_digest_part(
-        self, guild_id: int, week: str, parts_sent: int, *, message_id: int | None, thread_id: int | None
+    async def _reclaim(
+        self, guild_id: int, week: str, channel_id: int, moved: bool, owner: str, until: str
     ) -> None:
-        """Note that a part went out, so a retry resumes after it; the first message and thread are kept."""
-        async with self.transaction():
-            await self.conn.execute(
-                "UPDATE digest_posts SET parts_sent = ?, message_id = coalesce(message_id, ?),"
-                " thread_id = coalesce(thread_id, ?), updated_at = ? WHERE guild_id = ? AND week = ?",
-                (parts_sent, message_id, thread_id, utc_now(), guild_id, week),
-            )
+        """Claim an existing row again for `owner`; a post moved to another channel starts over there."""
+        await self.conn.execute(
+            "UPDATE digest_posts SET status = 'posting', attempts = attempts + 1, error = NULL,"
+            " channel_id = ?, updated_at = ?, lease_owner = ?, lease_until = ?,"
+            " claimed_at = CASE WHEN ? THEN ? ELSE claimed_at END,"
+            " parts_sent = CASE WHEN ? THEN 0 ELSE parts_sent END,"
+            " thread_id = CASE WHEN ? THEN NULL ELSE thread_id END,"
+            " message_id = CASE WHEN ? THEN NULL ELSE message_id END,"
+            " last_message_id = CASE WHEN ? THEN NULL ELSE last_message_id END"
+            " WHERE guild_id = ? AND week = ?",
+            (channel_id, utc_now(), owner, until, moved, utc_now(), moved, moved, moved, moved, guild_id, week),
+        )
 
-    async def end_digest_post(self, guild_id: int, week: str, status: str, error: str | None = None) -> None:
-        """Close a claim as 'posted', 'failed' (to be retried) or 'blocked' (waiting for a person)."""
+    async def record_digest_part(
+        self, guild_id: int, week: str, parts_sent: int, *, message_id: int | None, thread_id: int | None,
+        owner: str = "", lease_seconds: float = 60.0,
+    ) -> bool:
+        """Note that a part went out (and renew the lease), so a retry resumes after it; the first message
+        and thread are kept. False when `owner` no longer holds the claim: it must stop posting."""
+        async with self.single_statement():
+            cursor = await self.conn.execute(
+                "UPDATE digest_posts SET parts_sent = ?, message_id = coalesce(message_id, ?),"
+                " last_message_id = coalesce(?, last_message_id), thread_id = coalesce(thread_id, ?),"
+                " lease_until = ?, updated_at = ?"
+                " WHERE guild_id = ? AND week = ? AND status = 'posting' AND lease_owner = ?",
+                (parts_sent, message_id, message_id, thread_id, lease_end(lease_seconds), utc_now(),
+                 guild_id, week, owner),
+            )
+        return cursor.rowcount == 1
+
+    async def renew_digest_post(self, guild_id: int, week: str, owner: str, lease_seconds: float) -> bool:
+        """Keep `owner`'s claim for another `lease_seconds` while a part takes long; False when it lost it."""
+        async with self.single_statement():
+            cursor = await self.conn.execute(
+                "UPDATE digest_posts SET lease_until = ?"
+                " WHERE guild_id = ? AND week = ? AND status = 'posting' AND lease_owner = ?",
+                (lease_end(lease_seconds), guild_id, week, owner),
+            )
+        return cursor.rowcount == 1
+
+    async def end_digest_post(
+        self, guild_id: int, week: str, status: str, error: str | None = None, *, owner: str = ""
+    ) -> bool:
+        """Close `owner`'s claim as 'posted', 'failed' (to be retried) or 'blocked' (waiting for a person);
+        False when the claim is no longer its own (another process took it over)."""
         if status not in ("posted", "failed", "blocked"):
             raise ValueError(f"a post cannot end as {status!r}")
-        async with self.transaction():
-            await self.conn.execute(
-                "UPDATE digest_posts SET status = ?, error = ?, updated_at = ?"
-                " WHERE guild_id = ? AND week = ?",
-                (status, error, utc_now(), guild_id, week),
+        async with self.single_statement():
+            cursor = await self.conn.execute(
+                "UPDATE digest_posts SET status = ?, error = ?, updated_at = ?, lease_owner = NULL,"
+                " lease_until = NULL WHERE guild_id = ? AND week = ? AND status = 'posting' AND lease_owner = ?",
+                (status, error, utc_now(), guild_id, week, owner),
             )
+        return cursor.rowcount == 1
 
-    async def block_interrupted_posts(
+    async def digest_posts_in_flight(
         self, shard_ids: Sequence[int] | None = None, shard_count: int = 1
     ) -> list[DigestPost]:
-        """Turn claims left 'posting' by a stopped process into 'blocked': resuming could repeat a part.
+        """The claims still 'posting': at start-up, those a stopped process left, to be taken over.
 
         With `shard_ids`, only servers of those shards (Discord's rule: (guild_id >> 22) % shard_count).
         """
@@ -97,11 +138,5 @@ class PostsMixin(StoreBase):
         if shard_ids is not None:
             where += f" AND ((guild_id >> 22) % ?) IN ({placeholders(len(shard_ids))})"
             params = [shard_count, *shard_ids]
-        async with self.transaction():
-            rows = await self._all(f"SELECT {_POST_COLUMNS} FROM digest_posts WHERE {where}", params)
-            await self.conn.execute(
-                "UPDATE digest_posts SET status = 'blocked', updated_at = ?,"
-                f" error = 'interrupted by a restart while posting' WHERE {where}",
-                (utc_now(), *params),
-            )
+        rows = await self._all(f"SELECT {_POST_COLUMNS} FROM digest_posts WHERE {where}", params)
         return [DigestPost(**dict(r)) for r in rows]

@@ -24,11 +24,11 @@ from tests.conftest import REPO
 from tests.discord_app.conftest import TOKEN, FakeClock, running_bot
 from tests.fakes import FakeDiscord
 from tests.fakes.harness import fake_discord_server
-from tests.fakes.payloads import DEFAULT_MEMBER_PERMISSIONS
+from tests.fakes.payloads import DEFAULT_MEMBER_PERMISSIONS, READ_MESSAGE_HISTORY
 
 EMBED_LINKS = 1 << 14
-# View Channels, Send Messages, Embed Links, Send Messages in Threads, as Discord numbers them
-BOT_NEEDS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 38)
+# View Channels, Send Messages, Embed Links, Read Message History, Send Messages in Threads, as Discord numbers them
+BOT_NEEDS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 38)
 
 
 def token_for(application_id: int) -> str:
@@ -59,11 +59,11 @@ async def test_doctor_checks_token_servers_channels_and_permissions(
     assert "✗ server 999 has a schedule but the bot is not in it: invite it again, or `digestbot forget-server` it" \
         in checked
 
-    for role in fake_discord.guild.roles:  # nobody may embed links any more
-        role["permissions"] = str(int(role["permissions"]) & ~EMBED_LINKS)
+    for role in fake_discord.guild.roles:  # nobody may embed links or read the channel's history any more
+        role["permissions"] = str(int(role["permissions"]) & ~EMBED_LINKS & ~READ_MESSAGE_HISTORY)
     checked = lines(await discord_checks(TOKEN, schedules))
-    assert (f"✗ server Test Guild ({guild}): digest channel #general: the bot lacks Embed Links: grant them to the"
-            " bot's role in that channel") in checked
+    assert (f"✗ server Test Guild ({guild}): digest channel #general: the bot lacks Embed Links, Read Message"
+            " History: grant them to the bot's role in that channel") in checked
 
 
 async def test_doctor_says_when_the_token_is_refused_or_discord_unreachable(settings: Settings) -> None:

@@ -40,7 +40,7 @@ class Host:
 
     async def deliver_digest(
         self, channel_id: int, title: str, messages: Sequence[Sequence[discord.Embed]], *,
-        parts_sent: int, thread_id: int | None, on_part: PartSent,
+        parts_sent: int, thread_id: int | None, check_after: int | None, on_part: PartSent,
     ) -> None:
         if self.failure is not None:
             raise self.failure

@@ -226,32 +226,6 @@ async def test_missing_access_and_a_deleted_channel_are_reported_once_and_the_sc
     assert len(fake_discord.sent_messages(alerts)) == 2
 
 
-async def test_a_post_cut_short_by_a_restart_is_held_then_resumed_by_hand(
-    fake_discord: FakeDiscord, settings: Settings, clock: FakeClock
-) -> None:
-    guild, general = fake_discord.guild.id, fake_discord.channel("general").id
-    async with running_bot(settings, clock):
-        await schedule(fake_discord, "general")
-    clock.now = DUE
-    async with await open_store(settings) as store:  # what a crash after the first part leaves
-        await store.claim_digest_post(guild, "2026-W11", general)
-        await store.record_digest_part(guild, "2026-W11", 1, message_id=123, thread_id=None)
-
-    log = JobLog()
-    async with running_bot(settings, clock, prepare=log.attach):
-        [held] = await log.wait(job_id(guild))
-        assert (held.outcome, held.reason) == (PostOutcome.BLOCKED, "interrupted by a restart while posting")
-        assert fake_discord.sent_messages(general) == []  # the part in flight may have landed: never repeat it
-        assert "2026-W11: posted in" in await admin(fake_discord, "schedule post")
-    rest = fake_discord.sent_messages(general)
-    async with await open_store(settings) as store:
-        finished = await store.digest_post(guild, "2026-W11")
-    assert finished is not None and finished.status == "posted" and len(rest) == finished.parts_sent - 1
-    shown = numbers(rest)  # only the parts after the one sent before, each story once
-    assert "News digest, week 2026-W11" not in titles(rest)
-    assert 0 < len(shown) < STORIES and shown == list(range(STORIES - len(shown) + 1, STORIES + 1))
-
-
 async def test_paused_schedule_is_not_posted_and_posting_by_hand_counts_for_the_week(
     fake_discord: FakeDiscord, bot: DigestBot, clock: FakeClock, jobs: JobLog
 ) -> None:

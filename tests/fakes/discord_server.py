@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from aiohttp import web
 
-from .faults import Fault, error_fault, rate_limit_fault
+from .faults import Fault, Hold, error_fault, hold, rate_limit_fault
 from .gateway import FakeGateway
 from .interactions import AUTOCOMPLETE, COMMAND, COMPONENT, OptionValue, command_data, interaction_payload
 from .payloads import (
@@ -89,6 +89,8 @@ class FakeDiscord:
         """Close gateway connections (1001 going away) and the HTTP server."""
         if self._runner is None:
             return
+        for held in self._rest.holds:
+            held.release()
         await self._gateway.drop(code=1001)
         await self._runner.cleanup()
         self._runner = None
@@ -234,6 +236,12 @@ class FakeDiscord:
         )
         self._rest.faults.append(fault)
         return fault
+
+    def hold_next(self, method: str | None, path: str, *, skip: int = 0) -> Hold:
+        """Carry out the next matching request (after `skip` more) but withhold the answer until released."""
+        held = hold(method, path, skip=skip)
+        self._rest.holds.append(held)
+        return held
 
     def server_error_next(self, method: str | None, path: str, *, status: int = 500, times: int = 1) -> Fault:
         """A 5xx; discord.py retries 500/502/504/524 (sleeping 1 + 2*try seconds) but not e.g. 503."""

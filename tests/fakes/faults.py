@@ -1,7 +1,8 @@
-"""Canned Discord error responses a test arms for the next N matching REST requests."""
+"""Canned Discord error responses a test arms for the next N matching REST requests, and held answers."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -59,3 +60,35 @@ def rate_limit_fault(
         headers["X-RateLimit-Global"] = "true"
     body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": is_global}
     return error_fault(method, path, status=429, times=times, headers=headers, body=body)
+
+
+@dataclass
+class Hold:
+    """Carry out the (skip+1)-th successful request matching method + path regex, then withhold its answer
+    until released: Discord accepted it, but the client does not know yet (a crash can land in between)."""
+
+    method: str | None
+    path: re.Pattern[str]
+    skip: int
+    reached: asyncio.Event
+    released: asyncio.Event
+    taken: bool = False
+
+    def takes(self, method: str, path: str) -> bool:
+        """Whether this request is the one to hold (counting the matching ones before it)."""
+        if self.taken or (self.method is not None and self.method != method) or not self.path.fullmatch(path):
+            return False
+        if self.skip > 0:
+            self.skip -= 1
+            return False
+        self.taken = True
+        return True
+
+    def release(self) -> None:
+        """Let the held answer go (to a client that may be gone by then)."""
+        self.released.set()
+
+
+def hold(method: str | None, path: str, *, skip: int) -> Hold:
+    """A Hold on the request after `skip` matching successful ones."""
+    return Hold(method, re.compile(path), skip, asyncio.Event(), asyncio.Event())

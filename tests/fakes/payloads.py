@@ -24,6 +24,7 @@ LOADING = 1 << 7
 MANAGE_GUILD = 1 << 5
 # View channel, send messages, embed links, attach files, read history, use application commands,
 # create public threads, send messages in threads: what an ordinary member (or a plainly invited bot) has.
+READ_MESSAGE_HISTORY = 1 << 16
 DEFAULT_MEMBER_PERMISSIONS = (
     (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 31) | (1 << 35) | (1 << 38)
 )

@@ -11,9 +11,9 @@ from typing import Any
 
 from aiohttp import BodyPartReader, web
 
-from .faults import Fault
+from .faults import Fault, Hold
 from .interactions import AUTOCOMPLETE, COMMAND, COMPONENT
-from .payloads import EPHEMERAL, FORUM, JSON, LOADING, PUBLIC_THREAD, THREAD_TYPES
+from .payloads import EPHEMERAL, FORUM, JSON, LOADING, PUBLIC_THREAD, READ_MESSAGE_HISTORY, THREAD_TYPES
 from .world import ApiError, FakeInteraction, InteractionCallback, RecordedFile, World
 
 log = logging.getLogger(__name__)
@@ -79,6 +79,7 @@ class RestApi:
         self._gateway_url = gateway_url
         self._on_request = on_request
         self.faults: list[Fault] = []
+        self.holds: list[Hold] = []
 
     def install(self, app: web.Application) -> None:
         """Add the middleware and every route under /api/v10."""
@@ -104,6 +105,12 @@ class RestApi:
                 response = error_response(error.status, error.code, error.message)
         record.status = response.status
         self._on_request(record)
+        held = None if response.status >= 400 else next(
+            (h for h in self.holds if h.takes(record.method, record.path)), None
+        )
+        if held is not None:
+            held.reached.set()
+            await held.released.wait()
         return response
 
     async def _read(self, request: web.Request) -> RecordedRequest:
@@ -165,12 +172,14 @@ class RestApi:
             ("PATCH", webhook_message, self._edit_webhook_message),
             ("DELETE", webhook_message, self._delete_webhook_message),
             ("GET", "/channels/{channel_id}", self._get_channel),
+            ("GET", "/channels/{channel_id}/messages", self._get_messages),
             ("POST", "/channels/{channel_id}/messages", self._create_message),
             ("GET", channel_message, self._get_message),
             ("PATCH", channel_message, self._edit_message),
             ("DELETE", channel_message, self._delete_message),
             ("POST", "/channels/{channel_id}/threads", self._create_thread),
             ("GET", "/guilds/{guild_id}/channels", self._get_guild_channels),
+            ("GET", "/guilds/{guild_id}/threads/active", self._get_active_threads),
         ]
 
     # -- identity and commands ---------------------------------------------------------------------
@@ -326,6 +335,37 @@ class RestApi:
             raise ApiError(404, 10004, "Unknown Guild")
         channels = [c.to_payload() for c in guild.channels.values() if c.type not in THREAD_TYPES]
         return json_response(200, channels)
+
+    async def _get_active_threads(self, request: web.Request) -> web.Response:
+        guild = self._world.guilds.get(int(request.match_info["guild_id"]))
+        if guild is None:
+            raise ApiError(404, 10004, "Unknown Guild")
+        threads = [c.to_payload() for c in guild.channels.values() if c.type in THREAD_TYPES]
+        return json_response(200, {"threads": threads, "members": []})
+
+    async def _get_messages(self, request: web.Request) -> web.Response:
+        """Discord's history page: always newest first; `before` pages back from an id, `after` returns the
+        `limit` messages right after one (the oldest of them), `limit` 1-100 (default 50). Without Read
+        Message History a bot is shown no messages at all."""
+        world = self._world
+        channel = world.channel(int(request.match_info["channel_id"]))
+        query = request[RECORD].query
+        anchors = [key for key in ("around", "before", "after") if key in query]
+        limit = int(query.get("limit", 50))
+        if not 1 <= limit <= 100 or len(anchors) > 1 or "around" in anchors:  # the fake does not do `around`
+            raise ApiError(400, 50035, "Invalid Form Body")
+        if not world.bot_permissions(world.guilds[channel.guild_id]) & READ_MESSAGE_HISTORY:
+            return json_response(200, [])
+        ids = sorted(
+            (int(i) for i, m in world.messages.items() if m["channel_id"] == str(channel.id)
+             and not int(m["flags"]) & EPHEMERAL),
+            reverse=True,
+        )
+        if "after" in query:
+            ids = [i for i in ids if i > int(query["after"])][-limit:]
+        else:
+            ids = [i for i in ids if "before" not in query or i < int(query["before"])][:limit]
+        return json_response(200, [world.messages[i] for i in ids])
 
     async def _create_message(self, request: web.Request) -> web.Response:
         channel = self._world.channel(int(request.match_info["channel_id"]))

@@ -17,7 +17,7 @@ from discord.ext import commands
 
 from .discord_server import FakeDiscord
 from .harness import fake_discord_server
-from .payloads import DEFAULT_MEMBER_PERMISSIONS, EPHEMERAL, LOADING, MANAGE_GUILD, TEXT
+from .payloads import DEFAULT_MEMBER_PERMISSIONS, EPHEMERAL, LOADING, MANAGE_GUILD, READ_MESSAGE_HISTORY, TEXT
 
 P = ParamSpec("P")
 TOPICS = ("cancer care", "care homes", "workforce", "mental health")
@@ -382,6 +382,72 @@ async def test_forum_post_creates_thread_with_starter_message(
     assert [m["content"] for m in fake_discord.sent_messages(created.thread.id)] == ["digest body"]
     request = fake_discord.find_requests("POST", rf"/channels/{forum.id}/threads")[0]
     assert request.json["message"]["content"] == "digest body"
+
+
+@bounded(10)
+async def test_history_pages_newest_first_like_discord(fake_discord: FakeDiscord, bot: commands.Bot) -> None:
+    channel = bot.get_channel(fake_discord.channel("general").id)
+    assert isinstance(channel, discord.TextChannel)
+    ids = [(await asyncio.wait_for(channel.send(f"m{n}"), STEP)).id for n in range(7)]
+    ephemeral = fake_discord.world.store_message(channel.id, {"content": "only you", "flags": EPHEMERAL}, [], 0,
+                                                 webhook=True)
+
+    async def page(**query: int) -> list[int]:
+        return [int(m["id"]) for m in await bot.http.logs_from(channel.id, **query)]  # type: ignore[arg-type]
+
+    assert await page(limit=3) == ids[:-4:-1]  # the newest three, newest first
+    assert await page(limit=2, before=ids[5]) == [ids[4], ids[3]]
+    assert await page(limit=3, after=ids[1]) == [ids[4], ids[3], ids[2]]  # the three right after, newest first
+    assert await page(limit=100, after=ids[5]) == [ids[6]]
+    assert int(ephemeral["id"]) not in await page(limit=100)
+    later = [m.content async for m in channel.history(after=discord.Object(ids[3]), limit=None)]
+    assert later == ["m4", "m5", "m6"]  # discord.py turns the newest-first pages into oldest first
+    with pytest.raises(discord.HTTPException) as refused:
+        await bot.http.logs_from(channel.id, 101)
+    assert refused.value.status == 400
+
+
+@bounded(10)
+async def test_history_is_empty_without_read_message_history() -> None:
+    async with fake_discord_server() as fake:
+        for role in fake.guild.roles:  # neither @everyone nor the bot's own role grants it
+            role["permissions"] = str(int(role["permissions"]) & ~READ_MESSAGE_HISTORY)
+        fake.world.store_message(fake.channel("general").id, {"content": "hidden"}, [], 0, webhook=False)
+        client = build_bot()
+        runner = await start_bot(client)
+        try:
+            assert await client.http.logs_from(fake.channel("general").id, 50) == []
+        finally:
+            await stop_bot(client, runner)
+
+
+@bounded(10)
+async def test_a_held_message_is_stored_before_the_client_hears_of_it(
+    fake_discord: FakeDiscord, bot: commands.Bot
+) -> None:
+    general = fake_discord.channel("general")
+    channel = bot.get_channel(general.id)
+    assert isinstance(channel, discord.TextChannel)
+    held = fake_discord.hold_next("POST", rf"/channels/{general.id}/messages", skip=1)
+    await asyncio.wait_for(channel.send("first"), STEP)
+    second = asyncio.create_task(channel.send("second"))
+    await asyncio.wait_for(held.reached.wait(), STEP)
+    await asyncio.sleep(0.1)
+    assert not second.done()  # accepted by Discord, unknown to the client
+    assert [m["content"] for m in fake_discord.sent_messages(general.id)] == ["first", "second"]
+    held.release()
+    assert (await asyncio.wait_for(second, STEP)).content == "second"
+    await asyncio.wait_for(channel.send("third"), STEP)  # a hold takes one request only
+    assert len(fake_discord.sent_messages(general.id)) == 3
+
+
+@bounded(10)
+async def test_active_threads_list_the_forum_posts(fake_discord: FakeDiscord, bot: commands.Bot) -> None:
+    forum = bot.get_channel(fake_discord.channel("digests").id)
+    assert isinstance(forum, discord.ForumChannel)
+    created = await asyncio.wait_for(forum.create_thread(name="Week 2", content="body"), STEP)
+    threads = await asyncio.wait_for(forum.guild.active_threads(), STEP)
+    assert [(t.id, t.parent_id, t.owner_id) for t in threads] == [(created.thread.id, forum.id, bot.user.id)]
 
 
 @bounded(10)

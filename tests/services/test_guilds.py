@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -146,13 +149,40 @@ async def test_a_blocked_week_waits_for_a_person(store: Store) -> None:
     assert taken is not None and taken.status == "posting"
 
 
-async def test_a_post_left_in_flight_is_blocked_at_start(store: Store) -> None:
-    await posts.claim_post(store, GUILD, "2026-W11", 5)
-    [interrupted] = await posts.block_interrupted_posts(store)
-    assert (interrupted.guild_id, interrupted.week) == (GUILD, "2026-W11")
-    now = await posts.digest_post(store, GUILD, "2026-W11")
-    assert now is not None and now.status == "blocked" and now.error == "interrupted by a restart while posting"
-    assert await posts.block_interrupted_posts(store) == []
+async def test_a_post_left_in_flight_by_a_dead_process_is_taken_over(store: Store) -> None:
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = f"{socket.gethostname()}:{int(gone.stdout)}:1"  # a process of this host that no longer runs
+    await store.claim_digest_post(GUILD, "2026-W11", 5, owner=dead, lease_seconds=600)
+    await store.record_digest_part(GUILD, "2026-W11", 1, message_id=900, thread_id=None, owner=dead)
+    [left] = await posts.posts_in_flight(store)
+    assert (left.guild_id, left.week, left.lease_owner) == (GUILD, "2026-W11", dead)
+    taken = await posts.claim_post(store, GUILD, "2026-W11", 5)  # its lease runs for ten more minutes
+    assert taken is not None and (taken.parts_sent, taken.last_message_id, taken.attempts) == (1, 900, 2)
+    assert posts.taken_over(taken) and taken.lease_owner != dead
+    await posts.part_sent(store, GUILD, "2026-W11", 2, message_id=901, thread_id=None)
+    # what the dead owner would meet, had it lived on: the claim is no longer its own
+    assert not await store.record_digest_part(GUILD, "2026-W11", 3, message_id=902, thread_id=None, owner=dead)
+    done = await posts.finish_post(store, GUILD, "2026-W11")
+    assert done is not None and (done.status, done.parts_sent, done.message_id, done.lease_owner) == (
+        "posted", 2, 900, None
+    )
+    assert await posts.posts_in_flight(store) == []
+
+
+async def test_a_post_in_flight_elsewhere_is_left_alone_while_its_owner_renews_it(store: Store) -> None:
+    elsewhere = "another-host:4242:1"  # alive, as far as this host can tell
+    await store.claim_digest_post(GUILD, "2026-W11", 5, owner=elsewhere, lease_seconds=600)
+    assert await posts.claim_post(store, GUILD, "2026-W11", 5) is None
+    assert await store.renew_digest_post(GUILD, "2026-W11", elsewhere, 0)  # its lease now runs out at once
+    taken = await posts.claim_post(store, GUILD, "2026-W11", 5)
+    assert taken is not None and taken.attempts == 2 and taken.lease_owner is not None
+    assert not await store.renew_digest_post(GUILD, "2026-W11", elsewhere, 600)  # the old owner lost it
+    assert await posts.keep_claim(store, GUILD, "2026-W11")
+    await store.renew_digest_post(GUILD, "2026-W11", taken.lease_owner, 0)  # we stall past our lease...
+    assert await store.claim_digest_post(GUILD, "2026-W11", 5, owner=elsewhere) is not None  # ...and lose it
+    with pytest.raises(posts.ClaimLost):
+        await posts.part_sent(store, GUILD, "2026-W11", 1, message_id=900, thread_id=None)
+    assert not await posts.keep_claim(store, GUILD, "2026-W11")
 
 
 # -- alerts ------------------------------------------------------------------------------------------

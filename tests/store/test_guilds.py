@@ -44,13 +44,12 @@ async def test_a_failed_week_resumes_after_the_parts_sent_unless_the_channel_cha
     )
 
 
-async def test_a_blocked_week_waits_for_a_person_and_interrupted_posts_become_blocked(store: Store) -> None:
+async def test_a_blocked_week_waits_for_a_person(store: Store) -> None:
     await store.claim_digest_post(HOME, "2026-W11", 5)
     await store.record_digest_part(HOME, "2026-W11", 1, message_id=900, thread_id=None)
-    [interrupted] = await store.block_interrupted_posts()
-    assert (interrupted.week, interrupted.parts_sent) == ("2026-W11", 1)
+    assert await store.end_digest_post(HOME, "2026-W11", "blocked", "Missing Access")
     held = await store.digest_post(HOME, "2026-W11")
-    assert held is not None and (held.status, held.error) == ("blocked", "interrupted by a restart while posting")
+    assert held is not None and (held.status, held.error, held.lease_owner) == ("blocked", "Missing Access", None)
     assert await store.claim_digest_post(HOME, "2026-W11", 5) is None
     forced = await store.claim_digest_post(HOME, "2026-W11", 5, force=True)
     assert forced is not None and forced.parts_sent == 1

@@ -26,7 +26,8 @@ DigestChannel = discord.TextChannel | discord.ForumChannel  # text and announcem
 
 def missing_permissions(channel: DigestChannel, me: discord.Member) -> list[str]:
     """The permissions the bot lacks to post a digest in `channel`, as Discord names them."""
-    needed = {"view_channel": "View Channel", "send_messages": "Send Messages", "embed_links": "Embed Links"}
+    needed = {"view_channel": "View Channel", "send_messages": "Send Messages", "embed_links": "Embed Links",
+              "read_message_history": "Read Message History"}  # to finish a post cut short without repeats
     if isinstance(channel, discord.ForumChannel):
         needed["send_messages_in_threads"] = "Send Messages in Threads"
     allowed = channel.permissions_for(me)
