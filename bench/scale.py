@@ -120,6 +120,10 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
+def p50_p99(values: list[float]) -> list[float]:
+    return [round(statistics.median(values), 2), round(percentile(values, 99), 2)]
+
+
 async def build(db: Path | str, folder: Path, total: int, real: int) -> dict[str, float]:
     texts = base_texts()
     order = stream(total)
@@ -212,6 +216,9 @@ def main() -> int:
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # child process: look-ups only
     add_engine_options(parser)
     args = parser.parse_args()
+    if args.speaker_match:
+        print(json.dumps(asyncio.run(speaker_match(args.speaker_match)), indent=1))
+        return 0
     if args.serve or args.serve_url:
         print(json.dumps(asyncio.run(serve_lookups(args.serve or args.serve_url, 300))))
         return 0
@@ -268,10 +275,17 @@ def main() -> int:
 def add_engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--database-url", help="an EMPTY PostgreSQL database: run SQLite and PostgreSQL side by side")
     parser.add_argument("--serve-url", help=argparse.SUPPRESS)  # child process: look-ups on a URL
+    parser.add_argument("--speaker-match", metavar="URL",
+                        help="compare speaker matching in-process with pg_trgm on a PostgreSQL database built here")
 
 
 async def ingest_more(db: Path | str, folder: Path, first: int, count: int) -> float:
-    """Ingest `count` new articles through the whole pipeline into a full database; articles per second."""
+    """Ingest `count` new articles through the whole pipeline into a full database; articles per second.
+
+    They follow the stream from `first` or from the newest link, whichever is later, so that a reused
+    database (`--db`) is given articles it does not hold yet, not copies it would only link."""
+    async with await open_database(db) as store:
+        first = max(first, await store.last_link())
     texts, order = base_texts(), stream(first + count)
     folder.mkdir()
     for i in range(first, first + count):
@@ -327,6 +341,75 @@ def compare_engines(args: argparse.Namespace) -> int:
         print(f"{key:36} {figures['sqlite'].get(key, '-')!s:>12} {figures['postgres'].get(key, '-')!s:>12}")
     print(json.dumps({"benchmark": "scale-engines", "articles": total, **figures}))
     return 0
+
+
+# -- speaker matching: the in-process SpeakerIndex against pg_trgm candidates (--speaker-match) ----------------
+
+
+def typo(word: str, rng: random.Random) -> str:
+    """One slip: a letter changed, dropped, added, or swapped with the next."""
+    i, kind = rng.randrange(len(word)), rng.choice("cdas")
+    if kind == "c":
+        return word[:i] + rng.choice([c for c in "abcdefghijklmnopqrstuvwxyz" if c != word[i]]) + word[i + 1:]
+    if kind == "d":
+        return word[:i] + word[i + 1:]
+    if kind == "a":
+        return word[:i] + rng.choice("abcdefghijklmnopqrstuvwxyz") + word[i:]
+    i = min(i, len(word) - 2)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+
+async def trigram_match(conn: object, query: str, order: dict[int, int]) -> list[int]:
+    """Speakers for a typed name the PostgreSQL way: per word, the names the trigram index offers (word
+    similarity, or a word starting with it), then the SpeakerIndex rules over those names only."""
+    from bot.core.quotes.lexicon import HONORIFICS
+    from bot.core.speaker_index import SpeakerIndex
+
+    words = [w for w in re.findall(r"[^\W\d_]+", query.casefold()) if w not in HONORIFICS]
+    found: set[int] | None = None
+    for word in words:
+        rows = await conn.fetch(  # type: ignore[attr-defined]
+            "SELECT id, name FROM speakers WHERE lower(name) %> $1 UNION SELECT id, name FROM speakers"
+            " WHERE lower(name) ~ ('\\m' || $1)", word)
+        names = sorted(((r["id"], r["name"]) for r in rows), key=lambda r: order[r[0]])
+        ids = set(SpeakerIndex(names).match(word))
+        found = ids if found is None else found & ids
+    return sorted(found or (), key=order.__getitem__)
+
+
+async def speaker_match(url: str, sample: int = 300) -> dict[str, object]:
+    """Same answers, and how fast: exact surnames, one slip, three-letter prefixes, full names."""
+    import asyncpg
+
+    from bot.core.speaker_index import SpeakerIndex
+
+    conn = await asyncpg.connect(url)
+    try:
+        await conn.execute("SET pg_trgm.word_similarity_threshold = 0.3")
+        names = [(int(r["id"]), str(r["name"])) for r in await conn.fetch("SELECT id, name FROM speakers ORDER BY id")]
+        order = {speaker_id: n for n, (speaker_id, _) in enumerate(names)}
+        index, rng = SpeakerIndex(names), random.Random(7)
+        surnames = [[w for w in re.findall(r"[^\W\d_]+", n.casefold()) if len(w) >= 4][-1:] for _, n in names]
+        picked = [(w[0], name) for w, (_, name) in zip(surnames, names, strict=True) if w]
+        picked = rng.sample(picked, min(sample, len(picked)))
+        kinds = {"exact surname": [w for w, _ in picked], "one slip": [typo(w, rng) for w, _ in picked],
+                 "3-letter prefix": [w[:3] for w, _ in picked], "full name": [n for _, n in picked]}
+        result: dict[str, object] = {"speakers": len(names)}
+        for kind, queries in kinds.items():
+            same, local, remote = 0, [], []
+            for query in queries:
+                start = time.perf_counter()
+                want = index.match(query)
+                local.append((time.perf_counter() - start) * 1000)
+                start = time.perf_counter()
+                got = await trigram_match(conn, query, order)
+                remote.append((time.perf_counter() - start) * 1000)
+                same += got == want
+            result[kind] = {"same_answer": f"{same}/{len(queries)}", "in_process_p50_p99_ms": p50_p99(local),
+                            "pg_trgm_p50_p99_ms": p50_p99(remote)}
+        return result
+    finally:
+        await conn.close()
 
 
 if __name__ == "__main__":

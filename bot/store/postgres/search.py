@@ -2,6 +2,13 @@
 
 Same rules as the SQLite ones: user words are matched all together (stemmed, English), a search ranks the
 2,000 latest matches with the title weighing five times the body, a topic look-up takes the 500 latest.
+
+A GIN index returns its matches in no order, so "the latest N" cannot stop early as FTS5's newest-first
+doclists do: it meant fetching and sorting every match of a common word. Both look-ups therefore call
+functions of migration 0003 that take ids in bands counted back from the newest, each band the GIN matches
+ANDed with an id range, until N are found: a common word is done in the first band, a rare one in a few
+cheap scans. Articles' vectors live in a narrow table of their own, in the row, so ranking 2,000 of them
+reads 2,000 rows and no TOAST.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from bot.store.postgres.base import PgStoreBase
 from bot.store.sql import MAX_QUERY_WORDS, query_words, visible_to
 
 # ts_rank weights for D, C, B (body) and A (title): FTS5's bm25(articles_fts, 5.0, 1.0)
-RANK_WEIGHTS = "{0.1, 0.1, 0.2, 1.0}"
+RANK_WEIGHTS = [0.1, 0.1, 0.2, 1.0]
 
 
 def ts_query(text: str, prefix: bool = False) -> str | None:
@@ -79,13 +86,11 @@ class PgSearchMixin(PgStoreBase):
         query = ts_query(text)
         if query is None:
             return []
-        clause, visible = visible_to("a.id", guild_id)
         # rank the most recently stored matches only, so common words cost the same on any size of database
         rows = await self._all(
-            f"SELECT id FROM (SELECT a.id, ts_rank('{RANK_WEIGHTS}', a.search, q, 1) AS score"
-            f" FROM articles a, to_tsquery('english', ?) q WHERE a.search @@ q{clause}"
-            " ORDER BY a.id DESC LIMIT ?) AS latest ORDER BY score DESC, id DESC LIMIT ?",
-            (query, *visible, SEARCH_CANDIDATES, limit),
+            "SELECT id FROM newest_article_matches(to_tsquery('english', ?), ?::real[], ?::bigint, ?,"
+            " (SELECT max(id) FROM article_search)) ORDER BY score DESC, id DESC LIMIT ?",
+            (query, RANK_WEIGHTS, guild_id, SEARCH_CANDIDATES, limit),
         )
         return [int(r["id"]) for r in rows]
 
@@ -93,10 +98,11 @@ class PgSearchMixin(PgStoreBase):
     NARROWED_PARTIAL = "q.partial = 0"
 
     def topic_clause(self, about: str, speaker_ids: Sequence[int] | None, candidates: int) -> tuple[str, list] | None:
-        """The id filter for quotes about these words (and by these speakers), over the tsvector column."""
+        """The id filter for quotes about these words (and by these speakers): their newest matches, taken
+        band by band (newest_quote_matches, migration 0003)."""
         query = ts_query(about)
         if query is None:
             return None
-        who = " AND speaker_id = ANY(?::bigint[])" if speaker_ids else ""
-        sql = f"q.id IN (SELECT id FROM quotes WHERE search @@ to_tsquery('english', ?){who} ORDER BY id DESC LIMIT ?)"
-        return sql, [query, *([list(speaker_ids)] if speaker_ids else []), candidates]
+        sql = ("q.id IN (SELECT newest_quote_matches(to_tsquery('english', ?), ?::bigint[], ?,"
+               " (SELECT max(id) FROM quotes)))")
+        return sql, [query, list(speaker_ids) if speaker_ids else None, candidates]
