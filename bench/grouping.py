@@ -9,7 +9,9 @@ counts as predicted "same" when both articles land in one story. Pairs whose art
 (no ../shared beside the repo) are skipped and counted. Also prints how many items the digest of
 ../shared/seeds has. The pairs are split in two fixed halves by a hash of the pair: rules are tuned
 on the "tuning" half (whose errors are listed) and the "held_out" half is the result (its errors are
-listed only with --held-out-errors). The last line is one JSON object.
+listed only with --held-out-errors). Both halves have since been looked at while changing the rules, so
+bench/grouping_pairs_fresh.json, labelled later by reading without seeing any prediction, is scored apart
+as "fresh": that figure is the result. The last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from bot.core.stories import group_stories  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 DEV = SHARED / "eval" / "dev"
+FRESH = REPO / "bench" / "grouping_pairs_fresh.json"
 
 
 def _article(number: int, key: str, title: str | None, body: str, published: date | None = None,
@@ -137,14 +140,19 @@ def main() -> None:
         figures["seeds_digest"] = f"{len(digest.items)} items from {digest.article_count} articles"
     else:
         print("../shared/seeds is absent: only the repo's own pairs are scored")
-    for pair, line in zip(figures.pop("error_pairs"), figures["errors"], strict=True):
-        if args.held_out_errors or half(pair) == "tuning":
-            print(line)
+    shown = [line for pair, line in zip(figures.pop("error_pairs"), figures["errors"], strict=True)
+             if args.held_out_errors or half(pair) == "tuning"]
+    figures["errors"] = shown
+    print("\n".join(shown))
+    if FRESH.is_file():  # labelled later, without seeing what the grouping predicts: never tuned on
+        fresh = score(json.loads(FRESH.read_text(encoding="utf-8"))["pairs"], articles)
+        figures["fresh"] = {k: fresh[k] for k in ("pairs", "pairs_skipped", "same_pairs", "precision", "recall")}
     print(f"{figures['pairs']} pairs ({figures['pairs_skipped']} skipped), {figures['articles']} articles "
           f"-> {figures['stories']} stories in {figures['group_seconds']} s: precision {figures['precision']}, "
           f"recall {figures['recall']}; seeds: {figures.get('seeds_digest')}")
-    for name in ("tuning", "held_out", "own_pairs"):
-        print(f"  {name}: {figures[name]}")
+    for name in ("tuning", "held_out", "own_pairs", "fresh"):
+        if name in figures:
+            print(f"  {name}: {figures[name]}")
     print(json.dumps(figures, ensure_ascii=False))
 
 
