@@ -36,6 +36,7 @@ from bot.core.stories import group_stories  # noqa: E402
 SHARED = REPO.parent / "shared"
 DEV = SHARED / "eval" / "dev"
 FRESH = REPO / "bench" / "grouping_pairs_fresh.json"
+SECOND = REPO / "bench" / "grouping_pairs_second.json"
 
 
 def _article(number: int, key: str, title: str | None, body: str, published: date | None = None,
@@ -113,6 +114,29 @@ def score(pairs: list[dict], articles: dict[str, StoredArticle]) -> dict[str, ob
     }
 
 
+def _key(pair: dict) -> tuple[str, str]:
+    return tuple(sorted((pair["a"], pair["b"])))  # type: ignore[return-value]
+
+
+def agreement(first: list[dict], second: list[dict]) -> dict[str, object]:
+    """How far a second labeller's blind labels agree with the first's, scored like the grouping is.
+
+    The first labels are read as predictions and the second as the truth, on the pairs the second
+    labeller did not call too close: no grouping can be expected to agree with one labeller more closely
+    than another careful labeller does.
+    """
+    truth = {_key(p): p["label"] for p in second}
+    shared = [p for p in first if _key(p) in truth]
+    both = [(p["same"], truth[_key(p)] == "same") for p in shared if truth[_key(p)] != "unsure"]
+    tp = sum(a and b for a, b in both)
+    predicted, actual = sum(a for a, _ in both), sum(b for _, b in both)
+    observed = sum(a == b for a, b in both) / len(both)
+    chance = (predicted * actual + (len(both) - predicted) * (len(both) - actual)) / len(both) ** 2
+    return {"pairs": len(shared), "unsure": len(shared) - len(both), "first_same": sum(p["same"] for p in shared),
+            "second_same": actual, "precision": round(tp / predicted, 3), "recall": round(tp / actual, 3),
+            "kappa": round((observed - chance) / (1 - chance), 3)}
+
+
 def half(pair: dict) -> str:
     """A fixed split of the pairs: rules are tuned on one half and judged on the other, never seen while tuning."""
     digest = hashlib.sha256("|".join(sorted((pair["a"], pair["b"]))).encode()).digest()
@@ -150,7 +174,10 @@ def main() -> None:
     print(f"{figures['pairs']} pairs ({figures['pairs_skipped']} skipped), {figures['articles']} articles "
           f"-> {figures['stories']} stories in {figures['group_seconds']} s: precision {figures['precision']}, "
           f"recall {figures['recall']}; seeds: {figures.get('seeds_digest')}")
-    for name in ("tuning", "held_out", "own_pairs", "fresh"):
+    if SECOND.is_file() and FRESH.is_file():
+        first = pairs + json.loads(FRESH.read_text(encoding="utf-8"))["pairs"]
+        figures["second_labeller"] = agreement(first, json.loads(SECOND.read_text(encoding="utf-8"))["pairs"])
+    for name in ("tuning", "held_out", "own_pairs", "fresh", "second_labeller"):
         if name in figures:
             print(f"  {name}: {figures[name]}")
     print(json.dumps(figures, ensure_ascii=False))
