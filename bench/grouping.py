@@ -9,7 +9,9 @@ counts as predicted "same" when both articles land in one story. Pairs whose art
 (no ../shared beside the repo) are skipped and counted. Also prints how many items the digest of
 ../shared/seeds has. The pairs are split in two fixed halves by a hash of the pair: rules are tuned
 on the "tuning" half (whose errors are listed) and the "held_out" half is the result (its errors are
-listed only with --held-out-errors). The last line is one JSON object.
+listed only with --held-out-errors). Both halves have since been looked at while changing the rules, so
+bench/grouping_pairs_fresh.json, labelled later by reading without seeing any prediction, is scored apart
+as "fresh": that figure is the result. The last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from bot.core.stories import group_stories  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 DEV = SHARED / "eval" / "dev"
+FRESH = REPO / "bench" / "grouping_pairs_fresh.json"
+SECOND = REPO / "bench" / "grouping_pairs_second.json"
 
 
 def _article(number: int, key: str, title: str | None, body: str, published: date | None = None,
@@ -110,6 +114,29 @@ def score(pairs: list[dict], articles: dict[str, StoredArticle]) -> dict[str, ob
     }
 
 
+def _key(pair: dict) -> tuple[str, str]:
+    return tuple(sorted((pair["a"], pair["b"])))  # type: ignore[return-value]
+
+
+def agreement(first: list[dict], second: list[dict]) -> dict[str, object]:
+    """How far a second labeller's blind labels agree with the first's, scored like the grouping is.
+
+    The first labels are read as predictions and the second as the truth, on the pairs the second
+    labeller did not call too close: no grouping can be expected to agree with one labeller more closely
+    than another careful labeller does.
+    """
+    truth = {_key(p): p["label"] for p in second}
+    shared = [p for p in first if _key(p) in truth]
+    both = [(p["same"], truth[_key(p)] == "same") for p in shared if truth[_key(p)] != "unsure"]
+    tp = sum(a and b for a, b in both)
+    predicted, actual = sum(a for a, _ in both), sum(b for _, b in both)
+    observed = sum(a == b for a, b in both) / len(both)
+    chance = (predicted * actual + (len(both) - predicted) * (len(both) - actual)) / len(both) ** 2
+    return {"pairs": len(shared), "unsure": len(shared) - len(both), "first_same": sum(p["same"] for p in shared),
+            "second_same": actual, "precision": round(tp / predicted, 3), "recall": round(tp / actual, 3),
+            "kappa": round((observed - chance) / (1 - chance), 3)}
+
+
 def half(pair: dict) -> str:
     """A fixed split of the pairs: rules are tuned on one half and judged on the other, never seen while tuning."""
     digest = hashlib.sha256("|".join(sorted((pair["a"], pair["b"]))).encode()).digest()
@@ -137,14 +164,22 @@ def main() -> None:
         figures["seeds_digest"] = f"{len(digest.items)} items from {digest.article_count} articles"
     else:
         print("../shared/seeds is absent: only the repo's own pairs are scored")
-    for pair, line in zip(figures.pop("error_pairs"), figures["errors"], strict=True):
-        if args.held_out_errors or half(pair) == "tuning":
-            print(line)
+    shown = [line for pair, line in zip(figures.pop("error_pairs"), figures["errors"], strict=True)
+             if args.held_out_errors or half(pair) == "tuning"]
+    figures["errors"] = shown
+    print("\n".join(shown))
+    if FRESH.is_file():  # labelled later, without seeing what the grouping predicts: never tuned on
+        fresh = score(json.loads(FRESH.read_text(encoding="utf-8"))["pairs"], articles)
+        figures["fresh"] = {k: fresh[k] for k in ("pairs", "pairs_skipped", "same_pairs", "precision", "recall")}
     print(f"{figures['pairs']} pairs ({figures['pairs_skipped']} skipped), {figures['articles']} articles "
           f"-> {figures['stories']} stories in {figures['group_seconds']} s: precision {figures['precision']}, "
           f"recall {figures['recall']}; seeds: {figures.get('seeds_digest')}")
-    for name in ("tuning", "held_out", "own_pairs"):
-        print(f"  {name}: {figures[name]}")
+    if SECOND.is_file() and FRESH.is_file():
+        first = pairs + json.loads(FRESH.read_text(encoding="utf-8"))["pairs"]
+        figures["second_labeller"] = agreement(first, json.loads(SECOND.read_text(encoding="utf-8"))["pairs"])
+    for name in ("tuning", "held_out", "own_pairs", "fresh", "second_labeller"):
+        if name in figures:
+            print(f"  {name}: {figures[name]}")
     print(json.dumps(figures, ensure_ascii=False))
 
 

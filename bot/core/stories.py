@@ -5,10 +5,10 @@ name the same people, organisations and places and give the same figures, and th
 a week's news. The same company or person also turns up in other events that week (another order,
 the next stage of a court case), so names alone never join two articles: they must also agree on the
 figures their openings state or on what happened (their words that are not names), and figures that
-disagree keep them apart. Their headlines and ledes must also share a figure or an event phrase (two
+disagree keep them apart. Their headlines and ledes must also share a figure or two event phrases (two
 neighbouring words that are not names, "takeover bid", "contempt vote"): a later stage of the same case
 is told with other words. Articles are compared as idf-weighted sparse vectors, and only pairs that
-share two of their most distinctive rare terms are compared at all (an inverted index, at most
+share two of their most distinctive rare terms or names are compared at all (an inverted index, at most
 CANDIDATES per article), so the work grows with the number of articles, not with its square.
 """
 
@@ -59,6 +59,7 @@ SHARED_TOP_TERMS = 2  # two reports of one event share at least this many of the
 INDEX_DOCS = 20  # one event is rarely reported by more outlets in a week; a term in more is a topic word
 EVENT_SENTENCES = 4  # a report states its event in its headline and first few sentences (lede and nut graf)
 STEM = 5  # words cut to this many letters, a crude stem: "seized" and "seizure", "bids" and "bid" agree
+EVENT_PHRASES = 2  # one shared word pair can be a stock phrase; two, or a shared figure, state one event
 CANDIDATES = 30  # at most this many earlier articles, those sharing most distinctive terms, are compared
 
 
@@ -71,6 +72,7 @@ class _Profile:
     names: frozenset[str]  # its names (people, bodies, places) that are rare in the batch
     speakers: frozenset[str]  # surnames of the people it quotes, when they are rare in the batch
     figures: frozenset[str]  # figures in the headline and opening: "£14m", "81%", "36" (planes)
+    mentioned: frozenset[str]  # every figure in the headline and body
     phrases: frozenset[str]  # neighbouring word pairs of its headline and lede: "bid takeo" ("takeover bid")
     published: date | None
     keys: tuple[str, ...]  # its most distinctive rare terms, the index that finds candidate stories
@@ -159,13 +161,22 @@ def _profiles(articles: Sequence[StoredArticle]) -> list[_Profile]:
         phrases = frozenset(pair for pair in pairs if phrase_df[pair] <= common)
         quoted = {q.speaker.split()[-1].lower() for q in article.quotes if q.speaker and q.speaker.split()}
         speakers = frozenset(n for n in quoted if 0 < df[n] <= common)
-        figures = frozenset(f for f in _FIGURE.findall(lead) if not _YEAR.fullmatch(f))
+        figures = _figures(lead)
+        mentioned = _figures(f"{article.title or ''}\n{article.body}")
         vector = _unit(counts, idf, rarest)
         event = _event(vector, names)
         named = frozenset(t for t in counts.keys() & names if df[t] <= common)
-        keys = sorted((t for t in vector if df[t] <= INDEX_DOCS), key=lambda t: (-vector[t], t))[:TOP_TERMS]
-        profiles.append(_Profile(vector, event, named, speakers, figures, phrases, article.published, tuple(keys)))
+        top = sorted((t for t in vector if df[t] <= INDEX_DOCS), key=lambda t: (-vector[t], t))[:TOP_TERMS]
+        keys = sorted(set(top) | named)  # and its rare names: what two outlets' reports share most surely
+        profiles.append(
+            _Profile(vector, event, named, speakers, figures, mentioned, phrases, article.published, tuple(keys))
+        )
     return profiles
+
+
+def _figures(text: str) -> frozenset[str]:
+    """The figures of a text that state an event (years only date it)."""
+    return frozenset(f for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f))
 
 
 def _phrases(lead: str, names: set[str]) -> list[str]:
@@ -187,20 +198,23 @@ def story_score(a: _Profile, b: _Profile) -> float:
     reports of one event name at least one of the same rare people, bodies or places, and agree on two
     of three things: who (several shared rare names, or the same quoted person), how much (a figure
     both openings state) and what happened (their words that are not names); and their headlines and
-    ledes share a figure or an event phrase.
+    ledes share a figure or EVENT_PHRASES event phrases. Figures keep two reports apart only when
+    neither report mentions anywhere the figures the other opens with: outlets lead with different
+    figures of one event ("a 40-bed ward" / "a £2.1m ward") but each gives both.
     """
     if a.published and b.published and abs((a.published - b.published).days) > STORY_DAYS:
         return 0.0
-    if a.figures and b.figures and not a.figures & b.figures:
-        return 0.0  # both openings state their figures and none agree: another order, month or score
+    agree = bool(a.figures & b.figures)
+    if a.figures and b.figures and not (a.figures & b.mentioned or b.figures & a.mentioned):
+        return 0.0  # each opens with figures the other never gives: another order, month or score
     names = len(a.names & b.names)
     if not names:
         return 0.0
-    if not (a.phrases & b.phrases or a.figures & b.figures):
-        return 0.0  # the ledes share no event phrase and no figure: the same actors in another event
+    if not (len(a.phrases & b.phrases) >= EVENT_PHRASES or agree):
+        return 0.0  # the ledes share too few event phrases and no figure: the same actors in another event
     who = names >= SHARED_NAMES or bool(a.speakers & b.speakers)
     what = _cosine(a.event, b.event) >= SAME_EVENT
-    if who + bool(a.figures & b.figures) + what >= 2:
+    if who + agree + what >= 2:
         return _cosine(a.vector, b.vector)
     return 0.0
 

@@ -11,11 +11,12 @@ from urllib.parse import urlsplit
 from bot.config import Settings
 from bot.core.files import text_hash
 from bot.core.models import ProcessedArticle
+from bot.core.normalise import normalise_field
 from bot.core.records import SaveOutcome
 from bot.errors import InputError
 from bot.services.feed_items import compose, merge_metadata, save_lock, save_target
 from bot.services.ingest import NO_TEXT, process_text, repeated_lines, save_processed
-from bot.services.sources import check_web_url, display_name, open_fetcher
+from bot.services.sources import check_web_url, open_fetcher
 from bot.store import Store
 from bot.web.extract import ExtractedPage, ExtractError, extract_article
 from bot.web.feeds import FeedError, looks_like_html, parse_feed
@@ -47,7 +48,7 @@ def _is_feed(result: FetchResult) -> bool:
 async def _page_source(store: Store, url: str, page: ExtractedPage, guild_id: int) -> int:
     """Return the source of pages ingested by hand from this site (created on first use, never polled)."""
     parts = urlsplit(url)
-    name = display_name(page.site_name or "") or parts.hostname or parts.netloc
+    name = normalise_field(page.site_name) or parts.hostname or parts.netloc
     return await store.ensure_source("page", f"{parts.scheme}://{parts.netloc}/", name, guild_id)
 
 

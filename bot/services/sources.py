@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from bot.config import Settings
 from bot.core.files import printable
+from bot.core.normalise import normalise_field
 from bot.core.records import SourceRecord
 from bot.errors import InputError, NotFoundError
 from bot.store import Store
@@ -31,12 +32,6 @@ MAX_DISCOVERED = 3  # feed links of a page tried before giving up
 DISABLED_BY_HAND = "disabled by hand"
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
-
-
-def display_name(text: str) -> str:
-    """Drop control characters from a name taken from a feed or page, so it cannot drive a terminal."""
-    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def fetch_settings(settings: Settings) -> FetchSettings:
@@ -144,7 +139,7 @@ async def add_source(
             refuse_known("feed", url)
             location, feed = await find_feed(client, url)
         kind = "feed"
-        default_name = display_name(feed.title or "") or urlsplit(location).hostname or location
+        default_name = normalise_field(feed.title) or urlsplit(location).hostname or location
     else:
         if guild_id != 0:
             raise InputError("only http(s) feed URLs can be added here; folders are added by the operator")
@@ -155,7 +150,7 @@ async def add_source(
         if printable(location) != location:  # it could be neither stored nor shown
             raise InputError(f"folder name is not UTF-8: {printable(location)}; rename the folder to add it")
     refuse_known(kind, location)
-    chosen = display_name(printable(name or ""))  # a name given for a folder ingested before replaces the old one
+    chosen = normalise_field(printable(name or ""))  # a name given for a folder ingested before replaces the old one
     record = await store.register_source(kind, location, chosen or default_name, guild_id, rename=bool(chosen))
     log.info("added %s source %s (%s)", kind, record.id, location)
     return record

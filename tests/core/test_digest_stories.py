@@ -210,3 +210,54 @@ def test_the_real_seed_digest_has_four_items_with_the_two_reports_of_the_leaders
     assert (len(digest.items), digest.article_count) == (4, 5)
     together = [item for item in digest.items if len(item.sources) == 2]
     assert [sorted(ref.source_key[:3] for ref in item.sources) for item in together] == [["000", "001"]]
+
+
+# One event whose two reports lead with different figures of it, each giving the other's figure further down.
+WARD_TRUST = (
+    "Ashby trust opens 40-bed virtual ward",
+    "Ashby Vale NHS Trust has opened a 40-bed virtual ward so that frail older patients can be watched over at "
+    "home. Patients wear a sensor patch and community nurses visit them daily. The scheme cost £2.1m. Chief nurse "
+    "Priya Lindqvist said most people recover better in their own beds.",
+)
+WARD_PAPER = (
+    "£2.1m scheme lets Ashby patients leave hospital early",
+    "A £2.1m virtual ward run by Ashby Vale NHS Trust is sending elderly patients home with a sensor patch. "
+    "Community nurses will visit every day and a control room watches readings around the clock. GP Tomasz "
+    "Ferreira said the 40 places would free hospital beds over winter.",
+)
+
+
+def test_reports_leading_with_different_figures_of_one_event_are_one_story() -> None:
+    assert story_ids(group_stories([article(1, WARD_TRUST), article(2, WARD_PAPER)])) == [[1, 2]]
+
+
+# The same minister and town in two events of one week: the ledes share one stock phrase ("care minister").
+MINISTER_CARERS = (
+    "Helena Marsh promises Dunwold carers more respite breaks",
+    "Care minister Helena Marsh has promised unpaid carers in Dunwold more respite breaks, speaking at the "
+    "Dunwold carers centre. Councils will be told to publish how long carers wait for a break, she said. "
+    "Carers groups welcomed the promise but asked how the breaks would be paid for.",
+)
+MINISTER_OPENING = (
+    "Helena Marsh opens Dunwold dementia day centre",
+    "Care minister Helena Marsh opened the new dementia day centre on Dunwold high street, where families can "
+    "leave relatives for a day of activities. She met carers and staff, and said the centre would give "
+    "respite to families. Carers welcomed it. The centre will take 25 people a day and is run by a charity.",
+)
+
+
+def test_the_same_minister_in_two_events_sharing_a_stock_phrase_are_two_stories() -> None:
+    assert story_ids(group_stories([article(1, MINISTER_CARERS), article(2, MINISTER_OPENING)])) == [[1], [2]]
+
+
+def long_feature(title_body: tuple[str, str], words: list[str]) -> tuple[str, str]:
+    """A report that goes on at length in its own specialist words, which outweigh its names."""
+    more = " ".join(f"The {w} was there, and the {w} was about the {w}." for w in words)
+    return title_body[0], f"{title_body[1]} {more}"
+
+
+def test_long_reports_of_one_event_are_found_by_their_shared_names() -> None:
+    rng = random.Random(7)
+    made = ["".join(rng.choice("bcdfghjklmnprstvwz") + rng.choice("aeiou") for _ in range(4)) for _ in range(60)]
+    council, paper = long_feature(CLOSURE_COUNCIL, made[:30]), long_feature(CLOSURE_PAPER, made[30:])
+    assert among_a_weeks_news([article(1, council), article(2, paper)]) == [[1, 2]]

@@ -172,6 +172,9 @@ async def test_numbers_over_64_bits_and_arguments_that_were_not_utf8_are_answere
     assert await find_quotes(store, about="\udcff care", limit=2**64, offset=2**64) == []
     source = await add_source(store, settings, str(folder), name="Cuttings \udcff")
     assert source.name == "Cuttings \\xff"
+    (tmp_path / "more").mkdir()
+    named = await add_source(store, settings, str(tmp_path / "more"), name="Care\x1b[2J News\x85\tWeekly\x07\n")
+    assert named.name == "Care News Weekly"  # a name cannot drive the terminal it is listed in
 
 
 def test_feed_and_page_texts_are_cut_like_files_at_a_paragraph_break() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.services.sources import display_name, is_url
+from bot.services.sources import is_url
 
 
 @pytest.mark.parametrize(
@@ -28,8 +28,3 @@ def test_an_existing_folder_with_a_colon_is_a_path(tmp_path: Path, monkeypatch: 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "news:archive").mkdir()
     assert not is_url("news:archive")
-
-
-def test_display_name_drops_terminal_control_characters() -> None:
-    assert display_name("Care\x1b[2J News\x85\tWeekly\n") == "Care [2J News Weekly"
-    assert display_name("\x07\x00") == ""
