@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from bot.core.quotes.lexicon import HONORIFICS
 
@@ -54,8 +55,29 @@ def slips_allowed(typed: str, known: str) -> int:
     return 1
 
 
+def _letters(word: str) -> int:
+    """The set of letters in a word, as bits: each slip adds or removes at most two letters of it."""
+    mask = 0
+    for char in word:
+        mask |= 1 << (ord(char) & 63)
+    return mask
+
+
+def _deletions(word: str) -> Iterator[str]:
+    """The word itself and the word with each one letter left out."""
+    yield word
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1:]
+
+
 class SpeakerIndex:
-    """Name words of every speaker, built once so each look-up is a few dictionary probes."""
+    """Name words of every speaker, built once so each look-up is a few dictionary probes.
+
+    Misspellings are found without comparing a typed word with the whole vocabulary: two words one slip
+    apart become equal when at most one letter is left out of each, so the words a typed word may stand
+    for with one slip share one of its deletions; two slips need the same first letter, a length within two
+    and at most four letters that only one of the words has. Only those candidates get the edit distance.
+    """
 
     def __init__(self, speakers: Sequence[tuple[int, str]]) -> None:
         self._ids: dict[str, set[int]] = defaultdict(set)
@@ -64,17 +86,37 @@ class SpeakerIndex:
             for word in _words(name):
                 self._ids[word].add(speaker_id)
         self._vocabulary = sorted(self._ids)
+        self._by_deletion: dict[str, set[str]] = defaultdict(set)
+        self._by_start: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)  # (first letter, length)
+        for word in self._vocabulary:
+            for variant in _deletions(word):
+                self._by_deletion[variant].add(word)
+            self._by_start[word[0], len(word)].append((word, _letters(word)))
+
+    def _candidates(self, word: str) -> set[str]:
+        """Every known word that may be within the slips allowed of `word` (a superset: distances decide)."""
+        found = {v for variant in _deletions(word) for v in self._by_deletion.get(variant, ())}
+        letters = _letters(word)
+        for length in range(len(word) - 2, len(word) + 3):
+            if max(len(word), length) >= TWO_SLIPS_MIN:
+                bucket = self._by_start.get((word[0], length), ())
+                found.update(v for v, mask in bucket if (mask ^ letters).bit_count() <= 4)
+        return found
 
     def _spellings(self, word: str) -> set[str]:
         """Return the known name words `word` may stand for: itself, close misspellings, or as a prefix."""
         if word in self._ids:
             return {word}
-        distances = {v: edit_distance(word, v, slips_allowed(word, v)) for v in self._vocabulary}
+        distances = {v: edit_distance(word, v, slips_allowed(word, v)) for v in self._candidates(word)}
         near = {v: d for v, d in distances.items() if d <= slips_allowed(word, v)}
         # The nearest spellings only: "taner" is one slip from Tanner and two from Turner.
         close = {v for v, d in near.items() if d == min(near.values())}
         if len(word) >= PREFIX_MIN:
-            close.update(v for v in self._vocabulary if v.startswith(word))
+            start = bisect_left(self._vocabulary, word)
+            for known in self._vocabulary[start:]:
+                if not known.startswith(word):
+                    break
+                close.add(known)
         return close
 
     def match(self, query: str) -> list[int]:
