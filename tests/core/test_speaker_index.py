@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import random
+from types import ModuleType
 
 import pytest
 
-from bot.core.speaker_index import PREFIX_MIN, SpeakerIndex, edit_distance, slips_allowed
+from bot.core.speaker_index import SpeakerIndex
+from tests.conftest import REPO
 
 SPEAKERS = [(1, "Matt Hancock"), (2, "Martin Green"), (3, "Izzi Seccombe"), (4, "Sally Copley"),
             (5, "Matthew Taylor")]
@@ -70,30 +73,25 @@ def test_one_letter_slips_anywhere_are_tolerated(typed: str, expected: list[int]
     assert SpeakerIndex(TITLED).match(typed) == expected
 
 
-def every_spelling(vocabulary: list[str], word: str) -> set[str]:
-    """The definition of the words a typed word may stand for, by comparing it with every known word."""
-    if word in vocabulary:
-        return {word}
-    near = {v: d for v in vocabulary if (d := edit_distance(word, v, slips_allowed(word, v))) <= slips_allowed(word, v)}
-    close = {v for v, d in near.items() if d == min(near.values())}
-    return close | ({v for v in vocabulary if v.startswith(word)} if len(word) >= PREFIX_MIN else set())
-
 
 def test_the_deletion_index_finds_exactly_the_spellings_a_comparison_with_every_name_finds() -> None:
+    bench = load_bench()  # its baseline is the definition: an edit distance to every known name word
     rng = random.Random(5)
-    syllables = ["an", "ber", "co", "dell", "er", "fi", "gan", "ho", "is", "ja", "ker", "lo", "ma", "ne", "son"]
-    names = [" ".join("".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))).title() for _ in range(2))
-             for _ in range(400)]
-    index = SpeakerIndex(list(enumerate(names)))
-    vocabulary = sorted({w.lower() for name in names for w in name.split()})
-    letters = "abcdefghijklmnopqrstuvwxyz"
+    speakers = bench.names(400, rng)
+    index = SpeakerIndex(speakers)
+    vocabulary = sorted({w.lower() for _, name in speakers for w in name.split()})
     typed = []
     for word in rng.sample(vocabulary, 150):
-        for _ in range(rng.randint(1, 3)):  # one to three slips: changed, dropped, added or swapped letters
-            i = rng.randrange(len(word))
-            word = rng.choice([word[:i] + rng.choice(letters) + word[i + 1:], word[:i] + word[i + 1:] or word,
-                               word[:i] + rng.choice(letters) + word[i:], word[:i] + word[i + 1:i + 2] + word[i:i + 1]
-                               + word[i + 2:]])
+        for _ in range(rng.randint(1, 3)):  # one to three slips
+            word = bench.slip(word, rng)
         typed += [word, word[:3]]
     for word in typed:
-        assert index._spellings(word) == every_spelling(vocabulary, word), word
+        assert index._spellings(word) == bench.every_spelling(vocabulary, word), word
+
+
+def load_bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("speaker_match", REPO / "bench" / "speaker_match.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
