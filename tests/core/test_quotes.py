@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.core.models import Quote
@@ -376,6 +376,7 @@ _articles = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 @given(_articles)
+@example("0““,“")  # marks around only a comma once made an empty quotation
 def test_spans_are_verbatim_and_text_is_their_join(text: str) -> None:
     quotes = extract_quotes(text)
     previous_end = 0

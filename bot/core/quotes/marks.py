@@ -94,9 +94,13 @@ def extract_quotes(text: str) -> list[Quote]:
     previous = NOBODY
     previous_paragraph = -2
     for group in groups:
-        first, last = group[0], group[-1]
+        last = group[-1]
         if last.end_mark is not None:
             last.end = _strip(text, last.start, last.end, ",;")[1]  # “…care,” he said.
+        group = [seg for seg in group if seg.end > seg.start]  # a mark around only a comma quotes nothing
+        if not group:
+            continue
+        first = group[0]
         parts = [text[seg.start : seg.end] for seg in group]
         partial = _is_partial(parts)
         mention = speakers.attribute(_marks(group))
