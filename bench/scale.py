@@ -12,6 +12,7 @@ texts, renamed for their story and written through the same store call, so that 
 can be built in minutes. The digests of the newest 1,000 and 10,000 articles are timed, with their
 number of stories.
 Look-ups go through the functions the commands call. Prints a table, then one JSON object.
+`--overlap DB` compares a built database's ten best search answers when fewer candidates are ranked.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from bot.core.models import ProcessedArticle  # noqa: E402
 from bot.core.pipeline import process_article, short_line_keys  # noqa: E402
 from bot.services.ingest import ingest_files, speaker_keys  # noqa: E402
 from bot.services.lookups import find_quotes, search_articles  # noqa: E402
+from bot.store import Store  # noqa: E402
 from bot.store.engine import open_database  # noqa: E402
 
 _NUMBER = re.compile(r"\d+")
@@ -219,6 +221,9 @@ def main() -> int:
     if args.speaker_match:
         print(json.dumps(asyncio.run(speaker_match(args.speaker_match)), indent=1))
         return 0
+    if args.overlap:
+        print(json.dumps(asyncio.run(candidate_overlap(args.overlap)), indent=1))
+        return 0
     if args.serve or args.serve_url:
         print(json.dumps(asyncio.run(serve_lookups(args.serve or args.serve_url, 300))))
         return 0
@@ -277,6 +282,8 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--serve-url", help=argparse.SUPPRESS)  # child process: look-ups on a URL
     parser.add_argument("--speaker-match", metavar="URL",
                         help="compare speaker matching in-process with pg_trgm on a PostgreSQL database built here")
+    parser.add_argument("--overlap", metavar="DB",
+                        help="the ten best search answers when ranking fewer candidates, on a built database")
 
 
 async def ingest_more(db: Path | str, folder: Path, first: int, count: int) -> float:
@@ -411,6 +418,61 @@ async def speaker_match(url: str, sample: int = 300) -> dict[str, object]:
     finally:
         await conn.close()
 
+
+
+# -- ranking fewer candidates: how many of the ten best stay (--overlap) ---------------------------------------
+
+
+def _set_candidates(count: int) -> None:
+    """Rank the newest `count` matches in a search, on both engines (the bench's own knob, not a setting)."""
+    import bot.store.articles
+    import bot.store.postgres.search
+
+    bot.store.articles.SEARCH_CANDIDATES = count
+    bot.store.postgres.search.SEARCH_CANDIDATES = count
+
+
+async def overlap_queries(store: Store, count: int) -> list[str]:
+    """Queries written from the corpus, not the bench's topics: one or two lower-case words of the titles of
+    articles drawn at random (lower-case: the story's own names are renamed, the common words are not)."""
+    rng = random.Random(11)
+    total = await store.count_articles()
+    ids = rng.sample(range(1, total + 1), min(total, count * 3))
+    queries: list[str] = []
+    for article in await store.get_articles(ids, with_quotes=False):
+        words = sorted(set(re.findall(r"\b[a-z]{4,}\b", article.title or "")))
+        if words and len(queries) < count:
+            queries.append(" ".join(rng.sample(words, min(len(words), 1 + len(queries) % 2))))
+    return queries
+
+
+async def candidate_overlap(db: Path | str, counts: tuple[int, ...] = (1000, 500, 250)) -> dict[str, object]:
+    """The ten best articles when ranking fewer of the newest matches, against the 2,000 ranked now: the mean
+    share of the ten that stay (overlap@10), the share of queries whose ten are the same set, and the time."""
+    from bot.store.articles import SEARCH_CANDIDATES
+
+    result: dict[str, object] = {}
+    async with await open_database(db) as store:
+        queries = await overlap_queries(store, 200)
+        result["queries"] = len(queries)
+        tops: dict[int, list[list[int]]] = {}
+        try:
+            for count in (SEARCH_CANDIDATES, *counts):
+                _set_candidates(count)
+                tops[count], timings = [], []
+                for query in queries:
+                    start = time.perf_counter()
+                    tops[count].append(await store.search_article_ids(query, 10))
+                    timings.append((time.perf_counter() - start) * 1000)
+                pairs = [(set(want), set(got)) for want, got in zip(tops[SEARCH_CANDIDATES], tops[count],
+                                                                      strict=True) if want]
+                result[str(count)] = {
+                    "overlap_at_10": round(statistics.mean(len(w & g) / len(w) for w, g in pairs), 3),
+                    "same_ten": round(sum(w == g for w, g in pairs) / len(pairs), 3),
+                    "p50_p99_ms": p50_p99(timings)}
+        finally:
+            _set_candidates(SEARCH_CANDIDATES)
+    return result
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,6 +1,8 @@
 """PostgreSQL's newest-first look-ups (migration 0003) against a real server: the functions that take matches
 in bands of ids must return exactly the newest matches a plain scan-and-sort returns, for common, sparse,
-rare and absent words, with a server's visibility and a speaker filter; the search table follows the articles."""
+rare and absent words, with a server's visibility and a speaker filter, over ids spread across many bands and
+runs of bands with gaps between; the band keys cover exactly the bands asked; the search table follows the
+articles."""
 
 from __future__ import annotations
 
@@ -17,6 +19,9 @@ from tests.store.test_queries import make_article, quote
 
 ARTICLES = 120
 GUILD = 42
+# after every tenth article the ids of articles and quotes jump ahead by one of these, so that the look-ups
+# cross bands (1,024 ids), runs of bands (16,384) and empty stretches as on a large database
+ID_JUMPS = (700, 3000, 1, 20_000)
 
 
 def words_of(n: int) -> str:
@@ -51,11 +56,25 @@ async def corpus(pg_cluster: Cluster | None) -> AsyncIterator[tuple[PostgresStor
                                    digest=f"d{n}")
             await store.save_article(own if n % 3 == 0 else shared, f"k{n}", None, f"r{n}", article, [],
                                      {"Ann Lee": "lee", "Bob Stone": "stone"})
+            if n % 10 == 9:
+                await jump_ids(url, ID_JUMPS[n // 10 % len(ID_JUMPS)])
         conn = await asyncpg.connect(url)
+        assert await conn.fetchval("SELECT max(id) FROM quotes") > 16_384 * 3  # several runs of bands
         try:
             yield store, conn
         finally:
             await conn.close()
+
+
+async def jump_ids(url: str, gap: int) -> None:
+    """Make the next article and quotation ids `gap` beyond the newest ones."""
+    conn = await asyncpg.connect(url)
+    try:
+        for table in ("articles", "quotes"):
+            newest = await conn.fetchval(f"SELECT max(id) FROM {table}")
+            await conn.execute(f"ALTER TABLE {table} ALTER COLUMN id RESTART WITH {newest + gap}")
+    finally:
+        await conn.close()
 
 
 VISIBLE = (" AND EXISTS (SELECT 1 FROM article_sources vl JOIN sources vs ON vs.id = vl.source_id"
@@ -114,3 +133,12 @@ async def test_search_ranks_title_matches_first_and_follows_deletes(
     await conn.execute("DELETE FROM articles WHERE id = $1", found[0])
     assert found[0] not in await store.search_article_ids("common", limit=ARTICLES)
     assert await conn.fetchval("SELECT count(*) FROM article_search") == ARTICLES - 1
+
+
+async def test_band_keys_cover_exactly_the_bands_asked(corpus: tuple[PostgresStore, asyncpg.Connection]) -> None:
+    _, conn = corpus
+    for low, high in [(0, 0), (3, 9), (0, 15), (0, 16), (15, 16), (16, 31), (5, 40), (17, 95), (250, 374)]:
+        keys = await conn.fetchval("SELECT band_cover($1, $2)", low, high)
+        bands = [b for k in keys for b in ([k] if k >= 0 else range((-k - 1) * 16, (-k - 1) * 16 + 16))]
+        assert sorted(bands) == list(range(low, high + 1)), (low, high)  # each band once, none outside
+        assert len(keys) <= 30 + (high - low) // 16  # a run of 16 bands is one key

@@ -5,10 +5,10 @@ Same rules as the SQLite ones: user words are matched all together (stemmed, Eng
 
 A GIN index returns its matches in no order, so "the latest N" cannot stop early as FTS5's newest-first
 doclists do: it meant fetching and sorting every match of a common word. Both look-ups therefore call
-functions of migration 0003 that take ids in bands counted back from the newest, each band the GIN matches
-ANDed with an id range, until N are found: a common word is done in the first band, a rare one in a few
-cheap scans. Articles' vectors live in a narrow table of their own, in the row, so ranking 2,000 of them
-reads 2,000 rows and no TOAST.
+functions of migration 0003 that take ids in steps counted back from the newest until N are found, each
+step one GIN scan of the word ANDed, inside the index, with the step's bands of 1,024 ids: a common word is
+done in one or two steps, a rare one in a few cheap scans. Articles' vectors live in a narrow table of
+their own, in the row, so ranking 2,000 of them reads 2,000 rows and no TOAST.
 """
 
 from __future__ import annotations
