@@ -63,19 +63,21 @@ EVENT_PHRASES = 2  # one shared word pair can be a stock phrase; two, or a share
 CANDIDATES = 30  # at most this many earlier articles, those sharing most distinctive terms, are compared
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Profile:
-    """What grouping needs from one article."""
+    """What grouping needs from one article (`mentioned` is filled in when first needed: scanning a whole
+    body for figures is slow, and only pairs whose openings both state figures ask)."""
 
     vector: dict[str, float]
     event: dict[str, float]  # the words that are not names (what happened), as a unit vector
     names: frozenset[str]  # its names (people, bodies, places) that are rare in the batch
     speakers: frozenset[str]  # surnames of the people it quotes, when they are rare in the batch
     figures: frozenset[str]  # figures in the headline and opening: "£14m", "81%", "36" (planes)
-    mentioned: frozenset[str]  # every figure in the headline and body
     phrases: frozenset[str]  # neighbouring word pairs of its headline and lede: "bid takeo" ("takeover bid")
     published: date | None
     keys: tuple[str, ...]  # its most distinctive rare terms, the index that finds candidate stories
+    text: str  # headline and body
+    mentioned: frozenset[str] | None = None  # every figure in the headline and body
 
 
 def _count(text: str) -> tuple[Counter[str], Counter[str]]:
@@ -162,14 +164,14 @@ def _profiles(articles: Sequence[StoredArticle]) -> list[_Profile]:
         quoted = {q.speaker.split()[-1].lower() for q in article.quotes if q.speaker and q.speaker.split()}
         speakers = frozenset(n for n in quoted if 0 < df[n] <= common)
         figures = _figures(lead)
-        mentioned = _figures(f"{article.title or ''}\n{article.body}")
         vector = _unit(counts, idf, rarest)
         event = _event(vector, names)
         named = frozenset(t for t in counts.keys() & names if df[t] <= common)
         top = sorted((t for t in vector if df[t] <= INDEX_DOCS), key=lambda t: (-vector[t], t))[:TOP_TERMS]
-        keys = sorted(set(top) | named)  # and its rare names: what two outlets' reports share most surely
+        keys = sorted(set(top) | {n for n in named if df[n] <= INDEX_DOCS})  # and its rare names
         profiles.append(
-            _Profile(vector, event, named, speakers, figures, mentioned, phrases, article.published, tuple(keys))
+            _Profile(vector, event, named, speakers, figures, phrases, article.published, tuple(keys),
+                     f"{article.title or ''}\n{article.body}")
         )
     return profiles
 
@@ -177,6 +179,13 @@ def _profiles(articles: Sequence[StoredArticle]) -> list[_Profile]:
 def _figures(text: str) -> frozenset[str]:
     """The figures of a text that state an event (years only date it)."""
     return frozenset(f for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f))
+
+
+def _mentioned(profile: _Profile) -> frozenset[str]:
+    """Every figure an article gives, found once."""
+    if profile.mentioned is None:
+        profile.mentioned = _figures(profile.text)
+    return profile.mentioned
 
 
 def _phrases(lead: str, names: set[str]) -> list[str]:
@@ -205,7 +214,7 @@ def story_score(a: _Profile, b: _Profile) -> float:
     if a.published and b.published and abs((a.published - b.published).days) > STORY_DAYS:
         return 0.0
     agree = bool(a.figures & b.figures)
-    if a.figures and b.figures and not (a.figures & b.mentioned or b.figures & a.mentioned):
+    if a.figures and b.figures and not (a.figures & _mentioned(b) or b.figures & _mentioned(a)):
         return 0.0  # each opens with figures the other never gives: another order, month or score
     names = len(a.names & b.names)
     if not names:
