@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import socket
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from bot.core.records import SourceRecord
 from bot.errors import StoreError
 from bot.services.feed_items import ingest_feed
 from bot.services.ingest import IngestReport, ingest_files
+from bot.services.leases import dead_on_this_host, lease_owner
 from bot.services.sources import CONCURRENCY, open_fetcher
 from bot.store import Store
 from bot.web.feeds import FeedError, parse_feed
@@ -38,26 +38,6 @@ BACKOFF_CAP = 24 * 3600.0  # a failing source is still tried at least daily unti
 
 # Sources being polled now, per store: a second poll started meanwhile leaves them alone.
 _in_flight: WeakKeyDictionary[Store, set[int]] = WeakKeyDictionary()
-
-
-def lease_owner(store: Store) -> str:
-    """Who holds a poll lease: this host, process and store (other processes may share the database)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{id(store)}"
-
-
-def dead_on_this_host(owner: str) -> bool:
-    """Whether a lease holder is a process of this host that no longer runs (killed, crashed)."""
-    host, _, rest = owner.partition(":")
-    pid = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # it runs, as another user
-        return False
-    return False
 
 
 async def _take_lease(store: Store, settings: Settings, source_id: int, owner: str) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.records import DigestPost, GuildSettings, SourceRecord
 from bot.services.guilds import failing_sources
-from bot.services.poll import dead_on_this_host, lease_owner  # one owner and liveness check for both leases
+from bot.services.leases import dead_on_this_host, lease_owner
 from bot.store import Store
 
 if TYPE_CHECKING:
