@@ -311,14 +311,15 @@ class DigestScheduler:
         async def on_part(parts: int, message_id: int, thread_id: int | None) -> None:
             await posts.part_sent(store, guild_id, week, parts, message_id=message_id, thread_id=thread_id)
 
-        check_after = check_from(post.last_message_id, post.claimed_at or post.updated_at)
+        check_after = None  # after an earlier attempt, a part it sent may be in Discord but not in the claim
+        if posts.taken_over(post):
+            check_after = check_from(post.last_message_id, post.claimed_at or post.updated_at)
         try:
             digest = await week_digest(store, self.host.settings, week, guild_id)
             messages = digest_messages(digest)
             await self._holding(post, self.host.deliver_digest(
                 post.channel_id, digest_title(digest), messages, parts_sent=post.parts_sent,
-                thread_id=post.thread_id, check_after=check_after if posts.taken_over(post) else None,
-                on_part=on_part,
+                thread_id=post.thread_id, check_after=check_after, on_part=on_part,
             ))
         except posts.ClaimLost as exc:
             log.warning("stopped posting: %s", exc)

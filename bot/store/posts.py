@@ -66,11 +66,12 @@ class PostsMixin(StoreBase):
                     return None
                 if status == "blocked" and not force:
                     return None
-                await self._reclaim(guild_id, week, channel_id, int(row["channel_id"]) != channel_id, owner, until)
+                moved = int(row["channel_id"]) != channel_id
+                await self._reclaim(guild_id, week, channel_id, moved, owner, now, until)
         return await self.digest_post(guild_id, week)
 
     async def _reclaim(
-        self, guild_id: int, week: str, channel_id: int, moved: bool, owner: str, until: str
+        self, guild_id: int, week: str, channel_id: int, moved: bool, owner: str, now: str, until: str
     ) -> None:
         """Claim an existing row again for `owner`; a post moved to another channel starts over there."""
         await self.conn.execute(
@@ -82,7 +83,7 @@ class PostsMixin(StoreBase):
             " message_id = CASE WHEN ? THEN NULL ELSE message_id END,"
             " last_message_id = CASE WHEN ? THEN NULL ELSE last_message_id END"
             " WHERE guild_id = ? AND week = ?",
-            (channel_id, utc_now(), owner, until, moved, utc_now(), moved, moved, moved, moved, guild_id, week),
+            (channel_id, now, owner, until, moved, now, moved, moved, moved, moved, guild_id, week),
         )
 
     async def record_digest_part(
