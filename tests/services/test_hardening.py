@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,16 +20,9 @@ from bot.services.poll import PollStatus, poll_sources
 from bot.services.sources import add_source, source_health
 from bot.store import Store
 from bot.store.sql import MAX_AUTHOR, MAX_PUBLISHER, MAX_SOURCE_NAME, MAX_TITLE
-from tests.live_server import FeedServer, article_page, item_for, loopback_only, rss, running, story
+from tests.live_server import FeedServer, article_page, item_for, rss, story
 
 T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FeedServer]:
-    with loopback_only(monkeypatch):
-        async with running(FeedServer()) as srv:
-            yield srv
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import asyncio
 import dataclasses
 import os
 import sys
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,17 +22,10 @@ from bot.services.pages import ingest_url
 from bot.services.poll import PollReport, PollStatus, SourcePoll, poll_sources
 from bot.services.sources import CONCURRENCY, add_source, find_source, set_source_enabled
 from bot.store import Store
-from tests.live_server import FeedServer, article_page, item_for, loopback_only, rss, running, story
+from tests.live_server import FeedServer, article_page, item_for, rss, story
 
 REPO = Path(__file__).resolve().parents[1]
 T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FeedServer]:
-    with loopback_only(monkeypatch):
-        async with running(FeedServer()) as srv:
-            yield srv
 
 
 @pytest.fixture
