@@ -79,8 +79,13 @@ class QuotesMixin(StoreBase):
     # with a speaker or topic the candidate ids are few: "+" keeps SQLite's planner off the date index
     NARROWED_PARTIAL = "+q.partial = 0"
 
-    def topic_clause(self, about: str, speaker_ids: Sequence[int] | None, candidates: int) -> tuple[str, list] | None:
-        """The id filter for quotes about these words (and by these speakers); None when no word is left."""
+    async def topic_clause(
+        self, about: str, speaker_ids: Sequence[int] | None, candidates: int, shown: tuple[str, list], page: int
+    ) -> tuple[str, list] | None:
+        """The id filter for quotes about these words (and by these speakers); None when no word is left.
+
+        `shown` (a condition on `q`) and `page` say which of the candidates the caller keeps; an engine that
+        can apply them before reading the quotations does (PostgreSQL); FTS5 hands over the candidates."""
         query = fts_query(about)
         if query is None:
             return None
@@ -108,7 +113,8 @@ class QuotesMixin(StoreBase):
         where[0] += clause
         if about:
             # newest first among the most recently stored matches: bounded work however common the words
-            topic = self.topic_clause(about, speaker_ids, max(TOPIC_CANDIDATES, offset + limit))
+            candidates = max(TOPIC_CANDIDATES, offset + limit)
+            topic = await self.topic_clause(about, speaker_ids, candidates, (where[0], params), offset + limit)
             if topic is None:
                 return []
             where.append(topic[0])

@@ -6,8 +6,7 @@ SQLite does with its own features is written again here:
 - connection.py: a pool behind aiosqlite's execute/executemany/execute_fetchall, one connection per transaction
 - database.py: connecting, and this engine's numbered migrations (bot/store/postgres/migrations)
 - base.py: transactions (writes take turns under an advisory lock), the speaker-cache key
-- search.py: full-text look-ups over tsvector/GIN instead of FTS5
-- speakers.py: speaker names by trigram similarity (pg_trgm)
+- search.py: full-text look-ups over per-word posting tables (migration 0006) instead of FTS5
 - copy.py: copying a SQLite database into an empty PostgreSQL one, counts checked
 """
 

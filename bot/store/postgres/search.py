@@ -1,14 +1,13 @@
-"""Full-text look-ups in PostgreSQL: the FTS5 queries of articles.py and quotes.py over tsvector/GIN.
+"""Full-text look-ups in PostgreSQL: the FTS5 queries of articles.py and quotes.py, over posting lists.
 
 Same rules as the SQLite ones: user words are matched all together (stemmed, English), a search ranks the
 2,000 latest matches with the title weighing five times the body, a topic look-up takes the 500 latest.
 
-A GIN index returns its matches in no order, so "the latest N" cannot stop early as FTS5's newest-first
-doclists do: it meant fetching and sorting every match of a common word. Both look-ups therefore call
-functions of migration 0003 that take ids in steps counted back from the newest until N are found, each
-step one GIN scan of the word ANDed, inside the index, with the step's bands of 1,024 ids: a common word is
-done in one or two steps, a rare one in a few cheap scans. Articles' vectors live in a narrow table of
-their own, in the row, so ranking 2,000 of them reads 2,000 rows and no TOAST.
+A GIN index returns its matches in no order, so "the latest N" meant scanning a word's matches in steps and
+reading each one's row; at 100,000 articles that read was most of a look-up's time. So each word's matches
+are kept as rows of article_terms and quote_terms (migration 0006), keyed by word and id: the newest N
+matches of a word are N neighbouring entries of one B-tree, each article's with its rank for that word, and
+several words are those scans merged on the id. Titles keep their GIN index: they are matched by prefix.
 """
 
 from __future__ import annotations
@@ -18,9 +17,6 @@ from collections.abc import Sequence
 from bot.store.articles import SEARCH_CANDIDATES
 from bot.store.postgres.base import PgStoreBase
 from bot.store.sql import MAX_QUERY_WORDS, query_words, visible_to
-
-# ts_rank weights for D, C, B (body) and A (title): FTS5's bm25(articles_fts, 5.0, 1.0)
-RANK_WEIGHTS = [0.1, 0.1, 0.2, 1.0]
 
 
 def ts_query(text: str, prefix: bool = False) -> str | None:
@@ -81,28 +77,57 @@ class PgSearchMixin(PgStoreBase):
             )
         return [(int(r["id"]), str(r["title"])) for r in rows]
 
+    async def _lexemes(self, text: str) -> list[str]:
+        """The stems PostgreSQL's English configuration makes of the user's words (stop words give none)."""
+        words = query_words(text)[:MAX_QUERY_WORDS]  # capped as FTS5 queries are
+        if not words:
+            return []
+        rows = await self._all(
+            "SELECT DISTINCT t.lexeme FROM unnest(?::text[]) w, unnest(to_tsvector('english', w)) t ORDER BY 1",
+            (words,),
+        )
+        return [str(r["lexeme"]) for r in rows]
+
     async def search_article_ids(self, text: str, limit: int = 10, guild_id: int | None = None) -> list[int]:
         """Return the ids of the articles best matching the words of `text`."""
-        query = ts_query(text)
-        if query is None:
+        words = await self._lexemes(text)
+        if not words:
             return []
         # rank the most recently stored matches only, so common words cost the same on any size of database
+        clause, visible = visible_to("t0.article_id", guild_id)
+        score = " + ".join(f"t{i}.score" for i in range(len(words)))
         rows = await self._all(
-            "SELECT id FROM newest_article_matches(to_tsquery('english', ?), ?::real[], ?::bigint, ?,"
-            " (SELECT max(id) FROM article_search)) ORDER BY score DESC, id DESC LIMIT ?",
-            (query, RANK_WEIGHTS, guild_id, SEARCH_CANDIDATES, limit),
+            f"SELECT id FROM (SELECT t0.article_id AS id, {score} AS score FROM {newest_matches('article', words)}"
+            f"{clause} ORDER BY t0.article_id DESC LIMIT ?) m ORDER BY score DESC, id DESC LIMIT ?",
+            (*words[1:], words[0], *visible, SEARCH_CANDIDATES, limit),
         )
         return [int(r["id"]) for r in rows]
 
     NEWEST_OF_SPEAKER = "({})"  # PostgreSQL takes a parenthesised ORDER BY ... LIMIT inside UNION ALL
     NARROWED_PARTIAL = "q.partial = 0"
 
-    def topic_clause(self, about: str, speaker_ids: Sequence[int] | None, candidates: int) -> tuple[str, list] | None:
-        """The id filter for quotes about these words (and by these speakers): their newest matches, taken
-        band by band (newest_quote_matches, migration 0003)."""
-        query = ts_query(about)
-        if query is None:
+    async def topic_clause(
+        self, about: str, speaker_ids: Sequence[int] | None, candidates: int, shown: tuple[str, list], page: int
+    ) -> tuple[str, list] | None:
+        """The id filter for quotes about these words (and by these speakers): of their newest matches, the
+        page the caller shows, chosen from the posting rows (which hold the fields `shown` and the order
+        read), so only that page is read from quotes."""
+        words = await self._lexemes(about)
+        if not words:
             return None
-        sql = ("q.id IN (SELECT newest_quote_matches(to_tsquery('english', ?), ?::bigint[], ?,"
-               " (SELECT max(id) FROM quotes)))")
-        return sql, [query, list(speaker_ids) if speaker_ids else None, candidates]
+        by = " AND t0.speaker_id = ANY(?::bigint[])" if speaker_ids else ""
+        newest = (f"SELECT t0.quote_id AS id, t0.article_id, t0.partial, t0.sort_date FROM"
+                  f" {newest_matches('quote', words)}{by} ORDER BY t0.quote_id DESC LIMIT ?")
+        sql = f"q.id IN (SELECT q.id FROM ({newest}) q WHERE {shown[0]} ORDER BY q.sort_date DESC, q.id DESC LIMIT ?)"
+        by_params = [list(speaker_ids)] if speaker_ids else []
+        return sql, [*words[1:], words[0], *by_params, candidates, *shown[1], page]
+
+
+def newest_matches(kind: str, words: Sequence[str]) -> str:
+    """FROM and WHERE of the rows (t0, t1, ...) of `kind`_terms holding all these words: the scans of each
+    word's entries merged on the id. Bind the words from the second on, then the first."""
+    key = f"{kind}_id"
+    joins = "".join(
+        f" JOIN {kind}_terms t{i} ON t{i}.{key} = t0.{key} AND t{i}.word = ?" for i in range(1, len(words))
+    )
+    return f"{kind}_terms t0{joins} WHERE t0.word = ?"
