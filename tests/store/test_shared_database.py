@@ -89,13 +89,18 @@ async def test_migrate_to_copies_every_row_and_the_copy_answers_alike(
         await ingest_files(lite, Settings(db_path=path), [SEEDS])
         await lite.create_digest(0, "2026-W10")
         await lite.claim_digest_post(5, "2026-W10", 9)
-        expected = (await lite.count_articles(), await lite.search_article_ids("care"), await lite.speakers())
+        expected = (await lite.count_articles(), await lite.search_article_ids("care"), await lite.speakers(),
+                    {q.id for q in await lite.find_quotes(None, "care")})
     counts = await migrate_to(path, url)
     assert counts["articles"] == expected[0] and counts["quotes"] > 0 and counts["digest_posts"] == 1
     async with await open_database(url) as pg:
         assert await pg.count_articles() == expected[0]
         assert await pg.speakers() == expected[2]
         assert set(await pg.search_article_ids("care")) & set(expected[1])  # ranked by a different formula
+        assert {q.id for q in await pg.find_quotes(None, "care")} & expected[3]  # search tables built after copy
+        body = "A zebrafish study. It ends here"  # triggers back on: a new article is found
+        await pg.save_article(await pg.ensure_source("folder", "/z", "z"), "z", None, "z", make_article(body), [], {})
+        assert len(await pg.search_article_ids("zebrafish")) == 1
         new_source = await pg.ensure_source("folder", "/new", "new")  # the id sequences moved past copied ids
         assert new_source > max(s.id for s in await pg.list_sources() if s.location != "/new")
     with pytest.raises(DigestBotError, match="already holds data"):

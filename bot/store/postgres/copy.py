@@ -20,6 +20,7 @@ TABLES = (
 )
 _ID_TABLES = ("sources", "articles", "article_sources", "speakers", "quotes", "digests")
 BATCH = 5000
+FILL_SECONDS = 3600  # building the search tables: minutes at 100,000 articles, past the look-ups' 120 s
 
 
 async def _columns(target: PostgresStore, table: str) -> list[str]:
@@ -38,6 +39,8 @@ async def copy_into(source: Store, target: PostgresStore) -> dict[str, int]:
         raise DigestBotError("the PostgreSQL database already holds data; migrate-to needs an empty one")
     counts: dict[str, int] = {}
     async with target.conn.transaction() as conn:
+        # the search tables are built whole at the end, far faster than by their triggers row by row (0006)
+        await conn.execute("ALTER TABLE articles DISABLE TRIGGER USER; ALTER TABLE quotes DISABLE TRIGGER USER")
         for table in TABLES:
             columns = await _columns(target, table)
             names = ", ".join(columns)
@@ -52,6 +55,8 @@ async def copy_into(source: Store, target: PostgresStore) -> dict[str, int]:
             if have != want:
                 raise DigestBotError(f"copying {table}: {want} rows in SQLite but {have} in PostgreSQL; nothing kept")
             counts[table] = have
+        await conn.execute("SELECT fill_terms()", timeout=FILL_SECONDS)
+        await conn.execute("ALTER TABLE articles ENABLE TRIGGER USER; ALTER TABLE quotes ENABLE TRIGGER USER")
         for table in _ID_TABLES:
             await conn.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false)"

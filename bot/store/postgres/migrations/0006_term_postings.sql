@@ -20,10 +20,18 @@ CREATE FUNCTION lexeme_query(lexeme TEXT) RETURNS tsquery LANGUAGE sql IMMUTABLE
     SELECT ('''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || '''')::tsquery
 $$;
 
+-- An article's words, each with its rank in the article.
+CREATE FUNCTION article_words(title TEXT, body TEXT) RETURNS TABLE (word TEXT, score REAL)
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT t.lexeme, ts_rank('{0.1, 0.1, 0.2, 1.0}', v, lexeme_query(t.lexeme), 1)
+    FROM article_vector(title, body) v, unnest(v) t
+$$;
+
 CREATE TABLE article_terms (
     word        TEXT NOT NULL,
     article_id  BIGINT NOT NULL,
-    score       REAL NOT NULL
+    score       REAL NOT NULL,
+    PRIMARY KEY (word, article_id) INCLUDE (score)
 );
 -- A quotation's row also holds what a topic look-up filters and orders its newest matches by (speaker,
 -- article, partial, date), so that only the page it shows is read from quotes.
@@ -33,30 +41,39 @@ CREATE TABLE quote_terms (
     speaker_id  BIGINT,
     article_id  BIGINT NOT NULL,
     partial     INTEGER NOT NULL,
-    sort_date   TEXT NOT NULL
+    sort_date   TEXT NOT NULL,
+    PRIMARY KEY (word, quote_id) INCLUDE (speaker_id, article_id, partial, sort_date)
 );
 -- Index-only scans skip the table only for pages marked all-visible, which VACUUM does: vacuum after every
 -- 10,000 new rows (about 70 articles) rather than after a fifth of the table, so the newest entries, the
 -- ones every look-up reads, are soon read from the index alone.
 ALTER TABLE article_terms SET (autovacuum_vacuum_insert_threshold = 10000, autovacuum_vacuum_insert_scale_factor = 0);
 ALTER TABLE quote_terms SET (autovacuum_vacuum_insert_threshold = 10000, autovacuum_vacuum_insert_scale_factor = 0);
-
-INSERT INTO article_terms (word, article_id, score)
-    SELECT t.lexeme, s.id, ts_rank('{0.1, 0.1, 0.2, 1.0}', s.search, lexeme_query(t.lexeme), 1)
-    FROM article_search s, unnest(s.search) t;
-INSERT INTO quote_terms (word, quote_id, speaker_id, article_id, partial, sort_date)
-    SELECT t.lexeme, q.id, q.speaker_id, q.article_id, q.partial, q.sort_date FROM quotes q, unnest(q.search) t;
--- The keys are built once the rows are in: a sorted build packs the pages, where inserting row by row in
--- article order leaves them part empty (1.0 GB against 0.64 GB for articles at 100,000) and takes longer.
-SET LOCAL maintenance_work_mem = '256MB';
-ALTER TABLE article_terms ADD PRIMARY KEY (word, article_id) INCLUDE (score);
-ALTER TABLE quote_terms ADD PRIMARY KEY (word, quote_id) INCLUDE (speaker_id, article_id, partial, sort_date);
 -- How many rows a word has decides how its list is merged with another's (read both in order, or look the
 -- rarer one's ids up in the other's): keep the 1,000 commonest words' counts, not the default 100's.
 ALTER TABLE article_terms ALTER COLUMN word SET STATISTICS 1000;
 ALTER TABLE quote_terms ALTER COLUMN word SET STATISTICS 1000;
-ANALYZE article_terms;
-ANALYZE quote_terms;
+
+-- Both tables built whole from articles and quotations: here, and by `migrate-to` after copying rows with
+-- the triggers below off (row by row, a copy of 98,821 articles had not got through the articles after six
+-- minutes). The keys are built once the rows are in: a sorted build packs the pages, where inserting in
+-- article order leaves them part empty (1.0 GB against 0.64 GB for articles at 100,000) and takes longer.
+CREATE FUNCTION fill_terms() RETURNS void LANGUAGE plpgsql SET maintenance_work_mem = '256MB' AS $$
+BEGIN
+    ALTER TABLE article_terms DROP CONSTRAINT article_terms_pkey;
+    ALTER TABLE quote_terms DROP CONSTRAINT quote_terms_pkey;
+    TRUNCATE article_terms, quote_terms;
+    INSERT INTO article_terms (word, article_id, score)
+        SELECT w.word, a.id, w.score FROM articles a, article_words(a.title, a.body) w;
+    INSERT INTO quote_terms (word, quote_id, speaker_id, article_id, partial, sort_date)
+        SELECT t.lexeme, q.id, q.speaker_id, q.article_id, q.partial, q.sort_date
+        FROM quotes q, unnest(to_tsvector('english', q.text)) t;
+    ALTER TABLE article_terms ADD PRIMARY KEY (word, article_id) INCLUDE (score);
+    ALTER TABLE quote_terms ADD PRIMARY KEY (word, quote_id) INCLUDE (speaker_id, article_id, partial, sort_date);
+    ANALYZE article_terms;
+    ANALYZE quote_terms;
+END $$;
+SELECT fill_terms();
 
 -- Kept in step by triggers. No foreign key: deleting an article or quotation removes its rows by their
 -- words (the key), where a cascade would need a second index on the id over every row.
@@ -68,8 +85,7 @@ BEGIN
     END IF;
     IF TG_OP <> 'DELETE' THEN
         INSERT INTO article_terms (word, article_id, score)
-        SELECT t.lexeme, NEW.id, ts_rank('{0.1, 0.1, 0.2, 1.0}', v, lexeme_query(t.lexeme), 1)
-        FROM article_vector(NEW.title, NEW.body) v, unnest(v) t;
+        SELECT w.word, NEW.id, w.score FROM article_words(NEW.title, NEW.body) w;
     END IF;
     RETURN NULL;
 END $$;
