@@ -43,7 +43,7 @@ async def connect(url: str) -> asyncpg.Pool:
     """Open a pool on the database at `url`, migrated to the newest schema.
 
     Migrations run first on a connection of their own, with no time limit: one that rebuilds a table takes
-    minutes on a large database (0006: 2 min 14 s at 98,821 articles), where a look-up gets 120 s."""
+    minutes on a large database (0006: about 3.5 at 98,821 articles), where a look-up gets 120 s."""
     try:
         conn = await asyncpg.connect(url)
     except (OSError, asyncpg.PostgresError, ValueError) as exc:
