@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from bot.core.models import StoredArticle
 
@@ -286,7 +286,7 @@ def group_stories(articles: Sequence[StoredArticle]) -> list[list[StoredArticle]
     members: dict[int, int] = {}  # the first article of a story -> how many articles it has
     index: dict[str, list[int]] = defaultdict(list)  # distinctive term -> articles that have it
     for number, profile in enumerate(profiles):
-        shared = Counter(other for term in profile.keys for other in index.get(term, ()))
+        shared = Counter(chain.from_iterable(index.get(term, ()) for term in profile.keys))
         links: Counter[int] = Counter()
         for other, count in shared.most_common(CANDIDATES):
             if count >= SHARED_TOP_TERMS and story_score(profile, profiles[other]) > 0:
