@@ -11,7 +11,9 @@ counts as predicted "same" when both articles land in one story. Pairs whose art
 on the "tuning" half (whose errors are listed) and the "held_out" half is the result (its errors are
 listed only with --held-out-errors). Both halves have since been looked at while changing the rules, so
 bench/grouping_pairs_fresh.json, labelled later by reading without seeing any prediction, is scored apart
-as "fresh": that figure is the result. The last line is one JSON object.
+as "fresh", and bench/grouping_pairs_third.json (labelled by someone who never saw the grouping code or
+output, drawn by other similarity measures, one running story at most three pairs) as "third"; "blind" is
+the two together: that figure is the result. The last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from bot.core.stories import group_stories  # noqa: E402
 SHARED = REPO.parent / "shared"
 DEV = SHARED / "eval" / "dev"
 FRESH = REPO / "bench" / "grouping_pairs_fresh.json"
+THIRD = REPO / "bench" / "grouping_pairs_third.json"
 SECOND = REPO / "bench" / "grouping_pairs_second.json"
 
 
@@ -168,16 +171,20 @@ def main() -> None:
              if args.held_out_errors or half(pair) == "tuning"]
     figures["errors"] = shown
     print("\n".join(shown))
-    if FRESH.is_file():  # labelled later, without seeing what the grouping predicts: never tuned on
-        fresh = score(json.loads(FRESH.read_text(encoding="utf-8"))["pairs"], articles)
-        figures["fresh"] = {k: fresh[k] for k in ("pairs", "pairs_skipped", "same_pairs", "precision", "recall")}
+    # labelled later, without seeing what the grouping predicts: never tuned on
+    blind = {name: json.loads(path.read_text(encoding="utf-8"))["pairs"]
+             for name, path in (("fresh", FRESH), ("third", THIRD)) if path.is_file()}
+    blind["blind"] = [pair for name in ("fresh", "third") for pair in blind.get(name, [])]
+    for name, subset in blind.items():
+        part = score(subset, articles)
+        figures[name] = {k: part[k] for k in ("pairs", "pairs_skipped", "same_pairs", "precision", "recall")}
     print(f"{figures['pairs']} pairs ({figures['pairs_skipped']} skipped), {figures['articles']} articles "
           f"-> {figures['stories']} stories in {figures['group_seconds']} s: precision {figures['precision']}, "
           f"recall {figures['recall']}; seeds: {figures.get('seeds_digest')}")
     if SECOND.is_file() and FRESH.is_file():
         first = pairs + json.loads(FRESH.read_text(encoding="utf-8"))["pairs"]
         figures["second_labeller"] = agreement(first, json.loads(SECOND.read_text(encoding="utf-8"))["pairs"])
-    for name in ("tuning", "held_out", "own_pairs", "fresh", "second_labeller"):
+    for name in ("tuning", "held_out", "own_pairs", "fresh", "third", "blind", "second_labeller"):
         if name in figures:
             print(f"  {name}: {figures[name]}")
     print(json.dumps(figures, ensure_ascii=False))

@@ -261,3 +261,47 @@ def test_long_reports_of_one_event_are_found_by_their_shared_names() -> None:
     made = ["".join(rng.choice("bcdfghjklmnprstvwz") + rng.choice("aeiou") for _ in range(4)) for _ in range(60)]
     council, paper = long_feature(CLOSURE_COUNCIL, made[:30]), long_feature(CLOSURE_PAPER, made[30:])
     assert among_a_weeks_news([article(1, council), article(2, paper)]) == [[1, 2]]
+
+
+# Two events that share two uncommon names and a bare number by chance: a match score and a firm's founders' age.
+DERBY_RESULT = (
+    "Hollins 24-19 Farrow: late try settles the derby",
+    "Hollins beat Farrow 24-19 at Mill Lane on Saturday as winger Callum Reddy went over in the last minute. "
+    "Prop Dean Askew was sent off before half-time for a high tackle, and the visitors led for most of the "
+    "second half. Coach Marcus Tolley praised his side's nerve.",
+)
+CATERING_CONTRACT = (
+    "School meals contract for Reddy and Askew's kitchen firm",
+    "A catering firm founded by Callum Reddy and Dean Askew when they were 19 has won the contract to cook "
+    "lunches for primary schools across Wenlow. The firm will take over from the council's own kitchens in "
+    "September, and parents were promised menus with less sugar.",
+)
+
+
+def test_a_bare_number_shared_by_chance_does_not_join_two_events_of_the_same_names() -> None:
+    arts = [article(1, DERBY_RESULT), article(2, CATERING_CONTRACT)]
+    assert among_a_weeks_news(arts) == [[1], [2]]
+
+
+# One event (a council ending a phone befriending scheme) told by two outlets in their own words: the ledes
+# share no figure and at most one word pair, but each report restates what the other's opening says.
+SCHEME_PAUSED = (
+    "Freeze on Harbrook befriending calls",
+    "A befriending scheme in which volunteers phoned lonely older people in Harbrook appears to have been "
+    "put on hold. Volunteers were told by email on Friday to stop ringing the residents they had been matched "
+    "with. Nobody at Harbrook Council was available to comment on the future of the Call a Neighbour scheme, "
+    "which it had promoted as a cheap answer to isolation.",
+)
+SCHEME_DROPPED = (
+    "Harbrook drops Call a Neighbour scheme",
+    "Harbrook Council has ended Call a Neighbour, its scheme of weekly phone calls from volunteers to older "
+    "residents living alone. The council said the befriending service had cost more than expected and that "
+    "lonely residents would be referred to Age Concern instead. Volunteers said they had been told to stop "
+    "phoning with no notice.",
+)
+
+
+def test_two_reports_that_restate_each_others_opening_are_one_story() -> None:
+    arts = [article(1, SCHEME_PAUSED), article(2, SCHEME_DROPPED), article(3, MINISTER_CARERS),
+            article(4, MINISTER_OPENING)]
+    assert among_a_weeks_news(arts) == [[1, 2], [3], [4]]
