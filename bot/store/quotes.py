@@ -74,8 +74,12 @@ class QuotesMixin(StoreBase):
             for r in await self._all(sql, args)
         ]
 
-    # one speaker's newest quotes inside a UNION ALL: SQLite takes ORDER BY ... LIMIT there only in a subquery
-    NEWEST_OF_SPEAKER = "SELECT * FROM ({})"
+    def newest_of_speakers(self, speaker_ids: Sequence[int], one: str, params: list) -> tuple[str, list]:
+        """Each speaker's newest quote ids, one index range each: `one` selects one speaker's (`{speaker}`
+        their id), bound with `params`. SQLite takes ORDER BY ... LIMIT in a UNION ALL only in a subquery."""
+        sql = " UNION ALL ".join(f"SELECT * FROM ({one.format(speaker='?')})" for _ in speaker_ids)
+        return sql, [value for speaker_id in speaker_ids for value in (speaker_id, *params)]
+
     # with a speaker or topic the candidate ids are few: "+" keeps SQLite's planner off the date index
     NARROWED_PARTIAL = "+q.partial = 0"
 
@@ -123,12 +127,11 @@ class QuotesMixin(StoreBase):
             # each speaker's newest quotes come straight off the index; merging them avoids sorting them all
             partial = "" if include_partial else " AND partial = 0"
             visible, visible_params = visible_to("quotes.article_id", guild_id)
-            one = (f"SELECT id FROM quotes WHERE speaker_id = ?{partial}{visible}"
+            one = (f"SELECT id FROM quotes WHERE quotes.speaker_id = {{speaker}}{partial}{visible}"
                    " ORDER BY sort_date DESC, id DESC LIMIT ?")
-            newest = " UNION ALL ".join(self.NEWEST_OF_SPEAKER.format(one) for _ in speaker_ids)
+            newest, newest_params = self.newest_of_speakers(speaker_ids, one, [*visible_params, offset + limit])
             where.append(f"q.id IN ({newest})")
-            for speaker_id in speaker_ids:
-                params.extend([speaker_id, *visible_params, offset + limit])
+            params.extend(newest_params)
         return await self._quotes(" AND ".join(where), params, "q.sort_date DESC, q.id DESC", limit, offset)
 
     async def speaker_names(self) -> list[tuple[int, str]]:

@@ -103,7 +103,12 @@ class PgSearchMixin(PgStoreBase):
         )
         return [int(r["id"]) for r in rows]
 
-    NEWEST_OF_SPEAKER = "({})"  # PostgreSQL takes a parenthesised ORDER BY ... LIMIT inside UNION ALL
+    def newest_of_speakers(self, speaker_ids: Sequence[int], one: str, params: list) -> tuple[str, list]:
+        """Each speaker's newest quote ids: one lateral index range per id of the array, so a look-up of any
+        number of speakers is one statement, prepared once (a UNION ALL per count was prepared anew)."""
+        sql = f"SELECT n.id FROM unnest(?::bigint[]) s(speaker_id), LATERAL ({one.format(speaker='s.speaker_id')}) n"
+        return sql, [list(speaker_ids), *params]
+
     NARROWED_PARTIAL = "q.partial = 0"
 
     async def topic_clause(
