@@ -109,6 +109,27 @@ async def test_quotes_by_speaker_and_topic_newest_first(store: Store) -> None:
     assert [q.speaker for q in both] == ["Ann Lee"] and both[0].role == "chief executive"
 
 
+async def test_several_speakers_give_one_page_of_their_newest_quotes(store: Store) -> None:
+    source = await store.ensure_source("folder", "/seeds", "seeds")
+    people = ("Ann Lee", "Bob Stone", "Cy Dunn")
+    saved = []  # (published, order saved, speaker, text, partial)
+    for n in range(15):
+        speaker, day = people[n % 3], date(2024, 1 + n % 5, 1 + n)
+        said, partial = f"Point {n} is made", n % 4 == 0
+        body = f"“{said},” said {speaker}. Item {n}"
+        art = make_article(body, title=f"t{n}", published=day, quotes=(quote(said, body, speaker, partial),),
+                           digest=f"s{n}")
+        await store.save_article(source, f"k{n}", None, f"k{n}", art, [], {speaker: speaker.split()[-1].lower()})
+        saved.append((day, n, speaker, said, partial))
+    ids = {s.name: s.id for s in await store.speakers()}
+    for who in (people[:1], people[:2], people):
+        for offset, limit, partial in ((0, 10, False), (2, 3, False), (4, 4, True), (9, 5, True)):
+            got = await store.find_quotes([ids[p] for p in who], limit=limit, offset=offset, include_partial=partial)
+            want = [said for _, _, speaker, said, part in sorted(saved, reverse=True)
+                    if speaker in who and (partial or not part)][offset:offset + limit]
+            assert [q.text for q in got] == want, (who, offset, limit, partial)
+
+
 async def test_partial_quotes_hidden_unless_asked(store: Store) -> None:
     source = await store.ensure_source("folder", "/seeds", "seeds")
     body = "The plan is a “game changer” for care, said Ann Lee. Done"
