@@ -253,20 +253,15 @@ def story_score(a: _Profile, b: _Profile) -> float:
     names = len(a.names & b.names)
     if not names:
         return 0.0
-    agree = any(not _BARE.fullmatch(figure) for figure in shared)  # an amount, a share, a large count
-    what = _cosine(a.event, b.event) >= SAME_EVENT if shared and not agree else None
-    agree = agree or bool(what)  # a bare number agrees only when what happened agrees too
     who = names >= SHARED_NAMES or bool(a.speakers & b.speakers)
+    what = _cosine(a.event, b.event) >= SAME_EVENT
+    # an amount, a share or a large count agrees; a bare number only when what happened agrees too
+    agree = any(not _BARE.fullmatch(figure) for figure in shared) or (bool(shared) and what)
     if not (len(a.phrases & b.phrases) >= EVENT_PHRASES or agree):
-        # no figure or event phrase in common: one event only when each text restates the other's opening,
-        # and then who and what happened must agree (cheap tests first: most pairs fail them)
-        if not (who and _cosine(a.event, b.event) >= SAME_EVENT):
-            return 0.0
-        if not (_given(a, b) >= RESTATED and _given(b, a) >= RESTATED):
-            return 0.0  # each opens with what the other never says: the same actors in another event
-        what = True
-    if what is None:
-        what = _cosine(a.event, b.event) >= SAME_EVENT
+        # no figure or event phrase in common: one event only when who and what happened agree and each
+        # text restates the other's opening (cheap tests first: most pairs fail them)
+        if not (who and what and _given(a, b) >= RESTATED and _given(b, a) >= RESTATED):
+            return 0.0  # the same actors in another event
     if who + agree + what >= 2:
         return _cosine(a.vector, b.vector)
     return 0.0
