@@ -257,11 +257,12 @@ def story_score(a: _Profile, b: _Profile) -> float:
     what = _cosine(a.event, b.event) >= SAME_EVENT
     # an amount, a share or a large count agrees; a bare number only when what happened agrees too
     agree = any(not _BARE.fullmatch(figure) for figure in shared) or (bool(shared) and what)
-    if not (len(a.phrases & b.phrases) >= EVENT_PHRASES or agree):
-        # no figure or event phrase in common: one event only when who and what happened agree and each
-        # text restates the other's opening (cheap tests first: most pairs fail them)
-        if not (who and what and _given(a, b) >= RESTATED and _given(b, a) >= RESTATED):
-            return 0.0  # the same actors in another event
+    # no figure or event phrase in common: one event only when who and what happened agree and each text
+    # restates the other's opening (cheap tests first: most pairs fail them); else the same actors elsewhere
+    if not (len(a.phrases & b.phrases) >= EVENT_PHRASES or agree) and not (
+        who and what and _given(a, b) >= RESTATED and _given(b, a) >= RESTATED
+    ):
+        return 0.0
     if who + agree + what >= 2:
         return _cosine(a.vector, b.vector)
     return 0.0
