@@ -45,6 +45,14 @@ def expected_titles(parts: Sequence[Sequence[discord.Embed]]) -> list[str | None
     return [e.title for part in parts for e in part]
 
 
+async def due_in(channel: str, fake: FakeDiscord, settings: Settings, clock: FakeClock) -> tuple[int, int]:
+    """Schedule the server's weekly post in `channel` and move the clock to when it is due; (guild, channel)."""
+    async with running_bot(settings, clock):
+        await schedule(fake, channel)
+    clock.now = DUE
+    return fake.guild.id, fake.channel(channel).id
+
+
 async def crash_after(settings: Settings, fake: FakeDiscord, channel_id: int) -> list[list[discord.Embed]]:
     """Stage what a process killed mid-post leaves in a text channel: all parts but the last went out, the
     last of those unrecorded (accepted by Discord; the process died before it could record it)."""
@@ -71,10 +79,7 @@ async def outcomes(log: JobLog, guild: int) -> set[PostOutcome]:
 async def test_a_crash_after_discord_took_a_part_is_finished_at_restart_each_part_once(
     fake_discord: FakeDiscord, settings: Settings, clock: FakeClock
 ) -> None:
-    guild, general = fake_discord.guild.id, fake_discord.channel("general").id
-    async with running_bot(settings, clock):
-        await schedule(fake_discord, "general")
-    clock.now = DUE
+    guild, general = await due_in("general", fake_discord, settings, clock)
     parts = await crash_after(settings, fake_discord, general)
     log = JobLog()
     async with running_bot(settings, clock, prepare=log.attach):
@@ -91,10 +96,7 @@ async def test_a_crash_after_discord_took_a_part_is_finished_at_restart_each_par
 async def test_a_crash_after_discord_made_the_forum_post_is_finished_in_that_post(
     fake_discord: FakeDiscord, settings: Settings, clock: FakeClock
 ) -> None:
-    guild, forum = fake_discord.guild.id, fake_discord.channel("digests").id
-    async with running_bot(settings, clock):
-        await schedule(fake_discord, "digests")
-    clock.now = DUE
+    guild, forum = await due_in("digests", fake_discord, settings, clock)
     async with await open_store(settings) as store:
         parts = digest_messages(await week_digest(store, settings, WEEK, guild))
         await store.claim_digest_post(guild, WEEK, forum, owner=dead_owner(), lease_seconds=600)
@@ -115,10 +117,7 @@ async def test_a_crash_after_discord_made_the_forum_post_is_finished_in_that_pos
 async def test_a_post_whose_owner_still_holds_its_lease_waits_then_is_taken_over_when_it_runs_out(
     fake_discord: FakeDiscord, settings: Settings, clock: FakeClock
 ) -> None:
-    guild, general = fake_discord.guild.id, fake_discord.channel("general").id
-    async with running_bot(settings, clock):
-        await schedule(fake_discord, "general")
-    clock.now = DUE
+    guild, general = await due_in("general", fake_discord, settings, clock)
     parts = await crash_after(settings, fake_discord, general)
     async with await open_store(settings) as store:  # owned by a process on another host, which then stalls
         post = await store.digest_post(guild, WEEK)
@@ -138,10 +137,7 @@ async def test_a_post_whose_owner_still_holds_its_lease_waits_then_is_taken_over
 async def test_without_read_message_history_an_interrupted_post_waits_for_a_person(
     fake_discord: FakeDiscord, settings: Settings, clock: FakeClock
 ) -> None:
-    guild, general = fake_discord.guild.id, fake_discord.channel("general").id
-    async with running_bot(settings, clock):
-        await schedule(fake_discord, "general")
-    clock.now = DUE
+    guild, general = await due_in("general", fake_discord, settings, clock)
     parts = await crash_after(settings, fake_discord, general)
     for role in fake_discord.guild.roles:
         role["permissions"] = str(int(role["permissions"]) & ~READ_MESSAGE_HISTORY)
