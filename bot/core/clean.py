@@ -408,12 +408,13 @@ def _titleish(block: _Block, need_lower: bool) -> bool:
 
 def _find_title(blocks: list[_Block], first: int) -> str | None:
     """Pick the headline among the title-shaped lines above the body, by structure (see bot.core.headline)."""
-    lead = " ".join(b.text for b in blocks[first : first + 2])
+    # the opening paragraphs, not a "From:" or credit line between them, say what the headline says
+    lead = " ".join([b.text for b in blocks[first:] if b.kind is Kind.PROSE][:2])
     visible = [i for i in range(first) if blocks[i].kind is not Kind.FURNITURE]
     # A line followed by a credited caption describes the picture ("Doctor preparing a bed").
     lines = [
-        TitleLine(blocks[i].text, _distance(blocks, i, first), position)
-        for position, i in enumerate(visible)
+        TitleLine(blocks[i].text, _distance(blocks, i, first), i)
+        for i in visible
         if not _captioned(blocks, i) and (_titleish(blocks[i], True) or _titleish(blocks[i], False))
     ]
     return pick_headline(lines, lead)

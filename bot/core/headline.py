@@ -19,7 +19,7 @@ class TitleLine:
 
     text: str
     distance: int | None
-    position: int  # among the lines above the body that are not furniture, so neighbours are 1 apart
+    position: int  # the line's place on the page, furniture counted: a standfirst sits right below its headline
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -51,7 +51,7 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
         return None
     score = 4 * shared / len(stems) if stems else 0.0
     if line.distance is not None:
-        score += 1.5
+        score += 1.5 / line.distance  # a line with another between it and the article is less surely its head
     tokens = line.text.split()
     if sum(1 for t in tokens if any(c.isdigit() for c in t)) >= _NUMBERS_SHARE * len(tokens):
         score -= 2
@@ -59,8 +59,8 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
         score -= 2  # a row of links or fields, not a sentence
     if _LABEL.match(line.text):
         score -= 1  # a ticker or section label; a labelled headline still wins on its words
-    if line.text.isupper():
-        score -= 1  # capitals mark section names and banners more often than headlines
+    if not any(w[:1].islower() for w in tokens):
+        score -= 2  # all capitals or every word capitalised: a site's, a body's or a section's name, a banner
     return score
 
 

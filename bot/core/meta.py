@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from bot.core.models import CleanText, Metadata
-from bot.core.normalise import normalise_field, normalise_text
+from bot.core.normalise import normalise_field, normalise_text, readable_name
 from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,10 @@ _NON_PERSON = _ROLE_WORDS | wordset(
 
 _SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
+# A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page
+# gives it (a masthead, "Subscribe to …")
+_OWNER = re.compile(r"\b(?:ltd|limited|plc|llp|inc|group|holdings|publishing)\.?$", re.I)
+_OWNER_TAIL = re.compile(r"\s+(?:or|and)\s+its\s+(?:affiliated|associated|group|licensors).*$", re.I)
 _COPYRIGHT_NOISE = re.compile(
     r"(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?|\ball rights reserved\b)", re.I
 )
@@ -81,7 +85,8 @@ _IMAGE_WORDS = re.compile(r"\b(?:image|photo|pictures?|photograph|shutterstock|g
 _NAME_PHRASE = r"(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|&|the|in|on)){0,7})"
 _PUBLICATION_FOR = re.compile(
     _NAME_PHRASE + r",?\s+is\s+(?:(?:the|a|an|our)\s+(?:[\w'’-]+\s+){0,4}?(?:publication|magazine|newspaper"
-    r"|news\s+(?:site|service|website)|website|journal|title|newsletter)\b|a\s+trading\s+name\s+of\b)"
+    r"|news\s+(?:site|service|website)|website|journal|title|newsletter)\b|a\s+trading\s+name\s+of\b"
+    r"|a\s+registered\s+trade\s*mark\b|a\s+member\s+of\s+(?:the\s+)?(?:Independent\s+Press\s+Standards|IPSO)\b)"
 )
 _ORG_IS = re.compile(_NAME_PHRASE + r",?\s+(?:is|are)\s+(?:the|a|an)\s+\w")
 _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?P<name>(?:[Tt]he\s+)?[A-Z][^.!?:|]{1,80})$")
@@ -121,7 +126,7 @@ _BRAND = (
 # "Subscribe to Care Weekly", "Would you like to become a PSE columnist?".
 _SELLING = re.compile(
     r"\b(?i:(?:unlimited|full|digital|premium|free)\s+access\s+to|subscribe\s+to|become\s+an?)\s+" + _BRAND
-    + r"(?=\s+[a-z]|[.,!?:;]|$)"
+    + r"(?=\s+[a-z]|\s[-–—]\s|[.,!?:;]|$)"
 )
 # An author box: "More articles by Jane Doe", "Popular stories by Jane Doe" ("from" is left out: "More stories
 # from Northern Ireland" names a place).
@@ -140,10 +145,9 @@ _OFFICER = (
     r"(?:chief\s+executive|chief\s+officer|ceo|chair|chairman|chairwoman|chairperson|president|director"
     r"|spokesperson|spokesman|spokeswoman|head)"
 )
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_CAMEL_PART = re.compile(r"[A-Z][a-z]{3,}")  # split only into whole words: "LocalGov" may be the brand's spelling
 _WEIGHTS = {
     "source": 5, "publication": 4, "header": 3, "copyright": 3, "about": 3, "selling": 3, "suffix": 2, "release": 1,
+    "owner": 2,
 }  # fmt: skip
 
 
@@ -325,7 +329,7 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
     for i, line in enumerate(header):
         beside = [n for n in header[max(0, i - 1) : i + 2] if n != line]
         name = _person_with_role(line)
-        if name and (title in beside or any(is_dateline(n) for n in beside)):
+        if name and (title in beside or any(is_dateline(n) for n in beside) or _job_title(header[i + 1 : i + 2])):
             return name
         # "Jane Smith | 8 June 2022" or "Jane Smith 8 June 2022" on one line
         if is_dateline(line):
@@ -335,6 +339,12 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
                 if is_person_name(part) and not wordset(part.lower()) & _DATE_FILLER:
                     return part
     return None
+
+
+def _job_title(lines: list[str]) -> bool:
+    """Say whether a line is a writer's job title alone ("Social policy editor"), as under a name in a byline."""
+    words = _WORD.findall(lines[0]) if lines else []
+    return 1 <= len(words) == len(lines[0].split()) <= 6 and any(w.lower() in _ROLE_WORDS for w in words)
 
 
 def _tidy_name(text: str) -> str:
@@ -401,12 +411,16 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
             if name and not name.lower().startswith(("http", "www.")) and len(name.split()) <= 8:
                 found.append(("source", name))
         if " is " in line:
-            found.extend(("publication", _tidy_name(m["name"])) for m in _PUBLICATION_FOR.finditer(line))
+            # the name starts after any sentence before it: "© Harbour Publishing Ltd. Ward Weekly is a …"
+            found.extend(("publication", _tidy_name(m["name"].rsplit(". ", 1)[-1]))
+                         for m in _PUBLICATION_FOR.finditer(line))
         if _COPYRIGHT.search(line) and not _IMAGE_WORDS.search(line):
             rest = _COPYRIGHT_NOISE.sub(" ", line)
-            name = _tidy_name(re.split(r"\.\s|\||\s[-–—]\s|,\s", rest.strip())[0])
+            name = _tidy_name(_OWNER_TAIL.sub("", re.split(r"\.\s|\||\s[-–—]\s|,\s", rest.strip())[0]))
+            if name.casefold() == "crown":  # "© Crown copyright": the government, not a publisher's name
+                continue
             if name and len(name.split()) <= 8 and any(c.isalpha() for c in name):
-                found.append(("copyright", name))
+                found.append(("owner" if _OWNER.search(name) else "copyright", name))
     in_press_notes = False
     for line in footer:
         if _PRESS_END.match(line):
@@ -446,7 +460,7 @@ def _publisher(candidates: list[tuple[str, str]]) -> str | None:
             groups.append(({key}, [(kind, name)]))
     if not groups:
         return None
-    _, members = max(groups, key=lambda g: sum(_WEIGHTS[kind] for kind, _ in g[1]))
+    _, members = max(groups, key=lambda g: (sum(_WEIGHTS[kind] for kind, _ in g[1]), len(g[1])))
     return min((name for _, name in members), key=len)
 
 
@@ -458,21 +472,6 @@ def _own_release(body: str) -> str | None:
     org = re.escape(m["name"])
     own_voice = rf"\b{_OFFICER}\s+(?:of|at)\s+(?:the\s+)?{org}\b|\b{org}['’]s\s+(?:[\w-]+\s+)?{_OFFICER}\b"
     return m["name"] if re.search(own_voice, body, re.I) else None
-
-
-def _readable(name: str | None, page: str) -> str | None:
-    """Show a run-together name as the page writes it ("CommunityCare" -> "Community Care"), else split it."""
-    if not name or " " in name or not _CAMEL.search(name):
-        return name
-    spaced = _CAMEL.sub(" ", name)
-    if not all(_CAMEL_PART.fullmatch(part) for part in spaced.split()):
-        return name
-    written = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, spaced.split())) + r"(?!\w)", re.I)
-    for m in written.finditer(page):
-        # "community care" in prose is not the name, and "COMMUNITY CARE" in a banner is no more readable
-        if all(w[0].isupper() and not w.isupper() for w in m.group().split()):
-            return " ".join(m.group().split())
-    return spaced
 
 
 def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
@@ -488,7 +487,7 @@ def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
         title=title,
         published=_published(rows, footer),
         author=normalise_field(_author(rows, footer, cleaned.title)),
-        publisher=normalise_field(_readable(_publisher(candidates), raw)),
+        publisher=normalise_field(readable_name(_publisher(candidates), raw)),
     )
     log.debug("metadata %s from %d header and %d footer lines", meta, len(header), len(footer))
     return meta

@@ -1,4 +1,5 @@
-"""Normalise pasted text once, at ingest (odd spaces, control characters, escapes), and lines into furniture keys."""
+"""Normalise pasted text once, at ingest (odd spaces, control characters, escapes), lines into furniture keys,
+and run-together names into the spelling the page shows ("CommunityCare" -> "Community Care")."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ _KEY_DATE = re.compile(
 )
 _KEY_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 _COUNTER_WORDS = 3  # a line of at most this many words holds counters, not content, in its numbers
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL_PART = re.compile(r"[A-Z][a-z]{3,}")  # split only into whole words: "LocalGov" may be the brand's spelling
 
 
 def normalise_text(text: str) -> str:
@@ -62,3 +65,18 @@ def line_key(line: str) -> str:
     if sum(1 for t in tokens if not t[0].isdigit()) <= _COUNTER_WORDS:
         tokens = [t for t in tokens if not t[0].isdigit()]
     return " ".join(tokens)
+
+
+def readable_name(name: str | None, page: str) -> str | None:
+    """Show a run-together name as the page writes it ("CommunityCare" -> "Community Care"), else split it."""
+    if not name or " " in name or not _CAMEL.search(name):
+        return name
+    spaced = _CAMEL.sub(" ", name)
+    if not all(_CAMEL_PART.fullmatch(part) for part in spaced.split()):
+        return name
+    written = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, spaced.split())) + r"(?!\w)", re.I)
+    for m in written.finditer(page):
+        # "community care" in prose is not the name, and "COMMUNITY CARE" in a banner is no more readable
+        if all(w[0].isupper() and not w.isupper() for w in m.group().split()):
+            return " ".join(m.group().split())
+    return spaced

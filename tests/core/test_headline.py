@@ -138,3 +138,34 @@ def test_standfirst_below_the_headline_is_not_the_headline() -> None:
     )
     raw = page("Ashbury Echo", HOSPITAL_HEADLINE, standfirst, "By Raj Patel", "3 November 2023", *HOSPITAL_BODY)
     assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+def test_a_promoted_story_above_a_section_label_is_not_the_headline() -> None:
+    """A promoted story two page lines above the headline (a section label and an advert between) shares a
+    word with the lead, but the headline stands right above the byline: it is no standfirst of the promotion."""
+    promo = "Hospital radio appeal succeeds"
+    raw = page("Ashbury Echo", promo, "Advertisement", HOSPITAL_HEADLINE, "By Raj Patel | 3 November 2023",
+               *HOSPITAL_BODY)
+    assert clean(raw, frozenset({"advertisement"})).title == HOSPITAL_HEADLINE
+
+
+def test_an_organisations_name_above_the_headline_is_not_the_headline() -> None:
+    """A trust's name line, every word capitalised and named again in the body, is the site's name."""
+    trust = "Ashbury Fellside Hospitals NHS Foundation Trust"
+    body = [*HOSPITAL_BODY[:1], f"{trust} said permits would be issued from Monday.", *HOSPITAL_BODY[1:]]
+    banner = "If you need urgent help, call NHS 111 and choose option 2."
+    raw = page(trust, banner, "Home > News", HOSPITAL_HEADLINE, "Posted: 3 November 2023", *body)
+    assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+def test_the_lead_is_the_opening_paragraphs_not_a_line_of_credits_between_them() -> None:
+    """A "From:" line under a standfirst is not the lead: a breadcrumb sharing its words loses to the headline."""
+    headline = "Thousands more carers to get free respite breaks this winter"
+    raw = page(
+        "Home", "Health and social care", "Press release", headline,
+        "£40 million for short breaks for unpaid carers, paid through councils from December.",
+        "From: Department of Health and Social Care", "Published 2 November 2023",
+        "Thousands more unpaid carers will get a free short break this winter, the government said today.",
+        "Councils will use the money to pay for respite care in care homes and at home.",
+    )
+    assert clean(raw).title == headline

@@ -109,3 +109,34 @@ def test_author_box_naming_an_organisation_or_a_place_is_not_an_author(line: str
 def test_run_together_publisher_is_not_spelled_from_a_lower_case_phrase_or_a_banner() -> None:
     raw = page(HEADLINE, *BODY, "It covers social care ledger reform.", "Source: CareLedger", "THE CARE LEDGER")
     assert meta(raw).publisher == "Care Ledger"
+
+
+@pytest.mark.parametrize(
+    ("furniture", "publisher"),
+    [
+        # the owning company in the copyright line, the title's own name in the masthead
+        (["Ashdown Echo", "© 2024 Ridgeway Media Group Ltd. All rights reserved."], "Ashdown Echo"),
+        (["Care Ledger Today", "Copyright 2023 Northgate Publishing Limited or its affiliated companies"],
+         "Care Ledger Today"),
+        # a trade mark line and a press regulator line name the title
+        (["© 2025 Harbour Publishing Limited. Ward Weekly is a registered trade mark."], "Ward Weekly"),
+        (["© 2024 Harbour Media Ltd. Fenland Gazette is a member of the Independent Press Standards Organisation."],
+         "Fenland Gazette"),
+        # a subscribe line followed by the title's tagline after a dash
+        (["© 2024 Practice Media Ltd", "Subscribe to Surgery Today – the independent voice of general practice"],
+         "Surgery Today"),
+    ],
+)
+def test_a_title_is_named_for_itself_not_for_the_company_that_owns_it(furniture: list[str], publisher: str) -> None:
+    found = meta(page(furniture[0], HEADLINE, "By Nia Hart", "12 March 2024", *BODY, *furniture[1:]))
+    assert found.publisher == publisher
+
+
+def test_only_an_owning_company_is_still_the_publisher() -> None:
+    found = meta(page(HEADLINE, "By Nia Hart", "12 March 2024", *BODY, "© 2024 Vale News & Media Limited"))
+    assert found.publisher == "Vale News & Media Limited"
+
+
+def test_crown_copyright_is_not_a_publisher_name() -> None:
+    found = meta(page("Skip to main content", HEADLINE, "Published 12 March 2024", *BODY, "© Crown copyright"))
+    assert found.publisher != "Crown"

@@ -127,3 +127,23 @@ def test_a_relative_named_by_name_is_that_person() -> None:
         "“The clinic has to stay open for the whole valley,” he said."
     )
     assert [name for name, _ in speakers(text)] == ["Alan Moss"]
+
+
+def test_a_speaker_described_by_age_home_town_and_a_relative_clause_is_the_person() -> None:
+    """ "Name, 71, from Place, whose …, said": the place is where she lives and "she" later is her."""
+    text = (
+        "Maureen Tully, 71, from Kelbrook, whose husband Frank was cared for at the centre, said the closure "
+        "was ‘cruel’.\n\n‘The staff there were wonderful,’ she said. ‘I do not know how we would have coped.’"
+    )
+    assert speakers(text) == [("Maureen Tully", None)]
+
+
+def test_a_resident_from_a_town_keeps_a_role_given_after_the_age() -> None:
+    text = "Sam Reid, 45, a carer from Kelbrook, said: “We were given two days’ notice and nowhere else to go.”"
+    assert speakers(text) == [("Sam Reid", "carer from Kelbrook")]
+
+
+@pytest.mark.parametrize("cue", ["As one care home manager put it:", "One care home manager summed it up:"])
+def test_put_it_and_summed_it_up_introduce_a_quotation(cue: str) -> None:
+    text = f"The survey heard the same story everywhere. {cue} “We are running to stand still every winter.”"
+    assert [q.speaker.lower() for q in extract_quotes(text) if q.speaker] == ["one care home manager"]

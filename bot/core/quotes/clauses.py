@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from bot.core.quotes.lexicon import (
@@ -11,13 +12,26 @@ from bot.core.quotes.lexicon import (
     INTRO_WORDS,
     LEFTOVER,
     SKIPPABLE,
+    Token,
+    is_sentence_end,
     sentence_breaks,
     token_spans,
     word_tokens,
 )
-from bot.core.quotes.phrases import Mention, np_backward, np_forward, read_appositive
+from bot.core.quotes.phrases import (
+    AFFILIATIONS,
+    RELATIVES,
+    Mention,
+    clean_role,
+    looks_like_role,
+    np_backward,
+    np_forward,
+    phrase_start,
+    role_gender,
+)
 
 _SUBJECT_REACH = 320  # characters before a cue verb that can hold its subject and an appositive
+_APPOSITIVE_TOKENS = 45
 
 
 def is_attribution_gap(gap: str) -> bool:
@@ -137,3 +151,62 @@ def subject_before(text: str) -> Mention | None:
     if tokens[i][0] in (",", "—", "–") or (tokens[i][0] == ")" and i > 0 and tokens[i - 1][0] == ","):
         return read_appositive(tokens, i, text)
     return np_backward(tokens, i, text)
+
+
+def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | None:
+    """Parse "X, chief executive of Y," and "the chief executive of Y, X," before a cue verb."""
+    separators: list[int] = []
+    j = comma - 1
+    while j >= 0 and comma - j < _APPOSITIVE_TOKENS and len(separators) < 4:
+        word = tokens[j][0]
+        if word in (",", "—", "–"):
+            separators.append(j)
+        elif word in (";", ":", "!", "?", "“", "”", '"') or (
+            word == "." and tokens[j + 1][0] != "," and is_sentence_end(text, tokens[j][1])
+        ):
+            break
+        j -= 1
+    separators.append(j)
+    for sep in separators:
+        inner = tokens[sep + 1 : comma]
+        if not inner:
+            continue
+        # a name, perhaps after a lower-case title and before a bracket: "state Del. Marcia Price (D-Va.)"
+        lead = next((n for n, (w, _, _) in enumerate(inner) if not w.islower()), len(inner))
+        name = np_forward(inner, lead if lead <= 2 else 0)
+        words = [w for w, _, _ in itertools.takewhile(lambda t: t[0] != "(", inner[lead:])]
+        pure_name = lead <= 2 and bool(words) and all(w[0].isupper() or w == "." for w in words)
+        if name is not None and name.kind == "person" and pure_name and sep >= 0:
+            role_start = phrase_start(tokens, sep - 1)
+            if role_start is not None:
+                role = clean_role(text[role_start : tokens[sep - 1][2]])
+                return replace(name, role=role, start=role_start)
+        if sep < 0:
+            continue
+        left = np_backward(tokens, sep - 1, text)
+        if left is not None and _placed(tokens, left.start):
+            continue  # "Ann Lee, 71, from Fulwood, said": the place says where the speaker lives
+        if left is not None:
+            described = _description(inner, text)
+            if left.kind == "person" and not left.role and looks_like_role(word_tokens(described)):
+                gender = left.gender or role_gender(described)
+                left = replace(left, role=clean_role(described), gender=gender)
+            return left
+    return None
+
+
+def _description(inner: list[Token], text: str) -> str:
+    """The part of an appositive that can be a role: not an age ("71,") nor a relative clause (", whose son…")."""
+    if len(inner) > 1 and inner[0][0].isdigit() and inner[1][0] == ",":
+        inner = inner[2:]
+    for n, (word, _, _) in enumerate(inner[:-1]):
+        if word in (",", "—", "–") and inner[n + 1][0].lower() in RELATIVES:
+            inner = inner[:n]
+            break
+    return text[inner[0][1] : inner[-1][2]] if inner else ""
+
+
+def _placed(tokens: list[Token], start: int) -> bool:
+    """Say whether the phrase starting at character `start` follows "from", "in", "at", "of", "for" or "with"."""
+    k = next((n for n, token in enumerate(tokens) if token[1] == start), 0)
+    return k > 0 and tokens[k - 1][0] in AFFILIATIONS | {"in"}

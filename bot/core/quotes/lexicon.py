@@ -57,7 +57,8 @@ _PARTICIPLES = (
 # A cue verb of speech, in one of three groups: "according to", a participle ("saying") or a verb.
 CUE = re.compile(
     r"\b(?:(?P<according>[Aa]ccording to)|(?P<part>" + "|".join(_PARTICIPLES.split()) + r")|(?P<verb>"
-    r"called for|calls for|pointed out|points out|went on|goes on|" + "|".join(_VERBS.split()) + r"))\b"
+    r"called for|calls for|pointed out|points out|went on|goes on|put it|puts it|summed it up|sums it up|"
+    + "|".join(_VERBS.split()) + r"))\b"
 )
 
 HONORIFICS = wordset(

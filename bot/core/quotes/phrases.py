@@ -25,7 +25,6 @@ from bot.core.quotes.lexicon import (
     gender_of,
     is_acronym,
     is_cap,
-    is_sentence_end,
     strip_possessive,
     word_tokens,
 )
@@ -36,7 +35,7 @@ _QUALIFIER_TOKENS = 4  # words of a phrase like "on the panel" after a nominal s
 _ROLE_LINKS = frozenset(("of", "for", "and", "&", "at", "on"))
 # Words that tie a named person to the organisation after them: "Peter Hay from Birmingham City Council".
 AFFILIATIONS = frozenset(("from", "at", "of", "for", "with"))
-_APPOSITIVE_TOKENS = 45
+RELATIVES = frozenset(("who", "whose", "which", "that", "where", "when"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,47 +115,7 @@ def _person_tail(words: list[str]) -> list[str]:
     return tail
 
 
-def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | None:
-    """Parse "X, chief executive of Y," and "the chief executive of Y, X," before a cue verb."""
-    separators: list[int] = []
-    j = comma - 1
-    while j >= 0 and comma - j < _APPOSITIVE_TOKENS and len(separators) < 4:
-        word = tokens[j][0]
-        if word in (",", "—", "–"):
-            separators.append(j)
-        elif word in (";", ":", "!", "?", "“", "”", '"') or (
-            word == "." and tokens[j + 1][0] != "," and is_sentence_end(text, tokens[j][1])
-        ):
-            break
-        j -= 1
-    separators.append(j)
-    for sep in separators:
-        inner = tokens[sep + 1 : comma]
-        if not inner:
-            continue
-        inner_text = text[inner[0][1] : inner[-1][2]]
-        # a name, perhaps after a lower-case title and before a bracket: "state Del. Marcia Price (D-Va.)"
-        lead = next((n for n, (w, _, _) in enumerate(inner) if not w.islower()), len(inner))
-        name = np_forward(inner, lead if lead <= 2 else 0)
-        words = [w for w, _, _ in itertools.takewhile(lambda t: t[0] != "(", inner[lead:])]
-        pure_name = lead <= 2 and bool(words) and all(w[0].isupper() or w == "." for w in words)
-        if name is not None and name.kind == "person" and pure_name and sep >= 0:
-            role_start = _phrase_start(tokens, sep - 1)
-            if role_start is not None:
-                role = clean_role(text[role_start : tokens[sep - 1][2]])
-                return replace(name, role=role, start=role_start)
-        if sep < 0:
-            continue
-        left = np_backward(tokens, sep - 1, text)
-        if left is not None:
-            if left.kind == "person" and not left.role and _looks_like_role(word_tokens(inner_text)):
-                gender = left.gender or _role_gender(inner_text)
-                left = replace(left, role=clean_role(inner_text), gender=gender)
-            return left
-    return None
-
-
-def _phrase_start(tokens: list[Token], end: int) -> int | None:
+def phrase_start(tokens: list[Token], end: int) -> int | None:
     """Return where a role phrase like "the chief executive of NHS England" ending at `end` starts."""
     j = end
     while j >= 0 and end - j < 10:
@@ -214,15 +173,15 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
             # "… Wellbeing Board councillor Izzi Seccombe": a title before the name is not part of the role
             last = j - 2 if premod < j - 1 and tokens[j - 1][0].lower() in HONORIFICS else j - 1
             role = clean_role(text[tokens[premod][1] : tokens[last][2]] + (" " + role if role else ""))
-        gender = gender or _role_gender(role or "")
+        gender = gender or role_gender(role or "")
         return Mention("person", " ".join(tail), role=role, gender=gender, start=tokens[first][1])
     if kind == "org":
         speaks_for = _speaks_for(tokens, first, text)
         start = tokens[first][1] if speaks_for is None else speaks_for
         return Mention("org", _surface(tokens[j : end + 1]), start=start)
     if kind == "role":
-        phrase_start = _phrase_start(tokens, end)
-        start = tokens[first][1] if phrase_start is None else min(phrase_start, tokens[first][1])
+        role_start = phrase_start(tokens, end)
+        start = tokens[first][1] if role_start is None else min(role_start, tokens[first][1])
         return Mention("nominal", text[start : tokens[end][2]], definite=first < j, start=start)
     return None
 
@@ -291,7 +250,7 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
         return None
     phrase = text[tokens[det][1] : tokens[end][2]]
     definite = tokens[det][0].lower() in ("the", "this", "that")
-    return Mention("nominal", phrase, definite=definite, gender=_role_gender(phrase), start=tokens[det][1])
+    return Mention("nominal", phrase, definite=definite, gender=role_gender(phrase), start=tokens[det][1])
 
 
 def np_forward(tokens: list[Token], i: int) -> Mention | None:
@@ -339,7 +298,7 @@ def _run_before_title(tokens: list[Token], i: int, title_end: int) -> Mention | 
     if name is not None and name.kind == "person":
         return replace(name, role=name.role or clean_role(role), start=start)
     definite = tokens[i][0].lower() == "the"
-    return Mention("nominal", role, definite=definite, gender=_role_gender(role), start=start)
+    return Mention("nominal", role, definite=definite, gender=role_gender(role), start=start)
 
 
 def _forward_run(tokens: list[Token], i: int, j: int, k: int, premod: list[str]) -> Mention | None:
@@ -357,7 +316,7 @@ def _forward_run(tokens: list[Token], i: int, j: int, k: int, premod: list[str])
     if kind == "person":
         titles = " ".join(w for w in premod if w not in HONORIFICS) or None
         role = _forward_appositive(tokens, k) or _run_role(words, tail) or titles
-        gender = next((g for g in map(gender_of, words) if g), None) or _role_gender(role or "")
+        gender = next((g for g in map(gender_of, words) if g), None) or role_gender(role or "")
         return Mention("person", " ".join(tail), role=role, gender=gender, start=start)
     if kind == "org":
         return Mention("org", _surface(tokens[j:k]), start=start)
@@ -394,7 +353,7 @@ def _forward_nominal(tokens: list[Token], i: int, j: int) -> Mention | None:
             return replace(org, start=start)
     phrase = _surface(tokens[i : _qualifier_end(tokens, j)])  # "one senior source on the board"
     definite = tokens[i][0].lower() in ("the", "this")
-    return Mention("nominal", phrase, definite=definite, gender=_role_gender(phrase), start=start)
+    return Mention("nominal", phrase, definite=definite, gender=role_gender(phrase), start=start)
 
 
 def _forward_appositive(tokens: list[Token], k: int) -> str | None:
@@ -408,15 +367,15 @@ def _forward_appositive(tokens: list[Token], k: int) -> str | None:
     end = k + 1
     while end < len(tokens) and tokens[end][0] not in (",", ";", ":", "“", '"', "."):
         end += 1
-    if not _looks_like_role([w for w, _, _ in tokens[k + 1 : end]]):
+    if not looks_like_role([w for w, _, _ in tokens[k + 1 : end]]):
         return None
     return clean_role(_surface(tokens[k + 1 : end]))
 
 
-def _looks_like_role(words: list[str]) -> bool:
+def looks_like_role(words: list[str]) -> bool:
     """Tell a role ("chief executive of Care England", "a GP in Leeds") from ", who said…" or ", 84,"."""
     lows = {w.lower() for w in words}
-    if not words or words[0].lower() in ("who", "whose", "which", "that", "where", "when"):
+    if not words or words[0].lower() in RELATIVES:
         return False  # a relative clause describes the speaker but is not their role
     return words[0].lower() in ("a", "an", "the") or bool(lows & (ROLE_NOUNS | ORG_WORDS))
 
@@ -486,5 +445,5 @@ def clean_role(role: str) -> str | None:
     return role or None
 
 
-def _role_gender(role: str) -> str | None:
+def role_gender(role: str) -> str | None:
     return next((g for g in map(gender_of, word_tokens(role)) if g), None)
