@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from dataclasses import dataclass
@@ -409,7 +410,7 @@ def _titleish(block: _Block, need_lower: bool) -> bool:
 def _find_title(blocks: list[_Block], first: int) -> str | None:
     """Pick the headline among the title-shaped lines above the body, by structure (see bot.core.headline)."""
     # the opening paragraphs, not a "From:" or credit line between them, say what the headline says
-    lead = " ".join([b.text for b in blocks[first:] if b.kind is Kind.PROSE][:2])
+    lead = " ".join(itertools.islice((b.text for b in blocks[first:] if b.kind is Kind.PROSE), 2))
     visible = [i for i in range(first) if blocks[i].kind is not Kind.FURNITURE]
     # A line followed by a credited caption describes the picture ("Doctor preparing a bed").
     lines = [

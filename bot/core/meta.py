@@ -329,7 +329,8 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
     for i, line in enumerate(header):
         beside = [n for n in header[max(0, i - 1) : i + 2] if n != line]
         name = _person_with_role(line)
-        if name and (title in beside or any(is_dateline(n) for n in beside) or _job_title(header[i + 1 : i + 2])):
+        below = header[i + 1] if i + 1 < len(header) else ""
+        if name and (title in beside or any(is_dateline(n) for n in beside) or _job_title(below)):
             return name
         # "Jane Smith | 8 June 2022" or "Jane Smith 8 June 2022" on one line
         if is_dateline(line):
@@ -341,10 +342,10 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
     return None
 
 
-def _job_title(lines: list[str]) -> bool:
+def _job_title(line: str) -> bool:
     """Say whether a line is a writer's job title alone ("Social policy editor"), as under a name in a byline."""
-    words = _WORD.findall(lines[0]) if lines else []
-    return 1 <= len(words) == len(lines[0].split()) <= 6 and any(w.lower() in _ROLE_WORDS for w in words)
+    words = _WORD.findall(line)
+    return 1 <= len(words) == len(line.split()) <= 6 and any(w.lower() in _ROLE_WORDS for w in words)
 
 
 def _tidy_name(text: str) -> str:
