@@ -49,9 +49,9 @@ async def connect(path: Path) -> aiosqlite.Connection:
         raise DigestBotError(f"cannot open database {path}: {exc}") from exc
     conn.row_factory = aiosqlite.Row
     try:
-        # the busy wait first: two processes creating one new database take turns even at journal_mode
+        # the busy wait first: processes opening one new database take turns at the migrations
         await conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        await conn.execute("PRAGMA journal_mode=WAL")
+        await use_wal(conn)
         await conn.execute("PRAGMA foreign_keys=ON")
         await conn.execute("PRAGMA synchronous=NORMAL")
         await migrate(conn)
@@ -62,6 +62,24 @@ async def connect(path: Path) -> aiosqlite.Connection:
         failure = database_error(path, exc) if isinstance(exc, sqlite3.Error) else None
         raise failure or DigestBotError(f"cannot use database {path}: {exc}") from exc
     return conn
+
+
+async def use_wal(conn: aiosqlite.Connection) -> None:
+    """Switch to WAL, retrying while another process reads the file.
+
+    SQLite takes the exclusive lock this needs without its busy wait, so a second process opening a new
+    database at the same moment got "database is locked" at once; retry for as long as busy_timeout waits.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            await conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or loop.time() >= deadline:
+                raise
+            await asyncio.sleep(0.02)
 
 
 def probe(path: Path) -> None:

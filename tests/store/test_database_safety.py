@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,6 +67,27 @@ def test_four_processes_creating_one_new_database_all_succeed(tmp_path: Path) ->
             assert conn.execute("SELECT count(*) FROM sources").fetchone() == (1,)
         finally:
             conn.close()
+
+
+async def test_opening_waits_while_another_process_writes_the_new_file(tmp_path: Path) -> None:
+    """A second opener of a new database meets the first one's write as it switches the file to WAL;
+    SQLite answers the switch "locked" at once, without its busy wait, so opening must wait itself."""
+    path = tmp_path / "new.sqlite3"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE notes (line TEXT)")
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO notes VALUES ('held')")  # a rollback-journal write, held until COMMIT
+    release = threading.Timer(0.5, writer.execute, ("COMMIT",))
+    release.start()
+    try:
+        async with await Store.open(path) as store:
+            assert await store.count_articles() == 0
+    finally:
+        release.join()
+        writer.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    conn.close()
 
 
 def test_a_folder_as_database_is_one_line(tmp_path: Path) -> None:
