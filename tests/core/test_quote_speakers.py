@@ -147,3 +147,55 @@ def test_a_resident_from_a_town_keeps_a_role_given_after_the_age() -> None:
 def test_put_it_and_summed_it_up_introduce_a_quotation(cue: str) -> None:
     text = f"The survey heard the same story everywhere. {cue} “We are running to stand still every winter.”"
     assert [q.speaker.lower() for q in extract_quotes(text) if q.speaker] == ["one care home manager"]
+
+
+@pytest.mark.parametrize("presented", [
+    "Among the residents who wrote to the council was Owen Pritchard, 80, who has lived in Pentre all his life.",
+    "Those who signed the petition include Owen Pritchard, a retired miner from Pentre.",
+])
+def test_he_after_a_person_the_writer_presents_is_that_person(presented: str) -> None:
+    """ "Among those … is NAME": no cue verb names him, yet he is who the next "he said" means."""
+    text = (
+        "Councillor Ruth Gwynne said the surgery would be missed.\n\n"
+        f"{presented}\n\n"
+        "“It is the only place I can walk to,” he said."
+    )
+    assert speakers(text)[-1][0] == "Owen Pritchard"
+
+
+@pytest.mark.parametrize(("sentence", "department"), [
+    ("A Department for Culture, Media and Sport spokesperson said: “Libraries will get more money.”",
+     "Department for Culture, Media and Sport"),
+    ("The Ministry of Housing, Communities and Local Government said: “Councils will get more money.”",
+     "Ministry of Housing, Communities and Local Government"),
+    ("“Councils will get more money,” a spokeswoman for the Department for Science, Innovation and Technology said.",
+     "Department for Science, Innovation and Technology"),
+])
+def test_a_department_whose_name_is_a_list_speaks_under_its_whole_name(sentence: str, department: str) -> None:
+    assert speakers(sentence) == [(department, None)]
+
+
+def test_a_bare_spokesperson_speaks_for_the_organisation_just_named() -> None:
+    text = (
+        "Northmoor Community Health Trust said it had hired twelve more district nurses. "
+        "“We know families have waited too long,” a spokesman said."
+    )
+    assert speakers(text) == [("Northmoor Community Health Trust", None)]
+
+
+def test_a_bare_spokesperson_with_no_organisation_named_stays_a_nominal() -> None:
+    text = "Residents said they had not been asked. “We will reply to every letter,” a spokesperson said."
+    assert speakers(text) == [("a spokesperson", None)]
+
+
+def test_an_ordinal_opening_a_point_is_not_a_speaker() -> None:
+    text = (
+        "Third, the waiting lists keep growing. A district nurse we spoke to described it bluntly: "
+        "“We see the same patients get worse every month.”"
+    )
+    assert all(name != "Third" for name, _ in speakers(text))
+
+
+def test_a_role_that_points_back_with_its_loses_the_pointer() -> None:
+    text = "The hospice said costs had risen. Its medical director, Dr Ian Shaw, said: “We cannot go on like this.”"
+    assert speakers(text) == [("Ian Shaw", "medical director")]

@@ -106,7 +106,9 @@ FUNCTION_WORDS = (
         "when while if though although because since yesterday today tonight tomorrow this that these those "
         "there here it its his her their our my your we i you they he she speaking asked writing commenting "
         "responding last earlier later separately of to from by editor’s editor's "
-        "who what why how where was is are were has have had will be not no"
+        "who what why how where was is are were has have had will be not no "
+        # sentence adverbs that open a point ("Second, the NHS …"); not "first": "First Minister"
+        "firstly second secondly third thirdly lastly finally"
     )
     | WEEKDAYS
     | (frozenset(MONTHS) - _NAME_MONTHS)
@@ -155,6 +157,13 @@ RUN_BEFORE = re.compile(rf"(?:{_CAP_WORD}[ \t]+(?:{_PARTICLE}[ \t]+)?){{1,5}}$")
 # Capitalised words, perhaps joined by particles, from where the match starts ("Ursula von der Leyen").
 CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP_WORD})*")
 
+_CAP_WORDS = rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*"
+# A department named by a list, with commas inside the name: "Department for Culture, Media and Sport".
+LISTED_ORG = re.compile(
+    rf"\b(?:Department|Ministry|Office|Committee)[ \t]+(?:for|of)[ \t]+{_CAP_WORDS}"
+    rf"(?:,[ \t]+{_CAP_WORDS})+,?[ \t]+(?:and|&)[ \t]+{_CAP_WORDS}"
+)
+
 Token = tuple[str, int, int]  # a word or punctuation mark with its start and end offsets
 
 
@@ -166,6 +175,11 @@ def word_tokens(text: str) -> list[str]:
 def token_spans(text: str) -> list[Token]:
     """Split text like `word_tokens`, keeping each token's offsets."""
     return [(m.group(), *m.span()) for m in _TOKEN.finditer(text)]
+
+
+def in_listed_org(text: str, pos: int) -> bool:
+    """Tell whether the comma at `pos` is inside a listed department's name, not between two phrases."""
+    return any(m.start() < pos < m.end() for m in LISTED_ORG.finditer(text, max(0, pos - 120), pos + 120))
 
 
 def strip_possessive(word: str) -> str:

@@ -13,9 +13,9 @@
 # affiliation.  Each person is reported under one canonical form: the most often seen full name
 # sharing their surname key.
 #
-# The layers below this one, each importing only from those before it: lexicon (words and patterns), kinds
-# (person or organisation), phrases (noun phrases: names, roles, organisations), clauses (attribution
-# clauses and their subjects).
+# The layers below this one, each importing only from those before it: lexicon (words and patterns),
+# organisations (acronyms, whom a spokesperson speaks for), kinds (person or organisation), phrases (noun
+# phrases: names, roles, organisations), clauses (attribution clauses and their subjects).
 
 from __future__ import annotations
 
@@ -33,20 +33,17 @@ from bot.core.quotes.lexicon import (
     CUE,
     DETERMINERS,
     FEMALE_KIN,
-    FUNCTION_WORDS,
+    LISTED_ORG,
     MALE_KIN,
     MODIFIERS,
-    ORG_WORDS,
     ROLE_NOUNS,
     RUN_BEFORE,
-    RUN_CONNECTORS,
     gender_of,
-    is_acronym,
     sentence_breaks,
-    strip_possessive,
     token_spans,
     word_tokens,
 )
+from bot.core.quotes.organisations import acronyms, org_inside
 from bot.core.quotes.phrases import Mention, analyse_run, clean_role, np_forward
 
 _PREVIOUS_WORD = re.compile(r"(\w+|,)[ \t]+$")
@@ -60,6 +57,10 @@ _RELATIVE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)\b(?!,? [A
 # A capitalised name and an appositive that runs to the sentence's end: "…, Henry Crespo, president of X."
 _INTRODUCTION = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=, )")
 _NAME_REACH = 80  # characters a name before a comma may span
+# A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "They include Ann Lee".
+_PRESENTED = re.compile(
+    r"(?:Among(?:st)?\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?)\s+(?=[A-Z])"
+)
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _MAX_OCCURRENCES = 200  # occurrences of a name read to learn its full form and gender
@@ -165,9 +166,14 @@ class ArticleSpeakers:
             if found is not None:
                 name, role = self._person(found)
                 return person(name, role or clean_role(mention.name))
-        org = _org_inside(mention.name)  # "a spokesperson for NHS England": the organisation speaks
+        org = org_inside(mention.name)  # "a spokesperson for NHS England": the organisation speaks
         if org:
             return organisation(self._expand(org))
+        if word_tokens(mention.name)[-1].lower().startswith("spokes"):
+            # "X said it valued the hospice. “…,” a spokesperson said.": X's spokesperson
+            found = self.recent_org(position)
+            if found.name:
+                return found
         return Speaker(mention.name, None, nominal_kind(mention.name))
 
     def recent_subject(self, position: int) -> Speaker:
@@ -193,9 +199,10 @@ class ArticleSpeakers:
             start = self._starts[sentence]
             end = min(position, self._ends[sentence], start + _MAX_SENTENCE)
             runs = CAP_RUN.finditer(self._text, start, end)
-            orgs = [m.group() for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]
+            orgs = [(m.end(), m.group()) for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]
+            orgs += [(m.end(), m.group()) for m in LISTED_ORG.finditer(self._text, start, end)]
             if orgs:
-                return organisation(self._expand(orgs[-1]))
+                return organisation(self._expand(max(orgs)[1]))
         return NOBODY
 
     def _relative_before(self, position: int, gender: str) -> tuple[int, str] | None:
@@ -335,11 +342,11 @@ class ArticleSpeakers:
     def _expand(self, org: str) -> str:
         """Return an organisation's name without "the", spelling out an acronym the article defines."""
         if self._acronyms is None:
-            self._acronyms = _acronyms(self._text)
-        words = [w for w in word_tokens(org) if w[0].isalnum()]
+            self._acronyms = acronyms(self._text)
+        words = [w for w in word_tokens(org) if w[0].isalnum() or w == ","]
         while words and words[0].lower() == "the":
             words = words[1:]
-        name = " ".join(words) or org
+        name = " ".join(words).replace(" ,", ",") or org
         return self._acronyms.get(name, name)
 
     def _recent_people(self, position: int, floor: int = -1) -> Iterator[Mention]:
@@ -397,6 +404,11 @@ class ArticleSpeakers:
                 and (" " in lead.name or lead.role or self._is_known_name(lead.name))
             ):
                 people.append(replace(lead, start=start + lead.start))
+        presented = _PRESENTED.match(text) if not people else None
+        if presented:
+            found = np_forward(token_spans(text[presented.end() :]), 0)
+            if found is not None and found.kind == "person" and " " in found.name:
+                people.append(replace(found, start=start + presented.end()))
         introduced = _introduced_last(text)
         if introduced is not None and all(p.name != introduced.name for p in people):
             people.append(replace(introduced, start=start + introduced.start))
@@ -439,23 +451,6 @@ def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
-def _acronyms(text: str) -> dict[str, str]:
-    """Map each acronym the article defines ("Local Government Association (LGA)") to its full name."""
-    found: dict[str, str] = {}
-    for m in re.finditer(r"\(([A-Z][A-Za-z]{1,8})\)", text):
-        words: list[str] = []
-        for word in reversed(word_tokens(text[max(0, m.start() - 120) : m.start()])):
-            if not (word[0].isupper() or word.lower() in RUN_CONNECTORS | {"the"}):
-                break
-            words.insert(0, strip_possessive(word))
-        while words and (not words[0][0].isupper() or words[0].lower() in FUNCTION_WORDS):
-            words.pop(0)
-        initials = "".join(w[0] for w in words if w[0].isupper())
-        if len(words) >= 2 and initials[-len(m.group(1)) :].lower() == m.group(1).lower():
-            found.setdefault(m.group(1), " ".join(words))
-    return found
-
-
 def _name_words(name: str) -> Sequence[str]:
     """Return the words of a person's name without honorifics or titles ("Mr Hancock" -> ["Hancock"])."""
     return analyse_run([w for w in word_tokens(name) if w[0].isalnum()])[1] or name.split()
@@ -465,30 +460,3 @@ def _is_heading(sentence: str) -> bool:
     """Tell a title-case heading ("An Ambitious, Divisive Legacy.") from a sentence."""
     words = [w for w in sentence.split() if len(w) > 3]
     return sum(w[0].isupper() for w in words) > 0.7 * len(words)
-
-
-def _org_inside(nominal: str) -> str | None:
-    """Return the organisation a nominal speaks for ("a spokesperson for NHS England" -> "NHS England").
-
-    That is a run naming an organisation, or a one-word name in a spokesperson's nominal ("a Seagate
-    spokesman"): a spokesperson mostly speaks for an organisation, while "a spokesman for Mr Blair" or
-    "for Tony Blair" names the person they speak for, and stays a nominal.
-    """
-    run: list[str] = []
-    best: list[str] = []
-    tokens = word_tokens(nominal)
-    spokes = any(w.lower().startswith("spokes") for w in tokens)
-    for word in [*tokens, "."]:
-        if word[0].isupper() or (run and word.lower() in RUN_CONNECTORS):
-            run.append(strip_possessive(word))
-            continue
-        while run and run[-1].lower() in RUN_CONNECTORS:
-            run.pop()
-        while run and run[0].lower() in FUNCTION_WORDS:
-            run.pop(0)
-        named = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in run)
-        # "a Number 10 spokesman": a run that a number goes on is not a one-word name
-        if run and (named or (spokes and len(run) == 1 and not word[0].isdigit())):
-            best = run
-        run = []
-    return " ".join(best) if best else None

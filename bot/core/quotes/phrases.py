@@ -23,6 +23,7 @@ from bot.core.quotes.lexicon import (
     SPLITTERS,
     Token,
     gender_of,
+    in_listed_org,
     is_acronym,
     is_cap,
     strip_possessive,
@@ -151,7 +152,9 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     while j > 0:
         prev = tokens[j - 1][0]
         if (is_cap(prev) and prev.lower() not in FUNCTION_WORDS) or (
-            prev.lower() in RUN_CONNECTORS and j > 1 and is_cap(tokens[j - 2][0])
+            (prev.lower() in RUN_CONNECTORS or (prev == "," and in_listed_org(text, tokens[j - 1][1])))
+            and j > 1
+            and is_cap(tokens[j - 2][0])
         ):
             j -= 1
         else:
@@ -235,7 +238,7 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
         word = tokens[j][0]
         low = word.lower()
         joins_name = 0 < j < end and is_cap(tokens[j - 1][0]) and is_cap(tokens[j + 1][0])
-        if not word[0].isalnum() or low in PRONOUNS:
+        if (not word[0].isalnum() and not (word == "," and in_listed_org(text, tokens[j][1]))) or low in PRONOUNS:
             break
         if low in ("who", "which", "that", "and", "but") and not (low == "and" and joins_name):
             break
@@ -436,11 +439,15 @@ def _is_role_word(low: str) -> bool:
 
 
 def clean_role(role: str) -> str | None:
-    """Trim a role's punctuation and leading article, keeping "the" before a possessive ("the trust's")."""
+    """Trim a role's punctuation and leading article, keeping "the" before a possessive ("the trust's").
+
+    A possessive that points back ("Its chief executive", "their spokesman") means nothing once the role
+    is shown beside the name away from the article, so it goes too.
+    """
     role = role.strip(" ,;—–-")
     det, _, rest = role.partition(" ")
     owner = rest.split(" ", 1)[0]
-    if det.lower() in ("the", "a", "an") and rest and not owner.endswith(("'s", "’s")):
+    if det.lower() in ("the", "a", "an", "its", "their") and rest and not owner.endswith(("'s", "’s")):
         role = rest
     return role or None
 
