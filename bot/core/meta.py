@@ -69,7 +69,8 @@ _NON_PERSON = _ROLE_WORDS | wordset(
     "admin administrator press office agency agencies council nhs trust association weekly daily times "
     "journal magazine online group services sector today network federation uk england home homes "
     "society institute foundation department government ministry media communications comms pa reuters "
-    "newsroom web website"
+    "newsroom web website release statement notice "
+    "for to the and with from your our"  # words of a line, not of a name: "FOR IMMEDIATE RELEASE"
 )
 
 _SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)

@@ -192,6 +192,11 @@ def test_author_named_on_the_line_beside_the_headline(lines: tuple[str, str]) ->
     assert meta("Ashcombe Gazette", *lines, *BODY).author == "Kit Barnard"
 
 
+@pytest.mark.parametrize("line", ["FOR IMMEDIATE RELEASE", "EMBARGOED UNTIL THE MORNING", "NEWS FROM THE TRUST"])
+def test_a_capitalised_press_release_line_beside_the_headline_is_no_author(line: str) -> None:
+    assert meta("Ashcombe Carers Trust", line, HEADLINE, *BODY).author is None
+
+
 def test_name_line_away_from_headline_and_dates_is_not_an_author() -> None:
     assert meta("Kit Barnard", "Ashcombe Gazette", "Home | News", HEADLINE, *BODY).author is None
 
