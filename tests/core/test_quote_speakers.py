@@ -199,3 +199,12 @@ def test_an_ordinal_opening_a_point_is_not_a_speaker() -> None:
 def test_a_role_that_points_back_with_its_loses_the_pointer() -> None:
     text = "The hospice said costs had risen. Its medical director, Dr Ian Shaw, said: “We cannot go on like this.”"
     assert speakers(text) == [("Ian Shaw", "medical director")]
+
+
+def test_the_role_noun_refers_to_the_unnamed_source_just_introduced_not_the_last_named_person() -> None:
+    text = (
+        "Dr Priya Nair, the trust's medical director, said beds were full. “We are at capacity,” she said.\n\n"
+        "A ward sister on the night shift, who asked not to be named, described the corridors. "
+        "“Patients wait on trolleys for hours,” the sister said."
+    )
+    assert speakers(text)[-1][0] == "a ward sister"

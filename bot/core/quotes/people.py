@@ -164,6 +164,9 @@ class ArticleSpeakers:
         if mention.definite:
             found = self._by_role(mention.name, position)
             if found is not None:
+                unnamed = self._unnamed_before(mention.name, position)
+                if unnamed is not None and found.start < unnamed[0]:
+                    return Speaker(unnamed[1], None, nominal_kind(unnamed[1]))  # "A nurse, not named, … the nurse said"
                 name, role = self._person(found)
                 return person(name, role or clean_role(mention.name))
         org = org_inside(mention.name)  # "a spokesperson for NHS England": the organisation speaks
@@ -211,6 +214,17 @@ class ArticleSpeakers:
         kin = FEMALE_KIN if gender == "f" else MALE_KIN
         found = [m for m in _RELATIVE.finditer(self._text, start, position) if m.group(2).lower() in kin]
         return (found[-1].start(), found[-1].group().lower()) if found else None
+
+    def _unnamed_before(self, nominal: str, position: int) -> tuple[int, str] | None:
+        """Return where and how someone left unnamed was introduced ("a senior officer") for "the officer".
+
+        Reporters bring in a source who will not be named with "a" or "one", then call them "the officer".
+        """
+        head = word_tokens(nominal)[-1]
+        start = self._starts[max(0, self._sentence_of(position) - _ORG_SENTENCES)]
+        pattern = rf"\b(?:[Aa]n?|[Oo]ne) (?:[a-z-]+ ){{0,3}}?{re.escape(head.lower())}\b"
+        found = list(re.finditer(pattern, self._text[start:position]))
+        return (start + found[-1].start(), found[-1].group().lower()) if found else None
 
     def _paragraph_of(self, position: int) -> int:
         """Return the index of the paragraph holding `position`."""
