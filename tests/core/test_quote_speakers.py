@@ -208,3 +208,9 @@ def test_the_role_noun_refers_to_the_unnamed_source_just_introduced_not_the_last
         "“Patients wait on trolleys for hours,” the sister said."
     )
     assert speakers(text)[-1][0] == "a ward sister"
+
+
+def test_a_sentence_that_opens_with_a_name_and_a_meeting_is_about_that_person() -> None:
+    """Neither a title ("met the minister" is no "campaign spokesman") nor a heading, though full of names."""
+    text = "Sarah Jenkins met the minister, Paul Grey, on Monday. “He listened to every word,” she said."
+    assert speakers(text) == [("Sarah Jenkins", None)]

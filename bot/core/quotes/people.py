@@ -33,6 +33,7 @@ from bot.core.quotes.lexicon import (
     CUE,
     DETERMINERS,
     FEMALE_KIN,
+    FUNCTION_WORDS,
     LISTED_ORG,
     MALE_KIN,
     MODIFIERS,
@@ -471,6 +472,10 @@ def _name_words(name: str) -> Sequence[str]:
 
 
 def _is_heading(sentence: str) -> bool:
-    """Tell a title-case heading ("An Ambitious, Divisive Legacy.") from a sentence."""
-    words = [w for w in sentence.split() if len(w) > 3]
-    return sum(w[0].isupper() for w in words) > 0.7 * len(words)
+    """Tell a title-case heading ("An Ambitious, Divisive Legacy.") from a sentence.
+
+    A heading capitalises every word but the little ones; a sentence full of names still has its verb and
+    nouns in lower case ("Sarah Jenkins met the minister, Paul Grey, on Monday.").
+    """
+    words = [w for w in sentence.split() if len(w) > 2 and w.strip(",.;:").lower() not in FUNCTION_WORDS]
+    return sum(w[0].isupper() for w in words) > 0.8 * len(words)

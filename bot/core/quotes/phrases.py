@@ -279,8 +279,8 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
         k += 1
     title_end = k  # after the last role noun of up to three lower-case words: "the New York businessman"
     scan = k
-    while scan < len(tokens) and tokens[scan][0].islower() and scan - k < 3:
-        scan += 1
+    while scan < len(tokens) and tokens[scan][0].islower() and scan - k < 3 and tokens[scan][0] not in FUNCTION_WORDS:
+        scan += 1  # not past "the": "Sarah Jenkins met the minister" is a sentence, not a title
         if tokens[scan - 1][0] in ROLE_NOUNS:
             title_end = scan
     if k > j and title_end > k:
