@@ -214,3 +214,8 @@ def test_a_sentence_that_opens_with_a_name_and_a_meeting_is_about_that_person() 
     """Neither a title ("met the minister" is no "campaign spokesman") nor a heading, though full of names."""
     text = "Sarah Jenkins met the minister, Paul Grey, on Monday. “He listened to every word,” she said."
     assert speakers(text) == [("Sarah Jenkins", None)]
+
+
+def test_a_welsh_patronymic_particle_stays_in_the_name() -> None:
+    text = "Rhodri ap Hywel, who runs a day centre in Bala, said: “We have lost three drivers since spring.”"
+    assert speakers(text)[0][0] == "Rhodri ap Hywel"

@@ -114,7 +114,7 @@ FUNCTION_WORDS = (
     | (frozenset(MONTHS) - _NAME_MONTHS)
 )
 # Lowercase words inside a name ("Ursula von der Leyen"); a name never starts with one.
-NAME_PARTICLES = wordset("de da del della di du van von der den la le bin al ibn")
+NAME_PARTICLES = wordset("de da del della di du van von der den la le bin al ibn ap")
 RUN_CONNECTORS = wordset("of for and & on at in") | NAME_PARTICLES
 SPLITTERS = wordset("of for at from in on")
 DETERMINERS = wordset("the a an one another this that his her their its our my")
