@@ -219,3 +219,83 @@ def test_a_sentence_that_opens_with_a_name_and_a_meeting_is_about_that_person() 
 def test_a_welsh_patronymic_particle_stays_in_the_name() -> None:
     text = "Rhodri ap Hywel, who runs a day centre in Bala, said: “We have lost three drivers since spring.”"
     assert speakers(text)[0][0] == "Rhodri ap Hywel"
+
+
+def test_a_title_and_first_name_opening_a_sentence_is_who_she_then_means() -> None:
+    filler = " ".join(f"The group opened home number {n} that year." for n in range(2, 16))
+    text = (
+        f"Dame Ruth Amadi founded the group in 1994.\n\n{filler}\n\n"
+        "Dame Ruth, who was honoured in 2023, is blunt about the money.\n\n"
+        "“We are paid less than it costs to care,” she says."
+    )
+    assert speakers(text)[-1][0] == "Ruth Amadi"
+
+
+def test_a_person_named_after_according_to_is_who_a_later_pronoun_means() -> None:
+    text = (
+        "Paul Kerr, a porter, spoke first.\n\n"
+        "According to Dr Nadia Qureshi, the new rota would be “the end of proper handovers”.\n\n"
+        "“We will lose the overlap between shifts,” she says."
+    )
+    quotes = [(q.speaker, q.role) for q in extract_quotes(text)]
+    assert quotes[-1][0] == "Nadia Qureshi"
+    assert quotes[0][1] is None  # "the new rota would be" is a clause, not her role
+
+
+def test_a_workplace_and_a_relative_clause_after_the_name_leave_the_person_as_speaker() -> None:
+    text = (
+        "Night carer Tomasz Nowak from Fernlea's Mill Road home, who also spoke to the panel, says he nearly quit.\n\n"
+        "“My visa was tied to one employer,” he says."
+    )
+    assert speakers(text) == [("Tomasz Nowak", "Night carer")]
+
+
+def test_a_relative_in_a_speakers_own_words_is_not_who_the_writer_means_by_she() -> None:
+    text = (
+        "Gail Brent, 52, gave up work two years ago. ‘I love my mum but I cannot do this alone,’ "
+        "she said.\n\nShe told the Echo: ‘Nobody from the council has visited since March.’"
+    )
+    assert [name for name, _ in speakers(text)] == ["Gail Brent", "Gail Brent"]
+
+
+@pytest.mark.parametrize("clause", [
+    "who represents Ashby North",
+    "whose daughter Ellie, 9, has a rare condition",
+])
+def test_names_inside_a_relative_clause_about_the_speaker_are_not_the_speaker(clause: str) -> None:
+    text = f"Local MP Ben Hollis, {clause}, said: “This cut will fall on the families least able to bear it.”"
+    assert speakers(text)[0][0] == "Ben Hollis"
+
+
+def test_it_said_goes_to_the_organisation_that_spoke_not_the_last_place_named() -> None:
+    text = (
+        "The Scottish Government insisted progress was being made across Scotland. "
+        "A spokesperson said: “Waits have fallen for six months in a row.”"
+    )
+    assert speakers(text) == [("Scottish Government", None)]
+
+
+def test_a_person_introduced_with_who_at_the_end_of_a_sentence_is_who_he_means() -> None:
+    text = (
+        "Dr Hannah Cole, the clinical lead, showed visitors round.\n\n"
+        "The unit was opened on Friday by Sir Idris Penhale, who chairs the trust board. "
+        "He said: “Patients asked for care closer to home.”"
+    )
+    assert speakers(text)[0][0] == "Idris Penhale"
+
+
+def test_a_place_before_who_is_not_a_person_introduced() -> None:
+    text = (
+        "Among them is Glenys Ward, 71, a retired nurse from Pen Y Bryn, who needs a new knee.\n\n"
+        "“I was told a year at most,” she said."
+    )
+    assert speakers(text)[0][0] == "Glenys Ward"
+
+
+def test_the_report_said_gives_the_words_of_the_body_the_article_says_it_is_by() -> None:
+    text = (
+        "One in four patients goes home without care, according to research published today by the Ashgrove Trust.\n\n"
+        "It surveyed 1,200 people over 70. Most were discharged at night.\n\n"
+        "The report said: “Moving risk from the ward to the living room is not a success.”"
+    )
+    assert speakers(text) == [("Ashgrove Trust", None)]

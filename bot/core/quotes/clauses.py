@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 
 from bot.core.quotes.lexicon import (
     CUE,
     DASH,
+    DETERMINERS,
     FUNCTION_WORDS,
     INTRO_WORDS,
     LEFTOVER,
+    MODIFIERS,
+    ROLE_NOUNS,
     SKIPPABLE,
     Token,
     is_sentence_end,
@@ -32,6 +36,14 @@ from bot.core.quotes.phrases import (
 
 _SUBJECT_REACH = 320  # characters before a cue verb that can hold its subject and an appositive
 _APPOSITIVE_TOKENS = 45
+# A capitalised name and an appositive that runs to the sentence's end: "…, Henry Crespo, president of X."
+_INTRODUCTION = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=, )")
+_NAME_REACH = 80  # characters a name before a comma may span
+_ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
+# A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "They include Ann Lee".
+_PRESENTED = re.compile(
+    r"(?:Among(?:st)?\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?)\s+(?=[A-Z])"
+)
 
 
 def is_attribution_gap(gap: str) -> bool:
@@ -176,6 +188,7 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         name = np_forward(inner, lead if lead <= 2 else 0)
         words = [w for w, _, _ in itertools.takewhile(lambda t: t[0] != "(", inner[lead:])]
         pure_name = lead <= 2 and bool(words) and all(w[0].isupper() or w == "." for w in words)
+        pure_name = pure_name and inner[0][0].lower() not in RELATIVES  # ", who represents Harlowmere South,"
         if name is not None and name.kind == "person" and pure_name and sep >= 0:
             role_start = phrase_start(tokens, sep - 1)
             if role_start is not None:
@@ -184,14 +197,62 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         if sep < 0:
             continue
         left = np_backward(tokens, sep - 1, text)
-        if left is not None and _placed(tokens, left.start):
-            continue  # "Ann Lee, 71, from Fulwood, said": the place says where the speaker lives
+        k, word = _word_before(tokens, left.start) if left is not None else (-1, "")
+        if word in RELATIVES:
+            continue  # "Ann Lee, whose son Tom, 34, …, said": Tom is inside the clause about her
+        if word in AFFILIATIONS | {"in"}:
+            # "Ann Lee, 71, from Fulwood, said": the place says where the speaker lives; the speaker is the
+            # person before it ("Senior carer Kofi Mensah from Larkspur's Mill home, who …, says")
+            before = np_backward(tokens, k - 1, text)
+            if before is not None and before.kind == "person":
+                return before
+            continue
         if left is not None:
             described = _description(inner, text)
             if left.kind == "person" and not left.role and looks_like_role(word_tokens(described)):
                 gender = left.gender or role_gender(described)
                 left = replace(left, role=clean_role(described), gender=gender)
             return left
+    return None
+
+
+def presented(sentence: str) -> Mention | None:
+    """Return the person a sentence presents ("Among those affected is Gareth Evans, 62, …", "They include…").
+
+    No cue verb names them, yet they are who the next "he said" means.
+    """
+    shown = _PRESENTED.match(sentence)
+    if shown is None:
+        return None
+    found = np_forward(token_spans(sentence[shown.end() :]), 0)
+    if found is None or found.kind != "person" or " " not in found.name:
+        return None
+    return replace(found, start=shown.end())
+
+
+def introduced_last(sentence: str) -> Mention | None:
+    """Return the person a sentence ends by introducing ("…, which concerns Ann Lee, chief of X." or "…by
+    Ann Lee, who chairs X.").
+
+    Reporters name the next speaker with their role just before the quotation, so that person is
+    salient even when not the subject of a cue verb.
+    """
+    comma = sentence.rfind(", ")
+    if comma < 0 or any(mark in sentence[comma:] for mark in ";:“\""):
+        return None  # the appositive runs from the last comma to the sentence's end
+    for run in _INTRODUCTION.finditer(sentence, max(0, comma - _NAME_REACH), comma + 2):
+        if run.end() != comma or sentence[: run.start()].split()[-1] in AFFILIATIONS | {"in"}:
+            continue  # "…a teacher from Cwm Eirin, who…": a place, not someone introduced
+        found = np_forward(token_spans(sentence[run.start() :]), 0)
+        if found is None or found.kind != "person" or " " not in found.name:
+            continue
+        if sentence.startswith("who ", comma + 2):  # "…opened by Sir Ian Roe, who chairs the board."
+            return replace(found, start=run.start())
+        if not found.role:
+            continue
+        head = found.role.split(" ", 1)[0]
+        if head[0].isupper() or head.lower() in _ROLE_OPENERS:  # "president of X", not "over the server"
+            return replace(found, start=run.start())
     return None
 
 
@@ -206,7 +267,7 @@ def _description(inner: list[Token], text: str) -> str:
     return text[inner[0][1] : inner[-1][2]] if inner else ""
 
 
-def _placed(tokens: list[Token], start: int) -> bool:
-    """Say whether the phrase starting at character `start` follows "from", "in", "at", "of", "for" or "with"."""
+def _word_before(tokens: list[Token], start: int) -> tuple[int, str]:
+    """Return the index and lower-cased text of the token before the phrase at character `start`."""
     k = next((n for n, token in enumerate(tokens) if token[1] == start), 0)
-    return k > 0 and tokens[k - 1][0] in AFFILIATIONS | {"in"}
+    return (k - 1, tokens[k - 1][0].lower()) if k > 0 else (-1, "")

@@ -88,7 +88,7 @@ def extract_quotes(text: str) -> list[Quote]:
     segments = [seg for i, (start, end) in enumerate(paragraphs) for seg in _scan(named, start, end, i)]
     if not segments:
         return []
-    speakers = ArticleSpeakers(named, paragraphs)
+    speakers = ArticleSpeakers(named, paragraphs, [(seg.start, seg.end) for seg in segments])
     groups = _group(named, segments, paragraphs, speakers)
     quotes: list[Quote] = []
     previous = NOBODY

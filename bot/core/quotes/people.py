@@ -26,17 +26,22 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from bot.core.quotes.clauses import after_clause, before_clause, first_subject, subject_before
+from bot.core.quotes.clauses import (
+    after_clause,
+    before_clause,
+    first_subject,
+    introduced_last,
+    presented,
+    subject_before,
+)
 from bot.core.quotes.kinds import NOBODY, Speaker, nominal_kind, organisation, person
 from bot.core.quotes.lexicon import (
     CAP_RUN,
     CUE,
-    DETERMINERS,
     FEMALE_KIN,
     FUNCTION_WORDS,
     LISTED_ORG,
     MALE_KIN,
-    MODIFIERS,
     ROLE_NOUNS,
     RUN_BEFORE,
     gender_of,
@@ -55,18 +60,13 @@ _GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", r
 _OPENER = re.compile(r"[“\"]")
 # "my mother", but not "his wife, Hillary Clinton" or "her son Tom": a relative named there is that person.
 _RELATIVE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)\b(?!,? [A-Z])")
-# A capitalised name and an appositive that runs to the sentence's end: "…, Henry Crespo, president of X."
-_INTRODUCTION = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=, )")
-_NAME_REACH = 80  # characters a name before a comma may span
-# A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "They include Ann Lee".
-_PRESENTED = re.compile(
-    r"(?:Among(?:st)?\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?)\s+(?=[A-Z])"
-)
+# What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
+_DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
+_BY = re.compile(r"\bby (?:the )?$")
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _MAX_OCCURRENCES = 200  # occurrences of a name read to learn its full form and gender
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
-_ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
 _ORG_SENTENCES = 3  # how far back "it said" looks for the organisation it stands for
 _ROLE_CANDIDATES = 8  # how many earlier people "the minister" is compared with
 
@@ -98,8 +98,9 @@ class ArticleSpeakers:
     before a pronoun are found by reading the sentences before it, most recent first.
     """
 
-    def __init__(self, text: str, paragraphs: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], quoted: Sequence[tuple[int, int]]) -> None:
         self._text = text
+        self._quoted = sorted(quoted)  # the spans inside quotation marks: the speakers' words, not the writer's
         self._paragraphs = paragraphs
         self._para_starts = [start for start, _ in paragraphs]
         self._starts: list[int] = []  # sentence starts, in order
@@ -173,7 +174,13 @@ class ArticleSpeakers:
         org = org_inside(mention.name)  # "a spokesperson for NHS England": the organisation speaks
         if org:
             return organisation(self._expand(org))
-        if word_tokens(mention.name)[-1].lower().startswith("spokes"):
+        head = word_tokens(mention.name)[-1].lower()
+        if mention.definite and head in _DOCUMENTS:
+            # "The report said: “…”": the words are those of whoever the article says it is by
+            author = self._document_author(position)
+            if author is not None:
+                return organisation(self._expand(author))
+        if head.startswith("spokes"):
             # "X said it valued the hospice. “…,” a spokesperson said.": X's spokesperson
             found = self.recent_org(position)
             if found.name:
@@ -196,12 +203,17 @@ class ArticleSpeakers:
     def recent_org(self, position: int) -> Speaker:
         """Return the organisation an "it said" / "they said" before `position` most likely stands for.
 
-        That is the nearest organisation named in the quote's sentence or the few before it.
+        That is the nearest organisation named in the quote's sentence or the few before it; in a sentence
+        where one speaks ("The Welsh Government insisted progress was made across Wales."), that one.
         """
         last = self._sentence_of(position)
         for sentence in range(last, max(-1, last - _ORG_SENTENCES), -1):
             start = self._starts[sentence]
             end = min(position, self._ends[sentence], start + _MAX_SENTENCE)
+            for cue in CUE.finditer(self._text, start, end):
+                speaking = subject_before(self._text[start : cue.start()].rstrip()) if cue.group("verb") else None
+                if speaking is not None and speaking.kind == "org":
+                    return organisation(self._expand(speaking.name))
             runs = CAP_RUN.finditer(self._text, start, end)
             orgs = [(m.end(), m.group()) for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]
             orgs += [(m.end(), m.group()) for m in LISTED_ORG.finditer(self._text, start, end)]
@@ -213,7 +225,10 @@ class ArticleSpeakers:
         """Return where the nearest relative of that gender ("my mother") is named before `position`, and how."""
         start = max(self._starts[max(0, self._sentence_of(position) - _ORG_SENTENCES)], position - _MAX_SENTENCE)
         kin = FEMALE_KIN if gender == "f" else MALE_KIN
-        found = [m for m in _RELATIVE.finditer(self._text, start, position) if m.group(2).lower() in kin]
+        found = [
+            m for m in _RELATIVE.finditer(self._text, start, position)
+            if m.group(2).lower() in kin and not self._inside_quote(m.start())  # "‘I love my mum’" is not the writer's
+        ]
         return (found[-1].start(), found[-1].group().lower()) if found else None
 
     def _unnamed_before(self, nominal: str, position: int) -> tuple[int, str] | None:
@@ -226,6 +241,18 @@ class ArticleSpeakers:
         pattern = rf"\b(?:[Aa]n?|[Oo]ne) (?:[a-z-]+ ){{0,3}}?{re.escape(head.lower())}\b"
         found = list(re.finditer(pattern, self._text[start:position]))
         return (start + found[-1].start(), found[-1].group().lower()) if found else None
+
+    def _document_author(self, position: int) -> str | None:
+        """Return the organisation the nearest "… by the Fairholme Foundation" before `position` names."""
+        for run in reversed(list(CAP_RUN.finditer(self._text, 0, position))):
+            by = _BY.search(self._text, max(0, run.start() - 8), run.start())
+            if by and analyse_run(word_tokens(run.group()))[0] == "org":
+                return run.group()
+        return None
+
+    def _inside_quote(self, position: int) -> bool:
+        k = bisect.bisect_right(self._quoted, (position, len(self._text))) - 1
+        return k >= 0 and self._quoted[k][0] <= position < self._quoted[k][1]
 
     def _paragraph_of(self, position: int) -> int:
         """Return the index of the paragraph holding `position`."""
@@ -401,11 +428,11 @@ class ArticleSpeakers:
         text = self._text[start:end]
         people = []
         for cue in CUE.finditer(text):
-            if not cue.group("verb"):
+            if cue.group("part"):
                 continue
             before = text[: cue.start()].rstrip()
-            mention = subject_before(before)
-            if mention is None and before[-1:] in ",”\"'’":  # "…,” said X"
+            mention = subject_before(before) if cue.group("verb") else None
+            if mention is None and (cue.group("according") or before[-1:] in ",”\"'’"):  # "…,” said X"
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
             if mention is not None and mention.kind in ("person", "pronoun"):
                 people.append(replace(mention, start=start + cue.start()))
@@ -416,42 +443,19 @@ class ArticleSpeakers:
                 lead is not None
                 and lead.kind == "person"
                 and lead.start < 50
-                and (" " in lead.name or lead.role or self._is_known_name(lead.name))
+                and (" " in lead.name or lead.role or lead.gender or self._is_known_name(lead.name))
             ):
                 people.append(replace(lead, start=start + lead.start))
-        presented = _PRESENTED.match(text) if not people else None
-        if presented:
-            found = np_forward(token_spans(text[presented.end() :]), 0)
-            if found is not None and found.kind == "person" and " " in found.name:
-                people.append(replace(found, start=start + presented.end()))
-        introduced = _introduced_last(text)
+        shown = presented(text) if not people else None
+        if shown is not None:
+            people.append(replace(shown, start=start + shown.start))
+        introduced = introduced_last(text)
         if introduced is not None and all(p.name != introduced.name for p in people):
             people.append(replace(introduced, start=start + introduced.start))
         for mention in people:
             if mention.role:
                 self._roles.setdefault(speaker_key(mention.name), mention.role)
         return [m for m in people if m.kind == "person"]
-
-
-def _introduced_last(sentence: str) -> Mention | None:
-    """Return the person a sentence ends by introducing ("…, which concerns Ann Lee, chief of X.").
-
-    Reporters name the next speaker with their role just before the quotation, so that person is
-    salient even when not the subject of a cue verb.
-    """
-    comma = sentence.rfind(", ")
-    if comma < 0 or any(mark in sentence[comma:] for mark in ";:“\""):
-        return None  # the appositive runs from the last comma to the sentence's end
-    for run in _INTRODUCTION.finditer(sentence, max(0, comma - _NAME_REACH), comma + 2):
-        if run.end() != comma:
-            continue
-        found = np_forward(token_spans(sentence[run.start() :]), 0)
-        if found is None or found.kind != "person" or not found.role or " " not in found.name:
-            continue
-        head = found.role.split(" ", 1)[0]
-        if head[0].isupper() or head.lower() in _ROLE_OPENERS:  # "president of X", not "over the server"
-            return replace(found, start=run.start())
-    return None
 
 
 def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:

@@ -34,6 +34,8 @@ _MAX_NAME_WORDS = 4
 _PREMODIFIER_TOKENS = 16  # how far back a role written before a name may reach
 _QUALIFIER_TOKENS = 4  # words of a phrase like "on the panel" after a nominal speaker
 _ROLE_LINKS = frozenset(("of", "for", "and", "&", "at", "on"))
+# Verbs that make a clause: a role has none of them.
+_FINITE = frozenset("is was are were has have had would will could should can may might must says said".split())
 # Words that tie a named person to the organisation after them: "Peter Hay from Birmingham City Council".
 AFFILIATIONS = frozenset(("from", "at", "of", "for", "with"))
 RELATIVES = frozenset(("who", "whose", "which", "that", "where", "when"))
@@ -380,6 +382,8 @@ def looks_like_role(words: list[str]) -> bool:
     lows = {w.lower() for w in words}
     if not words or words[0].lower() in RELATIVES:
         return False  # a relative clause describes the speaker but is not their role
+    if lows & _FINITE:
+        return False  # a clause: "According to Dame Ann, a pay floor would be …"
     return words[0].lower() in ("a", "an", "the") or bool(lows & (ROLE_NOUNS | ORG_WORDS))
 
 
