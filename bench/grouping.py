@@ -40,6 +40,9 @@ DEV = SHARED / "eval" / "dev"
 FRESH = REPO / "bench" / "grouping_pairs_fresh.json"
 THIRD = REPO / "bench" / "grouping_pairs_third.json"
 SECOND = REPO / "bench" / "grouping_pairs_second.json"
+OWN = REPO / "bench" / "grouping_articles.json"
+WEEK_ARTICLES = REPO / "bench" / "grouping_articles_blind.json"
+WEEK = REPO / "bench" / "grouping_pairs_blind.json"
 
 
 def _article(number: int, key: str, title: str | None, body: str, published: date | None = None,
@@ -80,12 +83,18 @@ def load_articles() -> dict[str, StoredArticle]:
             title, _, body = record["text"].partition("\n")
             key = "quotes_dev:" + record["file"]
             found[key] = _article(len(found), key, title, body.strip(), quotes=tuple(extract_quotes(body.strip())))
-    own = json.loads((REPO / "bench" / "grouping_articles.json").read_text(encoding="utf-8"))
-    for record in own["articles"]:
+    found.update(own_articles(OWN, len(found)))
+    return found
+
+
+def own_articles(path: Path, first: int = 0) -> dict[str, StoredArticle]:
+    """The articles of one of our own files of short fictional articles, by their "own:" key."""
+    found = {}
+    for number, record in enumerate(json.loads(path.read_text(encoding="utf-8"))["articles"], first):
         key = "own:" + record["id"]
         published = date.fromisoformat(record["published"])
         quotes = tuple(extract_quotes(record["body"]))
-        found[key] = _article(len(found), key, record["title"], record["body"], published, quotes=quotes)
+        found[key] = _article(number, key, record["title"], record["body"], published, quotes=quotes)
     return found
 
 
@@ -178,13 +187,17 @@ def main() -> None:
     for name, subset in blind.items():
         part = score(subset, articles)
         figures[name] = {k: part[k] for k in ("pairs", "pairs_skipped", "same_pairs", "precision", "recall")}
+    # one week of news as a digest groups it: only that week's articles in the batch
+    week = score(json.loads(WEEK.read_text(encoding="utf-8"))["pairs"], own_articles(WEEK_ARTICLES))
+    figures["week"] = {k: week[k] for k in ("articles", "stories", "pairs", "same_pairs", "precision", "recall")}
+    week_errors = week["errors"]
     print(f"{figures['pairs']} pairs ({figures['pairs_skipped']} skipped), {figures['articles']} articles "
           f"-> {figures['stories']} stories in {figures['group_seconds']} s: precision {figures['precision']}, "
           f"recall {figures['recall']}; seeds: {figures.get('seeds_digest')}")
     if SECOND.is_file() and FRESH.is_file():
         first = pairs + json.loads(FRESH.read_text(encoding="utf-8"))["pairs"]
         figures["second_labeller"] = agreement(first, json.loads(SECOND.read_text(encoding="utf-8"))["pairs"])
-    for name in ("tuning", "held_out", "own_pairs", "fresh", "third", "blind", "second_labeller"):
+    for name in ("tuning", "held_out", "own_pairs", "fresh", "third", "blind", "week", "second_labeller"):
         if name in figures:
             print(f"  {name}: {figures[name]}")
     print(json.dumps(figures, ensure_ascii=False))

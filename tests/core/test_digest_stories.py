@@ -305,3 +305,25 @@ def test_two_reports_that_restate_each_others_opening_are_one_story() -> None:
     arts = [article(1, SCHEME_PAUSED), article(2, SCHEME_DROPPED), article(3, MINISTER_CARERS),
             article(4, MINISTER_OPENING)]
     assert among_a_weeks_news(arts) == [[1, 2], [3], [4]]
+
+
+CLOSURE_TRADE = (
+    "Respite cuts: Tennford's Alder Court to go",
+    "Carers' groups have criticised Tennford Borough Council's decision to close Alder Court, its only "
+    "respite centre for adults with learning disabilities, after surveyors priced repairs at £3.2m. Lydia "
+    "Fanshawe, the cabinet member for adult care, said the 14 beds would be replaced by places in care homes.",
+)
+BIRCH_LANE = (
+    "Tennford council to open Birch Lane day centre",
+    "Tennford Borough Council will open the Birch Lane day centre for adults with dementia in May, its "
+    "cabinet decided, after a £1.8m refit of the old library. Cabinet member Lydia Fanshawe said the centre "
+    "would take 30 people a day and that Alder Court families had asked for more daytime places.",
+)
+
+
+def test_three_outlets_on_one_event_stay_one_story_in_a_small_week_where_their_names_recur() -> None:
+    """In a week of forty articles the council and its cabinet member are in four: still names of one event."""
+    arts = [article(1, CLOSURE_COUNCIL), article(2, BIRCH_LANE), article(3, CLOSURE_PAPER), article(4, CLOSURE_TRADE)]
+    others = [replace(other, id=other.id + 1000) for other in distinct_stories(36)]
+    groups = [[a.id for a in group if a.id < 1000] for group in group_stories(arts + others)]
+    assert sorted(sorted(group) for group in groups if group) == [[1, 3, 4], [2]]
