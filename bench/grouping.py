@@ -190,7 +190,6 @@ def main() -> None:
     # one week of news as a digest groups it: only that week's articles in the batch
     week = score(json.loads(WEEK.read_text(encoding="utf-8"))["pairs"], own_articles(WEEK_ARTICLES))
     figures["week"] = {k: week[k] for k in ("articles", "stories", "pairs", "same_pairs", "precision", "recall")}
-    week_errors = week["errors"]
     print(f"{figures['pairs']} pairs ({figures['pairs_skipped']} skipped), {figures['articles']} articles "
           f"-> {figures['stories']} stories in {figures['group_seconds']} s: precision {figures['precision']}, "
           f"recall {figures['recall']}; seeds: {figures.get('seeds_digest')}")

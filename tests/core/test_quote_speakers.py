@@ -299,3 +299,55 @@ def test_the_report_said_gives_the_words_of_the_body_the_article_says_it_is_by()
         "The report said: “Moving risk from the ward to the living room is not a success.”"
     )
     assert speakers(text) == [("Ashgrove Trust", None)]
+
+
+def test_the_letter_said_gives_the_words_of_the_person_who_signed_it() -> None:
+    text = (
+        "The letter to patients, signed by the practice's senior partner, Dr Aled Morgan, said the decision was "
+        "hard.\n\n“We have been unable to recruit a single salaried GP,” the letter said."
+    )
+    assert speakers(text)[0][0] == "Aled Morgan"
+
+
+def test_a_report_by_the_body_whose_name_reads_like_a_person_is_that_body() -> None:
+    text = (
+        "The findings echo a report published in June by the Rural Health Observatory, a research unit. "
+        "The report said: “Forty clinics have closed since 2019.”"
+    )
+    assert speakers(text) == [("Rural Health Observatory", None)]
+
+
+@pytest.mark.parametrize(("named", "nominal"), [("Ashby Borough Council", "the council"),
+                                                ("Harlow Valley NHS Foundation Trust", "the trust")])
+def test_the_body_referred_back_to_is_the_one_named_not_a_person_whose_role_names_it(named: str, nominal: str) -> None:
+    text = (
+        f"{named} said the clinic would close. Cllr Dee Park, cabinet member at {named}, said: “It is hard.”\n\n"
+        f"In a statement, {nominal} said: “Nobody with symptoms will be turned away.”"
+    )
+    assert speakers(text)[-1] == (named, None)
+
+
+def test_she_said_tells_her_gender_so_a_later_he_is_the_man_before_her() -> None:
+    text = (
+        "Finance director Owen Pask said the deficit was £14m. “We are not pretending this is easy,” he said.\n\n"
+        "The chief executive, Dr Mina Sethi-Rao, said theatres had been lost to winter. Dr Sethi-Rao runs the "
+        "hospital.\n\n“Every cancelled list hurts,” she said.\n\n"
+        "“Our agency bill is falling, but not fast enough,” he told the board."
+    )
+    assert [name for name, _ in speakers(text)] == ["Owen Pask", "Mina Sethi-Rao", "Owen Pask"]
+
+
+@pytest.mark.parametrize("body", ["Healthwatch Kent", "Healthwatch Avonmere and Selbury"])
+def test_a_body_named_with_its_places_is_not_a_person_called_after_the_place(body: str) -> None:
+    text = f"A spokesperson for {body}, which represents patients, said: “People are in pain and in limbo.”"
+    assert speakers(text) == [(body, None)]
+
+
+def test_a_quote_opening_with_i_m_names_no_one_called_i_m() -> None:
+    text = (
+        "‘We know the phone queue has not worked,’ said Dr Piotr Nowak, senior partner.\n\n"
+        "Jan Hill, who chairs the patient group, called it ‘a lottery’.\n\n"
+        "‘They were in tears about it,’ she said. ‘I'm pleased the practice has listened.’\n\n"
+        "‘We will review it in March,’ he added."
+    )
+    assert speakers(text)[-1][0] == "Piotr Nowak"

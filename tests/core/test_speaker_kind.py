@@ -39,7 +39,7 @@ def test_a_named_person_with_an_organisation_is_a_person(text: str, speaker: str
         (f"{SAID} said the Westmoor Borough Council.", "Westmoor Borough Council"),
         (f"{SAID} the RCN said.", "RCN"),
         (f"{SAID} Brightwell Homes Ltd said.", "Brightwell Homes Ltd"),
-        (f"Westmoor Borough Council has shut two homes. {SAID} the council said.", "the council"),
+        (f"Westmoor Borough Council has shut two homes. {SAID} the council said.", "Westmoor Borough Council"),
         (f"{SAID} the department said.", "the department"),
     ],
 )

@@ -108,7 +108,8 @@ FUNCTION_WORDS = (
         "responding last earlier later separately of to from by editor’s editor's "
         "who what why how where was is are were has have had will be not no "
         # sentence adverbs that open a point ("Second, the NHS …"); not "first": "First Minister"
-        "firstly second secondly third thirdly lastly finally"
+        "firstly second secondly third thirdly lastly finally "
+        "i'm i’m i've i’ve i'd i’d i'll i’ll"  # "I'm pleased," she said: no one called I'm
     )
     | WEEKDAYS
     | (frozenset(MONTHS) - _NAME_MONTHS)

@@ -1,10 +1,12 @@
-"""The organisations a quotation's attribution names: spelled-out acronyms, and who a spokesperson speaks for."""
+"""The organisations an attribution names: spelled-out acronyms, whom a spokesperson speaks for, which body
+"the council" means, and whom "the report" or "the letter" speaks for."""
 
 from __future__ import annotations
 
 import re
 
 from bot.core.quotes.lexicon import (
+    CAP_RUN,
     FUNCTION_WORDS,
     LISTED_ORG,
     ORG_WORDS,
@@ -13,6 +15,10 @@ from bot.core.quotes.lexicon import (
     strip_possessive,
     word_tokens,
 )
+from bot.core.quotes.phrases import Mention, analyse_run
+
+_BY = re.compile(r"\bby ")
+_BY_REACH = 60  # characters from "signed by" to the name: "signed by the partnership's senior partner, Dr X"
 
 
 def acronyms(text: str) -> dict[str, str]:
@@ -60,3 +66,29 @@ def org_inside(nominal: str) -> str | None:
             best = run
         run = []
     return " ".join(best) if best else None
+
+
+def body_named(text: str, head: str, position: int) -> str | None:
+    """Return the nearest organisation before `position` whose name ends in `head` ("the council": Ashby Council)."""
+    for run in reversed(list(CAP_RUN.finditer(text, 0, position))):
+        words = [w for w in word_tokens(run.group()) if w.lower() not in FUNCTION_WORDS]
+        if len(words) > 1 and strip_possessive(words[-1]).lower() == head and analyse_run(words)[0] == "org":
+            return run.group()
+    return None
+
+
+def document_author(text: str, position: int, letter: bool) -> Mention | None:
+    """Return who the nearest "… by the Fairholme Foundation" or "signed by …, Dr Ann Lee" before `position` names.
+
+    Reports are published by bodies ("by the X" is one, whatever its words), letters signed by people.
+    """
+    for by in reversed(list(_BY.finditer(text, 0, position))):
+        run = CAP_RUN.search(text, by.end(), min(position, by.end() + _BY_REACH))
+        if run is None or any(mark in text[by.end() : run.start()] for mark in ".;:“\""):
+            continue
+        kind, tail = analyse_run(word_tokens(run.group()))
+        if letter and kind == "person":
+            return Mention("person", " ".join(tail))
+        if not letter and (kind == "org" or text.startswith("the ", by.end())):
+            return Mention("org", run.group())
+    return None

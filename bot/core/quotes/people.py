@@ -13,9 +13,10 @@
 # affiliation.  Each person is reported under one canonical form: the most often seen full name
 # sharing their surname key.
 #
-# The layers below this one, each importing only from those before it: lexicon (words and patterns),
-# organisations (acronyms, whom a spokesperson speaks for), kinds (person or organisation), phrases (noun
-# phrases: names, roles, organisations), clauses (attribution clauses and their subjects).
+# The layers below this one, each importing only from those before it: lexicon (words and patterns), kinds
+# (person or organisation), phrases (noun phrases: names, roles, organisations), organisations (acronyms,
+# whom a spokesperson, "the council" or "the report" stands for), clauses (attribution clauses, their
+# subjects, and the people a sentence introduces).
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ from bot.core.quotes.lexicon import (
     FUNCTION_WORDS,
     LISTED_ORG,
     MALE_KIN,
+    ORG_WORDS,
     ROLE_NOUNS,
     RUN_BEFORE,
     gender_of,
@@ -49,7 +51,7 @@ from bot.core.quotes.lexicon import (
     token_spans,
     word_tokens,
 )
-from bot.core.quotes.organisations import acronyms, org_inside
+from bot.core.quotes.organisations import acronyms, body_named, document_author, org_inside
 from bot.core.quotes.phrases import Mention, analyse_run, clean_role, np_forward
 
 _PREVIOUS_WORD = re.compile(r"(\w+|,)[ \t]+$")
@@ -62,7 +64,6 @@ _OPENER = re.compile(r"[“\"]")
 _RELATIVE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)\b(?!,? [A-Z])")
 # What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
-_BY = re.compile(r"\bby (?:the )?$")
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _MAX_OCCURRENCES = 200  # occurrences of a name read to learn its full form and gender
@@ -162,7 +163,21 @@ class ArticleSpeakers:
             relative = self._relative_before(position, gender)
             if relative is not None and (salient is None or salient.start < relative[0]):
                 return person(relative[1])  # the nearer one: "My mother … she still says"
+            if salient is not None:  # "Dr Ann Roe … “…,” she said": later, "he" is someone else
+                surname = _name_words(salient.name)[-1]
+                if self._gender(salient) is None:
+                    self._genders[surname.lower()] = gender
             return person(*self._person(salient))
+        return self._nominal(mention, position)
+
+    def _nominal(self, mention: Mention, position: int) -> Speaker:
+        """Say whom a nominal stands for: "the minister" a person named before, "the council" the council
+        named before, "The report" whoever it is by, "a spokesperson" the organisation just named."""
+        head = word_tokens(mention.name)[-1].lower()
+        if mention.definite and head in ORG_WORDS:  # "In a statement, the council said": Lewisham Council
+            body = body_named(self._text, head, position)
+            if body is not None:
+                return organisation(self._expand(body))
         if mention.definite:
             found = self._by_role(mention.name, position)
             if found is not None:
@@ -174,12 +189,13 @@ class ArticleSpeakers:
         org = org_inside(mention.name)  # "a spokesperson for NHS England": the organisation speaks
         if org:
             return organisation(self._expand(org))
-        head = word_tokens(mention.name)[-1].lower()
-        if mention.definite and head in _DOCUMENTS:
+        if mention.definite and (head in _DOCUMENTS or head == "letter"):
             # "The report said: “…”": the words are those of whoever the article says it is by
-            author = self._document_author(position)
+            author = document_author(self._text, position, letter=head == "letter")
+            if author is not None and author.kind == "person":
+                return person(*self._person(author))
             if author is not None:
-                return organisation(self._expand(author))
+                return organisation(self._expand(author.name))
         if head.startswith("spokes"):
             # "X said it valued the hospice. “…,” a spokesperson said.": X's spokesperson
             found = self.recent_org(position)
@@ -241,14 +257,6 @@ class ArticleSpeakers:
         pattern = rf"\b(?:[Aa]n?|[Oo]ne) (?:[a-z-]+ ){{0,3}}?{re.escape(head.lower())}\b"
         found = list(re.finditer(pattern, self._text[start:position]))
         return (start + found[-1].start(), found[-1].group().lower()) if found else None
-
-    def _document_author(self, position: int) -> str | None:
-        """Return the organisation the nearest "… by the Fairholme Foundation" before `position` names."""
-        for run in reversed(list(CAP_RUN.finditer(self._text, 0, position))):
-            by = _BY.search(self._text, max(0, run.start() - 8), run.start())
-            if by and analyse_run(word_tokens(run.group()))[0] == "org":
-                return run.group()
-        return None
 
     def _inside_quote(self, position: int) -> bool:
         k = bisect.bisect_right(self._quoted, (position, len(self._text))) - 1

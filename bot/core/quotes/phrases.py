@@ -70,10 +70,13 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         if word.lower() in SPLITTERS and head:
             break
         head.append(word)
-    tail = _person_tail(head)  # "Charles Rangel of New York"
-    if tail:
-        return "person", tuple(tail)
     head_is_org = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in head)
+    tail = _person_tail(head)  # "Charles Rangel of New York"
+    # "Healthwatch Avonmere and Selbury", "Healthwatch Kent": a body and its places, not a person called Kent
+    before = head[-len(tail) - 1].lower() if tail and len(head) > len(tail) else ""
+    placed = head_is_org and (before in ("and", "&") or (len(tail) == 1 and before in ORG_WORDS))
+    if tail and not placed:
+        return "person", tuple(tail)
     tail = [] if head_is_org else _person_tail(list(words))  # "Secretary of State John Kerry"
     if tail:
         return "person", tuple(tail)
