@@ -41,8 +41,9 @@ FRESH = REPO / "bench" / "grouping_pairs_fresh.json"
 THIRD = REPO / "bench" / "grouping_pairs_third.json"
 SECOND = REPO / "bench" / "grouping_pairs_second.json"
 OWN = REPO / "bench" / "grouping_articles.json"
-WEEK_ARTICLES = REPO / "bench" / "grouping_articles_blind.json"
-WEEK = REPO / "bench" / "grouping_pairs_blind.json"
+# Weeks of news written blind (articles and labelled pairs), each grouped in a batch of its own
+WEEKS = {"week": ("grouping_articles_blind.json", "grouping_pairs_blind.json"),
+         "week2": ("grouping_articles_blind2.json", "grouping_pairs_blind2.json")}
 
 
 def _article(number: int, key: str, title: str | None, body: str, published: date | None = None,
@@ -187,16 +188,17 @@ def main() -> None:
     for name, subset in blind.items():
         part = score(subset, articles)
         figures[name] = {k: part[k] for k in ("pairs", "pairs_skipped", "same_pairs", "precision", "recall")}
-    # one week of news as a digest groups it: only that week's articles in the batch
-    week = score(json.loads(WEEK.read_text(encoding="utf-8"))["pairs"], own_articles(WEEK_ARTICLES))
-    figures["week"] = {k: week[k] for k in ("articles", "stories", "pairs", "same_pairs", "precision", "recall")}
+    for name, (articles_file, pairs_file) in WEEKS.items():  # as a digest groups a week: only its articles
+        pairs_of_week = json.loads((REPO / "bench" / pairs_file).read_text(encoding="utf-8"))["pairs"]
+        week = score(pairs_of_week, own_articles(REPO / "bench" / articles_file))
+        figures[name] = {k: week[k] for k in ("articles", "stories", "pairs", "same_pairs", "precision", "recall")}
     print(f"{figures['pairs']} pairs ({figures['pairs_skipped']} skipped), {figures['articles']} articles "
           f"-> {figures['stories']} stories in {figures['group_seconds']} s: precision {figures['precision']}, "
           f"recall {figures['recall']}; seeds: {figures.get('seeds_digest')}")
     if SECOND.is_file() and FRESH.is_file():
         first = pairs + json.loads(FRESH.read_text(encoding="utf-8"))["pairs"]
         figures["second_labeller"] = agreement(first, json.loads(SECOND.read_text(encoding="utf-8"))["pairs"])
-    for name in ("tuning", "held_out", "own_pairs", "fresh", "third", "blind", "week", "second_labeller"):
+    for name in ("tuning", "held_out", "own_pairs", "fresh", "third", "blind", *WEEKS, "second_labeller"):
         if name in figures:
             print(f"  {name}: {figures[name]}")
     print(json.dumps(figures, ensure_ascii=False))
