@@ -351,3 +351,66 @@ def test_a_quote_opening_with_i_m_names_no_one_called_i_m() -> None:
         "‘We will review it in March,’ he added."
     )
     assert speakers(text)[-1][0] == "Piotr Nowak"
+
+
+def test_her_mother_in_what_the_speaker_reported_is_not_who_she_means() -> None:
+    text = (
+        "His daughter, Kerry Vance, who visits three times a week, said she had found her mother in a cold room.\n\n"
+        "“Mum can't tell you what's wrong any more,” she said."
+    )
+    assert speakers(text)[0][0] == "Kerry Vance"
+
+
+def test_the_statement_said_speaks_for_the_organisation_that_made_it() -> None:
+    text = (
+        "In a statement, the home's owners, Evercroft Homes Ltd, said they accepted the findings.\n\n"
+        "“We are deeply sorry,” the statement said."
+    )
+    assert speakers(text) == [("Evercroft Homes Ltd", None)]
+
+
+def test_a_report_from_a_body_speaks_for_it() -> None:
+    text = (
+        "Our inspection report from the Care Quality Commission picked this up. The report said: “Some people "
+        "did not know the names of the staff supporting them.”"
+    )
+    assert speakers(text) == [("Care Quality Commission", None)]
+
+
+def test_a_person_whose_role_names_a_company_after_a_comma_is_still_the_speaker() -> None:
+    text = (
+        "Tom Kay, chief executive of the app's developer, Quillon Health, explained the change.\n\n"
+        "“Older callers were dropping out,” he said."
+    )
+    assert speakers(text) == [("Tom Kay", "chief executive of the app's developer, Quillon Health")]
+
+
+def test_a_date_after_a_body_is_not_part_of_its_name() -> None:
+    text = "A report prepared for the Glenmorven Joint Board in September stated: “Delays remain the largest pressure.”"
+    assert speakers(text) == [("Glenmorven Joint Board", None)]
+
+
+def test_one_his_after_her_name_does_not_make_her_a_man() -> None:
+    text = (
+        "Prof Ada Nwosu led the study. Callum Reid, an economist, said the costs were high.\n\n"
+        "Prof Nwosu said stories like his were common. “People described a kind of invisibility,” she said."
+    )
+    assert speakers(text)[-1][0] == "Ada Nwosu"
+
+
+def test_an_assistant_coroner_named_after_an_opening_phrase_is_who_he_means() -> None:
+    text = (
+        "Albert Ash, 84, fell at home in January and died eight days later.\n\n"
+        "At Harwick Coroner's Court on Thursday, assistant coroner John Fox-Bram recorded a narrative conclusion.\n\n"
+        "‘Mr Ash was a proud, independent man,’ he said."
+    )
+    assert speakers(text)[0][0] == "John Fox-Bram"
+
+
+def test_a_person_heard_from_with_an_age_and_whose_clause_is_who_she_means() -> None:
+    text = (
+        "Cllr Joan Eck said the service had to change. “We are seeing people later,” she said.\n\n"
+        "Before the debate, councillors heard from Brenda Oko, 63, whose son Dan, 29, attends the centre.\n\n"
+        "“The day centre is where his friends are,” she said."
+    )
+    assert speakers(text)[-1][0] == "Brenda Oko"

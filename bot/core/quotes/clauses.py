@@ -39,6 +39,8 @@ _APPOSITIVE_TOKENS = 45
 # A capitalised name and an appositive that runs to the sentence's end: "…, Henry Crespo, president of X."
 _INTRODUCTION = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=, )")
 _NAME_REACH = 80  # characters a name before a comma may span
+# A full name, perhaps an age, then a relative clause about that person: "…from Ann Lee, 63, whose son…"
+_DESCRIBED = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=, (\d{1,3}, )?(?:who|whose) )")
 _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
 # A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "They include Ann Lee".
 _PRESENTED = re.compile(
@@ -179,7 +181,7 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
             break
         j -= 1
     separators.append(j)
-    for sep in separators:
+    for n, sep in enumerate(separators):
         inner = tokens[sep + 1 : comma]
         if not inner:
             continue
@@ -191,6 +193,10 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         pure_name = pure_name and inner[0][0].lower() not in RELATIVES  # ", who represents Harlowmere South,"
         if name is not None and name.kind == "person" and pure_name and sep >= 0:
             role_start = phrase_start(tokens, sep - 1)
+            outer = _named_before(tokens, separators[n + 1], text) if n + 1 < len(separators) else None
+            if role_start is not None and outer is not None:
+                # "Tom Kay, chief executive of the app's developer, Quillon Health, said": Tom Kay speaks
+                return replace(outer, role=clean_role(text[tokens[separators[n + 1]][2] : tokens[comma - 1][2]]))
             if role_start is not None:
                 role = clean_role(text[role_start : tokens[sep - 1][2]])
                 return replace(name, role=role, start=role_start)
@@ -231,29 +237,38 @@ def presented(sentence: str) -> Mention | None:
 
 
 def introduced_last(sentence: str) -> Mention | None:
-    """Return the person a sentence ends by introducing ("…, which concerns Ann Lee, chief of X." or "…by
-    Ann Lee, who chairs X.").
+    """Return the person a sentence introduces: "…, which concerns Ann Lee, chief of X.", "…heard from
+    Ann Lee, 63, whose son …", "…opened by Ann Lee, who chairs X."
 
-    Reporters name the next speaker with their role just before the quotation, so that person is
-    salient even when not the subject of a cue verb.
+    Reporters name the next speaker with their role or a relative clause just before the quotation, so
+    that person is salient even when not the subject of a cue verb.
     """
+    for run in reversed(list(_DESCRIBED.finditer(sentence))):
+        found = _introduced(sentence, run.start(), aged=bool(run.group(1)))
+        if found is not None:
+            return found
     comma = sentence.rfind(", ")
     if comma < 0 or any(mark in sentence[comma:] for mark in ";:“\""):
         return None  # the appositive runs from the last comma to the sentence's end
     for run in _INTRODUCTION.finditer(sentence, max(0, comma - _NAME_REACH), comma + 2):
-        if run.end() != comma or sentence[: run.start()].split()[-1] in AFFILIATIONS | {"in"}:
-            continue  # "…a teacher from Cwm Eirin, who…": a place, not someone introduced
-        found = np_forward(token_spans(sentence[run.start() :]), 0)
-        if found is None or found.kind != "person" or " " not in found.name:
-            continue
-        if sentence.startswith("who ", comma + 2):  # "…opened by Sir Ian Roe, who chairs the board."
-            return replace(found, start=run.start())
-        if not found.role:
+        found = _introduced(sentence, run.start()) if run.end() == comma else None
+        if found is None or not found.role:
             continue
         head = found.role.split(" ", 1)[0]
         if head[0].isupper() or head.lower() in _ROLE_OPENERS:  # "president of X", not "over the server"
-            return replace(found, start=run.start())
+            return found
     return None
+
+
+def _introduced(sentence: str, start: int, aged: bool = False) -> Mention | None:
+    """Return the person whose full name starts at `start`, unless it follows "from" or "in" and no age
+    follows it ("…a teacher from Cwm Eirin, who…" is a place; "…heard from Ann Lee, 63, whose…" a person)."""
+    if not aged and sentence[:start].split()[-1] in AFFILIATIONS | {"in"}:
+        return None
+    found = np_forward(token_spans(sentence[start:]), 0)
+    if found is None or found.kind != "person" or " " not in found.name:
+        return None
+    return replace(found, start=start)
 
 
 def _description(inner: list[Token], text: str) -> str:
@@ -265,6 +280,17 @@ def _description(inner: list[Token], text: str) -> str:
             inner = inner[:n]
             break
     return text[inner[0][1] : inner[-1][2]] if inner else ""
+
+
+def _named_before(tokens: list[Token], sep: int, text: str) -> Mention | None:
+    """Return the person whose full name ends just before the separator at `sep` and opens the clause."""
+    if sep < 1:
+        return None
+    found = np_backward(tokens, sep - 1, text)
+    if found is None or found.kind != "person" or " " not in found.name:
+        return None
+    k, word = _word_before(tokens, found.start)
+    return found if k < 0 or word in (",", "—", "–", "and", "but") else None
 
 
 def _word_before(tokens: list[Token], start: int) -> tuple[int, str]:

@@ -77,7 +77,8 @@ ROLE_NOUNS = wordset(
     "administrator inspector registrar lead principal superintendent commander clerk author writer "
     "owner worker resident mother father wife husband son daughter sister brother niece nephew friend "
     "colleague boss mp widow veteran scholar physicist professor expert student councillor organiser "
-    "organizer carer midwife paramedic pharmacist therapist dentist gp practitioner"
+    "organizer carer midwife paramedic pharmacist therapist dentist gp practitioner coroner matron "
+    "physiotherapist ombudsman volunteer widower vicar chaplain psychiatrist psychologist clinician"
 )
 MODIFIERS = wordset(
     "health care social state public education housing treasury foreign home defence defense business "

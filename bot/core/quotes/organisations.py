@@ -17,7 +17,7 @@ from bot.core.quotes.lexicon import (
 )
 from bot.core.quotes.phrases import Mention, analyse_run
 
-_BY = re.compile(r"\bby ")
+_BY = re.compile(r"\b(?:by|from) ")  # "published by the X", "signed by", "our report from the X"
 _BY_REACH = 60  # characters from "signed by" to the name: "signed by the partnership's senior partner, Dr X"
 
 
@@ -56,8 +56,8 @@ def org_inside(nominal: str) -> str | None:
         if word[0].isupper() or (run and word.lower() in RUN_CONNECTORS):
             run.append(strip_possessive(word))
             continue
-        while run and run[-1].lower() in RUN_CONNECTORS:
-            run.pop()
+        while run and (run[-1].lower() in RUN_CONNECTORS or run[-1].lower() in FUNCTION_WORDS):
+            run.pop()  # "for the Glenmorven Joint Board in September": not "… in September"
         while run and run[0].lower() in FUNCTION_WORDS:
             run.pop(0)
         named = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in run)

@@ -161,8 +161,10 @@ class ArticleSpeakers:
             gender = "m" if mention.name == "he" else "f"
             salient = self._salient_before(position, gender)
             relative = self._relative_before(position, gender)
-            if relative is not None and (salient is None or salient.start < relative[0]):
-                return person(relative[1])  # the nearer one: "My mother … she still says"
+            if relative is not None and (
+                salient is None or self._sentence_of(salient.start) < self._sentence_of(relative[0])
+            ):  # the nearer one: "My mother … she still says", not "Kerry said she found her mother …"
+                return person(relative[1])
             if salient is not None:  # "Dr Ann Roe … “…,” she said": later, "he" is someone else
                 surname = _name_words(salient.name)[-1]
                 if self._gender(salient) is None:
@@ -189,6 +191,10 @@ class ArticleSpeakers:
         org = org_inside(mention.name)  # "a spokesperson for NHS England": the organisation speaks
         if org:
             return organisation(self._expand(org))
+        if mention.definite and head == "statement":  # "In a statement, X Ltd said …. “…,” the statement said"
+            found = self.recent_org(position)
+            if found.name:
+                return found
         if mention.definite and (head in _DOCUMENTS or head == "letter"):
             # "The report said: “…”": the words are those of whoever the article says it is by
             author = document_author(self._text, position, letter=head == "letter")
@@ -333,7 +339,9 @@ class ArticleSpeakers:
             # pronouns that follow a name before anyone else is named most likely refer to it
             other = _OTHER_NAME.search(text, end, end + 160)
             for p in _GENDERED.finditer(text, end, other.start() if other else end + 160):
-                pronouns["m" if p.group(1) else "f"] += 1
+                if not self._inside_quote(p.start()):  # "‘…your husband…’" is about someone else
+                    # "he" or "she" is the name's own; one "his" ("stories like his") may be anyone's
+                    pronouns["m" if p.group(1) else "f"] += 2 if p.group().lower() in ("he", "she") else 1
         forms: Counter[str] = Counter()
         gender = None
         for run, count in runs.items():
@@ -344,7 +352,7 @@ class ArticleSpeakers:
             gender = gender or next((g for g in map(gender_of, words) if g), None)
         if gender is None and pronouns:
             (top, n), *rest = [*pronouns.most_common(2), ("", 0)]
-            gender = top if n > 2 * rest[0][1] else None
+            gender = top if n > 1 and n > 2 * rest[0][1] else None
         self._genders[key] = gender
         self._forms[key] = forms
         return forms
