@@ -191,10 +191,6 @@ class ArticleSpeakers:
         org = org_inside(mention.name)  # "a spokesperson for NHS England": the organisation speaks
         if org:
             return organisation(self._expand(org))
-        if mention.definite and head == "statement":  # "In a statement, X Ltd said …. “…,” the statement said"
-            found = self.recent_org(position)
-            if found.name:
-                return found
         if mention.definite and (head in _DOCUMENTS or head == "letter"):
             # "The report said: “…”": the words are those of whoever the article says it is by
             author = document_author(self._text, position, letter=head == "letter")
@@ -202,8 +198,8 @@ class ArticleSpeakers:
                 return person(*self._person(author))
             if author is not None:
                 return organisation(self._expand(author.name))
-        if head.startswith("spokes"):
-            # "X said it valued the hospice. “…,” a spokesperson said.": X's spokesperson
+        if head.startswith("spokes") or (mention.definite and head == "statement"):
+            # "X said it valued the hospice. “…,” a spokesperson said.": X's spokesperson; so "the statement said"
             found = self.recent_org(position)
             if found.name:
                 return found
