@@ -325,7 +325,7 @@ def _classify(blocks: list[_Block]) -> None:
         if heading and prose_words >= _BODY_BEFORE_END and _closes_article(blocks, i):
             mode = "end"
             block.kind = Kind.FURNITURE
-        elif heading and _RELATED_HEAD.match(block.text):
+        elif heading and _RELATED_HEAD.match(block.text) and not _in_menu(blocks, i):
             mode = "related"
             block.kind = Kind.FURNITURE
         elif mode == "related":
@@ -351,6 +351,12 @@ def _closes_article(blocks: list[_Block], i: int) -> bool:
         return True
     following = blocks[i + 1].text if i + 1 < len(blocks) else ""
     return bool(_ABOUT_HEAD.match(text) and _DEFINITION.match(following))
+
+
+def _in_menu(blocks: list[_Block], i: int) -> bool:
+    """Say whether a "Jobs" or "Events" line is an item of a menu (one short line after another), not the
+    heading of a list of links: a menu at the top of a page would otherwise swallow the headline below it."""
+    return i > 0 and blocks[i - 1].words <= 3 and not _ends_sentence(blocks[i - 1].text)
 
 
 def _before_meta(blocks: list[_Block], i: int) -> bool:

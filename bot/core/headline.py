@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core.quotes.lexicon import wordset
 
@@ -34,6 +35,7 @@ _LABEL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s")  # "LIVE:", "Break
 _NUMBERS_SHARE = 0.3  # prices, scores and phone numbers: a line this full of figures is a ticker or a promo
 _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the first of them is the headline
 _STANDFIRST = 1.5  # a line this many times longer than the plausible headline just above it is its standfirst
+_HEADLINE_STEMS = 3  # content words of a line that says what happened (a section's name has fewer)
 
 
 def _stems(text: str) -> set[str]:
@@ -65,10 +67,33 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
 
 
 def _standfirst(headline: TitleLine, line: TitleLine) -> bool:
-    """Say whether a line is the standfirst of the plausible headline right above it: much longer, next to it."""
-    return line.position == headline.position + 1 and len(line.text.split()) >= _STANDFIRST * len(
-        headline.text.split()
+    """Say whether a line is the standfirst of the plausible headline right above it: much longer, next to it.
+
+    A section's name above the headline ("Thornbridge & the West") has too few words to have a standfirst.
+    """
+    return (
+        line.position == headline.position + 1
+        and len(line.text.split()) >= _STANDFIRST * len(headline.text.split())
+        and len(_stems(headline.text)) >= _HEADLINE_STEMS
     )
+
+
+def _over_standfirst(lines: Sequence[TitleLine], lead: set[str]) -> list[TitleLine]:
+    """Measure a line's distance to the article past the longer line right below it that also tells the story.
+
+    A headline and its standfirst are one unit above the byline; otherwise the standfirst, nearer the byline
+    and sharing more words with the lead, outscores the headline it summarises.
+    """
+    out = list(lines)
+    for n, (line, below) in enumerate(itertools.pairwise(lines)):
+        if (
+            below.position == line.position + 1
+            and below.distance is not None
+            and len(below.text.split()) >= len(line.text.split())
+            and _stems(below.text) & lead
+        ):
+            out[n] = replace(line, distance=below.distance)
+    return out
 
 
 def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
@@ -80,7 +105,7 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
     """
     lead_stems = _stems(lead)
     scored: list[tuple[TitleLine, float]] = []
-    for line in lines:
+    for line in _over_standfirst(lines, lead_stems):
         score = _score(line, lead_stems)
         if score is not None and not (scored and _standfirst(scored[-1][0], line)):
             scored.append((line, score))

@@ -169,3 +169,28 @@ def test_the_lead_is_the_opening_paragraphs_not_a_line_of_credits_between_them()
         "Councils will use the money to pay for respite care in care homes and at home.",
     )
     assert clean(raw).title == headline
+
+
+def test_a_menu_with_jobs_and_events_does_not_swallow_the_headline_below_it() -> None:
+    """"Jobs" heads a list of links only under an article; in the menu it is one item among others."""
+    raw = "\n".join(["Ashbury Echo", "News", "Health", "Jobs", "Events", "Accept cookies", "Health", HOSPITAL_HEADLINE,
+                     "Parents and carers welcome the change after a long campaign by local families",
+                     "Raj Patel", "Thursday, 3 November 2023", "", *HOSPITAL_BODY])
+    assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+def test_a_section_name_above_the_headline_does_not_make_the_headline_its_standfirst() -> None:
+    raw = page("Care Frontline", "Northmoor & the Fells", CARE_HEADLINE, "Published 14 June 2023", *CARE_BODY)
+    assert clean(raw).title == CARE_HEADLINE
+
+
+def test_a_headline_keeps_its_place_over_a_standfirst_a_little_longer_than_it() -> None:
+    """The standfirst sits nearer the byline and repeats more of the lead; headline and standfirst are one unit
+    above the byline, and the headline comes first."""
+    headline = "Two Ashbury GP surgeries to hand back contracts as patients fear losing their doctor"
+    standfirst = ("About 12,000 patients in Ashbury, Fellside and Hinton told they will need to register with a new "
+                  "practice")
+    lead = ("Two GP surgeries in Ashbury are to hand back their contracts, leaving about 12,000 patients in Ashbury, "
+            "Fellside and Hinton needing to register with a new practice by the summer.")
+    lines = [TitleLine(headline, distance=2, position=6), TitleLine(standfirst, distance=1, position=7)]
+    assert pick_headline(lines, lead) == headline
