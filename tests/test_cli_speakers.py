@@ -39,7 +39,7 @@ def test_speakers_marks_organisations_and_quotes_attribute_their_statements(tmp_
     assert listed.returncode == 0, listed.stderr
     lines = [line.split(maxsplit=1) for line in listed.stdout.splitlines()]
     assert ["2", "Tom Baxter"] in lines  # a person: no tag
-    assert ["1", "the council (organisation)"] in lines
+    assert ["1", "Harbour Borough Council (organisation)"] in lines  # "the council said": the council named
     assert ["1", "Allied Care Union (organisation)"] in lines
     quotes = run(tmp_path, "quotes", "--speaker", "Allied Care Union")
     assert quotes.returncode == 0, quotes.stderr
