@@ -414,3 +414,26 @@ def test_a_person_heard_from_with_an_age_and_whose_clause_is_who_she_means() -> 
         "“The day centre is where his friends are,” she said."
     )
     assert speakers(text)[-1][0] == "Brenda Oko"
+
+
+def test_transcript_lines_are_quotations_of_the_people_their_labels_name() -> None:
+    text = (
+        "Care minister Owen Pask told the committee that visas were under review. Cllr Rhian Tate, who chairs "
+        "the LGA's care board, said councils were worried.\n\n"
+        "Rhian Tate: Councils cannot fill these posts from the local workforce alone, whatever we pay.\n\n"
+        "Owen Pask: We keep the workforce under review and are working very closely with the sector.\n\n"
+        "Rhian Tate: With respect, that is not what I asked. Is there a number or not?\n\n"
+        "The minister: There is no single number, because it depends on decisions that councils make."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Rhian Tate", "Owen Pask", "Rhian Tate", "Owen Pask"]
+    assert quotes[1].text.startswith("We keep the workforce")
+
+
+@pytest.mark.parametrize("text", [
+    "Privacy Notice: Newsletters may contain information about charities and content funded by partners.",
+    "Tags: social care, workforce, visas, councils, home care, recruitment\n\n"
+    "Image Credit: Jane Lowe for the Ashbury Echo, with thanks to the families",
+])
+def test_labelled_page_lines_are_not_transcripts(text: str) -> None:
+    assert extract_quotes("Jane Lowe said the home would close.\n\n" + text) == []

@@ -225,3 +225,28 @@ def sentence_breaks(text: str, start: int = 0, end: int | None = None) -> Iterat
     """Yield the sentence breaks in text[start:end]: group 1 ends a sentence, the match end starts the next."""
     found = _BOUNDARY.finditer(text, start, len(text) if end is None else end)
     return (m for m in found if is_sentence_end(text, m.start(1)))
+
+
+MAX_OCCURRENCES = 200  # occurrences of a name read to learn its full form and gender
+
+
+def occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Yield where `word` occurs in `text` as a whole word (the first few hundred times)."""
+    end = 0
+    found = 0
+    while found < MAX_OCCURRENCES and (start := text.find(word, end)) >= 0:
+        end = start + len(word)
+        glued_before = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’")
+        if not glued_before and not text[end : end + 1].isalnum():
+            found += 1
+            yield start, end
+
+
+def is_heading(sentence: str) -> bool:
+    """Tell a title-case heading ("An Ambitious, Divisive Legacy.") from a sentence.
+
+    A heading capitalises every word but the little ones; a sentence full of names still has its verb and
+    nouns in lower case ("Sarah Jenkins met the minister, Paul Grey, on Monday.").
+    """
+    words = [w for w in sentence.split() if len(w) > 2 and w.strip(",.;:").lower() not in FUNCTION_WORDS]
+    return sum(w[0].isupper() for w in words) > 0.8 * len(words)

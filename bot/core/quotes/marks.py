@@ -38,6 +38,7 @@ from bot.core.quotes.clauses import is_attribution_gap
 from bot.core.quotes.kinds import NOBODY
 from bot.core.quotes.lexicon import CUE
 from bot.core.quotes.people import ArticleSpeakers
+from bot.core.quotes.transcript import transcript_quotes
 
 __all__ = ["extract_quotes"]
 
@@ -82,13 +83,20 @@ class _Segment:
 
 
 def extract_quotes(text: str) -> list[Quote]:
-    """Return the article's direct quotations, in order, each with its speaker when one is stated."""
+    """Return the article's direct quotations, in order, each with its speaker when one is stated: those in
+    quote marks, and the lines of a transcript ("Jack Penhaligon: Minister, has the Department…")."""
     paragraphs = _paragraphs(text)
     named = _blank_nicknames(text)  # same offsets, nicknames' marks gone
     segments = [seg for i, (start, end) in enumerate(paragraphs) for seg in _scan(named, start, end, i)]
-    if not segments:
-        return []
     speakers = ArticleSpeakers(named, paragraphs, [(seg.start, seg.end) for seg in segments])
+    marked = _marked(text, named, segments, paragraphs, speakers) if segments else []
+    return sorted(marked + transcript_quotes(text, paragraphs, speakers), key=lambda quote: quote.start)
+
+
+def _marked(
+    text: str, named: str, segments: list[_Segment], paragraphs: list[tuple[int, int]], speakers: ArticleSpeakers
+) -> list[Quote]:
+    """Group the quote-mark segments into quotations and attribute each."""
     groups = _group(named, segments, paragraphs, speakers)
     quotes: list[Quote] = []
     previous = NOBODY

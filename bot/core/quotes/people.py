@@ -40,13 +40,14 @@ from bot.core.quotes.lexicon import (
     CAP_RUN,
     CUE,
     FEMALE_KIN,
-    FUNCTION_WORDS,
     LISTED_ORG,
     MALE_KIN,
     ORG_WORDS,
     ROLE_NOUNS,
     RUN_BEFORE,
     gender_of,
+    is_heading,
+    occurrences,
     sentence_breaks,
     token_spans,
     word_tokens,
@@ -66,7 +67,6 @@ _RELATIVE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)\b(?!,? [A
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
-_MAX_OCCURRENCES = 200  # occurrences of a name read to learn its full form and gender
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
 _ORG_SENTENCES = 3  # how far back "it said" looks for the organisation it stands for
 _ROLE_CANDIDATES = 8  # how many earlier people "the minister" is compared with
@@ -245,7 +245,7 @@ class ArticleSpeakers:
         kin = FEMALE_KIN if gender == "f" else MALE_KIN
         found = [
             m for m in _RELATIVE.finditer(self._text, start, position)
-            if m.group(2).lower() in kin and not self._inside_quote(m.start())  # "‘I love my mum’" is not the writer's
+            if m.group(2).lower() in kin and not self.inside_quote(m.start())  # "‘I love my mum’" is not the writer's
         ]
         return (found[-1].start(), found[-1].group().lower()) if found else None
 
@@ -260,7 +260,19 @@ class ArticleSpeakers:
         found = list(re.finditer(pattern, self._text[start:position]))
         return (start + found[-1].start(), found[-1].group().lower()) if found else None
 
-    def _inside_quote(self, position: int) -> bool:
+    def labelled(self, label: str, position: int) -> Speaker | None:
+        """Return who a transcript line's label ("Jack Penhaligon:", "Nuala:", "The minister:") names, when
+        the article names that person outside the labels too; else None (a label like "Tags:")."""
+        if label.startswith("The "):
+            found = self.resolve(Mention("nominal", label, definite=True), position)
+            return found if found.kind == "person" and found.name != label else None
+        words = _name_words(label)
+        known = [w for w in (words[-1], words[0]) if re.search(rf"\b{re.escape(w)}\b(?!:)", self._text)]
+        if analyse_run(word_tokens(label))[0] != "person" or not known:
+            return None
+        return self._named(Mention("person", label))
+
+    def inside_quote(self, position: int) -> bool:
         k = bisect.bisect_right(self._quoted, (position, len(self._text))) - 1
         return k >= 0 and self._quoted[k][0] <= position < self._quoted[k][1]
 
@@ -327,7 +339,7 @@ class ArticleSpeakers:
         runs: Counter[str] = Counter()
         pronouns: Counter[str] = Counter()
         text = self._text
-        for start, end in _occurrences(text, surname):
+        for start, end in occurrences(text, surname):
             lead = RUN_BEFORE.search(text, max(0, start - 60), start)
             runs[(lead.group() if lead else "") + surname] += 1
             if text[end : end + 1] in ("'", "’"):
@@ -335,7 +347,7 @@ class ArticleSpeakers:
             # pronouns that follow a name before anyone else is named most likely refer to it
             other = _OTHER_NAME.search(text, end, end + 160)
             for p in _GENDERED.finditer(text, end, other.start() if other else end + 160):
-                if not self._inside_quote(p.start()):  # "‘…your husband…’" is about someone else
+                if not self.inside_quote(p.start()):  # "‘…your husband…’" is about someone else
                     # "he" or "she" is the name's own; one "his" ("stories like his") may be anyone's
                     pronouns["m" if p.group(1) else "f"] += 2 if p.group().lower() in ("he", "she") else 1
         forms: Counter[str] = Counter()
@@ -358,7 +370,7 @@ class ArticleSpeakers:
         known = self._known.get(word)
         if known is None:
             known = self._known[word] = bool(self._surname_forms(word)) or any(
-                self._named_at(start, end) for start, end in _occurrences(self._text, word)
+                self._named_at(start, end) for start, end in occurrences(self._text, word)
             )
         return known
 
@@ -375,7 +387,7 @@ class ArticleSpeakers:
         if key in self._forms:
             return self._forms[key]
         text = self._text
-        matches = (CAP_RUN.match(text, start) for start, _ in _occurrences(text, first))
+        matches = (CAP_RUN.match(text, start) for start, _ in occurrences(text, first))
         runs = Counter(m.group() for m in matches if m)
         forms: Counter[str] = Counter()
         for run, count in runs.items():
@@ -448,7 +460,7 @@ class ArticleSpeakers:
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
             if mention is not None and mention.kind in ("person", "pronoun"):
                 people.append(replace(mention, start=start + cue.start()))
-        if not people and not _is_heading(text):
+        if not people and not is_heading(text):
             lead = first_subject(text[:100], strict=True)
             # a lone capitalised word opening a sentence is too often not a name
             if (
@@ -470,28 +482,6 @@ class ArticleSpeakers:
         return [m for m in people if m.kind == "person"]
 
 
-def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
-    """Yield where `word` occurs in `text` as a whole word (the first few hundred times)."""
-    end = 0
-    found = 0
-    while found < _MAX_OCCURRENCES and (start := text.find(word, end)) >= 0:
-        end = start + len(word)
-        glued_before = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’")
-        if not glued_before and not text[end : end + 1].isalnum():
-            found += 1
-            yield start, end
-
-
 def _name_words(name: str) -> Sequence[str]:
     """Return the words of a person's name without honorifics or titles ("Mr Hancock" -> ["Hancock"])."""
     return analyse_run([w for w in word_tokens(name) if w[0].isalnum()])[1] or name.split()
-
-
-def _is_heading(sentence: str) -> bool:
-    """Tell a title-case heading ("An Ambitious, Divisive Legacy.") from a sentence.
-
-    A heading capitalises every word but the little ones; a sentence full of names still has its verb and
-    nouns in lower case ("Sarah Jenkins met the minister, Paul Grey, on Monday.").
-    """
-    words = [w for w in sentence.split() if len(w) > 2 and w.strip(",.;:").lower() not in FUNCTION_WORDS]
-    return sum(w[0].isupper() for w in words) > 0.8 * len(words)

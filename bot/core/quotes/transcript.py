@@ -1,0 +1,32 @@
+"""Transcript lines as quotations: in a committee write-up or an interview a speaker's label, not quote marks,
+says who is speaking ("Jack Penhaligon: Minister, has the Department modelled…", "The minister: There isn't…")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.models import Quote
+from bot.core.quotes.people import ArticleSpeakers
+
+# A paragraph that opens with a speaker's label: a name ("Nuala", "Dr Ann Lee") or "The minister", then a colon
+_LINE = re.compile(r"(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}|The [a-z]+(?: [a-z]+)?): (?=\S)")
+_MIN_WORDS = 6  # "Update: see below" is no one speaking
+_MIN_LINES = 2
+
+
+def transcript_quotes(text: str, paragraphs: list[tuple[int, int]], speakers: ArticleSpeakers) -> list[Quote]:
+    """Return the labelled lines whose label names someone the article names elsewhere, as their quotations.
+
+    A label the article never uses for a person ("Tags:", "Inquiry:", "Read more:") is page furniture, and so
+    is a lone labelled line ("Privacy Notice: …"): a transcript gives each speaker a line, or one several.
+    """
+    found = []
+    for start, end in paragraphs:
+        line = _LINE.match(text, start, end)
+        if line is None or speakers.inside_quote(start) or len(text[line.end() : end].split()) < _MIN_WORDS:
+            continue
+        speaker = speakers.labelled(line["label"], start)
+        if speaker is not None:
+            found.append(Quote(text=text[line.end() : end].strip(), speaker=speaker.name, role=speaker.role,
+                               partial=False, spans=((line.end(), end),), speaker_kind=speaker.kind))
+    return found if len(found) >= _MIN_LINES else []
