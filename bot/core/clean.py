@@ -111,6 +111,7 @@ _SENTENCE_PHRASES = _padded(
 _CREDIT_MARKS = ("©", "(photo:", "(image:", "(picture:", "(pictures:")
 # A caption that ends with its credit: "… at the hospital. Photograph: Jane Doe/Alamy".
 _CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration)s?\s*:\s*[^.!?:]{1,60}$", re.I)
+_CAPTION_LABEL = re.compile(r"(?:image|media|video|picture) (?:caption|source|credit)\b", re.I)  # "Image caption, …"
 _LIST_MARKS = "•·*▪►‣◦"  # bullets proper, not the dashes that also frame "- ENDS -"
 _COMMENT_COUNT = re.compile(r" \d+ comments? | comments? \d+ ")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -233,7 +234,7 @@ def _is_furniture(text: str, repeated: frozenset[str]) -> bool:
     lowered = text.lower()
     if any(map(lowered.__contains__, _ALWAYS_HINTS)) and _ALWAYS.search(text):
         return True
-    if n <= 60 and _CAPTION.search(text):
+    if n <= 60 and (_CAPTION.search(text) or _CAPTION_LABEL.match(text)):
         return True
     sentence = _ends_sentence(text)
     if _is_job_advert(text, lowered, n, sentence):

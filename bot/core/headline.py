@@ -34,7 +34,9 @@ _SEPARATOR = re.compile(r"\s[|•·]\s|\s\||\|\s")
 _LABEL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s")  # "LIVE:", "Breaking news:", "Opinion:"
 _NUMBERS_SHARE = 0.3  # prices, scores and phone numbers: a line this full of figures is a ticker or a promo
 _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the first of them is the headline
-_STANDFIRST = 1.5  # a line this many times longer than the plausible headline just above it is its standfirst
+# A line this much longer than the plausible headline just above it is its standfirst, a sentence that says
+# more; a site's tagline above a headline is about as long as the headline.
+_STANDFIRST = 1.25
 _HEADLINE_STEMS = 3  # content words of a line that says what happened (a section's name has fewer)
 
 
@@ -86,8 +88,11 @@ def _over_standfirst(lines: Sequence[TitleLine], lead: set[str]) -> list[TitleLi
     """
     out = list(lines)
     for n, (line, below) in enumerate(itertools.pairwise(lines)):
+        own = _score(line, lead)
         if (
-            below.position == line.position + 1
+            own is not None
+            and own > 0  # not a ticker or a banner
+            and below.position == line.position + 1
             and below.distance is not None
             and len(below.text.split()) >= len(line.text.split())
             and _stems(below.text) & lead
@@ -107,7 +112,8 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
     scored: list[tuple[TitleLine, float]] = []
     for line in _over_standfirst(lines, lead_stems):
         score = _score(line, lead_stems)
-        if score is not None and not (scored and _standfirst(scored[-1][0], line)):
+        # a line counts as the standfirst only of a headline that nothing speaks against (not a "LIVE:" ticker)
+        if score is not None and not (scored and scored[-1][1] > 0 and _standfirst(scored[-1][0], line)):
             scored.append((line, score))
     if not scored:
         return lines[0].text if lines else None  # no lead to compare with: the first line, as pages read

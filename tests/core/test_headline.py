@@ -194,3 +194,22 @@ def test_a_headline_keeps_its_place_over_a_standfirst_a_little_longer_than_it() 
             "Fellside and Hinton needing to register with a new practice by the summer.")
     lines = [TitleLine(headline, distance=2, position=6), TitleLine(standfirst, distance=1, position=7)]
     assert pick_headline(lines, lead) == headline
+
+
+def test_an_image_caption_line_is_not_the_headline() -> None:
+    raw = page("Ashbury Echo", HOSPITAL_HEADLINE, "By Raj Patel", "Image source, Ashbury Echo",
+               "Image caption, Carers queue at the main car park at Ashbury General Hospital", *HOSPITAL_BODY)
+    assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+def test_a_standfirst_a_third_longer_than_the_headline_is_not_the_headline() -> None:
+    standfirst = "Agencies in Northmoor will get the rise from July after the council agreed a new rate"
+    raw = page("Care Frontline", CARE_HEADLINE, standfirst, "By Ellen Marsh", "14 June 2023", *CARE_BODY)
+    assert clean(raw).title == CARE_HEADLINE
+
+
+def test_a_live_ticker_above_the_headline_does_not_make_it_a_standfirst() -> None:
+    ticker = "LIVE: Resident doctors' strike talks resume in Westminster"
+    raw = page("Ashbury Echo", ticker, CARE_HEADLINE, "By Ellen Marsh", "Social affairs correspondent, Echo",
+               *CARE_BODY)
+    assert clean(raw).title == CARE_HEADLINE
