@@ -437,3 +437,11 @@ def test_transcript_lines_are_quotations_of_the_people_their_labels_name() -> No
 ])
 def test_labelled_page_lines_are_not_transcripts(text: str) -> None:
     assert extract_quotes("Jane Lowe said the home would close.\n\n" + text) == []
+
+
+def test_a_person_then_a_possessive_role_then_a_relative_clause_is_the_person() -> None:
+    text = (
+        "Professor Kofi Ansah, Kingsford's medical director, who worked beside her for nine years, told the "
+        "Record: ‘She never once let the board forget that the patients came first.’"
+    )
+    assert speakers(text) == [("Kofi Ansah", "Kingsford's medical director")]

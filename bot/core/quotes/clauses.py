@@ -213,6 +213,10 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
             if before is not None and before.kind == "person":
                 return before
             continue
+        outer = _named_before(tokens, separators[n + 1], text) if n + 1 < len(separators) else None
+        if left is not None and left.kind == "nominal" and outer is not None:
+            # "Prof Kofi Mensah, Kingsford's medical director, who …, told": the person, the nominal his role
+            return replace(outer, role=outer.role or clean_role(left.name))
         if left is not None:
             described = _description(inner, text)
             if left.kind == "person" and not left.role and looks_like_role(word_tokens(described)):
