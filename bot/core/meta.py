@@ -69,10 +69,11 @@ _NON_PERSON = _ROLE_WORDS | wordset(
     "admin administrator press office agency agencies council nhs trust association weekly daily times "
     "journal magazine online group services sector today network federation uk england home homes "
     "society institute foundation department government ministry media communications comms pa reuters "
-    "newsroom web website release statement notice "
+    "newsroom web website release statement notice committee commons select share download pdf print "
     "for to the and with from your our"  # words of a line, not of a name: "FOR IMMEDIATE RELEASE"
 )
 
+_REGION_WORDS = wordset("north south east west mid central northern southern eastern western & wales")
 _SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 # A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page
@@ -265,6 +266,8 @@ def is_person_name(text: str) -> bool:
         return False
     if not all(_name_token(t) for t in tokens):
         return False
+    if all(t.lower() in _REGION_WORDS for t in named):
+        return False  # "South East", "Mid & West Wales": a region's page, not a reporter
     return not any(t.lower().strip(".") in _NON_PERSON for t in named) and not _MEDIA_WORD.search(text)
 
 
@@ -273,7 +276,8 @@ def _lines(text: str) -> list[str]:
 
 
 def _regions(raw: str, cleaned: CleanText) -> tuple[list[str], list[str]]:
-    """Split the raw page into the lines before the body (header) and after it (footer)."""
+    """Split the raw page into the lines before the body (header) and after it (footer). Date and author
+    lines among the body's paragraphs ("Published: …" under a standfirst) belong with the header."""
     paragraphs = [p for p in cleaned.body.split("\n\n") if p.strip()]
     if not paragraphs:
         lines = _lines(raw)
@@ -282,7 +286,8 @@ def _regions(raw: str, cleaned: CleanText) -> tuple[list[str], list[str]]:
     end_at = raw.find(paragraphs[-1], max(start, 0))
     if start < 0 or end_at < 0:
         return [], []
-    return _lines(raw[:start]), _lines(raw[end_at + len(paragraphs[-1]) :])
+    inside = [ln for ln in _lines(raw[start:end_at]) if _DATE_LABEL.match(ln) or _AUTHOR_BOX.match(ln)]
+    return _lines(raw[:start]) + inside, _lines(raw[end_at + len(paragraphs[-1]) :])
 
 
 def _with_fields(lines: list[str]) -> list[str]:
@@ -305,12 +310,12 @@ def _person_with_role(text: str) -> str | None:
 
 
 def _published(header: list[str], footer: list[str]) -> date | None:
-    """Prefer labelled publication dates, then bare date lines, then 'updated' dates, all outside the body."""
+    """Prefer labelled dates (top, then foot), then bare date lines (a "today" banner too), then 'updated' ones."""
     labelled = [ln for ln in header if _DATE_LABEL.match(ln) or byline(ln)]
     bare = [ln for ln in header if is_dateline(ln) and not _UPDATED_LABEL.match(ln)]
     updated = [ln for ln in header if _UPDATED_LABEL.match(ln)]
     closing = [ln for ln in footer if _DATE_LABEL.match(ln) and not ln.lower().lstrip().startswith("posted")]
-    for group in (labelled, bare, updated, closing):
+    for group in (labelled, closing, bare, updated):
         for line in group:
             found = parse_date(line)
             if found:

@@ -364,3 +364,27 @@ def test_extract_metadata_never_crashes(raw: str) -> None:
 @given(st.text())
 def test_parse_date_never_crashes(text: str) -> None:
     assert parse_date(text) is None or isinstance(parse_date(text), date)
+
+
+def test_a_first_published_line_between_the_last_paragraphs_dates_the_article() -> None:
+    found = meta("Ashcombe Gazette", HEADLINE, "By Lena Okoye", "2 days ago", *BODY,
+                 "First published: Monday 30 November 2026, 18:05",
+                 "Lena Okoye is a Local Democracy Reporter covering Ashcombe Council for the Gazette.")
+    assert found.published == date(2026, 11, 30)
+
+
+def test_a_labelled_date_at_the_foot_beats_the_sites_date_banner_at_the_top() -> None:
+    found = meta("Thursday 13 February 2026", "Ashcombe Gazette", HEADLINE, "By Lena Okoye", "2 days ago", *BODY,
+                 "First published: 11 February 2026, 23:48")
+    assert found.published == date(2026, 2, 11)
+
+
+def test_a_published_line_under_a_standfirst_paragraph_dates_the_article() -> None:
+    standfirst = "Our latest report finds three in five people struggled to get through to their practice at 8am."
+    found = meta("Healthwatch Ashcombe", HEADLINE, standfirst, "Published: 18 January 2024", *BODY)
+    assert found.published == date(2024, 1, 18)
+
+
+@pytest.mark.parametrize("line", ["South East", "Mid & West Wales", "Share Download PDF", "Commons Select Committee"])
+def test_a_region_or_a_row_of_buttons_beside_the_headline_is_no_author(line: str) -> None:
+    assert meta("Ashcombe Gazette", line, HEADLINE, "3 November 2023", *BODY).author is None
