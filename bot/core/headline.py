@@ -31,6 +31,7 @@ _COMMON = wordset(
 )
 _STEM = 5  # "workers" and "worker", "parking" and "park": compare words by their first letters
 _SEPARATOR = re.compile(r"\s[|•·]\s|\s\||\|\s")
+_BREADCRUMB = re.compile(r"\s[>›»]\s")
 _LABEL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s")  # "LIVE:", "Breaking news:", "Opinion:"
 _NUMBERS_SHARE = 0.3  # prices, scores and phone numbers: a line this full of figures is a ticker or a promo
 _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the first of them is the headline
@@ -51,8 +52,8 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
     """
     stems = _stems(line.text)
     shared = len(stems & lead)
-    if not shared and line.distance != 1:
-        return None
+    if (not shared and line.distance != 1) or _BREADCRUMB.search(line.text):
+        return None  # "Mental health > Approved mental health professionals": where the page sits, no headline
     score = 4 * shared / len(stems) if stems else 0.0
     if line.distance is not None:
         score += 1.5 / line.distance  # a line with another between it and the article is less surely its head
@@ -63,8 +64,8 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
         score -= 2  # a row of links or fields, not a sentence
     if _LABEL.match(line.text):
         score -= 1  # a ticker or section label; a labelled headline still wins on its words
-    if not any(w[:1].islower() for w in tokens):
-        score -= 2  # all capitals or every word capitalised: a site's, a body's or a section's name, a banner
+    if not any(w[:1].islower() and len(w) > 3 for w in tokens):
+        score -= 2  # every word but "and", "of" capitalised: a site's, a body's or a section's name, a banner
     return score
 
 
@@ -106,7 +107,9 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
 
     Menus, tickers, banners, taglines, phone numbers, promotions and prices share few words with the lead
     paragraph and sit away from the byline; the headline shares many and sits above it. A much longer line
-    right below a plausible headline is its standfirst; among lines that look equally good the first wins.
+    right below a plausible headline is its standfirst; among lines that look equally good the first wins,
+    but a line far from the article only when nothing beside the article does as well. Breadcrumbs ("Health >
+    Workforce") are never the headline.
     """
     lead_stems = _stems(lead)
     scored: list[tuple[TitleLine, float]] = []
@@ -115,7 +118,11 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
         # a line counts as the standfirst only of a headline that nothing speaks against (not a "LIVE:" ticker)
         if score is not None and not (scored and scored[-1][1] > 0 and _standfirst(scored[-1][0], line)):
             scored.append((line, score))
-    if not scored:
-        return lines[0].text if lines else None  # no lead to compare with: the first line, as pages read
+    if not scored:  # nothing shares the lead's words: the line nearest the article; no lead: the first line
+        near = [line for line in lines if line.distance is not None and lead_stems]
+        return min(near, key=lambda line: line.distance or 0).text if near else lines[0].text if lines else None
     best = max(score for _, score in scored)
-    return next(line.text for line, score in scored if score >= best - _MARGIN)
+    # where a line sits beside the article, one far from it (a tagline, a body's name at the top) wins only by
+    # scoring best outright
+    near = any(line.distance for line, _ in scored)
+    return next(line.text for line, score in scored if score >= best - (_MARGIN if line.distance or not near else 0))

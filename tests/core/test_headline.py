@@ -213,3 +213,28 @@ def test_a_live_ticker_above_the_headline_does_not_make_it_a_standfirst() -> Non
     raw = page("Ashbury Echo", ticker, CARE_HEADLINE, "By Ellen Marsh", "Social affairs correspondent, Echo",
                *CARE_BODY)
     assert clean(raw).title == CARE_HEADLINE
+
+
+def test_a_breadcrumb_is_not_the_headline() -> None:
+    raw = page("Care Frontline", "Home care > Pay and conditions for home care workers", CARE_HEADLINE,
+               "By Ellen Marsh", *CARE_BODY)
+    assert clean(raw).title == CARE_HEADLINE
+
+
+def test_a_bodys_name_in_title_case_at_the_top_is_not_the_headline() -> None:
+    lead = "The Health and Social Care Committee heard that care worker visa rules will change in April."
+    lines = [TitleLine("Health and Social Care Committee", None, 4),
+             TitleLine("Minister pressed on care worker visa changes", 1, 8)]
+    assert pick_headline(lines, lead) == "Minister pressed on care worker visa changes"
+
+
+def test_a_tagline_at_the_top_loses_to_a_headline_beside_the_article_that_scores_nearly_as_well() -> None:
+    lines = [TitleLine("Independent news for home care workers in Northmoor and beyond", None, 1),
+             TitleLine("Agencies to raise carers' hourly rates", 1, 5)]
+    assert pick_headline(lines, CARE_BODY[0]) == "Agencies to raise carers' hourly rates"
+
+
+def test_when_no_line_shares_the_leads_words_the_one_beside_the_article_is_the_headline() -> None:
+    lines = [TitleLine("News Opinion Money Culture Magazine Travel Puzzles", None, 2),
+             TitleLine("Someone has to hold it up: inside the families keeping respite going", 2, 5)]
+    assert pick_headline(lines, CARE_BODY[0]).startswith("Someone has to hold it up")
