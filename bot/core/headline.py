@@ -118,11 +118,15 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
         # a line counts as the standfirst only of a headline that nothing speaks against (not a "LIVE:" ticker)
         if score is not None and not (scored and scored[-1][1] > 0 and _standfirst(scored[-1][0], line)):
             scored.append((line, score))
-    if not scored:  # nothing shares the lead's words: the line nearest the article; no lead: the first line
-        near = [line for line in lines if line.distance is not None and lead_stems]
-        return min(near, key=lambda line: line.distance or 0).text if near else lines[0].text if lines else None
+    if not scored:
+        beside = [line for line in lines if line.distance is not None]
+        if lead_stems and beside:  # nothing shares the lead's words: the line nearest the article
+            return min(beside, key=lambda line: line.distance or 0).text
+        return lines[0].text if lines else None  # no lead to compare with: the first line, as pages read
     best = max(score for _, score in scored)
     # where a line sits beside the article, one far from it (a tagline, a body's name at the top) wins only by
     # scoring best outright
-    near = any(line.distance for line, _ in scored)
-    return next(line.text for line, score in scored if score >= best - (_MARGIN if line.distance or not near else 0))
+    any_beside = any(line.distance for line, _ in scored)
+    return next(
+        line.text for line, score in scored if score >= best - (_MARGIN if line.distance or not any_beside else 0)
+    )

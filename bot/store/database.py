@@ -65,10 +65,11 @@ async def connect(path: Path) -> aiosqlite.Connection:
 
 
 async def use_wal(conn: aiosqlite.Connection) -> None:
-    """Switch to WAL, retrying while another process reads the file.
+    """Switch to WAL, retrying while another process still writes the new file.
 
-    SQLite takes the exclusive lock this needs without its busy wait, so a second process opening a new
-    database at the same moment got "database is locked" at once; retry for as long as busy_timeout waits.
+    SQLite answers the switch "database is locked" at once, without its busy wait, when another opener holds
+    a rollback-journal write on the file (as it does while switching it to WAL): retry as long as busy_timeout
+    would wait.
     """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + BUSY_TIMEOUT_MS / 1000

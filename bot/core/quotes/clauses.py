@@ -193,11 +193,10 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         pure_name = pure_name and inner[0][0].lower() not in RELATIVES  # ", who represents Harlowmere South,"
         if name is not None and name.kind == "person" and pure_name and sep >= 0:
             role_start = phrase_start(tokens, sep - 1)
-            outer = _named_before(tokens, separators[n + 1], text) if n + 1 < len(separators) else None
-            if role_start is not None and outer is not None:
-                # "Tom Kay, chief executive of the app's developer, Quillon Health, said": Tom Kay speaks
-                return replace(outer, role=clean_role(text[tokens[separators[n + 1]][2] : tokens[comma - 1][2]]))
             if role_start is not None:
+                outer = _named_before(tokens, separators, n, text)
+                if outer is not None:  # "Tom Kay, chief executive of the app's developer, Quillon Health, said"
+                    return replace(outer, role=clean_role(text[tokens[separators[n + 1]][2] : tokens[comma - 1][2]]))
                 role = clean_role(text[role_start : tokens[sep - 1][2]])
                 return replace(name, role=role, start=role_start)
         if sep < 0:
@@ -213,8 +212,8 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
             if before is not None and before.kind == "person":
                 return before
             continue
-        outer = _named_before(tokens, separators[n + 1], text) if n + 1 < len(separators) else None
-        if left is not None and left.kind == "nominal" and outer is not None:
+        outer = _named_before(tokens, separators, n, text) if left is not None and left.kind == "nominal" else None
+        if left is not None and outer is not None:
             # "Prof Kofi Mensah, Kingsford's medical director, who …, told": the person, the nominal his role
             return replace(outer, role=outer.role or clean_role(left.name))
         if left is not None:
@@ -286,8 +285,10 @@ def _description(inner: list[Token], text: str) -> str:
     return text[inner[0][1] : inner[-1][2]] if inner else ""
 
 
-def _named_before(tokens: list[Token], sep: int, text: str) -> Mention | None:
-    """Return the person whose full name ends just before the separator at `sep` and opens the clause."""
+def _named_before(tokens: list[Token], separators: list[int], n: int, text: str) -> Mention | None:
+    """Return the person whose full name ends just before the separator after separators[n] (further left)
+    and opens the clause."""
+    sep = separators[n + 1] if n + 1 < len(separators) else -1
     if sep < 1:
         return None
     found = np_backward(tokens, sep - 1, text)

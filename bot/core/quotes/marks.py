@@ -38,7 +38,7 @@ from bot.core.quotes.clauses import is_attribution_gap
 from bot.core.quotes.kinds import NOBODY
 from bot.core.quotes.lexicon import CUE
 from bot.core.quotes.people import ArticleSpeakers
-from bot.core.quotes.transcript import transcript_quotes
+from bot.core.quotes.transcript import labelled_lines, transcript_quotes
 
 __all__ = ["extract_quotes"]
 
@@ -88,9 +88,12 @@ def extract_quotes(text: str) -> list[Quote]:
     paragraphs = _paragraphs(text)
     named = _blank_nicknames(text)  # same offsets, nicknames' marks gone
     segments = [seg for i, (start, end) in enumerate(paragraphs) for seg in _scan(named, start, end, i)]
+    lines = labelled_lines(text, paragraphs)
+    if not segments and not lines:
+        return []  # most articles without quote marks: no speakers to work out
     speakers = ArticleSpeakers(named, paragraphs, [(seg.start, seg.end) for seg in segments])
     marked = _marked(text, named, segments, paragraphs, speakers) if segments else []
-    return sorted(marked + transcript_quotes(text, paragraphs, speakers), key=lambda quote: quote.start)
+    return sorted(marked + transcript_quotes(text, lines, speakers), key=lambda quote: quote.start)
 
 
 def _marked(

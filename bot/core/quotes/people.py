@@ -165,10 +165,8 @@ class ArticleSpeakers:
                 salient is None or self._sentence_of(salient.start) < self._sentence_of(relative[0])
             ):  # the nearer one: "My mother … she still says", not "Kerry said she found her mother …"
                 return person(relative[1])
-            if salient is not None:  # "Dr Ann Roe … “…,” she said": later, "he" is someone else
-                surname = _name_words(salient.name)[-1]
-                if self._gender(salient) is None:
-                    self._genders[surname.lower()] = gender
+            if salient is not None and self._gender(salient) is None:  # "Dr Ann Roe … she said": "he" is another
+                self._genders[_name_words(salient.name)[-1].lower()] = gender
             return person(*self._person(salient))
         return self._nominal(mention, position)
 
@@ -266,9 +264,10 @@ class ArticleSpeakers:
         if label.startswith("The "):
             found = self.resolve(Mention("nominal", label, definite=True), position)
             return found if found.kind == "person" and found.name != label else None
+        if analyse_run(word_tokens(label))[0] != "person":
+            return None
         words = _name_words(label)
-        known = [w for w in (words[-1], words[0]) if re.search(rf"\b{re.escape(w)}\b(?!:)", self._text)]
-        if analyse_run(word_tokens(label))[0] != "person" or not known:
+        if not any(re.search(rf"\b{re.escape(w)}\b(?!:)", self._text) for w in (words[-1], words[0])):
             return None
         return self._named(Mention("person", label))
 

@@ -144,7 +144,7 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     low = word.lower()
     if low in PRONOUNS:
         return Mention("pronoun", low, start=start)
-    if is_cap(word) and word.lower() in FUNCTION_WORDS and end >= 2 and tokens[end - 1][0] in ("in", "on"):
+    if is_cap(word) and low in FUNCTION_WORDS and end >= 2 and tokens[end - 1][0] in ("in", "on"):
         return np_backward(tokens, end - 2, text)  # "… Joint Board in September stated": the board
     if word == ")":
         j = end - 1
