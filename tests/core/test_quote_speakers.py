@@ -445,3 +445,31 @@ def test_a_person_then_a_possessive_role_then_a_relative_clause_is_the_person() 
         "Record: ‘She never once let the board forget that the patients came first.’"
     )
     assert speakers(text) == [("Kofi Ansah", "Kingsford's medical director")]
+
+
+@pytest.mark.parametrize("attribution", [
+    "Senate Majority Leader Ann Colby, R-Ky., said on Tuesday.",
+    "Rep. Ann Colby, D-N.Y., told reporters.",
+])
+def test_a_party_and_state_between_commas_is_not_the_speaker(attribution: str) -> None:
+    text = f"“Our assumption is that the veto will be overridden,” {attribution}"
+    assert speakers(text)[0][0] == "Ann Colby"
+
+
+def test_a_cue_verb_put_before_the_name_is_not_part_of_it() -> None:
+    text = (
+        "Tom Ellery, a tax consultant, said the plan was costly. “It is hard to avoid,” he said.\n\n"
+        "Experts say her plans would make the code more complicated. Said Ellery: “I don’t get the sense she is "
+        "interested in reform.”"
+    )
+    assert [name for name, _ in speakers(text)] == ["Tom Ellery", "Tom Ellery"]
+
+
+def test_she_is_the_person_a_relative_clause_just_described_not_an_earlier_speaker() -> None:
+    text = (
+        "The losses would outstrip the gains, said Lily Barr.\n\n"
+        "It has become a major issue, with Joan Hale — who’s called for higher taxes on the rich — attacking "
+        "the plan.\n\n"
+        "“That plan would be trickle-down economics all over again,” she said in the debate."
+    )
+    assert speakers(text)[-1][0] == "Joan Hale"

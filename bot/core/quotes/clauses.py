@@ -46,6 +46,10 @@ _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
 _PRESENTED = re.compile(
     r"(?:Among(?:st)?\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?)\s+(?=[A-Z])"
 )
+# An American politician's party and state between commas ("Mitch McConnell, R-Ky., said"): not a name.
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][\w.]*")
+# A cue verb put first, before the name and a colon: "Said Ellis: “…”", "Added the minister: “…”".
+_INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Continued)[ \t]+(?=\S)")
 
 
 def is_attribution_gap(gap: str) -> bool:
@@ -90,6 +94,10 @@ def before_clause(clause: str) -> Mention | None:
     if not cues:
         if not clause.rstrip().endswith(":"):
             return None
+        inverted = _INVERTED.match(body)
+        if inverted:
+            mention = np_forward(token_spans(body[inverted.end() :]), 0)
+            return mention if mention and mention.kind in ("person", "org", "pronoun", "nominal") else None
         mention = subject_before(body)  # a bare "Name:" introducing the quote
         return mention if mention and mention.kind in ("person", "org") and mention.start == 0 else None
     for cue in reversed(cues[-2:]):
@@ -162,6 +170,8 @@ def subject_before(text: str) -> Mention | None:
         i -= 1
     if i < 0:
         return None
+    if i >= 4 and tokens[i][0] == "," and tokens[i - 3][0] == "," and _PARTY_STATE.fullmatch(tokens[i - 2][0]):
+        i -= 4  # ", R-Ky.," written like "(R-Ky.)": the subject is the name before it
     if tokens[i][0] in (",", "—", "–") or (tokens[i][0] == ")" and i > 0 and tokens[i - 1][0] == ","):
         return read_appositive(tokens, i, text)
     return np_backward(tokens, i, text)

@@ -106,7 +106,7 @@ FUNCTION_WORDS = (
         "the a an but and or so yet however meanwhile then now still also in on at for with as after before "
         "when while if though although because since yesterday today tonight tomorrow this that these those "
         "there here it its his her their our my your we i you they he she speaking asked writing commenting "
-        "responding last earlier later separately of to from by editor’s editor's "
+        "responding said says added adds wrote writes last earlier later separately of to from by editor’s editor's "
         "who what why how where was is are were has have had will be not no "
         # sentence adverbs that open a point ("Second, the NHS …"); not "first": "First Minister"
         "firstly second secondly third thirdly lastly finally "

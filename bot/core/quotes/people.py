@@ -61,6 +61,8 @@ _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|a
 _OTHER_NAME = re.compile(r"\n|\b(?!(?:He|She|His|Her|Him|It|They|The|But|And|In|A|An|I)\b)[A-Z][a-z]")
 _GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 _OPENER = re.compile(r"[“\"]")
+# A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
+_WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")
 # "my mother", but not "his wife, Hillary Clinton" or "her son Tom": a relative named there is that person.
 _RELATIVE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)\b(?!,? [A-Z])")
 # What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
@@ -455,6 +457,8 @@ class ArticleSpeakers:
                 continue
             before = text[: cue.start()].rstrip()
             mention = subject_before(before) if cue.group("verb") else None
+            if mention is not None and mention.kind == "nominal" and (who := _WHO.search(before)):
+                mention = subject_before(before[: who.start()])  # not "who’s" but whom it means
             if mention is None and (cue.group("according") or before[-1:] in ",”\"'’"):  # "…,” said X"
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
             if mention is not None and mention.kind in ("person", "pronoun"):
