@@ -20,9 +20,7 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 # "8th June 2022", "08 Jun 2022", "Wed, 08 Jun 2022 10:00:00 GMT", "8 June, 2022"
-_DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s./-]+{_MONTH}[\s,./-]+(\d{{4}})\b", re.I
-)
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s./-]+{_MONTH}[\s,./-]+(\d{{4}})\b", re.I)
 # "June 8, 2022", "Jun 8th 2022", "January 23,2015"
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{{4}})\b", re.I)
 # "2022-06-08", "2022-06-08T10:00:00Z", "2022/06/08"
@@ -276,8 +274,8 @@ def _lines(text: str) -> list[str]:
 
 
 def _regions(raw: str, cleaned: CleanText) -> tuple[list[str], list[str]]:
-    """Split the raw page into the lines before the body (header) and after it (footer). Date and author
-    lines among the body's paragraphs ("Published: …" under a standfirst) belong with the header."""
+    """Split the raw page into the lines before the body (header) and after it (footer). Date and byline lines
+    among the body's paragraphs ("Published: …", "Interview by …" under a standfirst) belong with the header."""
     paragraphs = [p for p in cleaned.body.split("\n\n") if p.strip()]
     if not paragraphs:
         lines = _lines(raw)
@@ -286,7 +284,8 @@ def _regions(raw: str, cleaned: CleanText) -> tuple[list[str], list[str]]:
     end_at = raw.find(paragraphs[-1], max(start, 0))
     if start < 0 or end_at < 0:
         return [], []
-    inside = [ln for ln in _lines(raw[start:end_at]) if _DATE_LABEL.match(ln) or _AUTHOR_BOX.match(ln)]
+    inside = [ln for ln in _lines(raw[start:end_at]) if _DATE_LABEL.match(ln) or _AUTHOR_BOX.match(ln)
+              or byline(ln)]
     return _lines(raw[:start]) + inside, _lines(raw[end_at + len(paragraphs[-1]) :])
 
 

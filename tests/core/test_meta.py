@@ -388,3 +388,13 @@ def test_a_published_line_under_a_standfirst_paragraph_dates_the_article() -> No
 @pytest.mark.parametrize("line", ["South East", "Mid & West Wales", "Share Download PDF", "Commons Select Committee"])
 def test_a_region_or_a_row_of_buttons_beside_the_headline_is_no_author(line: str) -> None:
     assert meta("Ashcombe Gazette", line, HEADLINE, "3 November 2023", *BODY).author is None
+
+
+def test_a_byline_under_the_standfirst_names_the_author() -> None:
+    standfirst = (
+        "The former chief executive of a rural care board looks back on three decades in health and social "
+        "care, and says what she would tell ministers now."
+    )
+    found = meta("Westcombe Health Foundation", "Podcast", HEADLINE, "Episode 112 · 27 February 2026 · 42 min",
+                 standfirst, "Interview by Priya Nandakumar", *BODY)
+    assert found.author == "Priya Nandakumar"
