@@ -36,6 +36,8 @@ _DATE_FILLER = WEEKDAYS | wordset(
     "reading time mon tue tues wed thu thur thurs fri sat sun modified issue edition"
 )
 _DATE_LABEL = re.compile(r"^\W*(?:first\s+)?(?:published|posted|date|dated|released|issued)\b", re.I)
+_COMMENTS = re.compile(r"^\W*(?:\d+\s+)?(?:comments?|replies|leave a (?:reply|comment)|join the discussion)\b", re.I)
+_COMMENTER = re.compile(r"^\W*posted\b.*\bby\b", re.I)  # "Posted by Jim on 1 Dec": a comment, not the article
 _UPDATED_LABEL = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 
 # "By Jane Smith", "Posted on 24/07/2018 by Jane Doe", "Written by Jane Doe", "Words by ..."
@@ -44,9 +46,7 @@ _BY = re.compile(
     r"[^|\n]{0,40}?\s)?by\s*:?\s+(?P<name>\S.*)$",
     re.I,
 )
-_LABELLED_AUTHOR = re.compile(
-    r"^\W{0,3}(?:authors?|writer|reporter|words|byline|by)\s*:\s*(?P<name>\S.*)$", re.I
-)
+_LABELLED_AUTHOR = re.compile(r"^\W{0,3}(?:authors?|writer|reporter|words|byline|by)\s*:\s*(?P<name>\S.*)$", re.I)
 _NAME_END = re.compile(r"\s*(?:[,|·•(/;:–—]|\s-\s|\s(?:on|at|in|for|from|via)\s|\d)")
 # A byline name may hold these too ("Jane and John Smith", "Ana dos Santos", "Tom St John"). The quote code
 # leaves "dos ter el mac" out of NAME_PARTICLES: it drops particles that open a name, and there a capitalised
@@ -103,10 +103,7 @@ _MEDIA_WORD = re.compile(
 )
 # Section names that sit after the site name in a page title ("Headline | Site | News").
 _SECTION_NAMES = wordset("news blog home articles features opinion analysis comment health care") | {
-    "latest news",
-    "press releases",
-    "news and views",
-}
+    "latest news", "press releases", "news and views"}
 
 # Words that make up menu and section labels ("News & Social Media", "Press and Events", "Latest Updates");
 # clean._NAV_WORDS is the broader list for whole navigation lines (see there why they stay two).
@@ -313,7 +310,8 @@ def _published(header: list[str], footer: list[str]) -> date | None:
     labelled = [ln for ln in header if _DATE_LABEL.match(ln) or byline(ln)]
     bare = [ln for ln in header if is_dateline(ln) and not _UPDATED_LABEL.match(ln)]
     updated = [ln for ln in header if _UPDATED_LABEL.match(ln)]
-    closing = [ln for ln in footer if _DATE_LABEL.match(ln) and not ln.lower().lstrip().startswith("posted")]
+    above = footer[: next((n for n, ln in enumerate(footer) if _COMMENTS.match(ln)), len(footer))]  # not comments
+    closing = [ln for ln in above if _DATE_LABEL.match(ln) and not _COMMENTER.search(ln)]
     for group in (labelled, closing, bare, updated):
         for line in group:
             found = parse_date(line)

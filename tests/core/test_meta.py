@@ -398,3 +398,13 @@ def test_a_byline_under_the_standfirst_names_the_author() -> None:
     found = meta("Westcombe Health Foundation", "Podcast", HEADLINE, "Episode 112 · 27 February 2026 · 42 min",
                  standfirst, "Interview by Priya Nandakumar", *BODY)
     assert found.author == "Priya Nandakumar"
+
+
+def test_a_posted_date_below_the_article_dates_it_but_a_readers_comment_does_not() -> None:
+    footer = ["Related content", "Councils warn of a cliff edge as fees rise", "Posted: 30 November 2026",
+              "Tags: adult social care, funding"]
+    assert meta("The Municipal Review", HEADLINE, *BODY, *footer).published == date(2026, 11, 30)
+    comments = ["Comments (2)", "Posted: 2 December 2026", "I agree with every word of this."]
+    assert meta("The Municipal Review", HEADLINE, *BODY, *comments).published is None
+    signed = ["Posted on 3 December 2026 by Jim Reader"]
+    assert meta("The Municipal Review", HEADLINE, *BODY, *signed).published is None
