@@ -43,7 +43,8 @@ SECOND = REPO / "bench" / "grouping_pairs_second.json"
 OWN = REPO / "bench" / "grouping_articles.json"
 # Weeks of news written blind (articles and labelled pairs), each grouped in a batch of its own
 WEEKS = {"week": ("grouping_articles_blind.json", "grouping_pairs_blind.json"),
-         "week2": ("grouping_articles_blind2.json", "grouping_pairs_blind2.json")}
+         "week2": ("grouping_articles_blind2.json", "grouping_pairs_blind2.json"),
+         "week3": ("grouping_articles_blind3.json", "grouping_pairs_blind3.json")}
 
 
 def _article(number: int, key: str, title: str | None, body: str, published: date | None = None,
