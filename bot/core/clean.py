@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.core.headline import TitleLine, pick_headline
+from bot.core.headline import TitleLine, pick_headline, shared_stems
 from bot.core.meta import byline, is_dateline
 from bot.core.models import CleanText
 from bot.core.normalise import line_key, normalise_text
@@ -186,6 +186,8 @@ class _Block:
     lines: list[str]
     furniture: bool = False
     meta: bool = False  # a byline or date line
+    # furniture only for a word that headlines use too ("Junk food advertising ban delayed", "Winter newsletter: …")
+    worded: bool = False
     kind: Kind = Kind.HEADING
     words: int = 0
 
@@ -223,8 +225,11 @@ def _is_job_advert(text: str, lowered: str, words: int, sentence: bool) -> bool:
     return advert and bool(_JOB_AD_PHRASE.search(text) and _JOB_WORD.search(text))
 
 
-def _is_furniture(text: str, repeated: frozenset[str]) -> bool:
-    """Judge one line on its own: does it read like page furniture rather than article text?"""
+def _is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> bool:
+    """Judge one line on its own: does it read like page furniture rather than article text?
+
+    With by_words=False, furniture words alone ("newsletter", "advertising", "cookie") do not decide.
+    """
     words = text.split()
     n = len(words)
     if not _TOKEN.search(text):
@@ -248,7 +253,7 @@ def _is_furniture(text: str, repeated: frozenset[str]) -> bool:
     if any(map(lowered.__contains__, _CREDIT_MARKS)):
         return True
     plain = f" {' '.join(_TOKEN.findall(lowered))} "
-    if any(map(plain.__contains__, _SENTENCE_PHRASES if sentence else _SHORT_PHRASES)):
+    if by_words and any(map(plain.__contains__, _SENTENCE_PHRASES if sentence else _SHORT_PHRASES)):
         return True
     return (not sentence and _COMMENT_COUNT.search(plain) is not None) or _is_navigation(text, words)
 
@@ -268,6 +273,7 @@ def _blocks(raw: str, repeated: frozenset[str]) -> list[_Block]:
             line = _Block(start, start + len(stripped), stripped, [stripped])
             line.meta = _is_meta(stripped)
             line.furniture = line.meta or _is_furniture(stripped, repeated)
+            line.worded = line.furniture and not line.meta and not _is_furniture(stripped, repeated, by_words=False)
             lines.append(line)
     long_lines = [b.text for b in lines if len(b.text) >= _WRAP_CHARS]
     wrapped = (
@@ -418,7 +424,11 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
     """Pick the headline among the title-shaped lines above the body, by structure (see bot.core.headline)."""
     # the opening paragraphs, not a "From:" or credit line between them, say what the headline says
     lead = " ".join(itertools.islice((b.text for b in blocks[first:] if b.kind is Kind.PROSE), 2))
-    visible = [i for i in range(first) if blocks[i].kind is not Kind.FURNITURE]
+    # a line cut only for a furniture word is a headline when it tells the lead's story ("Winter newsletter: …")
+    visible = [
+        i for i in range(first)
+        if blocks[i].kind is not Kind.FURNITURE or (blocks[i].worded and shared_stems(blocks[i].text, lead) >= 2)
+    ]
     # A line followed by a credited caption describes the picture ("Doctor preparing a bed").
     lines = [
         TitleLine(blocks[i].text, _distance(blocks, i, first), i)

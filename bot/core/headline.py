@@ -45,6 +45,11 @@ def _stems(text: str) -> set[str]:
     return {w.lower()[:_STEM] for w in _WORD.findall(text) if w.lower() not in _COMMON}
 
 
+def shared_stems(line: str, lead: str) -> int:
+    """Count the content words (by stem) a line shares with the lead paragraph."""
+    return len(_stems(line) & _stems(lead))
+
+
 def _score(line: TitleLine, lead: set[str]) -> float | None:
     """Weigh a line as the headline: words shared with the lead, position above the article, shape.
 

@@ -238,3 +238,18 @@ def test_when_no_line_shares_the_leads_words_the_one_beside_the_article_is_the_h
     lines = [TitleLine("News Opinion Money Culture Magazine Travel Puzzles", None, 2),
              TitleLine("Someone has to hold it up: inside the families keeping respite going", 2, 5)]
     assert pick_headline(lines, CARE_BODY[0]).startswith("Someone has to hold it up")
+
+
+@pytest.mark.parametrize("headline, lead", [
+    ("Junk food advertising ban on TV delayed until 2027",
+     "A ban on junk food advertising on television before 9pm has been delayed until 2027, ministers confirmed."),
+    ("Winter newsletter: changes to how you book, flu clinics and a new GP partner",
+     "Welcome to the winter edition of our patient newsletter, with changes to booking and our flu clinics."),
+])
+def test_a_headline_holding_a_furniture_word_is_still_the_headline(headline: str, lead: str) -> None:
+    """Furniture words ("newsletter", "advertising") mark short page lines, but headlines use them too."""
+    raw = page("Ashbury Echo", "Sign up to our newsletter", "Advertisement", headline, "By Raj Patel",
+               "3 November 2023", lead, *CARE_BODY[1:])
+    cleaned = clean(raw)
+    assert cleaned.title == headline
+    assert "Sign up" not in cleaned.body and headline not in cleaned.body
