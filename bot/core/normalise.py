@@ -20,6 +20,16 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\
 # No-break, narrow, figure, em/en and ideographic spaces read as one plain space.
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _DOUBLE_SPACES = re.compile(r"(?<=\S) {2,}")
+# UTF-8 shown as Windows-1252 or Latin-1 ("JosÃ© GarcÃ­a", "Â£300", "donâ€™t"): a lead character and the
+# continuation characters of one UTF-8 sequence, each standing for the byte it is in Windows-1252 or Latin-1.
+_CONTINUATION = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a"
+    "\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+_MOJIBAKE = re.compile(
+    f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
+)
+_PASSES = 4
 
 _MONTH_NAMES = "|".join(rf"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + "|sept"
 # What changes from page to page of one site: dates in any form (a month with its day), years, clock times.
@@ -34,16 +44,36 @@ _CAMEL_PART = re.compile(r"[A-Z][a-z]{3,}")  # split only into whole words: "Loc
 
 
 def normalise_text(text: str) -> str:
-    """Make pasted text plain: one kind of line break, plain single spaces, no invisible or control characters.
+    """Make pasted text plain: one kind of line break, plain single spaces, no invisible or control characters,
+    and text saved in the wrong encoding ("Â£300", "donâ€™t") read back.
 
     Done once, where every article enters the pipeline, so stored text, titles and names never carry a
-    non-breaking space into a summary or an escape sequence into someone's terminal.
+    non-breaking space into a summary or an escape sequence into someone's terminal. Repeated until nothing
+    changes: a page saved wrongly twice needs two readings, and removing a character can join a sequence.
     """
+    for _ in range(_PASSES):
+        plain = _plain(_MOJIBAKE.sub(_decoded, text))
+        if plain == text:
+            break
+        text = plain
+    return text
+
+
+def _plain(text: str) -> str:
     text = _BREAKS.sub("\n", text)
     text = _ESCAPES.sub("", text)
     text = _INVISIBLE.sub("", text)
     text = _ODD_SPACES.sub(" ", text)
     return _DOUBLE_SPACES.sub(" ", text)
+
+
+def _decoded(match: re.Match[str]) -> str:
+    """Read the bytes a mis-decoded character sequence stands for as UTF-8; leave it when they are not UTF-8."""
+    raw = bytes(ord(c) if ord(c) < 256 else c.encode("cp1252")[0] for c in match.group())
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group()
 
 
 def normalise_field(text: str | None) -> str | None:

@@ -59,6 +59,20 @@ def test_normalised_text_has_no_control_or_invisible_characters(raw: str) -> Non
     assert "  " not in text.strip(" ")
 
 
+@pytest.mark.parametrize(("raw", "want"), [
+    ("Fees rise to Â£300 a week", "Fees rise to £300 a week"),
+    ("â€œWe donâ€™t know,â€\x9d said JosÃ© GarcÃ­a.", "“We don’t know,” said José García."),
+    ("French President FranÃ\x83Â§ois Hollande", "French President François Hollande"),  # saved wrongly twice
+])
+def test_text_saved_in_the_wrong_encoding_is_read_back(raw: str, want: str) -> None:
+    assert normalise_text(raw) == want
+
+
+@pytest.mark.parametrize("text", ["São Paulo, café, naïve, £300, €5", "It’s “fine”—really…", "Œuvre™ Ångström"])
+def test_text_in_the_right_encoding_is_left_alone(text: str) -> None:
+    assert normalise_text(text) == text
+
+
 def test_normalise_field_makes_one_plain_line() -> None:
     assert normalise_field(" Jane\u00a0Doe\t\x1b[1m ") == "Jane Doe"
     assert normalise_field("\u200b") is None
