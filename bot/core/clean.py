@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from bot.core.dates import is_dateline
 from bot.core.headline import TitleLine, pick_headline, shared_stems
-from bot.core.meta import byline, is_dateline
+from bot.core.meta import byline
 from bot.core.models import CleanText
 from bot.core.normalise import line_key, normalise_text
 from bot.core.quotes.lexicon import wordset

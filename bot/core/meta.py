@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
 from datetime import date
 
+from bot.core.dates import DATE_FILLER, find_date, is_dateline, month_first, parse_date
 from bot.core.models import CleanText, Metadata
 from bot.core.normalise import normalise_field, normalise_text, readable_name
 from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
@@ -14,27 +14,7 @@ from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
 log = logging.getLogger(__name__)
 
 
-_MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTHS, 1)}  # "jan" -> 1
-_MONTH = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-# "8th June 2022", "08 Jun 2022", "Wed, 08 Jun 2022 10:00:00 GMT", "8 June, 2022"
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s./-]+{_MONTH}[\s,./-]+(\d{{4}})\b", re.I)
-# "June 8, 2022", "Jun 8th 2022", "January 23,2015"
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{{4}})\b", re.I)
-# "2022-06-08", "2022-06-08T10:00:00Z", "2022/06/08"
-_ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{2})\2(\d{2})(?!\d)")
-# "24/07/2018", "11.08.17", "24-07-2018": always day first, as in the UK.
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|\.\d)")
-
-_DIGITS = re.compile(r"\d\d")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-# Words that may sit beside a date on a date line without making it a sentence.
-_DATE_FILLER = WEEKDAYS | wordset(
-    "published posted updated last first on date at am pm gmt bst utc cet est min mins minute minutes read "
-    "reading time mon tue tues wed thu thur thurs fri sat sun modified issue edition"
-)
 _DATE_LABEL = re.compile(r"^\W*(?:first\s+)?(?:published|posted|date|dated|released|issued)\b", re.I)
 _COMMENTS = re.compile(r"^\W*(?:\d+\s+)?(?:comments?|replies|leave a (?:reply|comment)|join the discussion)\b", re.I)
 _COMMENTER = re.compile(r"^\W*posted\b.*\bby\b", re.I)  # "Posted by Jim on 1 Dec": a comment, not the article
@@ -148,70 +128,6 @@ _WEIGHTS = {
 }  # fmt: skip
 
 
-def _year(text: str) -> int:
-    year = int(text)
-    if len(text) == 2:
-        year += 2000 if year < 70 else 1900
-    return year
-
-
-def _make_date(year: int, month: int, day: int) -> date | None:
-    if not 1900 <= year <= 2099:
-        return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _dates(text: str) -> Iterable[tuple[int, int, date]]:
-    """Yield (start, end, date) for every well-formed date, by pattern; callers pick the earliest."""
-    for m in _DAY_MONTH_YEAR.finditer(text):
-        found = _make_date(int(m[3]), _MONTH_NUMBERS[m[2][:3].lower()], int(m[1]))
-        if found:
-            yield m.start(), m.end(), found
-    for m in _MONTH_DAY_YEAR.finditer(text):
-        found = _make_date(int(m[3]), _MONTH_NUMBERS[m[1][:3].lower()], int(m[2]))
-        if found:
-            yield m.start(), m.end(), found
-    for m in _ISO.finditer(text):
-        found = _make_date(int(m[1]), int(m[3]), int(m[4]))
-        if found:
-            yield m.start(), m.end(), found
-    for m in _NUMERIC.finditer(text):
-        first, second, year = int(m[1]), int(m[3]), _year(m[4])
-        # Day first; month first only when the day-first reading is impossible (e.g. 07/24/2018).
-        found = _make_date(year, second, first) or (_make_date(year, first, second) if second > 12 else None)
-        if found:
-            yield m.start(), m.end(), found
-
-
-def _find_date(text: str) -> tuple[int, int, date] | None:
-    if not _DIGITS.search(text):
-        return None
-    return min(_dates(text), key=lambda hit: hit[0], default=None)
-
-
-def parse_date(text: str) -> date | None:
-    """Return the first full date written in `text` (UK day-first, ISO or RFC 2822), else None."""
-    found = _find_date(text)
-    return found[2] if found else None
-
-
-def is_dateline(line: str) -> bool:
-    """Say whether a line is only a date (with labels, weekday, time or reading time), not a sentence."""
-    if len(line) > 120:
-        return False
-    found = _find_date(line)
-    if found is None:
-        return False
-    start, end, _ = found
-    rest = [w for w in _WORD.findall(line[:start] + " " + line[end:]) if w.lower() not in _DATE_FILLER]
-    if line.rstrip().endswith(".") and rest:
-        return False
-    return len(rest) <= 2
-
-
 def _name_token(token: str) -> bool:
     if token.lower() in _PARTICLES:
         return True
@@ -305,7 +221,7 @@ def _person_with_role(text: str) -> str | None:
     return None
 
 
-def _published(header: list[str], footer: list[str]) -> date | None:
+def _published(header: list[str], footer: list[str], us: bool) -> date | None:
     """Prefer labelled dates (top, then foot), then bare date lines (a "today" banner too), then 'updated' ones."""
     labelled = [ln for ln in header if _DATE_LABEL.match(ln) or byline(ln)]
     bare = [ln for ln in header if is_dateline(ln) and not _UPDATED_LABEL.match(ln)]
@@ -314,7 +230,7 @@ def _published(header: list[str], footer: list[str]) -> date | None:
     closing = [ln for ln in above if _DATE_LABEL.match(ln) and not _COMMENTER.search(ln)]
     for group in (labelled, closing, bare, updated):
         for line in group:
-            found = parse_date(line)
+            found = parse_date(line, us)
             if found:
                 return found
     return None
@@ -337,10 +253,10 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
             return name
         # "Jane Smith | 8 June 2022" or "Jane Smith 8 June 2022" on one line
         if is_dateline(line):
-            start, end, _ = _find_date(line) or (0, 0, None)
+            start, end, _ = find_date(line) or (0, 0, None)
             for part in [*_FIELD_SPLIT.split(line), line[:start], line[end:]]:
                 part = _tidy_name(part)
-                if is_person_name(part) and not wordset(part.lower()) & _DATE_FILLER:
+                if is_person_name(part) and not wordset(part.lower()) & DATE_FILLER:
                     return part
     return None
 
@@ -489,7 +405,7 @@ def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
     rows = _with_fields(header)
     meta = Metadata(
         title=title,
-        published=_published(rows, footer),
+        published=_published(rows, footer, month_first(raw)),
         author=normalise_field(_author(rows, footer, cleaned.title)),
         publisher=normalise_field(readable_name(_publisher(candidates), raw)),
     )

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.clean import clean
-from bot.core.meta import byline, extract_metadata, is_dateline, parse_date
+from bot.core.dates import is_dateline, parse_date
+from bot.core.meta import byline, extract_metadata
 from bot.core.models import Metadata
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -408,3 +409,14 @@ def test_a_posted_date_below_the_article_dates_it_but_a_readers_comment_does_not
     assert meta("The Municipal Review", HEADLINE, *BODY, *comments).published is None
     signed = ["Posted on 3 December 2026 by Jim Reader"]
     assert meta("The Municipal Review", HEADLINE, *BODY, *signed).published is None
+
+
+@pytest.mark.parametrize(("dateline", "other", "want"), [
+    ("By Hank Delgado - 02/09/23 4:47 PM ET", "", date(2023, 2, 9)),  # an American time zone
+    ("Updated 10/07/2016", "First published Sept. 23, 2016, in print.", date(2016, 10, 7)),  # American dates
+    ("02/09/2023", "", date(2023, 9, 2)),  # a British page: day first
+    ("02/09/2023", "The trust bought 5 CT scanners by 10:30 on Monday.", date(2023, 9, 2)),  # "CT" is no zone here
+    ("02/09/2023", "Sept. 23, 2016 and 23 September 2016 both appear.", date(2023, 9, 2)),  # British wins a tie
+])
+def test_numeric_dates_are_read_in_the_order_the_page_writes_dates(dateline: str, other: str, want: date) -> None:
+    assert meta(HEADLINE, dateline, *BODY, *([other] if other else [])).published == want

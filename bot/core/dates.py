@@ -1,0 +1,111 @@
+"""Read dates as news pages write them: "8 June 2022", "June 8, 2022", "2022-06-08", "08/06/2022".
+
+Numeric dates are read day first, as in the UK, unless the page writes its dates the American way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from bot.core.quotes.lexicon import MONTHS, WEEKDAYS, wordset
+
+_MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTHS, 1)}  # "jan" -> 1
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# "8th June 2022", "08 Jun 2022", "Wed, 08 Jun 2022 10:00:00 GMT", "8 June, 2022"
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s./-]+{_MONTH}[\s,./-]+(\d{{4}})\b", re.I)
+# "June 8, 2022", "Jun 8th 2022", "January 23,2015"
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{{4}})\b", re.I)
+# "2022-06-08", "2022-06-08T10:00:00Z", "2022/06/08"
+_ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{2})\2(\d{2})(?!\d)")
+# "24/07/2018", "11.08.17", "24-07-2018": day first unless the page is American (see month_first).
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|\.\d)")
+
+# An American time zone after a clock time ("02/09/23 4:47 PM ET", "10:02 a.m. EDT").
+_US_ZONE = re.compile(r"\d:\d\d\s*(?:[AaPp]\.?[Mm]\.?\s*)?[ECMP][SD]?T\b")
+_DIGITS = re.compile(r"\d\d")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words that may sit beside a date on a date line without making it a sentence.
+DATE_FILLER = WEEKDAYS | wordset(
+    "published posted updated last first on date at am pm gmt bst utc cet est min mins minute minutes read "
+    "reading time mon tue tues wed thu thur thurs fri sat sun modified issue edition"
+)
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    if not 1900 <= year <= 2099:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def month_first(page: str) -> bool:
+    """Say whether a page writes its dates the American way ("Sept. 28, 2016", a time in ET), so that its
+    "02/09/23" is 9 February; one that also writes "28 September 2016" is British."""
+    if _DAY_MONTH_YEAR.search(page):
+        return False
+    return bool(_MONTH_DAY_YEAR.search(page) or _US_ZONE.search(page))
+
+
+def _dates(text: str, us: bool = False) -> Iterable[tuple[int, int, date]]:
+    """Yield (start, end, date) for every well-formed date, by pattern; callers pick the earliest."""
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        found = _make_date(int(m[3]), _MONTH_NUMBERS[m[2][:3].lower()], int(m[1]))
+        if found:
+            yield m.start(), m.end(), found
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        found = _make_date(int(m[3]), _MONTH_NUMBERS[m[1][:3].lower()], int(m[2]))
+        if found:
+            yield m.start(), m.end(), found
+    for m in _ISO.finditer(text):
+        found = _make_date(int(m[1]), int(m[3]), int(m[4]))
+        if found:
+            yield m.start(), m.end(), found
+    for m in _NUMERIC.finditer(text):
+        first, second, year = int(m[1]), int(m[3]), _year(m[4])
+        if us:
+            first, second = second, first
+        # The page's order; the other only when the page's reading is impossible (07/24/2018 on a British page).
+        found = _make_date(year, second, first) or (_make_date(year, first, second) if second > 12 else None)
+        if found:
+            yield m.start(), m.end(), found
+
+
+def find_date(text: str, us: bool = False) -> tuple[int, int, date] | None:
+    """Return where the first full date in `text` starts and ends, and the date."""
+    if not _DIGITS.search(text):
+        return None
+    return min(_dates(text, us), key=lambda hit: hit[0], default=None)
+
+
+def parse_date(text: str, us: bool = False) -> date | None:
+    """Return the first full date written in `text` (numeric ones day first, or month first when `us`)."""
+    found = find_date(text, us)
+    return found[2] if found else None
+
+
+def is_dateline(line: str) -> bool:
+    """Say whether a line is only a date (with labels, weekday, time or reading time), not a sentence."""
+    if len(line) > 120:
+        return False
+    found = find_date(line)
+    if found is None:
+        return False
+    start, end, _ = found
+    rest = [w for w in _WORD.findall(line[:start] + " " + line[end:]) if w.lower() not in DATE_FILLER]
+    if line.rstrip().endswith(".") and rest:
+        return False
+    return len(rest) <= 2
