@@ -473,3 +473,42 @@ def test_she_is_the_person_a_relative_clause_just_described_not_an_earlier_speak
         "“That plan would be trickle-down economics all over again,” she said in the debate."
     )
     assert speakers(text)[-1][0] == "Joan Hale"
+
+
+@pytest.mark.parametrize(("attribution", "speaker"), [
+    ("said one GOP source in the room.", "one GOP source in the room"),  # an unnamed source speaks for nobody
+    ("said an NHS source.", "an NHS source"),
+    ("said a spokesperson for NHS England.", "NHS England"),  # a spokesperson speaks for the body
+])
+def test_an_unnamed_source_is_not_the_organisation_it_belongs_to(attribution: str, speaker: str) -> None:
+    assert speakers(f"“The mood turned the minute somebody said the words,” {attribution}")[0][0] == speaker
+
+
+def test_military_ranks_are_titles_before_the_name() -> None:
+    text = "“No decision has been made,” Navy spokeswoman Lt. Cmdr. Dana Pruett said in an email."
+    assert speakers(text) == [("Dana Pruett", "Navy spokeswoman")]
+
+
+def test_a_person_and_a_long_relative_clause_with_commas_is_the_person() -> None:
+    text = (
+        "Harlan Reece, who served two terms as governor and now chairs the Chesapeake Maritime Foundation, a "
+        "nonprofit that lobbies for the shipbuilders, said: “When they see us together, they notice.”"
+    )
+    assert speakers(text)[0][0] == "Harlan Reece"
+
+
+def test_a_surname_that_is_also_a_title_is_a_name_after_a_given_name() -> None:
+    text = (
+        "Gov. Raymond Bishop has made his case in private. In a letter, Bishop called the plan a gut punch.\n\n"
+        "“I ask that you pause this plan,” the governor wrote."
+    )
+    assert speakers(text)[0][0] == "Raymond Bishop"
+
+
+def test_he_can_be_the_parent_the_writer_calls_dad() -> None:
+    text = (
+        "My brother Danny said he would vote. “It is over,” Danny said.\n\n"
+        "I asked Dad whether he thought about her when he decided to sit this one out.\n\n"
+        "“Your grandmother would kill me,” he said."
+    )
+    assert speakers(text)[-1][0] == "Dad"

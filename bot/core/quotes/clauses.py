@@ -48,6 +48,12 @@ _PRESENTED = re.compile(
 )
 # An American politician's party and state between commas ("Mitch McConnell, R-Ky., said"): not a name.
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][\w.]*")
+# A sentence that opens with a person and a relative clause about them, which runs to the cue verb: "Harlan Reece,
+# who served two terms and now chairs the X Foundation, a nonprofit that …, said". The commas inside the clause
+# must not make "the X Foundation, a nonprofit …," the subject.
+_RELATIVE_OPENING = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+), (?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*,$"
+)
 # A cue verb put first, before the name and a colon: "Said Ellis: “…”", "Added the minister: “…”".
 _INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Continued)[ \t]+(?=\S)")
 
@@ -160,6 +166,11 @@ def subject_before(text: str) -> Mention | None:
     if cut:
         found = subject_before(text[cut:])
         return replace(found, start=found.start + cut) if found else None
+    opening = _RELATIVE_OPENING.fullmatch(text.strip())
+    if opening is not None:
+        person = np_forward(token_spans(opening["name"]), 0)
+        if person is not None and person.kind == "person":
+            return replace(person, start=text.find(opening["name"]))
     tokens = token_spans(text)
     i = len(tokens) - 1
     while (

@@ -50,13 +50,8 @@ def organisation(name: str | None) -> Speaker:
     return Speaker(name, None, ORGANISATION) if name else NOBODY
 
 
-def nominal_kind(nominal: str) -> str | None:
-    """Tell "the council" / "the firms" (an organisation) from "a spokesperson" / "one source" (a person).
-
-    The head of a nominal is its last word before a preposition ("one source on the board" -> "source"):
-    an organisation noun there, singular or plural, makes the organisation the speaker; a document is
-    neither; any other head is an unnamed person.
-    """
+def nominal_head(nominal: str) -> str:
+    """The head of a nominal: its last word before a preposition ("one source on the board" -> "source")."""
     head = ""
     for word in word_tokens(nominal):
         low = strip_possessive(word).lower()
@@ -64,6 +59,17 @@ def nominal_kind(nominal: str) -> str | None:
             break
         if word[0].isalpha() and low not in DETERMINERS:
             head = low
+    return head
+
+
+def nominal_kind(nominal: str) -> str | None:
+    """Tell "the council" / "the firms" (an organisation) from "a spokesperson" / "one source" (a person).
+
+    The head of a nominal is its last word before a preposition ("one source on the board" -> "source"):
+    an organisation noun there, singular or plural, makes the organisation the speaker; a document is
+    neither; any other head is an unnamed person.
+    """
+    head = nominal_head(nominal)
     singular = head[:-3] + "y" if head.endswith("ies") else head[:-1] if head.endswith("s") else head
     if head in _ORG_HEADS or singular in _ORG_HEADS:
         return ORGANISATION

@@ -18,7 +18,7 @@ MONTHS = (
 WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
 
 # Abbreviations read the same way by the sentence splitter and the quote code.
-_SHARED_TITLES = wordset("mr mrs ms dr prof st rev revd sen gen gov rep capt col lt sgt cllr hon")
+_SHARED_TITLES = wordset("mr mrs ms dr prof st rev revd sen gen gov rep capt col lt sgt maj cmdr cdr adm cpl cllr hon")
 _SHARED_ABBREVIATIONS = wordset("no vs etc inc ltd co corp jan feb mar apr aug sep sept oct nov dec ft mt")
 # Titles that are followed by a name or number, so a full stop after them never ends a sentence. The quote
 # code's tokenizer leaves "Insp. Supt. Det." (and "Mx. Fr. Messrs.") unjoined: they are not honorifics
@@ -63,7 +63,7 @@ CUE = re.compile(
 
 HONORIFICS = wordset(
     "mr mrs ms miss mx dr prof professor sir dame lord lady baroness baron cllr councillor rev revd "
-    "reverend rt hon rep reps sen sens del capt gen col lt sgt fr rabbi imam bishop archbishop"
+    "reverend rt hon rep reps sen sens del gov capt gen col lt sgt maj cmdr cdr adm cpl fr rabbi imam bishop archbishop"
 )
 # Nouns that name a person's role or relation ("secretary", "spokesman", "widow"): the head of a role phrase.
 ROLE_NOUNS = wordset(
@@ -131,8 +131,8 @@ INTRO_WORDS = wordset(
     "writing commenting responding addressing last earlier later in yesterday today asked according"
 )
 # Relatives a speaker may be known by ("my mother said"), each with the pronoun that refers back to them.
-FEMALE_KIN = wordset("mother wife daughter sister niece aunt grandmother girlfriend mum")
-MALE_KIN = wordset("father husband son brother nephew uncle grandfather boyfriend dad")
+FEMALE_KIN = wordset("mother wife daughter sister niece aunt grandmother girlfriend mum mom mam grandma nan nana")
+MALE_KIN = wordset("father husband son brother nephew uncle grandfather boyfriend dad grandad granddad grandpa")
 _FEMALE = (
     wordset("ms mrs miss dame lady baroness spokeswoman chairwoman congresswoman businesswoman widow") | FEMALE_KIN
 )

@@ -35,7 +35,7 @@ from bot.core.quotes.clauses import (
     presented,
     subject_before,
 )
-from bot.core.quotes.kinds import NOBODY, Speaker, nominal_kind, organisation, person
+from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person
 from bot.core.quotes.lexicon import (
     CAP_RUN,
     CUE,
@@ -64,8 +64,13 @@ _OPENER = re.compile(r"[“\"]")
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
 _WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")
 # "my mother", but not "his wife, Hillary Clinton" or "her son Tom": a relative named there is that person.
-_RELATIVE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)\b(?!,? [A-Z])")
+# "my mother", or a parent called by what the family calls them ("I asked Dad whether …")
+_RELATIVE = re.compile(
+    r"\b(?:([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)|(Dad|Mum|Mom|Mam|Grandma|Grandad|Granddad|Grandpa|Nan|Nana))"
+    r"\b(?!,? [A-Z])"
+)
 # What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
+_UNOFFICIAL = frozenset("source sources insider insiders aide aides figure figures".split())
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
@@ -188,7 +193,9 @@ class ArticleSpeakers:
                     return Speaker(unnamed[1], None, nominal_kind(unnamed[1]))  # "A nurse, not named, … the nurse said"
                 name, role = self._person(found)
                 return person(name, role or clean_role(mention.name))
-        org = org_inside(mention.name)  # "a spokesperson for NHS England": the organisation speaks
+        # "a spokesperson for NHS England", "a Seagate spokesman": the organisation speaks; "one GOP source", "an
+        # NHS insider" speak for nobody but themselves
+        org = org_inside(mention.name) if nominal_head(mention.name) not in _UNOFFICIAL else None
         if org:
             return organisation(self._expand(org))
         if mention.definite and (head in _DOCUMENTS or head == "letter"):
@@ -245,9 +252,9 @@ class ArticleSpeakers:
         kin = FEMALE_KIN if gender == "f" else MALE_KIN
         found = [
             m for m in _RELATIVE.finditer(self._text, start, position)
-            if m.group(2).lower() in kin and not self.inside_quote(m.start())  # "‘I love my mum’" is not the writer's
+            if (m[2] or m[3]).lower() in kin and not self.inside_quote(m.start())  # "‘I love my mum’": not the writer's
         ]
-        return (found[-1].start(), found[-1].group().lower()) if found else None
+        return (found[-1].start(), found[-1][3] or found[-1].group().lower()) if found else None
 
     def _unnamed_before(self, nominal: str, position: int) -> tuple[int, str] | None:
         """Return where and how someone left unnamed was introduced ("a senior officer") for "the officer".

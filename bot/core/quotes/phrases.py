@@ -95,14 +95,16 @@ def _person_tail(words: list[str]) -> list[str]:
     while words and words[-1].lower().rstrip(".") in POSTNOMINALS:
         words.pop()
     tail: list[str] = []
-    for word in reversed(words):
+    for n, word in enumerate(reversed(words)):
         low = word.lower().rstrip(".")
         if low in NAME_PARTICLES and tail and not word.endswith("."):  # "Del." is a title, "del" a particle
             tail.insert(0, word)
             continue
+        # a title comes before a name, so one that ends a run after a plain word is a surname ("Julie Bishop")
+        surname = not tail and not word.endswith(".") and _plain_name_word(words[-n - 2] if n + 1 < len(words) else "")
         if (
             not word[0].isupper()
-            or low in HONORIFICS
+            or (low in HONORIFICS and not surname)
             or low in ROLE_NOUNS
             or low in FUNCTION_WORDS
             or low in ORG_WORDS
@@ -119,6 +121,14 @@ def _person_tail(words: list[str]) -> list[str]:
     if len(tail) == 1 and tail[0].lower() in MODIFIERS:
         return []
     return tail
+
+
+def _plain_name_word(word: str) -> bool:
+    """Say whether a word can be a given name: capitalised, and not a title, role, body or function word."""
+    low = word.lower().rstrip(".")
+    return word[:1].isupper() and word[1:].islower() and not (
+        low in HONORIFICS or low in ROLE_NOUNS or low in FUNCTION_WORDS or low in ORG_WORDS or low in MODIFIERS
+    )
 
 
 def phrase_start(tokens: list[Token], end: int) -> int | None:
