@@ -512,3 +512,32 @@ def test_he_can_be_the_parent_the_writer_calls_dad() -> None:
         "“Your grandmother would kill me,” he said."
     )
     assert speakers(text)[-1][0] == "Dad"
+
+
+def test_she_is_the_person_a_dash_relative_clause_describes_not_a_party_named_before() -> None:
+    text = (
+        "Nevada Republicans were divided, with chairman Doug Feeney calling the tape “old news” and Gov. Lorraine "
+        "Abernathy — who has called on him to apologise in person — criticising his campaign.\n\n"
+        "“A statement is not an apology,” she said at an event."
+    )
+    assert speakers(text)[-1][0] == "Lorraine Abernathy"
+
+
+@pytest.mark.parametrize(("opening", "speaker", "role"), [
+    ("Mercer's Democratic opponent, Rep. Adela Quiroga, moved quickly.", "Adela Quiroga",
+     "Mercer's Democratic opponent"),
+    ("The trust's chief executive, Ann Lee, moved quickly.", "Ann Lee", "trust's chief executive"),
+])
+def test_a_sentence_opening_with_a_role_then_a_name_is_about_that_person(opening: str, speaker: str,
+                                                                         role: str) -> None:
+    text = f"{opening} Within an hour, she tweeted: “My father served 22 years in the Army, and he is no cheat.”"
+    assert speakers(text) == [(speaker, role)]
+
+
+def test_a_spouse_introduced_by_role_name_and_age_is_who_he_means() -> None:
+    text = (
+        "Bronwen Pritchard, 58, cares for their son. “I am asking to be able to keep going,” she said.\n\n"
+        "Her husband, Gareth Pritchard, 61, gave up his job in 2021 and now does most of the nights.\n\n"
+        "“She is the organiser, I am the muscle,” he says."
+    )
+    assert [name for name, _ in speakers(text)] == ["Bronwen Pritchard", "Gareth Pritchard"]

@@ -39,8 +39,9 @@ _APPOSITIVE_TOKENS = 45
 # A capitalised name and an appositive that runs to the sentence's end: "…, Henry Crespo, president of X."
 _INTRODUCTION = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=, )")
 _NAME_REACH = 80  # characters a name before a comma may span
-# A full name, perhaps an age, then a relative clause about that person: "…from Ann Lee, 63, whose son…"
-_DESCRIBED = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=, (\d{1,3}, )?(?:who|whose) )")
+# A full name, perhaps an age, then a relative clause about that person: "…from Ann Lee, 63, whose son…",
+# "…and Gov. Lee — who has called on him to apologise — criticising…"
+_DESCRIBED = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=(?:,| [—–]) (\d{1,3}, )?(?:who|whose) )")
 _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
 # A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "They include Ann Lee".
 _PRESENTED = re.compile(
@@ -53,6 +54,12 @@ _PARTY_STATE = re.compile(r"[RDI]-[A-Z][\w.]*")
 # must not make "the X Foundation, a nonprofit …," the subject.
 _RELATIVE_OPENING = re.compile(
     r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+), (?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*,$"
+)
+# A sentence that opens with a role and then the name between commas: "Mercer's Democratic opponent, Rep. Adela
+# Quiroga, moved quickly", "The trust's chief executive, Ann Lee, said", "His wife, Jean Moss, sat beside him".
+_ROLE_THEN_NAME = re.compile(
+    r"(?:(?:The|A|An) )?(?P<role>(?:(?:His|Her|Its|Their|Our|My) |[\w.-]+['’]s )(?:[\w-]+ ){0,4}[a-z]+), "
+    r"(?P<name>(?:[A-Z][\w’'.-]* )*[A-Z][\w’'.-]+), (?:\d{1,3}, )?(?=[a-z])"
 )
 # A cue verb put first, before the name and a colon: "Said Ellis: “…”", "Added the minister: “…”".
 _INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Continued)[ \t]+(?=\S)")
@@ -125,6 +132,12 @@ def before_clause(clause: str) -> Mention | None:
 
 def first_subject(text: str, strict: bool = False) -> Mention | None:
     """Return the subject a sentence opens with ("Mr Hancock welcomed…", "In a statement, she…")."""
+    opening = _ROLE_THEN_NAME.match(text)
+    if opening is not None and opening["role"].split()[-1] in ROLE_NOUNS:
+        person = np_forward(token_spans(opening["name"]), 0)
+        if person is not None and person.kind == "person":
+            role = clean_role(opening["role"])
+            return replace(person, role=role, gender=person.gender or role_gender(role), start=opening.start("name"))
     tokens = token_spans(text)
     limit = min(len(tokens), 16)
     i = 0

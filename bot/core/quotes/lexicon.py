@@ -74,7 +74,8 @@ ROLE_NOUNS = wordset(
     "economist analyst researcher scientist historian lawyer official campaigner consultant nurse "
     "surgeon doctor physician lecturer teacher trustee partner fellow member host presenter columnist "
     "correspondent reporter businessman businesswoman developer strategist pollster activist coordinator "
-    "administrator inspector registrar lead principal superintendent commander clerk author writer "
+    "opponent rival challenger administrator inspector registrar lead principal superintendent commander "
+    "clerk author writer "
     "owner worker resident mother father wife husband son daughter sister brother niece nephew friend "
     "colleague boss mp widow veteran scholar physicist professor expert student councillor organiser "
     "organizer carer midwife paramedic pharmacist therapist dentist gp practitioner coroner matron "
@@ -94,7 +95,7 @@ ORG_WORDS = wordset(
     "hospitals government parliament congress senate house campaign company corporation inc ltd plc bank "
     "news times post guardian telegraph press forum coalition organisation organization charity bureau "
     "club court police army england scotland wales uk providers healthwatch administration caucus panel "
-    "team church cabinet county"
+    "team church cabinet county republicans democrats conservatives tories"
 )
 POSTNOMINALS = wordset(
     "obe mbe cbe kbe dbe frcp frcs frcgp frcn fmedsci phd msc mp msp qc kc jp dl frs rn jr sr ii iii iv"

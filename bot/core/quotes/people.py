@@ -60,6 +60,7 @@ _PREVIOUS_WORD = re.compile(r"(\w+|,)[ \t]+$")
 _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b")
 _OTHER_NAME = re.compile(r"\n|\b(?!(?:He|She|His|Her|Him|It|They|The|But|And|In|A|An|I)\b)[A-Z][a-z]")
 _GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+_PRONOUN_WEIGHTS = {"he": 2, "she": 2, "him": 0}
 _OPENER = re.compile(r"[“\"]")
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
 _WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")
@@ -356,8 +357,10 @@ class ArticleSpeakers:
             other = _OTHER_NAME.search(text, end, end + 160)
             for p in _GENDERED.finditer(text, end, other.start() if other else end + 160):
                 if not self.inside_quote(p.start()):  # "‘…your husband…’" is about someone else
-                    # "he" or "she" is the name's own; one "his" ("stories like his") may be anyone's
-                    pronouns["m" if p.group(1) else "f"] += 2 if p.group().lower() in ("he", "she") else 1
+                    # "he" or "she" is the name's own; one "his" ("stories like his") may be anyone's; "him" right
+                    # after a name is mostly someone the named person acts on ("Lee, who has called on him to …")
+                    weight = _PRONOUN_WEIGHTS.get(p.group().lower(), 1)
+                    pronouns["m" if p.group(1) else "f"] += weight
         forms: Counter[str] = Counter()
         gender = None
         for run, count in runs.items():
