@@ -541,3 +541,25 @@ def test_a_spouse_introduced_by_role_name_and_age_is_who_he_means() -> None:
         "“She is the organiser, I am the muscle,” he says."
     )
     assert [name for name, _ in speakers(text)] == ["Bronwen Pritchard", "Gareth Pritchard"]
+
+
+def test_a_broadcast_transcript_in_capitals_names_the_people_the_article_names() -> None:
+    text = (
+        "Mercer spoke to UBN anchor Jake Marlowe on Friday. Part of the exchange follows:\n\n"
+        "MARLOWE: Mr. Mercer, is that your voice on the recording we played?\n\n"
+        "MERCER: It is. I'm not going to stand here and tell you it isn't.\n\n"
+        "Brent Mercer is running for the Senate."
+    )
+    assert [name for name, _ in speakers(text)] == ["Jake Marlowe", "Brent Mercer"]
+
+
+@pytest.mark.parametrize(("intro", "speaker"), [
+    ("Dorsey shot back.", "Marisol Dorsey"),  # another cue verb
+    ("The governor repeated the figure in a tweet the next morning:", "Marisol Dorsey"),  # a colon, no cue verb
+])
+def test_a_quote_introduced_without_said_goes_to_the_sentences_subject(intro: str, speaker: str) -> None:
+    text = (
+        "Gov. Marisol Dorsey spoke at a rally on Monday, where Dorsey told supporters the rolls were wrong.\n\n"
+        f"Sen. Colin Whitaker disagreed with the claim. {intro} “Two hundred thousand dead voters are on the rolls.”"
+    )
+    assert speakers(text)[-1][0] == speaker

@@ -14,6 +14,7 @@ from bot.core.quotes.lexicon import (
     INTRO_WORDS,
     LEFTOVER,
     MODIFIERS,
+    ORG_WORDS,
     ROLE_NOUNS,
     SKIPPABLE,
     Token,
@@ -61,6 +62,9 @@ _ROLE_THEN_NAME = re.compile(
     r"(?:(?:The|A|An) )?(?P<role>(?:(?:His|Her|Its|Their|Our|My) |[\w.-]+['’]s )(?:[\w-]+ ){0,4}[a-z]+), "
     r"(?P<name>(?:[A-Z][\w’'.-]* )*[A-Z][\w’'.-]+), (?:\d{1,3}, )?(?=[a-z])"
 )
+# "The governor …", "The council …", "The report …" opening the sentence that introduces a quote with a colon.
+_DEFINITE_OPENING = re.compile(r"The (?:[a-z-]+ ){0,2}?(?P<head>[a-z]+)\b")
+_INTRODUCERS = ROLE_NOUNS | ORG_WORDS | frozenset("report letter statement study review survey".split())
 # A cue verb put first, before the name and a colon: "Said Ellis: “…”", "Added the minister: “…”".
 _INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Continued)[ \t]+(?=\S)")
 
@@ -112,7 +116,13 @@ def before_clause(clause: str) -> Mention | None:
             mention = np_forward(token_spans(body[inverted.end() :]), 0)
             return mention if mention and mention.kind in ("person", "org", "pronoun", "nominal") else None
         mention = subject_before(body)  # a bare "Name:" introducing the quote
-        return mention if mention and mention.kind in ("person", "org") and mention.start == 0 else None
+        if mention and mention.kind in ("person", "org") and mention.start == 0:
+            return mention
+        # a sentence whose subject introduces the quote with a colon: "The governor repeated it in a tweet: “…”"
+        opening = _DEFINITE_OPENING.match(body)
+        if opening is not None and opening["head"] in _INTRODUCERS:
+            return Mention("nominal", opening.group(), definite=True)
+        return first_subject(body)
     for cue in reversed(cues[-2:]):
         if cue.group("according"):
             mention = np_forward(token_spans(body[cue.end() :]), 0)

@@ -53,7 +53,7 @@ from bot.core.quotes.lexicon import (
     word_tokens,
 )
 from bot.core.quotes.organisations import acronyms, body_named, document_author, org_inside
-from bot.core.quotes.phrases import Mention, analyse_run, clean_role, np_forward
+from bot.core.quotes.phrases import Mention, analyse_run, clean_role, holds_office, np_forward
 
 _PREVIOUS_WORD = re.compile(r"(\w+|,)[ \t]+$")
 # The commonest cue verbs: a capitalised word just before one is used as a name ("Melanie said").
@@ -64,14 +64,14 @@ _PRONOUN_WEIGHTS = {"he": 2, "she": 2, "him": 0}
 _OPENER = re.compile(r"[“\"]")
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
 _WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")
-# "my mother", but not "his wife, Hillary Clinton" or "her son Tom": a relative named there is that person.
-# "my mother", or a parent called by what the family calls them ("I asked Dad whether …")
+# "my mother", or a parent called what the family calls them ("I asked Dad whether …"), but not "his wife, Hillary
+# Clinton" or "her son Tom": a relative named there is that person.
 _RELATIVE = re.compile(
     r"\b(?:([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)|(Dad|Mum|Mom|Mam|Grandma|Grandad|Granddad|Grandpa|Nan|Nana))"
     r"\b(?!,? [A-Z])"
 )
+_UNOFFICIAL = frozenset("source sources insider insiders aide aides figure figures".split())  # speak for no body
 # What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
-_UNOFFICIAL = frozenset("source sources insider insiders aide aides figure figures".split())
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
@@ -271,6 +271,8 @@ class ArticleSpeakers:
     def labelled(self, label: str, position: int) -> Speaker | None:
         """Return who a transcript line's label ("Jack Penhaligon:", "Nuala:", "The minister:") names, when
         the article names that person outside the labels too; else None (a label like "Tags:")."""
+        if label.isupper():
+            label = label.title()  # a broadcast transcript's "MARLOWE:" is the "Jake Marlowe" the article names
         if label.startswith("The "):
             found = self.resolve(Mention("nominal", label, definite=True), position)
             return found if found.kind == "person" and found.name != label else None
@@ -378,12 +380,11 @@ class ArticleSpeakers:
 
     def _is_known_name(self, word: str) -> bool:
         """Tell a one-word name ("Melanie") from a capitalised word that merely opens a sentence."""
-        known = self._known.get(word)
-        if known is None:
-            known = self._known[word] = bool(self._surname_forms(word)) or any(
+        if word not in self._known:
+            self._known[word] = bool(self._surname_forms(word)) or any(
                 self._named_at(start, end) for start, end in occurrences(self._text, word)
             )
-        return known
+        return self._known[word]
 
     def _named_at(self, start: int, end: int) -> bool:
         """Tell whether the capitalised word at `start` is used as a name there, not as a sentence opener."""
@@ -397,8 +398,7 @@ class ArticleSpeakers:
         key = "first:" + first
         if key in self._forms:
             return self._forms[key]
-        text = self._text
-        matches = (CAP_RUN.match(text, start) for start, _ in occurrences(text, first))
+        matches = (CAP_RUN.match(self._text, start) for start, _ in occurrences(self._text, first))
         runs = Counter(m.group() for m in matches if m)
         forms: Counter[str] = Counter()
         for run, count in runs.items():
@@ -413,7 +413,7 @@ class ArticleSpeakers:
         if mention.gender:
             return mention.gender
         surname = _name_words(mention.name)[-1]
-        self._surname_forms(surname)
+        self._surname_forms(surname)  # learns the gender
         return self._genders.get(surname.lower())
 
     def _expand(self, org: str) -> str:
@@ -451,7 +451,7 @@ class ArticleSpeakers:
         nearest = None
         for mention in itertools.islice(self._recent_people(position), _ROLE_CANDIDATES):
             role = mention.role or self._roles.get(speaker_key(mention.name), "")
-            if head in role.lower().split():
+            if head in role.lower().split() or holds_office(self._text, _name_words(mention.name)[-1], head):
                 return mention
             nearest = nearest or mention
         return nearest if head in ROLE_NOUNS else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -235,6 +236,18 @@ def _speaks_for(tokens: list[Token], first: int, text: str) -> int | None:
     return nominal.start if nominal is not None and nominal.kind == "nominal" and not nominal.definite else None
 
 
+# Titles that name an office, so that "the governor" can be "Gov. Raymond Bishop".
+_OFFICES = {"gov": "governor", "sen": "senator", "rep": "representative", "del": "delegate", "cllr": "councillor",
+            "councillor": "councillor"}
+
+
+def holds_office(text: str, surname: str, office: str) -> bool:
+    """Say whether a text gives the person a title for that office anywhere ("Gov. Marisol Dorsey")."""
+    titles = [title.capitalize() for title, held in _OFFICES.items() if held == office]
+    name = rf"(?:[A-Z][\w'’-]+ )*{re.escape(surname)}\b"
+    return bool(titles) and re.search(rf"\b(?:{'|'.join(titles)})\.? {name}", text) is not None
+
+
 def _run_role(words: Sequence[str], tail: Sequence[str]) -> str | None:
     """Return the title inside a capitalised run ("Health Secretary" in "Health Secretary Matt Hancock")."""
     head: list[str] = []
@@ -242,9 +255,13 @@ def _run_role(words: Sequence[str], tail: Sequence[str]) -> str | None:
         if word.lower() in SPLITTERS and head:
             break
         head.append(word)
+    before = [w.lower().rstrip(".") for w in head[: len(head) - len(tail)]]
     titles = [w for w in head[: len(head) - len(tail)] if w.lower().rstrip(".") not in HONORIFICS]
     titles = [w for w in titles if w.lower() not in FUNCTION_WORDS]
-    return " ".join(titles) if titles and titles[-1].lower() in ROLE_NOUNS else None
+    if titles and titles[-1].lower() in ROLE_NOUNS:
+        return " ".join(titles)
+    office = next((_OFFICES[w] for w in reversed(before) if w in _OFFICES), None)  # "Gov." is a governor
+    return f"lieutenant {office}" if office and "lt" in before else office
 
 
 def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
