@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 QUOTES = Path(__file__).resolve().parents[2] / "bot" / "core" / "quotes"
-STACK = ["lexicon", "kinds", "phrases", "organisations", "clauses", "people", "transcript", "marks"]
+STACK = ["lexicon", "kinds", "phrases", "names", "organisations", "clauses", "people", "transcript", "marks"]
 
 
 def _bot_imports(name: str) -> set[str]:

@@ -14,7 +14,8 @@
 # sharing their surname key.
 #
 # The layers below this one, each importing only from those before it: lexicon (words and patterns), kinds
-# (person or organisation), phrases (noun phrases: names, roles, organisations), organisations (acronyms,
+# (person or organisation), phrases (noun phrases: names, roles, organisations), names (canonical names and
+# speaker keys), organisations (acronyms,
 # whom a spokesperson, "the council" or "the report" stands for), clauses (attribution clauses, their
 # subjects, and the people a sentence introduces).
 
@@ -52,6 +53,7 @@ from bot.core.quotes.lexicon import (
     token_spans,
     word_tokens,
 )
+from bot.core.quotes.names import name_words, speaker_key
 from bot.core.quotes.organisations import acronyms, body_named, document_author, org_inside
 from bot.core.quotes.phrases import Mention, analyse_run, clean_role, holds_office, np_forward
 
@@ -78,25 +80,6 @@ _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it 
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
 _ORG_SENTENCES = 3  # how far back "it said" looks for the organisation it stands for
 _ROLE_CANDIDATES = 8  # how many earlier people "the minister" is compared with
-
-
-def speaker_key(name: str) -> str:
-    """Return the key under which "Matt Hancock", "Mr Hancock" and "health secretary Matt Hancock" meet.
-
-    For a person it is the lowercased surname: the last name word once honorifics (Mr, Dr, Cllr…),
-    titles, post-nominals (OBE, MBE, Jr…) and a possessive 's are removed.  An organisation keeps
-    its whole lowercased name without a leading "the" ("the LGA" -> "lga").  People who share a
-    surname share a key; `ArticleSpeakers` tells them apart by the full names in the article.
-    """
-    words = [w for w in word_tokens(name) if w[0].isalnum()]
-    while words and words[0].lower() == "the":
-        words = words[1:]
-    if not words:
-        return ""
-    kind, tail = analyse_run(words)
-    if kind == "person":
-        return tail[-1].lower().rstrip(".")
-    return " ".join(w.lower() for w in words)
 
 
 class ArticleSpeakers:
@@ -174,7 +157,7 @@ class ArticleSpeakers:
             ):  # the nearer one: "My mother … she still says", not "Kerry said she found her mother …"
                 return person(relative[1])
             if salient is not None and self._gender(salient) is None:  # "Dr Ann Roe … she said": "he" is another
-                self._genders[_name_words(salient.name)[-1].lower()] = gender
+                self._genders[name_words(salient.name)[-1].lower()] = gender
             return person(*self._person(salient))
         return self._nominal(mention, position)
 
@@ -278,7 +261,7 @@ class ArticleSpeakers:
             return found if found.kind == "person" and found.name != label else None
         if analyse_run(word_tokens(label))[0] != "person":
             return None
-        words = _name_words(label)
+        words = name_words(label)
         if not any(re.search(rf"\b{re.escape(w)}\b(?!:)", self._text) for w in (words[-1], words[0])):
             return None
         return self._named(Mention("person", label))
@@ -330,7 +313,7 @@ class ArticleSpeakers:
         """Return the canonical name of a person mention and the role the article gives them."""
         if mention is None:
             return None, None
-        tail = _name_words(mention.name)
+        tail = name_words(mention.name)
         key = tail[-1].lower()
         if mention.role:
             self._roles.setdefault(key, mention.role)
@@ -412,7 +395,7 @@ class ArticleSpeakers:
         """Return "m", "f" or None (unknown) for a person mention."""
         if mention.gender:
             return mention.gender
-        surname = _name_words(mention.name)[-1]
+        surname = name_words(mention.name)[-1]
         self._surname_forms(surname)  # learns the gender
         return self._genders.get(surname.lower())
 
@@ -451,7 +434,7 @@ class ArticleSpeakers:
         nearest = None
         for mention in itertools.islice(self._recent_people(position), _ROLE_CANDIDATES):
             role = mention.role or self._roles.get(speaker_key(mention.name), "")
-            if head in role.lower().split() or holds_office(self._text, _name_words(mention.name)[-1], head):
+            if head in role.lower().split() or holds_office(self._text, name_words(mention.name)[-1], head):
                 return mention
             nearest = nearest or mention
         return nearest if head in ROLE_NOUNS else None
@@ -493,8 +476,3 @@ class ArticleSpeakers:
             if mention.role:
                 self._roles.setdefault(speaker_key(mention.name), mention.role)
         return [m for m in people if m.kind == "person"]
-
-
-def _name_words(name: str) -> Sequence[str]:
-    """Return the words of a person's name without honorifics or titles ("Mr Hancock" -> ["Hancock"])."""
-    return analyse_run([w for w in word_tokens(name) if w[0].isalnum()])[1] or name.split()
