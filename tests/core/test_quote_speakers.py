@@ -563,3 +563,21 @@ def test_a_quote_introduced_without_said_goes_to_the_sentences_subject(intro: st
         f"Sen. Colin Whitaker disagreed with the claim. {intro} “Two hundred thousand dead voters are on the rolls.”"
     )
     assert speakers(text)[-1][0] == speaker
+
+
+def test_the_letter_said_is_whoever_the_article_says_sent_the_letter() -> None:
+    text = (
+        "Rep. Ann Pettaway, who represents Baltimore, said she had concerns about the contract.\n\n"
+        "In a letter to the committee last week, the Justice Department said it had provided 4,000 pages.\n\n"
+        "“The Department remains committed to the Committee’s legitimate oversight interests,” the letter said."
+    )
+    assert speakers(text)[-1][0] == "Justice Department"
+
+
+def test_a_report_that_warned_is_not_written_by_the_first_word_of_its_sentence() -> None:
+    text = (
+        "Nearly half of county councils expect to spend most of their budgets on care, a new report has warned.\n\n"
+        "Analysis by the Shire Authorities Alliance of its members found spending had risen by 27%.\n\n"
+        "The report said: “Without a multi-year settlement, authorities will be forced to choose.”"
+    )
+    assert speakers(text)[-1][0] == "Shire Authorities Alliance"

@@ -269,6 +269,16 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
     return None
 
 
+def document_writer(sentence: str, document: str) -> Mention | None:
+    """Return who a sentence says wrote or sent a document: "In a letter to the committee, the Justice Department
+    said …" for "the letter said"."""
+    verb = r"in|with|sent|wrote|published|issued|released"  # the document is how its subject speaks, not the subject
+    if not re.search(rf"\b(?:{verb}) (?:an?|its|their|his|her) (?:[\w-]+ ){{0,2}}{document}\b", sentence, re.I):
+        return None
+    found = first_subject(sentence)
+    return found if found is not None and (found.kind == "org" or " " in found.name) else None
+
+
 def presented(sentence: str) -> Mention | None:
     """Return the person a sentence presents ("Among those affected is Gareth Evans, 62, …", "They include…").
 

@@ -31,6 +31,7 @@ from dataclasses import replace
 from bot.core.quotes.clauses import (
     after_clause,
     before_clause,
+    document_writer,
     first_subject,
     introduced_last,
     presented,
@@ -184,7 +185,7 @@ class ArticleSpeakers:
             return organisation(self._expand(org))
         if mention.definite and (head in _DOCUMENTS or head == "letter"):
             # "The report said: “…”": the words are those of whoever the article says it is by
-            author = document_author(self._text, position, letter=head == "letter")
+            author = self._writer(head, position) or document_author(self._text, position, letter=head == "letter")
             if author is not None and author.kind == "person":
                 return person(*self._person(author))
             if author is not None:
@@ -195,6 +196,16 @@ class ArticleSpeakers:
             if found.name:
                 return found
         return Speaker(mention.name, None, nominal_kind(mention.name))
+
+    def _writer(self, document: str, position: int) -> Mention | None:
+        """Return who a recent sentence says sent the document: "In a letter to the committee, the X said …"."""
+        last = self._sentence_of(position)
+        for sentence in range(last, max(-1, last - _ORG_SENTENCES), -1):
+            start = self._starts[sentence]
+            found = document_writer(self._text[start : min(position, self._ends[sentence])], document)
+            if found is not None:
+                return found
+        return None
 
     def recent_subject(self, position: int) -> Speaker:
         """Return who the text just before an unattributed quote is about.

@@ -81,8 +81,8 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     tail = [] if head_is_org else _person_tail(list(words))  # "Secretary of State John Kerry"
     if tail:
         return "person", tuple(tail)
-    if any(w.lower().rstrip(".") in ROLE_NOUNS for w in head):
-        return "role", ()
+    if any(w.lower().rstrip(".") in ROLE_NOUNS for w in head) and strip_possessive(head[-1]).lower() not in ORG_WORDS:
+        return "role", ()  # "Health Secretary"; but "Justice Department" is a body
     if any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in words):
         return "org", ()
     if len(head) == 1 and head[0].lower() in MODIFIERS:
@@ -344,12 +344,15 @@ def _forward_run(tokens: list[Token], i: int, j: int, k: int, premod: list[str])
     words = [w for w, _, _ in tokens[j:k]]
     kind, tail = analyse_run(words)
     if kind != "person" and k < len(tokens) and tokens[k][0].isalpha() and tokens[k][0].islower():
-        # a capitalised modifier inside a nominal: "one Democratic source", "a Labour spokesperson"
-        while k < len(tokens) and tokens[k][0].isalpha() and tokens[k][0] not in SPLITTERS | SKIPPABLE:
-            if CUE.fullmatch(tokens[k][0]) or k - i > 8:
+        # a capitalised modifier inside a nominal: "one Democratic source", "a Labour spokesperson"; not a
+        # name before its verb ("the Justice Department said")
+        end = k
+        while end < len(tokens) and tokens[end][0].isalpha() and tokens[end][0] not in SPLITTERS | SKIPPABLE:
+            if CUE.fullmatch(tokens[end][0]) or end - i > 8:
                 break
-            k += 1
-        kind = "role"
+            end += 1
+        if end > k or kind != "org":
+            k, kind = end, "role"
     if kind == "person":
         titles = " ".join(w for w in premod if w not in HONORIFICS) or None
         role = _forward_appositive(tokens, k) or _run_role(words, tail) or titles
