@@ -236,7 +236,8 @@ def _speaks_for(tokens: list[Token], first: int, text: str) -> int | None:
     return nominal.start if nominal is not None and nominal.kind == "nominal" and not nominal.definite else None
 
 
-# Titles that name an office, so that "the governor" can be "Gov. Raymond Bishop".
+# Titles that name an office, so that "the governor" can be "Gov. Raymond Bishop" (not a role of their own: the
+# article's words for it, "the council's cabinet member for adult social care", say more than "councillor").
 _OFFICES = {"gov": "governor", "sen": "senator", "rep": "representative", "del": "delegate", "cllr": "councillor",
             "councillor": "councillor"}
 
@@ -255,13 +256,9 @@ def _run_role(words: Sequence[str], tail: Sequence[str]) -> str | None:
         if word.lower() in SPLITTERS and head:
             break
         head.append(word)
-    before = [w.lower().rstrip(".") for w in head[: len(head) - len(tail)]]
     titles = [w for w in head[: len(head) - len(tail)] if w.lower().rstrip(".") not in HONORIFICS]
     titles = [w for w in titles if w.lower() not in FUNCTION_WORDS]
-    if titles and titles[-1].lower() in ROLE_NOUNS:
-        return " ".join(titles)
-    office = next((_OFFICES[w] for w in reversed(before) if w in _OFFICES), None)  # "Gov." is a governor
-    return f"lieutenant {office}" if office and "lt" in before else office
+    return " ".join(titles) if titles and titles[-1].lower() in ROLE_NOUNS else None
 
 
 def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
