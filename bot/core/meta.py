@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from datetime import date
@@ -78,9 +79,12 @@ _TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 _MEDIA_WORD = re.compile(
     r"\b(?:news|weekly|daily|times|journal|gazette|review|today|magazine|post|online|bulletin|chronicle|"
     r"herald|observer|monitor|digest|insight|courier|echo|mirror|express|telegraph|guardian|standard|"
-    r"record|argus|mail|press|tribune|reporter|voice|world|live|hub|matters|update|mj)\b",
+    r"record|argus|mail|press|tribune|reporter|voice|world|live|hub|matters|update|mj|sentinel|inquirer|dispatch|"
+    r"ledger|advertiser|examiner|beacon|bureau|service|wire)\b",
     re.I,
 )
+_BYLINE_START = re.compile(r"^\W{0,3}by\s", re.I)
+_BUREAU = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+Bureau$")  # "Tidewater Sentinel Washington Bureau": the paper's desk
 # Section names that sit after the site name in a page title ("Headline | Site | News").
 _SECTION_NAMES = wordset("news blog home articles features opinion analysis comment health care") | {
     "latest news", "press releases", "news and views"}
@@ -321,6 +325,17 @@ def _site_header(header: list[str], footer: list[str], title: str | None) -> str
     return None
 
 
+def _outlet_by_byline(header: list[str]) -> str | None:
+    """Find the outlet's name on the line under a byline ("By Ann Lee" / "Meridian News Service" / a date)."""
+    for line, below in itertools.pairwise(header):
+        words = below.split()
+        if not (_BYLINE_START.match(line) and 1 <= len(words) <= 6 and _capitalised(words)):
+            continue
+        if _MEDIA_WORD.search(below) and not (is_dateline(below) or byline(below) or is_person_name(below)):
+            return _BUREAU.sub("", below)
+    return None
+
+
 def _publisher_candidates(header: list[str], footer: list[str], title: str | None) -> list[tuple[str, str]]:
     """Collect (signal, name) pairs for the publisher from the lines around the body."""
     outside = [*header, *footer]
@@ -353,7 +368,7 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
     for line in outside:
         if not line.isupper():  # in capitals, "SUBSCRIBE TO CONTINUE READING" would read as a name
             found.extend(("selling", _tidy_name(m["name"])) for m in _SELLING.finditer(line))
-    if site := _site_header(header, footer, title):
+    if site := _site_header(header, footer, title) or _outlet_by_byline(header):
         found.append(("header", site))
     if suffix := _title_parts(title)[1]:
         found.append(("suffix", suffix))

@@ -140,3 +140,17 @@ def test_only_an_owning_company_is_still_the_publisher() -> None:
 def test_crown_copyright_is_not_a_publisher_name() -> None:
     found = meta(page("Skip to main content", HEADLINE, "Published 12 March 2024", *BODY, "© Crown copyright"))
     assert found.publisher != "Crown"
+
+
+@pytest.mark.parametrize(("outlet", "publisher"), [
+    ("Meridian News Service", "Meridian News Service"),
+    ("Tidewater Sentinel Washington Bureau", "Tidewater Sentinel"),  # the paper, not its desk
+])
+def test_the_outlet_named_under_the_byline_is_the_publisher(outlet: str, publisher: str) -> None:
+    assert meta(page(HEADLINE, "By Grant Ellison and Nadia Ferrell", outlet, "Sept. 28, 2016", *BODY)).publisher \
+        == publisher
+
+
+def test_a_place_or_a_job_under_the_byline_is_no_publisher() -> None:
+    for line in ("Health Correspondent", "Washington", "Ann Lee"):
+        assert meta(page(HEADLINE, "By Grant Ellison", line, "Sept. 28, 2016", *BODY)).publisher is None
