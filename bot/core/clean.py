@@ -407,12 +407,13 @@ def _best_span(blocks: list[_Block]) -> tuple[int, int] | None:
     return (best[1], best[2]) if best else None
 
 
-def _titleish(block: _Block, need_lower: bool) -> bool:
-    """Say whether a block has a headline's shape: 4-20 words, one line, no closing full stop."""
+def _titleish(block: _Block, need_lower: bool, bylined: bool = False) -> bool:
+    """Say whether a block has a headline's shape: 4-20 words, one line, no closing full stop (unless a byline
+    or date line follows it at once: "My father voted for him three times. This year he's staying home.")."""
     text = block.text
     if not 4 <= block.words <= 20 or len(block.lines) != 1:
         return False
-    if text.rstrip(_CLOSERS).endswith((".", ":", ";", ",")):
+    if text.rstrip(_CLOSERS).endswith((":", ";", ",")) or (text.rstrip(_CLOSERS).endswith(".") and not bylined):
         return False
     if text[0] in _BULLETS or _EMAIL_HEADER.match(text) or not any(c.isalpha() for c in text):
         return False
@@ -434,7 +435,8 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
     lines = [
         TitleLine(blocks[i].text, _distance(blocks, i, first), i)
         for i in visible
-        if not _captioned(blocks, i) and (_titleish(blocks[i], True) or _titleish(blocks[i], False))
+        if not _captioned(blocks, i)
+        and any(_titleish(blocks[i], lower, _bylined(blocks, i)) for lower in (True, False))
     ]
     return pick_headline(lines, lead)
 
@@ -444,6 +446,10 @@ def _distance(blocks: list[_Block], i: int, first: int) -> int | None:
     near = range(i + 1, min(len(blocks), first + 1))
     following = [j for j in near if blocks[j].meta or blocks[j].kind is not Kind.FURNITURE]
     return next((n for n, j in enumerate(following[:2], 1) if j >= first or blocks[j].meta), None)
+
+
+def _bylined(blocks: list[_Block], i: int) -> bool:
+    return i + 1 < len(blocks) and blocks[i + 1].meta
 
 
 def _captioned(blocks: list[_Block], i: int) -> bool:

@@ -253,3 +253,15 @@ def test_a_headline_holding_a_furniture_word_is_still_the_headline(headline: str
     cleaned = clean(raw)
     assert cleaned.title == headline
     assert "Sign up" not in cleaned.body and headline not in cleaned.body
+
+
+def test_a_headline_of_two_sentences_is_found_above_its_byline() -> None:
+    headline = "My father voted for Wade Harlan three times. This year he's staying home."
+    raw = page(headline, "By Lauren Mickelson", "Oct. 30, 2020", *CARE_BODY)
+    assert clean(raw).title == headline
+
+
+def test_a_sentence_ending_in_a_full_stop_with_no_byline_below_is_not_the_headline() -> None:
+    raw = page("Ashbury Echo", CARE_HEADLINE, "By Raj Patel", "3 November 2023",
+               "Read our guide to home care. It explains your rights.", *CARE_BODY)
+    assert clean(raw).title == CARE_HEADLINE
