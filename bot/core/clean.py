@@ -9,149 +9,45 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.core.dates import is_dateline
+from bot.core.furniture import (
+    CAPTION,
+    CLOSERS,
+    LIST_MARKS,
+    SHORT,
+    ends_sentence,
+    has_quote,
+    is_furniture,
+    pattern,
+    starts_with,
+)
 from bot.core.headline import TitleLine, pick_headline, shared_stems
 from bot.core.meta import byline
 from bot.core.models import CleanText
-from bot.core.normalise import line_key, normalise_text
-from bot.core.quotes.lexicon import wordset
+from bot.core.normalise import normalise_text
 
 log = logging.getLogger(__name__)
 
 # The boundaries str.splitlines() uses, so our offsets agree with anyone who splits lines themselves.
 _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_CLOSERS = "\"'”’»)]*"
+_QUOTE_MARKS = "\"'“‘«"  # a line opening with one is a quotation
 _BULLETS = "•·*-–—▪►‣◦"
 
-_SHORT = 15  # words: furniture phrases only count on lines at most this long
 _PROSE_WORDS = 8  # a sentence-shaped line this long is prose
 _LONG_WORDS = 21  # an unpunctuated line this long is prose that lost its full stop (headlines are shorter)
 _LINE_PENALTY = 8
 _GAP_CAP = 40  # a run of furniture inside an article costs at most this much
 _BODY_BEFORE_END = 40  # words of prose needed before "Comments" or "ENDS" can close the article
 _WRAP_CHARS = 40  # a line shorter than this is never a hard-wrapped piece of a paragraph
-
-
-def _pattern(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(alternatives), re.I)
-
-
-def _starts_with(alternatives: str) -> re.Pattern[str]:
-    return re.compile(rf"^\W{{0,3}}(?:{alternatives})", re.I)
-
-
-def _padded(*groups: str) -> tuple[str, ...]:
-    return tuple(f" {phrase} " for group in groups for phrase in group.split("|"))
-
-
-# Furniture whatever the line's length: news prose never says these.
-_ALWAYS = _pattern(
-    r"\b(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b",
-    r"\bcookie (?:policy|settings|preferences|notice)|\baccept (?:all )?cookies\b|\buse of cookies\b",
-    r"\bmanage (?:cookies|preferences|consent)\b|\byou(?:'|’)ve consented\b|\byour sign-?up\b",
-    r"\bsubscribe (?:to|and) (?:continue|read|keep|unlock)|\bto continue reading\b|\balready a subscriber\b",
-    r"\bsubscribers? only\b|\b(?:get|enjoy) (?:unlimited\b|(?:full|unrestricted) access\b)",
-    r"\bunlimited access (?:to (?:all|our)|from)",
-    r"\bwould you like to (?:become an?|write for|contribute to)\b",
-    r"\b\d+ free articles?\b|\bfree articles? (?:left|remaining|this month|per month)\b",
-    r"\byou(?:'|’)?(?:ve| have) (?:read|reached) (?:your|\d+|the (?:maximum|limit))|\bstart your free trial",
-    r"\bbecome a subscriber\b|\bsign (?:up|me up) (?:to|for) (?:our|the latest|updates)|\bsubscribe to our\b",
-    r"\b(?:delivered|straight|direct|sent) (?:to|into) your inbox\b|\benter your e-?mail\b|\bby signing up\b",
-    r"\bfollow (?:us|[\w&' ]{1,30}) on (?:facebook|twitter|x|instagram|linkedin|tiktok|youtube|bluesky)\b",
-    r"\bclick (?:here|the link|below)\b|\btap here\b|\ball rights reserved\b|\bregistered in england\b",
-    r"\bregistered office\b|\bcompany (?:no|number|registration)\b|\btrading name of\b",
-    r"\bis (?:the|a|an) (?:[\w'’-]+ ){0,3}?(?:publication|magazine|newspaper|news ?site|website) "
-    r"(?:for|of|covering|serving|dedicated)\b",
-    r"\b(?:enable|allow|consent to (?:the |our )?use(?: of)?) cookies\b|\bcookies (?:are )?disabled\b",
-    r"\byour browser (?:is (?:no longer|not) supported|is out of date|appears to have)\b",
-    r"\b(?:upgrade|update) (?:to a newer version|your browser)\b",
-)
-# Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
-_ALWAYS_HINTS = (
-    "cookie", "consent", "sign-up", "sign up", "sign me up", "signing up", "subscri", "continue reading",
-    "free article", "free trial", "unlimited", "full access", "unrestricted access", "would you like",
-    "you have", "you've", "you’ve", "become a", "newsletter",
-    "inbox", "enter your", "facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "bluesky",
-    " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
-    "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version",
-)  # fmt: skip
-_URL_HINTS = ("http", "www.", "@")
-# Furniture when a short line starts with it: labels, calls to action, widgets.
-_SHORT_START = _starts_with(
-    r"skip to|share (?:this|on|via|the|:)|follow us|read (?:more|next|the full)|related\b|sponsored by"
-    r"|more (?:from|on|stories|news|articles)\b|you (?:may|might) (?:also )?like|recommended\b|top stories"
-    r"|most (?:read|popular|viewed|shared)|trending\b|latest (?:news|stories|articles|jobs)\b|filed under"
-    r"|tags?\s*:|topics?\s*:|categories\s*:|posted in\b|in partnership with|listen to this|print this"
-    r"|save (?:this|article)|sort by|load more|leave a (?:comment|reply)|post a comment|add a comment"
-    r"|join the (?:conversation|discussion)|have your say|show (?:more|comments)|view (?:all|more)"
-    r"|see (?:all|more)|back to\b|(?:previous|next) (?:article|post|story)|download (?:the|our)|watch\s*:"
-    r"|listen\s*:|media (?:contact|enquiries)|press (?:contact|office|enquiries)|for (?:media|press) enq"
-    r"|notes? (?:to|for) editors|for immediate|press release\b|embargoed|about us\b|contact us\b|privacy\b"
-    r"|terms (?:and|&) conditions|terms of use|cookies?\b|accessibility\b|log ?in\b|sign (?:in|up)\b"
-    r"|register\b|subscribe\b|already a\b|newsletter|image\s*:|images? (?:by|courtesy)|credit\s*:"
-    r"|photo(?:graph)?s?\s*(?:by|:)|pictures?\s*(?:by|:)|pictured\s*:|illustration\s*:|source\s*:|via\s*:"
-    r"|(?:image|photo|picture|main image|top image|header image) credit|advert|sponsored|promoted"
-    r"|partner content|paid (?:content|post)|you are here|breadcrumb|search\b|menu\b|reply\b|report\b"
-    r"|like\b|apply (?:now|by|today)|closing date|all jobs|jobs? (?:of the week|board)|featured jobs?"
-    r"|find (?:a|more) jobs?|more information|further information|find out more|learn more|book a demo"
-    r"|request a demo|free trial|get in touch|invalid e-?mail"
-)
-# Furniture anywhere in a short unpunctuated line (matched as whole words, punctuation ignored).
-_SHORT_PHRASES = _padded(
-    "newsletter|newsletters|subscribe|subscription|subscriber|subscribers|sign up|signup|signing up|min read",
-    "mins read|minute read|minutes read|reading time|click|cookie|cookies|privacy policy|privacy notice",
-    "advert|adverts|advertisement|advertising|sponsored|your email|your e mail|email address|e mail address",
-    "emails free|log in|logged in|login|follow us|share this|unsubscribe|book a demo|free trial|copyright",
-    "shutterstock|getty images|alamy|istock|pa wire|pa images|pa media",
-)
-# On a short line that reads as a sentence only these count: ordinary sentences never say them.
-_SENTENCE_PHRASES = _padded(
-    "newsletter|subscribe|click|cookies|min read|your email|your e mail|email address|follow us|unsubscribe",
-    "book a demo|free trial|sign up now|sign up today|sign up here|shutterstock|getty images",
-)
-_CREDIT_MARKS = ("©", "(photo:", "(image:", "(picture:", "(pictures:")
-# A caption that ends with its credit: "… at the hospital. Photograph: Jane Doe/Alamy".
-_CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration)s?\s*:\s*[^.!?:]{1,60}$", re.I)
-_CAPTION_LABEL = re.compile(r"(?:image|media|video|picture) (?:caption|source|credit)\b", re.I)  # "Image caption, …"
-_LIST_MARKS = "•·*▪►‣◦"  # bullets proper, not the dashes that also frame "- ENDS -"
-_COMMENT_COUNT = re.compile(r" \d+ comments? | comments? \d+ ")
-_TOKEN = re.compile(r"[^\W_]+")
-_URL = _pattern(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|@\w{3,}")
-_JOB_WORD = _pattern(
-    r"\b(?:director|manager|officer|worker|head of|lead|leader|co-?ordinator|assistant|nurse|practitioner)\b",
-    r"\b(?:therapist|advis[eo]r|consultant|executive|administrator|analyst|commissioner|supervisor|carer)\b",
-    r"\b(?:salary|per annum|pro rata|negotiable|competitive|full[- ]time|part[- ]time|permanent)\b",
-    r"\b(?:fixed[- ]term|locum|interim)\b",
-)
-_JOB_AD_HINTS = ("per annum", "pro rata", "apply ")
-_JOB_AD_PHRASE = _pattern(r"\bper annum\b|\bpro rata\b|£\s?\d[\d,.]*k?\s?[-–]\s?£|\bapply (?:now|by|today)\b")
-# A salary standing as its own field of a listing: "Head of Service, £68,500 per annum, Anytown Council".
-_SALARY_FIELD = _pattern(
-    r"(?:^|[,|:–—]\s*|\s-\s*)£\s?\d[\d,.]*k?(?:\s*(?:[-–]|to)\s*£?\s?\d[\d,.]*k?)?"
-    r"(?:\s*(?:per annum|pa|p\.a\.|pro rata|a year|per year|plus benefits|\+\s*\w+))?\s*(?:[,|–—]|\s-\s|$)"
-)
-_SEPARATED = re.compile(r"\s*(?:\||·|•|»|›|>|/|\t|\s{2,})\s*")
-# Words of menus, breadcrumbs and share bars. Not meta._MENU_WORDS: that one judges a site-name line and holds
-# section names ("health", "care") that are prose here; sharing one list changes which lines are cut.
-_NAV_WORDS = wordset(
-    "home news jobs job events about contact login log in sign register subscribe search menu opinion "
-    "features analysis podcasts podcast video videos awards magazine newsletters newsletter advertise "
-    "advertising careers sections topics blog blogs webinars resources shop account skip content main "
-    "navigation back top press releases membership members publications media centre us our work sport "
-    "sports business comment comments reply report like share tweet facebook twitter x linkedin email "
-    "e-mail whatsapp print copy link pinterest reddit instagram youtube bluesky threads tiktok on this "
-    "article story page via follow privacy terms cookies accessibility sitemap policy conditions and "
-    "settings accept reject manage preferences more all view load next previous close open newest oldest"
-)
 # A heading after which come lists of other articles or jobs, until the prose resumes.
-_RELATED_HEAD = _starts_with(
+_RELATED_HEAD = starts_with(
     r"related\b|read (?:more|next|also)\b|see also\b|also read\b|further reading|in this section|popular\b"
     r"|more (?:from|on|stories|news|articles)\b|you (?:may|might) (?:also )?like|recommended\b|top stories"
     r"|most (?:read|popular|viewed|shared)|trending\b|latest (?:news|stories|articles|jobs)\b|events\b"
     r"|(?:featured |top )?jobs\b|jobs? of the week"
 )
 # A heading after which nothing belongs to the article: comments, or a press release's closing notes.
-_END_HEAD = _pattern(
+_END_HEAD = pattern(
     r"^\W{0,3}(?:(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)|post a comment|have your say"
     r"|join the (?:conversation|discussion)|\d+\s+(?:responses|replies|thoughts)\b.*|-*\s*ends\s*-*|#\s*#\s*#"
     r"|notes? (?:to|for) editors?|editors?['’]?s? notes?)\W{0,3}$"
@@ -159,7 +55,7 @@ _END_HEAD = _pattern(
 # "About Kindred Care" closes a press release only when the boilerplate that defines the body follows it.
 _ABOUT_HEAD = re.compile(r"^(?:About|ABOUT) (?:us|[Tt]he [A-Z].*|[A-Z].*)$")
 _DEFINITION = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,8}?(?:is|are|was|were)\s+(?:the|a|an|one)\b")
-_EMAIL_HEADER = _pattern(r"^(?:from|to|cc|subject|sent|date)\s*:")
+_EMAIL_HEADER = pattern(r"^(?:from|to|cc|subject|sent|date)\s*:")
 _AD_LABELS = frozenset({"sponsored", "promoted", "partner content", "paid content", "ad"})
 
 
@@ -193,72 +89,6 @@ class _Block:
     words: int = 0
 
 
-def _ends_sentence(text: str) -> bool:
-    tail = text.rstrip(_CLOSERS + " ")
-    return bool(tail) and tail[-1] in ".!?…:;"
-
-
-def _has_quote(text: str) -> bool:
-    return any(c in text for c in '"“”')
-
-
-def _is_navigation(text: str, words: list[str]) -> bool:
-    """Spot menus, breadcrumbs and share bars: separated short items, or nothing but menu words."""
-    if len(words) > 20 or _ends_sentence(text):
-        return False
-    parts = [p for p in _SEPARATED.split(text) if p]
-    if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
-        return True
-    lowered = [w for w in (w.strip(":,.()|·•").lower() for w in words) if w]
-    if not lowered or len(lowered) > 12:
-        return False
-    navish = sum(1 for w in lowered if w in _NAV_WORDS)
-    return navish == len(lowered) or (len(lowered) >= 3 and navish / len(lowered) >= 0.6)
-
-
-def _is_job_advert(text: str, lowered: str, words: int, sentence: bool) -> bool:
-    """Spot a job listing: a salary standing as its own field, or advert wording beside a job title."""
-    if "£" not in text:
-        return False
-    if (not sentence or words <= _SHORT) and _SALARY_FIELD.search(text):
-        return True
-    advert = text.count("£") > 1 or any(map(lowered.__contains__, _JOB_AD_HINTS))
-    return advert and bool(_JOB_AD_PHRASE.search(text) and _JOB_WORD.search(text))
-
-
-def _is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> bool:
-    """Judge one line on its own: does it read like page furniture rather than article text?
-
-    With by_words=False, furniture words alone ("newsletter", "advertising", "cookie") do not decide.
-    """
-    words = text.split()
-    n = len(words)
-    if not _TOKEN.search(text):
-        return True
-    if repeated and line_key(text) in repeated:
-        return True
-    lowered = text.lower()
-    if any(map(lowered.__contains__, _ALWAYS_HINTS)) and _ALWAYS.search(text):
-        return True
-    if n <= 60 and (_CAPTION.search(text) or _CAPTION_LABEL.match(text)):
-        return True
-    sentence = _ends_sentence(text)
-    if _is_job_advert(text, lowered, n, sentence):
-        return True
-    if n <= 12 and any(map(lowered.__contains__, _URL_HINTS)) and _URL.search(text):
-        return True
-    if n > _SHORT:
-        return False
-    if _SHORT_START.match(text) and (not sentence or n <= 3):
-        return True
-    if any(map(lowered.__contains__, _CREDIT_MARKS)):
-        return True
-    plain = f" {' '.join(_TOKEN.findall(lowered))} "
-    if by_words and any(map(plain.__contains__, _SENTENCE_PHRASES if sentence else _SHORT_PHRASES)):
-        return True
-    return (not sentence and _COMMENT_COUNT.search(plain) is not None) or _is_navigation(text, words)
-
-
 def _is_meta(text: str) -> bool:
     return len(text) <= 160 and (is_dateline(text) or byline(text) is not None)
 
@@ -273,14 +103,14 @@ def _blocks(raw: str, repeated: frozenset[str]) -> list[_Block]:
             start = m.start() + len(run) - len(run.lstrip())
             line = _Block(start, start + len(stripped), stripped, [stripped])
             line.meta = _is_meta(stripped)
-            line.furniture = line.meta or _is_furniture(stripped, repeated)
-            line.worded = line.furniture and not line.meta and not _is_furniture(stripped, repeated, by_words=False)
+            line.furniture = line.meta or is_furniture(stripped, repeated)
+            line.worded = line.furniture and not line.meta and not is_furniture(stripped, repeated, by_words=False)
             lines.append(line)
     long_lines = [b.text for b in lines if len(b.text) >= _WRAP_CHARS]
     wrapped = (
         len(long_lines) >= 4
         and max(len(t) for t in long_lines) <= 100
-        and sum(not _ends_sentence(t) for t in long_lines) >= len(long_lines) / 2
+        and sum(not ends_sentence(t) for t in long_lines) >= len(long_lines) / 2
     )
     blocks: list[_Block] = []
     for line in lines:
@@ -299,7 +129,7 @@ def _continues(raw: str, previous: _Block, line: _Block, wrapped: bool) -> bool:
     if previous.furniture or line.furniture or len(_BREAK.findall(raw[previous.end : line.start])) != 1:
         return False
     before, first = previous.lines[-1], line.text[0]
-    if len(before) < _WRAP_CHARS or _ends_sentence(before) or (not first.isalnum() and first not in "\"'“‘("):
+    if len(before) < _WRAP_CHARS or ends_sentence(before) or (not first.isalnum() and first not in "\"'“‘("):
         return False
     return first.islower() or (wrapped and len(line.text) >= 20)
 
@@ -311,9 +141,9 @@ def _kind(block: _Block) -> Kind:
     text = block.text
     if text[0] in _BULLETS and text[1:2] in (" ", "\t"):
         return Kind.BULLET
-    if text.rstrip(_CLOSERS).endswith("?") and block.words <= 20 and not _has_quote(text):
+    if text.rstrip(CLOSERS).endswith("?") and block.words <= 20 and not has_quote(text):
         return Kind.HEADING  # "What happens next?" reads as a sub-heading, and questions make headlines
-    if _ends_sentence(text):
+    if ends_sentence(text):
         return Kind.PROSE if block.words >= _PROSE_WORDS else Kind.SHORT
     return Kind.LONG if block.words >= _LONG_WORDS else Kind.HEADING
 
@@ -329,7 +159,7 @@ def _classify(blocks: list[_Block]) -> None:
         if mode == "end":
             block.kind = Kind.FURNITURE
             continue
-        heading = block.words <= 10 and not _ends_sentence(block.text.rstrip(":"))
+        heading = block.words <= 10 and not ends_sentence(block.text.rstrip(":"))
         if heading and prose_words >= _BODY_BEFORE_END and _closes_article(blocks, i):
             mode = "end"
             block.kind = Kind.FURNITURE
@@ -344,7 +174,7 @@ def _classify(blocks: list[_Block]) -> None:
                 block.kind = Kind.FURNITURE
         elif block.text.strip(" :-–—|").lower() in _AD_LABELS and i + 1 < len(blocks):
             following = blocks[i + 1]  # a bare "Sponsored" label heads advert copy on the next line
-            if following.words <= _SHORT:
+            if following.words <= SHORT:
                 following.kind = Kind.FURNITURE
         if block.kind is Kind.PROSE:
             prose_words += block.words
@@ -353,7 +183,7 @@ def _classify(blocks: list[_Block]) -> None:
 def _closes_article(blocks: list[_Block], i: int) -> bool:
     """Say whether a heading starts what follows every article: comments, ENDS, notes, 'About us'."""
     text = blocks[i].text
-    if text[0] in _LIST_MARKS:
+    if text[0] in LIST_MARKS:
         return False  # "• Comment" in a share bar links to the comments; it does not head them
     if _END_HEAD.match(text):
         return True
@@ -364,7 +194,7 @@ def _closes_article(blocks: list[_Block], i: int) -> bool:
 def _in_menu(blocks: list[_Block], i: int) -> bool:
     """Say whether a "Jobs" or "Events" line is an item of a menu (one short line after another), not the
     heading of a list of links: a menu at the top of a page would otherwise swallow the headline below it."""
-    return i > 0 and blocks[i - 1].words <= 3 and not _ends_sentence(blocks[i - 1].text)
+    return i > 0 and blocks[i - 1].words <= 3 and not ends_sentence(blocks[i - 1].text)
 
 
 def _before_meta(blocks: list[_Block], i: int) -> bool:
@@ -382,7 +212,7 @@ def _score(block: _Block) -> int:
         case Kind.SHORT:
             return 2
         case Kind.BULLET:
-            return 3 if _ends_sentence(block.text) or block.words >= 6 else -2
+            return 3 if ends_sentence(block.text) or block.words >= 6 else -2
         case Kind.HEADING:
             return -4
     return -_LINE_PENALTY
@@ -413,7 +243,7 @@ def _titleish(block: _Block, need_lower: bool, bylined: bool = False) -> bool:
     text = block.text
     if not 4 <= block.words <= 20 or len(block.lines) != 1:
         return False
-    if text.rstrip(_CLOSERS).endswith((":", ";", ",")) or (text.rstrip(_CLOSERS).endswith(".") and not bylined):
+    if text.rstrip(CLOSERS).endswith((":", ";", ",")) or (text.rstrip(CLOSERS).endswith(".") and not bylined):
         return False
     if text[0] in _BULLETS or _EMAIL_HEADER.match(text) or not any(c.isalpha() for c in text):
         return False
@@ -453,22 +283,38 @@ def _bylined(blocks: list[_Block], i: int) -> bool:
 
 
 def _captioned(blocks: list[_Block], i: int) -> bool:
-    return i + 1 < len(blocks) and _CAPTION.search(blocks[i + 1].text) is not None
+    return i + 1 < len(blocks) and CAPTION.search(blocks[i + 1].text) is not None
 
 
 def _opening_headline(blocks: list[_Block], first: int, last: int) -> bool:
     """Say whether the page opens straight into the body with a headline that ends in a full stop."""
     head = blocks[first]
-    if first != 0 or len(head.lines) != 1 or _has_quote(head.text) or head.words > 16:
+    if first != 0 or len(head.lines) != 1 or has_quote(head.text) or head.words > 16:
         return False
-    if head.text.rstrip(_CLOSERS).endswith((":", ";")):
+    if head.text.rstrip(CLOSERS).endswith((":", ";")):
         return False
     following = [b for b in blocks[first + 1 : min(last, first + 3) + 1] if b.kind is Kind.PROSE]
     return bool(following) and following[0].words > head.words
 
 
 def _sub_heading(blocks: list[_Block], i: int, first: int, last: int) -> bool:
-    return first < i < last and blocks[i - 1].kind in _BODY_KINDS and blocks[i + 1].kind in _BODY_KINDS
+    """Say whether a heading inside the body is the article's own: body text on both sides, or a section title
+    and the question under it that opens an interview ("Five minutes with… Jo Lee" / "What is a typical day?").
+    A line that is all quotation is a pull quote, repeated from the text, not a heading."""
+    if not first < i < last or blocks[i].text[0] in _QUOTE_MARKS:
+        return False
+    body = [j for j in (i - 1, i + 1) if blocks[j].kind in _BODY_KINDS]
+    if len(body) == 2:
+        return True
+    if _is_question(blocks[i]) and body == [i + 1]:  # the question after a section title
+        return i - 2 >= first and blocks[i - 1].kind is Kind.HEADING and blocks[i - 2].kind in _BODY_KINDS
+    if body == [i - 1] and i + 2 <= last:  # the section title over a question
+        return _is_question(blocks[i + 1]) and blocks[i + 2].kind in _BODY_KINDS
+    return False
+
+
+def _is_question(block: _Block) -> bool:
+    return block.kind is Kind.HEADING and block.text.rstrip(CLOSERS).endswith("?")
 
 
 def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:

@@ -385,3 +385,15 @@ def test_clean_never_crashes_and_keeps_text_verbatim(raw: str) -> None:
         assert paragraph in normalised
     assert "\n\n\n" not in result.body
     assert all(line and line in normalised for line in result.removed)
+
+
+def test_an_interviews_title_and_first_question_stay_in_the_body_but_a_pull_quote_does_not() -> None:
+    para = "The hub has been busy since it opened, with 212 appointments booked in its first week of opening."
+    answer = "Busy! We see a real mix of people who work during the day, and children with chest infections."
+    raw = "\n\n".join(["Evening hub opens in Tollbridge", "By Rebecca Tranter", "11 April 2024", para,
+                       "Five minutes with... Bronagh Keane, lead nurse practitioner at the hub",
+                       "What does a typical evening look like?", answer,
+                       "‘We see a real mix of people’", "Bronagh Keane, lead nurse", answer.replace("Busy", "Quiet")])
+    body = clean(raw).body
+    assert "Five minutes with" in body and "typical evening" in body
+    assert "‘We see a real mix of people’" not in body

@@ -581,3 +581,38 @@ def test_a_report_that_warned_is_not_written_by_the_first_word_of_its_sentence()
         "The report said: “Without a multi-year settlement, authorities will be forced to choose.”"
     )
     assert speakers(text)[-1][0] == "Shire Authorities Alliance"
+
+
+def test_the_answers_of_a_labelled_interview_are_the_interviewees_words() -> None:
+    text = (
+        "Dame Celia Armitage-Boyd steps down after 41 years. She talks to Tessa Lindqvist about burnout.\n\n"
+        "Dame Celia Armitage-Boyd joined the NHS as a student nurse in Leeds in 1984.\n\n"
+        "Q: You qualified in the 1980s. What has changed most since then?\n\n"
+        "A: The acuity. The patients we nursed on a general ward would be on a step-down unit now.\n\n"
+        "Q: How did you cope with burnout yourself?\n\n"
+        "A: Badly, for a while. In the first winter of the pandemic I didn't take a day off for 11 weeks."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.text[:10]) for q in quotes] == [("Celia Armitage-Boyd", "The acuity"),
+                                                           ("Celia Armitage-Boyd", "Badly, for")]
+
+
+def test_an_unlabelled_interview_is_by_the_person_its_introduction_names() -> None:
+    text = (
+        "The hub opened on Monday, said Dr Declan O'Neill. Dr O'Neill hopes to add Sunday sessions.\n\n"
+        "Five minutes with... Bronagh Keane, lead nurse practitioner at the hub\n\n"
+        "What does a typical evening look like?\n\n"
+        "Busy! We see a real mix of people who work during the day and children after school.\n\n"
+        "What has surprised you most so far?\n\n"
+        "How grateful people are. Several patients have told me it is the first time they have been seen."
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Bronagh Keane"}
+
+
+def test_questions_and_answers_that_no_one_calls_an_interview_are_not_quotations() -> None:
+    text = (
+        "Frequently asked questions about the new booking system.\n\n"
+        "How do I book an appointment?\n\nYou can book online or by phone from 8am on weekdays.\n\n"
+        "Can I still walk in?\n\nWalk-in appointments end on 5 January, except for urgent cases."
+    )
+    assert extract_quotes(text) == []

@@ -38,7 +38,7 @@ from bot.core.quotes.clauses import is_attribution_gap
 from bot.core.quotes.kinds import NOBODY
 from bot.core.quotes.lexicon import CUE
 from bot.core.quotes.people import ArticleSpeakers
-from bot.core.quotes.transcript import labelled_lines, transcript_quotes
+from bot.core.quotes.transcript import interview_answers, interview_quotes, labelled_lines, transcript_quotes
 
 __all__ = ["extract_quotes"]
 
@@ -84,16 +84,23 @@ class _Segment:
 
 def extract_quotes(text: str) -> list[Quote]:
     """Return the article's direct quotations, in order, each with its speaker when one is stated: those in
-    quote marks, and the lines of a transcript ("Jack Penhaligon: Minister, has the Department…")."""
+    quote marks, the lines of a transcript ("Jack Penhaligon: Minister, has the Department…") and an interview's
+    answers."""
     paragraphs = _paragraphs(text)
     named = _blank_nicknames(text)  # same offsets, nicknames' marks gone
     segments = [seg for i, (start, end) in enumerate(paragraphs) for seg in _scan(named, start, end, i)]
     lines = labelled_lines(text, paragraphs)
-    if not segments and not lines:
+    answers = interview_answers(text, paragraphs)
+    if not segments and not lines and not answers:
         return []  # most articles without quote marks: no speakers to work out
     speakers = ArticleSpeakers(named, paragraphs, [(seg.start, seg.end) for seg in segments])
     marked = _marked(text, named, segments, paragraphs, speakers) if segments else []
-    return sorted(marked + transcript_quotes(text, lines, speakers), key=lambda quote: quote.start)
+    transcript = transcript_quotes(text, lines, speakers)
+    if transcript:  # a transcript's lines say who speaks: they are no questions and answers to guess at
+        spoken = {quote.spans[-1][1] for quote in transcript}
+        answers = interview_answers(text, [p for p in paragraphs if p[1] not in spoken])
+    interview = interview_quotes(text, paragraphs, answers, speakers)
+    return sorted(marked + transcript + interview, key=lambda quote: quote.start)
 
 
 def _marked(

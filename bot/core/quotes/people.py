@@ -277,6 +277,11 @@ class ArticleSpeakers:
             return None
         return self._named(Mention("person", label))
 
+    def known_as(self, surname: str) -> Speaker:
+        """Return the person the article calls by this surname, under their fullest name."""
+        forms = self._surname_forms(surname)
+        return self._named(Mention("person", max(forms, key=forms.get) if forms else surname))
+
     def inside_quote(self, position: int) -> bool:
         k = bisect.bisect_right(self._quoted, (position, len(self._text))) - 1
         return k >= 0 and self._quoted[k][0] <= position < self._quoted[k][1]

@@ -92,6 +92,9 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 
 def _person_tail(words: list[str]) -> list[str]:
     """Return the personal name that ends a run of capitalised words, without titles and post-nominals."""
+    owner = next((n for n, w in enumerate(words[:-1]) if w[-2:] in ("'s", "’s")), None)
+    if owner is not None:
+        words = words[: owner + 1]  # "Sister Nuala's Send-Off": a name ends where what it owns begins
     words = [strip_possessive(w) for w in words]
     while words and words[-1].lower().rstrip(".") in POSTNOMINALS:
         words.pop()

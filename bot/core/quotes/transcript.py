@@ -1,17 +1,35 @@
 """Transcript lines as quotations: in a committee write-up or an interview a speaker's label, not quote marks,
-says who is speaking ("Jack Penhaligon: Minister, has the Department modelled…", "The minister: There isn't…")."""
+says who is speaking ("Jack Penhaligon: Minister, has the Department modelled…", "The minister: There isn't…");
+in an interview's questions and answers ("Q: …" / "A: …", or a question and the paragraph below it), the answers
+are the interviewee's words."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.core.models import Quote
+from bot.core.quotes.lexicon import CAP_RUN, occurrences, word_tokens
 from bot.core.quotes.people import ArticleSpeakers
+from bot.core.quotes.phrases import analyse_run
 
 # A paragraph that opens with a speaker's label: a name ("Nuala", "Dr Ann Lee") or "The minister", then a colon
 _LINE = re.compile(r"(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}|The [a-z]+(?: [a-z]+)?): (?=\S)")
 _MIN_WORDS = 6  # "Update: see below" is no one speaking
 _MIN_LINES = 2
+_QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*[:.]\s+(?=\S)")
+_ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*[:.]\s+(?=\S)")
+# Without labels, questions and answers are an interview only where the article says it is one.
+_INTERVIEW = re.compile(
+    r"\b(?:interview|talks? to|talked to|spoke to|speaks to|in conversation|Q&A|podcast|minutes with)", re.I
+)
+_QUESTION_WORDS = 30  # an interviewer's question is short
+# Whoever asks the questions: "she talks to Priya Nandakumar", "Interview by Priya Nandakumar".
+_INTERVIEWER = re.compile(
+    r"(?:talks? to|talked to|spoke to|speaks to|[Ii]nterview(?:ed)? by|[Aa]sked by) ((?:[A-Z][\w'’-]+ ?)+)"
+)
+_INTRO_WORDS = 20  # a line that introduces a Q&A ("Five minutes with… Bronagh Keane, lead nurse")
+_MARKS = "\"“”‘’'"
 
 
 def labelled_lines(text: str, paragraphs: list[tuple[int, int]]) -> list[re.Match[str]]:
@@ -33,3 +51,70 @@ def transcript_quotes(text: str, lines: list[re.Match[str]], speakers: ArticleSp
             found.append(Quote(text=text[line.end() : line.endpos].strip(), speaker=speaker.name, role=speaker.role,
                                partial=False, spans=((line.end(), line.endpos),), speaker_kind=speaker.kind))
     return found if len(found) >= _MIN_LINES else []
+
+
+def interview_answers(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans of an interview's answers: "A: …" paragraphs (and the plain paragraphs that carry an
+    answer on before the next "Q: …"), or, in an article that calls itself an interview, the paragraph after
+    each short question. Fewer than two answers are no interview (an FAQ line, a rhetorical question)."""
+    asked = sum(1 for start, end in paragraphs if text[start:end].rstrip().endswith("?"))
+    labelled = sum(1 for start, end in paragraphs if _QUESTION_LABEL.match(text, start, end)) >= _MIN_LINES
+    if not labelled and (asked < _MIN_LINES or not _INTERVIEW.search(text)):
+        return []  # most articles: no questions asked
+    answers: list[tuple[int, int]] = []
+    carried: list[tuple[int, int]] = []  # plain paragraphs after an answer, kept if another question follows
+    after_question = False
+    for start, end in paragraphs:
+        body = text[start:end]
+        quoted = any(mark in body for mark in _MARKS[:3]) or body.lstrip()[:1] in _MARKS
+        question = _QUESTION_LABEL.match(text, start, end) if labelled else _is_question(body, quoted)
+        if question:
+            answers += carried
+            carried, after_question = [], True
+        elif labelled and (answer := _ANSWER_LABEL.match(text, start, end)):
+            answers.append((answer.end(), end))
+            after_question = False
+        elif not labelled and after_question and not quoted:
+            answers.append((start, end))  # one paragraph answers each question
+            after_question = False
+        elif labelled and answers and not quoted:
+            carried.append((start, end))
+    return answers if len(answers) >= _MIN_LINES else []
+
+
+def _is_question(body: str, quoted: bool) -> bool:
+    return not quoted and body.rstrip().endswith("?") and len(body.split()) <= _QUESTION_WORDS
+
+
+def interview_quotes(
+    text: str, paragraphs: list[tuple[int, int]], answers: list[tuple[int, int]], speakers: ArticleSpeakers
+) -> list[Quote]:
+    """Return an interview's answers as quotations of the interviewee."""
+    surname = _interviewee(text, paragraphs, answers[0][0]) if answers else None
+    if surname is None:
+        return []
+    speaker = speakers.known_as(surname)
+    return [Quote(text=text[start:end].strip(), speaker=speaker.name, role=speaker.role, partial=False,
+                  spans=((start, end),), speaker_kind=speaker.kind) for start, end in answers]
+
+
+def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int) -> str | None:
+    """Return the surname of whom an interview's answers (the first at `answer`, below its question) are by: the
+    person a short line above the questions names ("Five minutes with… Bronagh Keane, lead nurse"), else the
+    person named in full whom the article names most often, never its interviewer ("she talks to Priya Lee")."""
+    first = next(n for n, (start, end) in enumerate(paragraphs) if start <= answer <= end) - 2
+    intro = text[slice(*paragraphs[first])] if first >= 0 else ""
+    asking = {m.group(1).split()[-1] for m in _INTERVIEWER.finditer(text)}
+    for part in (intro, text) if len(intro.split()) <= _INTRO_WORDS else (text,):
+        runs = (m for m in CAP_RUN.finditer(part) if not part.endswith("The ", 0, m.start()))
+        names = {tail[-1] for tail in map(_full_name, runs) if tail and tail[-1] not in asking}
+        if names:
+            count = {name: sum(1 for _ in occurrences(text, name)) for name in names}
+            return max(names, key=lambda name: (count[name], -text.find(name)))
+    return None
+
+
+def _full_name(run: re.Match[str]) -> Sequence[str]:
+    """The words of a person's full name in a capitalised run ("Dame Celia Armitage-Boyd"), else nothing."""
+    kind, tail = analyse_run(word_tokens(run.group()))
+    return tail if kind == "person" and len(tail) >= 2 else ()

@@ -1,0 +1,191 @@
+"""Judge one line of a pasted page on its own: menus, banners, share bars, adverts, job listings, captions and
+calls to action are furniture, whatever the page around them."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.normalise import line_key
+from bot.core.quotes.lexicon import wordset
+
+CLOSERS = "\"'”’»)]*"
+SHORT = 15  # words: furniture phrases only count on lines at most this long
+
+
+def pattern(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(alternatives), re.I)
+
+
+def starts_with(alternatives: str) -> re.Pattern[str]:
+    return re.compile(rf"^\W{{0,3}}(?:{alternatives})", re.I)
+
+
+def _padded(*groups: str) -> tuple[str, ...]:
+    return tuple(f" {phrase} " for group in groups for phrase in group.split("|"))
+
+
+# Furniture whatever the line's length: news prose never says these.
+_ALWAYS = pattern(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b",
+    r"\bcookie (?:policy|settings|preferences|notice)|\baccept (?:all )?cookies\b|\buse of cookies\b",
+    r"\bmanage (?:cookies|preferences|consent)\b|\byou(?:'|’)ve consented\b|\byour sign-?up\b",
+    r"\bsubscribe (?:to|and) (?:continue|read|keep|unlock)|\bto continue reading\b|\balready a subscriber\b",
+    r"\bsubscribers? only\b|\b(?:get|enjoy) (?:unlimited\b|(?:full|unrestricted) access\b)",
+    r"\bunlimited access (?:to (?:all|our)|from)",
+    r"\bwould you like to (?:become an?|write for|contribute to)\b",
+    r"\b\d+ free articles?\b|\bfree articles? (?:left|remaining|this month|per month)\b",
+    r"\byou(?:'|’)?(?:ve| have) (?:read|reached) (?:your|\d+|the (?:maximum|limit))|\bstart your free trial",
+    r"\bbecome a subscriber\b|\bsign (?:up|me up) (?:to|for) (?:our|the latest|updates)|\bsubscribe to our\b",
+    r"\b(?:delivered|straight|direct|sent) (?:to|into) your inbox\b|\benter your e-?mail\b|\bby signing up\b",
+    r"\bfollow (?:us|[\w&' ]{1,30}) on (?:facebook|twitter|x|instagram|linkedin|tiktok|youtube|bluesky)\b",
+    r"\bclick (?:here|the link|below)\b|\btap here\b|\ball rights reserved\b|\bregistered in england\b",
+    r"\bregistered office\b|\bcompany (?:no|number|registration)\b|\btrading name of\b",
+    r"\bis (?:the|a|an) (?:[\w'’-]+ ){0,3}?(?:publication|magazine|newspaper|news ?site|website) "
+    r"(?:for|of|covering|serving|dedicated)\b",
+    r"\b(?:enable|allow|consent to (?:the |our )?use(?: of)?) cookies\b|\bcookies (?:are )?disabled\b",
+    r"\byour browser (?:is (?:no longer|not) supported|is out of date|appears to have)\b",
+    r"\b(?:upgrade|update) (?:to a newer version|your browser)\b",
+)
+# Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
+_ALWAYS_HINTS = (
+    "cookie", "consent", "sign-up", "sign up", "sign me up", "signing up", "subscri", "continue reading",
+    "free article", "free trial", "unlimited", "full access", "unrestricted access", "would you like",
+    "you have", "you've", "you’ve", "become a", "newsletter",
+    "inbox", "enter your", "facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "bluesky",
+    " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
+    "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version",
+)  # fmt: skip
+_URL_HINTS = ("http", "www.", "@")
+# Furniture when a short line starts with it: labels, calls to action, widgets.
+_SHORT_START = starts_with(
+    r"skip to|share (?:this|on|via|the|:)|follow us|read (?:more|next|the full)|related\b|sponsored by"
+    r"|more (?:from|on|stories|news|articles)\b|you (?:may|might) (?:also )?like|recommended\b|top stories"
+    r"|most (?:read|popular|viewed|shared)|trending\b|latest (?:news|stories|articles|jobs)\b|filed under"
+    r"|tags?\s*:|topics?\s*:|categories\s*:|posted in\b|in partnership with|listen to this|print this"
+    r"|save (?:this|article)|sort by|load more|leave a (?:comment|reply)|post a comment|add a comment"
+    r"|join the (?:conversation|discussion)|have your say|show (?:more|comments)|view (?:all|more)"
+    r"|see (?:all|more)|back to\b|(?:previous|next) (?:article|post|story)|download (?:the|our)|watch\s*:"
+    r"|listen\s*:|media (?:contact|enquiries)|press (?:contact|office|enquiries)|for (?:media|press) enq"
+    r"|notes? (?:to|for) editors|for immediate|press release\b|embargoed|about us\b|contact us\b|privacy\b"
+    r"|terms (?:and|&) conditions|terms of use|cookies?\b|accessibility\b|log ?in\b|sign (?:in|up)\b"
+    r"|register\b|subscribe\b|already a\b|newsletter|image\s*:|images? (?:by|courtesy)|credit\s*:"
+    r"|photo(?:graph)?s?\s*(?:by|:)|pictures?\s*(?:by|:)|pictured\s*:|illustration\s*:|source\s*:|via\s*:"
+    r"|(?:image|photo|picture|main image|top image|header image) credit|advert|sponsored|promoted"
+    r"|partner content|paid (?:content|post)|you are here|breadcrumb|search\b|menu\b|reply\b|report\b"
+    r"|like\b|apply (?:now|by|today)|closing date|all jobs|jobs? (?:of the week|board)|featured jobs?"
+    r"|find (?:a|more) jobs?|more information|further information|find out more|learn more|book a demo"
+    r"|request a demo|free trial|get in touch|invalid e-?mail"
+)
+# Furniture anywhere in a short unpunctuated line (matched as whole words, punctuation ignored).
+_SHORT_PHRASES = _padded(
+    "newsletter|newsletters|subscribe|subscription|subscriber|subscribers|sign up|signup|signing up|min read",
+    "mins read|minute read|minutes read|reading time|click|cookie|cookies|privacy policy|privacy notice",
+    "advert|adverts|advertisement|advertising|sponsored|your email|your e mail|email address|e mail address",
+    "emails free|log in|logged in|login|follow us|share this|unsubscribe|book a demo|free trial|copyright",
+    "shutterstock|getty images|alamy|istock|pa wire|pa images|pa media",
+)
+# On a short line that reads as a sentence only these count: ordinary sentences never say them.
+_SENTENCE_PHRASES = _padded(
+    "newsletter|subscribe|click|cookies|min read|your email|your e mail|email address|follow us|unsubscribe",
+    "book a demo|free trial|sign up now|sign up today|sign up here|shutterstock|getty images",
+)
+_CREDIT_MARKS = ("©", "(photo:", "(image:", "(picture:", "(pictures:")
+# A caption that ends with its credit: "… at the hospital. Photograph: Jane Doe/Alamy".
+CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration)s?\s*:\s*[^.!?:]{1,60}$", re.I)
+_CAPTION_LABEL = re.compile(r"(?:image|media|video|picture) (?:caption|source|credit)\b", re.I)  # "Image caption, …"
+LIST_MARKS = "•·*▪►‣◦"  # bullets proper, not the dashes that also frame "- ENDS -"
+_COMMENT_COUNT = re.compile(r" \d+ comments? | comments? \d+ ")
+_TOKEN = re.compile(r"[^\W_]+")
+_URL = pattern(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|@\w{3,}")
+_JOB_WORD = pattern(
+    r"\b(?:director|manager|officer|worker|head of|lead|leader|co-?ordinator|assistant|nurse|practitioner)\b",
+    r"\b(?:therapist|advis[eo]r|consultant|executive|administrator|analyst|commissioner|supervisor|carer)\b",
+    r"\b(?:salary|per annum|pro rata|negotiable|competitive|full[- ]time|part[- ]time|permanent)\b",
+    r"\b(?:fixed[- ]term|locum|interim)\b",
+)
+_JOB_AD_HINTS = ("per annum", "pro rata", "apply ")
+_JOB_AD_PHRASE = pattern(r"\bper annum\b|\bpro rata\b|£\s?\d[\d,.]*k?\s?[-–]\s?£|\bapply (?:now|by|today)\b")
+# A salary standing as its own field of a listing: "Head of Service, £68,500 per annum, Anytown Council".
+_SALARY_FIELD = pattern(
+    r"(?:^|[,|:–—]\s*|\s-\s*)£\s?\d[\d,.]*k?(?:\s*(?:[-–]|to)\s*£?\s?\d[\d,.]*k?)?"
+    r"(?:\s*(?:per annum|pa|p\.a\.|pro rata|a year|per year|plus benefits|\+\s*\w+))?\s*(?:[,|–—]|\s-\s|$)"
+)
+_SEPARATED = re.compile(r"\s*(?:\||·|•|»|›|>|/|\t|\s{2,})\s*")
+# Words of menus, breadcrumbs and share bars. Not meta._MENU_WORDS: that one judges a site-name line and holds
+# section names ("health", "care") that are prose here; sharing one list changes which lines are cut.
+_NAV_WORDS = wordset(
+    "home news jobs job events about contact login log in sign register subscribe search menu opinion "
+    "features analysis podcasts podcast video videos awards magazine newsletters newsletter advertise "
+    "advertising careers sections topics blog blogs webinars resources shop account skip content main "
+    "navigation back top press releases membership members publications media centre us our work sport "
+    "sports business comment comments reply report like share tweet facebook twitter x linkedin email "
+    "e-mail whatsapp print copy link pinterest reddit instagram youtube bluesky threads tiktok on this "
+    "article story page via follow privacy terms cookies accessibility sitemap policy conditions and "
+    "settings accept reject manage preferences more all view load next previous close open newest oldest"
+)
+
+
+def ends_sentence(text: str) -> bool:
+    tail = text.rstrip(CLOSERS + " ")
+    return bool(tail) and tail[-1] in ".!?…:;"
+
+
+def has_quote(text: str) -> bool:
+    return any(c in text for c in '"“”')
+
+
+def _is_navigation(text: str, words: list[str]) -> bool:
+    """Spot menus, breadcrumbs and share bars: separated short items, or nothing but menu words."""
+    if len(words) > 20 or ends_sentence(text):
+        return False
+    parts = [p for p in _SEPARATED.split(text) if p]
+    if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
+        return True
+    lowered = [w for w in (w.strip(":,.()|·•").lower() for w in words) if w]
+    if not lowered or len(lowered) > 12:
+        return False
+    navish = sum(1 for w in lowered if w in _NAV_WORDS)
+    return navish == len(lowered) or (len(lowered) >= 3 and navish / len(lowered) >= 0.6)
+
+
+def _is_job_advert(text: str, lowered: str, words: int, sentence: bool) -> bool:
+    """Spot a job listing: a salary standing as its own field, or advert wording beside a job title."""
+    if "£" not in text:
+        return False
+    if (not sentence or words <= SHORT) and _SALARY_FIELD.search(text):
+        return True
+    advert = text.count("£") > 1 or any(map(lowered.__contains__, _JOB_AD_HINTS))
+    return advert and bool(_JOB_AD_PHRASE.search(text) and _JOB_WORD.search(text))
+
+
+def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> bool:
+    """Judge one line on its own: does it read like page furniture rather than article text?
+
+    With by_words=False, furniture words alone ("newsletter", "advertising", "cookie") do not decide.
+    """
+    words = text.split()
+    n = len(words)
+    if not _TOKEN.search(text):
+        return True
+    if repeated and line_key(text) in repeated:
+        return True
+    lowered = text.lower()
+    if any(map(lowered.__contains__, _ALWAYS_HINTS)) and _ALWAYS.search(text):
+        return True
+    if n <= 60 and (CAPTION.search(text) or _CAPTION_LABEL.match(text)):
+        return True
+    sentence = ends_sentence(text)
+    if _is_job_advert(text, lowered, n, sentence):
+        return True
+    if n <= 12 and any(map(lowered.__contains__, _URL_HINTS)) and _URL.search(text):
+        return True
+    if n > SHORT:
+        return False
+    if _SHORT_START.match(text) and (not sentence or n <= 3):
+        return True
+    if any(map(lowered.__contains__, _CREDIT_MARKS)):
+        return True
+    plain = f" {' '.join(_TOKEN.findall(lowered))} "
+    if by_words and any(map(plain.__contains__, _SENTENCE_PHRASES if sentence else _SHORT_PHRASES)):
+        return True
+    return (not sentence and _COMMENT_COUNT.search(plain) is not None) or _is_navigation(text, words)
