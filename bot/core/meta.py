@@ -83,6 +83,7 @@ _MEDIA_WORD = re.compile(
     r"ledger|advertiser|examiner|beacon|bureau|service|wire)\b",
     re.I,
 )
+_WRITERS = wordset("reporter editor correspondent writer journalist columnist contributor staff")
 _BYLINE_START = re.compile(r"^\W{0,3}by\s", re.I)
 _BUREAU = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+Bureau$")  # "Tidewater Sentinel Washington Bureau": the paper's desk
 # Section names that sit after the site name in a page title ("Headline | Site | News").
@@ -331,7 +332,9 @@ def _outlet_by_byline(header: list[str]) -> str | None:
         words = below.split()
         if not (_BYLINE_START.match(line) and 1 <= len(words) <= 6 and _capitalised(words)):
             continue
-        if _MEDIA_WORD.search(below) and not (is_dateline(below) or byline(below) or is_person_name(below)):
+        if _MEDIA_WORD.search(below) and not (
+            is_dateline(below) or byline(below) or is_person_name(below) or words[-1].lower() in _WRITERS
+        ):  # "Chief Reporter" is the writer's job, not the paper
             return _BUREAU.sub("", below)
     return None
 

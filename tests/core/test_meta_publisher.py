@@ -152,5 +152,5 @@ def test_the_outlet_named_under_the_byline_is_the_publisher(outlet: str, publish
 
 
 def test_a_place_or_a_job_under_the_byline_is_no_publisher() -> None:
-    for line in ("Health Correspondent", "Washington", "Ann Lee"):
+    for line in ("Health Correspondent", "Chief Reporter", "Washington", "Ann Lee"):
         assert meta(page(HEADLINE, "By Grant Ellison", line, "Sept. 28, 2016", *BODY)).publisher is None

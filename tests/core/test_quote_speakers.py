@@ -450,6 +450,7 @@ def test_a_person_then_a_possessive_role_then_a_relative_clause_is_the_person() 
 @pytest.mark.parametrize("attribution", [
     "Senate Majority Leader Ann Colby, R-Ky., said on Tuesday.",
     "Rep. Ann Colby, D-N.Y., told reporters.",
+    "On the House side, Rep. Ann Colby, R-Texas, who has a bill of her own, told reporters.",
 ])
 def test_a_party_and_state_between_commas_is_not_the_speaker(attribution: str) -> None:
     text = f"“Our assumption is that the veto will be overridden,” {attribution}"

@@ -48,12 +48,14 @@ _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
 _PRESENTED = re.compile(
     r"(?:Among(?:st)?\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?)\s+(?=[A-Z])"
 )
-# An American politician's party and state between commas ("Mitch McConnell, R-Ky., said"): not a name.
-_PARTY_STATE = re.compile(r"[RDI]-[A-Z][\w.]*")
+# An American politician's party and state between commas ("Mitch McConnell, R-Ky., said", "Gil Navarro, R-Texas,
+# who …"): read as if it were in brackets, not as a name.
+_PARTY_STATE = re.compile(r",( [RDI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,)(\s*$)?")
 # A sentence that opens with a person and a relative clause about them, which runs to the cue verb: "Harlan Reece,
 # who served two terms and now chairs the X Foundation, a nonprofit that …, said". The commas inside the clause
 # must not make "the X Foundation, a nonprofit …," the subject.
 _RELATIVE_OPENING = re.compile(
+    r"(?:(?:On|In|At|After|Before|During|Outside|Speaking|Later|Earlier|Meanwhile)\b[^,]{0,60}, )?"
     r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+), (?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*,$"
 )
 # A sentence that opens with a role and then the name between commas: "Mercer's Democratic opponent, Rep. Adela
@@ -189,6 +191,7 @@ def subject_before(text: str) -> Mention | None:
     if cut:
         found = subject_before(text[cut:])
         return replace(found, start=found.start + cut) if found else None
+    text = _PARTY_STATE.sub(_bracketed, text)
     opening = _RELATIVE_OPENING.fullmatch(text.strip())
     if opening is not None:
         person = np_forward(token_spans(opening["name"]), 0)
@@ -204,11 +207,14 @@ def subject_before(text: str) -> Mention | None:
         i -= 1
     if i < 0:
         return None
-    if i >= 4 and tokens[i][0] == "," and tokens[i - 3][0] == "," and _PARTY_STATE.fullmatch(tokens[i - 2][0]):
-        i -= 4  # ", R-Ky.," written like "(R-Ky.)": the subject is the name before it
     if tokens[i][0] in (",", "—", "–") or (tokens[i][0] == ")" and i > 0 and tokens[i - 1][0] == ","):
         return read_appositive(tokens, i, text)
     return np_backward(tokens, i, text)
+
+
+def _bracketed(label: re.Match[str]) -> str:
+    """Blank a party-and-state label, keeping every offset: its commas too when it ends the clause."""
+    return " " * len(label.group()) if label.group(2) is not None else "," + " " * len(label.group(1))
 
 
 def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | None:
