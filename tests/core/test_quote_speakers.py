@@ -617,3 +617,12 @@ def test_questions_and_answers_that_no_one_calls_an_interview_are_not_quotations
         "Can I still walk in?\n\nWalk-in appointments end on 5 January, except for urgent cases."
     )
     assert extract_quotes(text) == []
+
+
+def test_the_letter_said_is_the_person_who_sent_it_named_by_surname() -> None:
+    text = (
+        "Sen. Patricia Lund opened the hearing on insulin prices.\n\n"
+        "On Wednesday, Lund sent a letter, co-signed by 10 other senators, to the Food and Drug Administration.\n\n"
+        "“Competition is the surest way to bring prices down,” the letter said."
+    )
+    assert speakers(text)[-1][0] == "Patricia Lund"

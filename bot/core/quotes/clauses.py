@@ -282,7 +282,7 @@ def document_writer(sentence: str, document: str) -> Mention | None:
     if not re.search(rf"\b(?:{verb}) (?:an?|its|their|his|her) (?:[\w-]+ ){{0,2}}{document}\b", sentence, re.I):
         return None
     found = first_subject(sentence)
-    return found if found is not None and (found.kind == "org" or " " in found.name) else None
+    return found if found is not None and found.kind in ("person", "org") else None
 
 
 def presented(sentence: str) -> Mention | None:
