@@ -626,3 +626,20 @@ def test_the_letter_said_is_the_person_who_sent_it_named_by_surname() -> None:
         "“Competition is the surest way to bring prices down,” the letter said."
     )
     assert speakers(text)[-1][0] == "Patricia Lund"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("In a statement, the Centers for Medicare & Medicaid Services said:", "Centers for Medicare & Medicaid Services"),
+    ("One ward sister at a hospital in the West Midlands, who asked not to be named, said:",
+     "One ward sister at a hospital in the West Midlands"),
+])
+def test_bodies_with_for_and_ampersand_and_unnamed_people_described_by_a_clause(sentence: str, speaker: str) -> None:
+    assert speakers(f"{sentence} “States are best placed to design these programmes for themselves.”")[0][0] == speaker
+
+
+def test_the_report_said_is_the_body_that_published_the_analysis() -> None:
+    text = (
+        "The Whitlock Center for Budget Research put it bluntly in its analysis last month. The report said: "
+        "“Six in ten adults on the programme are already working.”"
+    )
+    assert speakers(text)[0][0] == "Whitlock Center for Budget Research"

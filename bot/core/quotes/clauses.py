@@ -58,6 +58,12 @@ _RELATIVE_OPENING = re.compile(
     r"(?:(?:On|In|At|After|Before|During|Outside|Speaking|Later|Earlier|Meanwhile)\b[^,]{0,60}, )?"
     r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+), (?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*,$"
 )
+# The same with someone left unnamed: "One ward sister at a hospital in the West Midlands, who asked not to be
+# named, said" is that ward sister, not the West Midlands.
+_UNNAMED_OPENING = re.compile(
+    r"(?P<nominal>(?:One|A|An) [a-z][\w-]*(?: [a-z][\w-]*){0,3}?(?: (?:at|in|from|of|on|with) [^,]*)?), "
+    r"(?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*,$"
+)
 # A sentence that opens with a role and then the name between commas: "Mercer's Democratic opponent, Rep. Adela
 # Quiroga, moved quickly", "The trust's chief executive, Ann Lee, said", "His wife, Jean Moss, sat beside him".
 _ROLE_THEN_NAME = re.compile(
@@ -197,6 +203,8 @@ def subject_before(text: str) -> Mention | None:
         person = np_forward(token_spans(opening["name"]), 0)
         if person is not None and person.kind == "person":
             return replace(person, start=text.find(opening["name"]))
+    if unnamed := _UNNAMED_OPENING.fullmatch(text.strip()):
+        return Mention("nominal", unnamed["nominal"], start=text.find(unnamed["nominal"]))
     tokens = token_spans(text)
     i = len(tokens) - 1
     while (
@@ -275,11 +283,12 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
     return None
 
 
-def document_writer(sentence: str, document: str) -> Mention | None:
-    """Return who a sentence says wrote or sent a document: "In a letter to the committee, the Justice Department
-    said …" for "the letter said"."""
+def document_writer(sentence: str, documents: frozenset[str]) -> Mention | None:
+    """Return who a sentence says wrote or sent a document of one of these kinds: "In a letter to the committee,
+    the Justice Department said …" for "the letter said", "X put it bluntly in its analysis" for "the report"."""
     verb = r"in|with|sent|wrote|published|issued|released"  # the document is how its subject speaks, not the subject
-    if not re.search(rf"\b(?:{verb}) (?:an?|its|their|his|her) (?:[\w-]+ ){{0,2}}{document}\b", sentence, re.I):
+    nouns = "|".join(sorted(documents))
+    if not re.search(rf"\b(?:{verb}) (?:an?|its|their|his|her) (?:[\w-]+ ){{0,2}}(?:{nouns})\b", sentence, re.I):
         return None
     found = first_subject(sentence)
     return found if found is not None and found.kind in ("person", "org") else None

@@ -92,8 +92,8 @@ MODIFIERS = wordset(
 ORG_WORDS = wordset(
     "association council department ministry office committee commission agency authority trust "
     "foundation society institute institution fund union party federation confederation alliance "
-    "network partnership board service services group centre center college university school hospital "
-    "hospitals government parliament congress senate house campaign company corporation inc ltd plc bank "
+    "network partnership board service services group centre center centres centers college university school "
+    "hospital hospitals government parliament congress senate house campaign company corporation inc ltd plc bank "
     "news times post guardian telegraph press forum coalition organisation organization charity bureau "
     "club court police army england scotland wales uk providers healthwatch administration caucus panel "
     "team church cabinet county republicans democrats conservatives tories"

@@ -76,6 +76,7 @@ _RELATIVE = re.compile(
 _UNOFFICIAL = frozenset("source sources insider insiders aide aides figure figures".split())  # speak for no body
 # What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
+_LETTERS = frozenset({"letter"})
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
@@ -185,7 +186,8 @@ class ArticleSpeakers:
             return organisation(self._expand(org))
         if mention.definite and (head in _DOCUMENTS or head == "letter"):
             # "The report said: “…”": the words are those of whoever the article says it is by
-            author = self._writer(head, position) or document_author(self._text, position, letter=head == "letter")
+            kinds = _LETTERS if head == "letter" else _DOCUMENTS
+            author = self._writer(kinds, position) or document_author(self._text, position, letter=head == "letter")
             if author is not None and author.kind == "person":
                 return person(*self._person(author))
             if author is not None:
@@ -197,12 +199,12 @@ class ArticleSpeakers:
                 return found
         return Speaker(mention.name, None, nominal_kind(mention.name))
 
-    def _writer(self, document: str, position: int) -> Mention | None:
+    def _writer(self, documents: frozenset[str], position: int) -> Mention | None:
         """Return who a recent sentence says sent the document: "In a letter to the committee, the X said …"."""
         last = self._sentence_of(position)
         for sentence in range(last, max(-1, last - _ORG_SENTENCES), -1):
             start = self._starts[sentence]
-            found = document_writer(self._text[start : min(position, self._ends[sentence])], document)
+            found = document_writer(self._text[start : min(position, self._ends[sentence])], documents)
             if found is not None and (found.kind == "org" or " " in found.name or self._surname_forms(found.name)):
                 return found  # a one-word name only when the article gives it in full ("Lund"), not "Nearly"
         return None
@@ -419,7 +421,7 @@ class ArticleSpeakers:
         """Return an organisation's name without "the", spelling out an acronym the article defines."""
         if self._acronyms is None:
             self._acronyms = acronyms(self._text)
-        words = [w for w in word_tokens(org) if w[0].isalnum() or w == ","]
+        words = [w for w in word_tokens(org) if w[0].isalnum() or w in (",", "&")]
         while words and words[0].lower() == "the":
             words = words[1:]
         name = " ".join(words).replace(" ,", ",") or org

@@ -252,6 +252,9 @@ def holds_office(text: str, surname: str, office: str) -> bool:
     return bool(titles) and re.search(rf"\b(?:{'|'.join(titles)})\.? {name}", text) is not None
 
 
+_SOURCES = frozenset("source sources insider insiders".split())
+
+
 def _run_role(words: Sequence[str], tail: Sequence[str]) -> str | None:
     """Return the title inside a capitalised run ("Health Secretary" in "Health Secretary Matt Hancock")."""
     head: list[str] = []
@@ -343,9 +346,10 @@ def _forward_run(tokens: list[Token], i: int, j: int, k: int, premod: list[str])
     start = tokens[i][1]
     words = [w for w, _, _ in tokens[j:k]]
     kind, tail = analyse_run(words)
-    if kind != "person" and k < len(tokens) and tokens[k][0].isalpha() and tokens[k][0].islower():
-        # a capitalised modifier inside a nominal: "one Democratic source", "a Labour spokesperson"; not a
-        # name before its verb ("the Justice Department said")
+    lower_next = k < len(tokens) and tokens[k][0].isalpha() and tokens[k][0].islower()
+    if kind != "person" and lower_next and (kind != "org" or tokens[k][0] in ROLE_NOUNS | _SOURCES):
+        # a capitalised modifier inside a nominal: "one Democratic source", "a Labour spokesperson", "an NHS
+        # source"; not a body before its verb ("the Justice Department said", "the X Center put it bluntly")
         end = k
         while end < len(tokens) and tokens[end][0].isalpha() and tokens[end][0] not in SPLITTERS | SKIPPABLE:
             if CUE.fullmatch(tokens[end][0]) or end - i > 8:
