@@ -643,3 +643,12 @@ def test_the_report_said_is_the_body_that_published_the_analysis() -> None:
         "“Six in ten adults on the programme are already working.”"
     )
     assert speakers(text)[0][0] == "Whitlock Center for Budget Research"
+
+
+def test_a_bodys_role_then_a_name_after_the_quote_is_that_person() -> None:
+    text = (
+        "Dr Sofia Amundsen, director of the fund, said talks would resume. “We are close,” she said.\n\n"
+        "“Every company we talk to says the same thing,” warned the Global Medicines Access Network's director, "
+        "Jonas Eklund."
+    )
+    assert speakers(text)[-1] == ("Jonas Eklund", "Global Medicines Access Network's director")

@@ -334,7 +334,8 @@ def _run_before_title(tokens: list[Token], i: int, title_end: int) -> Mention | 
     start = tokens[i][1]
     role = _surface(tokens[i:title_end])
     named = title_end < len(tokens) and is_cap(tokens[title_end][0])
-    name = np_forward(tokens, title_end) if named else None
+    # "Meg Lee", or after a comma: "the Global Medicines Access Network's director, Jonas Eklund"
+    name = np_forward(tokens, title_end) if named else _forward_appositive_name(tokens, title_end)
     if name is not None and name.kind == "person":
         return replace(name, role=name.role or clean_role(role), start=start)
     definite = tokens[i][0].lower() == "the"
