@@ -652,3 +652,11 @@ def test_a_bodys_role_then_a_name_after_the_quote_is_that_person() -> None:
         "Jonas Eklund."
     )
     assert speakers(text)[-1] == ("Jonas Eklund", "Global Medicines Access Network's director")
+
+
+def test_a_person_introduced_with_an_age_and_a_description_is_who_he_means() -> None:
+    text = (
+        "I spent an afternoon last month with Luis Carrasco, 44, a line cook who lost his cover last year.\n\n"
+        "“I did not even know there was anything to comply with,” he said."
+    )
+    assert speakers(text) == [("Luis Carrasco", None)]

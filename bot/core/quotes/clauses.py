@@ -323,11 +323,12 @@ def introduced_last(sentence: str) -> Mention | None:
     if comma < 0 or any(mark in sentence[comma:] for mark in ";:“\""):
         return None  # the appositive runs from the last comma to the sentence's end
     for run in _INTRODUCTION.finditer(sentence, max(0, comma - _NAME_REACH), comma + 2):
-        found = _introduced(sentence, run.start()) if run.end() == comma else None
-        if found is None or not found.role:
+        aged = sentence[run.end() : comma].strip(", ").isdigit()  # "…with Luis Carrasco, 44, a line cook who …"
+        found = _introduced(sentence, run.start(), aged) if run.end() == comma or aged else None
+        if found is None or not (found.role or aged):
             continue
-        head = found.role.split(" ", 1)[0]
-        if head[0].isupper() or head.lower() in _ROLE_OPENERS:  # "president of X", not "over the server"
+        head = found.role.split(" ", 1)[0] if found.role else ""
+        if aged or head[0].isupper() or head.lower() in _ROLE_OPENERS:  # "president of X", not "over the server"
             return found
     return None
 
