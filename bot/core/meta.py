@@ -83,6 +83,13 @@ _MEDIA_WORD = re.compile(
     r"ledger|advertiser|examiner|beacon|bureau|service|wire)\b",
     re.I,
 )
+_AGO = re.compile(r"^\W*(?:\d+\s+(?:mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago|yesterday|just now)\W*$", re.I)
+_WIRE_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40} \((?P<name>[A-Z][\w .&'-]{1,40})\) [—–-]")
+# "Press release issued by the Hearthside Trust press office"
+_ISSUED_BY = re.compile(
+    r"\b(?:issued|published) by (?:the )?(?P<name>[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|for|and|&))*?)"
+    r"(?: press office| communications team)?$"
+)
 _WRITERS = wordset("reporter editor correspondent writer journalist columnist contributor staff")
 _BYLINE_START = re.compile(r"^\W{0,3}by\s", re.I)
 _BUREAU = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+Bureau$")  # "Tidewater Sentinel Washington Bureau": the paper's desk
@@ -254,7 +261,7 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
         beside = [n for n in header[max(0, i - 1) : i + 2] if n != line]
         name = _person_with_role(line)
         below = header[i + 1] if i + 1 < len(header) else ""
-        if name and (title in beside or any(is_dateline(n) for n in beside) or _job_title(below)):
+        if name and (title in beside or any(is_dateline(n) or _AGO.match(n) for n in beside) or _job_title(below)):
             return name
         # "Jane Smith | 8 June 2022" or "Jane Smith 8 June 2022" on one line
         if is_dateline(line):
@@ -420,6 +427,9 @@ def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
     candidates = _publisher_candidates(header, footer, cleaned.title)
     if release := _own_release(cleaned.body):
         candidates.append(("release", release))
+    if wire := _WIRE_DATELINE.match(cleaned.body):  # "GENEVA (Meridian Wire) — …": the agency's own credit
+        candidates.append(("header", wire["name"]))
+    candidates.extend(("publication", _tidy_name(m["name"])) for line in header if (m := _ISSUED_BY.search(line)))
     rows = _with_fields(header)
     meta = Metadata(
         title=title,

@@ -420,3 +420,10 @@ def test_a_posted_date_below_the_article_dates_it_but_a_readers_comment_does_not
 ])
 def test_numeric_dates_are_read_in_the_order_the_page_writes_dates(dateline: str, other: str, want: date) -> None:
     assert meta(HEADLINE, dateline, *BODY, *([other] if other else [])).published == want
+
+
+def test_a_name_and_role_beside_a_relative_date_is_the_byline() -> None:
+    standfirst = "Members of the union voted by 78% to reject the government's offer of a 5% pay award this year"
+    found = meta("Clinical Nurse Weekly", HEADLINE, standfirst, "Tomasz Wierzbicki, news reporter", "2 days ago",
+                 *BODY)
+    assert found.author == "Tomasz Wierzbicki"

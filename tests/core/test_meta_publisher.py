@@ -154,3 +154,10 @@ def test_the_outlet_named_under_the_byline_is_the_publisher(outlet: str, publish
 def test_a_place_or_a_job_under_the_byline_is_no_publisher() -> None:
     for line in ("Health Correspondent", "Chief Reporter", "Washington", "Ann Lee"):
         assert meta(page(HEADLINE, "By Grant Ellison", line, "Sept. 28, 2016", *BODY)).publisher is None
+
+
+def test_a_wire_dateline_and_an_issued_by_line_name_the_publisher() -> None:
+    wire = page(HEADLINE, "Oct. 7, 2022", "GENEVA (Meridian Wire) — " + BODY[0], *BODY[1:])
+    assert meta(wire).publisher == "Meridian Wire"
+    issued = page("Press release issued by the Hearthside Trust press office", HEADLINE, "6 February 2017", *BODY)
+    assert meta(issued).publisher == "Hearthside Trust"
