@@ -265,3 +265,18 @@ def test_a_sentence_ending_in_a_full_stop_with_no_byline_below_is_not_the_headli
     raw = page("Ashbury Echo", CARE_HEADLINE, "By Raj Patel", "3 November 2023",
                "Read our guide to home care. It explains your rights.", *CARE_BODY)
     assert clean(raw).title == CARE_HEADLINE
+
+
+def test_a_live_pages_latest_entry_is_not_the_headline_when_bare_names_and_a_date_follow_the_headline() -> None:
+    headline = "Live: Health secretary grilled over Glyn Tawe waiting lists as Senedd committee meets"
+    raw = "\n".join([
+        "WalesLine", "LIVE", headline, "Rhys Penhallow and Cerys Morgan", "Wed 18 Sep 2024 09:02 BST",
+        "Key events", "16:47 Summary: what we learned today", "Show all key events", "16:47",
+        "Summary: what we learned today",
+        "That's where we'll leave our live coverage for today. Here's a recap of the main points:",
+        "- The health secretary told the committee that two-year waits at Glyn Tawe were unacceptable",
+        "- Opposition members called for the board to be placed in special measures",
+        "Thanks for joining us.", "15:30",
+        "Consultants have warned of a lost decade for planned operations in the region, as theatre lists shrink.",
+    ])
+    assert clean(raw).title == headline
