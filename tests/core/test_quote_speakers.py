@@ -660,3 +660,25 @@ def test_a_person_introduced_with_an_age_and_a_description_is_who_he_means() -> 
         "“I did not even know there was anything to comply with,” he said."
     )
     assert speakers(text) == [("Luis Carrasco", None)]
+
+
+def test_an_interview_introduced_by_a_paragraph_that_presents_someone_is_theirs() -> None:
+    text = (
+        "Half of councils cannot staff a safe rota. We asked one principal social worker how his team copes.\n\n"
+        "The forum's chair, Jo Castellano, said people were waiting. “We are losing people,” Castellano added.\n\n"
+        "Marcus Ellery-Dunn is principal social worker for adults at Northvale Council, where the team has 14 "
+        "warranted staff against an establishment of 22, and he has done the job for nine years.\n\n"
+        "What does a bad night look like?\n\n"
+        "Three assessments come in between 6pm and 10pm and you have got two people on shift.\n\n"
+        "What would help?\n\n"
+        "A proper national allowance, so councils are not poaching from each other."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Jo Castellano", "Marcus Ellery-Dunn", "Marcus Ellery-Dunn"]
+
+
+def test_the_health_board_said_is_the_board_named_before_with_a_possessive() -> None:
+    text = (
+        "The letter, signed by Hywel Prosser, Bae Teifi University Health Board's director of primary care, set "
+        "out the closure.\n\nIn a statement, the health board said: “We have met the local councillor.”"
+    )
+    assert speakers(text)[-1][0] == "Bae Teifi University Health Board"

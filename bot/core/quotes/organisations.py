@@ -73,7 +73,7 @@ def body_named(text: str, head: str, position: int) -> str | None:
     for run in reversed(list(CAP_RUN.finditer(text, 0, position))):
         words = [w for w in word_tokens(run.group()) if w.lower() not in FUNCTION_WORDS]
         if len(words) > 1 and strip_possessive(words[-1]).lower() == head and analyse_run(words)[0] == "org":
-            return run.group()
+            return strip_possessive(run.group())  # "Bae Teifi University Health Board's director": the board
     return None
 
 

@@ -21,7 +21,7 @@ _QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*[:.]\s+(?=\S)")
 _ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*[:.]\s+(?=\S)")
 # Without labels, questions and answers are an interview only where the article says it is one.
 _INTERVIEW = re.compile(
-    r"\b(?:interview|talks? to|talked to|spoke to|speaks to|in conversation|Q&A|podcast|minutes with)", re.I
+    r"\b(?:interview|talks? to|talked to|spoke to|speaks to|in conversation|Q&A|podcast|minutes with|we asked)", re.I
 )
 _QUESTION_WORDS = 30  # an interviewer's question is short
 # Whoever asks the questions: "she talks to Priya Nandakumar", "Interview by Priya Nandakumar".
@@ -29,6 +29,7 @@ _INTERVIEWER = re.compile(
     r"(?:talks? to|talked to|spoke to|speaks to|[Ii]nterview(?:ed)? by|[Aa]sked by) ((?:[A-Z][\w'’-]+ ?)+)"
 )
 _INTRO_WORDS = 20  # a line that introduces a Q&A ("Five minutes with… Bronagh Keane, lead nurse")
+_PRESENTS = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:is|was|has been) ")
 _MARKS = "\"“”‘’'"
 
 
@@ -104,8 +105,11 @@ def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int) -> s
     person named in full whom the article names most often, never its interviewer ("she talks to Priya Lee")."""
     first = next(n for n, (start, end) in enumerate(paragraphs) if start <= answer <= end) - 2
     intro = text[slice(*paragraphs[first])] if first >= 0 else ""
+    if len(intro.split()) > _INTRO_WORDS:  # a paragraph that presents someone: "Marcus Lee is principal social …"
+        presented = _PRESENTS.match(intro)
+        intro = presented.group() if presented else ""
     asking = {m.group(1).split()[-1] for m in _INTERVIEWER.finditer(text)}
-    for part in (intro, text) if len(intro.split()) <= _INTRO_WORDS else (text,):
+    for part in (intro, text):
         runs = (m for m in CAP_RUN.finditer(part) if not part.endswith("The ", 0, m.start()))
         names = {tail[-1] for tail in map(_full_name, runs) if tail and tail[-1] not in asking}
         if names:
