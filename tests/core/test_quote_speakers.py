@@ -682,3 +682,12 @@ def test_the_health_board_said_is_the_board_named_before_with_a_possessive() -> 
         "out the closure.\n\nIn a statement, the health board said: “We have met the local councillor.”"
     )
     assert speakers(text)[-1][0] == "Bae Teifi University Health Board"
+
+
+def test_the_report_said_is_the_coroner_who_issued_it() -> None:
+    text = (
+        "Area coroner Philippa Drummond-Hayes recorded a narrative conclusion last month. She has now issued a "
+        "prevention of future deaths report to the ambulance service.\n\n"
+        "The report said: “In my opinion there is a risk that future deaths will occur.”"
+    )
+    assert speakers(text)[-1][0] == "Philippa Drummond-Hayes"

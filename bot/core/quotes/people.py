@@ -205,6 +205,8 @@ class ArticleSpeakers:
         for sentence in range(last, max(-1, last - _ORG_SENTENCES), -1):
             start = self._starts[sentence]
             found = document_writer(self._text[start : min(position, self._ends[sentence])], documents)
+            if found is not None and found.kind == "pronoun":
+                found = self._salient_before(start, "m" if found.name == "he" else "f")
             if found is not None and (found.kind == "org" or " " in found.name or self._surname_forms(found.name)):
                 return found  # a one-word name only when the article gives it in full ("Lund"), not "Nearly"
         return None
