@@ -691,3 +691,18 @@ def test_the_report_said_is_the_coroner_who_issued_it() -> None:
         "The report said: “In my opinion there is a risk that future deaths will occur.”"
     )
     assert speakers(text)[-1][0] == "Philippa Drummond-Hayes"
+
+
+def test_an_interview_answer_of_two_paragraphs_is_kept_whole_but_not_the_reporting_after_the_last() -> None:
+    text = (
+        "Dame Morwenna Treloar retired last year. In this episode she talks to Priya Nandakumar.\n\n"
+        "You started out as a social worker. What did that teach you?\n\n"
+        "That the NHS and social care speak completely different languages.\n\n"
+        "It took me years to understand that the hospital was being measured on beds.\n\n"
+        "Have integrated care boards fixed that?\n\n"
+        "Partly. The relationships are much better than they were.\n\n"
+        "The board she led was merged with its neighbour in April."
+    )
+    quotes = extract_quotes(text)
+    assert [q.text[:8] for q in quotes] == ["That the", "It took ", "Partly. "]
+    assert {q.speaker for q in quotes} == {"Morwenna Treloar"}

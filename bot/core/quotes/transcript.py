@@ -55,9 +55,10 @@ def transcript_quotes(text: str, lines: list[re.Match[str]], speakers: ArticleSp
 
 
 def interview_answers(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return the spans of an interview's answers: "A: …" paragraphs (and the plain paragraphs that carry an
-    answer on before the next "Q: …"), or, in an article that calls itself an interview, the paragraph after
-    each short question. Fewer than two answers are no interview (an FAQ line, a rhetorical question)."""
+    """Return the spans of an interview's answers: "A: …" paragraphs, or, in an article that calls itself an
+    interview, the paragraphs under each short question; an answer's later paragraphs only where another
+    question follows (after the last, the reporter may be writing again). Fewer than two answers are no
+    interview (an FAQ line, a rhetorical question)."""
     asked = sum(1 for start, end in paragraphs if text[start:end].rstrip().endswith("?"))
     labelled = sum(1 for start, end in paragraphs if _QUESTION_LABEL.match(text, start, end)) >= _MIN_LINES
     if not labelled and (asked < _MIN_LINES or not _INTERVIEW.search(text)):
@@ -76,9 +77,9 @@ def interview_answers(text: str, paragraphs: list[tuple[int, int]]) -> list[tupl
             answers.append((answer.end(), end))
             after_question = False
         elif not labelled and after_question and not quoted:
-            answers.append((start, end))  # one paragraph answers each question
+            answers.append((start, end))
             after_question = False
-        elif labelled and answers and not quoted:
+        elif answers and not quoted:
             carried.append((start, end))
     return answers if len(answers) >= _MIN_LINES else []
 
