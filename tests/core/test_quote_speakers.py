@@ -706,3 +706,11 @@ def test_an_interview_answer_of_two_paragraphs_is_kept_whole_but_not_the_reporti
     quotes = extract_quotes(text)
     assert [q.text[:8] for q in quotes] == ["That the", "It took ", "Partly. "]
     assert {q.speaker for q in quotes} == {"Morwenna Treloar"}
+
+
+def test_an_unnamed_person_introducing_a_quote_with_a_colon_is_its_speaker() -> None:
+    text = (
+        "Hospital discharge is the clearest example. A consultant geriatrician we interviewed described the "
+        "pressure candidly: “We ask families whether they can cope, and they say yes because they feel they must.”"
+    )
+    assert speakers(text) == [("A consultant geriatrician", None)]

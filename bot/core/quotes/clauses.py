@@ -130,7 +130,7 @@ def before_clause(clause: str) -> Mention | None:
         opening = _DEFINITE_OPENING.match(body)
         if opening is not None and opening["head"] in _INTRODUCERS:
             return Mention("nominal", opening.group(), definite=True)
-        return first_subject(body)
+        return first_subject(body) or _someone(body)
     for cue in reversed(cues[-2:]):
         if cue.group("according"):
             mention = np_forward(token_spans(body[cue.end() :]), 0)
@@ -146,6 +146,18 @@ def before_clause(clause: str) -> Mention | None:
         if mention is not None:
             return mention
     return None
+
+
+def _someone(sentence: str) -> Mention | None:
+    """Return the unnamed person a sentence opens with: "A consultant geriatrician we interviewed described …"."""
+    words = sentence.split()
+    if not words or words[0] not in ("A", "An", "One"):
+        return None
+    kept = list(itertools.takewhile(lambda w: w.isalpha() and w.islower() and w not in FUNCTION_WORDS
+                                    and not w.endswith("ed"), words[1:4]))
+    if not any(w in ROLE_NOUNS for w in kept):
+        return None
+    return Mention("nominal", " ".join(words[: len(kept) + 1]))
 
 
 def first_subject(text: str, strict: bool = False) -> Mention | None:
