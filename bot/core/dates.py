@@ -25,6 +25,9 @@ _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{2})\2(\d{2})(?!\d)")
 # "24/07/2018", "11.08.17", "24-07-2018": day first unless the page is American (see month_first).
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|\.\d)")
 
+# A day and month without a year, in either order: "on May 31" (American), "on 31 May" (British).
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![:.]?\d)", re.I)
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b", re.I)
 # An American time zone after a clock time ("02/09/23 4:47 PM ET", "10:02 a.m. EDT").
 _US_ZONE = re.compile(r"\d:\d\d\s*(?:[AaPp]\.?[Mm]\.?\s*)?[ECMP][SD]?T\b")
 _DIGITS = re.compile(r"\d\d")
@@ -53,11 +56,13 @@ def _make_date(year: int, month: int, day: int) -> date | None:
 
 
 def month_first(page: str) -> bool:
-    """Say whether a page writes its dates the American way ("Sept. 28, 2016", a time in ET), so that its
-    "02/09/23" is 9 February; one that also writes "28 September 2016" is British."""
+    """Say whether a page writes its dates the American way ("Sept. 28, 2016", "on May 31", a time in ET), so
+    that its "02/09/23" is 9 February; one that also writes "28 September 2016" is British."""
     if _DAY_MONTH_YEAR.search(page):
         return False
-    return bool(_MONTH_DAY_YEAR.search(page) or _US_ZONE.search(page))
+    if _MONTH_DAY_YEAR.search(page) or _US_ZONE.search(page):
+        return True
+    return len(_MONTH_DAY.findall(page)) > len(_DAY_MONTH.findall(page))
 
 
 def _dates(text: str, us: bool = False) -> Iterable[tuple[int, int, date]]:

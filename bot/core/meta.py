@@ -23,7 +23,7 @@ _UPDATED_LABEL = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited)\b", re
 
 # "By Jane Smith", "Posted on 24/07/2018 by Jane Doe", "Written by Jane Doe", "Words by ..."
 _BY = re.compile(
-    r"^\W{0,3}(?:(?:posted|published|written|words|story|reported|report|text|interview|article)\b"
+    r"^\W{0,3}(?:(?:posted|published|written|words|story|reported|report|text|interview|article|compiled|edited)\b"
     r"[^|\n]{0,40}?\s)?by\s*:?\s+(?P<name>\S.*)$",
     re.I,
 )

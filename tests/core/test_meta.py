@@ -427,3 +427,11 @@ def test_a_name_and_role_beside_a_relative_date_is_the_byline() -> None:
     found = meta("Clinical Nurse Weekly", HEADLINE, standfirst, "Tomasz Wierzbicki, news reporter", "2 days ago",
                  *BODY)
     assert found.author == "Tomasz Wierzbicki"
+
+
+def test_an_american_page_with_month_first_days_reads_its_numeric_date_month_first() -> None:
+    body = [*BODY[:2], "The person visited the mall between 2 and 5 p.m. on May 31 and a pharmacy on June 1."]
+    found = meta(HEADLINE, "Compiled by Dana Whitfield, Courier staff", "Posted 6/7/2022 5:42 PM", *body)
+    assert (found.published, found.author) == (date(2022, 6, 7), "Dana Whitfield")
+    british = meta(HEADLINE, "Posted 6/7/2022", *BODY[:2], "The pharmacy was visited on 31 May and on 1 June.")
+    assert british.published == date(2022, 7, 6)
