@@ -714,3 +714,11 @@ def test_an_unnamed_person_introducing_a_quote_with_a_colon_is_its_speaker() -> 
         "pressure candidly: “We ask families whether they can cope, and they say yes because they feel they must.”"
     )
     assert speakers(text) == [("A consultant geriatrician", None)]
+
+
+def test_a_bodys_report_is_the_body_named_before_whole_with_and_in_its_name() -> None:
+    text = (
+        "The Aged Care Quality and Safety Commission imposed sanctions on Banksia Grove on Tuesday.\n\n"
+        "The commission's report said: “Residents were exposed to serious risk of harm.”"
+    )
+    assert speakers(text) == [("Aged Care Quality and Safety Commission", None)]

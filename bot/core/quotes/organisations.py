@@ -17,6 +17,8 @@ from bot.core.quotes.lexicon import (
 )
 from bot.core.quotes.phrases import Mention, analyse_run
 
+# A capitalised run joined to the one after it by "and", "&", "of" or "for", inside one body's name.
+_JOINED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]* (?:and|&|of|for) $")
 _BY = re.compile(r"\b(?:by|from) ")  # "published by the X", "signed by", "our report from the X"
 _BY_REACH = 60  # characters from "signed by" to the name: "signed by the partnership's senior partner, Dr X"
 
@@ -73,7 +75,10 @@ def body_named(text: str, head: str, position: int) -> str | None:
     for run in reversed(list(CAP_RUN.finditer(text, 0, position))):
         words = [w for w in word_tokens(run.group()) if w.lower() not in FUNCTION_WORDS]
         if len(words) > 1 and strip_possessive(words[-1]).lower() == head and analyse_run(words)[0] == "org":
-            return strip_possessive(run.group())  # "Bae Teifi University Health Board's director": the board
+            start = run.start()
+            while joined := _JOINED_BEFORE.search(text, 0, start):  # "Aged Care Quality and Safety Commission"
+                start = joined.start()
+            return strip_possessive(text[start : run.end()])  # "… Health Board's director": the board
     return None
 
 

@@ -167,8 +167,10 @@ class ArticleSpeakers:
         """Say whom a nominal stands for: "the minister" a person named before, "the council" the council
         named before, "The report" whoever it is by, "a spokesperson" the organisation just named."""
         head = word_tokens(mention.name)[-1].lower()
-        if mention.definite and head in ORG_WORDS:  # "In a statement, the council said": Lewisham Council
-            body = body_named(self._text, head, position)
+        owner = re.search(r"(\w+)['’]s \w+$", mention.name)  # "The commission's report": the commission's words
+        body_head = owner.group(1).lower() if owner and head in _DOCUMENTS | _LETTERS else head
+        if mention.definite and body_head in ORG_WORDS:  # "In a statement, the council said": Lewisham Council
+            body = body_named(self._text, body_head, position)
             if body is not None:
                 return organisation(self._expand(body))
         if mention.definite:
