@@ -126,13 +126,13 @@ _AUTHOR_BOX = re.compile(
 )
 # A press release opens with its organisation as the subject: "Care Homes UK has today welcomed the review".
 _LEAD_ORG = re.compile(
-    r"^(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|&)){0,5}?),?\s+(?:has|have)\s+"
-    r"(?:today\s+|this\s+week\s+)?(?:welcomed|announced|launched|responded|called|warned|published|urged|criticised"
-    r"|backed|released|set\s+out)\b"
+    r"^(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|&)){0,5}?)(?:['’]s\s+(?:cabinet|board))?,?"
+    r"\s+(?:(?:has|have)\s+(?:today\s+|this\s+week\s+)?(?:welcomed|announced|launched|responded|called|warned"
+    r"|published|urged|criticised|backed|released|set\s+out|agreed)|(?:is|are)\s+to\s+\w+)\b"
 )
 _OFFICER = (
     r"(?:chief\s+executive|chief\s+officer|ceo|chair|chairman|chairwoman|chairperson|president|director"
-    r"|spokesperson|spokesman|spokeswoman|head)"
+    r"|spokesperson|spokesman|spokeswoman|head|leader)"
 )
 _WEIGHTS = {
     "source": 5, "publication": 4, "header": 3, "copyright": 3, "about": 3, "selling": 3, "suffix": 2, "release": 1,

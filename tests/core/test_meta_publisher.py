@@ -161,3 +161,16 @@ def test_a_wire_dateline_and_an_issued_by_line_name_the_publisher() -> None:
     assert meta(wire).publisher == "Meridian Wire"
     issued = page("Press release issued by the Hearthside Trust press office", HEADLINE, "6 February 2017", *BODY)
     assert meta(issued).publisher == "Hearthside Trust"
+
+
+@pytest.mark.parametrize(("lead", "officer", "publisher"), [
+    ("Mercia Vale Ambulance Service NHS Trust is to roll out mental health response cars across its area.",
+     "Dr Joanna Pell, chief executive of Mercia Vale Ambulance Service NHS Trust, said:",
+     "Mercia Vale Ambulance Service NHS Trust"),
+    ("Kestermoor Council's cabinet has agreed a budget that increases spending on adult social care.",
+     "Councillor Nadia Farrant, Leader of Kestermoor Council, said:", "Kestermoor Council"),
+])
+def test_a_body_leading_its_own_news_with_its_own_officer_quoted_is_the_publisher(lead: str, officer: str,
+                                                                                  publisher: str) -> None:
+    body = [lead, f"{officer} “This is the right decision, and it must be followed by a plan for the staff we have.”"]
+    assert meta(page(HEADLINE, "14/09/2021", *body)).publisher == publisher
