@@ -669,9 +669,9 @@ def test_an_interview_introduced_by_a_paragraph_that_presents_someone_is_theirs(
         "Marcus Ellery-Dunn is principal social worker for adults at Northvale Council, where the team has 14 "
         "warranted staff against an establishment of 22, and he has done the job for nine years.\n\n"
         "What does a bad night look like?\n\n"
-        "Three assessments come in between 6pm and 10pm and you have got two people on shift.\n\n"
+        "Three assessments come in between 6pm and 10pm and we have got two people on shift.\n\n"
         "What would help?\n\n"
-        "A proper national allowance, so councils are not poaching from each other."
+        "A proper national allowance, so councils are not poaching from each other. I would start there."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Jo Castellano", "Marcus Ellery-Dunn", "Marcus Ellery-Dunn"]
 
@@ -700,7 +700,7 @@ def test_an_interview_answer_of_two_paragraphs_is_kept_whole_but_not_the_reporti
         "That the NHS and social care speak completely different languages.\n\n"
         "It took me years to understand that the hospital was being measured on beds.\n\n"
         "Have integrated care boards fixed that?\n\n"
-        "Partly. The relationships are much better than they were.\n\n"
+        "Partly. The relationships are much better than they were when I started.\n\n"
         "The board she led was merged with its neighbour in April."
     )
     quotes = extract_quotes(text)
@@ -722,3 +722,14 @@ def test_a_bodys_report_is_the_body_named_before_whole_with_and_in_its_name() ->
         "The commission's report said: “Residents were exposed to serious risk of harm.”"
     )
     assert speakers(text) == [("Aged Care Quality and Safety Commission", None)]
+
+
+def test_an_explainers_questions_are_answered_by_the_reporter_not_an_interviewee() -> None:
+    text = (
+        "The health secretary, Owen Pask, defended the plan in an interview with BBC Breakfast on Monday.\n\n"
+        "What is the row about?\n\n"
+        "The government wants councils to publish waiting times for care assessments every month.\n\n"
+        "What happens next?\n\n"
+        "Councils have until March to respond, and ministers will then decide whether to make it law."
+    )
+    assert extract_quotes(text) == []

@@ -24,6 +24,7 @@ _INTERVIEW = re.compile(
     r"\b(?:interview|talks? to|talked to|spoke to|speaks to|in conversation|Q&A|podcast|minutes with|we asked)", re.I
 )
 _QUESTION_WORDS = 30  # an interviewer's question is short
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm][ey]|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]ur)\b")  # not "US"
 # Whoever asks the questions: "she talks to Priya Nandakumar", "Interview by Priya Nandakumar".
 _INTERVIEWER = re.compile(
     r"(?:talks? to|talked to|spoke to|speaks to|[Ii]nterview(?:ed)? by|[Aa]sked by) ((?:[A-Z][\w'’-]+ ?)+)"
@@ -81,6 +82,8 @@ def interview_answers(text: str, paragraphs: list[tuple[int, int]]) -> list[tupl
             after_question = False
         elif answers and not quoted:
             carried.append((start, end))
+    if not labelled and 2 * sum(1 for start, end in answers if _FIRST_PERSON.search(text, start, end)) < len(answers):
+        return []  # an explainer's "What happens next?" is answered by the reporter, not in the first person
     return answers if len(answers) >= _MIN_LINES else []
 
 
