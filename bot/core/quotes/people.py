@@ -15,9 +15,8 @@
 #
 # The layers below this one, each importing only from those before it: lexicon (words and patterns), kinds
 # (person or organisation), phrases (noun phrases: names, roles, organisations), names (canonical names and
-# speaker keys), organisations (acronyms,
-# whom a spokesperson, "the council" or "the report" stands for), clauses (attribution clauses, their
-# subjects, and the people a sentence introduces).
+# speaker keys), organisations (acronyms, whom a spokesperson, "the council" or "the report" stands for),
+# clauses (attribution clauses, their subjects, and the people a sentence introduces).
 
 from __future__ import annotations
 
@@ -284,9 +283,8 @@ class ArticleSpeakers:
         return self._named(Mention("person", label))
 
     def known_as(self, surname: str) -> Speaker:
-        """Return the person the article calls by this surname, under their fullest name."""
-        forms = self._surname_forms(surname)
-        return self._named(Mention("person", max(forms, key=forms.get) if forms else surname))
+        """Return the person the article calls by this surname, under their canonical name."""
+        return self._named(Mention("person", surname))
 
     def inside_quote(self, position: int) -> bool:
         k = bisect.bisect_right(self._quoted, (position, len(self._text))) - 1
