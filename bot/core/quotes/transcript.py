@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from bot.core.models import Quote
+from bot.core.quotes.kinds import Speaker
 from bot.core.quotes.lexicon import CAP_RUN, occurrences, word_tokens
 from bot.core.quotes.people import ArticleSpeakers
 from bot.core.quotes.phrases import analyse_run
@@ -20,14 +21,13 @@ _MIN_LINES = 2
 _QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*[:.]\s+(?=\S)")
 _ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*[:.]\s+(?=\S)")
 # Without labels, questions and answers are an interview only where the article says it is one.
-_INTERVIEW = re.compile(
-    r"\b(?:interview|talks? to|talked to|spoke to|speaks to|in conversation|Q&A|podcast|minutes with|we asked)", re.I
-)
+_TALKS_TO = r"talks? to|talked to|spoke to|speaks to"
+_INTERVIEW = re.compile(rf"\b(?:interview|{_TALKS_TO}|in conversation|Q&A|podcast|minutes with|we asked)", re.I)
 _QUESTION_WORDS = 30  # an interviewer's question is short
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm][ey]|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]ur)\b")  # not "US"
 # Whoever asks the questions: "she talks to Priya Nandakumar", "Interview by Priya Nandakumar".
 _INTERVIEWER = re.compile(
-    r"(?:talks? to|talked to|spoke to|speaks to|[Ii]nterview(?:ed)? by|[Aa]sked by) ((?:[A-Z][\w'’-]+ ?)+)"
+    rf"(?:{_TALKS_TO}|[Ii]nterview(?:ed)? by|[Aa]sked by) ((?:[A-Z][\w'’-]+ ?)+)"
 )
 _INTRO_WORDS = 20  # a line that introduces a Q&A ("Five minutes with… Bronagh Keane, lead nurse")
 _PRESENTS = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:is|was|has been) ")
@@ -50,9 +50,14 @@ def transcript_quotes(text: str, lines: list[re.Match[str]], speakers: ArticleSp
     for line in lines:
         speaker = None if speakers.inside_quote(line.pos) else speakers.labelled(line["label"], line.pos)
         if speaker is not None:
-            found.append(Quote(text=text[line.end() : line.endpos].strip(), speaker=speaker.name, role=speaker.role,
-                               partial=False, spans=((line.end(), line.endpos),), speaker_kind=speaker.kind))
+            found.append(_said(text, line.end(), line.endpos, speaker))
     return found if len(found) >= _MIN_LINES else []
+
+
+def _said(text: str, start: int, end: int, speaker: Speaker) -> Quote:
+    """A full quotation of the words between start and end, unmarked, by the speaker."""
+    return Quote(text=text[start:end].strip(), speaker=speaker.name, role=speaker.role, partial=False,
+                 spans=((start, end),), speaker_kind=speaker.kind)
 
 
 def interview_answers(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -99,8 +104,7 @@ def interview_quotes(
     if surname is None:
         return []
     speaker = speakers.known_as(surname)
-    return [Quote(text=text[start:end].strip(), speaker=speaker.name, role=speaker.role, partial=False,
-                  spans=((start, end),), speaker_kind=speaker.kind) for start, end in answers]
+    return [_said(text, start, end, speaker) for start, end in answers]
 
 
 def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int) -> str | None:
