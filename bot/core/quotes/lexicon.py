@@ -67,6 +67,8 @@ HONORIFICS = wordset(
     "reverend rt hon rep reps sen sens del gov capt gen col lt sgt maj cmdr cdr adm cpl fr rabbi imam bishop archbishop"
 )
 # Nouns that name a person's role or relation ("secretary", "spokesman", "widow"): the head of a role phrase.
+# People who speak for nobody but themselves, though named with a body: "one GOP source", "an NHS insider".
+SOURCES = wordset("source sources insider insiders")
 ROLE_NOUNS = wordset(
     "secretary minister chancellor chief executive ceo officer president chairman chairwoman chair "
     "chairperson director leader mayor spokesman spokeswoman spokesperson head governor senator "

@@ -46,6 +46,7 @@ from bot.core.quotes.lexicon import (
     ORG_WORDS,
     ROLE_NOUNS,
     RUN_BEFORE,
+    SOURCES,
     gender_of,
     is_heading,
     occurrences,
@@ -72,7 +73,7 @@ _RELATIVE = re.compile(
     r"\b(?:([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)|(Dad|Mum|Mom|Mam|Grandma|Grandad|Granddad|Grandpa|Nan|Nana))"
     r"\b(?!,? [A-Z])"
 )
-_UNOFFICIAL = frozenset("source sources insider insiders aide aides figure figures".split())  # speak for no body
+_UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 # What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
 _LETTERS = frozenset({"letter"})

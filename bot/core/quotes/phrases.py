@@ -21,6 +21,7 @@ from bot.core.quotes.lexicon import (
     ROLE_NOUNS,
     RUN_CONNECTORS,
     SKIPPABLE,
+    SOURCES,
     SPLITTERS,
     Token,
     gender_of,
@@ -239,6 +240,7 @@ def _speaks_for(tokens: list[Token], first: int, text: str) -> int | None:
     return nominal.start if nominal is not None and nominal.kind == "nominal" and not nominal.definite else None
 
 
+_PEOPLE_OF_A_BODY = ROLE_NOUNS | SOURCES  # "an NHS spokesman", "one GOP source": a person, not the body
 # Titles that name an office, so that "the governor" can be "Gov. Raymond Bishop" (not a role of their own: the
 # article's words for it, "the council's cabinet member for adult social care", say more than "councillor").
 _OFFICES = {"gov": "governor", "sen": "senator", "rep": "representative", "del": "delegate", "cllr": "councillor",
@@ -250,9 +252,6 @@ def holds_office(text: str, surname: str, office: str) -> bool:
     titles = [title.capitalize() for title, held in _OFFICES.items() if held == office]
     name = rf"(?:[A-Z][\w'’-]+ )*{re.escape(surname)}\b"
     return bool(titles) and re.search(rf"\b(?:{'|'.join(titles)})\.? {name}", text) is not None
-
-
-_SOURCES = frozenset("source sources insider insiders".split())
 
 
 def _run_role(words: Sequence[str], tail: Sequence[str]) -> str | None:
@@ -348,7 +347,7 @@ def _forward_run(tokens: list[Token], i: int, j: int, k: int, premod: list[str])
     words = [w for w, _, _ in tokens[j:k]]
     kind, tail = analyse_run(words)
     lower_next = k < len(tokens) and tokens[k][0].isalpha() and tokens[k][0].islower()
-    if kind != "person" and lower_next and (kind != "org" or tokens[k][0] in ROLE_NOUNS | _SOURCES):
+    if kind != "person" and lower_next and (kind != "org" or tokens[k][0] in _PEOPLE_OF_A_BODY):
         # a capitalised modifier inside a nominal: "one Democratic source", "a Labour spokesperson", "an NHS
         # source"; not a body before its verb ("the Justice Department said", "the X Center put it bluntly")
         end = k
