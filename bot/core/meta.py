@@ -91,7 +91,6 @@ _ISSUED_BY = re.compile(
     r"(?: press office| communications team)?$"
 )
 _WRITERS = wordset("reporter editor correspondent writer journalist columnist contributor staff")
-_BYLINE_START = re.compile(r"^\W{0,3}by\s", re.I)
 _BUREAU = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+Bureau$")  # "Tidewater Sentinel Washington Bureau": the paper's desk
 # Section names that sit after the site name in a page title ("Headline | Site | News").
 _SECTION_NAMES = wordset("news blog home articles features opinion analysis comment health care") | {
@@ -337,7 +336,7 @@ def _outlet_by_byline(header: list[str]) -> str | None:
     """Find the outlet's name on the line under a byline ("By Ann Lee" / "Meridian News Service" / a date)."""
     for line, below in itertools.pairwise(header):
         words = below.split()
-        if not (_BYLINE_START.match(line) and 1 <= len(words) <= 6 and _capitalised(words)):
+        if not (byline(line) and 1 <= len(words) <= 6 and _capitalised(words)):
             continue
         if _MEDIA_WORD.search(below) and not (
             is_dateline(below) or byline(below) or is_person_name(below) or words[-1].lower() in _WRITERS

@@ -77,6 +77,7 @@ _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak 
 # What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
 _LETTERS = frozenset({"letter"})
+_WRITINGS = _DOCUMENTS | _LETTERS
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
@@ -168,7 +169,7 @@ class ArticleSpeakers:
         named before, "The report" whoever it is by, "a spokesperson" the organisation just named."""
         head = word_tokens(mention.name)[-1].lower()
         owner = re.search(r"(\w+)['’]s \w+$", mention.name)  # "The commission's report": the commission's words
-        body_head = owner.group(1).lower() if owner and head in _DOCUMENTS | _LETTERS else head
+        body_head = owner.group(1).lower() if owner and head in _WRITINGS else head
         if mention.definite and body_head in ORG_WORDS:  # "In a statement, the council said": Lewisham Council
             body = body_named(self._text, body_head, position)
             if body is not None:
@@ -186,7 +187,7 @@ class ArticleSpeakers:
         org = org_inside(mention.name) if nominal_head(mention.name) not in _UNOFFICIAL else None
         if org:
             return organisation(self._expand(org))
-        if mention.definite and (head in _DOCUMENTS or head == "letter"):
+        if mention.definite and head in _WRITINGS:
             # "The report said: “…”": the words are those of whoever the article says it is by
             kinds = _LETTERS if head == "letter" else _DOCUMENTS
             author = self._writer(kinds, position) or document_author(self._text, position, letter=head == "letter")
