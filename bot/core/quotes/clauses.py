@@ -164,8 +164,8 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
     """Return the subject a sentence opens with ("Mr Hancock welcomed…", "In a statement, she…")."""
     opening = _ROLE_THEN_NAME.match(text)
     if opening is not None and opening["role"].split()[-1] in ROLE_NOUNS:
-        person = np_forward(token_spans(opening["name"]), 0)
-        if person is not None and person.kind == "person":
+        person = _person_in(opening["name"])
+        if person is not None:
             role = clean_role(opening["role"])
             return replace(person, role=role, gender=person.gender or role_gender(role), start=opening.start("name"))
     tokens = token_spans(text)
@@ -210,12 +210,11 @@ def subject_before(text: str) -> Mention | None:
         found = subject_before(text[cut:])
         return replace(found, start=found.start + cut) if found else None
     text = _PARTY_STATE.sub(_bracketed, text)
-    opening = _RELATIVE_OPENING.fullmatch(text.strip())
-    if opening is not None:
-        person = np_forward(token_spans(opening["name"]), 0)
-        if person is not None and person.kind == "person":
-            return replace(person, start=text.find(opening["name"]))
-    if unnamed := _UNNAMED_OPENING.fullmatch(text.strip()):
+    clause = text.strip()
+    opening = _RELATIVE_OPENING.fullmatch(clause)
+    if opening is not None and (person := _person_in(opening["name"])) is not None:
+        return replace(person, start=text.find(opening["name"]))
+    if unnamed := _UNNAMED_OPENING.fullmatch(clause):
         return Mention("nominal", unnamed["nominal"], start=text.find(unnamed["nominal"]))
     tokens = token_spans(text)
     i = len(tokens) - 1
@@ -314,8 +313,8 @@ def presented(sentence: str) -> Mention | None:
     shown = _PRESENTED.match(sentence)
     if shown is None:
         return None
-    found = np_forward(token_spans(sentence[shown.end() :]), 0)
-    if found is None or found.kind != "person" or " " not in found.name:
+    found = _person_in(sentence[shown.end() :])
+    if found is None or " " not in found.name:
         return None
     return replace(found, start=shown.end())
 
@@ -350,10 +349,16 @@ def _introduced(sentence: str, start: int, aged: bool = False) -> Mention | None
     follows it ("…a teacher from Cwm Eirin, who…" is a place; "…heard from Ann Lee, 63, whose…" a person)."""
     if not aged and sentence[:start].split()[-1] in AFFILIATIONS | {"in"}:
         return None
-    found = np_forward(token_spans(sentence[start:]), 0)
-    if found is None or found.kind != "person" or " " not in found.name:
+    found = _person_in(sentence[start:])
+    if found is None or " " not in found.name:
         return None
     return replace(found, start=start)
+
+
+def _person_in(text: str) -> Mention | None:
+    """Return the person the noun phrase opening `text` names, else None."""
+    found = np_forward(token_spans(text), 0)
+    return found if found is not None and found.kind == "person" else None
 
 
 def _description(inner: list[Token], text: str) -> str:
