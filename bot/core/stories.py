@@ -36,6 +36,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _FIGURE = re.compile(
     r"[£$€]\d[\d,.]*(?:bn|m|k)?|(?<![\w.,])(?:\d[\d,.]*(?:%|bn\b|m\b)|\d{1,3}(?:,\d{3})+|\d{2,})(?![\d.,]?\d)"
 )
+_AMOUNT = re.compile(r"(?P<currency>[£$€]?)(?P<number>\d[\d,]*(?:\.\d+)?)(?P<unit>%|bn|m|k)?")
+_SCALES = {"bn": 1e9, "m": 1e6, "k": 1e3}
 _BARE = re.compile(r"\d\d")  # a number under 100 with no unit: an age, a score, a day, a count of anything
 _NAME = re.compile(r"[A-Z](?<=[\w,] [A-Z])[\w'’-]*")  # the capital first: scanning for it is fast
 # Words too common in any news text to say two articles tell the same story.
@@ -73,6 +75,7 @@ CANDIDATES = 30  # at most this many earlier articles, those sharing most distin
 # which each restates the other's event in its own words: less than half, as each opening also has its own angle
 # (who reacted, who was quoted) that the other need not give. 0.40 to 0.50 score the same on the tuning pairs.
 RESTATED = 0.4
+ROUNDED = 0.05  # an outlet rounding an amount or share moves it by less than a twentieth: "£6.8m" to "£7m"
 
 
 @dataclass(slots=True)
@@ -199,6 +202,35 @@ def _figures(text: str) -> frozenset[str]:
     return frozenset(f for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f))
 
 
+def _amount(figure: str) -> tuple[str, float, float] | None:
+    """An amount or share as (its currency or "%", its value, half its last written digit), or None for a
+    plain count: "£6.8m" is ("£", 6_800_000, 50_000), so it is what another outlet rounds to "£7m"."""
+    found = _AMOUNT.fullmatch(figure)
+    if not found or not (found["currency"] or found["unit"]):
+        return None
+    digits = found["number"].replace(",", "")
+    scale = _SCALES.get(found["unit"] or "", 1.0)
+    kind = found["currency"] + ("%" if found["unit"] == "%" else "")
+    return kind, float(digits) * scale, 0.5 * 10.0 ** -len(digits.partition(".")[2]) * scale
+
+
+def _agreeing(figures: frozenset[str], others: frozenset[str]) -> frozenset[str]:
+    """The figures that the other set also gives, as written or rounded: outlets round amounts and shares
+    ("£6.8m" / "£7m", "4.99%" / "5%") by less than ROUNDED of them ("$1.5m" is not "$2m"), and never round
+    counts ("1,100" is not "1,000")."""
+    same = figures & others
+    amounts = [a for a in map(_amount, others - same) if a]
+    if not amounts:
+        return same
+    rounded = set()
+    for figure in figures - same:
+        mine = _amount(figure)
+        if mine and any(kind == mine[0] and abs(value - mine[1]) < min(max(half, mine[2]), ROUNDED * value)
+                        for kind, value, half in amounts):
+            rounded.add(figure)
+    return same | rounded
+
+
 def _mentioned(profile: _Profile) -> frozenset[str]:
     """Every figure an article gives, found once."""
     if profile.mentioned is None:
@@ -245,14 +277,14 @@ def story_score(a: _Profile, b: _Profile) -> float:
     ledes share a figure or EVENT_PHRASES event phrases, or each text gives RESTATED of what the other's
     headline and lede say. Figures keep two reports apart only when neither report mentions anywhere the
     figures the other opens with: outlets lead with different figures of one event ("a 40-bed ward" / "a
-    £2.1m ward") but each gives both. A shared bare number under 100 is an agreeing figure only when what
-    happened agrees too: two articles share one by chance about seven times as often as an amount, a share
-    or a large count.
+    £2.1m ward") but each gives both, and one may round what the other gives exactly. A shared bare number
+    under 100 is an agreeing figure only when what happened agrees too: two articles share one by chance
+    about seven times as often as an amount, a share or a large count.
     """
     if a.published and b.published and abs((a.published - b.published).days) > STORY_DAYS:
         return 0.0
-    shared = a.figures & b.figures
-    if a.figures and b.figures and not (a.figures & _mentioned(b) or b.figures & _mentioned(a)):
+    shared = _agreeing(a.figures, b.figures)
+    if a.figures and b.figures and not (_agreeing(a.figures, _mentioned(b)) or _agreeing(b.figures, _mentioned(a))):
         return 0.0  # each opens with figures the other never gives: another order, month or score
     names = len(a.names & b.names)
     if not names:

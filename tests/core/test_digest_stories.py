@@ -327,3 +327,29 @@ def test_three_outlets_on_one_event_stay_one_story_in_a_small_week_where_their_n
     others = [replace(other, id=other.id + 1000) for other in distinct_stories(36)]
     groups = [[a.id for a in group if a.id < 1000] for group in group_stories(arts + others)]
     assert sorted(sorted(group) for group in groups if group) == [[1, 3, 4], [2]]
+
+
+# One budget from two outlets: the paper rounds the council's figures ("£6.8m" to "nearly £7m", "4.99%" to "5%").
+BUDGET_COUNCIL = (
+    "Council tax to rise 4.99% as Dunmere cuts £6.8m from adult social care",
+    "Dunmere council approved a council tax rise of 4.99% on Wednesday night and savings of £6.8m in adult "
+    "social care. Councillors voted 31 to 20 for the budget after a three-hour debate in the council chamber. "
+    "Finance chief Ruth Okonjo said the savings would come from fewer residential placements.",
+)
+BUDGET_PAPER = (
+    "Dunmere budget: nearly £7m of care savings and a 5% tax rise",
+    "Older people in Dunmere face fewer care home places after the council agreed nearly £7m of savings from "
+    "adult social care, with council tax going up by 5%. Campaigners outside the chamber said the budget "
+    "would push families to breaking point.",
+)
+# The same council's other decision that week, with amounts that no outlet would round into the budget's.
+BUDGET_LIBRARIES = (
+    "Dunmere to spend £5.5m on library repairs and a 3% rise in parking charges",
+    "Dunmere council approved £5.5m for library repairs on Wednesday, alongside a 3% rise in parking "
+    "charges across its car parks. Councillors said the libraries' roofs had leaked for years.",
+)
+
+
+def test_figures_one_outlet_rounds_agree_and_other_amounts_do_not() -> None:
+    arts = [article(1, BUDGET_COUNCIL), article(2, BUDGET_LIBRARIES), article(3, BUDGET_PAPER)]
+    assert story_ids(group_stories(arts)) == [[1, 3], [2]]
