@@ -9,7 +9,8 @@ disagree keep them apart. Their headlines and ledes must also share a figure or 
 neighbouring words that are not names, "takeover bid", "contempt vote"), or each report's text must give
 much of what the other's headline and lede say (a second report restates the event in its own words): a
 later stage of the same case opens with something the earlier report never says. A bare number ("19",
-"27") agrees only when the texts also agree on what happened: ages, scores and days coincide by chance.
+"27") or a whole percentage ("21%") agrees only when the texts also agree on what happened: ages, scores,
+days and poll results coincide by chance.
 Articles are compared as idf-weighted sparse vectors, and only pairs that share two of their most
 distinctive rare terms or names are compared at all (an inverted index, at most CANDIDATES per article),
 so the work grows with the number of articles, not with its square.
@@ -38,7 +39,9 @@ _FIGURE = re.compile(
 )
 _AMOUNT = re.compile(r"(?P<currency>[£$€]?)(?P<number>\d[\d,]*(?:\.\d+)?)(?P<unit>%|bn|m|k)?")
 _SCALES = {"bn": 1e9, "m": 1e6, "k": 1e3}
-_BARE = re.compile(r"\d\d")  # a number under 100 with no unit: an age, a score, a day, a count of anything
+# a number under 100 with no unit (an age, a score, a day, a count of anything) or a whole percentage ("21%"):
+# a hundred values, so two articles share one by chance
+_BARE = re.compile(r"\d\d|\d\d?%")
 _NAME = re.compile(r"[A-Z](?<=[\w,] [A-Z])[\w'’-]*")  # the capital first: scanning for it is fast
 # Words too common in any news text to say two articles tell the same story.
 _STOP = frozenset(
@@ -278,8 +281,8 @@ def story_score(a: _Profile, b: _Profile) -> float:
     headline and lede say. Figures keep two reports apart only when neither report mentions anywhere the
     figures the other opens with: outlets lead with different figures of one event ("a 40-bed ward" / "a
     £2.1m ward") but each gives both, and one may round what the other gives exactly. A shared bare number
-    under 100 is an agreeing figure only when what happened agrees too: two articles share one by chance
-    about seven times as often as an amount, a share or a large count.
+    under 100 or whole percentage is an agreeing figure only when what happened agrees too: two articles
+    share a bare number by chance about seven times as often as an amount or a large count.
     """
     if a.published and b.published and abs((a.published - b.published).days) > STORY_DAYS:
         return 0.0
@@ -291,7 +294,7 @@ def story_score(a: _Profile, b: _Profile) -> float:
         return 0.0
     who = names >= SHARED_NAMES or bool(a.speakers & b.speakers)
     what = _cosine(a.event, b.event) >= SAME_EVENT
-    # an amount, a share or a large count agrees; a bare number only when what happened agrees too
+    # an amount, an exact share or a large count agrees; a bare number only when what happened agrees too
     agree = any(not _BARE.fullmatch(figure) for figure in shared) or (bool(shared) and what)
     # no figure or event phrase in common: one event only when who and what happened agree and each text
     # restates the other's opening (cheap tests first: most pairs fail them); else the same actors elsewhere

@@ -353,3 +353,23 @@ BUDGET_LIBRARIES = (
 def test_figures_one_outlet_rounds_agree_and_other_amounts_do_not() -> None:
     arts = [article(1, BUDGET_COUNCIL), article(2, BUDGET_LIBRARIES), article(3, BUDGET_PAPER)]
     assert story_ids(group_stories(arts)) == [[1, 3], [2]]
+
+
+# One pollster's two polls in one week, each with a headline share of 21%: a whole percentage, like a bare
+# number, is one of a hundred values and coincides by chance.
+POLL_GP = (
+    "21% waited more than a month to see a GP, Calloway Insight poll finds",
+    "Calloway Insight asked 2,100 adults in England about their last appointment: 21% said they had waited "
+    "more than a month to see a GP, and many gave up and went to a pharmacy instead. Research director "
+    "Priya Sandhu said patients in rural practices waited longest.",
+)
+POLL_CARERS = (
+    "21% of unpaid carers have given up paid work, Calloway Insight research shows",
+    "Unpaid carers are leaving jobs to look after relatives, according to Calloway Insight, whose survey of "
+    "carers found 21% had given up paid work altogether. Priya Sandhu, its research director, said employers "
+    "could keep carers with flexible hours and leave.",
+)
+
+
+def test_a_pollsters_two_polls_sharing_a_whole_percentage_are_two_stories() -> None:
+    assert story_ids(group_stories([article(1, POLL_GP), article(2, POLL_CARERS)])) == [[1], [2]]
