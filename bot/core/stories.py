@@ -39,6 +39,7 @@ _FIGURE = re.compile(
 )
 _AMOUNT = re.compile(r"(?P<currency>[£$€]?)(?P<number>\d[\d,]*(?:\.\d+)?)(?P<unit>%|bn|m|k)?")
 _SCALES = {"bn": 1e9, "m": 1e6, "k": 1e3}
+_SPELLED = re.compile(r"(\d)\s+(million|billion)\b")
 # a number under 100 with no unit (an age, a score, a day, a count of anything) or a whole percentage ("21%"):
 # a hundred values, so two articles share one by chance
 _BARE = re.compile(r"\d\d|\d\d?%")
@@ -201,26 +202,30 @@ def _profiles(articles: Sequence[StoredArticle]) -> list[_Profile]:
 
 
 def _figures(text: str) -> frozenset[str]:
-    """The figures of a text that state an event (years only date it)."""
+    """The figures of a text that state an event (years only date it); "£410 million" is written "£410m"."""
+    text = _SPELLED.sub(lambda m: m[1] + ("m" if m[2] == "million" else "bn"), text)
     return frozenset(f for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f))
 
 
 def _amount(figure: str) -> tuple[str, float, float] | None:
-    """An amount or share as (its currency or "%", its value, half its last written digit), or None for a
-    plain count: "£6.8m" is ("£", 6_800_000, 50_000), so it is what another outlet rounds to "£7m"."""
+    """An amount, share or count of thousands as (its currency or "%", its value, half its last written
+    digit), or None for a bare number: "£6.8m" is ("£", 6_800_000, 50_000), what another outlet rounds to
+    "£7m"; "9,000" is ("", 9000, 500), what "9,400" is rounded to."""
     found = _AMOUNT.fullmatch(figure)
-    if not found or not (found["currency"] or found["unit"]):
+    if not found or not (found["currency"] or found["unit"] or "," in found["number"]):
         return None
     digits = found["number"].replace(",", "")
+    whole, _, decimals = digits.partition(".")
+    place = -len(decimals) if decimals else len(whole) - len(whole.rstrip("0"))
     scale = _SCALES.get(found["unit"] or "", 1.0)
     kind = found["currency"] + ("%" if found["unit"] == "%" else "")
-    return kind, float(digits) * scale, 0.5 * 10.0 ** -len(digits.partition(".")[2]) * scale
+    return kind, float(digits) * scale, 0.5 * 10.0**place * scale
 
 
 def _agreeing(figures: frozenset[str], others: frozenset[str]) -> frozenset[str]:
-    """The figures that the other set also gives, as written or rounded: outlets round amounts and shares
-    ("£6.8m" / "£7m", "4.99%" / "5%") by less than ROUNDED of them ("$1.5m" is not "$2m"), and never round
-    counts ("1,100" is not "1,000")."""
+    """The figures that the other set also gives, as written or rounded: outlets round amounts, shares and
+    counts ("£6.8m" / "£7m", "4.99%" / "5%", "9,400" / "more than 9,000") by less than ROUNDED of them
+    ("$1.5m" is not "$2m", "1,100" is not "1,000")."""
     same = figures & others
     amounts = [a for a in map(_amount, others - same) if a]
     if not amounts:

@@ -373,3 +373,28 @@ POLL_CARERS = (
 
 def test_a_pollsters_two_polls_sharing_a_whole_percentage_are_two_stories() -> None:
     assert story_ids(group_stories([article(1, POLL_GP), article(2, POLL_CARERS)])) == [[1], [2]]
+
+
+# One fund from two outlets: one spells the amount out, and each leads with its own count of staff, rounded
+# by one of them; and the same region's other news that week with its own figures.
+FUND_AGENCY = (
+    "Norcaster hospitals get £410m to clear waiting lists",
+    "NHS England has given Norcaster's three hospital trusts £410m to clear waiting lists, and 9,400 staff "
+    "will be offered paid overtime at weekends. Regional director Colm Furey said the money would fund "
+    "theatres at Norcaster General and Lyndon Park.",
+)
+FUND_PAPER = (
+    "£410 million for Norcaster waiting lists as weekend clinics return",
+    "More than 9,000 Norcaster hospital staff will be asked to work weekend clinics after the region was "
+    "awarded £410 million by NHS England. Patients at Norcaster General and Lyndon Park have waited longest.",
+)
+FUND_OTHER = (
+    "Norcaster ambulance hub to open with 1,100 staff and £12m of new vehicles",
+    "Norcaster's new ambulance hub at Lyndon Park will open in spring with 1,100 staff and £12m of new "
+    "vehicles, NHS England said. Regional director Colm Furey said response times would fall.",
+)
+
+
+def test_an_amount_spelled_out_and_a_count_rounded_are_the_same_figures() -> None:
+    arts = [article(1, FUND_AGENCY), article(2, FUND_OTHER), article(3, FUND_PAPER)]
+    assert story_ids(group_stories(arts)) == [[1, 3], [2]]
