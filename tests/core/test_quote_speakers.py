@@ -733,3 +733,23 @@ def test_an_explainers_questions_are_answered_by_the_reporter_not_an_interviewee
         "Councils have until March to respond, and ministers will then decide whether to make it law."
     )
     assert extract_quotes(text) == []
+
+
+def test_a_given_name_tells_which_of_two_people_she_is() -> None:
+    text = (
+        "Martin Crowe, a porter, said the lifts had been broken for weeks.\n\n"
+        "Helen Stroud, whose husband waited 19 hours, said staff were exhausted.\n\n"
+        "Peter Lamb, the trust's director of operations, said repairs were under way.\n\n"
+        "“Nobody should wait like that,” she said."
+    )
+    assert [s for s, _ in speakers(text)] == ["Helen Stroud"]
+
+
+def test_a_fathers_title_does_not_make_his_daughter_a_man() -> None:
+    text = (
+        "Judith Sandle, a ward manager, said the unit was full.\n\n"
+        "Linda Okafor said her father, Desmond, 84, had been left in a corridor for 26 hours.\n\n"
+        "“He was lying under a strip light all night,” she said.\n\n"
+        "The trust said it had contacted Mr Okafor to apologise."
+    )
+    assert [s for s, _ in speakers(text)] == ["Linda Okafor"]

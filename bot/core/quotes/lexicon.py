@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -141,6 +141,41 @@ _FEMALE = (
     wordset("ms mrs miss dame lady baroness spokeswoman chairwoman congresswoman businesswoman widow") | FEMALE_KIN
 )
 _MALE = wordset("mr sir lord baron spokesman congressman businessman") | MALE_KIN
+# Common given names that are nearly always a woman's or a man's (none used for both, such as Sam, Alex, Jo,
+# Chris, Jamie, Kim, Lee or Jean): "Linda Okafor … she said" is Linda Okafor even after "Mr Okafor", her father.
+_WOMEN = wordset(
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra "
+    "kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura cynthia "
+    "kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine rachel janet "
+    "catherine maria heather diane ruth julie olivia joyce victoria lauren christina joan evelyn judith megan "
+    "cheryl hannah jacqueline martha gloria teresa ann anne sara frances kathryn janice abigail alice judy sophia "
+    "grace denise amber doris danielle beverly isabella theresa diana natalie charlotte marie claire clare louise "
+    "joanne gemma kirsty nicola sian siobhan aoife niamh ciara orla sinead fiona alison gillian lynne lynn wendy "
+    "tracey tracy jane caroline philippa harriet imogen eleanor lucy sophie chloe holly zoe ella isla freya poppy "
+    "amelia lily rosie ruby phoebe beatrice florence matilda esther miriam naomi leah bethany kate katie jenny "
+    "maggie elaine eileen maureen pauline sheila yvonne julia jill bernadette geraldine priya aisha fatima amira "
+    "nadia leila yasmin zara anita sunita meera ngozi chioma lydia nina vera olga irina natasha tamsin rhiannon "
+    "carys cerys ffion morag eilidh kirsten shona mhairi ailsa agnes edith rosemary penny sally suzanne dawn hazel "
+    "lesley tanya vicky becky helena valerie audrey irene sylvia gwen joanna marianne nora polly rosa sonia stella "
+    "ellie georgia hayley jade jasmine leanne lorraine mandy melanie michaela paula rachael stacey tina tessa "
+    "zainab linzi bridget maeve grainne deirdre kathy"
+)
+_MEN = wordset(
+    "james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark "
+    "donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob "
+    "gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick "
+    "raymond jack dennis jerry aaron adam nathan henry douglas peter kyle walter ethan jeremy harold keith roger "
+    "gerald carl sean arthur lawrence dylan bryan joe bruce albert alan allan wayne roy ralph eugene vincent "
+    "russell louis philip phillip gareth owen rhys iwan dafydd huw aled callum liam connor conor ciaran declan "
+    "eoin padraig seamus fergus angus hamish duncan alasdair alistair ewan euan graham graeme ian iain neil niall "
+    "nigel colin derek desmond malcolm martin stuart stewart trevor clive barry geoffrey julian rupert giles hugh "
+    "simon tom tim rob bob dave steve mike jim bill ben dan nick matt tony harry oliver oscar leo theo archie "
+    "freddie alfie jake luke toby joel josh harvey kieran darren craig shaun shane dean ross bradley danny glen "
+    "glenn gordon lloyd leonard norman stanley victor vernon mohammed muhammad mohammad ahmed omar hassan imran "
+    "tariq rajesh sanjay vikram arjun rohan amit anil sunil kwame kofi emeka tunde dmitri ivan sergei tomasz "
+    "piotr marco giovanni carlos miguel pedro diego pablo jorge luis hans klaus pierre jacques rory brendan "
+    "dermot eamon eamonn colm cormac donal ronan"
+)
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = re.compile(
@@ -208,6 +243,16 @@ def gender_of(word: str) -> str | None:
     """Return "f" or "m" for a gendered honorific or role noun ("Mrs", "spokesman"), else None."""
     low = word.lower().rstrip(".")
     return "f" if low in _FEMALE else "m" if low in _MALE else None
+
+
+def name_gender(words: Sequence[str], name: Sequence[str]) -> str | None:
+    """Return the gender a person's mention shows: by an honorific or role noun among `words` ("Mrs", "spokesman"),
+    else by the given name of a full `name` ("Linda Okafor"); None when it shows none."""
+    found = next((g for g in map(gender_of, words) if g), None)
+    if found or len(name) < 2:
+        return found
+    given = name[0].lower()
+    return "f" if given in _WOMEN else "m" if given in _MEN else None
 
 
 def is_sentence_end(text: str, dot: int) -> bool:

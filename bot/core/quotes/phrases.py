@@ -28,6 +28,7 @@ from bot.core.quotes.lexicon import (
     in_listed_org,
     is_acronym,
     is_cap,
+    name_gender,
     strip_possessive,
     word_tokens,
 )
@@ -190,7 +191,7 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     if member is not None:
         return member
     if kind == "person":
-        gender = next((g for g in map(gender_of, words) if g), None)
+        gender = name_gender(words, tail)
         premod = _premodifier_start(tokens, j)
         role = _run_role(words, tail)
         if premod is not None:
@@ -360,7 +361,7 @@ def _forward_run(tokens: list[Token], i: int, j: int, k: int, premod: list[str])
     if kind == "person":
         titles = " ".join(w for w in premod if w not in HONORIFICS) or None
         role = _forward_appositive(tokens, k) or _run_role(words, tail) or titles
-        gender = next((g for g in map(gender_of, words) if g), None) or role_gender(role or "")
+        gender = name_gender(words, tail) or role_gender(role or "")
         return Mention("person", " ".join(tail), role=role, gender=gender, start=start)
     if kind == "org":
         return Mention("org", _surface(tokens[j:k]), start=start)
