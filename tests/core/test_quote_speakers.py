@@ -753,3 +753,15 @@ def test_a_fathers_title_does_not_make_his_daughter_a_man() -> None:
         "The trust said it had contacted Mr Okafor to apologise."
     )
     assert [s for s, _ in speakers(text)] == ["Linda Okafor"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Labour’s Ravi Bansal, the MP for Northam Heath, said: “Does the member agree?”",
+        "Intervening, Unison’s Ravi Bansal said: “Does the member agree?”",
+        "“Does the member agree?” asked Plaid’s Ravi Bansal.",
+    ],
+)
+def test_a_person_of_a_party_or_body_named_with_its_possessive_is_the_speaker(sentence: str) -> None:
+    assert [s for s, _ in speakers(sentence)] == ["Ravi Bansal"]

@@ -95,8 +95,9 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 def _person_tail(words: list[str]) -> list[str]:
     """Return the personal name that ends a run of capitalised words, without titles and post-nominals."""
     owner = next((n for n, w in enumerate(words[:-1]) if w[-2:] in ("'s", "’s")), None)
-    if owner is not None:
-        words = words[: owner + 1]  # "Sister Nuala's Send-Off": a name ends where what it owns begins
+    if owner is not None:  # a name ends where what it owns begins ("Sister Nuala's Send-Off"), not "Labour's Ravi Roe"
+        named = owner == 0 < len(words) - 2 and all(map(_plain_name_word, words[1:]))
+        words = words[1:] if named else words[: owner + 1]
     words = [strip_possessive(w) for w in words]
     while words and words[-1].lower().rstrip(".") in POSTNOMINALS:
         words.pop()
@@ -215,9 +216,8 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
 def _member_of(tokens: list[Token], first: int, end: int, text: str) -> Mention | None:
     """Return the person named just before "from/at/of ORG" (tokens[first:end+1]), the org in their role.
 
-    An organisation is the speaker only when no person is named: in "Jane Roe from the RCN said" the
-    subject of "said" is Jane Roe, and the organisation only says where she works.
-    """
+    An organisation is the speaker only when no person is named: in "Jane Roe from the RCN said" the subject
+    of "said" is Jane Roe, and the organisation only says where she works."""
     if first < 2 or tokens[first - 1][0] not in AFFILIATIONS:
         return None
     person = np_backward(tokens, first - 2, text)
