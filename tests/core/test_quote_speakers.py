@@ -765,3 +765,25 @@ def test_a_fathers_title_does_not_make_his_daughter_a_man() -> None:
 )
 def test_a_person_of_a_party_or_body_named_with_its_possessive_is_the_speaker(sentence: str) -> None:
     assert [s for s, _ in speakers(sentence)] == ["Ravi Bansal"]
+
+
+def test_she_after_someone_left_unnamed_on_purpose_is_that_person() -> None:
+    text = (
+        "Dr Priya Varma, who led the study, said: “Staffing is the problem.”\n\n"
+        "One charge nurse at a hospital in the study, who asked not to be named, said the results were no surprise.\n\n"
+        "“Most nights I am the only one who can give IV drugs,” she said."
+    )
+    assert [s for s, _ in speakers(text)] == ["Priya Varma", "One charge nurse at a hospital in the study"]
+
+
+def test_someone_merely_mentioned_with_a_before_a_cue_verb_is_not_who_she_is() -> None:
+    text = (
+        "Dr Priya Varma said a colleague had resigned over the rota.\n\n"
+        "“It was the last straw,” she said."
+    )
+    assert [s for s, _ in speakers(text)] == ["Priya Varma"]
+
+
+def test_a_role_with_a_list_in_it_stays_whole_before_the_name() -> None:
+    text = "The college’s director of nursing, policy and practice, Dr Fiona Harkins, said: “Boards must listen to the people on their wards.”"
+    assert speakers(text) == [("Fiona Harkins", "The college’s director of nursing, policy and practice")]

@@ -12,11 +12,6 @@
 # go to the one just named.  A person named "from/at ORG" is the speaker, the organisation their
 # affiliation.  Each person is reported under one canonical form: the most often seen full name
 # sharing their surname key.
-#
-# The layers below this one, each importing only from those before it: lexicon (words and patterns), kinds
-# (person or organisation), phrases (noun phrases: names, roles, organisations), names (canonical names and
-# speaker keys), organisations (acronyms, whom a spokesperson, "the council" or "the report" stands for),
-# clauses (attribution clauses, their subjects, and the people a sentence introduces).
 
 from __future__ import annotations
 
@@ -27,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from bot.core.models import PERSON
 from bot.core.quotes.clauses import (
     after_clause,
     before_clause,
@@ -73,6 +69,7 @@ _RELATIVE = re.compile(
     r"\b(?:([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)|(Dad|Mum|Mom|Mam|Grandma|Grandad|Granddad|Grandpa|Nan|Nana))"
     r"\b(?!,? [A-Z])"
 )
+_ANONYMOUS = re.compile(r"\bnot (?:to )?be (?:named|identified)|\banonymity\b|\banonymously\b")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 # What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
@@ -153,12 +150,14 @@ class ArticleSpeakers:
             if mention.name not in ("he", "she"):
                 return NOBODY
             gender = "m" if mention.name == "he" else "f"
-            salient = self._salient_before(position, gender)
+            salient = self._salient_before(position, gender, unnamed=True)
             relative = self._relative_before(position, gender)
             if relative is not None and (
                 salient is None or self._sentence_of(salient.start) < self._sentence_of(relative[0])
             ):  # the nearer one: "My mother … she still says", not "Kerry said she found her mother …"
                 return person(relative[1])
+            if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
+                return self._nominal(salient, salient.start)
             if salient is not None and self._gender(salient) is None:  # "Dr Ann Roe … she said": "he" is another
                 self._genders[name_words(salient.name)[-1].lower()] = gender
             return person(*self._person(salient))
@@ -269,24 +268,9 @@ class ArticleSpeakers:
         found = list(re.finditer(pattern, self._text[start:position]))
         return (start + found[-1].start(), found[-1].group().lower()) if found else None
 
-    def labelled(self, label: str, position: int) -> Speaker | None:
-        """Return who a transcript line's label ("Jack Penhaligon:", "Nuala:", "The minister:") names, when
-        the article names that person outside the labels too; else None (a label like "Tags:")."""
-        if label.isupper():
-            label = label.title()  # a broadcast transcript's "MARLOWE:" is the "Jake Marlowe" the article names
-        if label.startswith("The "):
-            found = self.resolve(Mention("nominal", label, definite=True), position)
-            return found if found.kind == "person" and found.name != label else None
-        if analyse_run(word_tokens(label))[0] != "person":
-            return None
-        words = name_words(label)
-        if not any(re.search(rf"\b{re.escape(w)}\b(?!:)", self._text) for w in (words[-1], words[0])):
-            return None
-        return self._named(Mention("person", label))
-
-    def known_as(self, surname: str) -> Speaker:
-        """Return the person the article calls by this surname, under their canonical name."""
-        return self._named(Mention("person", surname))
+    def known_as(self, name: str) -> Speaker:
+        """Return the person the article calls by this name or surname, under their canonical name."""
+        return self._named(Mention("person", name))
 
     def inside_quote(self, position: int) -> bool:
         k = bisect.bisect_right(self._quoted, (position, len(self._text))) - 1
@@ -415,7 +399,7 @@ class ArticleSpeakers:
 
     def _gender(self, mention: Mention) -> str | None:
         """Return "m", "f" or None (unknown) for a person mention."""
-        if mention.gender:
+        if mention.gender or mention.kind != "person":
             return mention.gender
         surname = name_words(mention.name)[-1]
         self._surname_forms(surname)  # learns the gender
@@ -442,10 +426,13 @@ class ArticleSpeakers:
                 mentions = self._mentions[sentence] = self._sentence_people(sentence)
             yield from (m for m in reversed(mentions) if m.start < position)
 
-    def _salient_before(self, position: int, gender: str | None, floor: int = -1) -> Mention | None:
-        """Return the nearest earlier salient person whose gender does not contradict `gender`."""
+    def _salient_before(
+        self, position: int, gender: str | None, floor: int = -1, unnamed: bool = False
+    ) -> Mention | None:
+        """Return the nearest earlier salient person whose gender does not contradict `gender`: a named person,
+        or with `unnamed` also someone left unnamed ("One ward sister …, who asked not to be named, said")."""
         for mention in self._recent_people(position, floor):
-            if gender is None or self._gender(mention) in (None, gender):
+            if (unnamed or mention.kind == "person") and (gender is None or self._gender(mention) in (None, gender)):
                 return mention
         return None
 
@@ -455,6 +442,8 @@ class ArticleSpeakers:
         head = words[-1] if words else ""
         nearest = None
         for mention in itertools.islice(self._recent_people(position), _ROLE_CANDIDATES):
+            if mention.kind != "person":
+                continue
             role = mention.role or self._roles.get(speaker_key(mention.name), "")
             if head in role.lower().split() or holds_office(self._text, name_words(mention.name)[-1], head):
                 return mention
@@ -476,7 +465,7 @@ class ArticleSpeakers:
                 mention = subject_before(before[: who.start()])  # not "who’s" but whom it means
             if mention is None and (cue.group("according") or before[-1:] in ",”\"'’"):  # "…,” said X"
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
-            if mention is not None and mention.kind in ("person", "pronoun"):
+            if mention is not None and (mention.kind in ("person", "pronoun") or _unnamed(mention, text)):
                 people.append(replace(mention, start=start + cue.start()))
         if not people and not is_heading(text):
             lead = first_subject(text[:100], strict=True)
@@ -497,4 +486,14 @@ class ArticleSpeakers:
         for mention in people:
             if mention.role:
                 self._roles.setdefault(speaker_key(mention.name), mention.role)
-        return [m for m in people if m.kind == "person"]
+        return [m for m in people if m.kind != "pronoun"]
+
+
+def _unnamed(mention: Mention, sentence: str) -> bool:
+    """Tell someone the writer leaves unnamed on purpose ("One ward sister …, who asked not to be named", "a
+    senior source") from any other nominal before a cue verb ("a message", "the minister")."""
+    if mention.kind != "nominal" or not re.match(r"(?:an?|one) ", mention.name, re.I):
+        return False
+    return nominal_kind(mention.name) == PERSON and (
+        nominal_head(mention.name) in SOURCES or bool(_ANONYMOUS.search(sentence))
+    )

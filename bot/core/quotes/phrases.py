@@ -139,10 +139,13 @@ def _plain_name_word(word: str) -> bool:
 
 
 def phrase_start(tokens: list[Token], end: int) -> int | None:
-    """Return where a role phrase like "the chief executive of NHS England" ending at `end` starts."""
-    j = end
-    while j >= 0 and end - j < 10:
+    """Return where a role phrase like "the chief executive of NHS England" ending at `end` starts; a list
+    inside it ("director of nursing, policy and practice") is part of it."""
+    j, reach = end, 10
+    while j >= 0 and end - j < reach:
         word = tokens[j][0]
+        if word == "," and reach == 10 and "and" in (w for w, _, _ in tokens[j + 1 : end + 1]):
+            word, reach = "and", 14
         if not (word[0].isalpha() or word in ("&", "’s", "'s")):
             break
         if word.lower() in DETERMINERS:
@@ -229,12 +232,9 @@ def _member_of(tokens: list[Token], first: int, end: int, text: str) -> Mention 
 
 
 def _speaks_for(tokens: list[Token], first: int, text: str) -> int | None:
-    """Return where "a spokesperson for" starts before the organisation at tokens[first], if it does.
-
-    An unnamed someone speaking for an organisation ("…,” a spokesperson for the Department of Health
-    said) gives the organisation's statement: the whole phrase is the subject, and the organisation the
-    speaker.  "the chief executive of X" is left alone: it refers back to someone the article has named.
-    """
+    """Return where "a spokesperson for" starts before the organisation at tokens[first], if it does: an unnamed
+    someone speaking for a body ("…,” a spokesperson for the Department of Health said) gives its statement, so
+    the phrase is the subject and the body the speaker; "the chief executive of X" is someone already named."""
     if first < 2 or tokens[first - 1][0] not in AFFILIATIONS:
         return None
     nominal = np_backward(tokens, first - 2, text)

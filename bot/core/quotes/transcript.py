@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from bot.core.models import Quote
 from bot.core.quotes.kinds import Speaker
 from bot.core.quotes.lexicon import CAP_RUN, occurrences, word_tokens
+from bot.core.quotes.names import name_words
 from bot.core.quotes.people import ArticleSpeakers
-from bot.core.quotes.phrases import analyse_run
+from bot.core.quotes.phrases import Mention, analyse_run
 
 # A paragraph that opens with a speaker's label: a name ("Nuala", "Dr Ann Lee") or "The minister", then a colon
 _LINE = re.compile(r"(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}|The [a-z]+(?: [a-z]+)?): (?=\S)")
@@ -48,10 +49,26 @@ def transcript_quotes(text: str, lines: list[re.Match[str]], speakers: ArticleSp
     """
     found = []
     for line in lines:
-        speaker = None if speakers.inside_quote(line.pos) else speakers.labelled(line["label"], line.pos)
+        speaker = None if speakers.inside_quote(line.pos) else _labelled(text, line["label"], line.pos, speakers)
         if speaker is not None:
             found.append(_said(text, line.end(), line.endpos, speaker))
     return found if len(found) >= _MIN_LINES else []
+
+
+def _labelled(text: str, label: str, position: int, speakers: ArticleSpeakers) -> Speaker | None:
+    """Return who a transcript line's label ("Jack Penhaligon:", "Nuala:", "The minister:") names, when the
+    article names that person outside the labels too; else None (a label like "Tags:")."""
+    if label.isupper():
+        label = label.title()  # a broadcast transcript's "MARLOWE:" is the "Jake Marlowe" the article names
+    if label.startswith("The "):
+        found = speakers.resolve(Mention("nominal", label, definite=True), position)
+        return found if found.kind == "person" and found.name != label else None
+    if analyse_run(word_tokens(label))[0] != "person":
+        return None
+    words = name_words(label)
+    if not any(re.search(rf"\b{re.escape(w)}\b(?!:)", text) for w in (words[-1], words[0])):
+        return None
+    return speakers.known_as(label)
 
 
 def _said(text: str, start: int, end: int, speaker: Speaker) -> Quote:
