@@ -1,11 +1,21 @@
-"""Canonical person names: the words of a name without its titles, and the key one person is stored under."""
+"""Canonical person names: the words of a name without its titles, the key one person is stored under, and the
+full names and genders one article gives its people."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
 
-from bot.core.quotes.lexicon import word_tokens
+from bot.core.quotes.lexicon import CAP_RUN, RUN_BEFORE, gender_of, occurrences, word_tokens
 from bot.core.quotes.phrases import analyse_run
+
+_PREVIOUS_WORD = re.compile(r"(\w+|,)[ \t]+$")
+# The commonest cue verbs: a capitalised word just before one is used as a name ("Melanie said").
+_CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b")
+_OTHER_NAME = re.compile(r"\n|\b(?!(?:He|She|His|Her|Him|It|They|The|But|And|In|A|An|I)\b)[A-Z][a-z]")
+_GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+_PRONOUN_WEIGHTS = {"he": 2, "she": 2, "him": 0}
 
 
 def speaker_key(name: str) -> str:
@@ -30,3 +40,81 @@ def speaker_key(name: str) -> str:
 def name_words(name: str) -> Sequence[str]:
     """Return the words of a person's name without honorifics or titles ("Mr Hancock" -> ["Hancock"])."""
     return analyse_run([w for w in word_tokens(name) if w[0].isalnum()])[1] or name.split()
+
+
+class ArticleNames:
+    """What one article calls its people: the full names a surname or given name stands for, and a surname's
+    gender, learnt from honorifics and from the pronouns that follow the name (each worked out once, when asked)."""
+
+    def __init__(self, text: str, inside_quote: Callable[[int], bool]) -> None:
+        self._text = text
+        self._inside_quote = inside_quote  # a speaker's words say nothing of whom the writer's pronouns mean
+        self._forms: dict[str, Counter[str]] = {}
+        self._known: dict[str, bool] = {}
+        self.genders: dict[str, str | None] = {}  # surname -> "m", "f" or None
+
+    def surname_forms(self, surname: str) -> Counter[str]:
+        """Count the full names ending in `surname` and learn its gender from honorifics and pronouns."""
+        key = surname.lower()
+        if key in self._forms:
+            return self._forms[key]
+        runs: Counter[str] = Counter()
+        pronouns: Counter[str] = Counter()
+        text = self._text
+        for start, end in occurrences(text, surname):
+            lead = RUN_BEFORE.search(text, max(0, start - 60), start)
+            runs[(lead.group() if lead else "") + surname] += 1
+            if text[end : end + 1] in ("'", "’"):
+                continue  # after a possessive ("Warren's grilling") the pronouns are about someone else
+            # pronouns that follow a name before anyone else is named most likely refer to it
+            other = _OTHER_NAME.search(text, end, end + 160)
+            for p in _GENDERED.finditer(text, end, other.start() if other else end + 160):
+                if not self._inside_quote(p.start()):  # "‘…your husband…’" is about someone else
+                    # "he" or "she" is the name's own; one "his" ("stories like his") may be anyone's; "him" right
+                    # after a name is mostly someone the named person acts on ("Lee, who has called on him to …")
+                    weight = _PRONOUN_WEIGHTS.get(p.group().lower(), 1)
+                    pronouns["m" if p.group(1) else "f"] += weight
+        forms: Counter[str] = Counter()
+        gender = None
+        for run, count in runs.items():
+            words = word_tokens(run)
+            kind, tail = analyse_run(words)
+            if kind == "person" and tail[-1] == surname and len(tail) > 1:
+                forms[" ".join(tail)] += count
+            gender = gender or next((g for g in map(gender_of, words) if g), None)
+        if gender is None and pronouns:
+            (top, n), *rest = [*pronouns.most_common(2), ("", 0)]
+            gender = top if n > 1 and n > 2 * rest[0][1] else None
+        self.genders[key] = gender
+        self._forms[key] = forms
+        return forms
+
+    def is_known_name(self, word: str) -> bool:
+        """Tell a one-word name ("Melanie") from a capitalised word that merely opens a sentence."""
+        if word not in self._known:
+            self._known[word] = bool(self.surname_forms(word)) or any(
+                self._named_at(start, end) for start, end in occurrences(self._text, word)
+            )
+        return self._known[word]
+
+    def _named_at(self, start: int, end: int) -> bool:
+        """Tell whether the capitalised word at `start` is used as a name there, not as a sentence opener."""
+        previous = _PREVIOUS_WORD.search(self._text, max(0, start - 30), start)
+        if previous and (previous.group(1)[0].islower() or previous.group(1) == ","):
+            return True  # capitalised mid-sentence
+        return bool(_CUE_NEXT.match(self._text, end))  # the subject of "said"
+
+    def first_name_forms(self, first: str) -> Counter[str]:
+        """Count the full names that start with `first` (for a speaker named by first name only)."""
+        key = "first:" + first
+        if key in self._forms:
+            return self._forms[key]
+        matches = (CAP_RUN.match(self._text, start) for start, _ in occurrences(self._text, first))
+        runs = Counter(m.group() for m in matches if m)
+        forms: Counter[str] = Counter()
+        for run, count in runs.items():
+            kind, tail = analyse_run(word_tokens(run))
+            if kind == "person" and len(tail) > 1 and tail[0] == first:
+                forms[" ".join(tail)] += count
+        self._forms[key] = forms
+        return forms

@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -41,25 +40,16 @@ from bot.core.quotes.lexicon import (
     MALE_KIN,
     ORG_WORDS,
     ROLE_NOUNS,
-    RUN_BEFORE,
     SOURCES,
-    gender_of,
     is_heading,
-    occurrences,
     sentence_breaks,
     token_spans,
     word_tokens,
 )
-from bot.core.quotes.names import name_words, speaker_key
+from bot.core.quotes.names import ArticleNames, name_words, speaker_key
 from bot.core.quotes.organisations import acronyms, body_named, document_author, org_inside
 from bot.core.quotes.phrases import Mention, analyse_run, clean_role, holds_office, np_forward
 
-_PREVIOUS_WORD = re.compile(r"(\w+|,)[ \t]+$")
-# The commonest cue verbs: a capitalised word just before one is used as a name ("Melanie said").
-_CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b")
-_OTHER_NAME = re.compile(r"\n|\b(?!(?:He|She|His|Her|Him|It|They|The|But|And|In|A|An|I)\b)[A-Z][a-z]")
-_GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
-_PRONOUN_WEIGHTS = {"he": 2, "she": 2, "him": 0}
 _OPENER = re.compile(r"[“\"]")
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
 _WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")
@@ -104,9 +94,7 @@ class ArticleSpeakers:
                 self._starts.append(m.end())
             self._ends.append(para_end)
         self._mentions: dict[int, list[Mention]] = {}
-        self._forms: dict[str, Counter[str]] = {}
-        self._known: dict[str, bool] = {}
-        self._genders: dict[str, str | None] = {}
+        self._names = ArticleNames(text, self.inside_quote)
         self._roles: dict[str, str] = {}
         self._acronyms: dict[str, str] | None = None
 
@@ -159,7 +147,7 @@ class ArticleSpeakers:
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
                 return self._nominal(salient, salient.start)
             if salient is not None and self._gender(salient) is None:  # "Dr Ann Roe … she said": "he" is another
-                self._genders[name_words(salient.name)[-1].lower()] = gender
+                self._names.genders[name_words(salient.name)[-1].lower()] = gender
             return person(*self._person(salient))
         return self._nominal(mention, position)
 
@@ -209,8 +197,9 @@ class ArticleSpeakers:
             found = document_writer(self._text[start : min(position, self._ends[sentence])], documents)
             if found is not None and found.kind == "pronoun":
                 found = self._salient_before(start, "m" if found.name == "he" else "f")
-            if found is not None and (found.kind == "org" or " " in found.name or self._surname_forms(found.name)):
-                return found  # a one-word name only when the article gives it in full ("Lund"), not "Nearly"
+            known = found is not None and (" " in found.name or bool(self._names.surname_forms(found.name)))
+            if found is not None and (found.kind == "org" or known):
+                return found  # one word only when the article gives the name in full ("Lund"), not "Nearly"
         return None
 
     def recent_subject(self, position: int) -> Speaker:
@@ -324,86 +313,20 @@ class ArticleSpeakers:
         if mention.role:
             self._roles.setdefault(key, mention.role)
         wanted = {w.lower() for w in tail}
-        forms = self._surname_forms(tail[-1])
+        forms = self._names.surname_forms(tail[-1])
         options = [(n, len(f.split()), f) for f, n in forms.items() if wanted <= {w.lower() for w in f.split()}]
         if not options and len(tail) == 1:
-            options = [(n, len(f.split()), f) for f, n in self._first_name_forms(tail[0]).items()]
+            options = [(n, len(f.split()), f) for f, n in self._names.first_name_forms(tail[0]).items()]
         name = max(options)[2] if options else " ".join(tail)
         return name, mention.role or self._roles.get(key)
-
-    def _surname_forms(self, surname: str) -> Counter[str]:
-        """Count the full names ending in `surname` and learn its gender from honorifics and pronouns."""
-        key = surname.lower()
-        if key in self._forms:
-            return self._forms[key]
-        runs: Counter[str] = Counter()
-        pronouns: Counter[str] = Counter()
-        text = self._text
-        for start, end in occurrences(text, surname):
-            lead = RUN_BEFORE.search(text, max(0, start - 60), start)
-            runs[(lead.group() if lead else "") + surname] += 1
-            if text[end : end + 1] in ("'", "’"):
-                continue  # after a possessive ("Warren's grilling") the pronouns are about someone else
-            # pronouns that follow a name before anyone else is named most likely refer to it
-            other = _OTHER_NAME.search(text, end, end + 160)
-            for p in _GENDERED.finditer(text, end, other.start() if other else end + 160):
-                if not self.inside_quote(p.start()):  # "‘…your husband…’" is about someone else
-                    # "he" or "she" is the name's own; one "his" ("stories like his") may be anyone's; "him" right
-                    # after a name is mostly someone the named person acts on ("Lee, who has called on him to …")
-                    weight = _PRONOUN_WEIGHTS.get(p.group().lower(), 1)
-                    pronouns["m" if p.group(1) else "f"] += weight
-        forms: Counter[str] = Counter()
-        gender = None
-        for run, count in runs.items():
-            words = word_tokens(run)
-            kind, tail = analyse_run(words)
-            if kind == "person" and tail[-1] == surname and len(tail) > 1:
-                forms[" ".join(tail)] += count
-            gender = gender or next((g for g in map(gender_of, words) if g), None)
-        if gender is None and pronouns:
-            (top, n), *rest = [*pronouns.most_common(2), ("", 0)]
-            gender = top if n > 1 and n > 2 * rest[0][1] else None
-        self._genders[key] = gender
-        self._forms[key] = forms
-        return forms
-
-    def _is_known_name(self, word: str) -> bool:
-        """Tell a one-word name ("Melanie") from a capitalised word that merely opens a sentence."""
-        if word not in self._known:
-            self._known[word] = bool(self._surname_forms(word)) or any(
-                self._named_at(start, end) for start, end in occurrences(self._text, word)
-            )
-        return self._known[word]
-
-    def _named_at(self, start: int, end: int) -> bool:
-        """Tell whether the capitalised word at `start` is used as a name there, not as a sentence opener."""
-        previous = _PREVIOUS_WORD.search(self._text, max(0, start - 30), start)
-        if previous and (previous.group(1)[0].islower() or previous.group(1) == ","):
-            return True  # capitalised mid-sentence
-        return bool(_CUE_NEXT.match(self._text, end))  # the subject of "said"
-
-    def _first_name_forms(self, first: str) -> Counter[str]:
-        """Count the full names that start with `first` (for a speaker named by first name only)."""
-        key = "first:" + first
-        if key in self._forms:
-            return self._forms[key]
-        matches = (CAP_RUN.match(self._text, start) for start, _ in occurrences(self._text, first))
-        runs = Counter(m.group() for m in matches if m)
-        forms: Counter[str] = Counter()
-        for run, count in runs.items():
-            kind, tail = analyse_run(word_tokens(run))
-            if kind == "person" and len(tail) > 1 and tail[0] == first:
-                forms[" ".join(tail)] += count
-        self._forms[key] = forms
-        return forms
 
     def _gender(self, mention: Mention) -> str | None:
         """Return "m", "f" or None (unknown) for a person mention."""
         if mention.gender or mention.kind != "person":
             return mention.gender
         surname = name_words(mention.name)[-1]
-        self._surname_forms(surname)  # learns the gender
-        return self._genders.get(surname.lower())
+        self._names.surname_forms(surname)  # learns the gender
+        return self._names.genders.get(surname.lower())
 
     def _expand(self, org: str) -> str:
         """Return an organisation's name without "the", spelling out an acronym the article defines."""
@@ -474,7 +397,7 @@ class ArticleSpeakers:
                 lead is not None
                 and lead.kind == "person"
                 and lead.start < 50
-                and (" " in lead.name or lead.role or lead.gender or self._is_known_name(lead.name))
+                and (" " in lead.name or lead.role or lead.gender or self._names.is_known_name(lead.name))
             ):
                 people.append(replace(lead, start=start + lead.start))
         shown = presented(text) if not people else None
