@@ -787,3 +787,39 @@ def test_someone_merely_mentioned_with_a_before_a_cue_verb_is_not_who_she_is() -
 def test_a_role_with_a_list_in_it_stays_whole_before_the_name() -> None:
     text = "The college’s director of nursing, policy and practice, Dr Fiona Harkins, said: “Boards must listen to the people on their wards.”"
     assert speakers(text) == [("Fiona Harkins", "The college’s director of nursing, policy and practice")]
+
+
+def test_a_sentence_opening_with_a_role_of_a_body_then_the_name_introduces_who_he_is() -> None:
+    text = (
+        "Council leader Cllr Maria Dunne said: “This is a hard day for the city.”\n\n"
+        "The leader of the opposition group, Cllr Owen Tranter, blamed years of mismanagement.\n\n"
+        "He said: “Residents were promised this would never happen.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Maria Dunne", "Owen Tranter"]
+
+
+def test_a_relative_introduced_after_an_opening_phrase_is_who_she_is() -> None:
+    text = (
+        "The coroner, Graham Leckie, recorded a narrative conclusion.\n\n"
+        "In a statement read to the inquest, Mr Holt's daughter, Janine Holt, described her father as kind.\n\n"
+        "She said: “Dad trusted the people looking after him, and so did we.”"
+    )
+    assert [s for s, _ in speakers(text)][-1] == "Janine Holt"
+
+
+def test_she_after_a_womans_father_is_named_is_the_woman() -> None:
+    text = (
+        "Dr Ian Marsh, the medical director, said beds were full.\n\n"
+        "Ffion Rees's father, Emrys, 88, spent 11 weeks on a ward after being told he could go home.\n\n"
+        "“Every week they told us next week,” she told the paper."
+    )
+    assert [s for s, _ in speakers(text)][-1] == "Ffion Rees"
+
+
+def test_a_witness_the_report_says_was_not_named_is_not_the_last_man_named() -> None:
+    text = (
+        "The home's manager, Tomasz Nowak, said staff had been trained.\n\n"
+        "In a written statement read to the court, the agency worker, who was not named during the hearing, said: "
+        "“I did not know he was on a special diet. Nobody told me.”"
+    )
+    assert [s for s, _ in speakers(text)][-1] == "the agency worker"

@@ -63,11 +63,16 @@ _RELATIVE_OPENING = re.compile(
 _UNNAMED_OPENING = re.compile(
     r"(?P<nominal>(?:One|A|An) [a-z][\w-]*(?: [a-z][\w-]*){0,3}?(?: (?:at|in|from|of|on|with) [^,]*)?), "
     r"(?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*,$"
+    # or, after "the", a clause that says so: "In a statement, the agency worker, who was not named, said"
+    r"|(?:[^,]{0,80}, )?(?P<definite>[Tt]he [a-z][\w-]*(?: [a-z][\w-]*){0,2}), who [^.;:“\"]*\bnot\b[^.;:“\"]*"
+    r"\b(?:named|identified)\b[^.;:“\"]*,$"
 )
 # A sentence that opens with a role and then the name between commas: "Mercer's Democratic opponent, Rep. Adela
 # Quiroga, moved quickly", "The trust's chief executive, Ann Lee, said", "His wife, Jean Moss, sat beside him".
 _ROLE_THEN_NAME = re.compile(
-    r"(?:(?:The|A|An) )?(?P<role>(?:(?:His|Her|Its|Their|Our|My) |[\w.-]+['’]s )(?:[\w-]+ ){0,4}[a-z]+), "
+    r"(?:(?:In|At|On|During|After|Outside|Speaking)\b[^,]{0,60}, )?(?:(?:The|A|An) )?"
+    r"(?P<role>(?:(?:His|Her|Its|Their|Our|My) |(?:[A-Z][\w.-]* )?[\w.-]+['’]s )(?:[\w-]+ ){0,4}[a-z]+"
+    r"|(?<=The )[a-z]+(?: [a-z]+)? (?:of|at|for) (?:the )?(?:[\w’'-]+ ){0,5}[\w’'-]+), "
     r"(?P<name>(?:[A-Z][\w’'.-]* )*[A-Z][\w’'.-]+), (?:\d{1,3}, )?(?=[a-z])"
 )
 # "The governor …", "The council …", "The report …" opening the sentence that introduces a quote with a colon.
@@ -162,12 +167,12 @@ def _someone(sentence: str) -> Mention | None:
 
 def first_subject(text: str, strict: bool = False) -> Mention | None:
     """Return the subject a sentence opens with ("Mr Hancock welcomed…", "In a statement, she…")."""
-    opening = _ROLE_THEN_NAME.match(text)
-    if opening is not None and opening["role"].split()[-1] in ROLE_NOUNS:
+    opening = _ROLE_THEN_NAME.match(text)  # the role's head: "daughter", "leader" (of the opposition group)
+    if opening is not None and re.split(r" (?:of|at|for) ", opening["role"])[0].split()[-1] in ROLE_NOUNS:
         person = _person_in(opening["name"])
         if person is not None:
             role = clean_role(opening["role"])
-            return replace(person, role=role, gender=person.gender or role_gender(role), start=opening.start("name"))
+            return replace(person, role=role, gender=person.gender or role_gender(role), start=opening.start("role"))
     tokens = token_spans(text)
     limit = min(len(tokens), 16)
     i = 0
@@ -215,7 +220,8 @@ def subject_before(text: str) -> Mention | None:
     if opening is not None and (person := _person_in(opening["name"])) is not None:
         return replace(person, start=text.find(opening["name"]))
     if unnamed := _UNNAMED_OPENING.fullmatch(clause):
-        return Mention("nominal", unnamed["nominal"], start=text.find(unnamed["nominal"]))
+        nominal = unnamed["nominal"] or unnamed["definite"]
+        return Mention("nominal", nominal, start=text.find(nominal))
     tokens = token_spans(text)
     i = len(tokens) - 1
     while (

@@ -399,6 +399,11 @@ class ArticleSpeakers:
                 and lead.start < 50
                 and (" " in lead.name or lead.role or lead.gender or self._names.is_known_name(lead.name))
             ):
+                # "Siân Prydderch's father, Gwilym, 88, …": she is in the sentence too, for the next "she"
+                owner = re.match(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+)['’]s ", lead.role or "")
+                relative = np_forward(token_spans(owner[1]), 0) if owner is not None else None
+                if relative is not None and relative.kind == "person":
+                    people.append(replace(relative, start=start + lead.start - 1))
                 people.append(replace(lead, start=start + lead.start))
         shown = presented(text) if not people else None
         if shown is not None:
@@ -409,7 +414,7 @@ class ArticleSpeakers:
         for mention in people:
             if mention.role:
                 self._roles.setdefault(speaker_key(mention.name), mention.role)
-        return [m for m in people if m.kind != "pronoun"]
+        return [m for m in people if m.kind in ("person", "nominal")]  # a nominal only when _unnamed
 
 
 def _unnamed(mention: Mention, sentence: str) -> bool:

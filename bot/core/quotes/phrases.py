@@ -496,5 +496,5 @@ def clean_role(role: str) -> str | None:
     return role or None
 
 
-def role_gender(role: str) -> str | None:
-    return next((g for g in map(gender_of, word_tokens(role)) if g), None)
+def role_gender(role: str) -> str | None:  # of the role's own words: "Mr Holt's daughter" is a woman
+    return next((g for g in map(gender_of, word_tokens(re.split(r"['’]s ", role)[-1])) if g), None)
