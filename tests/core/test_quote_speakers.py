@@ -785,7 +785,10 @@ def test_someone_merely_mentioned_with_a_before_a_cue_verb_is_not_who_she_is() -
 
 
 def test_a_role_with_a_list_in_it_stays_whole_before_the_name() -> None:
-    text = "The college’s director of nursing, policy and practice, Dr Fiona Harkins, said: “Boards must listen to the people on their wards.”"
+    text = (
+        "The college’s director of nursing, policy and practice, Dr Fiona Harkins, said: "
+        "“Boards must listen to the people on their wards.”"
+    )
     assert speakers(text) == [("Fiona Harkins", "The college’s director of nursing, policy and practice")]
 
 
@@ -823,3 +826,18 @@ def test_a_witness_the_report_says_was_not_named_is_not_the_last_man_named() -> 
         "“I did not know he was on a special diet. Nobody told me.”"
     )
     assert [s for s, _ in speakers(text)][-1] == "the agency worker"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("A spokesperson for the Queen’s Nursing Institute said: “District nurses are doing intensive work.”",
+         "Queen’s Nursing Institute"),
+        ("“We are stretched beyond anything we planned for,” said a King’s Fund spokesman.", "King’s Fund"),
+        ("The Department of Health and Social Care issued a statement on Monday.\n\n"
+         "A spokesperson said: “We have made a fair offer to resident doctors.”",
+         "Department of Health and Social Care"),
+    ],
+)
+def test_a_body_named_with_a_possessive_or_with_of_and_and_speaks_under_its_whole_name(text: str, body: str) -> None:
+    assert [s for s, _ in speakers(text)] == [body]

@@ -199,6 +199,8 @@ RUN_BEFORE = re.compile(rf"(?:{_CAP_WORD}[ \t]+(?:{_PARTICLE}[ \t]+)?){{1,5}}$")
 CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP_WORD})*")
 
 _CAP_WORDS = rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*"
+# Capitalised runs joined by "of", "for" or "and": "Department of Health and Social Care", "Royal College of Nursing".
+JOINED_RUN = re.compile(rf"\b{_CAP_WORDS}(?:[ \t]+(?:of|for|and|&)[ \t]+(?:the[ \t]+)?{_CAP_WORDS})+")
 # A department named by a list, with commas inside the name: "Department for Culture, Media and Sport".
 LISTED_ORG = re.compile(
     rf"\b(?:Department|Ministry|Office|Committee)[ \t]+(?:for|of)[ \t]+{_CAP_WORDS}"

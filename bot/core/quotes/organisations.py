@@ -56,7 +56,7 @@ def org_inside(nominal: str) -> str | None:
     spokes = any(w.lower().startswith("spokes") for w in tokens)
     for word in [*tokens, "."]:
         if word[0].isupper() or (run and word.lower() in RUN_CONNECTORS):
-            run.append(strip_possessive(word))
+            run.append(word)  # "the Queen's Nursing Institute" keeps its possessive; "NHS England's" loses it
             continue
         while run and (run[-1].lower() in RUN_CONNECTORS or run[-1].lower() in FUNCTION_WORDS):
             run.pop()  # "for the Glenmorven Joint Board in September": not "… in September"
@@ -65,7 +65,7 @@ def org_inside(nominal: str) -> str | None:
         named = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in run)
         # "a Number 10 spokesman": a run that a number goes on is not a one-word name
         if run and (named or (spokes and len(run) == 1 and not word[0].isdigit())):
-            best = run
+            best = [*run[:-1], strip_possessive(run[-1])]
         run = []
     return " ".join(best) if best else None
 

@@ -36,6 +36,7 @@ from bot.core.quotes.lexicon import (
     CAP_RUN,
     CUE,
     FEMALE_KIN,
+    JOINED_RUN,
     LISTED_ORG,
     MALE_KIN,
     ORG_WORDS,
@@ -231,6 +232,8 @@ class ArticleSpeakers:
                     return organisation(self._expand(speaking.name))
             runs = CAP_RUN.finditer(self._text, start, end)
             orgs = [(m.end(), m.group()) for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]
+            joined = JOINED_RUN.finditer(self._text, start, end)  # "Health" alone is not who spoke
+            orgs += [(m.end(), m.group()) for m in joined if analyse_run(word_tokens(m.group()))[0] == "org"]
             orgs += [(m.end(), m.group()) for m in LISTED_ORG.finditer(self._text, start, end)]
             if orgs:
                 return organisation(self._expand(max(orgs)[1]))

@@ -96,8 +96,10 @@ def _person_tail(words: list[str]) -> list[str]:
     """Return the personal name that ends a run of capitalised words, without titles and post-nominals."""
     owner = next((n for n, w in enumerate(words[:-1]) if w[-2:] in ("'s", "’s")), None)
     if owner is not None:  # a name ends where what it owns begins ("Sister Nuala's Send-Off"), not "Labour's Ravi Roe"
-        named = owner == 0 < len(words) - 2 and all(map(_plain_name_word, words[1:]))
-        words = words[1:] if named else words[: owner + 1]
+        owned = words[owner + 1 :]
+        if any(strip_possessive(w).lower() in ORG_WORDS for w in owned):
+            return []  # "Queen's Nursing Institute" is a body
+        words = owned if owner == 0 < len(owned) - 1 and all(map(_plain_name_word, owned)) else words[: owner + 1]
     words = [strip_possessive(w) for w in words]
     while words and words[-1].lower().rstrip(".") in POSTNOMINALS:
         words.pop()
@@ -483,11 +485,8 @@ def _is_role_word(low: str) -> bool:
 
 
 def clean_role(role: str) -> str | None:
-    """Trim a role's punctuation and leading article, keeping "the" before a possessive ("the trust's").
-
-    A possessive that points back ("Its chief executive", "their spokesman") means nothing once the role
-    is shown beside the name away from the article, so it goes too.
-    """
+    """Trim a role's punctuation and leading article, keeping "the" before a possessive ("the trust's"); one that
+    points back ("Its chief executive", "their spokesman") means nothing beside the name away from the article."""
     role = role.strip(" ,;—–-")
     det, _, rest = role.partition(" ")
     owner = rest.split(" ", 1)[0]
