@@ -841,3 +841,13 @@ def test_a_witness_the_report_says_was_not_named_is_not_the_last_man_named() -> 
 )
 def test_a_body_named_with_a_possessive_or_with_of_and_and_speaks_under_its_whole_name(text: str, body: str) -> None:
     assert [s for s, _ in speakers(text)] == [body]
+
+
+@pytest.mark.parametrize("cue", ["The spokesperson added:", "The spokeswoman went on:"])
+def test_the_spokesperson_is_the_body_whose_spokesperson_spoke_before_not_the_last_person(cue: str) -> None:
+    text = (
+        "Gareth Lowry, who owns a 28-bed home, said smaller operators had little room for manoeuvre.\n\n"
+        "A spokeswoman for the Care Quality Commission said inspections would continue.\n\n"
+        f"{cue} “We will act wherever care is unsafe, whatever the cost.”"
+    )
+    assert [s for s, _ in speakers(text)][-1] == "Care Quality Commission"

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from bot.core.models import PERSON
+from bot.core.models import ORGANISATION, PERSON
 from bot.core.quotes.clauses import (
     after_clause,
     before_clause,
@@ -61,6 +61,9 @@ _RELATIVE = re.compile(
     r"\b(?!,? [A-Z])"
 )
 _ANONYMOUS = re.compile(r"\bnot (?:to )?be (?:named|identified)|\banonymity\b|\banonymously\b")
+_SPOKESPERSON = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)(?: for (?:the )?(?:[A-Z][\w’'&-]* ?)+)?"
+)
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 # What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
@@ -162,6 +165,12 @@ class ArticleSpeakers:
             body = body_named(self._text, body_head, position)
             if body is not None:
                 return organisation(self._expand(body))
+        if mention.definite and head.startswith("spokes"):  # "The spokesperson added:": the one brought in before
+            start = self._starts[max(0, self._sentence_of(position) - _ORG_SENTENCES)]
+            earlier = list(_SPOKESPERSON.finditer(self._text, start, position))
+            found_org = self._nominal(Mention("nominal", earlier[-1].group()), earlier[-1].start()) if earlier else None
+            if found_org is not None and found_org.kind == ORGANISATION:
+                return found_org
         if mention.definite:
             found = self._by_role(mention.name, position)
             if found is not None:
