@@ -851,3 +851,37 @@ def test_the_spokesperson_is_the_body_whose_spokesperson_spoke_before_not_the_la
         f"{cue} “We will act wherever care is unsafe, whatever the cost.”"
     )
     assert [s for s, _ in speakers(text)][-1] == "Care Quality Commission"
+
+
+def test_she_said_her_mother_keeps_she_as_the_daughter() -> None:
+    text = (
+        "Her daughter, Carys Webb, said the wait had been unbearable.\n\n"
+        "She said her mother, a retired teacher, had since had surgery.\n\n"
+        "“I don't blame the staff at all,” she added. “I blame whoever let it get this bad.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Carys Webb"]
+
+
+def test_a_sentence_opening_with_someone_left_unnamed_introduces_who_she_is() -> None:
+    text = (
+        "Dr Imogen Raikes, who wrote the report, said carers were hidden.\n\n"
+        "One carer, who works for a bank and asked not to be named, describes getting up at five.\n\n"
+        "“I’m terrified that if they find out, they’ll see me as unreliable,” she says."
+    )
+    assert [s for s, _ in speakers(text)][-1] == "One carer"
+
+
+@pytest.mark.parametrize(
+    ("middle", "speaker"),
+    [
+        ("Her daughter, Ceri Lloyd, said her mother waited nine hours.", "Ceri Lloyd"),
+        ("Her brother, Gareth Lloyd, said their mother waited nine hours.", "Elinor Lloyd"),
+    ],
+)
+def test_ms_and_a_surname_shared_in_a_family_is_the_woman_named_last(middle: str, speaker: str) -> None:
+    text = (
+        "Elinor Lloyd, 89, fell at her home and waited in an ambulance all night.\n\n"
+        f"{middle}\n\n"
+        "“She was frightened and in pain,” Ms Lloyd told the paper."
+    )
+    assert [s for s, _ in speakers(text)] == [speaker]

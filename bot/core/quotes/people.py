@@ -43,6 +43,7 @@ from bot.core.quotes.lexicon import (
     ROLE_NOUNS,
     SOURCES,
     is_heading,
+    name_gender,
     sentence_breaks,
     token_spans,
     word_tokens,
@@ -64,6 +65,7 @@ _ANONYMOUS = re.compile(r"\bnot (?:to )?be (?:named|identified)|\banonymity\b|\b
 _SPOKESPERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)(?: for (?:the )?(?:[A-Z][\w’'&-]* ?)+)?"
 )
+_UNNAMED_LEAD = re.compile(r"((?:One|A|An) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 # What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
@@ -135,7 +137,7 @@ class ArticleSpeakers:
         if mention is None:
             return NOBODY
         if mention.kind == "person":
-            return self._named(mention)
+            return self._named(mention, position)
         if mention.kind == "org":
             return organisation(self._expand(mention.name))
         if mention.kind == "pronoun":
@@ -144,6 +146,10 @@ class ArticleSpeakers:
             gender = "m" if mention.name == "he" else "f"
             salient = self._salient_before(position, gender, unnamed=True)
             relative = self._relative_before(position, gender)
+            if relative is not None and re.search(  # "She said her mother …": "she" still means the daughter
+                rf"\b{mention.name}\b", self._text[self._starts[self._sentence_of(relative[0])] : relative[0]], re.I
+            ):
+                relative = None
             if relative is not None and (
                 salient is None or self._sentence_of(salient.start) < self._sentence_of(relative[0])
             ):  # the nearer one: "My mother … she still says", not "Kerry said she found her mother …"
@@ -152,7 +158,7 @@ class ArticleSpeakers:
                 return self._nominal(salient, salient.start)
             if salient is not None and self._gender(salient) is None:  # "Dr Ann Roe … she said": "he" is another
                 self._names.genders[name_words(salient.name)[-1].lower()] = gender
-            return person(*self._person(salient))
+            return person(*self._person(salient, position))
         return self._nominal(mention, position)
 
     def _nominal(self, mention: Mention, position: int) -> Speaker:
@@ -177,7 +183,7 @@ class ArticleSpeakers:
                 unnamed = self._unnamed_before(mention.name, position)
                 if unnamed is not None and found.start < unnamed[0]:
                     return Speaker(unnamed[1], None, nominal_kind(unnamed[1]))  # "A nurse, not named, … the nurse said"
-                name, role = self._person(found)
+                name, role = self._person(found, position)
                 return person(name, role or clean_role(mention.name))
         # "a spokesperson for NHS England", "a Seagate spokesman": the organisation speaks; "one GOP source", "an
         # NHS insider" speak for nobody but themselves
@@ -223,7 +229,7 @@ class ArticleSpeakers:
             if para == 0:
                 return NOBODY
             para -= 1
-        return self._named(self._salient_before(position, None, floor=self._para_starts[para]))
+        return self._named(self._salient_before(position, None, floor=self._para_starts[para]), position)
 
     def recent_org(self, position: int) -> Speaker:
         """Return the organisation an "it said" / "they said" before `position` most likely stands for.
@@ -303,7 +309,7 @@ class ArticleSpeakers:
             return found
         return first_subject(clause[: found.start])
 
-    def _named(self, mention: Mention | None) -> Speaker:
+    def _named(self, mention: Mention | None, near: int | None = None) -> Speaker:
         """A person named in an attribution, unless nothing in the article says it is one.
 
         A one-word name the article never gives in full, with a role or title, or with "he"/"she" may as
@@ -311,13 +317,15 @@ class ArticleSpeakers:
         """
         if mention is None:
             return NOBODY
-        name, role = self._person(mention)
+        name, role = self._person(mention, near)
         if name and " " not in name and not role and self._gender(mention) is None:
             return Speaker(name, None, None)
         return person(name, role)
 
-    def _person(self, mention: Mention | None) -> tuple[str | None, str | None]:
-        """Return the canonical name of a person mention and the role the article gives them."""
+    def _person(self, mention: Mention | None, near: int | None = None) -> tuple[str | None, str | None]:
+        """Return the canonical name of a person mention and the role the article gives them: of two people
+        with one surname ("Ms Lloyd" after Elinor Lloyd and her daughter Ceri Lloyd), the one named last before
+        `near`."""
         if mention is None:
             return None, None
         tail = name_words(mention.name)
@@ -329,7 +337,10 @@ class ArticleSpeakers:
         options = [(n, len(f.split()), f) for f, n in forms.items() if wanted <= {w.lower() for w in f.split()}]
         if not options and len(tail) == 1:
             options = [(n, len(f.split()), f) for f, n in self._names.first_name_forms(tail[0]).items()]
-        name = max(options)[2] if options else " ".join(tail)
+        if near is not None and len({f.split()[0] for *_, f in options}) > 1:  # "Ms Drummond" is not her brother
+            options = [o for o in options if name_gender((), o[-1].split()) in (None, mention.gender)] or options
+            options = [(self._text.rfind(f, 0, near), *option) for option in options for f in option[-1:]]
+        name = max(options)[-1] if options else " ".join(tail)
         return name, mention.role or self._roles.get(key)
 
     def _gender(self, mention: Mention) -> str | None:
@@ -417,6 +428,8 @@ class ArticleSpeakers:
                 if relative is not None and relative.kind == "person":
                     people.append(replace(relative, start=start + lead.start - 1))
                 people.append(replace(lead, start=start + lead.start))
+            elif (opening := _UNNAMED_LEAD.match(text)) and _unnamed(Mention("nominal", opening[1]), text):
+                people.append(Mention("nominal", opening[1], start=start))  # "One carer, …, asked not to be named"
         shown = presented(text) if not people else None
         if shown is not None:
             people.append(replace(shown, start=start + shown.start))
