@@ -885,3 +885,13 @@ def test_ms_and_a_surname_shared_in_a_family_is_the_woman_named_last(middle: str
         "“She was frightened and in pain,” Ms Lloyd told the paper."
     )
     assert [s for s, _ in speakers(text)] == [speaker]
+
+
+def test_a_title_and_surname_keep_the_gender_of_the_given_name_the_article_gives() -> None:
+    text = (
+        "The senior partner, Dr Iain Buchanan, said the decision had been agonising.\n\n"
+        "“We were told it was a done deal,” said Morag Fairlie, who chairs the community council.\n\n"
+        "Ms Fairlie said 400 people had signed a petition. Dr Buchanan said the partners asked for time.\n\n"
+        "“Those are fair questions and so far nobody has answered them,” she added."
+    )
+    assert [s for s, _ in speakers(text)][-1] == "Morag Fairlie"

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from bot.core.quotes.lexicon import CAP_RUN, RUN_BEFORE, gender_of, occurrences, word_tokens
+from bot.core.quotes.lexicon import CAP_RUN, RUN_BEFORE, gender_of, name_gender, occurrences, word_tokens
 from bot.core.quotes.phrases import analyse_run
 
 _PREVIOUS_WORD = re.compile(r"(\w+|,)[ \t]+$")
@@ -82,6 +82,9 @@ class ArticleNames:
             if kind == "person" and tail[-1] == surname and len(tail) > 1:
                 forms[" ".join(tail)] += count
             gender = gender or next((g for g in map(gender_of, words) if g), None)
+        given = {name_gender((), form.split()) for form in forms}  # "Dr Iain Buchanan": "Dr Buchanan" is a man
+        if gender is None and len(given) == 1:
+            gender = given.pop()
         if gender is None and pronouns:
             (top, n), *rest = [*pronouns.most_common(2), ("", 0)]
             gender = top if n > 1 and n > 2 * rest[0][1] else None
