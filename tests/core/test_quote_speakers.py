@@ -895,3 +895,15 @@ def test_a_title_and_surname_keep_the_gender_of_the_given_name_the_article_gives
         "“Those are fair questions and so far nobody has answered them,” she added."
     )
     assert [s for s, _ in speakers(text)][-1] == "Morag Fairlie"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "A paper to the board, signed by its director of strategy, Owen Pargeter, states:",
+        "A letter to the minister, written by Owen Pargeter, says:",
+    ],
+)
+def test_a_document_speaks_in_the_words_of_who_signed_it(clause: str) -> None:
+    text = f"{clause} “Neither organisation, acting alone, can deliver the savings required.”"
+    assert [s for s, _ in speakers(text)] == ["Owen Pargeter"]

@@ -67,6 +67,12 @@ _UNNAMED_OPENING = re.compile(
     r"|(?:[^,]{0,80}, )?(?P<definite>[Tt]he [a-z][\w-]*(?: [a-z][\w-]*){0,2}), who [^.;:“\"]*\bnot\b[^.;:“\"]*"
     r"\b(?:named|identified)\b[^.;:“\"]*,$"
 )
+# A document and who put their name to it: "A paper to the board, signed by its director of strategy, Owen
+# Pargeter, states": the paper speaks in its author's words.
+_SIGNED_BY = re.compile(
+    r"(?:An?|The|Its|Their|His|Her) [^,]{0,60}?\b(?:paper|report|letter|memo|submission|briefing|note|document)\b"
+    r"[^,]{0,60}, (?:signed|written|authored|prepared|compiled|drawn up|produced|sent) by (?P<by>[^.;:“\"]+?),?$"
+)
 # A sentence that opens with a role and then the name between commas: "Mercer's Democratic opponent, Rep. Adela
 # Quiroga, moved quickly", "The trust's chief executive, Ann Lee, said", "His wife, Jean Moss, sat beside him".
 _ROLE_THEN_NAME = re.compile(
@@ -219,6 +225,10 @@ def subject_before(text: str) -> Mention | None:
     opening = _RELATIVE_OPENING.fullmatch(clause)
     if opening is not None and (person := _person_in(opening["name"])) is not None:
         return replace(person, start=text.find(opening["name"]))
+    if signed := _SIGNED_BY.fullmatch(clause):  # the last name in "its director of strategy, Owen Pargeter"
+        found = subject_before(signed["by"] + ",") if "," in signed["by"] else _person_in(signed["by"])
+        if found is not None and found.kind == "person":
+            return replace(found, start=text.find(signed["by"]) + found.start)
     if unnamed := _UNNAMED_OPENING.fullmatch(clause):
         nominal = unnamed["nominal"] or unnamed["definite"]
         return Mention("nominal", nominal, start=text.find(nominal))

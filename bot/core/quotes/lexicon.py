@@ -41,7 +41,7 @@ _VERBS = (
     "said says say added adds explained explains wrote writes warned warns concluded concludes told tells "
     "urged urges stressed stresses insisted insists argued argues noted notes commented comments claimed "
     "claims admitted admits continued continues declared declares asked asks replied replies responded "
-    "responds stated acknowledged acknowledges suggested suggests recalled recalls observed observes "
+    "responds stated states acknowledged acknowledges suggested suggests recalled recalls observed observes "
     "remarked tweeted tweets posted joked jokes quipped quips countered counters cautioned cautions "
     "conceded concedes predicted predicts promised vowed vows emphasised emphasises emphasized emphasizes "
     "highlighted highlights announced announces shouted yelled pleaded answered agreed agrees confirmed "
