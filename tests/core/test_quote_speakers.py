@@ -907,3 +907,11 @@ def test_a_title_and_surname_keep_the_gender_of_the_given_name_the_article_gives
 def test_a_document_speaks_in_the_words_of_who_signed_it(clause: str) -> None:
     text = f"{clause} “Neither organisation, acting alone, can deliver the savings required.”"
     assert [s for s, _ in speakers(text)] == ["Owen Pargeter"]
+
+
+def test_a_feature_that_names_its_subject_mid_sentence_gives_she_says_to_her() -> None:
+    text = (
+        "It is 7.40am and Maureen Cathcart is already on her second cup of tea in the health centre car park.\n\n"
+        "“They always add them on,” she says, not looking up from the list of visits."
+    )
+    assert [s for s, _ in speakers(text)] == ["Maureen Cathcart"]

@@ -65,6 +65,8 @@ _ANONYMOUS = re.compile(r"\bnot (?:to )?be (?:named|identified)|\banonymity\b|\b
 _SPOKESPERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)(?: for (?:the )?(?:[A-Z][\w’'&-]* ?)+)?"
 )
+# A full name as the subject of a verb in the middle of a sentence: "… and Maureen Cathcart is already …".
+_NAMED_SUBJECT = re.compile(r"\b((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+) (?=(?:is|was|has|had|will|would|can|could)\b)")
 _UNNAMED_LEAD = re.compile(r"((?:One|A|An) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 # What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
@@ -431,6 +433,9 @@ class ArticleSpeakers:
             elif (opening := _UNNAMED_LEAD.match(text)) and _unnamed(Mention("nominal", opening[1]), text):
                 people.append(Mention("nominal", opening[1], start=start))  # "One carer, …, asked not to be named"
         shown = presented(text) if not people else None
+        if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
+            subjects = [m for m in _NAMED_SUBJECT.finditer(text) if analyse_run(word_tokens(m[1]))[0] == "person"]
+            shown = Mention("person", subjects[0][1], start=subjects[0].start()) if len(subjects) == 1 else None
         if shown is not None:
             people.append(replace(shown, start=start + shown.start))
         introduced = introduced_last(text)
