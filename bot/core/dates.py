@@ -55,14 +55,20 @@ def _make_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def month_first(page: str) -> bool:
+def month_first(*texts: str) -> bool:
     """Say whether a page writes its dates the American way ("Sept. 28, 2016", "on May 31", a time in ET), so
-    that its "02/09/23" is 9 February; one that also writes "28 September 2016" is British."""
-    if _DAY_MONTH_YEAR.search(page):
-        return False
-    if _MONTH_DAY_YEAR.search(page) or _US_ZONE.search(page):
-        return True
-    return len(_MONTH_DAY.findall(page)) > len(_DAY_MONTH.findall(page))
+    that its "02/09/23" is 9 February; one that also writes "28 September 2016" is British. The first of the
+    texts that shows either way decides: the article before the page around it, whose comment thread may be
+    stamped "June 3, 2026 at 9:14 pm" by its blogging software under a British article."""
+    for page in texts:
+        if _DAY_MONTH_YEAR.search(page):
+            return False
+        if _MONTH_DAY_YEAR.search(page) or _US_ZONE.search(page):
+            return True
+        month_day, day_month = len(_MONTH_DAY.findall(page)), len(_DAY_MONTH.findall(page))
+        if month_day or day_month:
+            return month_day > day_month
+    return False
 
 
 def _dates(text: str, us: bool = False) -> Iterable[tuple[int, int, date]]:

@@ -432,7 +432,7 @@ def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
     rows = _with_fields(header)
     meta = Metadata(
         title=title,
-        published=_published(rows, footer, month_first(raw)),
+        published=_published(rows, footer, month_first("\n".join([*header, cleaned.body]), raw)),
         author=normalise_field(_author(rows, footer, cleaned.title)),
         publisher=normalise_field(readable_name(_publisher(candidates), raw)),
     )

@@ -435,3 +435,11 @@ def test_an_american_page_with_month_first_days_reads_its_numeric_date_month_fir
     assert (found.published, found.author) == (date(2022, 6, 7), "Dana Whitfield")
     british = meta(HEADLINE, "Posted 6/7/2022", *BODY[:2], "The pharmacy was visited on 31 May and on 1 June.")
     assert british.published == date(2022, 7, 6)
+
+
+def test_a_british_article_under_a_comment_thread_stamped_month_first_reads_its_date_day_first() -> None:
+    body = [*BODY[:2], "Drop-in sessions will be held on Tuesday 16 June at the community centre."]
+    comments = ["7 thoughts on “Care home to close”", "Bev_K", "June 3, 2026 at 9:14 pm", "Disgraceful.", "Reply",
+                "Andy T", "June 3, 2026 at 10:02 pm", "Not everyone has a car.", "Reply"]
+    found = meta(HEADLINE, "03/06/2026", *body, *comments)
+    assert found.published == date(2026, 6, 3)
