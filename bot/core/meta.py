@@ -100,7 +100,8 @@ _SECTION_NAMES = wordset("news blog home articles features opinion analysis comm
 # clean._NAV_WORDS is the broader list for whole navigation lines (see there why they stay two).
 _MENU_WORDS = _SECTION_NAMES | wordset(
     "and & latest media social press events views updates releases resources stories insights publications "
-    "blogs video videos podcasts newsroom announcements"
+    "blogs video videos podcasts newsroom announcements jobs advertise advertising careers contact about login "
+    "register subscribe newsletter newsletters shop awards magazine webinars membership account search menu"
 )
 
 _NOT_SITE = re.compile(
@@ -113,7 +114,8 @@ _BRAND = (
 # Lines where a site names itself to sell a subscription or ask for writers: "Get unlimited access to The MJ",
 # "Subscribe to Care Weekly", "Would you like to become a PSE columnist?".
 _SELLING = re.compile(
-    r"\b(?i:(?:unlimited|full|digital|premium|free)\s+access\s+to|subscribe\s+to|become\s+an?)\s+" + _BRAND
+    r"\b(?i:(?:unlimited|full|digital|premium|free)\s+access\s+to|subscribe\s+to|sign\s+up\s+to|become\s+an?)\s+"
+    + _BRAND
     + r"(?=\s+[a-z]|\s[-–—]\s|[.,!?:;]|$)"
 )
 # An author box: "More articles by Jane Doe", "Popular stories by Jane Doe" ("from" is left out: "More stories

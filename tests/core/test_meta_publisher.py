@@ -36,6 +36,7 @@ def meta(raw: str) -> Metadata:
         ("Enjoy full access to Social Work Now and our archive of 20 years of reporting.", "Social Work Now"),
         ("Would you like to become a Frontline Weekly columnist? Get in touch.", "Frontline Weekly"),
         ("Subscribe to Wexford Vale Courier today and never miss a story.", "Wexford Vale Courier"),
+        ("Sign up to The Care Operator newsletter", "The Care Operator"),
     ],
 )
 def test_publisher_from_a_subscription_or_contributor_line(line: str, publisher: str) -> None:
@@ -48,6 +49,7 @@ def test_publisher_from_a_subscription_or_contributor_line(line: str, publisher:
         "Subscribe to our newsletter for the latest news.",
         "SUBSCRIBE TO CONTINUE READING",
         "Subscribe to Our Daily Bulletin",
+        "Sign up to our newsletter",
     ],
 )
 def test_no_publisher_from_a_subscription_line_that_names_no_one(line: str) -> None:
@@ -174,3 +176,10 @@ def test_a_body_leading_its_own_news_with_its_own_officer_quoted_is_the_publishe
                                                                                   publisher: str) -> None:
     body = [lead, f"{officer} “This is the right decision, and it must be followed by a plan for the staff we have.”"]
     assert meta(page(HEADLINE, "14/09/2021", *body)).publisher == publisher
+
+
+@pytest.mark.parametrize("menu", ["Advertise", "Jobs", "Newsletter"])
+def test_a_menu_item_named_again_in_the_footer_is_not_the_site(menu: str) -> None:
+    raw = page("Skip to main content", "Login / Register", menu, "Home", HEADLINE, "By Jane Doe", *BODY,
+               "About us", menu, "Privacy policy")
+    assert meta(raw).publisher is None
