@@ -154,8 +154,11 @@ def _name_prefix(text: str) -> tuple[str, str]:
     head, tail = (text[: match.start()], text[match.start() :]) if match else (text, "")
     tokens = head.split()
     kept: list[str] = []
-    for token in tokens:
+    for n, token in enumerate(tokens):
         if kept and token.lower().strip(".") in _ROLE_WORDS:
+            break
+        if kept and kept[-1].isupper() and not token.isupper():  # "ELAINE KOVACS Meridian Press": the agency
+            tail = " ".join(tokens[n:]) + (" " + tail if tail else "")
             break
         if not _name_token(token):
             return "", text
@@ -179,7 +182,7 @@ def byline(line: str) -> str | None:
     lowers = sum(1 for w in _WORD.findall(tail) if w[0].islower())
     if lowers > 3 or (line.rstrip().endswith(".") and lowers > 1):
         return None
-    return name
+    return name.title() if name.isupper() else name  # "By ELAINE KOVACS": shown as Elaine Kovacs
 
 
 def is_person_name(text: str) -> bool:
