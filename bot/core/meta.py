@@ -274,7 +274,13 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
                 part = _tidy_name(part)
                 if is_person_name(part) and not wordset(part.lower()) & DATE_FILLER:
                     return part
+    # a writer signing off under the last paragraph, above the share buttons: "Jo Pike" / "Share this:"
+    if footer and len(footer[0].split()) <= 3 and is_person_name(footer[0]):
+        return footer[0] if len(footer) == 1 or _SIGN_OFF_NEXT.match(footer[1]) else None
     return None
+
+
+_SIGN_OFF_NEXT = re.compile(r"(?:share|tags?\b|filed under|posted in|related|follow)", re.I)
 
 
 def _job_title(line: str) -> bool:

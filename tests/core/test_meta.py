@@ -445,3 +445,11 @@ def test_a_british_article_under_a_comment_thread_stamped_month_first_reads_its_
                 "Andy T", "June 3, 2026 at 10:02 pm", "Not everyone has a car.", "Reply"]
     found = meta(HEADLINE, "03/06/2026", *body, *comments)
     assert found.published == date(2026, 6, 3)
+
+
+def test_a_writer_signing_off_above_the_share_buttons_is_the_author() -> None:
+    assert meta(HEADLINE, "03/06/2026", *BODY, "Jo Pike", "Share this:", "Facebook", "WhatsApp").author == "Jo Pike"
+
+
+def test_a_name_under_the_last_paragraph_that_is_not_a_sign_off_is_no_author() -> None:
+    assert meta(HEADLINE, "03/06/2026", *BODY, "Jo Pike", "Disgraceful decision.", "Reply").author is None
