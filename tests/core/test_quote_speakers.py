@@ -915,3 +915,11 @@ def test_a_feature_that_names_its_subject_mid_sentence_gives_she_says_to_her() -
         "“They always add them on,” she says, not looking up from the list of visits."
     )
     assert [s for s, _ in speakers(text)] == ["Maureen Cathcart"]
+
+
+def test_the_report_said_is_the_person_named_as_its_author_after_a_long_role() -> None:
+    text = (
+        "A report by the council’s director of adult social services, Michael Lindqvist, said both buildings "
+        "needed work.\n\nThe report said: “The current model of day services no longer reflects what people want.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Michael Lindqvist"]

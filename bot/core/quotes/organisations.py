@@ -85,14 +85,16 @@ def body_named(text: str, head: str, position: int) -> str | None:
 def document_author(text: str, position: int, letter: bool) -> Mention | None:
     """Return who the nearest "… by the Fairholme Foundation" or "signed by …, Dr Ann Lee" before `position` names.
 
-    Reports are published by bodies ("by the X" is one, whatever its words), letters signed by people.
+    Reports are published by bodies ("by the X" is one, whatever its words) or written by someone named after
+    their role ("A report by the council's director, Michael Lindqvist"), letters signed by people.
     """
     for by in reversed(list(_BY.finditer(text, 0, position))):
-        run = CAP_RUN.search(text, by.end(), min(position, by.end() + _BY_REACH))
-        if run is None or any(mark in text[by.end() : run.start()] for mark in ".;:“\""):
+        run = CAP_RUN.search(text, by.end(), position)
+        between = text[by.end() : run.start()] if run is not None else ""
+        if run is None or len(between) > _BY_REACH or any(mark in between for mark in ".;:“\""):
             continue
         kind, tail = analyse_run(word_tokens(run.group()))
-        if letter and kind == "person":
+        if kind == "person" and (letter or (len(tail) > 1 and "," in between)):  # "by its director, Ann Lee"
             return Mention("person", " ".join(tail))
         if not letter and (kind == "org" or text.startswith("the ", by.end())):
             return Mention("org", run.group())
