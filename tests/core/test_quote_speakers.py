@@ -923,3 +923,21 @@ def test_the_report_said_is_the_person_named_as_its_author_after_a_long_role() -
         "needed work.\n\nThe report said: “The current model of day services no longer reflects what people want.”"
     )
     assert [s for s, _ in speakers(text)] == ["Michael Lindqvist"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("A midwife at the unit, who did not want to be named, told the BBC staff were exhausted.",
+         "A midwife at the unit"),
+        ("Inside, the nurse in charge, who asks not to be named, looks exhausted.", "the nurse in charge"),
+        ("In the control room, 30 miles away, Dev Arora watches the numbers on the wall climb.", "Dev Arora"),
+    ],
+)
+def test_she_or_he_says_after_the_person_a_feature_brings_in(sentence: str, speaker: str) -> None:
+    pronoun = "he" if speaker == "Dev Arora" else "she"
+    text = (
+        "Jordan Pell, who started the petition, said families were angry.\n\n"
+        f"{sentence}\n\n“Some nights there are two of us covering the whole ward,” {pronoun} says."
+    )
+    assert [s for s, _ in speakers(text)][-1] == speaker

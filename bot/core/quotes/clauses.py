@@ -35,6 +35,7 @@ from bot.core.quotes.phrases import (
     role_gender,
 )
 
+_INTRO_WORD = re.compile(r"\s*([A-Z][a-z]+),")
 _SUBJECT_REACH = 320  # characters before a cue verb that can hold its subject and an appositive
 _APPOSITIVE_TOKENS = 45
 # A capitalised name and an appositive that runs to the sentence's end: "…, Henry Crespo, president of X."
@@ -221,6 +222,8 @@ def subject_before(text: str) -> Mention | None:
         found = subject_before(text[cut:])
         return replace(found, start=found.start + cut) if found else None
     text = _PARTY_STATE.sub(_bracketed, text)
+    if (intro := _INTRO_WORD.match(text)) and intro[1].lower() in INTRO_WORDS:  # "Inside, the nurse in charge"
+        text = " " * intro.end() + text[intro.end() :]
     clause = text.strip()
     opening = _RELATIVE_OPENING.fullmatch(clause)
     if opening is not None and (person := _person_in(opening["name"])) is not None:

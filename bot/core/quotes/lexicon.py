@@ -132,7 +132,8 @@ SKIPPABLE = wordset(
 LEFTOVER = wordset("and but so then as")
 INTRO_WORDS = wordset(
     "in at on during after before following despite with for as while when since speaking asked "
-    "writing commenting responding addressing last earlier later in yesterday today asked according"
+    "writing commenting responding addressing last earlier later in yesterday today asked according inside "
+    "outside meanwhile elsewhere nearby afterwards"
 )
 # Relatives a speaker may be known by ("my mother said"), each with the pronoun that refers back to them.
 FEMALE_KIN = wordset("mother wife daughter sister niece aunt grandmother girlfriend mum mom mam grandma nan nana")

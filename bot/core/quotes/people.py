@@ -61,13 +61,17 @@ _RELATIVE = re.compile(
     r"\b(?:([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)|(Dad|Mum|Mom|Mam|Grandma|Grandad|Granddad|Grandpa|Nan|Nana))"
     r"\b(?!,? [A-Z])"
 )
-_ANONYMOUS = re.compile(r"\bnot (?:to )?be (?:named|identified)|\banonymity\b|\banonymously\b")
+# "who asked not to be named", "who did not want to be identified", "speaking on condition of anonymity"
+_ANONYMOUS = re.compile(r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously)\b")
 _SPOKESPERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)(?: for (?:the )?(?:[A-Z][\w’'&-]* ?)+)?"
 )
 # A full name as the subject of a verb in the middle of a sentence: "… and Maureen Cathcart is already …".
-_NAMED_SUBJECT = re.compile(r"\b((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+) (?=(?:is|was|has|had|will|would|can|could)\b)")
-_UNNAMED_LEAD = re.compile(r"((?:One|A|An) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
+_NAMED_SUBJECT = re.compile(
+    r"\b((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+) (?=(?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s)\b)"
+)
+# An unnamed person opening a sentence, perhaps after a phrase: "Inside, the nurse in charge, who asks not to be …"
+_UNNAMED_LEAD = re.compile(r"(?:[A-Z]\w*(?: [\w-]+){0,6}, )?((?:One|A|An|[Tt]he) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 # What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
@@ -434,7 +438,8 @@ class ArticleSpeakers:
                 people.append(Mention("nominal", opening[1], start=start))  # "One carer, …, asked not to be named"
         shown = presented(text) if not people else None
         if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
-            subjects = [m for m in _NAMED_SUBJECT.finditer(text) if analyse_run(word_tokens(m[1]))[0] == "person"]
+            subjects = [m for m in _NAMED_SUBJECT.finditer(text) if analyse_run(word_tokens(m[1]))[0] == "person"
+                        and not self.inside_quote(start + m.start())]
             shown = Mention("person", subjects[0][1], start=subjects[0].start()) if len(subjects) == 1 else None
         if shown is not None:
             people.append(replace(shown, start=start + shown.start))
@@ -450,8 +455,10 @@ class ArticleSpeakers:
 def _unnamed(mention: Mention, sentence: str) -> bool:
     """Tell someone the writer leaves unnamed on purpose ("One ward sister …, who asked not to be named", "a
     senior source") from any other nominal before a cue verb ("a message", "the minister")."""
-    if mention.kind != "nominal" or not re.match(r"(?:an?|one) ", mention.name, re.I):
+    if mention.kind != "nominal" or not re.match(r"(?:an?|one|the) ", mention.name, re.I):
         return False
+    if mention.name.lower().startswith("the ") and not _ANONYMOUS.search(sentence):
+        return False  # "the nurse" refers back to someone, unless the sentence says they are not named
     return nominal_kind(mention.name) == PERSON and (
         nominal_head(mention.name) in SOURCES or bool(_ANONYMOUS.search(sentence))
     )
