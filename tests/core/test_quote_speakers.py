@@ -941,3 +941,24 @@ def test_she_or_he_says_after_the_person_a_feature_brings_in(sentence: str, spea
         f"{sentence}\n\n“Some nights there are two of us covering the whole ward,” {pronoun} says."
     )
     assert [s for s, _ in speakers(text)][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Retired postman Derek Holm, 81, was sent home after a hip replacement in January.", "Derek Holm"),
+        ("The Conservative MP for Brackenford and Stallingham, Hugh Tarrant, called it a spreadsheet decision.",
+         "Hugh Tarrant"),
+    ],
+)
+def test_a_sentence_opening_with_a_description_then_the_name_introduces_who_he_is(sentence: str, speaker: str) -> None:
+    text = f"Joan Mayhew said families were furious.\n\n{sentence}\n\n“I got home at half past ten at night,” he said."
+    assert [s for s, _ in speakers(text)][-1] == speaker
+
+
+def test_a_place_after_an_opening_phrase_is_not_a_person() -> None:
+    text = (
+        "Bridie Lenihan, 84, has waited five months for a carer.\n\n"
+        "Back on Chapel Lane, Mrs Lenihan has the kettle on.\n\n“I'll wait,” she said. “I've waited longer for worse.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Bridie Lenihan"]

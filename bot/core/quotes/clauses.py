@@ -35,6 +35,9 @@ from bot.core.quotes.phrases import (
     role_gender,
 )
 
+_DESCRIBED_NAME = re.compile(
+    r"(?P<role>[A-Z][a-z]+(?: [a-z]+){1,3}) (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+)(?=,| [a-z])"
+)
 _INTRO_WORD = re.compile(r"\s*([A-Z][a-z]+),")
 _SUBJECT_REACH = 320  # characters before a cue verb that can hold its subject and an appositive
 _APPOSITIVE_TOKENS = 45
@@ -79,7 +82,7 @@ _SIGNED_BY = re.compile(
 _ROLE_THEN_NAME = re.compile(
     r"(?:(?:In|At|On|During|After|Outside|Speaking)\b[^,]{0,60}, )?(?:(?:The|A|An) )?"
     r"(?P<role>(?:(?:His|Her|Its|Their|Our|My) |(?:[A-Z][\w.-]* )?[\w.-]+['’]s )(?:[\w-]+ ){0,4}[a-z]+"
-    r"|(?<=The )[a-z]+(?: [a-z]+)? (?:of|at|for) (?:the )?(?:[\w’'-]+ ){0,5}[\w’'-]+), "
+    r"|(?<=The )(?:[A-Z][\w-]* )?[A-Za-z]+(?: [a-z]+)? (?:of|at|for) (?:the )?(?:[\w’'-]+ ){0,5}[\w’'-]+), "
     r"(?P<name>(?:[A-Z][\w’'.-]* )*[A-Z][\w’'.-]+), (?:\d{1,3}, )?(?=[a-z])"
 )
 # "The governor …", "The council …", "The report …" opening the sentence that introduces a quote with a colon.
@@ -175,11 +178,17 @@ def _someone(sentence: str) -> Mention | None:
 def first_subject(text: str, strict: bool = False) -> Mention | None:
     """Return the subject a sentence opens with ("Mr Hancock welcomed…", "In a statement, she…")."""
     opening = _ROLE_THEN_NAME.match(text)  # the role's head: "daughter", "leader" (of the opposition group)
-    if opening is not None and re.split(r" (?:of|at|for) ", opening["role"])[0].split()[-1] in ROLE_NOUNS:
+    if opening is not None and re.split(r" (?:of|at|for) ", opening["role"])[0].split()[-1].lower() in ROLE_NOUNS:
         person = _person_in(opening["name"])
         if person is not None:
             role = clean_role(opening["role"])
             return replace(person, role=role, gender=person.gender or role_gender(role), start=opening.start("role"))
+    described = _DESCRIBED_NAME.match(text)  # "Retired postman Derek Holm, 81, …": "Retired" is no name
+    words = described["role"].lower().split() if described is not None else []  # not "Back on Chapel Lane, …"
+    if words and not FUNCTION_WORDS.intersection(words) and words[0] not in INTRO_WORDS | {"speaking", "according"}:
+        person = _person_in(described["name"])
+        if person is not None and " " in person.name:
+            return replace(person, role=clean_role(described["role"]), start=described.start("name"))
     tokens = token_spans(text)
     limit = min(len(tokens), 16)
     i = 0
