@@ -962,3 +962,20 @@ def test_a_place_after_an_opening_phrase_is_not_a_person() -> None:
         "Back on Chapel Lane, Mrs Lenihan has the kettle on.\n\n“I'll wait,” she said. “I've waited longer for worse.”"
     )
     assert [s for s, _ in speakers(text)] == ["Bridie Lenihan"]
+
+
+def test_adding_after_an_unnamed_source_said_is_that_source() -> None:
+    text = (
+        "A government source said ministers were confident of winning the vote, adding: "
+        "“The Lords have had their say. The elected house will have the final word.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["A government source"]
+
+
+def test_she_after_a_sentence_about_a_named_persons_father_is_that_person() -> None:
+    text = (
+        "Dr Ian Hale said reviews were fair.\n\n"
+        "Alex Brennan’s father, who has dementia, lost his funding after a review. She said it came as a shock.\n\n"
+        "“Dad hadn’t got any better. If anything he was worse,” she said."
+    )
+    assert [s for s, _ in speakers(text)][-1] == "Alex Brennan"

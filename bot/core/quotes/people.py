@@ -70,6 +70,8 @@ _SPOKESPERSON = re.compile(
 _NAMED_SUBJECT = re.compile(
     r"\b((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+) (?=(?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s)\b)"
 )
+# A person named in full owning the sentence's subject: "Alex Brennan’s father, who has dementia, lost …".
+_OWNER_OPENING = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+)['’]s (?=[a-z])")
 # An unnamed person opening a sentence, perhaps after a phrase: "Inside, the nurse in charge, who asks not to be …"
 _UNNAMED_LEAD = re.compile(r"(?:[A-Z]\w*(?: [\w-]+){0,6}, )?((?:One|A|An|[Tt]he) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
@@ -313,7 +315,11 @@ class ArticleSpeakers:
         found = before_clause(clause)
         if found is None or found.kind != "participle":
             return found
-        return first_subject(clause[: found.start])
+        subject = first_subject(clause[: found.start])
+        said = CUE.search(clause, 0, found.start) if subject is None else None
+        if said is not None and said.group("verb"):  # "A government source said …, adding: “…”"
+            subject = subject_before(clause[: said.start()])
+        return subject
 
     def _named(self, mention: Mention | None, near: int | None = None) -> Speaker:
         """A person named in an attribution, unless nothing in the article says it is one.
@@ -436,6 +442,9 @@ class ArticleSpeakers:
                 people.append(replace(lead, start=start + lead.start))
             elif (opening := _UNNAMED_LEAD.match(text)) and _unnamed(Mention("nominal", opening[1]), text):
                 people.append(Mention("nominal", opening[1], start=start))  # "One carer, …, asked not to be named"
+        if not people and (owned := _OWNER_OPENING.match(text)):  # "Alex Brennan’s father, who has dementia, …"
+            owner = np_forward(token_spans(owned[1]), 0)
+            people += [replace(owner, start=start)] if owner is not None and owner.kind == "person" else []
         shown = presented(text) if not people else None
         if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
             subjects = [m for m in _NAMED_SUBJECT.finditer(text) if analyse_run(word_tokens(m[1]))[0] == "person"
