@@ -52,7 +52,10 @@ _NON_PERSON = _ROLE_WORDS | wordset(
     "for to the and with from your our"  # words of a line, not of a name: "FOR IMMEDIATE RELEASE"
 )
 
-_REGION_WORDS = wordset("north south east west mid central northern southern eastern western & wales")
+_REGION_WORDS = wordset(
+    "north south east west mid central northern southern eastern western & wales midlands anglia yorkshire humber "
+    "highlands islands england scotland ireland counties"
+)
 _SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 # A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page

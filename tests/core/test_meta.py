@@ -388,7 +388,11 @@ def test_a_published_line_under_a_standfirst_paragraph_dates_the_article() -> No
     assert found.published == date(2024, 1, 18)
 
 
-@pytest.mark.parametrize("line", ["South East", "Mid & West Wales", "Share Download PDF", "Commons Select Committee"])
+@pytest.mark.parametrize(
+    "line",
+    ["South East", "Mid & West Wales", "West Midlands", "East Anglia", "Share Download PDF",
+     "Commons Select Committee"],
+)
 def test_a_region_or_a_row_of_buttons_beside_the_headline_is_no_author(line: str) -> None:
     assert meta("Ashcombe Gazette", line, HEADLINE, "3 November 2023", *BODY).author is None
 
