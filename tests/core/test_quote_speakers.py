@@ -979,3 +979,26 @@ def test_she_after_a_sentence_about_a_named_persons_father_is_that_person() -> N
         "“Dad hadn’t got any better. If anything he was worse,” she said."
     )
     assert [s for s, _ in speakers(text)][-1] == "Alex Brennan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("One nurse, who has worked on the unit for six years, said records were filled in late.", "One nurse"),
+        ("A second whistleblower, a healthcare assistant, described it as normal.", "A second whistleblower"),
+    ],
+)
+def test_an_unnamed_witness_introduced_as_one_of_several_is_who_she_is(sentence: str, speaker: str) -> None:
+    text = (
+        "Most said their shifts were short-staffed. Dr Ruth Ellery, the medical director, said care was safe.\n\n"
+        f"{sentence}\n\n“You’d see someone sit down at 6am with a stack of forms,” she said."
+    )
+    assert [s for s, _ in speakers(text)][-1] == speaker
+
+
+def test_one_bad_winter_is_nobody() -> None:
+    text = (
+        "Tom Reyes runs the only hospital for ninety miles.\n\n"
+        "One bad winter could close it, he said.\n\n“I don’t say that to be dramatic,” he said."
+    )
+    assert [s for s, _ in speakers(text)] == ["Tom Reyes"]

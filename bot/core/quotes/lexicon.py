@@ -68,7 +68,7 @@ HONORIFICS = wordset(
 )
 # Nouns that name a person's role or relation ("secretary", "spokesman", "widow"): the head of a role phrase.
 # People who speak for nobody but themselves, though named with a body: "one GOP source", "an NHS insider".
-SOURCES = wordset("source sources insider insiders")
+SOURCES = wordset("source sources insider insiders whistleblower whistleblowers")
 ROLE_NOUNS = wordset(
     "secretary minister chancellor chief executive ceo officer president chairman chairwoman chair "
     "chairperson director leader mayor spokesman spokeswoman spokesperson head governor senator "
@@ -114,6 +114,7 @@ FUNCTION_WORDS = (
         "who what why how where was is are were has have had will be not no "
         # sentence adverbs that open a point ("Second, the NHS …"); not "first": "First Minister"
         "firstly second secondly third thirdly lastly finally "
+        "most many some all few several others both "  # "Most said their appointments went ahead": nobody's name
         "i'm i’m i've i’ve i'd i’d i'll i’ll"  # "I'm pleased," she said: no one called I'm
     )
     | WEEKDAYS

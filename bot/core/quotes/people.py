@@ -468,6 +468,7 @@ def _unnamed(mention: Mention, sentence: str) -> bool:
         return False
     if mention.name.lower().startswith("the ") and not _ANONYMOUS.search(sentence):
         return False  # "the nurse" refers back to someone, unless the sentence says they are not named
+    one_who = mention.name[:4].lower() == "one " and f"{mention.name}, who" in sentence  # "One nurse, who has …"
     return nominal_kind(mention.name) == PERSON and (
-        nominal_head(mention.name) in SOURCES or bool(_ANONYMOUS.search(sentence))
+        nominal_head(mention.name) in SOURCES or bool(_ANONYMOUS.search(sentence)) or one_who
     )
