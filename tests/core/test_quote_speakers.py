@@ -1002,3 +1002,21 @@ def test_one_bad_winter_is_nobody() -> None:
         "One bad winter could close it, he said.\n\n“I don’t say that to be dramatic,” he said."
     )
     assert [s for s, _ in speakers(text)] == ["Tom Reyes"]
+
+
+def test_the_letter_said_is_its_unnamed_writer_not_the_paper_that_saw_it() -> None:
+    text = (
+        "Dr Ann Ledger said staffing was fine.\n\n"
+        "In a letter to the trust’s chief executive in June, seen by the Courier, a consultant psychiatrist "
+        "warned that staffing had fallen to “dangerous levels”.\n\n"
+        "The letter said: “I can no longer give assurance that patients are being observed.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["a consultant psychiatrist"]
+
+
+def test_the_spokesperson_of_a_department_named_with_of_and_and_keeps_its_whole_name() -> None:
+    text = (
+        "A spokesperson for the Department of Health and Social Care said the government would respond.\n\n"
+        "The spokesperson said: “Ambulance response times are improving, but there is more to do.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Department of Health and Social Care"]

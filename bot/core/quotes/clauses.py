@@ -6,6 +6,8 @@ import itertools
 import re
 from dataclasses import replace
 
+from bot.core.models import PERSON
+from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import (
     CUE,
     DASH,
@@ -330,6 +332,10 @@ def document_writer(sentence: str, documents: frozenset[str]) -> Mention | None:
     if not re.search(rf"\b(?:{verb}) (?:an?|its|their|his|her) (?:[\w-]+ ){{0,4}}(?:{nouns})\b", sentence, re.I):
         return None
     found = first_subject(sentence)  # "She has now issued a prevention of future deaths report": she
+    if found is None and (cue := CUE.search(sentence)) is not None and cue.group("verb"):
+        found = subject_before(sentence[: cue.start()])  # "In a letter …, seen by X, a consultant warned"
+    if found is not None and found.kind == "nominal" and not found.definite and nominal_kind(found.name) == PERSON:
+        return found  # "In a letter …, a consultant psychiatrist warned": an unnamed writer
     return found if found is not None and found.kind in ("person", "org", "pronoun") else None
 
 

@@ -19,7 +19,7 @@ from bot.core.quotes.phrases import Mention, analyse_run
 
 # A capitalised run joined to the one after it by "and", "&", "of" or "for", inside one body's name.
 _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]* (?:and|&|of|for) $")
-_BY = re.compile(r"\b(?:by|from) ")  # "published by the X", "signed by", "our report from the X"
+_BY = re.compile(r"\b(?<!seen )(?<!obtained )(?:by|from) ")  # "published by the X", "signed by"; not "seen by"
 _BY_REACH = 60  # characters from "signed by" to the name: "signed by the partnership's senior partner, Dr X"
 
 

@@ -64,7 +64,8 @@ _RELATIVE = re.compile(
 # "who asked not to be named", "who did not want to be identified", "speaking on condition of anonymity"
 _ANONYMOUS = re.compile(r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously)\b")
 _SPOKESPERSON = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)(?: for (?:the )?(?:[A-Z][\w’'&-]* ?)+)?"
+    r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)"
+    r"(?: for (?:the )?[A-Z][\w’'&-]*(?:(?: | of | and | for | & | of the )[A-Z][\w’'&-]*)*)?"  # "… of Health and …"
 )
 # A full name as the subject of a verb in the middle of a sentence: "… and Maureen Cathcart is already …".
 _NAMED_SUBJECT = re.compile(
@@ -204,6 +205,8 @@ class ArticleSpeakers:
             author = self._writer(kinds, position) or document_author(self._text, position, letter=head == "letter")
             if author is not None and author.kind == "person":
                 return person(*self._person(author))
+            if author is not None and author.kind == "nominal":
+                return Speaker(author.name, None, PERSON)
             if author is not None:
                 return organisation(self._expand(author.name))
         if head.startswith("spokes") or (mention.definite and head == "statement"):
