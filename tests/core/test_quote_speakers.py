@@ -1020,3 +1020,15 @@ def test_the_spokesperson_of_a_department_named_with_of_and_and_keeps_its_whole_
         "The spokesperson said: “Ambulance response times are improving, but there is more to do.”"
     )
     assert [s for s, _ in speakers(text)] == ["Department of Health and Social Care"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council leader, Yasmin Darr, was right when she told a meeting the council had become a care agency.",
+        "The shadow health secretary, Yasmin Darr, accused the government of recycling old money.",
+    ],
+)
+def test_a_sentence_opening_with_the_role_then_the_name_introduces_who_she_is(sentence: str) -> None:
+    text = f"Cllr Nadia Ferreira said the figures were wrong.\n\n{sentence}\n\nShe went on: “We have cut everything.”"
+    assert [s for s, _ in speakers(text)][-1] == "Yasmin Darr"

@@ -84,7 +84,8 @@ _SIGNED_BY = re.compile(
 _ROLE_THEN_NAME = re.compile(
     r"(?:(?:In|At|On|During|After|Outside|Speaking)\b[^,]{0,60}, )?(?:(?:The|A|An) )?"
     r"(?P<role>(?:(?:His|Her|Its|Their|Our|My) |(?:[A-Z][\w.-]* )?[\w.-]+['’]s )(?:[\w-]+ ){0,4}[a-z]+"
-    r"|(?<=The )(?:[A-Z][\w-]* )?[A-Za-z]+(?: [a-z]+)? (?:of|at|for) (?:the )?(?:[\w’'-]+ ){0,5}[\w’'-]+), "
+    r"|(?<=The )(?:[A-Z][\w-]* )?[A-Za-z]+(?: [a-z]+)? (?:of|at|for) (?:the )?(?:[\w’'-]+ ){0,5}[\w’'-]+"
+    r"|(?<=The )[a-z]+(?: [a-z]+){0,2}), "  # "The council leader, Yasmin Darr, was right …"
     r"(?P<name>(?:[A-Z][\w’'.-]* )*[A-Z][\w’'.-]+), (?:\d{1,3}, )?(?=[a-z])"
 )
 # "The governor …", "The council …", "The report …" opening the sentence that introduces a quote with a colon.

@@ -428,7 +428,7 @@ class ArticleSpeakers:
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
             if mention is not None and (mention.kind in ("person", "pronoun") or _unnamed(mention, text)):
                 people.append(replace(mention, start=start + cue.start()))
-        if not people and not is_heading(text):
+        if all(p.kind == "pronoun" for p in people) and not is_heading(text):  # "X, was right when she told"
             lead = first_subject(text[:100], strict=True)
             # a lone capitalised word opening a sentence is too often not a name
             if (
