@@ -18,6 +18,7 @@ so the work grows with the number of articles, not with its square.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -207,6 +208,7 @@ def _figures(text: str) -> frozenset[str]:
     return frozenset(f for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f))
 
 
+@functools.lru_cache(maxsize=8192)  # the same figures are compared again for every candidate pair
 def _amount(figure: str) -> tuple[str, float, float] | None:
     """An amount, share or count of thousands as (its currency or "%", its value, half its last written
     digit), or None for a bare number: "£6.8m" is ("£", 6_800_000, 50_000), what another outlet rounds to

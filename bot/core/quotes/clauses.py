@@ -178,6 +178,14 @@ def _someone(sentence: str) -> Mention | None:
     return Mention("nominal", " ".join(words[: len(kept) + 1]))
 
 
+def sentence_subject(text: str) -> Mention | None:
+    """Return the subject a sentence opens with, else the subject of its first cue verb, which a long opening
+    phrase may keep from the start ("In a letter …, seen by the Courier, a consultant psychiatrist warned")."""
+    found = first_subject(text)
+    cue = CUE.search(text) if found is None else None
+    return subject_before(text[: cue.start()]) if cue is not None and cue.group("verb") else found
+
+
 def first_subject(text: str, strict: bool = False) -> Mention | None:
     """Return the subject a sentence opens with ("Mr Hancock welcomed…", "In a statement, she…")."""
     opening = _ROLE_THEN_NAME.match(text)  # the role's head: "daughter", "leader" (of the opposition group)
@@ -332,9 +340,7 @@ def document_writer(sentence: str, documents: frozenset[str]) -> Mention | None:
     nouns = "|".join(sorted(documents))
     if not re.search(rf"\b(?:{verb}) (?:an?|its|their|his|her) (?:[\w-]+ ){{0,4}}(?:{nouns})\b", sentence, re.I):
         return None
-    found = first_subject(sentence)  # "She has now issued a prevention of future deaths report": she
-    if found is None and (cue := CUE.search(sentence)) is not None and cue.group("verb"):
-        found = subject_before(sentence[: cue.start()])  # "In a letter …, seen by X, a consultant warned"
+    found = sentence_subject(sentence)  # "She has now issued a prevention of future deaths report": she
     if found is not None and found.kind == "nominal" and not found.definite and nominal_kind(found.name) == PERSON:
         return found  # "In a letter …, a consultant psychiatrist warned": an unnamed writer
     return found if found is not None and found.kind in ("person", "org", "pronoun") else None

@@ -29,6 +29,7 @@ from bot.core.quotes.clauses import (
     first_subject,
     introduced_last,
     presented,
+    sentence_subject,
     subject_before,
 )
 from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person
@@ -71,8 +72,8 @@ _SPOKESPERSON = re.compile(
 _NAMED_SUBJECT = re.compile(
     r"\b((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+) (?=(?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s)\b)"
 )
-# A person named in full owning the sentence's subject: "Alex Brennan’s father, who has dementia, lost …".
-_OWNER_OPENING = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+)['’]s (?=[a-z])")
+# A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …".
+_OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+)['’]s (?=(?P<lower>[a-z]))?")
 # An unnamed person opening a sentence, perhaps after a phrase: "Inside, the nurse in charge, who asks not to be …"
 _UNNAMED_LEAD = re.compile(r"(?:[A-Z]\w*(?: [\w-]+){0,6}, )?((?:One|A|An|[Tt]he) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
@@ -224,8 +225,9 @@ class ArticleSpeakers:
             found = document_writer(self._text[start : min(position, self._ends[sentence])], documents)
             if found is not None and found.kind == "pronoun":
                 found = self._salient_before(start, "m" if found.name == "he" else "f")
-            known = found is not None and (" " in found.name or bool(self._names.surname_forms(found.name)))
-            if found is not None and (found.kind == "org" or known):
+            if found is None:
+                continue
+            if found.kind == "org" or " " in found.name or self._names.surname_forms(found.name):
                 return found  # one word only when the article gives the name in full ("Lund"), not "Nearly"
         return None
 
@@ -318,11 +320,7 @@ class ArticleSpeakers:
         found = before_clause(clause)
         if found is None or found.kind != "participle":
             return found
-        subject = first_subject(clause[: found.start])
-        said = CUE.search(clause, 0, found.start) if subject is None else None
-        if said is not None and said.group("verb"):  # "A government source said …, adding: “…”"
-            subject = subject_before(clause[: said.start()])
-        return subject
+        return sentence_subject(clause[: found.start])  # "A government source said …, adding: “…”"
 
     def _named(self, mention: Mention | None, near: int | None = None) -> Speaker:
         """A person named in an attribution, unless nothing in the article says it is one.
@@ -354,7 +352,7 @@ class ArticleSpeakers:
             options = [(n, len(f.split()), f) for f, n in self._names.first_name_forms(tail[0]).items()]
         if near is not None and len({f.split()[0] for *_, f in options}) > 1:  # "Ms Drummond" is not her brother
             options = [o for o in options if name_gender((), o[-1].split()) in (None, mention.gender)] or options
-            options = [(self._text.rfind(f, 0, near), *option) for option in options for f in option[-1:]]
+            options = [(self._text.rfind(option[-1], 0, near), *option) for option in options]
         name = max(options)[-1] if options else " ".join(tail)
         return name, mention.role or self._roles.get(key)
 
@@ -438,16 +436,13 @@ class ArticleSpeakers:
                 and (" " in lead.name or lead.role or lead.gender or self._names.is_known_name(lead.name))
             ):
                 # "Siân Prydderch's father, Gwilym, 88, …": she is in the sentence too, for the next "she"
-                owner = re.match(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+)['’]s ", lead.role or "")
-                relative = np_forward(token_spans(owner[1]), 0) if owner is not None else None
-                if relative is not None and relative.kind == "person":
-                    people.append(replace(relative, start=start + lead.start - 1))
+                if (owner := _owner(lead.role or "", lower_next=False)) is not None:
+                    people.append(replace(owner, start=start + lead.start - 1))
                 people.append(replace(lead, start=start + lead.start))
             elif (opening := _UNNAMED_LEAD.match(text)) and _unnamed(Mention("nominal", opening[1]), text):
                 people.append(Mention("nominal", opening[1], start=start))  # "One carer, …, asked not to be named"
-        if not people and (owned := _OWNER_OPENING.match(text)):  # "Alex Brennan’s father, who has dementia, …"
-            owner = np_forward(token_spans(owned[1]), 0)
-            people += [replace(owner, start=start)] if owner is not None and owner.kind == "person" else []
+        if not people and (owner := _owner(text, lower_next=True)) is not None:  # "Alex Brennan’s father, who …"
+            people.append(replace(owner, start=start))
         shown = presented(text) if not people else None
         if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
             subjects = [m for m in _NAMED_SUBJECT.finditer(text) if analyse_run(word_tokens(m[1]))[0] == "person"
@@ -464,14 +459,23 @@ class ArticleSpeakers:
         return [m for m in people if m.kind in ("person", "nominal")]  # a nominal only when _unnamed
 
 
+def _owner(text: str, lower_next: bool) -> Mention | None:
+    """Return the person named in full whose possessive opens `text`; with `lower_next`, only when what they own
+    is a lower-case word ("Alex Brennan’s father"), as a sentence about a relative opens."""
+    owned = _OWNER.match(text)
+    if owned is None or (lower_next and owned["lower"] is None):
+        return None
+    found = np_forward(token_spans(owned[1]), 0)
+    return found if found is not None and found.kind == "person" else None
+
+
 def _unnamed(mention: Mention, sentence: str) -> bool:
     """Tell someone the writer leaves unnamed on purpose ("One ward sister …, who asked not to be named", "a
     senior source") from any other nominal before a cue verb ("a message", "the minister")."""
     if mention.kind != "nominal" or not re.match(r"(?:an?|one|the) ", mention.name, re.I):
         return False
-    if mention.name.lower().startswith("the ") and not _ANONYMOUS.search(sentence):
+    anonymous = _ANONYMOUS.search(sentence) is not None
+    if mention.name.lower().startswith("the ") and not anonymous:
         return False  # "the nurse" refers back to someone, unless the sentence says they are not named
     one_who = mention.name[:4].lower() == "one " and f"{mention.name}, who" in sentence  # "One nurse, who has …"
-    return nominal_kind(mention.name) == PERSON and (
-        nominal_head(mention.name) in SOURCES or bool(_ANONYMOUS.search(sentence)) or one_who
-    )
+    return nominal_kind(mention.name) == PERSON and (nominal_head(mention.name) in SOURCES or anonymous or one_who)
