@@ -47,7 +47,9 @@ WEEKS = {"week": ("grouping_articles_blind.json", "grouping_pairs_blind.json"),
          "week3": ("grouping_articles_blind3.json", "grouping_pairs_blind3.json"),
          "week4": ("grouping_articles_blind4.json", "grouping_pairs_blind4.json"),
          "week5": ("grouping_articles_blind5.json", "grouping_pairs_blind5.json"),
-         "week6": ("grouping_articles_blind6.json", "grouping_pairs_blind6.json")}
+         "week6": ("grouping_articles_blind6.json", "grouping_pairs_blind6.json"),
+         "week7": ("grouping_articles_blind7.json", "grouping_pairs_blind7.json"),
+         "week8": ("grouping_articles_blind8.json", "grouping_pairs_blind8.json")}
 
 
 def _article(number: int, key: str, title: str | None, body: str, published: date | None = None,

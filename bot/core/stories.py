@@ -8,7 +8,9 @@ figures their openings state or on what happened (their words that are not names
 disagree keep them apart. Their headlines and ledes must also share a figure or two event phrases (two
 neighbouring words that are not names, "takeover bid", "contempt vote"), or each report's text must give
 much of what the other's headline and lede say (a second report restates the event in its own words): a
-later stage of the same case opens with something the earlier report never says. A bare number ("19",
+later stage of the same case opens with something the earlier report never says. Reports dated within
+a few days of each other that name the same rare people and bodies and are close in all their words are one
+event whatever their openings say: the next day's reaction opens on its own angle. A bare number ("19",
 "27") or a whole percentage ("21%") agrees only when the texts also agree on what happened: ages, scores,
 days and poll results coincide by chance.
 Articles are compared as idf-weighted sparse vectors, and only pairs that share two of their most
@@ -68,6 +70,14 @@ RARE_SHARE = 0.02  # a name in more than this share of the batch (and more than 
 # three outlets covered lost every name it has: 5 of 30 same-event pairs of a blind week were joined, 14 at 8.
 RARE_FLOOR = 8
 STORY_DAYS = 7  # reports of one event are published within a week of each other
+# A report and the follow-ups to its event (an MP's reaction, the family's story, the money behind it) come out
+# within days of each other, and open on different angles: their headlines and ledes need not share a phrase or
+# figure. Dated that close, several shared rare names, whole texts this close (idf cosine; chosen on weeks 1-3 and
+# on weeks 4-6 apart, each half chose 0.22) and what happened this close (0.14, below SAME_EVENT: the angles differ)
+# make them one event. Undated articles can be months apart, the next stage of a long case: they need the rest.
+NEAR_DAYS = 3
+CLOSE = 0.22
+RELATED = 0.14
 BACKGROUND_DOCS = 20  # a small batch says little about which words are common: count this many unseen
 TOP_TERMS = 20  # an article's most distinctive terms, used to find candidate stories
 SHARED_TOP_TERMS = 2  # two reports of one event share at least this many of them
@@ -289,7 +299,9 @@ def story_score(a: _Profile, b: _Profile) -> float:
     figures the other opens with: outlets lead with different figures of one event ("a 40-bed ward" / "a
     £2.1m ward") but each gives both, and one may round what the other gives exactly. A shared bare number
     under 100 or whole percentage is an agreeing figure only when what happened agrees too: two articles
-    share a bare number by chance about seven times as often as an amount or a large count.
+    share a bare number by chance about seven times as often as an amount or a large count. Reports dated
+    within NEAR_DAYS that share SHARED_NAMES rare names and are CLOSE in their whole texts need none of that:
+    a follow-up opens on its own angle.
     """
     if a.published and b.published and abs((a.published - b.published).days) > STORY_DAYS:
         return 0.0
@@ -305,13 +317,21 @@ def story_score(a: _Profile, b: _Profile) -> float:
     agree = any(not _BARE.fullmatch(figure) for figure in shared) or (bool(shared) and what)
     # no figure or event phrase in common: one event only when who and what happened agree and each text
     # restates the other's opening (cheap tests first: most pairs fail them); else the same actors elsewhere
+    closeness = _cosine(a.vector, b.vector)
+    if names >= SHARED_NAMES and closeness >= CLOSE and _near(a, b) and _cosine(a.event, b.event) >= RELATED:
+        return closeness  # a report and, days later, the reaction to it: their openings need not agree
     if not (len(a.phrases & b.phrases) >= EVENT_PHRASES or agree) and not (
         who and what and _given(a, b) >= RESTATED and _given(b, a) >= RESTATED
     ):
         return 0.0
     if who + agree + what >= 2:
-        return _cosine(a.vector, b.vector)
+        return closeness
     return 0.0
+
+
+def _near(a: _Profile, b: _Profile) -> bool:
+    """Whether both articles are dated, within NEAR_DAYS of each other."""
+    return bool(a.published and b.published and abs((a.published - b.published).days) <= NEAR_DAYS)
 
 
 def group_stories(articles: Sequence[StoredArticle]) -> list[list[StoredArticle]]:

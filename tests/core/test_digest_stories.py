@@ -42,6 +42,12 @@ UNRELATED = (
 )
 
 
+# Most articles here are dated Tuesday. Reports dated within NEAR_DAYS (three) that share rare names and many
+# words are one story whatever their openings say (a follow-up opens on its own angle), so the same people's
+# other event is dated Saturday, where what the openings say decides.
+SATURDAY = date(2026, 11, 28)
+
+
 def article(number: int, title_body: tuple[str, str], published: date | None = date(2026, 11, 24)) -> StoredArticle:
     title, body = title_body
     return StoredArticle(
@@ -105,8 +111,8 @@ def among_a_weeks_news(arts: list[StoredArticle]) -> list[list[int]]:
     return sorted(sorted(group) for group in groups if group)
 
 
-def test_the_same_organisation_in_another_event_is_another_story() -> None:
-    arts = [article(1, INCIDENT_TRUST), article(2, TRUST_APPOINTMENT), article(3, INCIDENT_PAPER)]
+def test_the_same_organisation_in_another_event_later_that_week_is_another_story() -> None:
+    arts = [article(1, INCIDENT_TRUST), article(2, TRUST_APPOINTMENT, SATURDAY), article(3, INCIDENT_PAPER)]
     assert among_a_weeks_news(arts) == [[1, 3], [2]]
 
 
@@ -133,7 +139,7 @@ INQUIRY_SALE = (
 
 
 def test_the_same_people_in_a_later_event_are_another_story_unless_the_openings_share_the_event() -> None:
-    arts = [article(1, INQUIRY_RATING), article(2, INQUIRY_SALE), article(3, INQUIRY_REPORT)]
+    arts = [article(1, INQUIRY_RATING), article(2, INQUIRY_SALE, SATURDAY), article(3, INQUIRY_REPORT)]
     assert among_a_weeks_news(arts) == [[1, 3], [2]]
 
 
@@ -247,7 +253,7 @@ MINISTER_OPENING = (
 
 
 def test_the_same_minister_in_two_events_sharing_a_stock_phrase_are_two_stories() -> None:
-    assert story_ids(group_stories([article(1, MINISTER_CARERS), article(2, MINISTER_OPENING)])) == [[1], [2]]
+    assert story_ids(group_stories([article(1, MINISTER_CARERS), article(2, MINISTER_OPENING, SATURDAY)])) == [[1], [2]]
 
 
 def long_feature(title_body: tuple[str, str], words: list[str]) -> tuple[str, str]:
@@ -303,7 +309,7 @@ SCHEME_DROPPED = (
 
 def test_two_reports_that_restate_each_others_opening_are_one_story() -> None:
     arts = [article(1, SCHEME_PAUSED), article(2, SCHEME_DROPPED), article(3, MINISTER_CARERS),
-            article(4, MINISTER_OPENING)]
+            article(4, MINISTER_OPENING, SATURDAY)]
     assert among_a_weeks_news(arts) == [[1, 2], [3], [4]]
 
 
@@ -398,3 +404,33 @@ FUND_OTHER = (
 def test_an_amount_spelled_out_and_a_count_rounded_are_the_same_figures() -> None:
     arts = [article(1, FUND_AGENCY), article(2, FUND_OTHER), article(3, FUND_PAPER)]
     assert story_ids(group_stories(arts)) == [[1, 3], [2]]
+
+
+# One event (a hospice closing beds) and, the next day, the reaction to it: the follow-up opens on its own
+# angle (an MP's letter), so the openings share no figure or event phrase; the same rare names and many of
+# the same words, two days apart, still make them one story.
+HOSPICE_BEDS = (
+    "Thornbury hospice to close eight beds as deficit grows",
+    "St Wendreda's Hospice in Thornbury will close eight of its 20 inpatient beds from January, its trustees "
+    "decided on Monday, blaming a growing deficit. Up to 30 nursing and support posts are at risk. Chief "
+    "executive Morwenna Pryce said the hospice had cut costs for three years and could no longer draw on its "
+    "reserves. Patients already on the ward will not be moved, and the hospice's home care teams will keep "
+    "visiting people who choose to die at home.",
+)
+HOSPICE_MP = (
+    "MP writes to health secretary over end-of-life care funding",
+    "Gideon Harte, the MP for Thornbury, has asked the health secretary to review how hospices are paid, a day "
+    "after St Wendreda's Hospice said it would shrink its ward. \"Families in this town raised the money to "
+    "build that hospice,\" he said. \"They should not watch it shrink because the NHS pays for a fraction of "
+    "the care it gives.\" He said he would raise it in Parliament. Morwenna Pryce, who runs the hospice, said "
+    "the deficit had grown every year and trustees had no choice but to close beds. Nursing staff whose posts "
+    "are at risk were told this week, and patients on the ward will stay.",
+)
+
+
+def test_a_report_and_the_next_days_reaction_to_its_event_are_one_story() -> None:
+    monday, tuesday = date(2026, 11, 23), date(2026, 11, 24)
+    arts = [article(1, HOSPICE_BEDS, monday), article(2, HOSPICE_MP, tuesday)]
+    assert among_a_weeks_news(arts) == [[1, 2]]
+    weeks_apart = [article(1, HOSPICE_BEDS, date(2026, 11, 9)), article(2, HOSPICE_MP, tuesday)]
+    assert among_a_weeks_news(weeks_apart) == [[1], [2]]
