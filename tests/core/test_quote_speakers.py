@@ -909,6 +909,31 @@ def test_a_document_speaks_in_the_words_of_who_signed_it(clause: str) -> None:
     assert [s for s, _ in speakers(text)] == ["Owen Pargeter"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The hospital has sent us a statement from its medical director, Dr Imran Sheikh. It reads:\n"
+            "“Cancer and maternity services are running as normal today.”",
+            "Imran Sheikh",
+        ),
+        (
+            "Parents were sent a letter from the head of children’s services, Jane Ross. It said: “The unit "
+            "will close to new admissions from Friday.”",
+            "Jane Ross",
+        ),
+        (
+            "The figures come from a review published in May by the Northfield Patients Trust. It looked at "
+            "waiting lists at Hallam Hospitals NHS Trust.\n\n"
+            "The review was blunt: “Waiting lists have grown in every specialty we looked at,” it said.",
+            "Northfield Patients Trust",
+        ),
+    ],
+)
+def test_it_said_after_a_document_is_whoever_the_document_is_from(text: str, speaker: str) -> None:
+    assert [s for s, _ in speakers(text)] == [speaker]
+
+
 def test_a_feature_that_names_its_subject_mid_sentence_gives_she_says_to_her() -> None:
     text = (
         "It is 7.40am and Maureen Cathcart is already on her second cup of tea in the health centre car park.\n\n"

@@ -193,7 +193,9 @@ _TOKEN = re.compile(
 # 0.853 to 0.785 and costs a quarter of the throughput.
 _BOUNDARY = re.compile(r"([.!?…]+)[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W\d_a-z]|\d)")
 DASH = re.compile(r"\s*[―—–]\s*|\s+-\s+")
-_CAP_WORD = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[a-z]{{1,3}}\.|[\w'’\-]*)"
+# A capitalised word; an abbreviation keeps its dot ("Gov.", "Ltd."), a short name does not ("Jane Ross. It said")
+_DOTTED = "|".join(sorted((w.capitalize() for w in _QUOTE_ABBREVIATIONS | ABBREVIATIONS if w.isalpha()), key=len)[::-1])
+_CAP_WORD = rf"(?:(?:{_DOTTED})\.|[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'’\-]*))"
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p))) + ")"
 # Up to five capitalised words (a name, perhaps with particles: "Ursula von der") that end the searched text.
 RUN_BEFORE = re.compile(rf"(?:{_CAP_WORD}[ \t]+(?:{_PARTICLE}[ \t]+)?){{1,5}}$")

@@ -134,8 +134,9 @@ def _marked(
                 speaker = previous
             elif mention is None:
                 speaker = speakers.recent_subject(first.mark)
-            else:
-                speaker = speakers.recent_org(first.mark)
+            else:  # "It reads:" after "a statement from X", else the body just named
+                speaker = speakers.written(first.mark) if mention.name == "it" else NOBODY
+                speaker = speaker if speaker.name else speakers.recent_org(first.mark)
         quotes.append(
             Quote(
                 text=_join(parts),

@@ -81,6 +81,7 @@ _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak 
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
 _LETTERS = frozenset({"letter"})
 _WRITINGS = _DOCUMENTS | _LETTERS
+_WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|" + "|".join(_DOCUMENTS) + r")\b")
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
@@ -243,6 +244,22 @@ class ArticleSpeakers:
                 return NOBODY
             para -= 1
         return self._named(self._salient_before(position, None, floor=self._para_starts[para]), position)
+
+    def written(self, position: int) -> Speaker:
+        """Whose words "It reads:" or "it said" gives when the sentence before or its own names a document:
+        "a statement from its chief nurse, Dr Owen Farrant. It reads:" is his; "The report …, it said" its author's."""
+        start = self._starts[max(0, self._sentence_of(position) - 2)]  # "It reads:" may be a sentence of its own
+        documents = list(_WRITTEN.finditer(self._text, start, position))
+        if not documents:
+            return NOBODY
+        end = min(position, self._ends[self._sentence_of(documents[-1].start())])  # named in its own sentence
+        clause = self._text[documents[-1].start() : end]
+        author = document_author(clause, len(clause), letter=True) or document_author(clause, len(clause), False)
+        if author is not None:
+            return person(*self._person(author)) if author.kind == "person" else organisation(self._expand(author.name))
+        if documents[-1].group() in _WRITINGS:
+            return self._nominal(Mention("nominal", f"the {documents[-1].group()}", definite=True), position)
+        return NOBODY
 
     def recent_org(self, position: int) -> Speaker:
         """Return the organisation an "it said" / "they said" before `position` most likely stands for.
