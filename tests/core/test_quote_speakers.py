@@ -337,8 +337,12 @@ def test_she_said_tells_her_gender_so_a_later_he_is_the_man_before_her() -> None
     assert [name for name, _ in speakers(text)] == ["Owen Pask", "Mina Sethi-Rao", "Owen Pask"]
 
 
-@pytest.mark.parametrize("body", ["Healthwatch Kent", "Healthwatch Avonmere and Selbury"])
-def test_a_body_named_with_its_places_is_not_a_person_called_after_the_place(body: str) -> None:
+@pytest.mark.parametrize(
+    "body",
+    ["Healthwatch Kent", "Healthwatch Avonmere and Selbury", "Brightwell Care Homes", "Elmbridge Healthcare",
+     "Orchard Road Surgery", "St Cuthbert's Hospice"],
+)
+def test_a_body_named_with_its_places_or_its_kind_is_not_a_person(body: str) -> None:
     text = f"A spokesperson for {body}, which represents patients, said: “People are in pain and in limbo.”"
     assert speakers(text) == [(body, None)]
 

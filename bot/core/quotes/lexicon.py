@@ -98,7 +98,8 @@ ORG_WORDS = wordset(
     "hospital hospitals government parliament congress senate house campaign company corporation inc ltd plc bank "
     "news times post guardian telegraph press forum coalition organisation organization charity bureau "
     "club court police army england scotland wales uk providers healthwatch administration caucus panel "
-    "team church cabinet county republicans democrats conservatives tories"
+    "team church cabinet county republicans democrats conservatives tories homes healthcare hospice practice surgery "
+    "clinic pharmacy"
 )
 POSTNOMINALS = wordset(
     "obe mbe cbe kbe dbe frcp frcs frcgp frcn fmedsci phd msc mp msp qc kc jp dl frs rn jr sr ii iii iv"
