@@ -340,11 +340,20 @@ def test_she_said_tells_her_gender_so_a_later_he_is_the_man_before_her() -> None
 @pytest.mark.parametrize(
     "body",
     ["Healthwatch Kent", "Healthwatch Avonmere and Selbury", "Brightwell Care Homes", "Elmbridge Healthcare",
-     "Orchard Road Surgery", "St Cuthbert's Hospice"],
+     "Orchard Road Surgery", "St Cuthbert's Hospice", "Bluebird Care", "Macmillan Cancer Support",
+     "Citizens Advice Tarrow", "Unison"],
 )
 def test_a_body_named_with_its_places_or_its_kind_is_not_a_person(body: str) -> None:
     text = f"A spokesperson for {body}, which represents patients, said: “People are in pain and in limbo.”"
     assert speakers(text) == [(body, None)]
+
+
+def test_the_body_that_runs_a_home_is_not_the_author_of_the_report_on_it() -> None:
+    text = (
+        "Inspectors visited Strathmore House, which is run by Glenview Care, after complaints from relatives.\n\n"
+        "The report said: “People had not been offered anything to eat or drink for up to seven hours.”"
+    )
+    assert speakers(text)[0][0] != "Glenview Care"
 
 
 def test_a_quote_opening_with_i_m_names_no_one_called_i_m() -> None:

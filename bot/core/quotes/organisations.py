@@ -19,7 +19,8 @@ from bot.core.quotes.phrases import Mention, analyse_run
 
 # A capitalised run joined to the one after it by "and", "&", "of" or "for", inside one body's name.
 _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]* (?:and|&|of|for) $")
-_BY = re.compile(r"\b(?<!seen )(?<!obtained )(?:by|from) ")  # "published by the X", "signed by"; not "seen by"
+# "published by the X", "signed by"; not "seen by" nor "run by" (the home, not the report, is the X's)
+_BY = re.compile(r"\b(?<!seen )(?<!obtained )(?<!run )(?<!owned )(?<!operated )(?<!managed )(?:by|from) ")
 _BY_REACH = 60  # characters from "signed by" to the name: "signed by the partnership's senior partner, Dr X"
 
 
