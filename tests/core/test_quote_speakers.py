@@ -356,6 +356,16 @@ def test_the_body_that_runs_a_home_is_not_the_author_of_the_report_on_it() -> No
     assert speakers(text)[0][0] != "Glenview Care"
 
 
+def test_her_as_the_object_of_a_named_person_does_not_make_them_a_woman() -> None:
+    text = (
+        "Gemma Hollis is on her third night shift this week. Tonight she is working with Jordan Bastable, a "
+        "technician who joined the service last year.\n\nAt the first house an old woman has fallen. Bastable "
+        "talks to her about her garden while Hollis checks her over.\n\n"
+        "“The fall is rarely the worst of it,” he says later. “It is the hours on the floor.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Jordan Bastable"]
+
+
 def test_a_quote_opening_with_i_m_names_no_one_called_i_m() -> None:
     text = (
         "‘We know the phone queue has not worked,’ said Dr Piotr Nowak, senior partner.\n\n"

@@ -16,6 +16,12 @@ _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|a
 _OTHER_NAME = re.compile(r"\n|\b(?!(?:He|She|His|Her|Him|It|They|The|But|And|In|A|An|I)\b)[A-Z][a-z]")
 _GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 _PRONOUN_WEIGHTS = {"he": 2, "she": 2, "him": 0}
+# "her" as an object ("Cartwright talks to her about …") is, like "him", someone the named person acts on
+_OBJECT_HER = re.compile(
+    r"[ \t]*(?:[,.;:!?)”\"’]|(?:about|to|with|and|in|on|at|for|from|over|up|out|down|back|as|that|the|a|an|into|off"
+    r"|through|by|again|home|when|while|if|because|so|but|or)\b)",
+    re.IGNORECASE,
+)
 
 
 def speaker_key(name: str) -> str:
@@ -73,6 +79,8 @@ class ArticleNames:
                     # "he" or "she" is the name's own; one "his" ("stories like his") may be anyone's; "him" right
                     # after a name is mostly someone the named person acts on ("Lee, who has called on him to …")
                     weight = _PRONOUN_WEIGHTS.get(p.group().lower(), 1)
+                    if p.group().lower() == "her" and _OBJECT_HER.match(text, p.end()):
+                        weight = 0
                     pronouns["m" if p.group(1) else "f"] += weight
         forms: Counter[str] = Counter()
         gender = None
