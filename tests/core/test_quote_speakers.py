@@ -366,6 +366,16 @@ def test_her_as_the_object_of_a_named_person_does_not_make_them_a_woman() -> Non
     assert [s for s, _ in speakers(text)] == ["Jordan Bastable"]
 
 
+def test_a_first_name_opening_a_sentence_is_the_person_named_in_full_before() -> None:
+    text = (
+        "Wynne Talbot is up before six most mornings to wash and dress her husband.\n\n"
+        "Bartholomew Achebe, who runs the carers’ helpline, said: “Calls went up by a third this year.”\n\n"
+        "Wynne finally sits down with a cup of tea that has long gone cold.\n\n"
+        "“I worry about what happens to him if something happens to me,” she says."
+    )
+    assert [s for s, _ in speakers(text)] == ["Bartholomew Achebe", "Wynne Talbot"]
+
+
 def test_a_quote_opening_with_i_m_names_no_one_called_i_m() -> None:
     text = (
         "‘We know the phone queue has not worked,’ said Dr Piotr Nowak, senior partner.\n\n"

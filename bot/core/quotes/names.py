@@ -103,8 +103,10 @@ class ArticleNames:
     def is_known_name(self, word: str) -> bool:
         """Tell a one-word name ("Melanie") from a capitalised word that merely opens a sentence."""
         if word not in self._known:
-            self._known[word] = bool(self.surname_forms(word)) or any(
-                self._named_at(start, end) for start, end in occurrences(self._text, word)
+            self._known[word] = (
+                bool(self.surname_forms(word))
+                or any(self._named_at(start, end) for start, end in occurrences(self._text, word))
+                or bool(self.first_name_forms(word))  # "Gwen" after "Gwen Pardoe"
             )
         return self._known[word]
 
