@@ -38,6 +38,8 @@ _LONG_WORDS = 21  # an unpunctuated line this long is prose that lost its full s
 _LINE_PENALTY = 8
 _GAP_CAP = 40  # a run of furniture inside an article costs at most this much
 _BODY_BEFORE_END = 40  # words of prose needed before "Comments" or "ENDS" can close the article
+_SHORT_BODY = 100  # words of prose: less is a paragraph or two, not yet an article
+_PROSE_AFTER_END = 4  # this many times as much prose after "Comments" as before it: the article is still to come
 _WRAP_CHARS = 40  # a line shorter than this is never a hard-wrapped piece of a paragraph
 # A heading after which come lists of other articles or jobs, until the prose resumes.
 _RELATED_HEAD = starts_with(
@@ -163,7 +165,7 @@ def _classify(blocks: list[_Block]) -> None:
             block.kind = Kind.FURNITURE
             continue
         heading = block.words <= 10 and not ends_sentence(block.text.rstrip(":"))
-        if heading and prose_words >= _BODY_BEFORE_END and _closes_article(blocks, i):
+        if heading and prose_words >= _BODY_BEFORE_END and _closes_article(blocks, i, prose_words):
             mode = "end"
             block.kind = Kind.FURNITURE
         elif heading and _RELATED_HEAD.match(block.text) and not _in_menu(blocks, i):
@@ -183,8 +185,13 @@ def _classify(blocks: list[_Block]) -> None:
             prose_words += block.words
 
 
-def _closes_article(blocks: list[_Block], i: int) -> bool:
-    """Say whether a heading starts what follows every article: comments, ENDS, notes, 'About us'."""
+def _closes_article(blocks: list[_Block], i: int, prose_before: int) -> bool:
+    """Say whether a heading starts what follows every article: comments, ENDS, notes, 'About us'. Not after
+    a paragraph or two when four times as much prose follows: that was a cookie notice over the page, and
+    "Comments" a link in the share bar under the headline."""
+    after = sum(b.words for b in blocks[i + 1 :] if b.kind is Kind.PROSE)
+    if prose_before < _SHORT_BODY and prose_before * _PROSE_AFTER_END < after:
+        return False
     text = blocks[i].text
     if text[0] in LIST_MARKS:
         return False  # "• Comment" in a share bar links to the comments; it does not head them

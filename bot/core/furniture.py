@@ -43,6 +43,7 @@ _ALWAYS = pattern(
     r"\bis (?:the|a|an) (?:[\w'’-]+ ){0,3}?(?:publication|magazine|newspaper|news ?site|website) "
     r"(?:for|of|covering|serving|dedicated)\b",
     r"\b(?:enable|allow|consent to (?:the |our )?use(?: of)?) cookies\b|\bcookies (?:are )?disabled\b",
+    r"\bsuch as cookies\b|\bwe and our (?:\d+ )?(?:partners|vendors)\b|\bcookie identifiers\b",
     r"\byour browser (?:is (?:no longer|not) supported|is out of date|appears to have)\b",
     r"\b(?:upgrade|update) (?:to a newer version|your browser)\b",
 )

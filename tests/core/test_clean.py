@@ -34,6 +34,7 @@ FURNITURE = [
     "Menu  Search  Sign in",
     "This site uses cookies to improve your experience. Find out more in our cookie policy.",
     "Accept cookies",
+    "We and our partners use technologies, such as cookies, and process personal data to personalise ads.",
     "By Harriet Lowe, Chief Reporter",
     "Posted on 03/02/2021 by Tom Reid",
     "12 March 2023",
@@ -173,6 +174,23 @@ def test_comments_section_is_removed_even_though_it_is_prose() -> None:
     ]
     result = clean(page(HEADLINE, *BODY, *comments))
     assert paragraphs(result.body) == BODY
+
+
+def test_comments_link_under_a_consent_notice_does_not_end_the_article_below_it() -> None:
+    notice = ("Your choices matter to us. With your permission our advertising partners and we store and read "
+              "information on your device and use precise location data to show you tailored adverts, measure "
+              "their reach and develop and improve the products we offer you every day.")
+    more = [
+        "The review found that families had waited an average of eleven weeks for a first visit, and that one in "
+        "five people discharged from hospital went home without the support they had been assessed as needing.",
+        "Reablement workers help people relearn everyday tasks after an illness or a fall, and the council says "
+        "most people who receive it need less care six weeks later than they did on leaving hospital.",
+        "The council will review the new rates in the autumn, when it expects to know how many agencies have "
+        "signed the new contract and how many of the people on its waiting list have been given a package.",
+    ]
+    menu = ["I Accept", "Hallam Vale Gazette", "Sign In", "News", "Health", "Politics", "Sport", "What's On"]
+    result = clean(page(notice, *menu, HEADLINE, "Share", "Comments", *BODY, *more))
+    assert paragraphs(result.body) == [*BODY, *more]
 
 
 def test_bulleted_comment_link_before_the_article_does_not_end_it() -> None:
