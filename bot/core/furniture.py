@@ -92,7 +92,13 @@ _SENTENCE_PHRASES = _padded(
 )
 _CREDIT_MARKS = ("©", "(photo:", "(image:", "(picture:", "(pictures:")
 # A caption that ends with its credit: "… at the hospital. Photograph: Jane Doe/Alamy".
-CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration)s?\s*:\s*[^.!?:]{1,60}$", re.I)
+# "… Photograph: Ann Lee/PA", and a picture agency's credit in brackets: "… on Wednesday (Parliament TV)"
+CAPTION = re.compile(
+    r"\b(?:photograph|photo|picture|image|illustration)s?\s*:\s*[^.!?:]{1,60}$"
+    r"|\((?:[^()]{0,25}\b)?(?:PA|Getty|Alamy|Shutterstock|Reuters|AFP|AP|[Hh]andout|Google|Parliament ?TV|iStock)"
+    r"\b[^()]{0,25}\)$",
+    re.I,
+)
 _CAPTION_LABEL = re.compile(r"(?:image|media|video|picture) (?:caption|source|credit)\b", re.I)  # "Image caption, …"
 LIST_MARKS = "•·*▪►‣◦"  # bullets proper, not the dashes that also frame "- ENDS -"
 _COMMENT_COUNT = re.compile(r" \d+ comments? | comments? \d+ ")

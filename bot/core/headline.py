@@ -33,6 +33,8 @@ _STEM = 5  # "workers" and "worker", "parking" and "park": compare words by thei
 _SEPARATOR = re.compile(r"\s[|•·]\s|\s\||\|\s")
 _BREADCRUMB = re.compile(r"\s[>›»]\s")
 _LABEL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s")  # "LIVE:", "Breaking news:", "Opinion:"
+# A ticker over the page ("Breaking: A38 closed after crash"): another story, so the line below is no standfirst
+_TICKER = re.compile(r"^(?:breaking(?: news)?|just in|news alert)\b\W", re.I)
 _NUMBERS_SHARE = 0.3  # prices, scores and phone numbers: a line this full of figures is a ticker or a promo
 _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the first of them is the headline
 # A line this much longer than the plausible headline just above it is its standfirst, a sentence that says
@@ -83,6 +85,7 @@ def _standfirst(headline: TitleLine, line: TitleLine) -> bool:
         line.position == headline.position + 1
         and len(line.text.split()) >= _STANDFIRST * len(headline.text.split())
         and len(_stems(headline.text)) >= _HEADLINE_STEMS
+        and not _TICKER.match(headline.text)
     )
 
 
@@ -98,6 +101,7 @@ def _over_standfirst(lines: Sequence[TitleLine], lead: set[str]) -> list[TitleLi
         if (
             own is not None
             and own > 0  # not a ticker or a banner
+            and not _TICKER.match(line.text)
             and below.position == line.position + 1
             and below.distance is not None
             and len(below.text.split()) >= len(line.text.split())

@@ -201,6 +201,12 @@ def is_person_name(text: str) -> bool:
     return not any(t.lower().strip(".") in _NON_PERSON for t in named) and not _MEDIA_WORD.search(text)
 
 
+def is_writer_job(text: str) -> bool:
+    """Say whether a line under a byline name is the writer's job: "Political reporter", "Health Correspondent"."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and words[-1].lower() in _WRITERS
+
+
 def _lines(text: str) -> list[str]:
     return [s for s in (line.strip() for line in text.splitlines()) if s]
 

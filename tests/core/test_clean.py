@@ -193,6 +193,23 @@ def test_comments_link_under_a_consent_notice_does_not_end_the_article_below_it(
     assert paragraphs(result.body) == [*BODY, *more]
 
 
+def test_headline_over_a_standfirst_a_name_a_job_and_a_date_beats_a_promo_and_a_credited_picture() -> None:
+    promo = "Get the Hallam Vale Gazette morning briefing – free, every weekday at 7am"
+    standfirst = "Councillors agreed the money after hearing that hundreds of people were waiting for a carer at home"
+    picture = "Care workers at the council's reablement hub on Monday afternoon (PA Media)"
+    lines = [promo, "Sign up", HEADLINE, standfirst, "Mina Okafor", "Local democracy reporter", "12 March 2023",
+             picture, *BODY]
+    result = clean("\n".join(lines))
+    assert (result.title, paragraphs(result.body)) == (HEADLINE, BODY)
+
+
+def test_a_breaking_news_ticker_over_the_headline_is_not_its_headline() -> None:
+    ticker = "Breaking: Hallam bypass shut after crash"
+    lines = [ticker, HEADLINE, "Mina Okafor", "Local democracy reporter", "12 March 2023", *BODY]
+    result = clean("\n\n".join(lines))
+    assert result.title == HEADLINE
+
+
 def test_bulleted_comment_link_before_the_article_does_not_end_it() -> None:
     banner = "For the best experience on our site we recommend you upgrade to a newer version of your browser."
     result = clean(page(banner, HEADLINE, "• Comment", *BODY))
