@@ -1,5 +1,5 @@
 """Canonical person names: the words of a name without its titles, the key one person is stored under, and the
-full names and genders one article gives its people."""
+full names and genders one article gives its people, and who it leaves unnamed on purpose."""
 
 from __future__ import annotations
 
@@ -7,9 +7,24 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from bot.core.quotes.lexicon import CAP_RUN, RUN_BEFORE, gender_of, name_gender, occurrences, word_tokens
-from bot.core.quotes.phrases import analyse_run
+from bot.core.models import PERSON
+from bot.core.quotes.kinds import nominal_head, nominal_kind
+from bot.core.quotes.lexicon import (
+    CAP_RUN,
+    RUN_BEFORE,
+    SOURCES,
+    gender_of,
+    name_gender,
+    occurrences,
+    token_spans,
+    word_tokens,
+)
+from bot.core.quotes.phrases import Mention, analyse_run, np_forward
 
+# "who asked not to be named", "who did not want to be identified", "speaking on condition of anonymity"
+_ANONYMOUS = re.compile(r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously)\b")
+# A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …".
+_OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+)['’]s (?=(?P<lower>[a-z]))?")
 _PREVIOUS_WORD = re.compile(r"(\w+|,)[ \t]+$")
 # The commonest cue verbs: a capitalised word just before one is used as a name ("Melanie said").
 _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b")
@@ -131,3 +146,25 @@ class ArticleNames:
                 forms[" ".join(tail)] += count
         self._forms[key] = forms
         return forms
+
+
+def owner(text: str, lower_next: bool) -> Mention | None:
+    """Return the person named in full whose possessive opens `text`; with `lower_next`, only when what they own
+    is a lower-case word ("Alex Brennan’s father"), as a sentence about a relative opens."""
+    owned = _OWNER.match(text)
+    if owned is None or (lower_next and owned["lower"] is None):
+        return None
+    found = np_forward(token_spans(owned[1]), 0)
+    return found if found is not None and found.kind == "person" else None
+
+
+def is_unnamed(mention: Mention, sentence: str) -> bool:
+    """Tell someone the writer leaves unnamed on purpose ("One ward sister …, who asked not to be named", "a
+    senior source") from any other nominal before a cue verb ("a message", "the minister")."""
+    if mention.kind != "nominal" or not re.match(r"(?:an?|one|the) ", mention.name, re.I):
+        return False
+    anonymous = _ANONYMOUS.search(sentence) is not None
+    if mention.name.lower().startswith("the ") and not anonymous:
+        return False  # "the nurse" refers back to someone, unless the sentence says they are not named
+    one_who = mention.name[:4].lower() == "one " and f"{mention.name}, who" in sentence  # "One nurse, who has …"
+    return nominal_kind(mention.name) == PERSON and (nominal_head(mention.name) in SOURCES or anonymous or one_who)

@@ -49,7 +49,7 @@ from bot.core.quotes.lexicon import (
     token_spans,
     word_tokens,
 )
-from bot.core.quotes.names import ArticleNames, name_words, speaker_key
+from bot.core.quotes.names import ArticleNames, is_unnamed, name_words, owner, speaker_key
 from bot.core.quotes.organisations import acronyms, body_named, document_author, org_inside
 from bot.core.quotes.phrases import Mention, analyse_run, clean_role, holds_office, np_forward
 
@@ -62,8 +62,6 @@ _RELATIVE = re.compile(
     r"\b(?:([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)|(Dad|Mum|Mom|Mam|Grandma|Grandad|Granddad|Grandpa|Nan|Nana))"
     r"\b(?!,? [A-Z])"
 )
-# "who asked not to be named", "who did not want to be identified", "speaking on condition of anonymity"
-_ANONYMOUS = re.compile(r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously)\b")
 _SPOKESPERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)"
     r"(?: for (?:the )?[A-Z][\w’'&-]*(?:(?: | of | and | for | & | of the )[A-Z][\w’'&-]*)*)?"  # "… of Health and …"
@@ -72,8 +70,6 @@ _SPOKESPERSON = re.compile(
 _NAMED_SUBJECT = re.compile(
     r"\b((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+) (?=(?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s)\b)"
 )
-# A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …".
-_OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+)['’]s (?=(?P<lower>[a-z]))?")
 # An unnamed person opening a sentence, perhaps after a phrase: "Inside, the nurse in charge, who asks not to be …"
 _UNNAMED_LEAD = re.compile(r"(?:[A-Z]\w*(?: [\w-]+){0,6}, )?((?:One|A|An|[Tt]he) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
@@ -441,7 +437,7 @@ class ArticleSpeakers:
                 mention = subject_before(before[: who.start()])  # not "who’s" but whom it means
             if mention is None and (cue.group("according") or before[-1:] in ",”\"'’"):  # "…,” said X"
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
-            if mention is not None and (mention.kind in ("person", "pronoun") or _unnamed(mention, text)):
+            if mention is not None and (mention.kind in ("person", "pronoun") or is_unnamed(mention, text)):
                 people.append(replace(mention, start=start + cue.start()))
         if all(p.kind == "pronoun" for p in people) and not is_heading(text):  # "X, was right when she told"
             lead = first_subject(text[:100], strict=True)
@@ -453,13 +449,13 @@ class ArticleSpeakers:
                 and (" " in lead.name or lead.role or lead.gender or self._names.is_known_name(lead.name))
             ):
                 # "Siân Prydderch's father, Gwilym, 88, …": she is in the sentence too, for the next "she"
-                if (owner := _owner(lead.role or "", lower_next=False)) is not None:
-                    people.append(replace(owner, start=start + lead.start - 1))
+                if (owned := owner(lead.role or "", lower_next=False)) is not None:
+                    people.append(replace(owned, start=start + lead.start - 1))
                 people.append(replace(lead, start=start + lead.start))
-            elif (opening := _UNNAMED_LEAD.match(text)) and _unnamed(Mention("nominal", opening[1]), text):
+            elif (opening := _UNNAMED_LEAD.match(text)) and is_unnamed(Mention("nominal", opening[1]), text):
                 people.append(Mention("nominal", opening[1], start=start))  # "One carer, …, asked not to be named"
-        if not people and (owner := _owner(text, lower_next=True)) is not None:  # "Alex Brennan’s father, who …"
-            people.append(replace(owner, start=start))
+        if not people and (owned := owner(text, lower_next=True)) is not None:  # "Alex Brennan’s father, who …"
+            people.append(replace(owned, start=start))
         shown = presented(text) if not people else None
         if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
             subjects = [m for m in _NAMED_SUBJECT.finditer(text) if analyse_run(word_tokens(m[1]))[0] == "person"
@@ -473,26 +469,4 @@ class ArticleSpeakers:
         for mention in people:
             if mention.role:
                 self._roles.setdefault(speaker_key(mention.name), mention.role)
-        return [m for m in people if m.kind in ("person", "nominal")]  # a nominal only when _unnamed
-
-
-def _owner(text: str, lower_next: bool) -> Mention | None:
-    """Return the person named in full whose possessive opens `text`; with `lower_next`, only when what they own
-    is a lower-case word ("Alex Brennan’s father"), as a sentence about a relative opens."""
-    owned = _OWNER.match(text)
-    if owned is None or (lower_next and owned["lower"] is None):
-        return None
-    found = np_forward(token_spans(owned[1]), 0)
-    return found if found is not None and found.kind == "person" else None
-
-
-def _unnamed(mention: Mention, sentence: str) -> bool:
-    """Tell someone the writer leaves unnamed on purpose ("One ward sister …, who asked not to be named", "a
-    senior source") from any other nominal before a cue verb ("a message", "the minister")."""
-    if mention.kind != "nominal" or not re.match(r"(?:an?|one|the) ", mention.name, re.I):
-        return False
-    anonymous = _ANONYMOUS.search(sentence) is not None
-    if mention.name.lower().startswith("the ") and not anonymous:
-        return False  # "the nurse" refers back to someone, unless the sentence says they are not named
-    one_who = mention.name[:4].lower() == "one " and f"{mention.name}, who" in sentence  # "One nurse, who has …"
-    return nominal_kind(mention.name) == PERSON and (nominal_head(mention.name) in SOURCES or anonymous or one_who)
+        return [m for m in people if m.kind in ("person", "nominal")]  # a nominal only when is_unnamed
