@@ -376,6 +376,39 @@ def test_a_first_name_opening_a_sentence_is_the_person_named_in_full_before() ->
     assert [s for s, _ in speakers(text)] == ["Bartholomew Achebe", "Wynne Talbot"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # a quote under what someone left unnamed told the reporter is theirs
+            "Dr Ama Boateng said the figures were the worst on record.\n\n"
+            "One porter, who asked not to be named, told us trolleys were queuing down the corridor.\n\n"
+            "“You come in and the corridor is already full. By lunchtime you cannot get a wheelchair past.”",
+            "One porter",
+        ),
+        (  # "they" for someone left unnamed, not a body
+            "Calder Royal Infirmary said it was doing all it could.\n\n"
+            "One registrar at the infirmary, who did not want to be named, said morale was low.\n\n"
+            "“We are running on empty,” they told the Courier.",
+            "One registrar at the infirmary",
+        ),
+        (  # "she" for the spokesperson of a body is the body
+            "Mr Tull said the change was worrying.\n\n"
+            "A spokesperson for the Care Standards Board said employers were responsible for staffing.\n\n"
+            "“Every worker must work within their competence,” she said.",
+            "Care Standards Board",
+        ),
+        (  # a quote under "She said …" is hers
+            "Care minister Joanna Pettifer said £80m had been set aside for hospices.\n\n"
+            "She said new guidance would be published in the spring.\n\n"
+            "“I will not promise the House something today that I cannot deliver.”",
+            "Joanna Pettifer",
+        ),
+    ],
+)
+def test_a_quote_after_someone_spoken_of_is_theirs(text: str, speaker: str) -> None:
+    assert [s for s, _ in speakers(text)][-1] == speaker
+
+
 def test_a_quote_opening_with_i_m_names_no_one_called_i_m() -> None:
     text = (
         "‘We know the phone queue has not worked,’ said Dr Piotr Nowak, senior partner.\n\n"

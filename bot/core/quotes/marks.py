@@ -135,7 +135,8 @@ def _marked(
             elif mention is None:
                 speaker = speakers.recent_subject(first.mark)
             else:  # "It reads:" after "a statement from X", else the body just named
-                speaker = speakers.written(first.mark) if mention.name == "it" else NOBODY
+                found = speakers.written if mention.name == "it" else speakers.unnamed_they
+                speaker = found(first.mark)
                 speaker = speaker if speaker.name else speakers.recent_org(first.mark)
         quotes.append(
             Quote(

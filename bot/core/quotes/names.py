@@ -167,4 +167,6 @@ def is_unnamed(mention: Mention, sentence: str) -> bool:
     if mention.name.lower().startswith("the ") and not anonymous:
         return False  # "the nurse" refers back to someone, unless the sentence says they are not named
     one_who = mention.name[:4].lower() == "one " and f"{mention.name}, who" in sentence  # "One nurse, who has …"
-    return nominal_kind(mention.name) == PERSON and (nominal_head(mention.name) in SOURCES or anonymous or one_who)
+    head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote
+    spokes = head.startswith("spokes") and not mention.name.lower().startswith("the ")
+    return nominal_kind(mention.name) == PERSON and (head in SOURCES or anonymous or one_who or spokes)

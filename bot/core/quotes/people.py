@@ -107,6 +107,7 @@ class ArticleSpeakers:
                 self._starts.append(m.end())
             self._ends.append(para_end)
         self._mentions: dict[int, list[Mention]] = {}
+        self._pronouns: dict[int, list[Mention]] = {}  # "she said …" in a sentence read for its people
         self._names = ArticleNames(text, self.inside_quote)
         self._roles: dict[str, str] = {}
         self._acronyms: dict[str, str] | None = None
@@ -239,7 +240,22 @@ class ArticleSpeakers:
             if para == 0:
                 return NOBODY
             para -= 1
-        return self._named(self._salient_before(position, None, floor=self._para_starts[para]), position)
+        salient = self._salient_before(position, None, floor=self._para_starts[para], unnamed=True)
+        told = [m for k, found in self._pronouns.items() if k >= self._sentence_of(self._para_starts[para])
+                for m in found if m.start < position and (salient is None or m.start > salient.start)]
+        if told:  # "She said NHS England would publish …": the quote under it is hers
+            return self.resolve(max(told, key=lambda m: m.start), max(m.start for m in told))
+        if salient is not None and salient.kind == "nominal":  # "One paramedic, who asked not to be named, said …"
+            return self._nominal(salient, salient.start)
+        return self._named(salient, position)
+
+    def unnamed_they(self, position: int) -> Speaker:
+        """Who "they told the Sentinel" is when the person spoken of last was left unnamed: "One consultant …, who
+        did not want to be named, said …" (they, not the hospital)."""
+        salient = self._salient_before(position, None, unnamed=True)
+        if salient is None or salient.kind != "nominal" or nominal_kind(salient.name) != PERSON:
+            return NOBODY
+        return self._nominal(salient, salient.start)
 
     def written(self, position: int) -> Speaker:
         """Whose words "It reads:" or "it said" gives when the sentence before or its own names a document:
@@ -439,6 +455,8 @@ class ArticleSpeakers:
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
             if mention is not None and (mention.kind in ("person", "pronoun") or is_unnamed(mention, text)):
                 people.append(replace(mention, start=start + cue.start()))
+            elif mention is not None and mention.kind == "org" and (spokes := _SPOKESPERSON.search(before)):
+                people.append(Mention("nominal", spokes.group(), start=start + spokes.start()))  # she, for the body
         if all(p.kind == "pronoun" for p in people) and not is_heading(text):  # "X, was right when she told"
             lead = first_subject(text[:100], strict=True)
             # a lone capitalised word opening a sentence is too often not a name
@@ -469,4 +487,5 @@ class ArticleSpeakers:
         for mention in people:
             if mention.role:
                 self._roles.setdefault(speaker_key(mention.name), mention.role)
+        self._pronouns[sentence] = [m for m in people if m.kind == "pronoun"]
         return [m for m in people if m.kind in ("person", "nominal")]  # a nominal only when is_unnamed
