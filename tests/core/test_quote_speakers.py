@@ -994,6 +994,16 @@ def test_a_document_speaks_in_the_words_of_who_signed_it(clause: str) -> None:
             "The review was blunt: “Waiting lists have grown in every specialty we looked at,” it said.",
             "Northfield Patients Trust",
         ),
+        (
+            "Outside the hearing, Mr Pryor's son, Daniel Pryor, read a statement on behalf of the family.\n\n"
+            "“Dad gave forty years to this town and deserved far better care at the end,” the statement said.",
+            "Daniel Pryor",
+        ),
+        (
+            "Harton Hospitals NHS Trust issued a short statement on Friday evening. It said: “We are sorry for the "
+            "distress caused and have changed how the ward is staffed at night.”",
+            "Harton Hospitals NHS Trust",
+        ),
     ],
 )
 def test_it_said_after_a_document_is_whoever_the_document_is_from(text: str, speaker: str) -> None:

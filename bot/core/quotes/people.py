@@ -78,6 +78,9 @@ _DOCUMENTS = frozenset("report study survey research analysis review paper brief
 _LETTERS = frozenset({"letter"})
 _WRITINGS = _DOCUMENTS | _LETTERS
 _WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|" + "|".join(_DOCUMENTS) + r")\b")
+# Putting out a document: "read a statement", "issued a short statement", "released an open letter"
+_ISSUED = re.compile(r"\b(?:read|reads|issued|issues|released|releases|sent|sends|posted|shared)(?: out)? (?:a|an|the)"
+                     r"(?: [\w-]+){0,2} $")
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
@@ -209,8 +212,10 @@ class ArticleSpeakers:
             if author is not None:
                 return organisation(self._expand(author.name))
         if head.startswith("spokes") or (mention.definite and head == "statement"):
-            # "X said it valued the hospice. “…,” a spokesperson said.": X's spokesperson; so "the statement said"
-            found = self.recent_org(position)
+            # "X said it valued the hospice. “…,” a spokesperson said.": X's spokesperson; so "the statement said",
+            # unless the article says whose statement it is ("Susan Clegg read a statement")
+            found = self.written(position) if head == "statement" else NOBODY
+            found = found if found.name else self.recent_org(position)
             if found.name:
                 return found
         return Speaker(mention.name, None, nominal_kind(mention.name))
@@ -267,6 +272,10 @@ class ArticleSpeakers:
         end = min(position, self._ends[self._sentence_of(documents[-1].start())])  # named in its own sentence
         clause = self._text[documents[-1].start() : end]
         author = document_author(clause, len(clause), letter=True) or document_author(clause, len(clause), False)
+        opening = self._text[self._starts[self._sentence_of(documents[-1].start())] : documents[-1].start()]
+        if author is None and (issued := _ISSUED.search(opening)):  # "…, Susan Clegg, read a statement"
+            author = sentence_subject(opening[: issued.start()])
+            author = author if author is not None and author.kind in ("person", "org") else None
         if author is not None:
             return person(*self._person(author)) if author.kind == "person" else organisation(self._expand(author.name))
         if documents[-1].group() in _WRITINGS:
