@@ -72,6 +72,11 @@ _PUBLICATION_FOR = re.compile(
     r"|news\s+(?:site|service|website)|website|journal|title|newsletter)\b|a\s+trading\s+name\s+of\b"
     r"|a\s+registered\s+trade\s*mark\b|a\s+member\s+of\s+(?:the\s+)?(?:Independent\s+Press\s+Standards|IPSO)\b)"
 )
+# "Marram Bay FM 102.7 is part of Coastline Broadcasting Ltd": the outlet, not its owner, publishes the page
+_BRAND_OF = re.compile(
+    _NAME_PHRASE + r"(?:\s+\d[\d.]*)?,?\s+is\s+(?:part\s+of|owned\s+by|published\s+by|a\s+(?:brand|division)\s+of)"
+    r"\s+(?:the\s+)?[A-Z]"
+)
 _ORG_IS = re.compile(_NAME_PHRASE + r",?\s+(?:is|are)\s+(?:the|a|an)\s+\w")
 _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?P<name>(?:[Tt]he\s+)?[A-Z][^.!?:|]{1,80})$")
 _PRESS_END = re.compile(r"^\W*(?:ends|notes?\s+(?:to|for)\s+editors?|editors?['’]?s?\s+notes?)\W*$", re.I)
@@ -83,7 +88,7 @@ _MEDIA_WORD = re.compile(
     r"\b(?:news|weekly|daily|times|journal|gazette|review|today|magazine|post|online|bulletin|chronicle|"
     r"herald|observer|monitor|digest|insight|courier|echo|mirror|express|telegraph|guardian|standard|"
     r"record|argus|mail|press|tribune|reporter|voice|world|live|hub|matters|update|mj|sentinel|inquirer|dispatch|"
-    r"ledger|advertiser|examiner|beacon|bureau|service|wire)\b",
+    r"ledger|advertiser|examiner|beacon|bureau|service|wire|fm|radio|tv|television|broadcasting)\b",
     re.I,
 )
 _AGO = re.compile(r"^\W*(?:\d+\s+(?:mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago|yesterday|just now)\W*$", re.I)
@@ -201,12 +206,6 @@ def is_person_name(text: str) -> bool:
     return not any(t.lower().strip(".") in _NON_PERSON for t in named) and not _MEDIA_WORD.search(text)
 
 
-def is_writer_job(text: str) -> bool:
-    """Say whether a line under a byline name is the writer's job: "Political reporter", "Health Correspondent"."""
-    words = text.split()
-    return 1 <= len(words) <= 4 and words[-1].lower() in _WRITERS
-
-
 def _lines(text: str) -> list[str]:
     return [s for s in (line.strip() for line in text.splitlines()) if s]
 
@@ -274,9 +273,12 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
         beside = [n for n in header[max(0, i - 1) : i + 2] if n != line]
         name = _person_with_role(line)
         below = header[i + 1] if i + 1 < len(header) else ""
-        if name and (title in beside or any(is_dateline(n) or _AGO.match(n) for n in beside) or _job_title(below)):
+        if name and (title in beside or any(is_dateline(n) or _AGO.match(n) for n in beside) or is_job_title(below)):
             return name
-        # "Jane Smith | 8 June 2022" or "Jane Smith 8 June 2022" on one line
+        # "Jane Smith | 8 June 2022", "Jane Smith 8 June 2022" or "Jess Carter | 3 hours ago" on one line
+        fields = _FIELD_SPLIT.split(line)
+        if any(_AGO.match(part) for part in fields[1:]) and is_person_name(name := _tidy_name(fields[0])):
+            return name
         if is_dateline(line):
             start, end, _ = find_date(line) or (0, 0, None)
             for part in [*_FIELD_SPLIT.split(line), line[:start], line[end:]]:
@@ -292,7 +294,7 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
 _SIGN_OFF_NEXT = re.compile(r"(?:share|tags?\b|filed under|posted in|related|follow)", re.I)
 
 
-def _job_title(line: str) -> bool:
+def is_job_title(line: str) -> bool:
     """Say whether a line is a writer's job title alone ("Social policy editor"), as under a name in a byline."""
     words = _WORD.findall(line)
     return 1 <= len(words) == len(line.split()) <= 6 and any(w.lower() in _ROLE_WORDS for w in words)
@@ -377,7 +379,7 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
         if " is " in line:
             # the name starts after any sentence before it: "© Harbour Publishing Ltd. Ward Weekly is a …"
             found.extend(("publication", _tidy_name(m["name"].rsplit(". ", 1)[-1]))
-                         for m in _PUBLICATION_FOR.finditer(line))
+                         for pattern in (_PUBLICATION_FOR, _BRAND_OF) for m in pattern.finditer(line))
         if _COPYRIGHT.search(line) and not _IMAGE_WORDS.search(line):
             rest = _COPYRIGHT_NOISE.sub(" ", line)
             name = _tidy_name(_OWNER_TAIL.sub("", re.split(r"\.\s|\||\s[-–—]\s|,\s", rest.strip())[0]))

@@ -183,3 +183,14 @@ def test_a_menu_item_named_again_in_the_footer_is_not_the_site(menu: str) -> Non
     raw = page("Skip to main content", "Login / Register", menu, "Home", HEADLINE, "By Jane Doe", *BODY,
                "About us", menu, "Privacy policy")
     assert meta(raw).publisher is None
+
+
+def test_a_radio_station_is_its_page_s_publisher_and_the_writer_beside_the_time_its_author() -> None:
+    raw = "\n".join([
+        "Harbourside FM 96.4", "Listen Live", "News", "Sport", "Harbourside FM News", HEADLINE,
+        "Tamsin Rowe | 2 hours ago", "Share", *BODY, "More from Harbourside FM News",
+        "Harbourside FM 96.4 is part of Saltline Radio Ltd. Registered in England and Wales No. 04412345.",
+        "© 2026 Saltline Radio Ltd",
+    ])
+    found = meta(raw)
+    assert (found.author, found.publisher) == ("Tamsin Rowe", "Harbourside FM")
