@@ -403,6 +403,12 @@ def test_a_first_name_opening_a_sentence_is_the_person_named_in_full_before() ->
             "“I will not promise the House something today that I cannot deliver.”",
             "Joanna Pettifer",
         ),
+        (  # a first name with an age is a person, though the article never gives the surname
+            "Carers told us what would help.\n\nNeville, 74, looks after his wife, who has dementia. Every week they "
+            "go to a group at the church hall. “She sings and I sit next door with the paper, and nobody asks me "
+            "for anything for two hours.”",
+            "Neville",
+        ),
     ],
 )
 def test_a_quote_after_someone_spoken_of_is_theirs(text: str, speaker: str) -> None:

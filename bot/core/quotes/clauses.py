@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from bot.core.models import PERSON
@@ -25,6 +26,7 @@ from bot.core.quotes.lexicon import (
     token_spans,
     word_tokens,
 )
+from bot.core.quotes.organisations import document_author
 from bot.core.quotes.phrases import (
     AFFILIATIONS,
     RELATIVES,
@@ -430,3 +432,29 @@ def _word_before(tokens: list[Token], start: int) -> tuple[int, str]:
     """Return the index and lower-cased text of the token before the phrase at character `start`."""
     k = next((n for n, token in enumerate(tokens) if token[1] == start), 0)
     return (k - 1, tokens[k - 1][0].lower()) if k > 0 else (-1, "")
+
+
+# A document a later "It reads:" or "it said" stands for, and putting one out ("read a statement", "issued a short
+# statement", "released an open letter")
+_WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|report|study|survey|research|analysis"
+                      r"|review|paper|briefing|audit)\b")
+_ISSUED = re.compile(r"\b(?:read|reads|issued|issues|released|releases|sent|sends|posted|shared)(?: out)? (?:a|an|the)"
+                     r"(?: [\w-]+){0,2} $")
+
+
+def document_source(
+    text: str, start: int, position: int, sentence_start: Callable[[int], int], sentence_end: Callable[[int], int]
+) -> tuple[Mention | None, str | None]:
+    """Return who the last document named between `start` and `position` is from, and that document's noun:
+    "a statement from its chief nurse, Dr Owen Farrant" (from, by, signed by …) or "Susan Clegg read a statement"."""
+    documents = list(_WRITTEN.finditer(text, start, position))
+    if not documents:
+        return None, None
+    found = documents[-1]
+    clause = text[found.start() : min(position, sentence_end(found.start()))]  # named in its own sentence
+    author = document_author(clause, len(clause), letter=True) or document_author(clause, len(clause), False)
+    opening = text[sentence_start(found.start()) : found.start()]
+    if author is None and (issued := _ISSUED.search(opening)):
+        author = sentence_subject(opening[: issued.start()])
+        author = author if author is not None and author.kind in ("person", "org") else None
+    return author, found.group()

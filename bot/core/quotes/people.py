@@ -25,6 +25,7 @@ from bot.core.models import ORGANISATION, PERSON
 from bot.core.quotes.clauses import (
     after_clause,
     before_clause,
+    document_source,
     document_writer,
     first_subject,
     introduced_last,
@@ -77,10 +78,7 @@ _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak 
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
 _LETTERS = frozenset({"letter"})
 _WRITINGS = _DOCUMENTS | _LETTERS
-_WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|" + "|".join(_DOCUMENTS) + r")\b")
-# Putting out a document: "read a statement", "issued a short statement", "released an open letter"
-_ISSUED = re.compile(r"\b(?:read|reads|issued|issues|released|releases|sent|sends|posted|shared)(?: out)? (?:a|an|the)"
-                     r"(?: [\w-]+){0,2} $")
+_AGED = re.compile(r", \d{1,3},")  # a one-word name with an age after it is a person: "Pete, 71, …"
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
@@ -266,20 +264,13 @@ class ArticleSpeakers:
         """Whose words "It reads:" or "it said" gives when the sentence before or its own names a document:
         "a statement from its chief nurse, Dr Owen Farrant. It reads:" is his; "The report …, it said" its author's."""
         start = self._starts[max(0, self._sentence_of(position) - 2)]  # "It reads:" may be a sentence of its own
-        documents = list(_WRITTEN.finditer(self._text, start, position))
-        if not documents:
-            return NOBODY
-        end = min(position, self._ends[self._sentence_of(documents[-1].start())])  # named in its own sentence
-        clause = self._text[documents[-1].start() : end]
-        author = document_author(clause, len(clause), letter=True) or document_author(clause, len(clause), False)
-        opening = self._text[self._starts[self._sentence_of(documents[-1].start())] : documents[-1].start()]
-        if author is None and (issued := _ISSUED.search(opening)):  # "…, Susan Clegg, read a statement"
-            author = sentence_subject(opening[: issued.start()])
-            author = author if author is not None and author.kind in ("person", "org") else None
+        sentence = self._sentence_of
+        author, document = document_source(self._text, start, position, lambda i: self._starts[sentence(i)],
+                                           lambda i: self._ends[sentence(i)])
         if author is not None:
             return person(*self._person(author)) if author.kind == "person" else organisation(self._expand(author.name))
-        if documents[-1].group() in _WRITINGS:
-            return self._nominal(Mention("nominal", f"the {documents[-1].group()}", definite=True), position)
+        if document in _WRITINGS:
+            return self._nominal(Mention("nominal", f"the {document}", definite=True), position)
         return NOBODY
 
     def recent_org(self, position: int) -> Speaker:
@@ -473,7 +464,8 @@ class ArticleSpeakers:
                 lead is not None
                 and lead.kind == "person"
                 and lead.start < 50
-                and (" " in lead.name or lead.role or lead.gender or self._names.is_known_name(lead.name))
+                and (" " in lead.name or lead.role or lead.gender or self._names.is_known_name(lead.name)
+                     or _AGED.match(text, lead.start + len(lead.name)))  # "Pete, 71, cares for his wife"
             ):
                 # "Siân Prydderch's father, Gwilym, 88, …": she is in the sentence too, for the next "she"
                 if (owned := owner(lead.role or "", lower_next=False)) is not None:
