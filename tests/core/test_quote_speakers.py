@@ -1010,6 +1010,17 @@ def test_a_document_speaks_in_the_words_of_who_signed_it(clause: str) -> None:
             "distress caused and have changed how the ward is staffed at night.”",
             "Harton Hospitals NHS Trust",
         ),
+        (
+            "In a statement, the practice’s senior partner, Dr Kofi Mensah, said the decision was made with "
+            "sadness.\n\n‘We have advertised for a salaried GP for three years without a single applicant,’ the "
+            "statement said.",
+            "Kofi Mensah",
+        ),
+        (
+            "Westmoor Hospitals NHS Trust, which runs the hospital, said its department had been very busy. “When "
+            "our department is full, patients in the community wait longer, and we are sorry,” a statement said.",
+            "Westmoor Hospitals NHS Trust",
+        ),
     ],
 )
 def test_it_said_after_a_document_is_whoever_the_document_is_from(text: str, speaker: str) -> None:

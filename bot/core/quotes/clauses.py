@@ -438,6 +438,7 @@ def _word_before(tokens: list[Token], start: int) -> tuple[int, str]:
 # statement", "released an open letter")
 _WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|report|study|survey|research|analysis"
                       r"|review|paper|briefing|audit)\b")
+_IN_DOCUMENT = re.compile(r"(?:In|in) (?:a|an|the|its|his|her|their)(?: [\w-]+){0,3} ")  # "In a joint statement"
 _ISSUED = re.compile(r"\b(?:read|reads|issued|issues|released|releases|sent|sends|posted|shared)(?: out)? (?:a|an|the)"
                      r"(?: [\w-]+){0,2} $")
 
@@ -456,5 +457,7 @@ def document_source(
     opening = text[sentence_start(found.start()) : found.start()]
     if author is None and (issued := _ISSUED.search(opening)):
         author = sentence_subject(opening[: issued.start()])
-        author = author if author is not None and author.kind in ("person", "org") else None
+    elif author is None and _IN_DOCUMENT.fullmatch(opening):  # "In a statement, the senior partner, Dr X, said"
+        author = sentence_subject(text[sentence_start(found.start()) : min(position, sentence_end(found.start()))])
+    author = author if author is not None and author.kind in ("person", "org") else None
     return author, found.group()

@@ -209,7 +209,7 @@ class ArticleSpeakers:
                 return Speaker(author.name, None, PERSON)
             if author is not None:
                 return organisation(self._expand(author.name))
-        if head.startswith("spokes") or (mention.definite and head == "statement"):
+        if head.startswith("spokes") or head == "statement":
             # "X said it valued the hospice. “…,” a spokesperson said.": X's spokesperson; so "the statement said",
             # unless the article says whose statement it is ("Susan Clegg read a statement")
             found = self.written(position) if head == "statement" else NOBODY
