@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from bot.core.dates import DATE_FILLER, find_date, is_dateline, month_first, parse_date
+from bot.core.furniture import is_furniture
 from bot.core.models import CleanText, Metadata
 from bot.core.normalise import normalise_field, normalise_text, readable_name
 from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
@@ -49,13 +50,16 @@ _NON_PERSON = _ROLE_WORDS | wordset(
     "journal magazine online group services sector today network federation uk england home homes "
     "society institute foundation department government ministry media communications comms pa reuters "
     "newsroom web website release statement notice committee commons select share download pdf print "
-    "for to the and with from your our"  # words of a line, not of a name: "FOR IMMEDIATE RELEASE"
+    "for to the and with from your our search menu skip road street lane avenue"  # words of a line, not of a name:
+    # "FOR IMMEDIATE RELEASE", "Search KBN", "Station Road"
 )
 
 _REGION_WORDS = wordset(
     "north south east west mid central northern southern eastern western & wales midlands anglia yorkshire humber "
     "highlands islands england scotland ireland counties"
 )
+_ADDRESS = wordset("road street lane avenue close way drive place square")  # "X Court, Station Road": a place
+_COMPASS = wordset("north south east west mid central northern southern eastern western")
 _SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 # A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page
@@ -82,7 +86,7 @@ _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?P<name>(?:[Tt]he\s+)?[A-Z][^.!?:|]{1,
 _PRESS_END = re.compile(r"^\W*(?:ends|notes?\s+(?:to|for)\s+editors?|editors?['’]?s?\s+notes?)\W*$", re.I)
 _FIELD_SPLIT = re.compile(r"\s*[|·•,–—]\s*|\s-\s|\s{2,}|\t")
 # Between the fields of a header row such as "13 May 2021 | Written by Jane Doe" (commas stay in dates).
-_ROW_SPLIT = re.compile(r"\s*[|·•]\s*|\s[-–—]\s")
+_ROW_SPLIT = re.compile(r"\s*[|·•]\s*|\s[-–—]\s|\s(?=By [A-Z])")  # "1 December 2026 By Oliver Pennock" too
 _TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 _MEDIA_WORD = re.compile(
     r"\b(?:news|weekly|daily|times|journal|gazette|review|today|magazine|post|online|bulletin|chronicle|"
@@ -109,11 +113,13 @@ _SECTION_NAMES = wordset("news blog home articles features opinion analysis comm
 _MENU_WORDS = _SECTION_NAMES | wordset(
     "and & latest media social press events views updates releases resources stories insights publications "
     "blogs video videos podcasts newsroom announcements jobs advertise advertising careers contact about login "
-    "register subscribe newsletter newsletters shop awards magazine webinars membership account search menu"
+    "register subscribe newsletter newsletters shop awards magazine webinars membership account search menu "
+    "world business sport sports lifestyle culture politics travel money science technology entertainment weather"
 )
 
 _NOT_SITE = re.compile(
-    r"[:@]|\b(?:release|skip|menu|search|home|cookies?|log ?in|sign (?:in|up)|subscribe)\b", re.I
+    r"[:@]|\b(?:release|skip|menu|search|home|cookies?|log ?in|sign (?:in|up)|subscribe|accept|reject|settings"
+    r"|(?:more|further) (?:information|info|options)|manage|preferences|privacy)\b", re.I
 )
 
 _BRAND = (
@@ -201,8 +207,8 @@ def is_person_name(text: str) -> bool:
         return False
     if not all(_name_token(t) for t in tokens):
         return False
-    if all(t.lower() in _REGION_WORDS for t in named):
-        return False  # "South East", "Mid & West Wales": a region's page, not a reporter
+    if all(t.lower() in _REGION_WORDS for t in named) or named[0].lower() in _COMPASS:
+        return False  # "South East", "Mid & West Wales", "West Marches": a region's page, not a reporter
     return not any(t.lower().strip(".") in _NON_PERSON for t in named) and not _MEDIA_WORD.search(text)
 
 
@@ -240,7 +246,9 @@ def _with_fields(lines: list[str]) -> list[str]:
 def _person_with_role(text: str) -> str | None:
     """Return the name of "Jane Smith" or "Jane Smith, Health Reporter", else None."""
     name, tail = _name_prefix(text)
-    if is_person_name(name) and (not tail or (tail.lstrip().startswith(",") and len(tail.split()) <= 6)):
+    words = tail.strip(" ,").split()
+    role = tail.lstrip().startswith(",") and len(words) <= 6 and not wordset(tail.lower().replace(",", " ")) & _ADDRESS
+    if is_person_name(name) and (not tail or role):  # not "Willowmere Court, Station Road, Ashby Fen"
         return name
     return None
 
@@ -332,7 +340,7 @@ def _title_parts(title: str | None) -> tuple[str | None, str | None]:
 def _site_header(header: list[str], footer: list[str], title: str | None) -> str | None:
     """Find a site-name line above the headline: a media word, "The XYZ", or named again outside the body."""
     outside = "\n".join([*header, *footer]).lower()
-    for line in header[:6]:
+    for line in [ln for ln in header if not is_furniture(ln, frozenset())][:6]:  # past a cookie banner
         if title and line == title:
             break
         parts = _TITLE_SPLIT.split(line)
@@ -343,8 +351,8 @@ def _site_header(header: list[str], footer: list[str], title: str | None) -> str
             continue
         if any(sep in name for sep in ("|", ">", "  ", "/", "•")) or _NOT_SITE.search(name):
             continue
-        if all(w.lower() in _MENU_WORDS for w in words):
-            continue  # a menu or section label, not a site name
+        if all(w.lower() in _MENU_WORDS or w.lower() in _REGION_WORDS for w in words):
+            continue  # a menu or section label ("Ireland", "World"), not a site name
         if not _capitalised(words):
             continue
         again = outside.count(name.lower()) > 1

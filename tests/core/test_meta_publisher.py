@@ -194,3 +194,24 @@ def test_a_radio_station_is_its_page_s_publisher_and_the_writer_beside_the_time_
     ])
     found = meta(raw)
     assert (found.author, found.publisher) == ("Tamsin Rowe", "Harbourside FM")
+
+
+def test_the_site_name_under_a_cookie_banner_is_the_publisher_and_its_buttons_are_not() -> None:
+    raw = "\n".join([
+        "We value your privacy", "We and our partners use cookies to measure and improve our service.", "ACCEPT ALL",
+        "MORE INFORMATION", "Subscribe", "Sign in", "The Kelmouth Herald", "Ireland", "World", "News", HEADLINE,
+        "3 March 2026 By Oliver Pennock", *BODY, "Contact the Kelmouth Herald newsroom", "© 2026 Kelmouth Herald",
+    ])
+    found = meta(raw)
+    assert (found.publisher, found.author, str(found.published)) == ("Kelmouth Herald", "Oliver Pennock", "2026-03-03")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Search KBN", "KBN News", "West Marches", HEADLINE, "3 March 2026"],  # a search box and a region's page
+        [HEADLINE, "Published 03/03/2026", "Willowmere Court, Station Road, Ashby Fen"],  # where, not who
+    ],
+)
+def test_navigation_regions_and_addresses_beside_the_headline_are_no_author(lines: list[str]) -> None:
+    assert meta(page(*lines, *BODY)).author is None
