@@ -348,6 +348,15 @@ def test_a_body_named_with_its_places_or_its_kind_is_not_a_person(body: str) -> 
     assert speakers(text) == [(body, None)]
 
 
+def test_the_report_said_is_its_author_named_after_a_role_not_a_month_after_by() -> None:
+    text = (
+        "A report to the cabinet, by director of finance Imelda Szabo, says reserves will fall to £6m by the end "
+        "of March.\n\nThe report said: ‘The council’s financial position is now critical and a balanced budget "
+        "may not be possible.’"
+    )
+    assert [s for s, _ in speakers(text)] == ["Imelda Szabo"]
+
+
 def test_the_body_that_runs_a_home_is_not_the_author_of_the_report_on_it() -> None:
     text = (
         "Inspectors visited Strathmore House, which is run by Glenview Care, after complaints from relatives.\n\n"
@@ -408,6 +417,13 @@ def test_a_first_name_opening_a_sentence_is_the_person_named_in_full_before() ->
             "go to a group at the church hall. “She sings and I sit next door with the paper, and nobody asks me "
             "for anything for two hours.”",
             "Neville",
+        ),
+        (  # "For Mrs Hale, …" says whom the sentence is about, after a spokeswoman spoke
+            "Brenda Hale, 80, has visited her husband on the ward every day since August.\n\n"
+            "A Wrenford Council spokeswoman said: “We are working hard to find a care package for Mr Hale.”\n\n"
+            "For Mrs Hale, the waiting goes on. Every afternoon she takes two buses to the hospital.\n\n"
+            "“I tell him soon. I have been telling him soon since September,” she said.",
+            "Brenda Hale",
         ),
     ],
 )

@@ -21,6 +21,7 @@ from bot.core.quotes.phrases import Mention, analyse_run
 _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]* (?:and|&|of|for) $")
 # "published by the X", "signed by"; not "seen by" nor "run by" (the home, not the report, is the X's)
 _BY = re.compile(r"\b(?<!seen )(?<!obtained )(?<!run )(?<!owned )(?<!operated )(?<!managed )(?:by|from) ")
+_BY_TIME = re.compile(r"the (?:end|start|beginning|middle|time|turn) of\b")
 _BY_REACH = 60  # characters from "signed by" to the name: "signed by the partnership's senior partner, Dr X"
 
 
@@ -95,8 +96,10 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
         if run is None or len(between) > _BY_REACH or any(mark in between for mark in ".;:“\""):
             continue
         kind, tail = analyse_run(word_tokens(run.group()))
-        if kind == "person" and (letter or (len(tail) > 1 and "," in between)):  # "by its director, Ann Lee"
+        # "by its director, Ann Lee", "by director of finance Karen Abiola": a role in lower case, then the name
+        role = between[:1].islower() and len(between.split()) > 1  # a role, not "the"
+        if kind == "person" and (letter or (len(tail) > 1 and ("," in between or role))):
             return Mention("person", " ".join(tail))
-        if not letter and (kind == "org" or text.startswith("the ", by.end())):
-            return Mention("org", run.group())
+        if not letter and (kind == "org" or (between.startswith("the ") and not _BY_TIME.match(between))):
+            return Mention("org", run.group())  # "by the X" whatever its words, not "by the end of March"
     return None

@@ -78,6 +78,7 @@ _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak 
 _DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
 _LETTERS = frozenset({"letter"})
 _WRITINGS = _DOCUMENTS | _LETTERS
+_FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
 _AGED = re.compile(r", \d{1,3},")  # a one-word name with an age after it is a person: "Pete, 71, …"
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
@@ -475,6 +476,8 @@ class ArticleSpeakers:
                 people.append(Mention("nominal", opening[1], start=start))  # "One carer, …, asked not to be named"
         if not people and (owned := owner(text, lower_next=True)) is not None:  # "Alex Brennan’s father, who …"
             people.append(replace(owned, start=start))
+        if not people and (opening := _FOR_NAME.match(text)) and (named := np_forward(token_spans(opening[1]), 0)):
+            people.append(replace(named, start=start + opening.start(1)))  # "For Mrs Lennie, the waiting goes on."
         shown = presented(text) if not people else None
         if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
             subjects = [m for m in _NAMED_SUBJECT.finditer(text) if analyse_run(word_tokens(m[1]))[0] == "person"
