@@ -21,7 +21,7 @@ from bot.core.furniture import (
     starts_with,
 )
 from bot.core.headline import TitleLine, pick_headline, shared_stems
-from bot.core.meta import byline, is_job_title, is_person_name
+from bot.core.meta import byline, is_job_title, person_with_role
 from bot.core.models import CleanText
 from bot.core.normalise import normalise_text
 
@@ -111,7 +111,7 @@ def _blocks(raw: str, repeated: frozenset[str]) -> list[_Block]:
     for i, line in enumerate(lines):  # "Rhys Penhallow and Cerys Morgan" over the date (or over "Political
         job = lines[i + 1 : i + 2] if is_job_title(lines[i + 1].text if i + 1 < len(lines) else "") else []
         below = lines[i + 1 + len(job)] if i + 1 + len(job) < len(lines) else None  # reporter", then the date)
-        if not line.meta and below and below.meta and is_dateline(below.text) and is_person_name(line.text):
+        if not line.meta and below and below.meta and is_dateline(below.text) and person_with_role(line.text):
             for credit in (line, *job):
                 credit.meta = credit.furniture = True
     long_lines = [b.text for b in lines if len(b.text) >= _WRAP_CHARS]

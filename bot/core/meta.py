@@ -243,7 +243,7 @@ def _with_fields(lines: list[str]) -> list[str]:
     return out
 
 
-def _person_with_role(text: str) -> str | None:
+def person_with_role(text: str) -> str | None:
     """Return the name of "Jane Smith" or "Jane Smith, Health Reporter", else None."""
     name, tail = _name_prefix(text)
     words = tail.strip(" ,").split()
@@ -275,11 +275,11 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
         if name and is_person_name(name):
             return name
     for line in [*header, *footer]:
-        if (m := _AUTHOR_BOX.match(line)) and (name := _person_with_role(_tidy_name(m["name"]))):
+        if (m := _AUTHOR_BOX.match(line)) and (name := person_with_role(_tidy_name(m["name"]))):
             return name
     for i, line in enumerate(header):
         beside = [n for n in header[max(0, i - 1) : i + 2] if n != line]
-        name = _person_with_role(line)
+        name = person_with_role(line)
         below = header[i + 1] if i + 1 < len(header) else ""
         if name and (title in beside or any(is_dateline(n) or _AGO.match(n) for n in beside) or is_job_title(below)):
             return name

@@ -203,6 +203,15 @@ def test_headline_over_a_standfirst_a_name_a_job_and_a_date_beats_a_promo_and_a_
     assert (result.title, paragraphs(result.body)) == (HEADLINE, BODY)
 
 
+def test_headline_over_a_name_with_its_job_over_the_date_beats_the_site_tagline() -> None:
+    tagline = "Independent news on home care, council money and the people waiting for support"
+    standfirst = ("Councillors agreed the extra money on Tuesday night after hearing that hundreds of people in the "
+                  "borough were still waiting for a carer at home")
+    lines = ["Care Policy Bulletin", tagline, "Subscribe", "News", "Analysis", HEADLINE, standfirst,
+             "Mina Okafor, Political Correspondent", "12 March 2023", *BODY]
+    assert clean("\n\n".join(lines)).title == HEADLINE
+
+
 def test_a_breaking_news_ticker_over_the_headline_is_not_its_headline() -> None:
     ticker = "Breaking: Hallam bypass shut after crash"
     lines = [ticker, HEADLINE, "Mina Okafor", "Local democracy reporter", "12 March 2023", *BODY]
