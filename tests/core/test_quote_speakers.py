@@ -357,6 +357,14 @@ def test_the_report_said_is_its_author_named_after_a_role_not_a_month_after_by()
     assert [s for s, _ in speakers(text)] == ["Imelda Szabo"]
 
 
+def test_a_report_by_a_body_with_for_and_and_in_its_name_is_that_whole_body_s() -> None:
+    text = (
+        "The study, by the Centre for Pay and Care at the University of Westmere, analysed 9,000 shift records.\n\n"
+        "The report said: “The journey between one visit and the next is work, and it is not being paid.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Centre for Pay and Care"]
+
+
 def test_the_body_that_runs_a_home_is_not_the_author_of_the_report_on_it() -> None:
     text = (
         "Inspectors visited Strathmore House, which is run by Glenview Care, after complaints from relatives.\n\n"

@@ -8,6 +8,7 @@ import re
 from bot.core.quotes.lexicon import (
     CAP_RUN,
     FUNCTION_WORDS,
+    JOINED_RUN,
     LISTED_ORG,
     ORG_WORDS,
     RUN_CONNECTORS,
@@ -101,5 +102,6 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
         if kind == "person" and (letter or (len(tail) > 1 and ("," in between or role))):
             return Mention("person", " ".join(tail))
         if not letter and (kind == "org" or (between.startswith("the ") and not _BY_TIME.match(between))):
-            return Mention("org", run.group())  # "by the X" whatever its words, not "by the end of March"
+            joined = JOINED_RUN.match(text, run.start())  # "by the Centre for Work and Care", whole
+            return Mention("org", joined.group() if joined else run.group())  # "by the X", not "by the end of March"
     return None
