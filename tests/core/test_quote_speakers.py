@@ -433,6 +433,13 @@ def test_a_first_name_opening_a_sentence_is_the_person_named_in_full_before() ->
             "“I tell him soon. I have been telling him soon since September,” she said.",
             "Brenda Hale",
         ),
+        (  # someone unnamed called "she" is not the next "he"
+            "Tom Reid, the union's regional officer, said talks had failed.\n\n"
+            "One nurse, who asked not to be named, said the rota had got worse since the spring.\n\n"
+            "“There is no overlap at all between the day and night staff,” she said.\n\n"
+            "“Nobody goes into nursing to walk out in the middle of a handover,” he added.",
+            "Tom Reid",
+        ),
     ],
 )
 def test_a_quote_after_someone_spoken_of_is_theirs(text: str, speaker: str) -> None:

@@ -165,6 +165,7 @@ class ArticleSpeakers:
             ):  # the nearer one: "My mother … she still says", not "Kerry said she found her mother …"
                 return person(relative[1])
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
+                self._names.genders[salient.name] = gender  # a later "he" is someone else
                 return self._nominal(salient, salient.start)
             if salient is not None and self._gender(salient) is None:  # "Dr Ann Roe … she said": "he" is another
                 self._names.genders[name_words(salient.name)[-1].lower()] = gender
@@ -389,7 +390,7 @@ class ArticleSpeakers:
     def _gender(self, mention: Mention) -> str | None:
         """Return "m", "f" or None (unknown) for a person mention."""
         if mention.gender or mention.kind != "person":
-            return mention.gender
+            return mention.gender or self._names.genders.get(mention.name)  # an unnamed person once called "she"
         surname = name_words(mention.name)[-1]
         self._names.surname_forms(surname)  # learns the gender
         return self._names.genders.get(surname.lower())
