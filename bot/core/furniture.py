@@ -44,12 +44,16 @@ _ALWAYS = pattern(
     r"(?:for|of|covering|serving|dedicated)\b",
     r"\b(?:enable|allow|consent to (?:the |our )?use(?: of)?) cookies\b|\bcookies (?:are )?disabled\b",
     r"\bsuch as cookies\b|\bwe and our (?:\d+ )?(?:partners|vendors)\b|\bcookie identifiers\b",
+    # the wording of the industry's standard consent notice, in no news story
+    r"\b(?:store|read) and(?:/or)? (?:access|read) information on (?:a|your) device\b",
+    r"\bpersonali[sz]ed (?:ads|advertising) and content\b|\bad and content measurement\b",
     r"\byour browser (?:is (?:no longer|not) supported|is out of date|appears to have)\b",
     r"\b(?:upgrade|update) (?:to a newer version|your browser)\b",
 )
 # Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
 _ALWAYS_HINTS = (
     "cookie", "consent", "sign-up", "sign up", "sign me up", "signing up", "subscri", "continue reading",
+    "information on", "personalised", "personalized", "content measurement",
     "free article", "free trial", "unlimited", "full access", "unrestricted access", "would you like",
     "you have", "you've", "you’ve", "become a", "newsletter",
     "inbox", "enter your", "facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "bluesky",

@@ -35,6 +35,7 @@ FURNITURE = [
     "This site uses cookies to improve your experience. Find out more in our cookie policy.",
     "Accept cookies",
     "We and our partners use technologies, such as cookies, and process personal data to personalise ads.",
+    "We and our vendors store and/or access information on a device for personalised ads and content.",
     "By Harriet Lowe, Chief Reporter",
     "Posted on 03/02/2021 by Tom Reid",
     "12 March 2023",
@@ -177,9 +178,9 @@ def test_comments_section_is_removed_even_though_it_is_prose() -> None:
 
 
 def test_comments_link_under_a_consent_notice_does_not_end_the_article_below_it() -> None:
-    notice = ("Your choices matter to us. With your permission our advertising partners and we store and read "
-              "information on your device and use precise location data to show you tailored adverts, measure "
-              "their reach and develop and improve the products we offer you every day.")
+    notice = ("Your choices matter to us. With your permission we and selected advertisers keep small files on "
+              "this device and use where you are to show you tailored adverts, measure their reach and develop and "
+              "improve the products we offer you every day.")
     more = [
         "The review found that families had waited an average of eleven weeks for a first visit, and that one in "
         "five people discharged from hospital went home without the support they had been assessed as needing.",
