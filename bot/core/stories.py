@@ -303,7 +303,8 @@ def story_score(a: _Profile, b: _Profile) -> float:
     within NEAR_DAYS that share SHARED_NAMES rare names and are CLOSE in their whole texts need none of that:
     a follow-up opens on its own angle.
     """
-    if a.published and b.published and abs((a.published - b.published).days) > STORY_DAYS:
+    days = _days_apart(a, b)
+    if days is not None and days > STORY_DAYS:
         return 0.0
     shared = _agreeing(a.figures, b.figures)
     if a.figures and b.figures and not (_agreeing(a.figures, _mentioned(b)) or _agreeing(b.figures, _mentioned(a))):
@@ -311,15 +312,16 @@ def story_score(a: _Profile, b: _Profile) -> float:
     names = len(a.names & b.names)
     if not names:
         return 0.0
+    event = _cosine(a.event, b.event)
+    closeness = _cosine(a.vector, b.vector)
+    if names >= SHARED_NAMES and days is not None and days <= NEAR_DAYS and closeness >= CLOSE and event >= RELATED:
+        return closeness  # a report and, days later, the reaction to it: their openings need not agree
     who = names >= SHARED_NAMES or bool(a.speakers & b.speakers)
-    what = _cosine(a.event, b.event) >= SAME_EVENT
+    what = event >= SAME_EVENT
     # an amount, an exact share or a large count agrees; a bare number only when what happened agrees too
     agree = any(not _BARE.fullmatch(figure) for figure in shared) or (bool(shared) and what)
     # no figure or event phrase in common: one event only when who and what happened agree and each text
     # restates the other's opening (cheap tests first: most pairs fail them); else the same actors elsewhere
-    closeness = _cosine(a.vector, b.vector)
-    if names >= SHARED_NAMES and closeness >= CLOSE and _near(a, b) and _cosine(a.event, b.event) >= RELATED:
-        return closeness  # a report and, days later, the reaction to it: their openings need not agree
     if not (len(a.phrases & b.phrases) >= EVENT_PHRASES or agree) and not (
         who and what and _given(a, b) >= RESTATED and _given(b, a) >= RESTATED
     ):
@@ -329,9 +331,9 @@ def story_score(a: _Profile, b: _Profile) -> float:
     return 0.0
 
 
-def _near(a: _Profile, b: _Profile) -> bool:
-    """Whether both articles are dated, within NEAR_DAYS of each other."""
-    return bool(a.published and b.published and abs((a.published - b.published).days) <= NEAR_DAYS)
+def _days_apart(a: _Profile, b: _Profile) -> int | None:
+    """How many days apart two articles were published, or None when either is undated."""
+    return abs((a.published - b.published).days) if a.published and b.published else None
 
 
 def group_stories(articles: Sequence[StoredArticle]) -> list[list[StoredArticle]]:
