@@ -108,9 +108,10 @@ def _blocks(raw: str, repeated: frozenset[str]) -> list[_Block]:
             line.furniture = line.meta or is_furniture(stripped, repeated)
             line.worded = line.furniture and not line.meta and not is_furniture(stripped, repeated, by_words=False)
             lines.append(line)
-    for i, line in enumerate(lines):  # "Rhys Penhallow and Cerys Morgan" over the date (or over "Political
-        job = lines[i + 1 : i + 2] if is_job_title(lines[i + 1].text if i + 1 < len(lines) else "") else []
-        below = lines[i + 1 + len(job)] if i + 1 + len(job) < len(lines) else None  # reporter", then the date)
+    for i, line in enumerate(lines):  # "Rhys Penhallow and Cerys Morgan" over the date, or over "Political reporter"
+        following = lines[i + 1 : i + 3]
+        job = following[:1] if following and is_job_title(following[0].text) else []
+        below = following[len(job)] if len(following) > len(job) else None
         if not line.meta and below and below.meta and is_dateline(below.text) and person_with_role(line.text):
             for credit in (line, *job):
                 credit.meta = credit.furniture = True
@@ -192,8 +193,9 @@ def _closes_article(blocks: list[_Block], i: int, prose_before: int) -> bool:
     """Say whether a heading starts what follows every article: comments, ENDS, notes, 'About us'. Not after
     a paragraph or two when four times as much prose follows: that was a cookie notice over the page, and
     "Comments" a link in the share bar under the headline."""
-    after = sum(b.words for b in blocks[i + 1 :] if b.kind is Kind.PROSE)
-    if prose_before < _SHORT_BODY and prose_before * _PROSE_AFTER_END < after:
+    if prose_before < _SHORT_BODY and prose_before * _PROSE_AFTER_END < sum(
+        b.words for b in blocks[i + 1 :] if b.kind is Kind.PROSE
+    ):
         return False
     text = blocks[i].text
     if text[0] in LIST_MARKS:

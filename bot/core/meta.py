@@ -54,12 +54,11 @@ _NON_PERSON = _ROLE_WORDS | wordset(
     # "FOR IMMEDIATE RELEASE", "Search KBN", "Station Road"
 )
 
-_REGION_WORDS = wordset(
-    "north south east west mid central northern southern eastern western & wales midlands anglia yorkshire humber "
-    "highlands islands england scotland ireland counties"
+_COMPASS = wordset("north south east west mid central northern southern eastern western")
+_REGION_WORDS = _COMPASS | wordset(
+    "& wales midlands anglia yorkshire humber highlands islands england scotland ireland counties"
 )
 _ADDRESS = wordset("road street lane avenue close way drive place square")  # "X Court, Station Road": a place
-_COMPASS = wordset("north south east west mid central northern southern eastern western")
 _SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 # A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page
@@ -246,8 +245,8 @@ def _with_fields(lines: list[str]) -> list[str]:
 def person_with_role(text: str) -> str | None:
     """Return the name of "Jane Smith" or "Jane Smith, Health Reporter", else None."""
     name, tail = _name_prefix(text)
-    words = tail.strip(" ,").split()
-    role = tail.lstrip().startswith(",") and len(words) <= 6 and not wordset(tail.lower().replace(",", " ")) & _ADDRESS
+    words = tail.lower().replace(",", " ").split()
+    role = tail.lstrip().startswith(",") and len(words) <= 6 and not _ADDRESS.intersection(words)
     if is_person_name(name) and (not tail or role):  # not "Willowmere Court, Station Road, Ashby Fen"
         return name
     return None
@@ -289,7 +288,7 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
             return name
         if is_dateline(line):
             start, end, _ = find_date(line) or (0, 0, None)
-            for part in [*_FIELD_SPLIT.split(line), line[:start], line[end:]]:
+            for part in [*fields, line[:start], line[end:]]:
                 part = _tidy_name(part)
                 if is_person_name(part) and not wordset(part.lower()) & DATE_FILLER:
                     return part
@@ -340,7 +339,7 @@ def _title_parts(title: str | None) -> tuple[str | None, str | None]:
 def _site_header(header: list[str], footer: list[str], title: str | None) -> str | None:
     """Find a site-name line above the headline: a media word, "The XYZ", or named again outside the body."""
     outside = "\n".join([*header, *footer]).lower()
-    for line in [ln for ln in header if not is_furniture(ln, frozenset())][:6]:  # past a cookie banner
+    for line in itertools.islice((ln for ln in header if not is_furniture(ln, frozenset())), 6):  # past cookies
         if title and line == title:
             break
         parts = _TITLE_SPLIT.split(line)
