@@ -434,30 +434,32 @@ def _word_before(tokens: list[Token], start: int) -> tuple[int, str]:
     return (k - 1, tokens[k - 1][0].lower()) if k > 0 else (-1, "")
 
 
-# A document a later "It reads:" or "it said" stands for, and putting one out ("read a statement", "issued a short
-# statement", "released an open letter")
-_WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|report|study|survey|research|analysis"
-                      r"|review|paper|briefing|audit)\b")
+# What speaks for its authors ("The report said"); with the notes and messages, what a later "It reads:" or "it
+# said" stands for; and putting one out ("read a statement", "issued a short statement", "released an open letter")
+DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
+_WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|" + "|".join(sorted(DOCUMENTS)) + r")\b")
 _IN_DOCUMENT = re.compile(r"(?:In|in) (?:a|an|the|its|his|her|their)(?: [\w-]+){0,3} ")  # "In a joint statement"
 _ISSUED = re.compile(r"\b(?:read|reads|issued|issues|released|releases|sent|sends|posted|shared)(?: out)? (?:a|an|the)"
                      r"(?: [\w-]+){0,2} $")
 
 
 def document_source(
-    text: str, start: int, position: int, sentence_start: Callable[[int], int], sentence_end: Callable[[int], int]
+    text: str, start: int, position: int, sentence: Callable[[int], tuple[int, int]]
 ) -> tuple[Mention | None, str | None]:
     """Return who the last document named between `start` and `position` is from, and that document's noun:
-    "a statement from its chief nurse, Dr Owen Farrant" (from, by, signed by …) or "Susan Clegg read a statement"."""
+    "a statement from its chief nurse, Dr Owen Farrant" (from, by, signed by …) or "Susan Clegg read a statement".
+    `sentence` gives the start and end of the sentence holding an offset."""
     documents = list(_WRITTEN.finditer(text, start, position))
     if not documents:
         return None, None
     found = documents[-1]
-    clause = text[found.start() : min(position, sentence_end(found.start()))]  # named in its own sentence
+    first, last = sentence(found.start())
+    clause = text[found.start() : min(position, last)]  # named in its own sentence
     author = document_author(clause, len(clause), letter=True) or document_author(clause, len(clause), False)
-    opening = text[sentence_start(found.start()) : found.start()]
+    opening = text[first : found.start()]
     if author is None and (issued := _ISSUED.search(opening)):
         author = sentence_subject(opening[: issued.start()])
     elif author is None and _IN_DOCUMENT.fullmatch(opening):  # "In a statement, the senior partner, Dr X, said"
-        author = sentence_subject(text[sentence_start(found.start()) : min(position, sentence_end(found.start()))])
+        author = sentence_subject(text[first : min(position, last)])
     author = author if author is not None and author.kind in ("person", "org") else None
     return author, found.group()

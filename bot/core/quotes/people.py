@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from bot.core.models import ORGANISATION, PERSON
 from bot.core.quotes.clauses import (
+    DOCUMENTS,
     after_clause,
     before_clause,
     document_source,
@@ -74,10 +75,9 @@ _NAMED_SUBJECT = re.compile(
 # An unnamed person opening a sentence, perhaps after a phrase: "Inside, the nurse in charge, who asks not to be …"
 _UNNAMED_LEAD = re.compile(r"(?:[A-Z]\w*(?: [\w-]+){0,6}, )?((?:One|A|An|[Tt]he) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
-# What speaks for its authors ("The report said"), and how an article says who they are ("… by the X Trust").
-_DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
+# What speaks for its authors ("The report said", clauses.DOCUMENTS), and how an article says who they are.
 _LETTERS = frozenset({"letter"})
-_WRITINGS = _DOCUMENTS | _LETTERS
+_WRITINGS = DOCUMENTS | _LETTERS
 _FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
 _AGED = re.compile(r", \d{1,3},")  # a one-word name with an age after it is a person: "Pete, 71, …"
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
@@ -203,7 +203,7 @@ class ArticleSpeakers:
             return organisation(self._expand(org))
         if mention.definite and head in _WRITINGS:
             # "The report said: “…”": the words are those of whoever the article says it is by
-            kinds = _LETTERS if head == "letter" else _DOCUMENTS
+            kinds = _LETTERS if head == "letter" else DOCUMENTS
             author = self._writer(kinds, position) or document_author(self._text, position, letter=head == "letter")
             if author is not None and author.kind == "person":
                 return person(*self._person(author))
@@ -249,7 +249,8 @@ class ArticleSpeakers:
         told = [m for k, found in self._pronouns.items() if k >= self._sentence_of(self._para_starts[para])
                 for m in found if m.start < position and (salient is None or m.start > salient.start)]
         if told:  # "She said NHS England would publish …": the quote under it is hers
-            return self.resolve(max(told, key=lambda m: m.start), max(m.start for m in told))
+            last = max(told, key=lambda m: m.start)
+            return self.resolve(last, last.start)
         if salient is not None and salient.kind == "nominal":  # "One paramedic, who asked not to be named, said …"
             return self._nominal(salient, salient.start)
         return self._named(salient, position)
@@ -266,9 +267,7 @@ class ArticleSpeakers:
         """Whose words "It reads:" or "it said" gives when the sentence before or its own names a document:
         "a statement from its chief nurse, Dr Owen Farrant. It reads:" is his; "The report …, it said" its author's."""
         start = self._starts[max(0, self._sentence_of(position) - 2)]  # "It reads:" may be a sentence of its own
-        sentence = self._sentence_of
-        author, document = document_source(self._text, start, position, lambda i: self._starts[sentence(i)],
-                                           lambda i: self._ends[sentence(i)])
+        author, document = document_source(self._text, start, position, self._sentence_bounds)
         if author is not None:
             return person(*self._person(author)) if author.kind == "person" else organisation(self._expand(author.name))
         if document in _WRITINGS:
@@ -330,6 +329,11 @@ class ArticleSpeakers:
     def _paragraph_of(self, position: int) -> int:
         """Return the index of the paragraph holding `position`."""
         return max(0, bisect.bisect_right(self._para_starts, position) - 1)
+
+    def _sentence_bounds(self, position: int) -> tuple[int, int]:
+        """Return where the sentence holding `position` starts and ends."""
+        sentence = self._sentence_of(position)
+        return self._starts[sentence], self._ends[sentence]
 
     def _sentence_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._starts, position) - 1)
