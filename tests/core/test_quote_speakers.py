@@ -1181,3 +1181,16 @@ def test_the_spokesperson_of_a_department_named_with_of_and_and_keeps_its_whole_
 def test_a_sentence_opening_with_the_role_then_the_name_introduces_who_she_is(sentence: str) -> None:
     text = f"Cllr Nadia Ferreira said the figures were wrong.\n\n{sentence}\n\nShe went on: “We have cut everything.”"
     assert [s for s, _ in speakers(text)][-1] == "Yasmin Darr"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Alistair and Morag Lennie have lived in Corrie for 40 years. “We were told nothing,” said Mrs Lennie. "
+         "“It is a scandal,” Mr Lennie added.", "Morag Lennie", "Alistair Lennie"),
+        ("Hugh and Carys Bevan run the shop. “Nobody asked us what we thought of it,” Mr Bevan said. "
+         "“We found out from a letter,” said Mrs Bevan.", "Hugh Bevan", "Carys Bevan"),
+    ],
+)
+def test_a_couple_named_together_are_two_people(text: str, first: str, second: str) -> None:
+    assert [speaker for speaker, _ in speakers(text)] == [first, second]

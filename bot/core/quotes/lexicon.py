@@ -262,6 +262,11 @@ def name_gender(words: Sequence[str], name: Sequence[str]) -> str | None:
     return "f" if given in _WOMEN else "m" if given in _MEN else None
 
 
+def is_given_name(word: str) -> bool:
+    """Tell a common given name ("Alistair", "Morag") from other capitalised words."""
+    return word.lower() in _WOMEN or word.lower() in _MEN
+
+
 def is_sentence_end(text: str, dot: int) -> bool:
     """Tell a full stop from the dot of an abbreviation or an initial (Mr., Rep., G.K.)."""
     if text[dot] != ".":

@@ -14,6 +14,7 @@ from bot.core.quotes.lexicon import (
     RUN_BEFORE,
     SOURCES,
     gender_of,
+    is_given_name,
     name_gender,
     occurrences,
     token_spans,
@@ -30,6 +31,8 @@ _PREVIOUS_WORD = re.compile(r"(\w+|,)[ \t]+$")
 _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b")
 _OTHER_NAME = re.compile(r"\n|\b(?!(?:He|She|His|Her|Him|It|They|The|But|And|In|A|An|I)\b)[A-Z][a-z]")
 _GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+# A couple named together, "Alistair and Morag Lennie": the first is "Alistair Lennie" ("Mr Lennie" is him).
+_PARTNER = re.compile(r"\b([A-Z][a-z]+) (?:and|&) $")
 _PRONOUN_WEIGHTS = {"he": 2, "she": 2, "him": 0}
 # "her" as an object ("Cartwright talks to her about …") is, like "him", someone the named person acts on
 _OBJECT_HER = re.compile(
@@ -80,11 +83,16 @@ class ArticleNames:
         if key in self._forms:
             return self._forms[key]
         runs: Counter[str] = Counter()
+        partners: dict[str, list[str]] = {}  # "Morag Lennie" -> ["Alistair"] after "Alistair and Morag Lennie"
         pronouns: Counter[str] = Counter()
         text = self._text
         for start, end in occurrences(text, surname):
             lead = RUN_BEFORE.search(text, max(0, start - 60), start)
-            runs[(lead.group() if lead else "") + surname] += 1
+            run = (lead.group() if lead else "") + surname
+            runs[run] += 1
+            partner = _PARTNER.search(text, max(0, start - 80), lead.start()) if lead else None
+            if partner and is_given_name(partner[1]):
+                partners.setdefault(run, []).append(partner[1])
             if text[end : end + 1] in ("'", "’"):
                 continue  # after a possessive ("Warren's grilling") the pronouns are about someone else
             # pronouns that follow a name before anyone else is named most likely refer to it
@@ -104,6 +112,8 @@ class ArticleNames:
             kind, tail = analyse_run(words)
             if kind == "person" and tail[-1] == surname and len(tail) > 1:
                 forms[" ".join(tail)] += count
+                for partner in partners.get(run, ()):
+                    forms[f"{partner} {surname}"] += 1
             gender = gender or next((g for g in map(gender_of, words) if g), None)
         given = {name_gender((), form.split()) for form in forms}  # "Dr Iain Buchanan": "Dr Buchanan" is a man
         if gender is None and len(given) == 1:
