@@ -1194,3 +1194,17 @@ def test_a_sentence_opening_with_the_role_then_the_name_introduces_who_she_is(se
 )
 def test_a_couple_named_together_are_two_people(text: str, first: str, second: str) -> None:
     assert [speaker for speaker, _ in speakers(text)] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A statement from Ann Moss was read out by her solicitor, Tim Gale. It said: “We are heartbroken and we "
+        "want answers from the trust.”",
+        "Tim Gale, for the family, spoke first.\n\nIn an impact statement read to the inquest by Mr Gale, the "
+        "patient’s sister, Ann Moss, described the last week of his life.\n\n“We are heartbroken and we want "
+        "answers from the trust about what happened on that ward.”",
+    ],
+)
+def test_who_reads_a_statement_out_did_not_write_it(text: str) -> None:
+    assert speakers(text)[-1][0] == "Ann Moss"

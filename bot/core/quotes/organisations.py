@@ -22,6 +22,9 @@ from bot.core.quotes.phrases import Mention, analyse_run
 _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]* (?:and|&|of|for) $")
 # "published by the X", "signed by"; not "seen by" nor "run by" (the home, not the report, is the X's)
 _BY = re.compile(r"\b(?<!seen )(?<!obtained )(?<!run )(?<!owned )(?<!operated )(?<!managed )(?:by|from) ")
+# Who reads a statement out ("read to the court by the prosecutor", "read out by the family's solicitor") did not
+# write it.
+_READ_BY = re.compile(r"\bread(?: [\w’'-]+){0,5} $")
 _BY_TIME = re.compile(r"the (?:end|start|beginning|middle|time|turn) of\b")
 _BY_REACH = 60  # characters from "signed by" to the name: "signed by the partnership's senior partner, Dr X"
 
@@ -95,6 +98,8 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
         run = CAP_RUN.search(text, by.end(), position)
         between = text[by.end() : run.start()] if run is not None else ""
         if run is None or len(between) > _BY_REACH or any(mark in between for mark in ".;:“\""):
+            continue
+        if _READ_BY.search(text, max(0, by.start() - 40), by.start()):
             continue
         kind, tail = analyse_run(word_tokens(run.group()))
         # "by its director, Ann Lee", "by director of finance Karen Abiola": a role in lower case, then the name

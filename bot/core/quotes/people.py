@@ -464,12 +464,12 @@ class ArticleSpeakers:
             elif mention is not None and mention.kind == "org" and (spokes := _SPOKESPERSON.search(before)):
                 people.append(Mention("nominal", spokes.group(), start=start + spokes.start()))  # she, for the body
         if all(p.kind == "pronoun" for p in people) and not is_heading(text):  # "X, was right when she told"
-            lead = first_subject(text[:100], strict=True)
+            lead = first_subject(text[:200], strict=True)
             # a lone capitalised word opening a sentence is too often not a name
             if (
                 lead is not None
                 and lead.kind == "person"
-                and lead.start < 50
+                and lead.start < 100
                 and (" " in lead.name or lead.role or lead.gender or self._names.is_known_name(lead.name)
                      or _AGED.match(text, lead.start + len(lead.name)))  # "Pete, 71, cares for his wife"
             ):
