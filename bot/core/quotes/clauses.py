@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from bot.core.models import PERSON
 from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import (
+    CAP_RUN,
     CUE,
     DASH,
     DETERMINERS,
     FUNCTION_WORDS,
     INTRO_WORDS,
+    JOINED_RUN,
     LEFTOVER,
+    LISTED_ORG,
     MODIFIERS,
     ORG_WORDS,
     ROLE_NOUNS,
@@ -31,6 +34,7 @@ from bot.core.quotes.phrases import (
     AFFILIATIONS,
     RELATIVES,
     Mention,
+    analyse_run,
     clean_role,
     looks_like_role,
     np_backward,
@@ -463,3 +467,22 @@ def document_source(
         author = sentence_subject(text[first : min(position, last)])
     author = author if author is not None and author.kind in ("person", "org") else None
     return author, found.group()
+
+
+def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> str | None:
+    """Return the organisation an "it said" / "they said" most likely stands for, reading the sentences given as
+    (start, end), nearest first: one that speaks in a sentence ("The Welsh Government insisted progress was made"),
+    else the last one a sentence names."""
+    for start, end in sentences:
+        for cue in CUE.finditer(text, start, end):
+            speaking = subject_before(text[start : cue.start()].rstrip()) if cue.group("verb") else None
+            if speaking is not None and speaking.kind == "org":
+                return speaking.name
+        runs = CAP_RUN.finditer(text, start, end)
+        orgs = [(m.end(), m.group()) for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]
+        joined = JOINED_RUN.finditer(text, start, end)  # "Health" alone is not who spoke
+        orgs += [(m.end(), m.group()) for m in joined if analyse_run(word_tokens(m.group()))[0] == "org"]
+        orgs += [(m.end(), m.group()) for m in LISTED_ORG.finditer(text, start, end)]
+        if orgs:
+            return max(orgs)[1]
+    return None

@@ -32,15 +32,13 @@ from bot.core.quotes.clauses import (
     introduced_last,
     presented,
     sentence_subject,
+    speaking_org,
     subject_before,
 )
 from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person
 from bot.core.quotes.lexicon import (
-    CAP_RUN,
     CUE,
     FEMALE_KIN,
-    JOINED_RUN,
-    LISTED_ORG,
     MALE_KIN,
     ORG_WORDS,
     ROLE_NOUNS,
@@ -275,27 +273,13 @@ class ArticleSpeakers:
         return NOBODY
 
     def recent_org(self, position: int) -> Speaker:
-        """Return the organisation an "it said" / "they said" before `position` most likely stands for.
-
-        That is the nearest organisation named in the quote's sentence or the few before it; in a sentence
-        where one speaks ("The Welsh Government insisted progress was made across Wales."), that one.
-        """
+        """Return the organisation an "it said" / "they said" before `position` most likely stands for: one that
+        speaks or is named in the quote's sentence or the few before it (clauses.speaking_org)."""
         last = self._sentence_of(position)
-        for sentence in range(last, max(-1, last - _ORG_SENTENCES), -1):
-            start = self._starts[sentence]
-            end = min(position, self._ends[sentence], start + _MAX_SENTENCE)
-            for cue in CUE.finditer(self._text, start, end):
-                speaking = subject_before(self._text[start : cue.start()].rstrip()) if cue.group("verb") else None
-                if speaking is not None and speaking.kind == "org":
-                    return organisation(self._expand(speaking.name))
-            runs = CAP_RUN.finditer(self._text, start, end)
-            orgs = [(m.end(), m.group()) for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]
-            joined = JOINED_RUN.finditer(self._text, start, end)  # "Health" alone is not who spoke
-            orgs += [(m.end(), m.group()) for m in joined if analyse_run(word_tokens(m.group()))[0] == "org"]
-            orgs += [(m.end(), m.group()) for m in LISTED_ORG.finditer(self._text, start, end)]
-            if orgs:
-                return organisation(self._expand(max(orgs)[1]))
-        return NOBODY
+        sentences = [(self._starts[k], min(position, self._ends[k], self._starts[k] + _MAX_SENTENCE))
+                     for k in range(last, max(-1, last - _ORG_SENTENCES), -1)]
+        found = speaking_org(self._text, sentences)
+        return organisation(self._expand(found)) if found else NOBODY
 
     def _relative_before(self, position: int, gender: str) -> tuple[int, str] | None:
         """Return where the nearest relative of that gender ("my mother") is named before `position`, and how."""
