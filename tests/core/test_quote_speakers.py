@@ -1208,3 +1208,11 @@ def test_a_couple_named_together_are_two_people(text: str, first: str, second: s
 )
 def test_who_reads_a_statement_out_did_not_write_it(text: str) -> None:
     assert speakers(text)[-1][0] == "Ann Moss"
+
+
+def test_a_name_only_called_out_in_a_quote_is_not_who_she_is() -> None:
+    text = ("Jo Pryor has been a district nurse for 20 years, and she still loves it. Her last visit is to Kyle, "
+            "who lives with his mother.\n\nKyle rolls his eyes. “Mum,” he says. “I am in the room.”\n\nThe visit "
+            "runs over. By the time Pryor gets back to the car it is dark.\n\n“Most weeks I think about leaving,” "
+            "she says. “Then someone tells me their leg is better.”")
+    assert speakers(text)[-1][0] == "Jo Pryor"

@@ -66,9 +66,14 @@ _SPOKESPERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)"
     r"(?: for (?:the )?[A-Z][\w’'&-]*(?:(?: | of | and | for | & | of the )[A-Z][\w’'&-]*)*)?"  # "… of Health and …"
 )
-# A full name as the subject of a verb in the middle of a sentence: "… and Maureen Cathcart is already …".
+# A full name as the subject of a verb in the middle of a sentence: "… and Maureen Cathcart is already …",
+# or a surname alone opening a clause: "By the time Pryor gets back to the car, …".
+_CLAUSE_OPENED = "|".join(
+    rf"(?<=\b{word} )" for word in "and but when as while until before after because then time once since so".split()
+)
 _NAMED_SUBJECT = re.compile(
-    r"\b((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+) (?=(?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s)\b)"
+    rf"(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+) "
+    r"(?=(?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s)\b)"
 )
 # An unnamed person opening a sentence, perhaps after a phrase: "Inside, the nurse in charge, who asks not to be …"
 _UNNAMED_LEAD = re.compile(r"(?:[A-Z]\w*(?: [\w-]+){0,6}, )?((?:One|A|An|[Tt]he) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
@@ -77,6 +82,7 @@ _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak 
 _LETTERS = frozenset({"letter"})
 _WRITINGS = DOCUMENTS | _LETTERS
 _FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
+_VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote that only calls someone: "“Mum,” he says"
 _AGED = re.compile(r", \d{1,3},")  # a one-word name with an age after it is a person: "Pete, 71, …"
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
@@ -453,6 +459,7 @@ class ArticleSpeakers:
             if (
                 lead is not None
                 and lead.kind == "person"
+                and not _VOCATIVE.match(text, max(0, lead.start - 1))  # "“Mum,” he says": whom he speaks to
                 and lead.start < 100
                 and (" " in lead.name or lead.role or lead.gender or self._names.is_known_name(lead.name)
                      or _AGED.match(text, lead.start + len(lead.name)))  # "Pete, 71, cares for his wife"
@@ -469,9 +476,9 @@ class ArticleSpeakers:
             people.append(replace(named, start=start + opening.start(1)))  # "For Mrs Lennie, the waiting goes on."
         shown = presented(text) if not people else None
         if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
-            subjects = [m for m in _NAMED_SUBJECT.finditer(text) if analyse_run(word_tokens(m[1]))[0] == "person"
-                        and not self.inside_quote(start + m.start())]
-            shown = Mention("person", subjects[0][1], start=subjects[0].start()) if len(subjects) == 1 else None
+            subjects = [m for m in _NAMED_SUBJECT.finditer(text) if not self.inside_quote(start + m.start()) and (
+                analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else self._names.surname_forms(m[2]))]
+            shown = Mention("person", subjects[0][0].strip(), start=subjects[0].start()) if len(subjects) == 1 else None
         if shown is not None:
             people.append(replace(shown, start=start + shown.start))
         introduced = introduced_last(text)
