@@ -1216,3 +1216,11 @@ def test_a_name_only_called_out_in_a_quote_is_not_who_she_is() -> None:
             "runs over. By the time Pryor gets back to the car it is dark.\n\n“Most weeks I think about leaving,” "
             "she says. “Then someone tells me their leg is better.”")
     assert speakers(text)[-1][0] == "Jo Pryor"
+
+
+@pytest.mark.parametrize("opening", ["Consider Eleanor Waite.", "Meet Eleanor Waite."])
+def test_she_who_speaks_of_mum_is_not_the_woman_brought_in_as_her_mother(opening: str) -> None:
+    text = (f"Care home fees keep rising. {opening} Her mother, Joan, has lived at Larchmont for three years. Joan "
+            "sold her bungalow to pay for it.\n\n“Mum worked at the post office for 40 years and never claimed a "
+            "penny from anybody,” she says.")
+    assert speakers(text) == [("Eleanor Waite", None)]

@@ -58,7 +58,8 @@ _DESCRIBED = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=(
 _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
 # A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "They include Ann Lee".
 _PRESENTED = re.compile(
-    r"(?:Among(?:st)?\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?)\s+(?=[A-Z])"
+    r"(?:Among(?:st)?\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?"
+    r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?)\s+(?=[A-Z])"
 )
 # An American politician's party and state between commas ("Mitch McConnell, R-Ky., said", "Gil Navarro, R-Texas,
 # who …"): read as if it were in brackets, not as a name.
@@ -353,7 +354,8 @@ def document_writer(sentence: str, documents: frozenset[str]) -> Mention | None:
 
 
 def presented(sentence: str) -> Mention | None:
-    """Return the person a sentence presents ("Among those affected is Gareth Evans, 62, …", "They include…").
+    """Return the person a sentence presents ("Among those affected is Gareth Evans, 62, …", "They include…",
+    "Consider Eleanor Waite.").
 
     No cue verb names them, yet they are who the next "he said" means.
     """

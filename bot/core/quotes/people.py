@@ -83,6 +83,9 @@ _LETTERS = frozenset({"letter"})
 _WRITINGS = DOCUMENTS | _LETTERS
 _FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
 _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote that only calls someone: "“Mum,” he says"
+# A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
+_PARENTS = frozenset("mother mum mam mom father dad".split())
+_PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")
 _AGED = re.compile(r", \d{1,3},")  # a one-word name with an age after it is a person: "Pete, 71, …"
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
@@ -158,7 +161,8 @@ class ArticleSpeakers:
             if mention.name not in ("he", "she"):
                 return NOBODY
             gender = "m" if mention.name == "he" else "f"
-            salient = self._salient_before(position, gender, unnamed=True)
+            parent = _PARENT.search(self._text, position, position + _CLAUSE_REACH)  # "‘Mum worked …,’ she says"
+            salient = self._salient_before(position, gender, unnamed=True, not_parent=parent is not None)
             relative = self._relative_before(position, gender)
             if relative is not None and re.search(  # "She said her mother …": "she" still means the daughter
                 rf"\b{mention.name}\b", self._text[self._starts[self._sentence_of(relative[0])] : relative[0]], re.I
@@ -411,11 +415,16 @@ class ArticleSpeakers:
             yield from (m for m in reversed(mentions) if m.start < position)
 
     def _salient_before(
-        self, position: int, gender: str | None, floor: int = -1, unnamed: bool = False
+        self, position: int, gender: str | None, floor: int = -1, unnamed: bool = False, not_parent: bool = False
     ) -> Mention | None:
         """Return the nearest earlier salient person whose gender does not contradict `gender`: a named person,
-        or with `unnamed` also someone left unnamed ("One ward sister …, who asked not to be named, said")."""
-        for mention in self._recent_people(position, floor):
+        or with `unnamed` also someone left unnamed ("One ward sister …, who asked not to be named, said"); with
+        `not_parent`, not someone brought in as a mother or father ("Her mother, Joan, …"): the quote speaks of them."""
+        recent = self._recent_people(position, floor)
+        for mention in list(recent) if not_parent else recent:  # all read first: "Joan" was "her mother" before
+            role = (mention.role or self._roles.get(speaker_key(mention.name), "")).lower().split()
+            if not_parent and role and role[-1] in _PARENTS:
+                continue
             if (unnamed or mention.kind == "person") and (gender is None or self._gender(mention) in (None, gender)):
                 return mention
         return None

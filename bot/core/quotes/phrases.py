@@ -17,6 +17,7 @@ from bot.core.quotes.lexicon import (
     NAME_PARTICLES,
     ORG_WORDS,
     POSTNOMINALS,
+    PRESENTING,
     PRONOUNS,
     ROLE_NOUNS,
     RUN_CONNECTORS,
@@ -64,7 +65,7 @@ def analyse_run(words: Sequence[str]) -> tuple[str, tuple[str, ...]]:
 @functools.lru_cache(maxsize=8192)
 def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """Do the work of `analyse_run`, cached because the same names recur within and across articles."""
-    while words and words[0].lower() in FUNCTION_WORDS and words[0].lower().rstrip(".") not in HONORIFICS:
+    while words and (words[0] in PRESENTING or words[0].lower() in FUNCTION_WORDS):
         words = words[1:]
     if not words:
         return "", ()
