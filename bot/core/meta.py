@@ -17,7 +17,14 @@ log = logging.getLogger(__name__)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_DATE_LABEL = re.compile(r"^\W*(?:first\s+)?(?:published|posted|date|dated|released|issued)\b", re.I)
+_DATE_LABEL = re.compile(
+    r"^\W*(?:first\s+|(?:this\s+)?(?:article|story|page|post)\s+(?:was\s+)?)?(?:published|posted|date|dated|released"
+    r"|issued)\b", re.I
+)
+# Where a page files the article, with its date: "Filed under: Reports, Hospital discharge | 02 June 2023"
+_FILED = re.compile(r"^\W*(?:(?:filed|posted)\s+(?:under|in)|tags?|tagged|categor(?:y|ies))\b", re.I)
+# A date in the page's address or a breadcrumb of it: "example.co.uk › news › 2024 › 11 › 19 › councils-warn"
+_ADDRESS_DATE = re.compile(r"[/›»]\s*((?:19|20)\d\d)\s*[/›»]\s*(\d\d?)\s*[/›»]\s*(\d\d?)\s*(?:[/›»]|$)")
 _COMMENTS = re.compile(r"^\W*(?:\d+\s+)?(?:comments?|replies|leave a (?:reply|comment)|join the discussion)\b", re.I)
 _COMMENTER = re.compile(r"^\W*posted\b.*\bby\b", re.I)  # "Posted by Jim on 1 Dec": a comment, not the article
 _UPDATED_LABEL = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
@@ -227,7 +234,7 @@ def _regions(raw: str, cleaned: CleanText) -> tuple[list[str], list[str]]:
     if start < 0 or end_at < 0:
         return [], []
     inside = [ln for ln in _lines(raw[start:end_at]) if _DATE_LABEL.match(ln) or _AUTHOR_BOX.match(ln)
-              or byline(ln)]
+              or byline(ln) or _writer_line(ln)]
     return _lines(raw[:start]) + inside, _lines(raw[end_at + len(paragraphs[-1]) :])
 
 
@@ -240,6 +247,13 @@ def _with_fields(lines: list[str]) -> list[str]:
         if len(fields) > 1 and len(line) <= 160 and line.rstrip()[-1] not in ".!?":
             out.extend(fields)
     return out
+
+
+def _writer_line(line: str) -> str | None:
+    """Return the name of a line that is a journalist and their job: "Marcus Tiernan, Social Affairs Editor"."""
+    name = person_with_role(line)
+    role = line[len(name or "") :].strip(" ,")
+    return name if name and is_job_title(role) and _WRITERS.intersection(role.lower().split()) else None
 
 
 def person_with_role(text: str) -> str | None:
@@ -258,13 +272,16 @@ def _published(header: list[str], footer: list[str], us: bool) -> date | None:
     bare = [ln for ln in header if is_dateline(ln) and not _UPDATED_LABEL.match(ln)]
     updated = [ln for ln in header if _UPDATED_LABEL.match(ln)]
     above = footer[: next((n for n, ln in enumerate(footer) if _COMMENTS.match(ln)), len(footer))]  # not comments
-    closing = [ln for ln in above if _DATE_LABEL.match(ln) and not _COMMENTER.search(ln)]
-    for group in (labelled, closing, bare, updated):
+    closing = [ln for ln in above if (_DATE_LABEL.match(ln) or _FILED.match(ln)) and not _COMMENTER.search(ln)]
+    for group in (labelled, closing, bare):
         for line in group:
             found = parse_date(line, us)
             if found:
                 return found
-    return None
+    for line in header:
+        if (address := _ADDRESS_DATE.search(line)) and 1 <= int(address[2]) <= 12 and 1 <= int(address[3]) <= 31:
+            return date(int(address[1]), int(address[2]), int(address[3]))
+    return next(filter(None, (parse_date(line, us) for line in updated)), None)
 
 
 def _author(header: list[str], footer: list[str], title: str | None) -> str | None:
@@ -276,11 +293,13 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
     for line in [*header, *footer]:
         if (m := _AUTHOR_BOX.match(line)) and (name := person_with_role(_tidy_name(m["name"]))):
             return name
-    for i, line in enumerate(header):
-        beside = [n for n in header[max(0, i - 1) : i + 2] if n != line]
+    lines = [line for line in header if not _CONTACT.match(line)]  # a writer's email or handle under the name
+    for i, line in enumerate(lines):
+        beside = [n for n in lines[max(0, i - 1) : i + 2] if n != line]
         name = person_with_role(line)
-        below = header[i + 1] if i + 1 < len(header) else ""
-        if name and (title in beside or any(is_dateline(n) or _AGO.match(n) for n in beside) or is_job_title(below)):
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        if name and (title in beside or any(is_dateline(n) or _AGO.match(n) for n in beside) or is_job_title(below)
+                     or _writer_line(line)):
             return name
         # "Jane Smith | 8 June 2022", "Jane Smith 8 June 2022" or "Jess Carter | 3 hours ago" on one line
         fields = _FIELD_SPLIT.split(line)
@@ -298,6 +317,7 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
     return None
 
 
+_CONTACT = re.compile(r"^\W*(?:\S+@\S+\.\w+|@\w+|(?:email|e-mail|follow)\b.*)$", re.I)
 _SIGN_OFF_NEXT = re.compile(r"(?:share|tags?\b|filed under|posted in|related|follow)", re.I)
 
 

@@ -457,3 +457,29 @@ def test_a_writer_signing_off_above_the_share_buttons_is_the_author() -> None:
 
 def test_a_name_under_the_last_paragraph_that_is_not_a_sign_off_is_no_author() -> None:
     assert meta(HEADLINE, "03/06/2026", *BODY, "Jo Pike", "Disgraceful decision.", "Reply").author is None
+
+
+@pytest.mark.parametrize(
+    ("above", "below"),
+    [
+        ([HEADLINE, "3 hrs ago"], ["Most read", "Article published 18 June 2025 · Last modified 19 June 2025"]),
+        ([HEADLINE, "2 days ago"], ["Related news", "Filed under: Reports, Hospital discharge | 18 June 2025"]),
+        (["ashcombenews.co.uk › news › 2025 › 06 › 18 › day-centres-reopen", HEADLINE], []),
+    ],
+)
+def test_a_page_that_dates_its_article_only_at_its_foot_or_in_its_address_gives_that_date(
+    above: list[str], below: list[str]
+) -> None:
+    assert meta(*above, *BODY, *below).published == date(2025, 6, 18)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Harriet Ambrose-Kaye, Senior Reporter", "harriet.ambrose-kaye@npreview.co.uk", "12/09/2023"],
+        ["Marcus Tiernan, Social Affairs Editor", "3 comments"],
+    ],
+)
+def test_a_name_with_a_journalists_job_is_the_byline(lines: list[str]) -> None:
+    standfirst = "Directors say short-term grants force them to set fees a year at a time, so providers cannot plan"
+    assert meta(HEADLINE, standfirst, *lines, *BODY).author == lines[0].split(",")[0]
