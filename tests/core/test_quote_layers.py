@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 QUOTES = Path(__file__).resolve().parents[2] / "bot" / "core" / "quotes"
-STACK = ["lexicon", "kinds", "phrases", "names", "organisations", "clauses", "people", "transcript", "marks"]
+STACK = [
+    "lexicon", "kinds", "phrases", "names", "organisations", "clauses", "documents", "people", "transcript", "marks",
+]
 
 
 def _bot_imports(name: str) -> set[str]:

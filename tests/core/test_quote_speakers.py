@@ -1224,3 +1224,24 @@ def test_she_who_speaks_of_mum_is_not_the_woman_brought_in_as_her_mother(opening
             "sold her bungalow to pay for it.\n\n“Mum worked at the post office for 40 years and never claimed a "
             "penny from anybody,” she says.")
     assert speakers(text) == [("Eleanor Waite", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The Care Inspectorate made an unannounced visit to Rowan House, which is run by Hillcrest Care, in June.\n\n"
+         "Inspectors rated the home as weak.\n\nThe report said: “People had not been offered anything to drink for "
+         "hours at a time.”", "Care Inspectorate"),
+        ("Councils face bankruptcy, a Lords committee has warned. The Lords Public Services Committee's report, "
+         "Holding the Line, was published today.\n\nThe report said: ‘Short-term grants have done nothing to put the "
+         "system on a sustainable footing.’", "Lords Public Services Committee"),
+    ],
+)
+def test_the_report_said_is_the_body_the_article_says_made_it(text: str, body: str) -> None:
+    assert speakers(text) == [(body, None)]
+
+
+def test_the_report_said_with_no_body_near_it_is_no_one_guessed() -> None:
+    text = ("Our new report is based on a survey of 3,200 carers across the UK.\n\nThe report concludes: “The earnings "
+            "limit is a cliff edge for thousands of carers every year.”")
+    assert speakers(text)[0][0] == "The report"

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 
-from bot.core.models import PERSON
-from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import (
     CAP_RUN,
     CUE,
@@ -29,7 +27,6 @@ from bot.core.quotes.lexicon import (
     token_spans,
     word_tokens,
 )
-from bot.core.quotes.organisations import document_author
 from bot.core.quotes.phrases import (
     AFFILIATIONS,
     RELATIVES,
@@ -340,19 +337,6 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
     return None
 
 
-def document_writer(sentence: str, documents: frozenset[str]) -> Mention | None:
-    """Return who a sentence says wrote or sent a document of one of these kinds: "In a letter to the committee,
-    the Justice Department said …" for "the letter said", "X put it bluntly in its analysis" for "the report"."""
-    verb = r"in|with|sent|wrote|published|issued|released"  # the document is how its subject speaks, not the subject
-    nouns = "|".join(sorted(documents))
-    if not re.search(rf"\b(?:{verb}) (?:an?|its|their|his|her) (?:[\w-]+ ){{0,4}}(?:{nouns})\b", sentence, re.I):
-        return None
-    found = sentence_subject(sentence)  # "She has now issued a prevention of future deaths report": she
-    if found is not None and found.kind == "nominal" and not found.definite and nominal_kind(found.name) == PERSON:
-        return found  # "In a letter …, a consultant psychiatrist warned": an unnamed writer
-    return found if found is not None and found.kind in ("person", "org", "pronoun") else None
-
-
 def presented(sentence: str) -> Mention | None:
     """Return the person a sentence presents ("Among those affected is Gareth Evans, 62, …", "They include…",
     "Consider Eleanor Waite.").
@@ -438,37 +422,6 @@ def _word_before(tokens: list[Token], start: int) -> tuple[int, str]:
     """Return the index and lower-cased text of the token before the phrase at character `start`."""
     k = next((n for n, token in enumerate(tokens) if token[1] == start), 0)
     return (k - 1, tokens[k - 1][0].lower()) if k > 0 else (-1, "")
-
-
-# What speaks for its authors ("The report said"); with the notes and messages, what a later "It reads:" or "it
-# said" stands for; and putting one out ("read a statement", "issued a short statement", "released an open letter")
-DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
-_WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|" + "|".join(sorted(DOCUMENTS)) + r")\b")
-_IN_DOCUMENT = re.compile(r"(?:In|in) (?:a|an|the|its|his|her|their)(?: [\w-]+){0,3} ")  # "In a joint statement"
-_ISSUED = re.compile(r"\b(?:read|reads|issued|issues|released|releases|sent|sends|posted|shared)(?: out)? (?:a|an|the)"
-                     r"(?: [\w-]+){0,2} $")
-
-
-def document_source(
-    text: str, start: int, position: int, sentence: Callable[[int], tuple[int, int]]
-) -> tuple[Mention | None, str | None]:
-    """Return who the last document named between `start` and `position` is from, and that document's noun:
-    "a statement from its chief nurse, Dr Owen Farrant" (from, by, signed by …) or "Susan Clegg read a statement".
-    `sentence` gives the start and end of the sentence holding an offset."""
-    documents = list(_WRITTEN.finditer(text, start, position))
-    if not documents:
-        return None, None
-    found = documents[-1]
-    first, last = sentence(found.start())
-    clause = text[found.start() : min(position, last)]  # named in its own sentence
-    author = document_author(clause, len(clause), letter=True) or document_author(clause, len(clause), False)
-    opening = text[first : found.start()]
-    if author is None and (issued := _ISSUED.search(opening)):
-        author = sentence_subject(opening[: issued.start()])
-    elif author is None and _IN_DOCUMENT.fullmatch(opening):  # "In a statement, the senior partner, Dr X, said"
-        author = sentence_subject(text[first : min(position, last)])
-    author = author if author is not None and author.kind in ("person", "org") else None
-    return author, found.group()
 
 
 def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> str | None:

@@ -23,11 +23,8 @@ from dataclasses import replace
 
 from bot.core.models import ORGANISATION, PERSON
 from bot.core.quotes.clauses import (
-    DOCUMENTS,
     after_clause,
     before_clause,
-    document_source,
-    document_writer,
     first_subject,
     introduced_last,
     presented,
@@ -35,6 +32,7 @@ from bot.core.quotes.clauses import (
     speaking_org,
     subject_before,
 )
+from bot.core.quotes.documents import DOCUMENTS, LETTERS, WRITINGS, document_body, document_source, document_writer
 from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person
 from bot.core.quotes.lexicon import (
     CUE,
@@ -78,9 +76,6 @@ _NAMED_SUBJECT = re.compile(
 # An unnamed person opening a sentence, perhaps after a phrase: "Inside, the nurse in charge, who asks not to be …"
 _UNNAMED_LEAD = re.compile(r"(?:[A-Z]\w*(?: [\w-]+){0,6}, )?((?:One|A|An|[Tt]he) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
-# What speaks for its authors ("The report said", clauses.DOCUMENTS), and how an article says who they are.
-_LETTERS = frozenset({"letter"})
-_WRITINGS = DOCUMENTS | _LETTERS
 _FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
 _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote that only calls someone: "“Mum,” he says"
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
@@ -91,6 +86,7 @@ _CLAUSE_REACH = 400  # characters an attribution clause may span on either side 
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
 _ORG_SENTENCES = 3  # how far back "it said" looks for the organisation it stands for
+_REPORT_SENTENCES = 4  # how far back "The report said" looks for the body it comes from
 _ROLE_CANDIDATES = 8  # how many earlier people "the minister" is compared with
 
 
@@ -185,7 +181,7 @@ class ArticleSpeakers:
         named before, "The report" whoever it is by, "a spokesperson" the organisation just named."""
         head = word_tokens(mention.name)[-1].lower()
         owner = re.search(r"(\w+)['’]s \w+$", mention.name)  # "The commission's report": the commission's words
-        body_head = owner.group(1).lower() if owner and head in _WRITINGS else head
+        body_head = owner.group(1).lower() if owner and head in WRITINGS else head
         if mention.definite and body_head in ORG_WORDS:  # "In a statement, the council said": Lewisham Council
             body = body_named(self._text, body_head, position)
             if body is not None:
@@ -209,9 +205,9 @@ class ArticleSpeakers:
         org = org_inside(mention.name) if nominal_head(mention.name) not in _UNOFFICIAL else None
         if org:
             return organisation(self._expand(org))
-        if mention.definite and head in _WRITINGS:
+        if mention.definite and head in WRITINGS:
             # "The report said: “…”": the words are those of whoever the article says it is by
-            kinds = _LETTERS if head == "letter" else DOCUMENTS
+            kinds = LETTERS if head == "letter" else DOCUMENTS
             author = self._writer(kinds, position) or document_author(self._text, position, letter=head == "letter")
             if author is not None and author.kind == "person":
                 return person(*self._person(author))
@@ -219,6 +215,9 @@ class ArticleSpeakers:
                 return Speaker(author.name, None, PERSON)
             if author is not None:
                 return organisation(self._expand(author.name))
+            body = document_body(self._text, self._sentences_back(position, _REPORT_SENTENCES))
+            if body is not None:  # "The Care Inspectorate made an unannounced visit …. The report said:"
+                return organisation(self._expand(body))
         if head.startswith("spokes") or head == "statement":
             # "X said it valued the hospice. “…,” a spokesperson said.": X's spokesperson; so "the statement said",
             # unless the article says whose statement it is ("Susan Clegg read a statement")
@@ -230,10 +229,8 @@ class ArticleSpeakers:
 
     def _writer(self, documents: frozenset[str], position: int) -> Mention | None:
         """Return who a recent sentence says sent the document: "In a letter to the committee, the X said …"."""
-        last = self._sentence_of(position)
-        for sentence in range(last, max(-1, last - _ORG_SENTENCES), -1):
-            start = self._starts[sentence]
-            found = document_writer(self._text[start : min(position, self._ends[sentence])], documents)
+        for start, end in self._sentences_back(position, _ORG_SENTENCES):
+            found = document_writer(self._text[start:end], documents)
             if found is not None and found.kind == "pronoun":
                 found = self._salient_before(start, "m" if found.name == "he" else "f")
             if found is None:
@@ -278,17 +275,15 @@ class ArticleSpeakers:
         author, document = document_source(self._text, start, position, self._sentence_bounds)
         if author is not None:
             return person(*self._person(author)) if author.kind == "person" else organisation(self._expand(author.name))
-        if document in _WRITINGS:
+        if document in WRITINGS:
             return self._nominal(Mention("nominal", f"the {document}", definite=True), position)
         return NOBODY
 
     def recent_org(self, position: int) -> Speaker:
         """Return the organisation an "it said" / "they said" before `position` most likely stands for: one that
         speaks or is named in the quote's sentence or the few before it (clauses.speaking_org)."""
-        last = self._sentence_of(position)
-        sentences = [(self._starts[k], min(position, self._ends[k], self._starts[k] + _MAX_SENTENCE))
-                     for k in range(last, max(-1, last - _ORG_SENTENCES), -1)]
-        found = speaking_org(self._text, sentences)
+        sentences = self._sentences_back(position, _ORG_SENTENCES)
+        found = speaking_org(self._text, [(start, min(end, start + _MAX_SENTENCE)) for start, end in sentences])
         return organisation(self._expand(found)) if found else NOBODY
 
     def _relative_before(self, position: int, gender: str) -> tuple[int, str] | None:
@@ -328,6 +323,11 @@ class ArticleSpeakers:
         """Return where the sentence holding `position` starts and ends."""
         sentence = self._sentence_of(position)
         return self._starts[sentence], self._ends[sentence]
+
+    def _sentences_back(self, position: int, count: int) -> list[tuple[int, int]]:
+        """The `count` sentences up to `position`, nearest first, as (start, end)."""
+        last = self._sentence_of(position)
+        return [(self._starts[k], min(position, self._ends[k])) for k in range(last, max(-1, last - count), -1)]
 
     def _sentence_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._starts, position) - 1)

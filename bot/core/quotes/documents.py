@@ -1,0 +1,81 @@
+"""Whose words a document gives: "The report said" is its author's, "It reads:" whoever the statement is from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from bot.core.models import PERSON
+from bot.core.quotes.clauses import sentence_subject
+from bot.core.quotes.kinds import nominal_kind
+from bot.core.quotes.lexicon import word_tokens
+from bot.core.quotes.organisations import document_author
+from bot.core.quotes.phrases import Mention, analyse_run
+
+# What speaks for its authors ("The report said"); with the notes and messages, what a later "It reads:" or "it
+# said" stands for; and putting one out ("read a statement", "issued a short statement", "released an open letter")
+DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
+LETTERS = frozenset({"letter"})  # speak for whoever signed them
+WRITINGS = DOCUMENTS | LETTERS
+_WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|" + "|".join(sorted(DOCUMENTS)) + r")\b")
+_IN_DOCUMENT = re.compile(r"(?:In|in) (?:a|an|the|its|his|her|their)(?: [\w-]+){0,3} ")  # "In a joint statement"
+_ISSUED = re.compile(r"\b(?:read|reads|issued|issues|released|releases|sent|sends|posted|shared)(?: out)? (?:a|an|the)"
+                     r"(?: [\w-]+){0,2} $")
+
+
+def document_source(
+    text: str, start: int, position: int, sentence: Callable[[int], tuple[int, int]]
+) -> tuple[Mention | None, str | None]:
+    """Return who the last document named between `start` and `position` is from, and that document's noun:
+    "a statement from its chief nurse, Dr Owen Farrant" (from, by, signed by …) or "Susan Clegg read a statement".
+    `sentence` gives the start and end of the sentence holding an offset."""
+    documents = list(_WRITTEN.finditer(text, start, position))
+    if not documents:
+        return None, None
+    found = documents[-1]
+    first, last = sentence(found.start())
+    clause = text[found.start() : min(position, last)]  # named in its own sentence
+    author = document_author(clause, len(clause), letter=True) or document_author(clause, len(clause), False)
+    opening = text[first : found.start()]
+    if author is None and (issued := _ISSUED.search(opening)):
+        author = sentence_subject(opening[: issued.start()])
+    elif author is None and _IN_DOCUMENT.fullmatch(opening):  # "In a statement, the senior partner, Dr X, said"
+        author = sentence_subject(text[first : min(position, last)])
+    author = author if author is not None and author.kind in ("person", "org") else None
+    return author, found.group()
+
+
+def document_writer(sentence: str, documents: frozenset[str]) -> Mention | None:
+    """Return who a sentence says wrote or sent a document of one of these kinds: "In a letter to the committee,
+    the Justice Department said …" for "the letter said", "X put it bluntly in its analysis" for "the report"."""
+    verb = r"in|with|sent|wrote|published|issued|released"  # the document is how its subject speaks, not the subject
+    nouns = "|".join(sorted(documents))
+    if not re.search(rf"\b(?:{verb}) (?:an?|its|their|his|her) (?:[\w-]+ ){{0,4}}(?:{nouns})\b", sentence, re.I):
+        return None
+    found = sentence_subject(sentence)  # "She has now issued a prevention of future deaths report": she
+    if found is not None and found.kind == "nominal" and not found.definite and nominal_kind(found.name) == PERSON:
+        return found  # "In a letter …, a consultant psychiatrist warned": an unnamed writer
+    return found if found is not None and found.kind in ("person", "org", "pronoun") else None
+
+
+# A body owning a document: "The Lords Public Services Committee's report, Holding the Line, …"
+_OWNED = re.compile(
+    r"((?:[A-Z][\w&-]*)(?: (?:[A-Z][\w&-]*|of|for|and|&|on))*)['’]s (?:[\w-]+ ){0,3}?(?:"
+    + "|".join(sorted(DOCUMENTS)) + r")\b"
+)
+
+
+def document_body(text: str, sentences: Iterable[tuple[int, int]]) -> str | None:
+    """Return the body a report whose author the article does not name most likely comes from, reading the
+    sentences given as (start, end), nearest first: one that owns a document ("The Lords Public Services
+    Committee's report"), else one a sentence is about ("The Care Inspectorate made an unannounced visit to …",
+    "Last Thursday the Foxhollow Institute published its analysis"): inspectors and researchers are the news."""
+    for start, end in sentences:
+        sentence = text[start:end]
+        owners = [m[1] for m in _OWNED.finditer(sentence) if analyse_run(word_tokens(m[1]))[0] == "org"]
+        if owners:
+            return owners[-1]
+        subject = sentence_subject(sentence)
+        if subject is not None and subject.kind == "org":
+            return subject.name
+    return None
