@@ -1245,3 +1245,15 @@ def test_the_report_said_with_no_body_near_it_is_no_one_guessed() -> None:
     text = ("Our new report is based on a survey of 3,200 carers across the UK.\n\nThe report concludes: “The earnings "
             "limit is a cliff edge for thousands of carers every year.”")
     assert speakers(text)[0][0] == "The report"
+
+
+def test_she_says_for_pages_in_a_profile_stays_with_the_woman_profiled() -> None:
+    paragraphs = [
+        "Sarah-Jane Kettlewell has been a district nurse for 26 years. In July she became chair of the college.",
+        "“People ask me what a typical day looks like, and there isn't one,” she says.",
+    ]
+    for topic in ("caseloads", "rotas", "cars", "pensions", "training", "the winter"):
+        paragraphs += [f"She has views on {topic}. They are firm. She does not hide them. Nobody expects her to.",
+                       f"“We have been talking about {topic} for years and nothing ever changes,” she says."]
+    found = speakers("\n\n".join(paragraphs))
+    assert [speaker for speaker, _ in found] == ["Sarah-Jane Kettlewell"] * 7

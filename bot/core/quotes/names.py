@@ -180,3 +180,12 @@ def is_unnamed(mention: Mention, sentence: str) -> bool:
     head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote
     spokes = head.startswith("spokes") and not mention.name.lower().startswith("the ")
     return nominal_kind(mention.name) == PERSON and (head in SOURCES or anonymous or one_who or spokes)
+
+
+def introduced_unnamed(text: str, start: int, position: int, nominal: str) -> tuple[int, str] | None:
+    """Return where and how someone left unnamed was introduced between `start` and `position` ("a senior officer")
+    for "the officer": reporters bring in a source who will not be named with "a" or "one", then call them that."""
+    head = word_tokens(nominal)[-1]
+    pattern = rf"\b(?:[Aa]n?|[Oo]ne) (?:[a-z-]+ ){{0,3}}?{re.escape(head.lower())}\b"
+    found = list(re.finditer(pattern, text[start:position]))
+    return (start + found[-1].start(), found[-1].group().lower()) if found else None

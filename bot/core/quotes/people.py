@@ -47,7 +47,7 @@ from bot.core.quotes.lexicon import (
     token_spans,
     word_tokens,
 )
-from bot.core.quotes.names import ArticleNames, is_unnamed, name_words, owner, speaker_key
+from bot.core.quotes.names import ArticleNames, introduced_unnamed, is_unnamed, name_words, owner, speaker_key
 from bot.core.quotes.organisations import acronyms, body_named, document_author, org_inside
 from bot.core.quotes.phrases import Mention, analyse_run, clean_role, holds_office, np_forward
 
@@ -112,6 +112,7 @@ class ArticleSpeakers:
                 self._starts.append(m.end())
             self._ends.append(para_end)
         self._mentions: dict[int, list[Mention]] = {}
+        self._told: dict[int, list[Mention]] = {}  # whom a "she said" was found to mean, by sentence: she stays salient
         self._pronouns: dict[int, list[Mention]] = {}  # "she said …" in a sentence read for its people
         self._names = ArticleNames(text, self.inside_quote)
         self._roles: dict[str, str] = {}
@@ -171,7 +172,9 @@ class ArticleSpeakers:
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
                 self._names.genders[salient.name] = gender  # a later "he" is someone else
                 return self._nominal(salient, salient.start)
-            if salient is not None and self._gender(salient) is None:  # "Dr Ann Roe … she said": "he" is another
+            if salient is not None and self._gender(salient) == gender:  # "she says" for pages in a profile: each
+                self._told.setdefault(self._sentence_of(position), []).append(replace(salient, start=position))
+            elif salient is not None and self._gender(salient) is None:  # "Dr Ann Roe … she said": "he" is another
                 self._names.genders[name_words(salient.name)[-1].lower()] = gender
             return person(*self._person(salient, position))
         return self._nominal(mention, position)
@@ -187,7 +190,7 @@ class ArticleSpeakers:
             if body is not None:
                 return organisation(self._expand(body))
         if mention.definite and head.startswith("spokes"):  # "The spokesperson added:": the one brought in before
-            start = self._starts[max(0, self._sentence_of(position) - _ORG_SENTENCES)]
+            start = self._start_back(position, _ORG_SENTENCES)
             earlier = list(_SPOKESPERSON.finditer(self._text, start, position))
             found_org = self._nominal(Mention("nominal", earlier[-1].group()), earlier[-1].start()) if earlier else None
             if found_org is not None and found_org.kind == ORGANISATION:
@@ -195,7 +198,8 @@ class ArticleSpeakers:
         if mention.definite:
             found = self._by_role(mention.name, position)
             if found is not None:
-                unnamed = self._unnamed_before(mention.name, position)
+                start = self._start_back(position, _ORG_SENTENCES)
+                unnamed = introduced_unnamed(self._text, start, position, mention.name)
                 if unnamed is not None and found.start < unnamed[0]:
                     return Speaker(unnamed[1], None, nominal_kind(unnamed[1]))  # "A nurse, not named, … the nurse said"
                 name, role = self._person(found, position)
@@ -271,7 +275,7 @@ class ArticleSpeakers:
     def written(self, position: int) -> Speaker:
         """Whose words "It reads:" or "it said" gives when the sentence before or its own names a document:
         "a statement from its chief nurse, Dr Owen Farrant. It reads:" is his; "The report …, it said" its author's."""
-        start = self._starts[max(0, self._sentence_of(position) - 2)]  # "It reads:" may be a sentence of its own
+        start = self._start_back(position, 2)  # "It reads:" may be a sentence of its own
         author, document = document_source(self._text, start, position, self._sentence_bounds)
         if author is not None:
             return person(*self._person(author)) if author.kind == "person" else organisation(self._expand(author.name))
@@ -288,24 +292,13 @@ class ArticleSpeakers:
 
     def _relative_before(self, position: int, gender: str) -> tuple[int, str] | None:
         """Return where the nearest relative of that gender ("my mother") is named before `position`, and how."""
-        start = max(self._starts[max(0, self._sentence_of(position) - _ORG_SENTENCES)], position - _MAX_SENTENCE)
+        start = max(self._start_back(position, _ORG_SENTENCES), position - _MAX_SENTENCE)
         kin = FEMALE_KIN if gender == "f" else MALE_KIN
         found = [
             m for m in _RELATIVE.finditer(self._text, start, position)
             if (m[2] or m[3]).lower() in kin and not self.inside_quote(m.start())  # "‘I love my mum’": not the writer's
         ]
         return (found[-1].start(), found[-1][3] or found[-1].group().lower()) if found else None
-
-    def _unnamed_before(self, nominal: str, position: int) -> tuple[int, str] | None:
-        """Return where and how someone left unnamed was introduced ("a senior officer") for "the officer".
-
-        Reporters bring in a source who will not be named with "a" or "one", then call them "the officer".
-        """
-        head = word_tokens(nominal)[-1]
-        start = self._starts[max(0, self._sentence_of(position) - _ORG_SENTENCES)]
-        pattern = rf"\b(?:[Aa]n?|[Oo]ne) (?:[a-z-]+ ){{0,3}}?{re.escape(head.lower())}\b"
-        found = list(re.finditer(pattern, self._text[start:position]))
-        return (start + found[-1].start(), found[-1].group().lower()) if found else None
 
     def known_as(self, name: str) -> Speaker:
         """Return the person the article calls by this name or surname, under their canonical name."""
@@ -323,6 +316,10 @@ class ArticleSpeakers:
         """Return where the sentence holding `position` starts and ends."""
         sentence = self._sentence_of(position)
         return self._starts[sentence], self._ends[sentence]
+
+    def _start_back(self, position: int, count: int) -> int:
+        """Where the sentence `count` sentences before the one holding `position` starts."""
+        return self._starts[max(0, self._sentence_of(position) - count)]
 
     def _sentences_back(self, position: int, count: int) -> list[tuple[int, int]]:
         """The `count` sentences up to `position`, nearest first, as (start, end)."""
@@ -412,6 +409,7 @@ class ArticleSpeakers:
             mentions = self._mentions.get(sentence)
             if mentions is None:
                 mentions = self._mentions[sentence] = self._sentence_people(sentence)
+            mentions = sorted([*mentions, *self._told.get(sentence, ())], key=lambda m: m.start)
             yield from (m for m in reversed(mentions) if m.start < position)
 
     def _salient_before(
