@@ -1257,3 +1257,17 @@ def test_she_says_for_pages_in_a_profile_stays_with_the_woman_profiled() -> None
                        f"“We have been talking about {topic} for years and nothing ever changes,” she says."]
     found = speakers("\n\n".join(paragraphs))
     assert [speaker for speaker, _ in found] == ["Sarah-Jane Kettlewell"] * 7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Rt Rev Jonathan Ashby, the Bishop of Wellmouth, who sits on the committee, asked about recruitment.\n\n"
+        "The bishop said he had visited care homes all summer.\n\n“What struck me most was how tired everybody "
+        "was,” he said.",
+        "The Bishop of Wellmouth, the Rt Rev Jonathan Ashby, has written to the board. In his letter he wrote: "
+        "‘Rural communities are already losing their shops, their pubs and their buses.’",
+    ],
+)
+def test_a_bishop_of_a_place_is_the_man_named_not_the_place(text: str) -> None:
+    assert speakers(text)[-1] == ("Jonathan Ashby", "Bishop of Wellmouth")

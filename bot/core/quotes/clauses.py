@@ -8,17 +8,20 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.core.quotes.lexicon import (
+    AFFILIATIONS,
     CAP_RUN,
     CUE,
     DASH,
     DETERMINERS,
     FUNCTION_WORDS,
+    HONORIFICS,
     INTRO_WORDS,
     JOINED_RUN,
     LEFTOVER,
     LISTED_ORG,
     MODIFIERS,
     ORG_WORDS,
+    RELATIVES,
     ROLE_NOUNS,
     SKIPPABLE,
     Token,
@@ -28,8 +31,6 @@ from bot.core.quotes.lexicon import (
     word_tokens,
 )
 from bot.core.quotes.phrases import (
-    AFFILIATIONS,
-    RELATIVES,
     Mention,
     analyse_run,
     clean_role,
@@ -90,7 +91,7 @@ _ROLE_THEN_NAME = re.compile(
     r"(?P<role>(?:(?:His|Her|Its|Their|Our|My) |(?:[A-Z][\w.-]* )?[\w.-]+['’]s )(?:[\w-]+ ){0,4}[a-z]+"
     r"|(?<=The )(?:[A-Z][\w-]* )?[A-Za-z]+(?: [a-z]+)? (?:of|at|for) (?:the )?(?:[\w’'-]+ ){0,5}[\w’'-]+"
     r"|(?<=The )[a-z]+(?: [a-z]+){0,2}), "  # "The council leader, Yasmin Darr, was right …"
-    r"(?P<name>(?:[A-Z][\w’'.-]* )*[A-Z][\w’'.-]+), (?:\d{1,3}, )?(?=[a-z])"
+    r"(?:the )?(?P<name>(?:[A-Z][\w’'.-]* )*[A-Z][\w’'.-]+), (?:\d{1,3}, )?(?=[a-z])"
 )
 # "The governor …", "The council …", "The report …" opening the sentence that introduces a quote with a colon.
 _DEFINITE_OPENING = re.compile(r"The (?:[a-z-]+ ){0,2}?(?P<head>[a-z]+)\b")
@@ -193,7 +194,8 @@ def sentence_subject(text: str) -> Mention | None:
 def first_subject(text: str, strict: bool = False) -> Mention | None:
     """Return the subject a sentence opens with ("Mr Hancock welcomed…", "In a statement, she…")."""
     opening = _ROLE_THEN_NAME.match(text)  # the role's head: "daughter", "leader" (of the opposition group)
-    if opening is not None and re.split(r" (?:of|at|for) ", opening["role"])[0].split()[-1].lower() in ROLE_NOUNS:
+    head = re.split(r" (?:of|at|for) ", opening["role"])[0].split()[-1].lower() if opening else ""
+    if opening is not None and (head in ROLE_NOUNS or head in HONORIFICS):  # "The Bishop of Wexcombe, the Rt Rev …,"
         person = _person_in(opening["name"])
         if person is not None:
             role = clean_role(opening["role"])

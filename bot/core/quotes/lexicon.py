@@ -199,6 +199,9 @@ _DOTTED = "|".join(sorted((w.capitalize() for w in _QUOTE_ABBREVIATIONS | ABBREV
 _CAP_WORD = rf"(?:(?:{_DOTTED})\.|[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'’\-]*))"
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p))) + ")"
 # Up to five capitalised words (a name, perhaps with particles: "Ursula von der") that end the searched text.
+# Words that tie a named person to the organisation after them: "Peter Hay from Birmingham City Council".
+AFFILIATIONS = frozenset(("from", "at", "of", "for", "with"))
+RELATIVES = frozenset(("who", "whose", "which", "that", "where", "when"))
 PRESENTING = frozenset({"Consider", "Meet", "Take"})  # open a sentence that presents someone: "Meet Jo Pryor."
 RUN_BEFORE = re.compile(rf"(?:{_CAP_WORD}[ \t]+(?:{_PARTICLE}[ \t]+)?){{1,5}}$")
 # Capitalised words, perhaps joined by particles, from where the match starts ("Ursula von der Leyen").

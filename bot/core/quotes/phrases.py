@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.core.quotes.lexicon import (
+    AFFILIATIONS,
     CUE,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -19,6 +20,7 @@ from bot.core.quotes.lexicon import (
     POSTNOMINALS,
     PRESENTING,
     PRONOUNS,
+    RELATIVES,
     ROLE_NOUNS,
     RUN_CONNECTORS,
     SKIPPABLE,
@@ -40,9 +42,6 @@ _QUALIFIER_TOKENS = 4  # words of a phrase like "on the panel" after a nominal s
 _ROLE_LINKS = frozenset(("of", "for", "and", "&", "at", "on"))
 # Verbs that make a clause: a role has none of them.
 _FINITE = frozenset("is was are were has have had would will could should can may might must says said".split())
-# Words that tie a named person to the organisation after them: "Peter Hay from Birmingham City Council".
-AFFILIATIONS = frozenset(("from", "at", "of", "for", "with"))
-RELATIVES = frozenset(("who", "whose", "which", "that", "where", "when"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +81,8 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     if tail and not placed:
         return "person", tuple(tail)
     tail = [] if head_is_org else _person_tail(list(words))  # "Secretary of State John Kerry"
+    if tail and words[-len(tail) - 1 :][0].lower() == "of":  # "the Bishop of Wellmouth", "Mayor of Dunmore": a place
+        tail = []
     if tail:
         return "person", tuple(tail)
     if any(w.lower().rstrip(".") in ROLE_NOUNS for w in head) and strip_possessive(head[-1]).lower() not in ORG_WORDS:
@@ -192,8 +193,7 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     words = [w for w, _, _ in tokens[j : end + 1]]
     kind, tail = analyse_run(words)
     first = j - 1 if j > 0 and tokens[j - 1][0].lower() == "the" else j
-    # "ADASS president Peter Hay from Birmingham City Council said", "Ruth Adeyemi from Leeds said":
-    # the organisation or place after "from" only says where the named person works
+    # "ADASS president Peter Hay from Birmingham City Council said": the body after "from" says where he works
     member = _member_of(tokens, first, end, text)
     if member is not None:
         return member
