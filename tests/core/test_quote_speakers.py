@@ -1271,3 +1271,17 @@ def test_she_says_for_pages_in_a_profile_stays_with_the_woman_profiled() -> None
 )
 def test_a_bishop_of_a_place_is_the_man_named_not_the_place(text: str) -> None:
     assert speakers(text)[-1] == ("Jonathan Ashby", "Bishop of Wellmouth")
+
+
+def test_the_report_from_a_body_is_not_the_bodies_it_counts() -> None:
+    text = ("Thousands of older people are stuck in hospital, according to a new report from the Hartwell Trust.\n\n"
+            "The report draws on responses from 94 NHS trusts and interviews with 61 families.\n\nThe report said: "
+            "“Every extra day in a hospital bed costs an older person muscle strength and confidence.”")
+    assert speakers(text) == [("Hartwell Trust", None)]
+
+
+def test_a_word_after_a_possessive_name_is_not_a_name_of_its_own() -> None:
+    text = ("The survey was carried out by the Queen’s District Nursing Foundation.\n\nDame Rosalind Achebe, its chief "
+            "executive, said: ‘These findings should worry anyone. District nurses are the reason many people can stay "
+            "at home.’\n\n‘Nurses’ pay has fallen behind, and goodwill is not a workforce plan,’ she added.")
+    assert speakers(text)[-1][0] == "Rosalind Achebe"

@@ -26,7 +26,7 @@ from bot.core.quotes.phrases import Mention, analyse_run, np_forward
 _ANONYMOUS = re.compile(r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously)\b")
 # A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …".
 _OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+)['’]s (?=(?P<lower>[a-z]))?")
-_PREVIOUS_WORD = re.compile(r"(\w+|,)[ \t]+$")
+_PREVIOUS_WORD = re.compile(r"([\w’'-]+|,)[ \t]+$")  # "Queen’s District": not mid-sentence lower case
 # The commonest cue verbs: a capitalised word just before one is used as a name ("Melanie said").
 _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b")
 _OTHER_NAME = re.compile(r"\n|\b(?!(?:He|She|His|Her|Him|It|They|The|But|And|In|A|An|I)\b)[A-Z][a-z]")

@@ -25,6 +25,7 @@ _BY = re.compile(r"\b(?<!seen )(?<!obtained )(?<!run )(?<!owned )(?<!operated )(
 # Who reads a statement out ("read to the court by the prosecutor", "read out by the family's solicitor") did not
 # write it.
 _READ_BY = re.compile(r"\bread(?: [\w’'-]+){0,5} $")
+_COUNT_BEFORE = re.compile(r"\d[\d,]*\s+$")
 _BY_TIME = re.compile(r"the (?:end|start|beginning|middle|time|turn) of\b")
 _BY_REACH = 60  # characters from "signed by" to the name: "signed by the partnership's senior partner, Dr X"
 
@@ -98,6 +99,8 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
         run = CAP_RUN.search(text, by.end(), position)
         between = text[by.end() : run.start()] if run is not None else ""
         if run is None or len(between) > _BY_REACH or any(mark in between for mark in ".;:“\""):
+            continue
+        if _COUNT_BEFORE.search(between):  # "responses from 94 NHS trusts" counts bodies
             continue
         if _READ_BY.search(text, max(0, by.start() - 40), by.start()):
             continue
