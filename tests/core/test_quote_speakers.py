@@ -1285,3 +1285,10 @@ def test_a_word_after_a_possessive_name_is_not_a_name_of_its_own() -> None:
             "executive, said: ‘These findings should worry anyone. District nurses are the reason many people can stay "
             "at home.’\n\n‘Nurses’ pay has fallen behind, and goodwill is not a workforce plan,’ she added.")
     assert speakers(text)[-1][0] == "Rosalind Achebe"
+
+
+def test_the_statement_said_after_in_a_statement_her_daughter_x_is_the_daughter() -> None:
+    text = ("Mrs Ainsworth had been at high risk of falls.\n\nIn a victim impact statement read to the court, her "
+            "daughter, Gillian Marsh, said the family had been robbed of a goodbye.\n\n“Mum spent her whole working "
+            "life looking after other people's children,” the statement said.")
+    assert speakers(text) == [("Gillian Marsh", "her daughter")]
