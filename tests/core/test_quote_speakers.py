@@ -1292,3 +1292,9 @@ def test_the_statement_said_after_in_a_statement_her_daughter_x_is_the_daughter(
             "daughter, Gillian Marsh, said the family had been robbed of a goodbye.\n\n“Mum spent her whole working "
             "life looking after other people's children,” the statement said.")
     assert speakers(text) == [("Gillian Marsh", "her daughter")]
+
+
+def test_a_quote_opening_on_mum_is_not_given_to_her_mother() -> None:
+    text = ("When Nkechi Adeyemi-Hart started looking after her mother at 22, nobody called her a carer.\n\n"
+            "Describing those years, she explained: “Mum had a stroke when I was in my final year at university.”")
+    assert speakers(text)[0][0] == "Nkechi Adeyemi-Hart"

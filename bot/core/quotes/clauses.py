@@ -88,7 +88,8 @@ _SIGNED_BY = re.compile(
 # Quiroga, moved quickly", "The trust's chief executive, Ann Lee, said", "His wife, Jean Moss, sat beside him".
 _ROLE_THEN_NAME = re.compile(
     r"(?:(?:In|At|On|During|After|Outside|Speaking)\b[^,]{0,80}, )?(?:(?:[Tt]he|An?|an?) )?"
-    r"(?P<role>(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y) |(?:[A-Z][\w.-]* )?[\w.-]+['’]s )(?:[\w-]+ ){0,4}[a-z]+"
+    r"(?P<role>(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y) |(?:[A-Z][\w.-]* )?[\w.-]+['’]s )"
+    r"(?:[\w-]+ ){0,4}[a-z]+"
     r"|(?<=The )(?:[A-Z][\w-]* )?[A-Za-z]+(?: [a-z]+)? (?:of|at|for) (?:the )?(?:[\w’'-]+ ){0,5}[\w’'-]+"
     r"|(?<=The )[a-z]+(?: [a-z]+){0,2}), "  # "The council leader, Yasmin Darr, was right …"
     r"(?:the )?(?P<name>(?:[A-Z][\w’'.-]* )*[A-Z][\w’'.-]+), (?:\d{1,3}, )?(?=[a-z])"

@@ -71,7 +71,7 @@ _CLAUSE_OPENED = "|".join(
 )
 _NAMED_SUBJECT = re.compile(
     rf"(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+) "
-    r"(?=(?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s)\b)"
+    r"(?=(?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+ed)\b)"
 )
 # An unnamed person opening a sentence, perhaps after a phrase: "Inside, the nurse in charge, who asks not to be …"
 _UNNAMED_LEAD = re.compile(r"(?:[A-Z]\w*(?: [\w-]+){0,6}, )?((?:One|A|An|[Tt]he) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
@@ -158,12 +158,12 @@ class ArticleSpeakers:
             if mention.name not in ("he", "she"):
                 return NOBODY
             gender = "m" if mention.name == "he" else "f"
-            parent = _PARENT.search(self._text, position, position + _CLAUSE_REACH)  # "‘Mum worked …,’ she says"
+            parent = _PARENT.search(self._text, position, position + 40)  # "‘Mum worked …,’ she says"
             salient = self._salient_before(position, gender, unnamed=True, not_parent=parent is not None)
             relative = self._relative_before(position, gender)
-            if relative is not None and re.search(  # "She said her mother …": "she" still means the daughter
+            if relative is not None and (re.search(  # "She said her mother …": "she" still means the daughter
                 rf"\b{mention.name}\b", self._text[self._starts[self._sentence_of(relative[0])] : relative[0]], re.I
-            ):
+            ) or (parent and relative[1].split()[-1].lower() in _PARENTS)):  # "‘Mum had a stroke,’" is not Mum's
                 relative = None
             if relative is not None and (
                 salient is None or self._sentence_of(salient.start) < self._sentence_of(relative[0])
