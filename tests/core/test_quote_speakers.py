@@ -1298,3 +1298,9 @@ def test_a_quote_opening_on_mum_is_not_given_to_her_mother() -> None:
     text = ("When Nkechi Adeyemi-Hart started looking after her mother at 22, nobody called her a carer.\n\n"
             "Describing those years, she explained: “Mum had a stroke when I was in my final year at university.”")
     assert speakers(text)[0][0] == "Nkechi Adeyemi-Hart"
+
+
+def test_she_said_after_we_asked_someone_a_question_is_who_was_asked() -> None:
+    text = ("Baroness Alderney-Fisk posted that the limit should rise with wages.\n\nWe asked Bethan what she "
+            "would say to ministers now.\n\n‘Come and do one night with us,’ she said. ‘Then tell me it works.’")
+    assert speakers(text)[0][0] == "Bethan"

@@ -355,13 +355,19 @@ def presented(sentence: str) -> Mention | None:
     return replace(found, start=shown.end())
 
 
+_ASKED = re.compile(r"\b(?:asked|asks|ask) ((?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+) (?:what|whether|how|if|why|when|about)\b")
+
+
 def introduced_last(sentence: str) -> Mention | None:
     """Return the person a sentence introduces: "…, which concerns Ann Lee, chief of X.", "…heard from
     Ann Lee, 63, whose son …", "…opened by Ann Lee, who chairs X."
 
     Reporters name the next speaker with their role or a relative clause just before the quotation, so
-    that person is salient even when not the subject of a cue verb.
+    that person is salient even when not the subject of a cue verb; so is the person asked a question ("We
+    asked Bethan what she would say to ministers.").
     """
+    if (asked := _ASKED.search(sentence)) and (found := _person_in(asked[1])) is not None:
+        return replace(found, start=asked.start(1))
     for run in reversed(list(_DESCRIBED.finditer(sentence))):
         found = _introduced(sentence, run.start(), aged=bool(run.group(1)))
         if found is not None:
