@@ -98,7 +98,7 @@ _MEDIA_WORD = re.compile(
     r"\b(?:news|weekly|daily|times|journal|gazette|review|today|magazine|post|online|bulletin|chronicle|"
     r"herald|observer|monitor|digest|insight|courier|echo|mirror|express|telegraph|guardian|standard|"
     r"record|argus|mail|press|tribune|reporter|voice|world|live|hub|matters|update|mj|sentinel|inquirer|dispatch|"
-    r"ledger|advertiser|examiner|beacon|bureau|service|wire|fm|radio|tv|television|broadcasting)\b",
+    r"ledger|advertiser|examiner|beacon|bureau|service|wire|fm|radio|tv|television|broadcasting|brief|newsletter)\b",
     re.I,
 )
 _AGO = re.compile(r"^\W*(?:\d+\s+(?:mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago|yesterday|just now)\W*$", re.I)
@@ -413,7 +413,8 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
             if name.casefold() == "crown":  # "© Crown copyright": the government, not a publisher's name
                 continue
             if name and len(name.split()) <= 8 and any(c.isalpha() for c in name):
-                found.append(("owner" if _OWNER.search(name) else "copyright", name))
+                # a company that owns the title, or a writer owning their own newsletter ("© 2025 Tobias Wren")
+                found.append(("owner" if _OWNER.search(name) or is_person_name(name) else "copyright", name))
     in_press_notes = False
     for line in footer:
         if _PRESS_END.match(line):

@@ -483,3 +483,9 @@ def test_a_page_that_dates_its_article_only_at_its_foot_or_in_its_address_gives_
 def test_a_name_with_a_journalists_job_is_the_byline(lines: list[str]) -> None:
     standfirst = "Directors say short-term grants force them to set fees a year at a time, so providers cannot plan"
     assert meta(HEADLINE, standfirst, *lines, *BODY).author == lines[0].split(",")[0]
+
+
+def test_a_newsletter_is_published_under_its_masthead_not_its_writers_copyright() -> None:
+    found = meta("The Integrated Care Brief", "Subscribe", "Sign in", HEADLINE, "Tobias Wren", "Mar 04, 2025", *BODY,
+                 "12 Comments", "© 2025 Tobias Wren", "Privacy ∙ Terms")
+    assert (found.publisher, found.author) == ("The Integrated Care Brief", "Tobias Wren")
