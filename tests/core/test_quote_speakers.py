@@ -1304,3 +1304,10 @@ def test_she_said_after_we_asked_someone_a_question_is_who_was_asked() -> None:
     text = ("Baroness Alderney-Fisk posted that the limit should rise with wages.\n\nWe asked Bethan what she "
             "would say to ministers now.\n\n‘Come and do one night with us,’ she said. ‘Then tell me it works.’")
     assert speakers(text)[0][0] == "Bethan"
+
+
+def test_the_report_said_after_last_thursday_the_institute_published_its_analysis_is_the_institute() -> None:
+    text = ("Last Thursday the Foxhollow Institute published its annual analysis of board finances. It makes grim "
+            "reading. Thirteen boards ended the year in deficit.\n\nThe report said: “The combined shortfall is now "
+            "large enough that services will be reduced.”")
+    assert speakers(text) == [("Foxhollow Institute", None)]

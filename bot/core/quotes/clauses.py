@@ -192,8 +192,17 @@ def sentence_subject(text: str) -> Mention | None:
     return subject_before(text[: cue.start()]) if cue is not None and cue.group("verb") else found
 
 
+# A time opening a sentence without a comma: "Last Thursday the Foxhollow Institute published …"
+_WHEN_OPENING = re.compile(
+    r"(?:(?:Last|This|Next|Earlier|Later|On) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month"
+    r"|year)|Yesterday|Today)(?: (?:morning|afternoon|evening|night))? (?=the [A-Z]|[A-Z])"
+)
+
+
 def first_subject(text: str, strict: bool = False) -> Mention | None:
     """Return the subject a sentence opens with ("Mr Hancock welcomed…", "In a statement, she…")."""
+    if when := _WHEN_OPENING.match(text):
+        text = " " * when.end() + text[when.end() :]  # offsets kept
     opening = _ROLE_THEN_NAME.match(text)  # the role's head: "daughter", "leader" (of the opposition group)
     head = re.split(r" (?:of|at|for) ", opening["role"])[0].split()[-1].lower() if opening else ""
     if opening is not None and (head in ROLE_NOUNS or head in HONORIFICS):  # "The Bishop of Wexcombe, the Rt Rev …,"
