@@ -1311,3 +1311,10 @@ def test_the_report_said_after_last_thursday_the_institute_published_its_analysi
             "reading. Thirteen boards ended the year in deficit.\n\nThe report said: “The combined shortfall is now "
             "large enough that services will be reduced.”")
     assert speakers(text) == [("Foxhollow Institute", None)]
+
+
+@pytest.mark.parametrize("action", ["She laughs.", "She pauses for a long time."])
+def test_a_quote_after_she_laughs_is_hers(action: str) -> None:
+    text = ("Sarah-Jane Kettlewell has been a district nurse for 26 years. She chairs the college.\n\nWhat would she "
+            f"say to a student nurse?\n\n{action} “Come and spend a day with us. You will never want to leave.”")
+    assert speakers(text) == [("Sarah-Jane Kettlewell", None)]

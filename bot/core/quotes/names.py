@@ -11,6 +11,8 @@ from bot.core.models import PERSON
 from bot.core.quotes.kinds import nominal_head, nominal_kind
 from bot.core.quotes.lexicon import (
     CAP_RUN,
+    FEMALE_KIN,
+    MALE_KIN,
     RUN_BEFORE,
     SOURCES,
     gender_of,
@@ -33,6 +35,12 @@ _OTHER_NAME = re.compile(r"\n|\b(?!(?:He|She|His|Her|Him|It|They|The|But|And|In|
 _GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 # A couple named together, "Alistair and Morag Lennie": the first is "Alistair Lennie" ("Mr Lennie" is him).
 _PARTNER = re.compile(r"\b([A-Z][a-z]+) (?:and|&) $")
+# "my mother", or a parent called what the family calls them ("I asked Dad whether …"), but not "his wife, Hillary
+# Clinton" or "her son Tom": a relative named there is that person.
+_RELATIVE = re.compile(
+    r"\b(?:([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)|(Dad|Mum|Mom|Mam|Grandma|Grandad|Granddad|Grandpa|Nan|Nana))"
+    r"\b(?!,? [A-Z])"
+)
 _PRONOUN_WEIGHTS = {"he": 2, "she": 2, "him": 0}
 # "her" as an object ("Cartwright talks to her about …") is, like "him", someone the named person acts on
 _OBJECT_HER = re.compile(
@@ -189,3 +197,16 @@ def introduced_unnamed(text: str, start: int, position: int, nominal: str) -> tu
     pattern = rf"\b(?:[Aa]n?|[Oo]ne) (?:[a-z-]+ ){{0,3}}?{re.escape(head.lower())}\b"
     found = list(re.finditer(pattern, text[start:position]))
     return (start + found[-1].start(), found[-1].group().lower()) if found else None
+
+
+def relative_named(
+    text: str, start: int, position: int, gender: str, inside_quote: Callable[[int], bool]
+) -> tuple[int, str] | None:
+    """Return where the nearest relative of that gender ("my mother", "Dad") is named between `start` and
+    `position`, and how: the person a writer's "she says" can mean in a family story."""
+    kin = FEMALE_KIN if gender == "f" else MALE_KIN
+    found = [
+        m for m in _RELATIVE.finditer(text, start, position)
+        if (m[2] or m[3]).lower() in kin and not inside_quote(m.start())  # "‘I love my mum’": not the writer's
+    ]
+    return (found[-1].start(), found[-1][3] or found[-1].group().lower()) if found else None

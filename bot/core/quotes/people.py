@@ -36,8 +36,6 @@ from bot.core.quotes.documents import DOCUMENTS, LETTERS, WRITINGS, document_bod
 from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person
 from bot.core.quotes.lexicon import (
     CUE,
-    FEMALE_KIN,
-    MALE_KIN,
     ORG_WORDS,
     ROLE_NOUNS,
     SOURCES,
@@ -47,19 +45,21 @@ from bot.core.quotes.lexicon import (
     token_spans,
     word_tokens,
 )
-from bot.core.quotes.names import ArticleNames, introduced_unnamed, is_unnamed, name_words, owner, speaker_key
+from bot.core.quotes.names import (
+    ArticleNames,
+    introduced_unnamed,
+    is_unnamed,
+    name_words,
+    owner,
+    relative_named,
+    speaker_key,
+)
 from bot.core.quotes.organisations import acronyms, body_named, document_author, org_inside
 from bot.core.quotes.phrases import Mention, analyse_run, clean_role, holds_office, np_forward
 
 _OPENER = re.compile(r"[“\"]")
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
 _WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")
-# "my mother", or a parent called what the family calls them ("I asked Dad whether …"), but not "his wife, Hillary
-# Clinton" or "her son Tom": a relative named there is that person.
-_RELATIVE = re.compile(
-    r"\b(?:([Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (\w+)|(Dad|Mum|Mom|Mam|Grandma|Grandad|Granddad|Grandpa|Nan|Nana))"
-    r"\b(?!,? [A-Z])"
-)
 _SPOKESPERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)"
     r"(?: for (?:the )?[A-Z][\w’'&-]*(?:(?: | of | and | for | & | of the )[A-Z][\w’'&-]*)*)?"  # "… of Health and …"
@@ -81,6 +81,7 @@ _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote th
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
 _PARENTS = frozenset("mother mum mam mom father dad".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")
+_ACTING = re.compile(r"(She|He) [a-z]+(?: [a-z]+){0,3}\.\s*")  # "She laughs. “…”": the quote is her words
 _AGED = re.compile(r", \d{1,3},")  # a one-word name with an age after it is a person: "Pete, 71, …"
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
@@ -254,6 +255,8 @@ class ArticleSpeakers:
             if para == 0:
                 return NOBODY
             para -= 1
+        elif acting := _ACTING.fullmatch(self._text, self._para_starts[para], position):  # "She laughs. “Come …”"
+            return self.resolve(Mention("pronoun", acting[1].lower()), position)
         salient = self._salient_before(position, None, floor=self._para_starts[para], unnamed=True)
         told = [m for k, found in self._pronouns.items() if k >= self._sentence_of(self._para_starts[para])
                 for m in found if m.start < position and (salient is None or m.start > salient.start)]
@@ -293,12 +296,7 @@ class ArticleSpeakers:
     def _relative_before(self, position: int, gender: str) -> tuple[int, str] | None:
         """Return where the nearest relative of that gender ("my mother") is named before `position`, and how."""
         start = max(self._start_back(position, _ORG_SENTENCES), position - _MAX_SENTENCE)
-        kin = FEMALE_KIN if gender == "f" else MALE_KIN
-        found = [
-            m for m in _RELATIVE.finditer(self._text, start, position)
-            if (m[2] or m[3]).lower() in kin and not self.inside_quote(m.start())  # "‘I love my mum’": not the writer's
-        ]
-        return (found[-1].start(), found[-1][3] or found[-1].group().lower()) if found else None
+        return relative_named(self._text, start, position, gender, self.inside_quote)
 
     def known_as(self, name: str) -> Speaker:
         """Return the person the article calls by this name or surname, under their canonical name."""
