@@ -81,7 +81,7 @@ _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote th
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
 _PARENTS = frozenset("mother mum mam mom father dad".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")
-_ACTING = re.compile(r"(She|He) [a-z]+(?: [a-z]+){0,3}\.\s*")  # "She laughs. “…”": the quote is her words
+_ACTING = re.compile(r"(She|He) [a-z]+(?: [a-z]+){0,5}\.\s*")  # "She laughs. “…”": the quote is her words
 _AGED = re.compile(r", \d{1,3},")  # a one-word name with an age after it is a person: "Pete, 71, …"
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
