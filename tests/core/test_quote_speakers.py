@@ -1318,3 +1318,10 @@ def test_a_quote_after_she_laughs_is_hers(action: str) -> None:
     text = ("Sarah-Jane Kettlewell has been a district nurse for 26 years. She chairs the college.\n\nWhat would she "
             f"say to a student nurse?\n\n{action} “Come and spend a day with us. You will never want to leave.”")
     assert speakers(text) == [("Sarah-Jane Kettlewell", None)]
+
+
+def test_he_says_after_a_man_named_only_as_whom_she_meets_is_him() -> None:
+    text = ("Jo Pryor has been a district nurse for 20 years, and she loves it.\n\nAt the health centre she meets her "
+            "colleague Tomasz Nowak, a staff nurse who joined from a hospital ward, to hand over a patient.\n\n“On the "
+            "ward you always have someone down the corridor to ask,” he says.")
+    assert speakers(text) == [("Tomasz Nowak", None)]

@@ -133,6 +133,20 @@ class ArticleNames:
         self._forms[key] = forms
         return forms
 
+    def last_named(self, sentences: Sequence[tuple[int, int]], gender: str) -> Mention | None:
+        """The last person named in full in these sentences (nearest first) of a gender that is not the other one:
+        "At the health centre she meets her colleague Tomasz Nowak, a nurse who … “…,” he says" (when no one is
+        salient there)."""
+        for start, end in sentences:
+            for run in reversed(list(CAP_RUN.finditer(self._text, start, end))):
+                kind, tail = analyse_run(word_tokens(run.group()))
+                if kind != "person" or len(tail) < 2 or self._inside_quote(run.start()):
+                    continue
+                self.surname_forms(tail[-1])  # learns the surname's gender
+                if self.genders.get(tail[-1].lower()) in (None, gender):
+                    return Mention("person", " ".join(tail), start=run.start())
+        return None
+
     def is_known_name(self, word: str) -> bool:
         """Tell a one-word name ("Melanie") from a capitalised word that merely opens a sentence."""
         if word not in self._known:

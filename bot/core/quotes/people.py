@@ -170,6 +170,7 @@ class ArticleSpeakers:
                 salient is None or self._sentence_of(salient.start) < self._sentence_of(relative[0])
             ):  # the nearer one: "My mother … she still says", not "Kerry said she found her mother …"
                 return person(relative[1])
+            salient = salient or self._names.last_named(self._sentences_back(position, 2), gender)
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
                 self._names.genders[salient.name] = gender  # a later "he" is someone else
                 return self._nominal(salient, salient.start)
