@@ -1325,3 +1325,12 @@ def test_he_says_after_a_man_named_only_as_whom_she_meets_is_him() -> None:
             "colleague Tomasz Nowak, a staff nurse who joined from a hospital ward, to hand over a patient.\n\n“On the "
             "ward you always have someone down the corridor to ask,” he says.")
     assert speakers(text) == [("Tomasz Nowak", None)]
+
+
+def test_she_says_far_from_any_name_in_a_profile_is_the_woman_it_names_most() -> None:
+    opening = ("Naomi Castellanos runs the only emergency department for ninety miles. Castellanos trained in Leeds. "
+               "Castellanos still works nights.")
+    filler = " ".join(f"The {n} ward has {n} beds and {n} trolleys." for n in ("first", "second", "third", "fourth",
+                                                                          "fifth", "sixth", "seventh", "eighth"))
+    text = f"{opening}\n\n{filler} {filler}\n\n“Every week somebody comes in at two in the morning,” she says."
+    assert speakers(text) == [("Naomi Castellanos", None)]

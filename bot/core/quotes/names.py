@@ -147,6 +147,20 @@ class ArticleNames:
                     return Mention("person", " ".join(tail), start=run.start())
         return None
 
+    def main_person(self, gender: str) -> Mention | None:
+        """The person of that gender the article names most often (three times or more, outside quotes): whom a
+        profile's "she says" means when no one else is near it."""
+        counts: Counter[str] = Counter()
+        for run in CAP_RUN.finditer(self._text):
+            kind, tail = analyse_run(word_tokens(run.group()))
+            if kind == "person" and not self._inside_quote(run.start()):
+                counts[tail[-1]] += 1
+        for surname, count in counts.most_common():
+            forms = self.surname_forms(surname)
+            if count >= 3 and forms and self.genders.get(surname.lower()) == gender:
+                return Mention("person", forms.most_common(1)[0][0])
+        return None
+
     def is_known_name(self, word: str) -> bool:
         """Tell a one-word name ("Melanie") from a capitalised word that merely opens a sentence."""
         if word not in self._known:

@@ -171,6 +171,7 @@ class ArticleSpeakers:
             ):  # the nearer one: "My mother … she still says", not "Kerry said she found her mother …"
                 return person(relative[1])
             salient = salient or self._names.last_named(self._sentences_back(position, 2), gender)
+            salient = salient or self._names.main_person(gender)
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
                 self._names.genders[salient.name] = gender  # a later "he" is someone else
                 return self._nominal(salient, salient.start)
