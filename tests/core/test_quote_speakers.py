@@ -1334,3 +1334,19 @@ def test_she_says_far_from_any_name_in_a_profile_is_the_woman_it_names_most() ->
                                                                           "fifth", "sixth", "seventh", "eighth"))
     text = f"{opening}\n\n{filler} {filler}\n\n“Every week somebody comes in at two in the morning,” she says."
     assert speakers(text) == [("Naomi Castellanos", None)]
+
+
+def test_quickfire_answers_are_the_guests_not_the_hosts_or_the_magazines() -> None:
+    text = (
+        "Dame Eluned Harcourt spent six years as chief inspector. On this week's episode of the Care Sector Insider "
+        "podcast, she talks to Jaspreet Dhillon about the workforce.\n\n"
+        "Kwabena Asante-Darko, a registered manager, also joins the episode. Asante-Darko says recruitment is hard.\n\n"
+        "Quickfire questions\n\n"
+        "At the end of every episode, Dhillon puts the same three questions to each guest. Dame Eluned's answers have "
+        "been lightly edited for this page.\n\n"
+        "Q: If you were health secretary for a day, what would you do first?\n\n"
+        "A: Announce a national minimum rate of pay for care workers, linked to the NHS pay scale.\n\n"
+        "Q: What's the most underrated job in social care?\n\n"
+        "A: The night-shift carer. Nobody sees them, and they hold everything together."
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Eluned Harcourt"}

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from bot.core.models import Quote
 from bot.core.quotes.kinds import Speaker
-from bot.core.quotes.lexicon import CAP_RUN, occurrences, word_tokens
+from bot.core.quotes.lexicon import CAP_RUN, ORG_WORDS, occurrences, word_tokens
 from bot.core.quotes.names import name_words
 from bot.core.quotes.people import ArticleSpeakers
 from bot.core.quotes.phrases import Mention, analyse_run
@@ -26,11 +26,14 @@ _TALKS_TO = r"talks? to|talked to|spoke to|speaks to"
 _INTERVIEW = re.compile(rf"\b(?:interview|{_TALKS_TO}|in conversation|Q&A|podcast|minutes with|we asked)", re.I)
 _QUESTION_WORDS = 30  # an interviewer's question is short
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm][ey]|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]ur)\b")  # not "US"
-# Whoever asks the questions: "she talks to Priya Nandakumar", "Interview by Priya Nandakumar".
+# Whoever asks the questions: "she talks to Priya Nandakumar", "Interview by Priya Nandakumar", "Dhillon puts the
+# same three questions to each guest".
 _INTERVIEWER = re.compile(
     rf"(?:{_TALKS_TO}|[Ii]nterview(?:ed)? by|[Aa]sked by) ((?:[A-Z][\w'’-]+ ?)+)"
+    r"|((?:[A-Z][\w'’-]+ )+)(?:puts|put|asks|asked|poses|posed) (?:[\w-]+ ){0,3}questions\b"
 )
 _INTRO_WORDS = 20  # a line that introduces a Q&A ("Five minutes with… Bronagh Keane, lead nurse")
+_ABOUT_QA = re.compile(r"\b(?:questions|answers)\b")  # "Dame Eluned's answers have been lightly edited"
 _PRESENTS = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:is|was|has been) ")
 _MARKS = "\"“”‘’'"
 
@@ -130,20 +133,25 @@ def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int) -> s
     person named in full whom the article names most often, never its interviewer ("she talks to Priya Lee")."""
     first = next(n for n, (start, end) in enumerate(paragraphs) if start <= answer <= end) - 2
     intro = text[slice(*paragraphs[first])] if first >= 0 else ""
-    if len(intro.split()) > _INTRO_WORDS:  # a paragraph that presents someone: "Marcus Lee is principal social …"
+    if len(intro.split()) > _INTRO_WORDS and not _ABOUT_QA.search(intro):  # "Marcus Lee is principal social …"
         presented = _PRESENTS.match(intro)
         intro = presented.group() if presented else ""
-    asking = {m.group(1).split()[-1] for m in _INTERVIEWER.finditer(text)}
-    for part in (intro, text):
+    asking = {(m[1] or m[2]).split()[-1] for m in _INTERVIEWER.finditer(text)}
+    in_full = {word for tail in map(_person_words, CAP_RUN.finditer(text)) if len(tail) > 1 for word in tail}
+    for part, alone in ((intro, True), (text, False)):  # "Dame Eluned's answers have been edited": her, named in full
         runs = (m for m in CAP_RUN.finditer(part) if not part.endswith("The ", 0, m.start()))
-        names = {tail[-1] for tail in map(_full_name, runs) if tail and tail[-1] not in asking}
+        tails = [tail for tail in map(_person_words, runs) if len(tail) > 1 or (alone and tail and tail[0] in in_full)]
+        names = {tail[-1] for tail in tails if tail[-1] not in asking}
         if names:
             count = {name: sum(1 for _ in occurrences(text, name)) for name in names}
             return max(names, key=lambda name: (count[name], -text.find(name)))
     return None
 
 
-def _full_name(run: re.Match[str]) -> Sequence[str]:
-    """The words of a person's full name in a capitalised run ("Dame Celia Armitage-Boyd"), else nothing."""
-    kind, tail = analyse_run(word_tokens(run.group()))
-    return tail if kind == "person" and len(tail) >= 2 else ()
+def _person_words(run: re.Match[str]) -> Sequence[str]:
+    """The words of a person's name in a capitalised run ("Dame Celia Armitage-Boyd"), else nothing: not a title's
+    words after a body's ("Care Sector Insider" is a magazine)."""
+    words = word_tokens(run.group())
+    kind, tail = analyse_run(words)
+    owned = words[: len(words) - len(tail)]
+    return tail if kind == "person" and not any(w.lower() in ORG_WORDS for w in owned) else ()
