@@ -1350,3 +1350,11 @@ def test_quickfire_answers_are_the_guests_not_the_hosts_or_the_magazines() -> No
         "A: The night-shift carer. Nobody sees them, and they hold everything together."
     )
     assert {q.speaker for q in extract_quotes(text)} == {"Eluned Harcourt"}
+
+
+def test_she_says_far_from_any_name_counts_a_dame_called_by_her_first_name_as_her() -> None:
+    filler = " ".join(f"The {n} home has {n} beds." for n in ("first", "second", "third", "fourth", "fifth", "sixth",
+                                                                  "seventh", "eighth", "ninth", "tenth", "last"))
+    text = (f"Dame Eluned Harcourt was chief inspector for six years. Dame Eluned is blunt. Dame Eluned is tired.\n\n"
+            f"{filler} {filler}\n\n“That is exactly the point of the whole exercise,” she said.")
+    assert speakers(text) == [("Eluned Harcourt", None)]

@@ -154,7 +154,8 @@ class ArticleNames:
         for run in CAP_RUN.finditer(self._text):
             kind, tail = analyse_run(word_tokens(run.group()))
             if kind == "person" and not self._inside_quote(run.start()):
-                counts[tail[-1]] += 1
+                full = self.first_name_forms(tail[0]) if len(tail) == 1 else None  # "Dame Eluned": Eluned Harcourt
+                counts[full.most_common(1)[0][0].split()[-1] if full else tail[-1]] += 1
         for surname, count in counts.most_common():
             forms = self.surname_forms(surname)
             if count >= 3 and forms and self.genders.get(surname.lower()) == gender:
