@@ -40,6 +40,10 @@ _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the fir
 # A line this much longer than the plausible headline just above it is its standfirst, a sentence that says
 # more; a site's tagline above a headline is about as long as the headline.
 _STANDFIRST = 1.25
+# A standfirst may be shorter than a long headline ("One in four newly qualified nurses plan to quit within a year,
+# survey finds" over "Workload, pay and patchy preceptorship behind early-career exodus, researchers say"), but
+# not a few words: a label or a site's name under a headline is no standfirst.
+_SHORT_STANDFIRST = 0.6
 _HEADLINE_STEMS = 3  # content words of a line that says what happened (a section's name has fewer)
 
 
@@ -104,7 +108,7 @@ def _over_standfirst(lines: Sequence[TitleLine], lead: set[str]) -> list[TitleLi
             and not _TICKER.match(line.text)
             and below.position == line.position + 1
             and below.distance is not None
-            and len(below.text.split()) >= len(line.text.split())
+            and len(below.text.split()) >= _SHORT_STANDFIRST * len(line.text.split())
             and _stems(below.text) & lead
         ):
             out[n] = replace(line, distance=below.distance)

@@ -196,6 +196,17 @@ def test_a_headline_keeps_its_place_over_a_standfirst_a_little_longer_than_it() 
     assert pick_headline(lines, lead) == headline
 
 
+def test_a_headline_keeps_its_place_over_a_standfirst_shorter_than_it() -> None:
+    """A long headline can have a shorter standfirst below it that repeats more of the lead; they are still one
+    unit above the byline, and the headline comes first."""
+    headline = "One in four newly qualified nurses plan to quit within a year, survey finds"
+    standfirst = "Workload, pay and patchy preceptorship behind early-career exodus, researchers say"
+    lead = ("A quarter of nurses who qualified in the past two years say they intend to leave the NHS within the next "
+            "12 months, according to a new survey by researchers. Pay and workload were the reasons most gave.")
+    lines = [TitleLine(headline, distance=None, position=4), TitleLine(standfirst, distance=2, position=5)]
+    assert pick_headline(lines, lead) == headline
+
+
 def test_an_image_caption_line_is_not_the_headline() -> None:
     raw = page("Ashbury Echo", HOSPITAL_HEADLINE, "By Raj Patel", "Image source, Ashbury Echo",
                "Image caption, Carers queue at the main car park at Ashbury General Hospital", *HOSPITAL_BODY)
