@@ -18,9 +18,9 @@ log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DATE_LABEL = re.compile(
-    r"^\W*(?:first\s+|(?:this\s+)?(?:article|story|page|post)\s+(?:was\s+)?)?(?:published|posted|date|dated|released"
-    r"|issued)\b", re.I
-)
+    r"^\W*(?:(?:this\s+)?(?:article|story|page|post)\s+(?:was\s+)?)?(?:first\s+)?(?:published|posted|date|dated"
+    r"|released|issued|appeared)\b", re.I
+)  # "This article first appeared in the Town Hall Review daily bulletin on 26 January 2026."
 # Where a page files the article, with its date: "Filed under: Reports, Hospital discharge | 02 June 2023"
 _FILED = re.compile(r"^\W*(?:(?:filed|posted)\s+(?:under|in)|tags?|tagged|categor(?:y|ies))\b", re.I)
 # A date in the page's address or a breadcrumb of it: "example.co.uk › news › 2024 › 11 › 19 › councils-warn"
@@ -233,9 +233,10 @@ def _regions(raw: str, cleaned: CleanText) -> tuple[list[str], list[str]]:
     end_at = raw.find(paragraphs[-1], max(start, 0))
     if start < 0 or end_at < 0:
         return [], []
-    inside = [ln for ln in _lines(raw[start:end_at]) if _DATE_LABEL.match(ln) or _AUTHOR_BOX.match(ln)
+    end = end_at + len(paragraphs[-1])  # the last paragraph too: "This article first appeared in … on 26 January"
+    inside = [ln for ln in _lines(raw[start:end]) if _DATE_LABEL.match(ln) or _AUTHOR_BOX.match(ln)
               or byline(ln) or _writer_line(ln)]
-    return _lines(raw[:start]) + inside, _lines(raw[end_at + len(paragraphs[-1]) :])
+    return _lines(raw[:start]) + inside, _lines(raw[end:])
 
 
 def _with_fields(lines: list[str]) -> list[str]:
@@ -273,6 +274,8 @@ def _published(header: list[str], footer: list[str], us: bool) -> date | None:
     updated = [ln for ln in header if _UPDATED_LABEL.match(ln)]
     above = footer[: next((n for n, ln in enumerate(footer) if _COMMENTS.match(ln)), len(footer))]  # not comments
     closing = [ln for ln in above if (_DATE_LABEL.match(ln) or _FILED.match(ln)) and not _COMMENTER.search(ln)]
+    dates = {parse_date(line, us) for line in closing} - {None}
+    closing = closing if len(dates) == 1 else []  # "Published 3 December 2025" under each related story: a list
     for group in (labelled, closing, bare):
         for line in group:
             found = parse_date(line, us)

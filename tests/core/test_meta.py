@@ -489,3 +489,14 @@ def test_a_newsletter_is_published_under_its_masthead_not_its_writers_copyright(
     found = meta("The Integrated Care Brief", "Subscribe", "Sign in", HEADLINE, "Tobias Wren", "Mar 04, 2025", *BODY,
                  "12 Comments", "© 2025 Tobias Wren", "Privacy ∙ Terms")
     assert (found.publisher, found.author) == ("The Integrated Care Brief", "Tobias Wren")
+
+
+def test_dates_under_related_stories_are_not_the_articles_date() -> None:
+    related = ["Related stories", "Ambulance chiefs warn of winter", "Published 3 December 2025",
+               "Hospital parking charges scrapped", "Published 18 November 2025"]
+    assert meta(HEADLINE, "11 February 2026", *BODY, *related).published == date(2026, 2, 11)
+
+
+def test_a_last_line_saying_where_the_article_first_appeared_dates_it() -> None:
+    last = "This article first appeared in the Town Hall Review daily bulletin on 26 January 2026."
+    assert meta(HEADLINE, "2 days ago", *BODY, last, "Most read").published == date(2026, 1, 26)
