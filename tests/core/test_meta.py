@@ -419,7 +419,7 @@ def test_a_posted_date_below_the_article_dates_it_but_a_readers_comment_does_not
 
 @pytest.mark.parametrize(("dateline", "other", "want"), [
     ("By Hank Delgado - 02/09/23 4:47 PM ET", "", date(2023, 2, 9)),  # an American time zone
-    ("Updated 10/07/2016", "First published Sept. 23, 2016, in print.", date(2016, 10, 7)),  # American dates
+    ("Updated 10/07/2016", "It ran in print on Sept. 23, 2016.", date(2016, 10, 7)),  # American dates
     ("02/09/2023", "", date(2023, 9, 2)),  # a British page: day first
     ("02/09/2023", "The trust bought 5 CT scanners by 10:30 on Monday.", date(2023, 9, 2)),  # "CT" is no zone here
     ("02/09/2023", "Sept. 23, 2016 and 23 September 2016 both appear.", date(2023, 9, 2)),  # British wins a tie
