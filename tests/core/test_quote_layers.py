@@ -9,7 +9,8 @@ import pytest
 
 QUOTES = Path(__file__).resolve().parents[2] / "bot" / "core" / "quotes"
 STACK = [
-    "lexicon", "kinds", "phrases", "names", "organisations", "clauses", "documents", "people", "transcript", "marks",
+    "lexicon", "runs", "kinds", "phrases", "names", "organisations", "clauses", "documents", "people", "transcript",
+    "marks",
 ]
 
 

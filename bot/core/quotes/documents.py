@@ -10,7 +10,8 @@ from bot.core.quotes.clauses import sentence_subject
 from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import word_tokens
 from bot.core.quotes.organisations import document_author
-from bot.core.quotes.phrases import Mention, analyse_run
+from bot.core.quotes.phrases import Mention
+from bot.core.quotes.runs import analyse_run
 
 # What speaks for its authors ("The report said"); with the notes and messages, what a later "It reads:" or "it
 # said" stands for; and putting one out ("read a statement", "issued a short statement", "released an open letter")

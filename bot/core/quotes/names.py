@@ -22,7 +22,8 @@ from bot.core.quotes.lexicon import (
     token_spans,
     word_tokens,
 )
-from bot.core.quotes.phrases import Mention, analyse_run, np_forward
+from bot.core.quotes.phrases import Mention, np_forward
+from bot.core.quotes.runs import analyse_run
 
 # "who asked not to be named", "who did not want to be identified", "speaking on condition of anonymity"
 _ANONYMOUS = re.compile(r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously)\b")

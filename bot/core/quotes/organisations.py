@@ -16,7 +16,8 @@ from bot.core.quotes.lexicon import (
     strip_possessive,
     word_tokens,
 )
-from bot.core.quotes.phrases import Mention, analyse_run
+from bot.core.quotes.phrases import Mention
+from bot.core.quotes.runs import analyse_run
 
 # A capitalised run joined to the one after it by "and", "&", "of" or "for", inside one body's name.
 _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]* (?:and|&|of|for) $")

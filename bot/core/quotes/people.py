@@ -55,7 +55,8 @@ from bot.core.quotes.names import (
     speaker_key,
 )
 from bot.core.quotes.organisations import acronyms, body_named, document_author, org_inside
-from bot.core.quotes.phrases import Mention, analyse_run, clean_role, holds_office, np_forward
+from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forward
+from bot.core.quotes.runs import analyse_run
 
 _OPENER = re.compile(r"[“\"]")
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.

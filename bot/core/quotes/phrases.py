@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -15,10 +14,7 @@ from bot.core.quotes.lexicon import (
     FUNCTION_WORDS,
     HONORIFICS,
     MODIFIERS,
-    NAME_PARTICLES,
     ORG_WORDS,
-    POSTNOMINALS,
-    PRESENTING,
     PRONOUNS,
     RELATIVES,
     ROLE_NOUNS,
@@ -29,14 +25,12 @@ from bot.core.quotes.lexicon import (
     Token,
     gender_of,
     in_listed_org,
-    is_acronym,
     is_cap,
     name_gender,
-    strip_possessive,
     word_tokens,
 )
+from bot.core.quotes.runs import analyse_run
 
-_MAX_NAME_WORDS = 4
 _PREMODIFIER_TOKENS = 16  # how far back a role written before a name may reach
 _QUALIFIER_TOKENS = 4  # words of a phrase like "on the panel" after a nominal speaker
 _ROLE_LINKS = frozenset(("of", "for", "and", "&", "at", "on"))
@@ -54,92 +48,6 @@ class Mention:
     gender: str | None = None
     definite: bool = False  # a nominal introduced by "the" refers back to someone already named
     start: int = 0  # offset of the mention in the clause it was parsed from
-
-
-def analyse_run(words: Sequence[str]) -> tuple[str, tuple[str, ...]]:
-    """Classify capitalised words: ("person", name words), ("org", ()), ("role", ()) or ("", ())."""
-    return _analyse_words(tuple(words))
-
-
-@functools.lru_cache(maxsize=8192)
-def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """Do the work of `analyse_run`, cached because the same names recur within and across articles."""
-    while words and (words[0] in PRESENTING or words[0].lower() in FUNCTION_WORDS):
-        words = words[1:]
-    if not words:
-        return "", ()
-    head: list[str] = []
-    for word in words:
-        if word.lower() in SPLITTERS and head:
-            break
-        head.append(word)
-    head_is_org = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in head)
-    tail = _person_tail(head)  # "Charles Rangel of New York"
-    # "Healthwatch Avonmere and Selbury", "Healthwatch Kent": a body and its places, not a person called Kent
-    before = head[-len(tail) - 1].lower() if tail and len(head) > len(tail) else ""
-    placed = head_is_org and (before in ("and", "&") or (len(tail) == 1 and before in ORG_WORDS))
-    if tail and not placed:
-        return "person", tuple(tail)
-    tail = [] if head_is_org else _person_tail(list(words))  # "Secretary of State John Kerry"
-    if tail and words[-len(tail) - 1 :][0].lower() == "of":  # "the Bishop of Wellmouth", "Mayor of Dunmore": a place
-        tail = []
-    if tail:
-        return "person", tuple(tail)
-    if any(w.lower().rstrip(".") in ROLE_NOUNS for w in head) and strip_possessive(head[-1]).lower() not in ORG_WORDS:
-        return "role", ()  # "Health Secretary"; but "Justice Department" is a body
-    if any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in words):
-        return "org", ()
-    if len(head) == 1 and head[0].lower() in MODIFIERS:
-        return "org", ()
-    return "", ()
-
-
-def _person_tail(words: list[str]) -> list[str]:
-    """Return the personal name that ends a run of capitalised words, without titles and post-nominals."""
-    owner = next((n for n, w in enumerate(words[:-1]) if w[-2:] in ("'s", "’s")), None)
-    if owner is not None:  # a name ends where what it owns begins ("Sister Nuala's Send-Off"), not "Labour's Ravi Roe"
-        owned = words[owner + 1 :]
-        if any(strip_possessive(w).lower() in ORG_WORDS for w in owned):
-            return []  # "Queen's Nursing Institute" is a body
-        words = owned if owner == 0 < len(owned) - 1 and all(map(_plain_name_word, owned)) else words[: owner + 1]
-    words = [strip_possessive(w) for w in words]
-    while words and words[-1].lower().rstrip(".") in POSTNOMINALS:
-        words.pop()
-    tail: list[str] = []
-    for n, word in enumerate(reversed(words)):
-        low = word.lower().rstrip(".")
-        if low in NAME_PARTICLES and tail and not word.endswith("."):  # "Del." is a title, "del" a particle
-            tail.insert(0, word)
-            continue
-        # a title comes before a name, so one that ends a run after a plain word is a surname ("Julie Bishop")
-        surname = not tail and not word.endswith(".") and _plain_name_word(words[-n - 2] if n + 1 < len(words) else "")
-        if (
-            not word[0].isupper()
-            or (low in HONORIFICS and not surname)
-            or low in ROLE_NOUNS
-            or low in FUNCTION_WORDS
-            or low in ORG_WORDS
-            or low in POSTNOMINALS
-            or (low in MODIFIERS and tail)
-            or is_acronym(word)
-        ):
-            break
-        tail.insert(0, word)
-        if sum(len(w) > 2 for w in tail) >= _MAX_NAME_WORDS:
-            break
-    while tail and tail[0].lower() in NAME_PARTICLES:
-        tail.pop(0)
-    if len(tail) == 1 and tail[0].lower() in MODIFIERS:
-        return []
-    return tail
-
-
-def _plain_name_word(word: str) -> bool:
-    """Say whether a word can be a given name: capitalised, and not a title, role, body or function word."""
-    low = word.lower().rstrip(".")
-    return word[:1].isupper() and word[1:].islower() and not (
-        low in HONORIFICS or low in ROLE_NOUNS or low in FUNCTION_WORDS or low in ORG_WORDS or low in MODIFIERS
-    )
 
 
 def phrase_start(tokens: list[Token], end: int) -> int | None:

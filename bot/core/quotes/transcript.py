@@ -13,7 +13,8 @@ from bot.core.quotes.kinds import Speaker
 from bot.core.quotes.lexicon import CAP_RUN, ORG_WORDS, occurrences, word_tokens
 from bot.core.quotes.names import name_words
 from bot.core.quotes.people import ArticleSpeakers
-from bot.core.quotes.phrases import Mention, analyse_run
+from bot.core.quotes.phrases import Mention
+from bot.core.quotes.runs import analyse_run
 
 # A paragraph that opens with a speaker's label: a name ("Nuala", "Dr Ann Lee") or "The minister", then a colon
 _LINE = re.compile(r"(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}|The [a-z]+(?: [a-z]+)?): (?=\S)")
