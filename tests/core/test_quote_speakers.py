@@ -1358,3 +1358,9 @@ def test_she_says_far_from_any_name_counts_a_dame_called_by_her_first_name_as_he
     text = (f"Dame Eluned Harcourt was chief inspector for six years. Dame Eluned is blunt. Dame Eluned is tired.\n\n"
             f"{filler} {filler}\n\n“That is exactly the point of the whole exercise,” she said.")
     assert speakers(text) == [("Eluned Harcourt", None)]
+
+
+def test_a_titled_name_after_a_place_with_of_is_the_speaker() -> None:
+    text = ("NHS England's regional medical director for the East of England Dr Chidi Onwuemene said: “Community "
+            "diagnostic centres are a key part of our plan to bring down waiting times.”")
+    assert speakers(text)[0][0] == "Chidi Onwuemene"

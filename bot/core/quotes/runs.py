@@ -40,6 +40,10 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         if word.lower() in SPLITTERS and head:
             break
         head.append(word)
+    rest = words[len(head) :]  # "… director for the East of England Dr Chidi Onwuemene": the titled name is the person
+    titled = next((n for n, w in enumerate(rest[:-1]) if w.lower().rstrip(".") in HONORIFICS), None)
+    if titled is not None and (named := _person_tail(list(rest[titled:]))):
+        return "person", tuple(named)
     head_is_org = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in head)
     tail = _person_tail(head)  # "Charles Rangel of New York"
     # "Healthwatch Avonmere and Selbury", "Healthwatch Kent": a body and its places, not a person called Kent
