@@ -1364,3 +1364,16 @@ def test_a_titled_name_after_a_place_with_of_is_the_speaker() -> None:
     text = ("NHS England's regional medical director for the East of England Dr Chidi Onwuemene said: “Community "
             "diagnostic centres are a key part of our plan to bring down waiting times.”")
     assert speakers(text)[0][0] == "Chidi Onwuemene"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Chief executive Rachel Okoro from the campaign group Patients First said: “What happened to Peggy is "
+         "happening to thousands of older people every week.”", "Rachel Okoro"),
+        ("The charity Carers Forward said: “We are seeing more carers than ever who cannot cope with the cost.”",
+         "Carers Forward"),
+    ],
+)
+def test_a_name_after_the_kind_of_body_it_is_is_that_body(text: str, speaker: str) -> None:
+    assert speakers(text)[0][0] == speaker

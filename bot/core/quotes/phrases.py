@@ -34,6 +34,7 @@ from bot.core.quotes.runs import analyse_run
 _PREMODIFIER_TOKENS = 16  # how far back a role written before a name may reach
 _QUALIFIER_TOKENS = 4  # words of a phrase like "on the panel" after a nominal speaker
 _ROLE_LINKS = frozenset(("of", "for", "and", "&", "at", "on"))
+_BODY_NOUNS = frozenset("group charity campaign organisation union network alliance coalition forum".split())
 # Verbs that make a clause: a role has none of them.
 _FINITE = frozenset("is was are were has have had would will could should can may might must says said".split())
 
@@ -101,6 +102,8 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     words = [w for w, _, _ in tokens[j : end + 1]]
     kind, tail = analyse_run(words)
     first = j - 1 if j > 0 and tokens[j - 1][0].lower() == "the" else j
+    if (described := _described_body(tokens, j)) is not None:  # "from the campaign group Patients First"
+        kind, first = ("org" if kind == "person" else kind), described
     # "ADASS president Peter Hay from Birmingham City Council said": the body after "from" says where he works
     member = _member_of(tokens, first, end, text)
     if member is not None:
@@ -125,6 +128,17 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
         start = tokens[first][1] if role_start is None else min(role_start, tokens[first][1])
         return Mention("nominal", text[start : tokens[end][2]], definite=first < j, start=start)
     return None
+
+
+def _described_body(tokens: list[Token], j: int) -> int | None:
+    """Return where "the campaign group" starts before the name at tokens[j] when the words before it say what kind
+    of body it is ("the campaign group Patients First", "the charity Carers Forward"), else None."""
+    if j == 0 or tokens[j - 1][0] not in _BODY_NOUNS:
+        return None
+    first = j - 1
+    while j - first < 4 and first > 0 and tokens[first - 1][0].islower() and tokens[first - 1][0] not in AFFILIATIONS:
+        first -= 1
+    return first
 
 
 def _member_of(tokens: list[Token], first: int, end: int, text: str) -> Mention | None:
