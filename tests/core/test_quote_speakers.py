@@ -1377,3 +1377,10 @@ def test_a_titled_name_after_a_place_with_of_is_the_speaker() -> None:
 )
 def test_a_name_after_the_kind_of_body_it_is_is_that_body(text: str, speaker: str) -> None:
     assert speakers(text)[0][0] == speaker
+
+
+def test_a_first_name_opening_a_clause_after_a_comma_is_who_she_is() -> None:
+    text = ("Fiona MacRae cares for her mother in Invercraig.\n\nA Scottish Government spokeswoman said: “We recognise "
+            "the pressures facing social care in rural areas.”\n\nBack in Invercraig, Fiona has been told that a carer "
+            "may start visiting her mother in January.\n\n“We're the care system now, me and them,” she says.")
+    assert speakers(text)[-1][0] == "Fiona MacRae"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from bot.core.quotes.lexicon import (
@@ -32,7 +32,6 @@ from bot.core.quotes.lexicon import (
 )
 from bot.core.quotes.phrases import (
     Mention,
-    analyse_run,
     clean_role,
     looks_like_role,
     np_backward,
@@ -40,6 +39,7 @@ from bot.core.quotes.phrases import (
     phrase_start,
     role_gender,
 )
+from bot.core.quotes.runs import analyse_run
 
 _DESCRIBED_NAME = re.compile(
     r"(?P<role>[A-Z][a-z]+(?: [a-z]+){1,3}) (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+)(?=,| [a-z])"
@@ -347,6 +347,30 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
                 left = replace(left, role=clean_role(described), gender=gender)
             return left
     return None
+
+
+# A full name as the subject of a verb in the middle of a sentence: "… and Maureen Cathcart is already …",
+# or a surname alone opening a clause: "By the time Pryor gets back to the car, …".
+_CLAUSE_OPENED = "|".join(
+    [rf"(?<=\b{word} )" for word in "and but when as while until before after because then time once since so".split()]
+    + ["(?<=, )"]  # "Back in Invercraig, Fiona has been told …"
+)
+_NAMED_SUBJECT = re.compile(
+    rf"(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+) "
+    r"(?=(?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+ed)\b)"
+)
+
+
+def named_subject(sentence: str, quoted: Callable[[int], bool], known: Callable[[str], bool]) -> Mention | None:
+    """Return the one person a sentence names as the subject of a verb in its middle ("It is 7.40am and Maureen
+    Cathcart is already on her second cup of tea"), or by a name alone that opens a clause and that the article
+    gives in full (`known`); none inside a quotation (`quoted` says of an offset)."""
+    subjects = [
+        m for m in _NAMED_SUBJECT.finditer(sentence) if not quoted(m.start()) and (
+            analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else known(m[2])
+        )
+    ]
+    return Mention("person", subjects[0][0].strip(), start=subjects[0].start()) if len(subjects) == 1 else None
 
 
 def presented(sentence: str) -> Mention | None:

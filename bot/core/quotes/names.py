@@ -163,6 +163,10 @@ class ArticleNames:
                 return Mention("person", forms.most_common(1)[0][0])
         return None
 
+    def known_in_full(self, word: str) -> bool:
+        """Tell whether the article also gives this one-word name as part of a full name ("Pryor", "Fiona")."""
+        return bool(self.surname_forms(word) or self.first_name_forms(word))
+
     def is_known_name(self, word: str) -> bool:
         """Tell a one-word name ("Melanie") from a capitalised word that merely opens a sentence."""
         if word not in self._known:

@@ -27,6 +27,7 @@ from bot.core.quotes.clauses import (
     before_clause,
     first_subject,
     introduced_last,
+    named_subject,
     presented,
     sentence_subject,
     speaking_org,
@@ -56,7 +57,6 @@ from bot.core.quotes.names import (
 )
 from bot.core.quotes.organisations import acronyms, body_named, document_author, org_inside
 from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forward
-from bot.core.quotes.runs import analyse_run
 
 _OPENER = re.compile(r"[“\"]")
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
@@ -64,15 +64,6 @@ _WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|
 _SPOKESPERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)"
     r"(?: for (?:the )?[A-Z][\w’'&-]*(?:(?: | of | and | for | & | of the )[A-Z][\w’'&-]*)*)?"  # "… of Health and …"
-)
-# A full name as the subject of a verb in the middle of a sentence: "… and Maureen Cathcart is already …",
-# or a surname alone opening a clause: "By the time Pryor gets back to the car, …".
-_CLAUSE_OPENED = "|".join(
-    rf"(?<=\b{word} )" for word in "and but when as while until before after because then time once since so".split()
-)
-_NAMED_SUBJECT = re.compile(
-    rf"(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+) "
-    r"(?=(?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+ed)\b)"
 )
 # An unnamed person opening a sentence, perhaps after a phrase: "Inside, the nurse in charge, who asks not to be …"
 _UNNAMED_LEAD = re.compile(r"(?:[A-Z]\w*(?: [\w-]+){0,6}, )?((?:One|A|An|[Tt]he) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
@@ -484,9 +475,7 @@ class ArticleSpeakers:
             people.append(replace(named, start=start + opening.start(1)))  # "For Mrs Lennie, the waiting goes on."
         shown = presented(text) if not people else None
         if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
-            subjects = [m for m in _NAMED_SUBJECT.finditer(text) if not self.inside_quote(start + m.start()) and (
-                analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else self._names.surname_forms(m[2]))]
-            shown = Mention("person", subjects[0][0].strip(), start=subjects[0].start()) if len(subjects) == 1 else None
+            shown = named_subject(text, lambda at: self.inside_quote(start + at), self._names.known_in_full)
         if shown is not None:
             people.append(replace(shown, start=start + shown.start))
         introduced = introduced_last(text)
