@@ -1384,3 +1384,10 @@ def test_a_first_name_opening_a_clause_after_a_comma_is_who_she_is() -> None:
             "the pressures facing social care in rural areas.”\n\nBack in Invercraig, Fiona has been told that a carer "
             "may start visiting her mother in January.\n\n“We're the care system now, me and them,” she says.")
     assert speakers(text)[-1][0] == "Fiona MacRae"
+
+
+def test_a_place_owning_something_at_the_start_of_a_sentence_is_not_who_she_is() -> None:
+    text = ("Dame Eunice Abara-Whitfield arrived at Kingsbrook as deputy chief nurse in 2009.\n\nThe pandemic, she "
+            "says, was the hardest time. Kingsbrook's intensive care capacity tripled in three weeks.\n\n‘Nurses are "
+            "very good at looking after everyone except themselves,’ she admits.")
+    assert speakers(text)[-1][0] == "Eunice Abara-Whitfield"

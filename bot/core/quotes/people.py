@@ -459,6 +459,7 @@ class ArticleSpeakers:
                 lead is not None
                 and lead.kind == "person"
                 and not _VOCATIVE.match(text, max(0, lead.start - 1))  # "“Mum,” he says": whom he speaks to
+                and not re.match(rf"{re.escape(lead.name)}['’]s\b", text[lead.start :])  # "Kingsbrook's capacity"
                 and lead.start < 100
                 and (" " in lead.name or lead.role or lead.gender or self._names.is_known_name(lead.name)
                      or _AGED.match(text, lead.start + len(lead.name)))  # "Pete, 71, cares for his wife"
