@@ -359,8 +359,9 @@ def _title_parts(title: str | None) -> tuple[str | None, str | None]:
     return title, None
 
 
-def _site_header(header: list[str], footer: list[str], title: str | None) -> str | None:
-    """Find a site-name line above the headline: a media word, "The XYZ", or named again outside the body."""
+def _site_header(header: list[str], footer: list[str], title: str | None, body: str) -> str | None:
+    """Find a site-name line above the headline: a media word, "The XYZ", named again outside the body, or a body's
+    own news page that the article names as itself ("Carers Compass" over "… published today by Carers Compass")."""
     outside = "\n".join([*header, *footer]).lower()
     for line in itertools.islice((ln for ln in header if not is_furniture(ln, frozenset())), 6):  # past cookies
         if title and line == title:
@@ -377,7 +378,7 @@ def _site_header(header: list[str], footer: list[str], title: str | None) -> str
             continue  # a menu or section label ("Ireland", "World"), not a site name
         if not _capitalised(words):
             continue
-        again = outside.count(name.lower()) > 1
+        again = outside.count(name.lower()) > 1 or (len(words) > 1 and body.count(name) > 1)
         the_caps = len(words) >= 2 and words[0] == "The" and words[1].isupper()
         if sectioned or again or the_caps or _MEDIA_WORD.search(name):
             return name
@@ -397,7 +398,7 @@ def _outlet_by_byline(header: list[str]) -> str | None:
     return None
 
 
-def _publisher_candidates(header: list[str], footer: list[str], title: str | None) -> list[tuple[str, str]]:
+def _publisher_candidates(header: list[str], footer: list[str], title: str | None, body: str) -> list[tuple[str, str]]:
     """Collect (signal, name) pairs for the publisher from the lines around the body."""
     outside = [*header, *footer]
     found: list[tuple[str, str]] = []
@@ -430,7 +431,7 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
     for line in outside:
         if not line.isupper():  # in capitals, "SUBSCRIBE TO CONTINUE READING" would read as a name
             found.extend(("selling", _tidy_name(m["name"])) for m in _SELLING.finditer(line))
-    if site := _site_header(header, footer, title) or _outlet_by_byline(header):
+    if site := _site_header(header, footer, title, body) or _outlet_by_byline(header):
         found.append(("header", site))
     if suffix := _title_parts(title)[1]:
         found.append(("suffix", suffix))
@@ -476,7 +477,7 @@ def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
     raw = normalise_text(raw)
     header, footer = _regions(raw, cleaned)
     title, _ = _title_parts(normalise_field(cleaned.title))
-    candidates = _publisher_candidates(header, footer, cleaned.title)
+    candidates = _publisher_candidates(header, footer, cleaned.title, cleaned.body)
     if release := _own_release(cleaned.body):
         candidates.append(("release", release))
     if wire := _WIRE_DATELINE.match(cleaned.body):  # "GENEVA (Meridian Wire) — …": the agency's own credit

@@ -500,3 +500,12 @@ def test_dates_under_related_stories_are_not_the_articles_date() -> None:
 def test_a_last_line_saying_where_the_article_first_appeared_dates_it() -> None:
     last = "This article first appeared in the Town Hall Review daily bulletin on 26 January 2026."
     assert meta(HEADLINE, "2 days ago", *BODY, last, "Most read").published == date(2026, 1, 26)
+
+
+def test_a_charitys_own_news_page_is_published_by_the_charity_it_names() -> None:
+    body = ["Two in five unpaid carers have not had a day off in a year, according to research published today by "
+            "Carers Compass.", "Carers Compass chief executive Olwen Ashworth said carers were exhausted.",
+            "The survey of 3,600 carers was carried out over the summer."]
+    found = meta("Carers Compass", "Get help   Our work   Get involved   News   Donate", HEADLINE,
+                 "Posted by Hannah Ibbotson on 22 September 2024", *body, "Privacy   Cookies   Accessibility")
+    assert found.publisher == "Carers Compass"
