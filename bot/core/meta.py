@@ -57,8 +57,8 @@ _NON_PERSON = _ROLE_WORDS | wordset(
     "journal magazine online group services sector today network federation uk england home homes "
     "society institute foundation department government ministry media communications comms pa reuters "
     "newsroom web website release statement notice committee commons select share download pdf print "
-    "for to the and with from your our search menu skip road street lane avenue"  # words of a line, not of a name:
-    # "FOR IMMEDIATE RELEASE", "Search KBN", "Station Road"
+    "for to the and with from your our search menu skip road street lane avenue on what's"  # words of a line, not a
+    # name: "FOR IMMEDIATE RELEASE", "Search KBN", "Station Road", "What's On"
 )
 
 _COMPASS = wordset("north south east west mid central northern southern eastern western")
@@ -262,6 +262,7 @@ def person_with_role(text: str) -> str | None:
     name, tail = _name_prefix(text)
     words = tail.lower().replace(",", " ").split()
     role = tail.lstrip().startswith(",") and len(words) <= 6 and not _ADDRESS.intersection(words)
+    role = role or (is_job_title(tail) and bool(_WRITERS.intersection(words)))  # "Carys Meredith Health Correspondent"
     if is_person_name(name) and (not tail or role):  # not "Willowmere Court, Station Road, Ashby Fen"
         return name
     return None

@@ -509,3 +509,9 @@ def test_a_charitys_own_news_page_is_published_by_the_charity_it_names() -> None
     found = meta("Carers Compass", "Get help   Our work   Get involved   News   Donate", HEADLINE,
                  "Posted by Hannah Ibbotson on 22 September 2024", *body, "Privacy   Cookies   Accessibility")
     assert found.publisher == "Carers Compass"
+
+
+def test_a_menu_item_is_no_author_but_a_name_with_a_correspondents_job_is() -> None:
+    found = meta("The Valleys Echo", "News", "Sport", "What's On", "Business", HEADLINE,
+                 "Carys Meredith Health Correspondent", "06:00, 12 MAR 2024", *BODY)
+    assert found.author == "Carys Meredith"
