@@ -57,8 +57,8 @@ _NON_PERSON = _ROLE_WORDS | wordset(
     "journal magazine online group services sector today network federation uk england home homes "
     "society institute foundation department government ministry media communications comms pa reuters "
     "newsroom web website release statement notice committee commons select share download pdf print "
-    "for to the and with from your our search menu skip road street lane avenue on what's"  # words of a line, not a
-    # name: "FOR IMMEDIATE RELEASE", "Search KBN", "Station Road", "What's On"
+    "for to the and with from your our search menu skip road street lane avenue on in what's"  # words of a line, not a
+    # name: "FOR IMMEDIATE RELEASE", "Search KBN", "Station Road", "What's On", "In Pictures"
 )
 
 _COMPASS = wordset("north south east west mid central northern southern eastern western")

@@ -515,3 +515,7 @@ def test_a_menu_item_is_no_author_but_a_name_with_a_correspondents_job_is() -> N
     found = meta("The Valleys Echo", "News", "Sport", "What's On", "Business", HEADLINE,
                  "Carys Meredith Health Correspondent", "06:00, 12 MAR 2024", *BODY)
     assert found.author == "Carys Meredith"
+    menu = "Home | UK | World | Politics | Health | Science | In Pictures"
+    found = meta("NBS News", menu, "Health", HEADLINE, "Published 17 February 2025", "Share", "Marcus Delaney-Hart",
+                 "Health correspondent, NBS Midlands", *BODY)
+    assert found.author == "Marcus Delaney-Hart"
