@@ -85,6 +85,7 @@ class ArticleNames:
         self._forms: dict[str, Counter[str]] = {}
         self._known: dict[str, bool] = {}
         self.genders: dict[str, str | None] = {}  # surname -> "m", "f" or None
+        self._mentioned: Counter[str] | None = None  # surname -> how often the writer names that person
 
     def surname_forms(self, surname: str) -> Counter[str]:
         """Count the full names ending in `surname` and learn its gender from honorifics and pronouns."""
@@ -121,8 +122,8 @@ class ArticleNames:
             kind, tail = analyse_run(words)
             if kind == "person" and tail[-1] == surname and len(tail) > 1:
                 forms[" ".join(tail)] += count
-                for partner in partners.get(run, ()):
-                    forms[f"{partner} {surname}"] += 1
+                for first in partners.get(run, ()):
+                    forms[f"{first} {surname}"] += 1
             gender = gender or next((g for g in map(gender_of, words) if g), None)
         given = {name_gender((), form.split()) for form in forms}  # "Dr Iain Buchanan": "Dr Buchanan" is a man
         if gender is None and len(given) == 1:
@@ -151,13 +152,14 @@ class ArticleNames:
     def main_person(self, gender: str) -> Mention | None:
         """The person of that gender the article names most often (three times or more, outside quotes): whom a
         profile's "she says" means when no one else is near it."""
-        counts: Counter[str] = Counter()
-        for run in CAP_RUN.finditer(self._text):
-            kind, tail = analyse_run(word_tokens(run.group()))
-            if kind == "person" and not self._inside_quote(run.start()):
-                full = self.first_name_forms(tail[0]) if len(tail) == 1 else None  # "Dame Eluned": Eluned Harcourt
-                counts[full.most_common(1)[0][0].split()[-1] if full else tail[-1]] += 1
-        for surname, count in counts.most_common():
+        if self._mentioned is None:  # how often each person is named, counted once per article
+            self._mentioned = Counter()
+            for run in CAP_RUN.finditer(self._text):
+                kind, tail = analyse_run(word_tokens(run.group()))
+                if kind == "person" and not self._inside_quote(run.start()):
+                    full = self.first_name_forms(tail[0]) if len(tail) == 1 else None  # "Dame Eluned": Eluned Harcourt
+                    self._mentioned[full.most_common(1)[0][0].split()[-1] if full else tail[-1]] += 1
+        for surname, count in self._mentioned.most_common():
             forms = self.surname_forms(surname)
             if count >= 3 and forms and self.genders.get(surname.lower()) == gender:
                 return Mention("person", forms.most_common(1)[0][0])

@@ -167,7 +167,7 @@ class ArticleSpeakers:
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
                 self._names.genders[salient.name] = gender  # a later "he" is someone else
                 return self._nominal(salient, salient.start)
-            if salient is not None and self._gender(salient) == gender:  # "she says" for pages in a profile: each
+            if salient is not None and self._gender(salient) == gender:  # a profile's "she says": each keeps her near
                 self._told.setdefault(self._sentence_of(position), []).append(replace(salient, start=position))
             elif salient is not None and self._gender(salient) is None:  # "Dr Ann Roe … she said": "he" is another
                 self._names.genders[name_words(salient.name)[-1].lower()] = gender
