@@ -252,6 +252,8 @@ def _with_fields(lines: list[str]) -> list[str]:
 
 def _writer_line(line: str) -> str | None:
     """Return the name of a line that is a journalist and their job: "Marcus Tiernan, Social Affairs Editor"."""
+    if len(line) > _BYLINE_CHARS:  # a paragraph of the article, not a byline
+        return None
     name = person_with_role(line)
     role = line[len(name or "") :].strip(" ,")
     return name if name and is_job_title(role) and _WRITERS.intersection(role.lower().split()) else None
@@ -322,6 +324,7 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
 
 
 _CONTACT = re.compile(r"^\W*(?:\S+@\S+\.\w+|@\w+|(?:email|e-mail|follow)\b.*)$", re.I)
+_BYLINE_CHARS = 100
 _SIGN_OFF_NEXT = re.compile(r"(?:share|tags?\b|filed under|posted in|related|follow)", re.I)
 
 

@@ -356,7 +356,7 @@ _CLAUSE_OPENED = "|".join(
     + ["(?<=, )"]  # "Back in Invercraig, Fiona has been told …"
 )
 _NAMED_SUBJECT = re.compile(
-    rf"(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+) "
+    rf"(?=[A-Z])(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+) "
     r"(?=(?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+ed)\b)"
 )
 
