@@ -401,7 +401,8 @@ class ArticleSpeakers:
             mentions = self._mentions.get(sentence)
             if mentions is None:
                 mentions = self._mentions[sentence] = self._sentence_people(sentence)
-            mentions = sorted([*mentions, *self._told.get(sentence, ())], key=lambda m: m.start)
+            if sentence in self._told:
+                mentions = sorted([*mentions, *self._told[sentence]], key=lambda m: m.start)
             yield from (m for m in reversed(mentions) if m.start < position)
 
     def _salient_before(
