@@ -30,6 +30,13 @@ _MOJIBAKE = re.compile(
     f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
 )
 _PASSES = 4
+# Every character a pass could change or start a change at, in one class (a mojibake lead is any of À to ô): most
+# texts reach normalise_text already plain (the cleaner and the metadata reader get the page the pipeline
+# normalised), and one scan for these and for a double space tells so.
+_SUSPECT = re.compile(
+    "[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\x1b\x9b\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u00c2-\u00f4]"
+)
 
 _MONTH_NAMES = "|".join(rf"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + "|sept"
 # What changes from page to page of one site: dates in any form (a month with its day), years, clock times.
@@ -51,6 +58,8 @@ def normalise_text(text: str) -> str:
     non-breaking space into a summary or an escape sequence into someone's terminal. Repeated until nothing
     changes: a page saved wrongly twice needs two readings, and removing a character can join a sequence.
     """
+    if "  " not in text and not _SUSPECT.search(text):
+        return text
     for _ in range(_PASSES):
         plain = _plain(_MOJIBAKE.sub(_decoded, text))
         if plain == text:

@@ -6,7 +6,7 @@ from bot.core.clean import clean
 from bot.core.files import text_hash
 from bot.core.meta import extract_metadata
 from bot.core.models import ProcessedArticle
-from bot.core.normalise import line_key
+from bot.core.normalise import line_key, normalise_text
 from bot.core.quotes import extract_quotes
 from bot.core.sentences import split_sentences
 from bot.core.summarise import summarise
@@ -22,6 +22,7 @@ def process_article(
     algorithm: str = "news",
 ) -> ProcessedArticle:
     """Run the whole pipeline on one article's text (pure and blocking: call it off the event loop)."""
+    raw = normalise_text(raw)  # once: the cleaner and the metadata reader then find it plain
     cleaned = clean(raw, repeated)
     meta = extract_metadata(raw, cleaned)
     sentences = tuple(split_sentences(cleaned.body))
