@@ -277,17 +277,18 @@ def _published(header: list[str], footer: list[str], us: bool) -> date | None:
     updated = [ln for ln in header if _UPDATED_LABEL.match(ln)]
     above = footer[: next((n for n, ln in enumerate(footer) if _COMMENTS.match(ln)), len(footer))]  # not comments
     closing = [ln for ln in above if (_DATE_LABEL.match(ln) or _FILED.match(ln)) and not _COMMENTER.search(ln)]
-    dates = {parse_date(line, us) for line in closing} - {None}
-    closing = closing if len(dates) == 1 else []  # "Published 3 December 2025" under each related story: a list
-    for group in (labelled, closing, bare):
-        for line in group:
-            found = parse_date(line, us)
-            if found:
-                return found
+    dates = {parse_date(line, us) for line in closing} - {None}  # several: "Published …" under each related story
+    if found := _first_date(labelled, us) or (dates.pop() if len(dates) == 1 else None) or _first_date(bare, us):
+        return found
     for line in header:
         if (address := _ADDRESS_DATE.search(line)) and 1 <= int(address[2]) <= 12 and 1 <= int(address[3]) <= 31:
             return date(int(address[1]), int(address[2]), int(address[3]))
-    return next(filter(None, (parse_date(line, us) for line in updated)), None)
+    return _first_date(updated, us)
+
+
+def _first_date(lines: list[str], us: bool) -> date | None:
+    """The date of the first of these lines that gives one."""
+    return next(filter(None, (parse_date(line, us) for line in lines)), None)
 
 
 def _author(header: list[str], footer: list[str], title: str | None) -> str | None:
