@@ -198,11 +198,11 @@ DASH = re.compile(r"\s*[―—–]\s*|\s+-\s+")
 _DOTTED = "|".join(sorted((w.capitalize() for w in _QUOTE_ABBREVIATIONS | ABBREVIATIONS if w.isalpha()), key=len)[::-1])
 _CAP_WORD = rf"(?:(?:{_DOTTED})\.|[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'’\-]*))"
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p))) + ")"
-# Up to five capitalised words (a name, perhaps with particles: "Ursula von der") that end the searched text.
 # Words that tie a named person to the organisation after them: "Peter Hay from Birmingham City Council".
 AFFILIATIONS = frozenset(("from", "at", "of", "for", "with"))
 RELATIVES = frozenset(("who", "whose", "which", "that", "where", "when"))
 PRESENTING = frozenset({"Consider", "Meet", "Take"})  # open a sentence that presents someone: "Meet Jo Pryor."
+# Up to five capitalised words (a name, perhaps with particles: "Ursula von der") that end the searched text.
 RUN_BEFORE = re.compile(rf"(?:{_CAP_WORD}[ \t]+(?:{_PARTICLE}[ \t]+)?){{1,5}}$")
 # Capitalised words, perhaps joined by particles, from where the match starts ("Ursula von der Leyen").
 CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP_WORD})*")
