@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
+from itertools import chain
 
 from bot.core.quotes.lexicon import MONTHS, WEEKDAYS, wordset
 
@@ -30,7 +31,15 @@ _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![:.]?\d)",
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b", re.I)
 # An American time zone after a clock time ("02/09/23 4:47 PM ET", "10:02 a.m. EDT").
 _US_ZONE = re.compile(r"\d:\d\d\s*(?:[AaPp]\.?[Mm]\.?\s*)?[ECMP][SD]?T\b")
+# A day named relative to the day of writing: "on Tuesday", "last Friday", "yesterday", "last night".
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(last|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(yesterday|today|tonight|last night)\b", re.I
+)
+_WEEKDAY_NUMBERS = {name: number for number, name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _DIGITS = re.compile(r"\d\d")
+_NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words that may sit beside a date on a date line without making it a sentence.
 DATE_FILLER = WEEKDAYS | wordset(
@@ -106,6 +115,34 @@ def parse_date(text: str, us: bool = False) -> date | None:
     """Return the first full date written in `text` (numeric ones day first, or month first when `us`)."""
     found = find_date(text, us)
     return found[2] if found else None
+
+
+def _relative_day(found: re.Match[str], written: date) -> date:
+    """The date a weekday or "yesterday" names, seen from the day it was written: a bare weekday is the last
+    one on or before that day (news reports what happened), "next Friday" the one after it."""
+    if found[3]:
+        return written - timedelta(days=1) if found[3].lower() in ("yesterday", "last night") else written
+    back = (written.weekday() - _WEEKDAY_NUMBERS[found[2].lower()]) % 7
+    if (found[1] or "").lower() == "next":
+        return written + timedelta(days=7 - back)
+    return written - timedelta(days=back or (7 if found[1] else 0))
+
+
+def days_named(text: str, written: date) -> frozenset[date]:
+    """Every day a text names, as dates: full dates, a day and month without a year (the year nearest the day
+    of writing), and weekdays, "yesterday" and "today" seen from `written`. Two reports of one event name the
+    day it happened, however each words it ("on Tuesday", "yesterday", "10 March")."""
+    found = list(_dates(text))
+    spans = [(start, end) for start, end, _ in found]
+    days = {day for _, _, day in found}
+    for m in chain(_DAY_MONTH.finditer(text), _MONTH_DAY.finditer(text)):
+        if not any(start <= m.start() < end for start, end in spans):
+            month, number = _MONTH_NUMBERS[m[1][:3].lower()], int(_NUMBER.search(m[0])[0])
+            candidates = [d for year in (written.year - 1, written.year, written.year + 1)
+                          if (d := _make_date(year, month, number))]
+            days.update(sorted(candidates, key=lambda d: abs((d - written).days))[:1])
+    days.update(_relative_day(m, written) for m in _RELATIVE_DAY.finditer(text))
+    return frozenset(days)
 
 
 def is_dateline(line: str) -> bool:

@@ -12,7 +12,8 @@ later stage of the same case opens with something the earlier report never says.
 a few days of each other that name the same rare people and bodies and are close in all their words are one
 event whatever their openings say: the next day's reaction opens on its own angle. A bare number ("19",
 "27") or a whole percentage ("21%") agrees only when the texts also agree on what happened: ages, scores,
-days and poll results coincide by chance.
+days and poll results coincide by chance. Two reports that name the same day for what happened ("on Tuesday",
+"yesterday" the day after, "10 March") agree on when, a fourth way to agree beside who, how much and what.
 Articles are compared as idf-weighted sparse vectors, and only pairs that share two of their most
 distinctive rare terms or names are compared at all (an inverted index, at most CANDIDATES per article),
 so the work grows with the number of articles, not with its square.
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import chain, pairwise
 
+from bot.core.dates import days_named
 from bot.core.models import StoredArticle
 
 # words of three letters or more ("Pollard's" counts as "pollard"), and figures: "£14m", "81%", "2,500"
@@ -110,6 +112,7 @@ class _Profile:
     published: date | None
     keys: tuple[str, ...]  # its most distinctive rare terms, the index that finds candidate stories
     text: str  # headline and body
+    days: frozenset[date]  # the days its headline and lede name ("on Tuesday", "10 March"), as dates
     mentioned: frozenset[str] | None = None  # every figure in the headline and body
     lede: dict[str, float] | None = None  # the stems and figures of its headline and lede, with their idf
     stems: frozenset[str] | None = None  # the stems and figures of its headline and body
@@ -207,7 +210,8 @@ def _profiles(articles: Sequence[StoredArticle]) -> list[_Profile]:
         keys = sorted(set(top) | {n for n in named if df[n] <= INDEX_DOCS})  # and its rare names
         profiles.append(
             _Profile(vector, event, named, speakers, figures, phrases, lede, idf, article.published, tuple(keys),
-                     f"{article.title or ''}\n{article.body}")
+                     f"{article.title or ''}\n{article.body}",
+                     days_named(lede, article.published) if article.published else frozenset())
         )
     return profiles
 
@@ -232,6 +236,11 @@ def _amount(figure: str) -> tuple[str, float, float] | None:
     scale = _SCALES.get(found["unit"] or "", 1.0)
     kind = found["currency"] + ("%" if found["unit"] == "%" else "")
     return kind, float(digits) * scale, 0.5 * 10.0**place * scale
+
+
+def _kinds(figures: frozenset[str]) -> set[str]:
+    """The kinds of amount among figures: "£", "%", "" for a count of thousands; bare numbers have none."""
+    return {found[0] for found in map(_amount, figures) if found}
 
 
 def _agreeing(figures: frozenset[str], others: frozenset[str]) -> frozenset[str]:
@@ -290,24 +299,28 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 def story_score(a: _Profile, b: _Profile) -> float:
     """How strongly two articles look like reports of one event; 0 when they cannot be.
 
-    The same company or person appears in many events, so shared names alone are not enough. Two
-    reports of one event name at least one of the same rare people, bodies or places, and agree on two
-    of three things: who (several shared rare names, or the same quoted person), how much (a figure
-    both openings state) and what happened (their words that are not names); and their headlines and
-    ledes share a figure or EVENT_PHRASES event phrases, or each text gives RESTATED of what the other's
-    headline and lede say. Figures keep two reports apart only when neither report mentions anywhere the
-    figures the other opens with: outlets lead with different figures of one event ("a 40-bed ward" / "a
-    £2.1m ward") but each gives both, and one may round what the other gives exactly. A shared bare number
-    under 100 or whole percentage is an agreeing figure only when what happened agrees too: two articles
-    share a bare number by chance about seven times as often as an amount or a large count. Reports dated
-    within NEAR_DAYS that share SHARED_NAMES rare names and are CLOSE in their whole texts need none of that:
-    a follow-up opens on its own angle.
+    The same company or person appears in many events, so shared names alone are not enough. Two reports of one
+    event name at least one of the same rare people, bodies or places, and agree on two of four things: who (several
+    shared rare names, or the same quoted person), how much (a figure both openings state), what happened (their
+    words that are not names) and when (a day both openings name); and their headlines and ledes share a figure or
+    EVENT_PHRASES event phrases, or each text gives RESTATED of what the other's headline and lede say. Figures keep
+    two reports apart only when neither report mentions anywhere the figures the other opens with: outlets lead with
+    different figures of one event ("a 40-bed ward" / "a £2.1m ward") but each gives both, and one may round what
+    the other gives exactly; openings naming the same day may lead with different figures of its event unless they
+    state amounts of one kind (two sums of money that disagree are two decisions of one meeting). A shared bare
+    number under 100 or whole percentage is an agreeing figure only when what happened agrees too: two articles
+    share a bare number by chance about seven times as often as an amount or a large count. Reports dated within
+    NEAR_DAYS that share SHARED_NAMES rare names and are CLOSE in their whole texts need none of that: a follow-up
+    opens on its own angle.
     """
     days = _days_apart(a, b)
     if days is not None and days > STORY_DAYS:
         return 0.0
     shared = _agreeing(a.figures, b.figures)
-    if a.figures and b.figures and not (_agreeing(a.figures, _mentioned(b)) or _agreeing(b.figures, _mentioned(a))):
+    when = bool(a.days & b.days)  # both name the day it happened
+    if a.figures and b.figures and not (when and not _kinds(a.figures) & _kinds(b.figures)) and not (
+        _agreeing(a.figures, _mentioned(b)) or _agreeing(b.figures, _mentioned(a))
+    ):
         return 0.0  # each opens with figures the other never gives: another order, month or score
     names = len(a.names & b.names)
     if not names:
@@ -326,7 +339,7 @@ def story_score(a: _Profile, b: _Profile) -> float:
         who and what and _given(a, b) >= RESTATED and _given(b, a) >= RESTATED
     ):
         return 0.0
-    if who + agree + what >= 2:
+    if who + agree + what + when >= 2:
         return closeness
     return 0.0
 

@@ -434,3 +434,30 @@ def test_a_report_and_the_next_days_reaction_to_its_event_are_one_story() -> Non
     assert among_a_weeks_news(arts) == [[1, 2]]
     weeks_apart = [article(1, HOSPICE_BEDS, date(2026, 11, 9)), article(2, HOSPICE_MP, tuesday)]
     assert among_a_weeks_news(weeks_apart) == [[1], [2]]
+
+
+# One day's event (a board vote) from two outlets, each leading with a figure the other never gives (the ward's
+# beds and patients, the money saved): naming the same day ("on Tuesday", "yesterday" the next day) makes them
+# one story; the same figures with a vote still to come ("next Thursday") are another event.
+WARD_BEDS = (
+    "Kestwick stroke ward to close as trust board backs merger",
+    "Harebell Ward, the 28-bed stroke unit at Kestwick General Hospital, will close in the summer after the "
+    "board of Lowmere and Kestwick NHS Trust voted on Tuesday to move stroke care to Lowmere. About 1,200 "
+    "patients a year are treated on the ward. Medical director Dr Anil Varga said one specialist unit could "
+    "give faster scans and round-the-clock consultant cover. Campaigners said families would face a long "
+    "journey to visit.",
+)
+WARD_MONEY = (
+    "Stroke unit move will save £4.6m, board papers show",
+    "Moving stroke care out of Kestwick General Hospital will save Lowmere and Kestwick NHS Trust £4.6m a "
+    "year, according to papers put to the trust board, which backed the plan yesterday. Harebell Ward has "
+    "struggled to fill consultant rotas, and the stroke unit at Lowmere will take its patients. Finance "
+    "director Claire Osei said the money would pay for new therapy posts.",
+)
+
+
+def test_reports_naming_the_same_day_are_one_event_whatever_figures_they_lead_with() -> None:
+    tuesday, wednesday = date(2026, 11, 24), date(2026, 11, 25)
+    assert among_a_weeks_news([article(1, WARD_BEDS, tuesday), article(2, WARD_MONEY, wednesday)]) == [[1, 2]]
+    to_come = (WARD_MONEY[0], WARD_MONEY[1].replace("backed the plan yesterday", "will vote on it next Thursday"))
+    assert among_a_weeks_news([article(1, WARD_BEDS, tuesday), article(2, to_come, wednesday)]) == [[1], [2]]
