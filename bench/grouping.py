@@ -91,7 +91,9 @@ def load_articles() -> dict[str, StoredArticle]:
         for record in json.loads((DEV / "quotes_dev.json").read_text(encoding="utf-8"))["articles"]:
             title, _, body = record["text"].partition("\n")
             key = "quotes_dev:" + record["file"]
-            found[key] = _article(len(found), key, title, body.strip(), quotes=tuple(extract_quotes(body.strip())))
+            published = date.fromisoformat(record["published"]) if record.get("published") else None
+            found[key] = _article(len(found), key, title, body.strip(), published,
+                                  quotes=tuple(extract_quotes(body.strip())))
     found.update(own_articles(OWN, len(found)))
     return found
 
