@@ -1391,3 +1391,24 @@ def test_a_place_owning_something_at_the_start_of_a_sentence_is_not_who_she_is()
             "says, was the hardest time. Kingsbrook's intensive care capacity tripled in three weeks.\n\n‘Nurses are "
             "very good at looking after everyone except themselves,’ she admits.")
     assert speakers(text)[-1][0] == "Eunice Abara-Whitfield"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Lord Ravensworth, who chaired the last review, said: “We do not lack answers.”\n\n“We lack the will,” "
+         "Ravensworth added.", "Lord Ravensworth"),
+        ("Baroness Thirlwell welcomed the report. “We made 22 recommendations,” she said.",
+         "Baroness Thirlwell"),
+        ("Ravensworth Holdings said: “We will appeal against this decision and we expect to win.”",
+         "Ravensworth Holdings"),
+    ],
+)
+def test_a_peer_known_by_title_and_name_keeps_the_title(text: str, speaker: str) -> None:
+    assert {name for name, _ in speakers(text)} == {speaker}
+
+
+def test_a_patron_named_after_a_possessive_is_who_she_is() -> None:
+    text = ("Our patron, Jane Stainforth, raised the issue in July. She urged ministers to act.\n\n“If these children "
+            "were placed with strangers, we would pay for their care,” she told peers.")
+    assert speakers(text)[-1][0] == "Jane Stainforth"

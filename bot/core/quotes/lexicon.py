@@ -82,7 +82,7 @@ ROLE_NOUNS = wordset(
     "owner worker resident mother father wife husband son daughter sister brother niece nephew friend "
     "colleague boss mp widow veteran scholar physicist professor expert student councillor organiser "
     "organizer carer midwife paramedic pharmacist therapist dentist gp practitioner coroner matron "
-    "physiotherapist ombudsman volunteer widower vicar chaplain psychiatrist psychologist clinician"
+    "physiotherapist ombudsman volunteer widower vicar chaplain psychiatrist psychologist clinician patron"
 )
 MODIFIERS = wordset(
     "health care social state public education housing treasury foreign home defence defense business "

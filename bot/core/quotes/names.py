@@ -70,6 +70,15 @@ def speaker_key(name: str) -> str:
     return " ".join(w.lower() for w in words)
 
 
+def peer_name(text: str, name: str) -> str:
+    """A one-word name as the article titles it when it is a peer's: a peer is known by title and name ("Lord
+    Ravensworth", "Baroness Thirlwell"), and the name alone reads like a stranger's surname."""
+    if " " in name:
+        return name
+    found = re.search(rf"\b(Lord|Lady|Baroness|Baron) {re.escape(name)}\b", text)
+    return f"{found[1]} {name}" if found else name
+
+
 def name_words(name: str) -> Sequence[str]:
     """Return the words of a person's name without honorifics or titles ("Mr Hancock" -> ["Hancock"])."""
     return analyse_run([w for w in word_tokens(name) if w[0].isalnum()])[1] or name.split()

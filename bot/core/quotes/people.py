@@ -52,6 +52,7 @@ from bot.core.quotes.names import (
     is_unnamed,
     name_words,
     owner,
+    peer_name,
     relative_named,
     speaker_key,
 )
@@ -371,7 +372,7 @@ class ArticleSpeakers:
         if near is not None and len({f.split()[0] for *_, f in options}) > 1:  # "Ms Drummond" is not her brother
             options = [o for o in options if name_gender((), o[-1].split()) in (None, mention.gender)] or options
             options = [(self._text.rfind(option[-1], 0, near), *option) for option in options]
-        name = max(options)[-1] if options else " ".join(tail)
+        name = peer_name(self._text, max(options)[-1] if options else " ".join(tail))
         return name, mention.role or self._roles.get(key)
 
     def _gender(self, mention: Mention) -> str | None:
