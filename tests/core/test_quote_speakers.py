@@ -1412,3 +1412,24 @@ def test_a_patron_named_after_a_possessive_is_who_she_is() -> None:
     text = ("Our patron, Jane Stainforth, raised the issue in July. She urged ministers to act.\n\n“If these children "
             "were placed with strangers, we would pay for their care,” she told peers.")
     assert speakers(text)[-1][0] == "Jane Stainforth"
+
+
+GP_PROFILE = ("“I always said I'd work until they carried me out,” Dr Alun Pryce-Morgan said.\n\n{between}\n\n"
+              "“When I started, there were four of us here. For the last 18 months it has been me and a series of "
+              "locums, and that is not the continuity patients deserve.”")
+
+
+def test_a_quote_under_a_line_of_narrative_that_names_no_one_else_goes_on_with_the_last_speaker() -> None:
+    text = GP_PROFILE.format(between="The practice has tried and failed to recruit a partner to take over from him.")
+    assert [name for name, _ in speakers(text)] == ["Alun Pryce-Morgan", "Alun Pryce-Morgan"]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "The new surgery was opened on Wednesday by the Rt Rev Dr Simon Achebe-Laird.",
+        "When we were kids, my grandmother used to take us to the surgery with her.",
+    ],
+)
+def test_a_quote_under_narrative_naming_someone_else_is_not_given_to_the_last_speaker(between: str) -> None:
+    assert speakers(GP_PROFILE.format(between=between))[-1][0] != "Alun Pryce-Morgan"

@@ -174,6 +174,16 @@ class ArticleNames:
                 return Mention("person", forms.most_common(1)[0][0])
         return None
 
+    def names_another(self, start: int, end: int, name: str) -> bool:
+        """Tell whether the writer's text here names a person other than `name`, or a relative ("my grandmother"):
+        a quote under a line of narrative that names no one else goes on with the last speaker."""
+        surname = name.split()[-1].lower()
+        for run in CAP_RUN.finditer(self._text, start, end):
+            kind, tail = analyse_run(word_tokens(run.group()))
+            if kind == "person" and tail[-1].lower() != surname and not self._inside_quote(run.start()):
+                return True
+        return any(word.lower() in FEMALE_KIN | MALE_KIN for word in word_tokens(self._text[start:end]))
+
     def known_in_full(self, word: str) -> bool:
         """Tell whether the article also gives this one-word name as part of a full name ("Pryor", "Fiona")."""
         return bool(self.surname_forms(word) or self.first_name_forms(word))

@@ -239,6 +239,10 @@ class ArticleSpeakers:
                 return found  # one word only when the article gives the name in full ("Lund"), not "Nearly"
         return None
 
+    def names_another(self, start: int, end: int, name: str) -> bool:
+        """Tell whether the text between start and end names someone other than `name` (see ArticleNames)."""
+        return self._names.names_another(start, end, name)
+
     def recent_subject(self, position: int) -> Speaker:
         """Return who the text just before an unattributed quote is about.
 
