@@ -1433,3 +1433,10 @@ def test_a_quote_under_a_line_of_narrative_that_names_no_one_else_goes_on_with_t
 )
 def test_a_quote_under_narrative_naming_someone_else_is_not_given_to_the_last_speaker(between: str) -> None:
     assert speakers(GP_PROFILE.format(between=between))[-1][0] != "Alun Pryce-Morgan"
+
+
+def test_a_name_set_off_by_commas_after_an_opening_clause_is_who_the_next_quote_is_from() -> None:
+    text = ("When I visited last month, its owner, Malcolm Reddy, showed me the figures. The council pays £842 a "
+            "week for a room.\n\n“If I charged everyone what the council pays, I would close within a year. Every "
+            "self-funder here is subsidising a council-funded resident down the corridor.”")
+    assert speakers(text)[0][0] == "Malcolm Reddy"
