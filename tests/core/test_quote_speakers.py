@@ -1440,3 +1440,18 @@ def test_a_name_set_off_by_commas_after_an_opening_clause_is_who_the_next_quote_
             "week for a room.\n\n“If I charged everyone what the council pays, I would close within a year. Every "
             "self-funder here is subsidising a council-funded resident down the corridor.”")
     assert speakers(text)[0][0] == "Malcolm Reddy"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Grace Oduya works in Harrowden. She told the Ledger she was tired.\n\nThe Ledger spent a year following "
+         "Oduya through early shifts.\n\nHer hourly rate is £12.85. “I did the maths once on a bad week and it came "
+         "to less than that,” she says."),
+        ("Grace Oduya works in Harrowden. She found a client on the floor last winter.\n\n“I was sat on a carpet "
+         "holding a man’s hand. That’s the job. Nobody writes that bit down.”\n\nAsked whether she will leave, she "
+         "is quiet for a long time.\n\n“Every January I say this is the year,” she says eventually."),
+    ],
+)
+def test_a_paper_called_the_x_and_nobody_are_not_who_she_is(text: str) -> None:
+    assert speakers(text)[-1][0] == "Grace Oduya"

@@ -116,6 +116,7 @@ FUNCTION_WORDS = (
         # sentence adverbs that open a point ("Second, the NHS …"); not "first": "First Minister"
         "firstly second secondly third thirdly lastly finally "
         "most many some all few several others both "  # "Most said their appointments went ahead": nobody's name
+        "nobody everybody somebody anybody everyone someone anyone "  # "Nobody writes that bit down"
         "i'm i’m i've i’ve i'd i’d i'll i’ll"  # "I'm pleased," she said: no one called I'm
     )
     | WEEKDAYS

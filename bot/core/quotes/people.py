@@ -464,6 +464,7 @@ class ArticleSpeakers:
             if (
                 lead is not None
                 and lead.kind == "person"
+                and not (lead.role is None and text.endswith("The ", 0, lead.start))  # "The Ledger spent …": a paper
                 and not _VOCATIVE.match(text, max(0, lead.start - 1))  # "“Mum,” he says": whom he speaks to
                 and not re.match(rf"{re.escape(lead.name)}['’]s\b", text[lead.start :])  # "Kingsbrook's capacity"
                 and lead.start < 100
