@@ -1455,3 +1455,10 @@ def test_a_name_set_off_by_commas_after_an_opening_clause_is_who_the_next_quote_
 )
 def test_a_paper_called_the_x_and_nobody_are_not_who_she_is(text: str) -> None:
     assert speakers(text)[-1][0] == "Grace Oduya"
+
+
+@pytest.mark.parametrize("verb", ["laughs", "sighs", "whispers", "murmured", "shouts"])
+def test_a_quote_she_laughs_or_sighs_is_hers(verb: str) -> None:
+    text = ("Marian Lockhart has been a ward sister for 40 years. Her consultant, Dr Peter Hale, says the unit would "
+            f"close without her.\n\n“That is true. He was a very bad hider, and he knows it,” she {verb}.")
+    assert speakers(text)[-1][0] == "Marian Lockhart"

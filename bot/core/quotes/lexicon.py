@@ -47,7 +47,8 @@ _VERBS = (
     "highlighted highlights announced announces shouted yelled pleaded answered agreed agrees confirmed "
     "confirms revealed reiterated reiterates complained complains lamented laments boasted boasts mused "
     "recounted recounts demanded demands asserted asserts maintained maintains contended contends "
-    "charged testified exclaimed retorted interjected welcomed welcomes read reads"
+    "charged testified exclaimed retorted interjected welcomed welcomes read reads whispers whispered "
+    "shouts sighs sighed laughs laughed murmurs murmured"
 )
 _PARTICIPLES = (
     "saying adding explaining writing warning concluding telling urging stressing insisting arguing "
