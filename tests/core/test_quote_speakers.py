@@ -1462,3 +1462,24 @@ def test_a_quote_she_laughs_or_sighs_is_hers(verb: str) -> None:
     text = ("Marian Lockhart has been a ward sister for 40 years. Her consultant, Dr Peter Hale, says the unit would "
             f"close without her.\n\n“That is true. He was a very bad hider, and he knows it,” she {verb}.")
     assert speakers(text)[-1][0] == "Marian Lockhart"
+
+
+def test_an_interviews_answers_are_by_the_guest_its_first_question_calls_by_name() -> None:
+    text = (
+        "This week Tom sits down with Bernadette Hollis, chief executive of the charity Kinship Carers Network.\n\n"
+        "Kinship Carers Network runs the Kinship Carers helpline, and Kinship Carers groups meet in 40 towns.\n\n"
+        "Transcript excerpt (edited)\n\n"
+        "Q: Bernadette, your charity's new report counts five million carers. What does that look like?\n\n"
+        "A: It looks like your neighbour. Most carers don't call themselves carers at all.\n\n"
+        "Q: What keeps you going?\n\n"
+        "A: Carers do. Honestly. I meet people who have been up four times in the night."
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Bernadette Hollis"}
+
+
+def test_someone_we_hear_from_is_who_the_quote_after_is_by() -> None:
+    text = ("This week Tom sits down with Bernadette Hollis, chief executive of Kinship Carers Network.\n\n"
+            "We also hear from Daniel Okoro, 52, from Ashby Marsh, who gave up his job as a bus driver to look after "
+            "his wife, Grace, after her stroke. “People say I'm a saint. I'm not a saint, I'm a husband who's very "
+            "tired,” he tells us.")
+    assert speakers(text) == [("Daniel Okoro", None)]

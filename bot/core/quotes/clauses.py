@@ -54,10 +54,11 @@ _NAME_REACH = 80  # characters a name before a comma may span
 # "…and Gov. Lee — who has called on him to apologise — criticising…"
 _DESCRIBED = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=(?:,| [—–]) (\d{1,3}, )?(?:who|whose) )")
 _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
-# A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "They include Ann Lee".
+# A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "They include Ann Lee", "We also
+# hear from Daniel Okoro, 52, …".
 _PRESENTED = re.compile(
     r"(?:Among(?:st)?\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?"
-    r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?)\s+(?=[A-Z])"
+    r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?|We (?:also )?(?:hear|heard) from)\s+(?=[A-Z])"
 )
 # An American politician's party and state between commas ("Mitch McConnell, R-Ky., said", "Gil Navarro, R-Texas,
 # who …"): read as if it were in brackets, not as a name.

@@ -37,6 +37,7 @@ _INTRO_WORDS = 20  # a line that introduces a Q&A ("Five minutes with… Bronagh
 _ABOUT_QA = re.compile(r"\b(?:questions|answers)\b")  # "Dame Eluned's answers have been lightly edited"
 _PRESENTS = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:is|was|has been) ")
 _MARKS = "\"“”‘’'"
+_ADDRESSED = re.compile(r"(?:(?:Q|Question)\s*[:.]\s+)?([A-Z][\w'’-]+), ")  # a question that calls its guest by name
 
 
 def labelled_lines(text: str, paragraphs: list[tuple[int, int]]) -> list[re.Match[str]]:
@@ -130,6 +131,7 @@ def interview_quotes(
 
 def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int) -> str | None:
     """Return the surname of whom an interview's answers (the first at `answer`, below its question) are by: the
+    person named in full whom the first question calls by name ("Q: Bernadette, your charity's report …"), else the
     person a short line above the questions names ("Five minutes with… Bronagh Keane, lead nurse"), else the
     person named in full whom the article names most often, never its interviewer ("she talks to Priya Lee")."""
     first = next(n for n, (start, end) in enumerate(paragraphs) if start <= answer <= end) - 2
@@ -139,6 +141,10 @@ def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int) -> s
         intro = presented.group() if presented else ""
     asking = {(m[1] or m[2]).split()[-1] for m in _INTERVIEWER.finditer(text)}
     in_full = {word for tail in map(_person_words, CAP_RUN.finditer(text)) if len(tail) > 1 for word in tail}
+    addressed = _ADDRESSED.match(text, *paragraphs[first + 1]) if first + 1 >= 0 else None
+    if addressed and addressed[1] in in_full:  # "Q: Bernadette, your charity's new report says …": the guest
+        return next((tail[-1] for tail in map(_person_words, CAP_RUN.finditer(text))
+                     if len(tail) > 1 and addressed[1] in tail and tail[-1] not in asking), None)
     for part, alone in ((intro, True), (text, False)):  # "Dame Eluned's answers have been edited": her, named in full
         runs = (m for m in CAP_RUN.finditer(part) if not part.endswith("The ", 0, m.start()))
         tails = [tail for tail in map(_person_words, runs) if len(tail) > 1 or (alone and tail and tail[0] in in_full)]
