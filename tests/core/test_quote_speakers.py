@@ -1483,3 +1483,10 @@ def test_someone_we_hear_from_is_who_the_quote_after_is_by() -> None:
             "his wife, Grace, after her stroke. “People say I'm a saint. I'm not a saint, I'm a husband who's very "
             "tired,” he tells us.")
     assert speakers(text) == [("Daniel Okoro", None)]
+
+
+def test_a_letter_sent_by_a_bodys_officer_is_the_body_without_its_possessive() -> None:
+    text = ("The letter, sent to ICB chief executives on Friday by NHS England’s chief financial officer, says the "
+            "savings are needed.\n\nIt adds: ‘We recognise this is a significant ask of systems that have already "
+            "undergone substantial organisational change.’")
+    assert speakers(text) == [("NHS England", None)]

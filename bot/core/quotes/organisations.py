@@ -112,5 +112,6 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
             return Mention("person", " ".join(tail))
         if not letter and (kind == "org" or (between.startswith("the ") and not _BY_TIME.match(between))):
             joined = JOINED_RUN.match(text, run.start())  # "by the Centre for Work and Care", whole
-            return Mention("org", joined.group() if joined else run.group())  # "by the X", not "by the end of March"
+            body = strip_possessive(joined.group() if joined else run.group())  # "by NHS England's finance chief"
+            return Mention("org", body)  # "by the X", not "by the end of March"
     return None
