@@ -15,7 +15,6 @@ from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
 
 log = logging.getLogger(__name__)
 
-
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DATE_LABEL = re.compile(
     r"^\W*(?:(?:this\s+)?(?:article|story|page|post)\s+(?:was\s+)?)?(?:first\s+)?(?:published|posted|date|dated"
@@ -57,8 +56,8 @@ _NON_PERSON = _ROLE_WORDS | wordset(
     "journal magazine online group services sector today network federation uk england home homes "
     "society institute foundation department government ministry media communications comms pa reuters "
     "newsroom web website release statement notice committee commons select share download pdf print "
-    "for to the and with from your our search menu skip road street lane avenue on in what's"  # words of a line, not a
-    # name: "FOR IMMEDIATE RELEASE", "Search KBN", "Station Road", "What's On", "In Pictures"
+    "for to the and with from by your our search menu skip road street lane avenue on in what's"  # a line's words,
+    # not a name's: "FOR IMMEDIATE RELEASE", "Search KBN", "Station Road", "What's On", "In Pictures", "By Meridian"
 )
 
 _COMPASS = wordset("north south east west mid central northern southern eastern western")
@@ -94,6 +93,7 @@ _FIELD_SPLIT = re.compile(r"\s*[|·•,–—]\s*|\s-\s|\s{2,}|\t")
 # Between the fields of a header row such as "13 May 2021 | Written by Jane Doe" (commas stay in dates).
 _ROW_SPLIT = re.compile(r"\s*[|·•]\s*|\s[-–—]\s|\s(?=By [A-Z])")  # "1 December 2026 By Oliver Pennock" too
 _TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
+_AGENCY = re.compile(r"(?:News|Press|Agency|Association|Wire)\b")  # after a byline's one word: an agency's name
 _MEDIA_WORD = re.compile(
     r"\b(?:news|weekly|daily|times|journal|gazette|review|today|magazine|post|online|bulletin|chronicle|"
     r"herald|observer|monitor|digest|insight|courier|echo|mirror|express|telegraph|guardian|standard|"
@@ -196,11 +196,12 @@ def byline(line: str) -> str | None:
     if match is None:
         return None
     name, tail = _name_prefix(match["name"].strip())
-    if not name or name.split()[0].lower().strip(".") in _NOT_NAMES:
+    agency = " " not in name and _AGENCY.match(match["name"].strip()[len(name) :].lstrip())  # "By Meridian News …"
+    if not name or name.split()[0].lower().strip(".") in _NOT_NAMES or agency or _MEDIA_WORD.search(name):
         return None
     # A sentence that happens to start "By ..." runs on with lower-case words.
     lowers = sum(1 for w in _WORD.findall(tail) if w[0].islower())
-    if lowers > 3 or (line.rstrip().endswith(".") and lowers > 1):
+    if (lowers > 3 and not is_job_title(tail.lstrip(", "))) or (line.rstrip().endswith(".") and lowers > 1):
         return None
     return name.title() if name.isupper() else name  # "By ELAINE KOVACS": shown as Elaine Kovacs
 

@@ -104,6 +104,9 @@ def test_is_dateline(line: str, expected: bool) -> None:
         ("By contrast, the NHS said it would act.", None),
         ("By March, councils must publish their plans.", None),
         ("Posted by admin", None),
+        ("By Ruth Abernathy, senior fellow in health policy", "Ruth Abernathy"),
+        ("By Meridian News Agency reporter", None),
+        ("By Press Association reporter", None),
     ],
 )
 def test_byline(line: str, expected: str | None) -> None:
@@ -188,6 +191,7 @@ def test_author(header: list[str], expected: str | None) -> None:
 
 def test_no_author_without_a_byline() -> None:
     assert meta("Ashcombe Gazette", HEADLINE, *BODY).author is None
+    assert meta("Ashcombe Gazette", HEADLINE, "By Meridian News Agency reporter", *BODY).author is None
 
 
 @pytest.mark.parametrize("lines", [("Kit Barnard", HEADLINE), (HEADLINE, "Kit Barnard")])
