@@ -1490,3 +1490,17 @@ def test_a_letter_sent_by_a_bodys_officer_is_the_body_without_its_possessive() -
             "savings are needed.\n\nIt adds: ‘We recognise this is a significant ask of systems that have already "
             "undergone substantial organisational change.’")
     assert speakers(text) == [("NHS England", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("At our Sowerton group I met Maureen, who is 76 and cares for her husband.", "Maureen"),
+        ("Last week a patient I will call Margaret, who is in her seventies, came to the desk in tears.", "Margaret"),
+        ("When I spoke to Mrs Pritchard by phone a week later, she wanted the crew to know.", "Pritchard"),
+    ],
+)
+def test_someone_the_writer_meets_is_who_the_next_she_is(sentence: str, name: str) -> None:
+    text = ("Jo Castellano runs the charity. She said carers were exhausted.\n\n"
+            f"{sentence} “I haven't had a full night's sleep since 2023, not one,” she said.")
+    assert speakers(text)[-1][0].endswith(name)

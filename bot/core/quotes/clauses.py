@@ -60,6 +60,9 @@ _PRESENTED = re.compile(
     r"(?:Among(?:st)?\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?"
     r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?|We (?:also )?(?:hear|heard) from)\s+(?=[A-Z])"
 )
+# The writer meeting someone, named by first name alone: "At our Sowerton group I met Maureen, who is 76, …", "a
+# patient I will call Margaret".
+_MET = re.compile(r"[^.;:“\"]{0,80}?\b(?:I|[Ww]e) (?:met|meet|spoke to|visited|(?:will |['’]ll )?call)\s+(?=[A-Z])")
 # An American politician's party and state between commas ("Mitch McConnell, R-Ky., said", "Gil Navarro, R-Texas,
 # who …"): read as if it were in brackets, not as a name.
 _PARTY_STATE = re.compile(r",( [RDI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,)(\s*$)?")
@@ -376,15 +379,16 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], known: Callable[
 
 def presented(sentence: str) -> Mention | None:
     """Return the person a sentence presents ("Among those affected is Gareth Evans, 62, …", "They include…",
-    "Consider Eleanor Waite.").
+    "Consider Eleanor Waite.", "I met Maureen, who …").
 
     No cue verb names them, yet they are who the next "he said" means.
     """
-    shown = _PRESENTED.match(sentence)
+    met = _MET.match(sentence)
+    shown = met or _PRESENTED.match(sentence)
     if shown is None:
         return None
     found = _person_in(sentence[shown.end() :])
-    if found is None or " " not in found.name:
+    if found is None or (" " not in found.name and not met):  # a first name alone only when the writer meets them
         return None
     return replace(found, start=shown.end())
 
