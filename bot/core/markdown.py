@@ -45,13 +45,17 @@ def format_day(day: date | None) -> str:
 
 
 def published_note(published: date | None, received: date | None = None) -> str:
-    """When an article was published; an old one (long before the week it was received) shows its year first.
+    """When an article was published; an old one (long before the week it was received) stands out in bold, with
+    its year first when that is another year.
 
-    "published 8 June 2022", or "**published 2017**, 11 August 2017" for an article that came in years late.
+    "published 8 June 2022", "**published 1 September 2026**" for a digest in late November 2026, or
+    "**published 2017**, 11 August 2017" for an article that came in years late.
     """
     if published is None:
         return "publication date unknown"
     if received is not None and published < received - OLD_AFTER:
+        if published.year == received.year:
+            return f"**published {format_day(published)}**"
         return f"**published {published.year}**, {format_day(published)}"
     return f"published {format_day(published)}"
 

@@ -40,7 +40,8 @@ def test_each_source_shows_its_publication_date_and_an_old_year_stands_out() -> 
 def test_published_note_without_a_week_never_calls_a_date_old() -> None:
     assert published_note(date(2017, 8, 11)) == "published 11 August 2017"
     assert published_note(date(2026, 10, 20), date(2026, 11, 30)) == "published 20 October 2026"
-    assert published_note(date(2026, 9, 1), date(2026, 11, 30)) == "**published 2026**, 1 September 2026"
+    assert published_note(date(2026, 9, 1), date(2026, 11, 30)) == "**published 1 September 2026**"
+    assert published_note(date(2025, 12, 1), date(2026, 11, 30)) == "**published 2025**, 1 December 2025"
 
 
 def test_markdown_in_titles_and_text_is_shown_literally() -> None:
