@@ -1504,3 +1504,9 @@ def test_someone_the_writer_meets_is_who_the_next_she_is(sentence: str, name: st
     text = ("Jo Castellano runs the charity. She said carers were exhausted.\n\n"
             f"{sentence} “I haven't had a full night's sleep since 2023, not one,” she said.")
     assert speakers(text)[-1][0].endswith(name)
+
+
+def test_a_grandchild_named_with_the_relation_is_a_role_not_part_of_the_name() -> None:
+    text = ("War widow Edna Pryce was taken to hospital after a fall.\n\nGranddaughter Shannon Pryce, 34, who stayed "
+            "by her side, said: “My nan served this country her whole life. She deserved better than a corridor.”")
+    assert speakers(text) == [("Shannon Pryce", "Granddaughter")]

@@ -83,7 +83,8 @@ ROLE_NOUNS = wordset(
     "owner worker resident mother father wife husband son daughter sister brother niece nephew friend "
     "colleague boss mp widow veteran scholar physicist professor expert student councillor organiser "
     "organizer carer midwife paramedic pharmacist therapist dentist gp practitioner coroner matron "
-    "physiotherapist ombudsman volunteer widower vicar chaplain psychiatrist psychologist clinician patron"
+    "physiotherapist ombudsman volunteer widower vicar chaplain psychiatrist psychologist clinician patron "
+    "granddaughter grandson grandmother grandfather"
 )
 MODIFIERS = wordset(
     "health care social state public education housing treasury foreign home defence defense business "
@@ -140,8 +141,12 @@ INTRO_WORDS = wordset(
     "outside meanwhile elsewhere nearby afterwards"
 )
 # Relatives a speaker may be known by ("my mother said"), each with the pronoun that refers back to them.
-FEMALE_KIN = wordset("mother wife daughter sister niece aunt grandmother girlfriend mum mom mam grandma nan nana")
-MALE_KIN = wordset("father husband son brother nephew uncle grandfather boyfriend dad grandad granddad grandpa")
+FEMALE_KIN = wordset(
+    "mother wife daughter granddaughter sister niece aunt grandmother girlfriend mum mom mam grandma nan nana"
+)
+MALE_KIN = wordset(
+    "father husband son grandson brother nephew uncle grandfather boyfriend dad grandad granddad grandpa"
+)
 _FEMALE = (
     wordset("ms mrs miss dame lady baroness spokeswoman chairwoman congresswoman businesswoman widow") | FEMALE_KIN
 )
