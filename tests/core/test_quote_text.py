@@ -55,7 +55,7 @@ def test_a_single_closer_after_a_plural_still_closes_before_an_attribution() -> 
         ),
         (
             "“Funding is part of the answer,” the minister said, “I think, but not all of it.”",
-            "Funding is part of the answer I think, but not all of it.",
+            "Funding is part of the answer, I think, but not all of it.",  # the comma stays before "I"
         ),
     ],
 )
@@ -128,3 +128,8 @@ def test_a_fragment_after_adding_that_is_not_part_of_the_quote() -> None:
 def test_a_quoted_title_is_not_a_full_quotation(title: str) -> None:
     text = f"The charity published “{title}” on Monday, its chief executive said."
     assert texts(text) == [(title, True)]
+
+
+def test_a_split_quote_that_goes_on_with_i_keeps_its_comma() -> None:
+    text = "Margaret was in tears. ‘I’m not a nuisance,’ she told us, ‘I just didn’t know what else to do.’"
+    assert [q.text for q in extract_quotes(text)] == ["I’m not a nuisance, I just didn’t know what else to do."]

@@ -395,11 +395,13 @@ def _join(parts: list[str]) -> str:
 
     "…the whole answer,” she said. “But if…" reads "…the whole answer. But if…": a capitalised
     continuation starts a new sentence; a lower-case one continues it after a space.  The comma that
-    handed over to the attribution is not the speaker's.
+    handed over to the attribution is not the speaker's, except before "I", where a sentence may go on
+    ("I'm not a nuisance,” she said, “I just didn't know what to do" keeps "nuisance, I just").
     """
     joined = parts[0]
     for part in parts[1:]:
-        joined = joined.rstrip(" ,;")
+        comma = joined.rstrip(" ").endswith(",") and _PRONOUN_I.match(part.lstrip("‘’'\"“”(["))
+        joined = joined.rstrip(" ,;") + ("," if comma else "")
         if _starts_sentence(part) and joined[-1:] not in _SENTENCE_END and joined[-1:] not in "\"'”’—–-:":
             joined += "."
         joined += " " + part
