@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from bot.core.bylines import byline, is_job_title, person_with_role
 from bot.core.dates import is_dateline
 from bot.core.furniture import (
     CAPTION,
@@ -21,7 +22,6 @@ from bot.core.furniture import (
     starts_with,
 )
 from bot.core.headline import TitleLine, pick_headline, shared_stems
-from bot.core.meta import byline, is_job_title, person_with_role
 from bot.core.models import CleanText
 from bot.core.normalise import normalise_text
 

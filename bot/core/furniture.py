@@ -122,7 +122,7 @@ _SALARY_FIELD = pattern(
     r"(?:\s*(?:per annum|pa|p\.a\.|pro rata|a year|per year|plus benefits|\+\s*\w+))?\s*(?:[,|–—]|\s-\s|$)"
 )
 _SEPARATED = re.compile(r"\s*(?:\||·|•|»|›|>|/|\t|\s{2,})\s*")
-# Words of menus, breadcrumbs and share bars. Not meta._MENU_WORDS: that one judges a site-name line and holds
+# Words of menus, breadcrumbs and share bars. Not publisher._MENU_WORDS: that one judges a site-name line and holds
 # section names ("health", "care") that are prose here; sharing one list changes which lines are cut.
 _NAV_WORDS = wordset(
     "home news jobs job events about contact login log in sign register subscribe search menu opinion "

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.core.bylines import byline
 from bot.core.clean import clean
 from bot.core.dates import is_dateline, parse_date
-from bot.core.meta import byline, extract_metadata
+from bot.core.meta import extract_metadata
 from bot.core.models import Metadata
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -1,0 +1,138 @@
+"""Names and bylines on a page's lines, shared by the cleaner and by the author and publisher finders."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# "By Jane Smith", "Posted on 24/07/2018 by Jane Doe", "Written by Jane Doe", "Words by ..."
+_BY = re.compile(
+    r"^\W{0,3}(?:(?:posted|published|written|words|story|reported|report|text|interview|article|compiled|edited)\b"
+    r"[^|\n]{0,40}?\s)?by\s*:?\s+(?P<name>\S.*)$",
+    re.I,
+)
+_LABELLED_AUTHOR = re.compile(r"^\W{0,3}(?:authors?|writer|reporter|words|byline|by)\s*:\s*(?P<name>\S.*)$", re.I)
+_NAME_END = re.compile(r"\s*(?:[,|·•(/;:–—]|\s-\s|\s(?:on|at|in|for|from|via)\s|\d)")
+# A byline name may hold these too ("Jane and John Smith", "Ana dos Santos", "Tom St John"). The quote code
+# leaves "dos ter el mac" out of NAME_PARTICLES: it drops particles that open a name, and there a capitalised
+# "El" or "Mac" is more often a first name.
+_PARTICLES = NAME_PARTICLES | wordset("dos ter el mac and & st")
+_ROLE_WORDS = wordset(
+    "correspondent reporter editor writer journalist columnist contributor staff team desk chief senior "
+    "deputy political health social care news digital features local reporting data investigations "
+    "business"
+)
+# Capitalised words that start a "By ..." phrase in ordinary sentences, never a byline.
+_NOT_NAMES = frozenset(MONTHS) | WEEKDAYS | wordset(
+    "christmas easter spring summer autumn winter then now contrast comparison law default far the this "
+    "that these those its their our his her signing registering clicking continuing using"
+)
+# Capitalised words that make a "name" an organisation or a desk rather than a person.
+_NON_PERSON = _ROLE_WORDS | wordset(
+    "admin administrator press office agency agencies council nhs trust association weekly daily times "
+    "journal magazine online group services sector today network federation uk england home homes "
+    "society institute foundation department government ministry media communications comms pa reuters "
+    "newsroom web website release statement notice committee commons select share download pdf print "
+    "for to the and with from by your our search menu skip road street lane avenue on in what's"  # a line's words,
+    # not a name's: "FOR IMMEDIATE RELEASE", "Search KBN", "Station Road", "What's On", "In Pictures", "By Meridian"
+)
+
+_COMPASS = wordset("north south east west mid central northern southern eastern western")
+REGION_WORDS = _COMPASS | wordset(
+    "& wales midlands anglia yorkshire humber highlands islands england scotland ireland counties"
+)
+_ADDRESS = wordset("road street lane avenue close way drive place square")  # "X Court, Station Road": a place
+_AGENCY = re.compile(r"(?:News|Press|Agency|Association|Wire)\b")  # after a byline's one word: an agency's name
+MEDIA_WORD = re.compile(
+    r"\b(?:news|weekly|daily|times|journal|gazette|review|today|magazine|post|online|bulletin|chronicle|"
+    r"herald|observer|monitor|digest|insight|courier|echo|mirror|express|telegraph|guardian|standard|"
+    r"record|argus|mail|press|tribune|reporter|voice|world|live|hub|matters|update|mj|sentinel|inquirer|dispatch|"
+    r"ledger|advertiser|examiner|beacon|bureau|service|wire|fm|radio|tv|television|broadcasting|brief|newsletter)\b",
+    re.I,
+)
+WRITERS = wordset("reporter editor correspondent writer journalist columnist contributor staff")
+
+
+def _name_token(token: str) -> bool:
+    if token.lower() in _PARTICLES:
+        return True
+    core = token.rstrip(".")
+    return bool(core) and core[0].isupper() and all(c.isalpha() or c in "'’-" for c in core)
+
+
+def _name_prefix(text: str) -> tuple[str, str]:
+    """Split "Jane Smith, Health Correspondent | 8 June" into the name and what follows it."""
+    match = _NAME_END.search(text)
+    head, tail = (text[: match.start()], text[match.start() :]) if match else (text, "")
+    tokens = head.split()
+    kept: list[str] = []
+    for n, token in enumerate(tokens):
+        if kept and token.lower().strip(".") in _ROLE_WORDS:
+            break
+        if kept and kept[-1].isupper() and not token.isupper():  # "ELAINE KOVACS Meridian Press": the agency
+            tail = " ".join(tokens[n:]) + (" " + tail if tail else "")
+            break
+        if not _name_token(token):
+            return "", text
+        kept.append(token)
+    while kept and kept[-1].lower() in _PARTICLES:
+        kept.pop()
+    return " ".join(kept), tail
+
+
+def byline(line: str) -> str | None:
+    """Return the name a byline line credits ("By Jane Doe, Health Editor" -> "Jane Doe"), else None."""
+    if len(line) > 160:
+        return None
+    match = _BY.match(line) or _LABELLED_AUTHOR.match(line)
+    if match is None:
+        return None
+    name, tail = _name_prefix(match["name"].strip())
+    agency = " " not in name and _AGENCY.match(match["name"].strip()[len(name) :].lstrip())  # "By Meridian News …"
+    if not name or name.split()[0].lower().strip(".") in _NOT_NAMES or agency or MEDIA_WORD.search(name):
+        return None
+    # A sentence that happens to start "By ..." runs on with lower-case words.
+    lowers = sum(1 for w in _WORD.findall(tail) if w[0].islower())
+    if (lowers > 3 and not is_job_title(tail.lstrip(", "))) or (line.rstrip().endswith(".") and lowers > 1):
+        return None
+    return name.title() if name.isupper() else name  # "By ELAINE KOVACS": shown as Elaine Kovacs
+
+
+def is_person_name(text: str) -> bool:
+    """Say whether text looks like a person's name (capitalised words, no desk or organisation words)."""
+    tokens = text.split()
+    named = [t for t in tokens if t.lower() not in _PARTICLES]
+    if not 2 <= len(named) <= 8 or len(text) > 80:
+        return False
+    if not all(_name_token(t) for t in tokens):
+        return False
+    if all(t.lower() in REGION_WORDS for t in named) or named[0].lower() in _COMPASS:
+        return False  # "South East", "Mid & West Wales", "West Marches": a region's page, not a reporter
+    return not any(t.lower().strip(".") in _NON_PERSON for t in named) and not MEDIA_WORD.search(text)
+
+
+def person_with_role(text: str) -> str | None:
+    """Return the name of "Jane Smith" or "Jane Smith, Health Reporter", else None."""
+    name, tail = _name_prefix(text)
+    words = tail.lower().replace(",", " ").split()
+    role = tail.lstrip().startswith(",") and len(words) <= 6 and not _ADDRESS.intersection(words)
+    role = role or (is_job_title(tail) and bool(WRITERS.intersection(words)))  # "Carys Meredith Health Correspondent"
+    if is_person_name(name) and (not tail or role):  # not "Willowmere Court, Station Road, Ashby Fen"
+        return name
+    return None
+
+
+def is_job_title(line: str) -> bool:
+    """Say whether a line is a writer's job title alone ("Social policy editor"), as under a name in a byline."""
+    words = _WORD.findall(line)
+    return 1 <= len(words) == len(line.split()) <= 6 and any(w.lower() in _ROLE_WORDS for w in words)
+
+
+def tidy_name(text: str) -> str:
+    return text.strip(" \t.,;:|-–—\"'“”‘’")
+
+
+def capitalised(words: list[str]) -> bool:
+    return all(w[0].isupper() or w.lower() in _PARTICLES or w.lower() == "of" for w in words)

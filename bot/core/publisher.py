@@ -1,0 +1,232 @@
+"""Who publishes a pasted page: the outlet named by source, copyright and "published by" lines, by lines
+selling a subscription, by the site header and by the headline's suffix, weighed against each other."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from bot.core.bylines import MEDIA_WORD, REGION_WORDS, WRITERS, byline, capitalised, is_person_name, tidy_name
+from bot.core.dates import is_dateline
+from bot.core.furniture import is_furniture
+from bot.core.quotes.lexicon import wordset
+
+_SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
+# A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page
+# gives it (a masthead, "Subscribe to …")
+_OWNER = re.compile(r"\b(?:ltd|limited|plc|llp|inc|group|holdings|publishing)\.?$", re.I)
+_OWNER_TAIL = re.compile(r"\s+(?:or|and)\s+its\s+(?:affiliated|associated|group|licensors).*$", re.I)
+_COPYRIGHT_NOISE = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?|\ball rights reserved\b)", re.I
+)
+_IMAGE_WORDS = re.compile(r"\b(?:image|photo|pictures?|photograph|shutterstock|getty|alamy|istock)\b", re.I)
+_NAME_PHRASE = r"(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|&|the|in|on)){0,7})"
+_PUBLICATION_FOR = re.compile(
+    _NAME_PHRASE + r",?\s+is\s+(?:(?:the|a|an|our)\s+(?:[\w'’-]+\s+){0,4}?(?:publication|magazine|newspaper"
+    r"|news\s+(?:site|service|website)|website|journal|title|newsletter)\b|a\s+trading\s+name\s+of\b"
+    r"|a\s+registered\s+trade\s*mark\b|a\s+member\s+of\s+(?:the\s+)?(?:Independent\s+Press\s+Standards|IPSO)\b)"
+)
+# "Marram Bay FM 102.7 is part of Coastline Broadcasting Ltd": the outlet, not its owner, publishes the page
+_BRAND_OF = re.compile(
+    _NAME_PHRASE + r"(?:\s+\d[\d.]*)?,?\s+is\s+(?:part\s+of|owned\s+by|published\s+by|a\s+(?:brand|division)\s+of)"
+    r"\s+(?:the\s+)?[A-Z]"
+)
+_ORG_IS = re.compile(_NAME_PHRASE + r",?\s+(?:is|are)\s+(?:the|a|an)\s+\w")
+_ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?P<name>(?:[Tt]he\s+)?[A-Z][^.!?:|]{1,80})$")
+_PRESS_END = re.compile(r"^\W*(?:ends|notes?\s+(?:to|for)\s+editors?|editors?['’]?s?\s+notes?)\W*$", re.I)
+_TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
+_WIRE_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40} \((?P<name>[A-Z][\w .&'-]{1,40})\) [—–-]")
+# "Press release issued by the Hearthside Trust press office"
+_ISSUED_BY = re.compile(
+    r"\b(?:issued|published) by (?:the )?(?P<name>[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|for|and|&))*?)"
+    r"(?: press office| communications team)?$"
+)
+_BUREAU = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+Bureau$")  # "Tidewater Sentinel Washington Bureau": the paper's desk
+# Section names that sit after the site name in a page title ("Headline | Site | News").
+_SECTION_NAMES = wordset("news blog home articles features opinion analysis comment health care") | {
+    "latest news", "press releases", "news and views"}
+
+# Words that make up menu and section labels ("News & Social Media", "Press and Events", "Latest Updates");
+# furniture._NAV_WORDS is the broader list for whole navigation lines (see there why they stay two).
+_MENU_WORDS = _SECTION_NAMES | wordset(
+    "and & latest media social press events views updates releases resources stories insights publications "
+    "blogs video videos podcasts newsroom announcements jobs advertise advertising careers contact about login "
+    "register subscribe newsletter newsletters shop awards magazine webinars membership account search menu "
+    "world business sport sports lifestyle culture politics travel money science technology entertainment weather"
+)
+
+_NOT_SITE = re.compile(
+    r"[:@]|\b(?:release|skip|menu|search|home|cookies?|log ?in|sign (?:in|up)|subscribe|accept|reject|settings"
+    r"|(?:more|further) (?:information|info|options)|manage|preferences|privacy)\b", re.I
+)
+
+_BRAND = (
+    r"(?!(?:Our|Your|This|My|Us|All)\b)(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:(?:\s+(?:of|and|&))?\s+[A-Z][\w&'’.-]*){0,4})"
+)
+# Lines where a site names itself to sell a subscription or ask for writers: "Get unlimited access to The MJ",
+# "Subscribe to Care Weekly", "Would you like to become a PSE columnist?".
+_SELLING = re.compile(
+    r"\b(?i:(?:unlimited|full|digital|premium|free)\s+access\s+to|subscribe\s+to|sign\s+up\s+to|become\s+an?)\s+"
+    + _BRAND
+    + r"(?=\s+[a-z]|\s[-–—]\s|[.,!?:;]|$)"
+)
+# A press release opens with its organisation as the subject: "Care Homes UK has today welcomed the review".
+_LEAD_ORG = re.compile(
+    r"^(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|&)){0,5}?)(?:['’]s\s+(?:cabinet|board))?,?"
+    r"\s+(?:(?:has|have)\s+(?:today\s+|this\s+week\s+)?(?:welcomed|announced|launched|responded|called|warned"
+    r"|published|urged|criticised|backed|released|set\s+out|agreed)|(?:is|are)\s+to\s+\w+)\b"
+)
+_OFFICER = (
+    r"(?:chief\s+executive|chief\s+officer|ceo|chair|chairman|chairwoman|chairperson|president|director"
+    r"|spokesperson|spokesman|spokeswoman|head|leader)"
+)
+_WEIGHTS = {
+    "source": 5, "publication": 4, "header": 3, "copyright": 3, "about": 3, "selling": 3, "suffix": 2, "release": 1,
+    "owner": 2,
+}  # fmt: skip
+
+
+def title_parts(title: str | None) -> tuple[str | None, str | None]:
+    """Split "Headline | Site Name" (or "Headline - Daily News") into the headline and the site name."""
+    if not title:
+        return title, None
+    separators = list(_TITLE_SPLIT.finditer(title))
+    end, sectioned = len(title), False
+    while separators:
+        separator = separators.pop()
+        suffix, head = title[separator.end() : end].strip(), title[: separator.start()].strip()
+        if suffix.lower() in _SECTION_NAMES and separators:
+            end, sectioned = separator.start(), True  # "Headline - Site - News": the site is one further left
+            continue
+        words = suffix.split()
+        piped = separator.group().strip() in ("|", "::")
+        site_like = piped or MEDIA_WORD.search(suffix) or (sectioned and capitalised(words))
+        if 1 <= len(words) <= 5 and len(head.split()) >= 3 and site_like:
+            return head, suffix
+        break
+    return title, None
+
+
+def _site_header(header: list[str], footer: list[str], title: str | None, body: str) -> str | None:
+    """Find a site-name line above the headline: a media word, "The XYZ", named again outside the body, or a body's
+    own news page that the article names as itself ("Carers Compass" over "… published today by Carers Compass")."""
+    outside = "\n".join([*header, *footer]).lower()
+    for line in itertools.islice((ln for ln in header if not is_furniture(ln, frozenset())), 6):  # past cookies
+        if title and line == title:
+            break
+        parts = _TITLE_SPLIT.split(line)
+        sectioned = len(parts) == 2 and parts[1].lower() in _SECTION_NAMES  # "Site Name - News"
+        name = parts[0] if sectioned else line
+        words = name.split()
+        if not 1 <= len(words) <= 6 or name[-1] in ".!?:" or is_dateline(name) or byline(name):
+            continue
+        if any(sep in name for sep in ("|", ">", "  ", "/", "•")) or _NOT_SITE.search(name):
+            continue
+        if all(w.lower() in _MENU_WORDS or w.lower() in REGION_WORDS for w in words):
+            continue  # a menu or section label ("Ireland", "World"), not a site name
+        if not capitalised(words):
+            continue
+        again = outside.count(name.lower()) > 1 or (len(words) > 1 and body.count(name) > 1)
+        the_caps = len(words) >= 2 and words[0] == "The" and words[1].isupper()
+        if sectioned or again or the_caps or MEDIA_WORD.search(name):
+            return name
+    return None
+
+
+def _outlet_by_byline(header: list[str]) -> str | None:
+    """Find the outlet's name on the line under a byline ("By Ann Lee" / "Meridian News Service" / a date)."""
+    for line, below in itertools.pairwise(header):
+        words = below.split()
+        if not (byline(line) and 1 <= len(words) <= 6 and capitalised(words)):
+            continue
+        if MEDIA_WORD.search(below) and not (
+            is_dateline(below) or byline(below) or is_person_name(below) or words[-1].lower() in WRITERS
+        ):  # "Chief Reporter" is the writer's job, not the paper
+            return _BUREAU.sub("", below)
+    return None
+
+
+def _publisher_candidates(header: list[str], footer: list[str], title: str | None, body: str) -> list[tuple[str, str]]:
+    """Collect (signal, name) pairs for the publisher from the lines around the body."""
+    outside = [*header, *footer]
+    found: list[tuple[str, str]] = []
+    for line in outside:
+        if m := _SOURCE.match(line):
+            name = tidy_name(re.split(r"\s+(?:https?://|www\.)", m["name"])[0])
+            if name and not name.lower().startswith(("http", "www.")) and len(name.split()) <= 8:
+                found.append(("source", name))
+        if " is " in line:
+            # the name starts after any sentence before it: "© Harbour Publishing Ltd. Ward Weekly is a …"
+            found.extend(("publication", tidy_name(m["name"].rsplit(". ", 1)[-1]))
+                         for pattern in (_PUBLICATION_FOR, _BRAND_OF) for m in pattern.finditer(line))
+        if _COPYRIGHT.search(line) and not _IMAGE_WORDS.search(line):
+            rest = _COPYRIGHT_NOISE.sub(" ", line)
+            name = tidy_name(_OWNER_TAIL.sub("", re.split(r"\.\s|\||\s[-–—]\s|,\s", rest.strip())[0]))
+            if name.casefold() == "crown":  # "© Crown copyright": the government, not a publisher's name
+                continue
+            if name and len(name.split()) <= 8 and any(c.isalpha() for c in name):
+                # a company that owns the title, or a writer owning their own newsletter ("© 2025 Tobias Wren")
+                found.append(("owner" if _OWNER.search(name) or is_person_name(name) else "copyright", name))
+    in_press_notes = False
+    for line in footer:
+        if _PRESS_END.match(line):
+            in_press_notes = True
+        elif (m := _ABOUT.match(line)) and len(line.split()) <= 8 and line[-1] not in ".!?":
+            found.append(("about", tidy_name(re.sub(r"^the\s+", "", m["name"], flags=re.I))))
+            in_press_notes = True
+        elif in_press_notes and (m := _ORG_IS.match(line)):
+            found.append(("about", tidy_name(m["name"])))
+    for line in outside:
+        if not line.isupper():  # in capitals, "SUBSCRIBE TO CONTINUE READING" would read as a name
+            found.extend(("selling", tidy_name(m["name"])) for m in _SELLING.finditer(line))
+    if site := _site_header(header, footer, title, body) or _outlet_by_byline(header):
+        found.append(("header", site))
+    if suffix := title_parts(title)[1]:
+        found.append(("suffix", suffix))
+    return [(kind, name) for kind, name in found if name]
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"^the", "", re.sub(r"[^a-z0-9]+", "", name.casefold()))
+
+
+def _publisher(candidates: list[tuple[str, str]]) -> str | None:
+    """Vote: names that several signals agree on (one containing the other) beat a single signal."""
+    groups: list[tuple[set[str], list[tuple[str, str]]]] = []
+    for kind, name in candidates:
+        key = _norm(name)
+        if not key:
+            continue
+        for keys, members in groups:
+            if any(key in k or k in key for k in keys):
+                keys.add(key)
+                members.append((kind, name))
+                break
+        else:
+            groups.append(({key}, [(kind, name)]))
+    if not groups:
+        return None
+    _, members = max(groups, key=lambda g: (sum(_WEIGHTS[kind] for kind, _ in g[1]), len(g[1])))
+    return min((name for _, name in members), key=len)
+
+
+def _own_release(body: str) -> str | None:
+    """Name the organisation whose own release this is: it leads the story and its own officer speaks."""
+    m = _LEAD_ORG.match(body)
+    if m is None:
+        return None
+    org = re.escape(m["name"])
+    own_voice = rf"\b{_OFFICER}\s+(?:of|at)\s+(?:the\s+)?{org}\b|\b{org}['’]s\s+(?:[\w-]+\s+)?{_OFFICER}\b"
+    return m["name"] if re.search(own_voice, body, re.I) else None
+
+
+def find_publisher(header: list[str], footer: list[str], title: str | None, body: str) -> str | None:
+    """Name the publisher from the lines around the body, the page title and the body's own credits."""
+    candidates = _publisher_candidates(header, footer, title, body)
+    if release := _own_release(body):
+        candidates.append(("release", release))
+    if wire := _WIRE_DATELINE.match(body):  # "GENEVA (Meridian Wire) — …": the agency's own credit
+        candidates.append(("header", wire["name"]))
+    candidates.extend(("publication", tidy_name(m["name"])) for line in header if (m := _ISSUED_BY.search(line)))
+    return _publisher(candidates)
