@@ -12,6 +12,7 @@ from bot.core.furniture import is_furniture
 from bot.core.quotes.lexicon import wordset
 
 _SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)
+_SENDER = re.compile(r"^From:\s*(?P<name>[^<>@]{2,60}?)\s*<[^<>@\s]+@[^<>\s]+>\s*$")  # "From: The Care Brief <…>"
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 # A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page
 # gives it (a masthead, "Subscribe to …")
@@ -156,6 +157,8 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
             name = tidy_name(re.split(r"\s+(?:https?://|www\.)", m["name"])[0])
             if name and not name.lower().startswith(("http", "www.")) and len(name.split()) <= 8:
                 found.append(("source", name))
+        if m := _SENDER.match(line):  # a newsletter pasted from an email: whoever sent it publishes it
+            found.append(("source", tidy_name(m["name"])))
         if " is " in line:
             # the name starts after any sentence before it: "© Harbour Publishing Ltd. Ward Weekly is a …"
             found.extend(("publication", tidy_name(m["name"].rsplit(". ", 1)[-1]))

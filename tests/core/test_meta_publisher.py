@@ -215,3 +215,9 @@ def test_the_site_name_under_a_cookie_banner_is_the_publisher_and_its_buttons_ar
 )
 def test_navigation_regions_and_addresses_beside_the_headline_are_no_author(lines: list[str]) -> None:
     assert meta(page(*lines, *BODY)).author is None
+
+
+def test_a_newsletter_pasted_from_an_email_is_published_by_its_sender_not_the_mail_app() -> None:
+    raw = page("Mail", "Compose", "Inbox 3,412", "From: The Care Brief <newsletter@thecarebrief.co.uk>",
+               "Date: Friday, 13 November 2026 at 07:02", f"Subject: {HEADLINE}", HEADLINE, *BODY)
+    assert meta(raw).publisher == "The Care Brief"
