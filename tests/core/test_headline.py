@@ -291,3 +291,16 @@ def test_a_live_pages_latest_entry_is_not_the_headline_when_bare_names_and_a_dat
         "Consultants have warned of a lost decade for planned operations in the region, as theatre lists shrink.",
     ])
     assert clean(raw).title == headline
+
+
+def test_a_live_pages_summary_bullets_under_its_headline_are_not_the_headline() -> None:
+    headline = "Wenmouth hospitals declare critical incident as cold snap bites"
+    raw = "\n".join([
+        "Coastline News", "LIVE", headline, "Summary",
+        "Wenmouth General Hospital and St Aidan's Hospital have declared a critical incident",
+        "Patients are being urged to use A&E only for life-threatening emergencies",
+        "Live reporting by Hannah Corrigan and Tomos Reece", "Wednesday 18 November 2026", "",
+        "Posted at 17:42", "That's all from us for today",
+        "We're going to pause our live coverage now. Thank you for joining us and for all your messages today.",
+    ])
+    assert clean(raw).title == headline

@@ -106,6 +106,7 @@ def test_is_dateline(line: str, expected: bool) -> None:
         ("By March, councils must publish their plans.", None),
         ("Posted by admin", None),
         ("By Ruth Abernathy, senior fellow in health policy", "Ruth Abernathy"),
+        ("Live reporting by Hannah Corrigan and Tomos Reece", "Hannah Corrigan and Tomos Reece"),
         ("By Meridian News Agency reporter", None),
         ("By Press Association reporter", None),
     ],
