@@ -1510,3 +1510,11 @@ def test_a_grandchild_named_with_the_relation_is_a_role_not_part_of_the_name() -
     text = ("War widow Edna Pryce was taken to hospital after a fall.\n\nGranddaughter Shannon Pryce, 34, who stayed "
             "by her side, said: “My nan served this country her whole life. She deserved better than a corridor.”")
     assert speakers(text) == [("Shannon Pryce", "Granddaughter")]
+
+
+def test_a_sentence_about_a_named_persons_injury_keeps_her_in_mind() -> None:
+    text = ("Grace Oduya has been a home carer in Harrowden for 14 years.\n\nLinda Marsh, whose mother Irene is 88, "
+            "said: “Mum has dementia, and new people frighten her. Mum stopped eating when Grace was off.”\n\n"
+            "Oduya’s back injury kept her off work for five weeks on statutory sick pay.\n\n"
+            "“That was a frightening time,” she admits. “You don’t have savings on this money.”")
+    assert speakers(text)[-1][0] == "Grace Oduya"

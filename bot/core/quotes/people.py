@@ -466,7 +466,8 @@ class ArticleSpeakers:
                 and lead.kind == "person"
                 and not (lead.role is None and text.endswith("The ", 0, lead.start))  # "The Ledger spent …": a paper
                 and not _VOCATIVE.match(text, max(0, lead.start - 1))  # "“Mum,” he says": whom he speaks to
-                and not re.match(rf"{re.escape(lead.name)}['’]s\b", text[lead.start :])  # "Kingsbrook's capacity"
+                and (not re.match(rf"{re.escape(lead.name)}['’]s\b", text[lead.start :])  # "Kingsbrook's capacity"
+                     or bool(self._names.surname_forms(lead.name)))  # but "Oduya's back injury": Grace Oduya's
                 and lead.start < 100
                 and (" " in lead.name or lead.role or lead.gender or self._names.is_known_name(lead.name)
                      or _AGED.match(text, lead.start + len(lead.name)))  # "Pete, 71, cares for his wife"
