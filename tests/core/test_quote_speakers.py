@@ -1518,3 +1518,10 @@ def test_a_sentence_about_a_named_persons_injury_keeps_her_in_mind() -> None:
             "Oduya’s back injury kept her off work for five weeks on statutory sick pay.\n\n"
             "“That was a frightening time,” she admits. “You don’t have savings on this money.”")
     assert speakers(text)[-1][0] == "Grace Oduya"
+
+
+def test_a_statement_a_body_said_something_in_is_that_bodys_when_it_adds_more() -> None:
+    text = ("Healthway Pharmacies said in a statement that the decision had been “extremely difficult”.\n\n"
+            "“We understand this news will be disappointing for our customers in Millbeck, and prescriptions will "
+            "continue from our Westbrook branch,” the statement added.")
+    assert speakers(text) == [("Healthway Pharmacies", None)]

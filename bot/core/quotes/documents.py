@@ -20,8 +20,10 @@ LETTERS = frozenset({"letter"})  # speak for whoever signed them
 WRITINGS = DOCUMENTS | LETTERS
 _WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|" + "|".join(sorted(DOCUMENTS)) + r")\b")
 _IN_DOCUMENT = re.compile(r"(?:In|in) (?:a|an|the|its|his|her|their)(?: [\w-]+){0,3} ")  # "In a joint statement"
-_ISSUED = re.compile(r"\b(?:read|reads|issued|issues|released|releases|sent|sends|posted|shared)(?: out)? (?:a|an|the)"
-                     r"(?: [\w-]+){0,2} $")
+_ISSUED = re.compile(  # "Susan Clegg read a statement", "Healthway Pharmacies said in a statement that …"
+    r"\b(?:read|reads|issued|issues|released|releases|sent|sends|posted|shared|said in|says in)(?: out)? (?:a|an|the)"
+    r"(?: [\w-]+){0,2} $"
+)
 
 
 def document_source(
