@@ -1525,3 +1525,16 @@ def test_a_statement_a_body_said_something_in_is_that_bodys_when_it_adds_more() 
             "“We understand this news will be disappointing for our customers in Millbeck, and prescriptions will "
             "continue from our Westbrook branch,” the statement added.")
     assert speakers(text) == [("Healthway Pharmacies", None)]
+
+
+def test_the_bishop_is_the_one_person_named_as_bishop_even_far_off() -> None:
+    text = ("We were joined by the Rt Rev Jonathan Ashdown-Pryce, the Bishop of Wensley, who sits on a cross-party "
+            "group. He spoke about parishioners.\n\nDr Folake Whitlock said: “The backlog is growing every month.”\n\n"
+            "“Loss of sight is so often loss of independence, of confidence and of company,” the bishop said.")
+    assert speakers(text)[-1][0] == "Jonathan Ashdown-Pryce"
+
+
+def test_the_report_is_no_persons_office() -> None:
+    text = ("Philippa Corran, the report's author, spoke at the launch.\n\nThe report said: “Handover delays are no "
+            "longer an exception confined to the worst days of winter.”")
+    assert speakers(text)[-1][0] != "Philippa Corran"

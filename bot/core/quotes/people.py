@@ -57,7 +57,7 @@ from bot.core.quotes.names import (
     speaker_key,
 )
 from bot.core.quotes.organisations import acronyms, body_named, document_author, org_inside
-from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forward
+from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forward, office_holder
 
 _OPENER = re.compile(r"[“\"]")
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
@@ -437,7 +437,7 @@ class ArticleSpeakers:
             if head in role.lower().split() or holds_office(self._text, name_words(mention.name)[-1], head):
                 return mention
             nearest = nearest or mention
-        return nearest if head in ROLE_NOUNS else None
+        return nearest if head in ROLE_NOUNS else office_holder(self._text, head)  # "the bishop": one named far off
 
     def _sentence_people(self, sentence: int) -> list[Mention]:
         """Return who a sentence is about: the named subjects of its cue verbs, else its opening name."""

@@ -180,6 +180,17 @@ def holds_office(text: str, surname: str, office: str) -> bool:
     return bool(titles) and re.search(rf"\b(?:{'|'.join(titles)})\.? {name}", text) is not None
 
 
+def office_holder(text: str, office: str) -> Mention | None:
+    """Return the one person a text names with an office after their name ("the Rt Rev Jonathan Pellow, the Bishop
+    of Ambleworth, …"): whom "the bishop said" means when no bishop is near; None when none or several are, or
+    for an office that is no title ("the report" is not a person's)."""
+    if office not in HONORIFICS:
+        return None
+    runs = re.finditer(rf"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+), (?:the )?(?i:{re.escape(office)})\b", text)
+    people = {" ".join(tail) for kind, tail in (analyse_run(word_tokens(m[1])) for m in runs) if kind == "person"}
+    return Mention("person", people.pop()) if len(people) == 1 else None
+
+
 def _run_role(words: Sequence[str], tail: Sequence[str]) -> str | None:
     """Return the title inside a capitalised run ("Health Secretary" in "Health Secretary Matt Hancock")."""
     head: list[str] = []
