@@ -212,6 +212,7 @@ def test_the_site_name_under_a_cookie_banner_is_the_publisher_and_its_buttons_ar
         ["Search KBN", "KBN News", "West Marches", HEADLINE, "3 March 2026"],  # a search box and a region's page
         [HEADLINE, "Published 03/03/2026", "Willowmere Court, Station Road, Ashby Fen"],  # where, not who
         ["UK Parliament", "MPs and Lords", HEADLINE, "3 March 2026"],  # a parliament site's menu item
+        ["Newyddion | News   Chwaraeon | Sport   Busnes | Business", HEADLINE, "13:45, 20 MAY 2026"],  # a menu
     ],
 )
 def test_navigation_regions_and_addresses_beside_the_headline_are_no_author(lines: list[str]) -> None:
