@@ -1538,3 +1538,11 @@ def test_the_report_is_no_persons_office() -> None:
     text = ("Philippa Corran, the report's author, spoke at the launch.\n\nThe report said: “Handover delays are no "
             "longer an exception confined to the worst days of winter.”")
     assert speakers(text)[-1][0] != "Philippa Corran"
+
+
+def test_an_unattributed_phrase_in_the_narrative_does_not_break_a_profiles_run_of_quotes() -> None:
+    text = ("Leanne Hobbs cares for her mother and her son.\n\n“Mum can't be left on her own now. She falls, she gets "
+            "confused at night,” Leanne says.\n\nShe describes her life as “spinning plates in the dark” and says she "
+            "has been on antidepressants since the spring.\n\n“I love them both to bits. But I'm not superhuman. I "
+            "just need someone to notice that I'm here too.”")
+    assert speakers(text)[-1][0] == "Leanne Hobbs"

@@ -153,7 +153,8 @@ def _marked(
                 speaker_kind=speaker.kind,
             )
         )
-        previous, previous_paragraph = speaker, group[-1].paragraph
+        if not partial or speaker.name:  # an unattributed phrase in the narrative ("spinning plates") hands on nothing
+            previous, previous_paragraph = speaker, group[-1].paragraph
     return quotes
 
 
