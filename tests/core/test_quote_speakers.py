@@ -1527,9 +1527,14 @@ def test_a_statement_a_body_said_something_in_is_that_bodys_when_it_adds_more() 
     assert speakers(text) == [("Healthway Pharmacies", None)]
 
 
-def test_the_bishop_is_the_one_person_named_as_bishop_even_far_off() -> None:
-    text = ("We were joined by the Rt Rev Jonathan Ashdown-Pryce, the Bishop of Wensley, who sits on a cross-party "
-            "group. He spoke about parishioners.\n\nDr Folake Whitlock said: “The backlog is growing every month.”\n\n"
+@pytest.mark.parametrize(
+    "introduced",
+    ["the Rt Rev Jonathan Ashdown-Pryce, the Bishop of Wensley,", "the Bishop of Wensley, the Rt Rev Jonathan "
+     "Ashdown-Pryce,"],
+)
+def test_the_bishop_is_the_one_person_named_as_bishop_even_far_off(introduced: str) -> None:
+    text = (f"We were joined by {introduced} who sits on a cross-party group. He spoke about parishioners.\n\n"
+            "Dr Folake Whitlock said: “The backlog is growing every month.”\n\n"
             "“Loss of sight is so often loss of independence, of confidence and of company,” the bishop said.")
     assert speakers(text)[-1][0] == "Jonathan Ashdown-Pryce"
 

@@ -186,7 +186,11 @@ def office_holder(text: str, office: str) -> Mention | None:
     for an office that is no title ("the report" is not a person's)."""
     if office not in HONORIFICS:
         return None
-    runs = re.finditer(rf"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+), (?:the )?(?i:{re.escape(office)})\b", text)
+    named = r"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+)"
+    runs = itertools.chain(  # "…, the Bishop of Wensley" and "the Bishop of Calderbrook, the Rt Rev …"
+        re.finditer(rf"{named}, (?:the )?(?i:{re.escape(office)})\b", text),
+        re.finditer(rf"\b(?i:{re.escape(office)}) of (?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+, (?:the )?{named}", text),
+    )
     people = {" ".join(tail) for kind, tail in (analyse_run(word_tokens(m[1])) for m in runs) if kind == "person"}
     return Mention("person", people.pop()) if len(people) == 1 else None
 
