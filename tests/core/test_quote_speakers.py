@@ -1551,3 +1551,10 @@ def test_an_unattributed_phrase_in_the_narrative_does_not_break_a_profiles_run_o
             "has been on antidepressants since the spring.\n\n“I love them both to bits. But I'm not superhuman. I "
             "just need someone to notice that I'm here too.”")
     assert speakers(text)[-1][0] == "Leanne Hobbs"
+
+
+def test_a_place_called_after_a_saint_is_not_who_she_is() -> None:
+    text = ("It is the hour, Maureen Ashdown says, when people most often die.\n\nThis month St Aidan's marks 40 years "
+            "since it opened its first eight beds.\n\n“I remember a man on that ward who died on his own at the end "
+            "of a bay,” she says.")
+    assert speakers(text)[-1][0] == "Maureen Ashdown"

@@ -370,9 +370,9 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], known: Callable[
     Cathcart is already on her second cup of tea"), or by a name alone that opens a clause and that the article
     gives in full (`known`); none inside a quotation (`quoted` says of an offset)."""
     subjects = [
-        m for m in _NAMED_SUBJECT.finditer(sentence) if not quoted(m.start()) and (
-            analyse_run(word_tokens(m[0].rstrip(", ")))[0] == "person" if m["full"] else known(m[2])
-        )
+        m for m in _NAMED_SUBJECT.finditer(sentence)
+        if not quoted(m.start()) and not m[0].rstrip(", ").endswith(("'s", "’s"))  # "St Aidan's marks 40 years"
+        and (analyse_run(word_tokens(m[0].rstrip(", ")))[0] == "person" if m["full"] else known(m[2]))
     ]
     return Mention("person", subjects[0][0].rstrip(", "), start=subjects[0].start()) if len(subjects) == 1 else None
 
