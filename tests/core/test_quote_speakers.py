@@ -1558,3 +1558,9 @@ def test_a_place_called_after_a_saint_is_not_who_she_is() -> None:
             "since it opened its first eight beds.\n\n“I remember a man on that ward who died on his own at the end "
             "of a bay,” she says.")
     assert speakers(text)[-1][0] == "Maureen Ashdown"
+
+
+def test_a_relative_left_unnamed_is_not_the_nearest_person() -> None:
+    text = ("Prosecuting, Siân Merriman said the alarm had been off for weeks.\n\nIn a statement read to the court, "
+            "the woman's son said: “We chose the home because we were told Mam would be safe there.”")
+    assert speakers(text)[-1][0] != "Siân Merriman"

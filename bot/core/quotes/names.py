@@ -79,6 +79,14 @@ def peer_name(text: str, name: str) -> str:
     return f"{found[1]} {name}" if found else name
 
 
+def owned_relative(nominal: str) -> bool:
+    """Tell a relative of someone, left unnamed ("the woman's son", "her daughter"), from a role ("the sister")."""
+    words = nominal.lower().split()
+    return len(words) > 1 and words[-1] in FEMALE_KIN | MALE_KIN and (
+        words[-2].endswith(("'s", "’s")) or words[-2] in ("his", "her", "their")
+    )
+
+
 def name_words(name: str) -> Sequence[str]:
     """Return the words of a person's name without honorifics or titles ("Mr Hancock" -> ["Hancock"])."""
     return analyse_run([w for w in word_tokens(name) if w[0].isalnum()])[1] or name.split()

@@ -51,6 +51,7 @@ from bot.core.quotes.names import (
     introduced_unnamed,
     is_unnamed,
     name_words,
+    owned_relative,
     owner,
     peer_name,
     relative_named,
@@ -437,7 +438,8 @@ class ArticleSpeakers:
             if head in role.lower().split() or holds_office(self._text, name_words(mention.name)[-1], head):
                 return mention
             nearest = nearest or mention
-        return nearest if head in ROLE_NOUNS else office_holder(self._text, head)  # "the bishop": one named far off
+        # "the woman's son" is no one named, not the nearest person; "the bishop" the one named bishop far off
+        return nearest if head in ROLE_NOUNS and not owned_relative(nominal) else office_holder(self._text, head)
 
     def _sentence_people(self, sentence: int) -> list[Mention]:
         """Return who a sentence is about: the named subjects of its cue verbs, else its opening name."""
