@@ -134,10 +134,9 @@ def _marked(
                 speaker = previous
             elif mention is None:
                 speaker = speakers.recent_subject(first.mark)
-                between = paragraphs[first.paragraph - 1]
                 if (speaker.name is None and previous.name is not None and starts_paragraph
                         and previous_paragraph == first.paragraph - 2
-                        and not speakers.names_another(*between, previous.name)):
+                        and not speakers.names_another(*paragraphs[first.paragraph - 1], previous.name)):
                     speaker = previous  # a profile's quote under a line of narrative that names no one else
             else:  # "It reads:" after "a statement from X", else the body just named
                 found = speakers.written if mention.name == "it" else speakers.unnamed_they
