@@ -57,6 +57,8 @@ _END_HEAD = pattern(
 # "About Kindred Care" closes a press release only when the boilerplate that defines the body follows it.
 _ABOUT_HEAD = re.compile(r"^(?:About|ABOUT) (?:us|[Tt]he [A-Z].*|[A-Z].*)$")
 _DEFINITION = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,8}?(?:is|are|was|were)\s+(?:the|a|an|one)\b")
+# The label over a live page's bullets under its headline ("Summary", "Key points")
+_SUMMARY_LABEL = re.compile(r"(?:summary|key points|in short|at a glance|what we know(?: so far)?)\W*", re.I)
 _EMAIL_HEADER = pattern(r"^(?:from|to|cc|subject|sent|date)\s*:")
 _AD_LABELS = frozenset({"sponsored", "promoted", "partner content", "paid content", "ad"})
 
@@ -267,16 +269,13 @@ def _titleish(block: _Block, need_lower: bool, bylined: bool = False) -> bool:
     return any(w[0].islower() and w.isalpha() and len(w) > 1 for w in text.split())
 
 
-_SUMMARY_LABEL = re.compile(r"(?:summary|key points|in short|at a glance|what we know(?: so far)?)\W*", re.I)
-
-
 def _find_title(blocks: list[_Block], first: int) -> str | None:
     """Pick the headline among the title-shaped lines above the body, by structure (see bot.core.headline)."""
     # the opening paragraphs, not a "From:" or credit line between them, say what the headline says
     lead = " ".join(itertools.islice((b.text for b in blocks[first:] if b.kind is Kind.PROSE), 2))
-    # a line cut only for a furniture word is a headline when it tells the lead's story ("Winter newsletter: …")
     # a live page's "Summary" or "Key points" heads the bullets under its headline: the headline is above it
     above = next((i for i in range(first) if _SUMMARY_LABEL.fullmatch(blocks[i].text.strip())), first)
+    # a line cut only for a furniture word is a headline when it tells the lead's story ("Winter newsletter: …")
     visible = [
         i for i in range(above)
         if blocks[i].kind is not Kind.FURNITURE or (blocks[i].worded and shared_stems(blocks[i].text, lead) >= 2)

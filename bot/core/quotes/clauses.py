@@ -360,8 +360,8 @@ _CLAUSE_OPENED = "|".join(
     + ["(?<=, )"]  # "Back in Invercraig, Fiona has been told …"
 )
 _NAMED_SUBJECT = re.compile(
-    rf"(?=[A-Z])(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+),? "
-    r"(?=(?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+ed)\b)"
+    rf"(?=[A-Z])(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+)"
+    r"(?=,? (?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+ed)\b)"
 )
 
 
@@ -371,10 +371,10 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], known: Callable[
     gives in full (`known`); none inside a quotation (`quoted` says of an offset)."""
     subjects = [
         m for m in _NAMED_SUBJECT.finditer(sentence)
-        if not quoted(m.start()) and not m[0].rstrip(", ").endswith(("'s", "’s"))  # "St Aidan's marks 40 years"
-        and (analyse_run(word_tokens(m[0].rstrip(", ")))[0] == "person" if m["full"] else known(m[2]))
+        if not quoted(m.start()) and not m[0].endswith(("'s", "’s"))  # "St Aidan's marks 40 years"
+        and (analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else known(m[2]))
     ]
-    return Mention("person", subjects[0][0].rstrip(", "), start=subjects[0].start()) if len(subjects) == 1 else None
+    return Mention("person", subjects[0][0], start=subjects[0].start()) if len(subjects) == 1 else None
 
 
 def presented(sentence: str) -> Mention | None:

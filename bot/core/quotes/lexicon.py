@@ -147,6 +147,7 @@ FEMALE_KIN = wordset(
 MALE_KIN = wordset(
     "father husband son grandson brother nephew uncle grandfather boyfriend dad grandad granddad grandpa"
 )
+KIN = FEMALE_KIN | MALE_KIN
 _FEMALE = (
     wordset("ms mrs miss dame lady baroness spokeswoman chairwoman congresswoman businesswoman widow") | FEMALE_KIN
 )

@@ -12,6 +12,7 @@ from bot.core.quotes.kinds import nominal_head, nominal_kind
 from bot.core.quotes.lexicon import (
     CAP_RUN,
     FEMALE_KIN,
+    KIN,
     MALE_KIN,
     RUN_BEFORE,
     SOURCES,
@@ -82,7 +83,7 @@ def peer_name(text: str, name: str) -> str:
 def owned_relative(nominal: str) -> bool:
     """Tell a relative of someone, left unnamed ("the woman's son", "her daughter"), from a role ("the sister")."""
     words = nominal.lower().split()
-    return len(words) > 1 and words[-1] in FEMALE_KIN | MALE_KIN and (
+    return len(words) > 1 and words[-1] in KIN and (
         words[-2].endswith(("'s", "’s")) or words[-2] in ("his", "her", "their")
     )
 
@@ -190,7 +191,7 @@ class ArticleNames:
             kind, tail = analyse_run(word_tokens(run.group()))
             if kind == "person" and tail[-1].lower() != surname and not self._inside_quote(run.start()):
                 return True
-        return any(word.lower() in FEMALE_KIN | MALE_KIN for word in word_tokens(self._text[start:end]))
+        return any(word.lower() in KIN for word in word_tokens(self._text[start:end]))
 
     def known_in_full(self, word: str) -> bool:
         """Tell whether the article also gives this one-word name as part of a full name ("Pryor", "Fiona")."""

@@ -140,11 +140,11 @@ def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int) -> s
         presented = _PRESENTS.match(intro)
         intro = presented.group() if presented else ""
     asking = {(m[1] or m[2]).split()[-1] for m in _INTERVIEWER.finditer(text)}
-    in_full = {word for tail in map(_person_words, CAP_RUN.finditer(text)) if len(tail) > 1 for word in tail}
+    full_names = [tail for tail in map(_person_words, CAP_RUN.finditer(text)) if len(tail) > 1]
+    in_full = {word for tail in full_names for word in tail}
     addressed = _ADDRESSED.match(text, *paragraphs[first + 1]) if first + 1 >= 0 else None
     if addressed and addressed[1] in in_full:  # "Q: Bernadette, your charity's new report says …": the guest
-        return next((tail[-1] for tail in map(_person_words, CAP_RUN.finditer(text))
-                     if len(tail) > 1 and addressed[1] in tail and tail[-1] not in asking), None)
+        return next((tail[-1] for tail in full_names if addressed[1] in tail and tail[-1] not in asking), None)
     for part, alone in ((intro, True), (text, False)):  # "Dame Eluned's answers have been edited": her, named in full
         runs = (m for m in CAP_RUN.finditer(part) if not part.endswith("The ", 0, m.start()))
         tails = [tail for tail in map(_person_words, runs) if len(tail) > 1 or (alone and tail and tail[0] in in_full)]
