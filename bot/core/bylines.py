@@ -70,7 +70,8 @@ def _name_prefix(text: str) -> tuple[str, str]:
     tokens = head.split()
     kept: list[str] = []
     for n, token in enumerate(tokens):
-        if kept and token.lower().strip(".") in _ROLE_WORDS:
+        if kept and token.lower().strip(".") in _ROLE_WORDS:  # "Jane Smith Health Correspondent": the job
+            tail = " ".join(tokens[n:]) + (" " + tail if tail else "")
             break
         if kept and kept[-1].isupper() and not token.isupper():  # "ELAINE KOVACS Meridian Press": the agency
             tail = " ".join(tokens[n:]) + (" " + tail if tail else "")

@@ -525,3 +525,9 @@ def test_a_menu_item_is_no_author_but_a_name_with_a_correspondents_job_is() -> N
     found = meta("NBS News", menu, "Health", HEADLINE, "Published 17 February 2025", "Share", "Marcus Delaney-Hart",
                  "Health correspondent, NBS Midlands", *BODY)
     assert found.author == "Marcus Delaney-Hart"
+
+
+def test_a_headline_opening_with_a_body_and_its_chief_is_the_headline_not_a_byline() -> None:
+    headline = "Silverbirch Living chief apologises as Wrenmouth council reviews all its placements"
+    found = meta(headline, "18 April 2026", *BODY)
+    assert (found.title, found.author) == (headline, None)

@@ -25,7 +25,7 @@ def speakers(text: str) -> list[tuple[str | None, str | None]]:
             "Lead nurse Tom Briggs of the Royal Borough Trust said: “Beds are full and the wards are short "
             "of staff every night.”",
             "Tom Briggs",
-            ("Lead nurse", "Royal Borough Trust"),
+            ("lead nurse", "Royal Borough Trust"),
         ),
         (
             "Homecare Alliance's policy director Ruth Adeyemi said: “Fees have not kept pace with wages for "
@@ -199,6 +199,20 @@ def test_an_ordinal_opening_a_point_is_not_a_speaker() -> None:
 def test_a_role_that_points_back_with_its_loses_the_pointer() -> None:
     text = "The hospice said costs had risen. Its medical director, Dr Ian Shaw, said: “We cannot go on like this.”"
     assert speakers(text) == [("Ian Shaw", "medical director")]
+
+
+@pytest.mark.parametrize(
+    ("opening", "role"),
+    [
+        ("Chief executive Gareth Penrose", "chief executive"),
+        ("Former health secretary Gareth Penrose", "former health secretary"),
+        ("Chief Executive Gareth Penrose", "Chief Executive"),  # the outlet's own capitals stay
+        ("Labour leader Gareth Penrose", "Labour leader"),  # a party's name keeps its capital
+    ],
+)
+def test_a_role_opening_a_sentence_loses_only_the_capital_the_sentence_gave_it(opening: str, role: str) -> None:
+    text = f"The hospice is cutting beds. {opening} said: “We have done everything we can to avoid this.”"
+    assert speakers(text) == [("Gareth Penrose", role)]
 
 
 def test_the_role_noun_refers_to_the_unnamed_source_just_introduced_not_the_last_named_person() -> None:

@@ -422,6 +422,13 @@ def _is_role_word(low: str) -> bool:
     return low in ROLE_NOUNS or low.rpartition("-")[2] in ROLE_NOUNS
 
 
+# Role words written in lower case inside a sentence ("chief", "former", "health"); not the parties
+# ("Labour leader", "Independent councillor"), whose capital is their own.
+_COMMON_ROLE_WORDS = (ROLE_NOUNS | MODIFIERS) - frozenset(
+    "labour conservative tory democrat democrats democratic republican republicans liberal independent".split()
+)
+
+
 def clean_role(role: str) -> str | None:
     """Trim a role's punctuation and leading article, keeping "the" before a possessive ("the trust's"); one that
     points back ("Its chief executive", "their spokesman") means nothing beside the name away from the article."""
@@ -430,6 +437,9 @@ def clean_role(role: str) -> str | None:
     owner = rest.split(" ", 1)[0]
     if det.lower() in ("the", "a", "an", "its", "their") and rest and not owner.endswith(("'s", "’s")):
         role = rest
+    first, _, after = role.partition(" ")
+    if first.istitle() and first.lower() in _COMMON_ROLE_WORDS and after == after.lower():
+        role = first.lower() + role[len(first) :]  # "Chief executive Jo Bell said": its capital opened the sentence
     return role or None
 
 
