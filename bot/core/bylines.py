@@ -19,10 +19,9 @@ _NAME_END = re.compile(r"\s*(?:[,|·•(/;:–—]|\s-\s|\s(?:on|at|in|for|from|
 # leaves "dos ter el mac" out of NAME_PARTICLES: it drops particles that open a name, and there a capitalised
 # "El" or "Mac" is more often a first name.
 _PARTICLES = NAME_PARTICLES | wordset("dos ter el mac and & st")
-_ROLE_WORDS = wordset(
-    "correspondent reporter editor writer journalist columnist contributor staff team desk chief senior "
-    "deputy political health social care news digital features local reporting data investigations "
-    "business"
+_JOB_HEADS = wordset("correspondent reporter editor writer journalist columnist contributor staff team desk chief")
+_ROLE_WORDS = _JOB_HEADS | wordset(
+    "senior deputy political health social care news digital features local reporting data investigations business"
 )
 # Capitalised words that start a "By ..." phrase in ordinary sentences, never a byline.
 _NOT_NAMES = frozenset(MONTHS) | WEEKDAYS | wordset(
@@ -108,6 +107,8 @@ def is_person_name(text: str) -> bool:
     named = [t for t in tokens if t.lower() not in _PARTICLES]
     if not 2 <= len(named) <= 8 or len(text) > 80:
         return False
+    if len(named) < 3 and {"and", "&"} & {t.lower() for t in tokens}:
+        return False  # two people are "Jane and John Smith"; "Harrowfield and Dunmere" is two places
     if not all(_name_token(t) for t in tokens):
         return False
     if all(t.lower() in REGION_WORDS for t in named) or named[0].lower() in _COMPASS:
@@ -127,9 +128,16 @@ def person_with_role(text: str) -> str | None:
 
 
 def is_job_title(line: str) -> bool:
-    """Say whether a line is a writer's job title alone ("Social policy editor"), as under a name in a byline."""
-    words = _WORD.findall(line)
-    return 1 <= len(words) == len(line.split()) <= 6 and any(w.lower() in _ROLE_WORDS for w in words)
+    """Say whether a line is a writer's job title alone ("Social policy editor"), as under a name in a byline: it
+    has a job ("editor"), or a desk's words with more ("BBC News, West Midlands"), not one desk's word alone ("Local",
+    "Health": a menu's)."""
+    words = [w.lower() for w in _WORD.findall(line)]
+    tokens = line.split()
+    if not 1 <= len(words) == len(tokens) - tokens.count("&") <= 6:
+        return False
+    if _JOB_HEADS.intersection(words):  # "Health correspondent, Vale & Coast News"
+        return True
+    return len(words) > 1 and "&" not in tokens and bool(_ROLE_WORDS.intersection(words))  # "News & Social Media"
 
 
 def tidy_name(text: str) -> str:

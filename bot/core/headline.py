@@ -31,7 +31,7 @@ _COMMON = wordset(
 )
 _STEM = 5  # "workers" and "worker", "parking" and "park": compare words by their first letters
 _SEPARATOR = re.compile(r"\s[|•·]\s|\s\||\|\s")
-_BREADCRUMB = re.compile(r"\s[>›»]\s")
+_BREADCRUMB = re.compile(r"\s[>›»]\s|^home\s/\s|\s/\s.*\s/\s", re.I)  # "Home / News / Title…"
 _LABEL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s")  # "LIVE:", "Breaking news:", "Opinion:"
 # A ticker over the page ("Breaking: A38 closed after crash"): another story, so the line below is no standfirst
 _TICKER = re.compile(r"^(?:breaking(?: news)?|just in|news alert)\b\W", re.I)

@@ -6,7 +6,15 @@ import logging
 import re
 from datetime import date
 
-from bot.core.bylines import WRITERS, byline, is_job_title, is_person_name, person_with_role, tidy_name
+from bot.core.bylines import (
+    WRITERS,
+    byline,
+    capitalised,
+    is_job_title,
+    is_person_name,
+    person_with_role,
+    tidy_name,
+)
 from bot.core.dates import DATE_FILLER, find_date, is_dateline, month_first, parse_date
 from bot.core.models import CleanText, Metadata
 from bot.core.normalise import normalise_field, normalise_text, readable_name
@@ -19,6 +27,8 @@ _DATE_LABEL = re.compile(
     r"^\W*(?:(?:this\s+)?(?:article|story|page|post)\s+(?:was\s+)?)?(?:first\s+)?(?:published|posted|date|dated"
     r"|released|issued|appeared)\b", re.I
 )  # "This article first appeared in the Town Hall Review daily bulletin on 26 January 2026."
+# A journal's citation line: "BCJ 2026;379:q1187 doi: … (Published 19 May 2026)"
+_CITED = re.compile(r"\((?:first\s+)?published:?\s+(?:online\s+)?(?:on\s+)?(?P<date>[^()]{6,30})\)", re.I)
 # Where a page files the article, with its date: "Filed under: Reports, Hospital discharge | 02 June 2023"
 _FILED = re.compile(r"^\W*(?:(?:filed|posted)\s+(?:under|in)|tags?|tagged|categor(?:y|ies))\b", re.I)
 # A date in the page's address or a breadcrumb of it: "example.co.uk › news › 2024 › 11 › 19 › councils-warn"
@@ -83,6 +93,7 @@ def _writer_line(line: str) -> str | None:
 def _published(header: list[str], footer: list[str], us: bool) -> date | None:
     """Prefer labelled dates (top, then foot), then bare date lines (a "today" banner too), then 'updated' ones."""
     labelled = [ln for ln in header if _DATE_LABEL.match(ln) or byline(ln)]
+    labelled += [found["date"] for ln in header if (found := _CITED.search(ln))]
     bare = [ln for ln in header if is_dateline(ln) and not _UPDATED_LABEL.match(ln)]
     updated = [ln for ln in header if _UPDATED_LABEL.match(ln)]
     above = footer[: next((n for n, ln in enumerate(footer) if _COMMENTS.match(ln)), len(footer))]  # not comments
@@ -101,8 +112,10 @@ def _first_date(lines: list[str], us: bool) -> date | None:
     return next(filter(None, (parse_date(line, us) for line in lines)), None)
 
 
-def _author(header: list[str], footer: list[str], title: str | None) -> str | None:
-    """Take the first byline naming a person, else a name line standing beside the headline or a date line."""
+def _author(whole: list[str], footer: list[str], title: str | None) -> str | None:
+    """Take the first byline naming a person, else a name line standing beside the headline, a date line or the
+    article (`whole` are the header's lines; their fields are read too)."""
+    header = _with_fields(whole)
     for line in [*header, *footer[:4]]:
         name = byline(line)
         if name and is_person_name(name):
@@ -110,13 +123,16 @@ def _author(header: list[str], footer: list[str], title: str | None) -> str | No
     for line in [*header, *footer]:
         if (m := _AUTHOR_BOX.match(line)) and (name := person_with_role(tidy_name(m["name"]))):
             return name
-    lines = [line for line in header if not _CONTACT.match(line)]  # a writer's email or handle under the name
+    # the name line right above the article, or above its dateline's place: "Owen Dacre" / "London"
+    above = whole[-1:] + (whole[-2:-1] if whole and len(whole[-1].split()) <= 3 and capitalised(whole[-1].split())
+                          else [])
+    lines = [line for line in header if not _CONTACT.match(line)]  # not a writer's email or handle under the name
     for i, line in enumerate(lines):
         beside = [n for n in lines[max(0, i - 1) : i + 2] if n != line]
         name = person_with_role(line)
         below = lines[i + 1] if i + 1 < len(lines) else ""
         if name and (title in beside or any(is_dateline(n) or _AGO.match(n) for n in beside) or is_job_title(below)
-                     or _writer_line(line)):
+                     or _writer_line(line) or line in above):
             return name
         # "Jane Smith | 8 June 2022", "Jane Smith 8 June 2022" or "Jess Carter | 3 hours ago" on one line
         fields = _FIELD_SPLIT.split(line)
@@ -148,7 +164,7 @@ def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
     meta = Metadata(
         title=title,
         published=_published(rows, footer, month_first("\n".join([*header, cleaned.body]), raw)),
-        author=normalise_field(_author(rows, footer, cleaned.title)),
+        author=normalise_field(_author(header, footer, cleaned.title)),
         publisher=normalise_field(readable_name(find_publisher(header, footer, cleaned.title, cleaned.body), raw)),
     )
     log.debug("metadata %s from %d header and %d footer lines", meta, len(header), len(footer))

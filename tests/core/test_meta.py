@@ -531,3 +531,27 @@ def test_a_headline_opening_with_a_body_and_its_chief_is_the_headline_not_a_byli
     headline = "Silverbirch Living chief apologises as Wrenmouth council reviews all its placements"
     found = meta(headline, "18 April 2026", *BODY)
     assert (found.title, found.author) == (headline, None)
+
+
+def test_a_menu_row_over_a_desk_name_is_no_byline_but_a_name_over_its_job_at_the_outlet_is() -> None:
+    found = meta("Vale & Coast", "Home", "News", "Sport", "Top Stories", "Local", "Health", HEADLINE,
+                 "21 November 2026", "Share", "Laura Pennington", "Health correspondent, Vale & Coast News", *BODY)
+    assert found.author == "Laura Pennington"
+
+
+def test_two_places_joined_by_and_in_a_bodys_logo_are_no_author() -> None:
+    found = meta("NHS", "Harrowfield and Dunmere", "Integrated Care Board", "Home", "News", HEADLINE,
+                 "3 February 2026", *BODY)
+    assert found.author is None
+
+
+def test_a_breadcrumb_ending_in_a_shortened_headline_is_not_the_headline() -> None:
+    crumb = "Home / News / Day centres reopen as council…"
+    assert meta("Skip to main content", crumb, HEADLINE, "3 February 2026", *BODY).title == HEADLINE
+
+
+def test_a_journals_citation_line_dates_the_article_and_the_name_above_the_place_is_its_writer() -> None:
+    citation = "BCJ 2026; 379 doi: https://doi.org/10.5555/bcj.q1187 (Published 19 May 2026)"
+    found = meta("The British Clinical Journal", "News", HEADLINE, citation, "Cite this as: BCJ 2026;379:q1187",
+                 "Article", "Metrics", "Responses", "Owen Dacre", "London", *BODY)
+    assert (found.published, found.author) == (date(2026, 5, 19), "Owen Dacre")

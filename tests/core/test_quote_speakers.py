@@ -215,6 +215,35 @@ def test_a_role_opening_a_sentence_loses_only_the_capital_the_sentence_gave_it(o
     assert speakers(text) == [("Gareth Penrose", role)]
 
 
+def test_a_name_inside_a_quote_is_never_who_the_next_pronoun_means() -> None:
+    text = ("Harriet Nwosu-Bell, chief executive of Carers Lantern, said: “These figures should shame us. Unpaid "
+            "carers are holding up the whole system.”\n\n“A break is not a luxury,” she continued.\n\n"
+            "Jennifer Hollis MP, who chairs the All-Party Parliamentary Group on Unpaid Carers, said: “The survey "
+            "paints a stark picture and ministers must act.”")
+    assert [name for name, _ in speakers(text)] == ["Harriet Nwosu-Bell", "Harriet Nwosu-Bell", "Jennifer Hollis"]
+
+
+def test_a_role_given_to_one_of_a_family_is_not_given_to_another_of_that_surname() -> None:
+    text = ("Pauline Greaves, 58, gave up her job to look after her father.\n\n"
+            "Her brother, Stephen Greaves, 61, visits once a month.\n\n"
+            "“I feel guilty every time I drive away,” he admitted.\n\n"
+            "“When I rang the council, I was told there was an eight-month wait,” she said.")
+    assert speakers(text) == [("Stephen Greaves", "Her brother"), ("Pauline Greaves", None)]
+
+
+def test_a_name_after_a_clock_time_is_the_subject_the_next_pronoun_means() -> None:
+    text = ("Grace Oduya has been a care worker for nine years.\n\n"
+            "Her manager, Helen Achterberg, runs the rota from an office in town.\n\n"
+            "By 2pm Oduya has done nine calls. She eats a sandwich in a bus shelter.\n\n"
+            "“This is my office,” she says.")
+    assert speakers(text) == [("Grace Oduya", None)]
+
+
+def test_a_charitys_our_before_a_role_is_dropped() -> None:
+    text = "Our chief executive, Tamsin Greer, said: “Nobody should be pulling their own teeth in 2026.”"
+    assert speakers(text) == [("Tamsin Greer", "chief executive")]
+
+
 def test_the_role_noun_refers_to_the_unnamed_source_just_introduced_not_the_last_named_person() -> None:
     text = (
         "Dr Priya Nair, the trust's medical director, said beds were full. “We are at capacity,” she said.\n\n"

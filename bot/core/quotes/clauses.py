@@ -354,10 +354,11 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
 
 
 # A full name as the subject of a verb in the middle of a sentence: "… and Maureen Cathcart is already …",
-# or a surname alone opening a clause: "By the time Pryor gets back to the car, …".
+# or a surname alone opening a clause: "By the time Pryor gets back to the car, …", "By 2pm Oduya has …".
 _CLAUSE_OPENED = "|".join(
     [rf"(?<=\b{word} )" for word in "and but when as while until before after because then time once since so".split()]
     + ["(?<=, )"]  # "Back in Invercraig, Fiona has been told …"
+    + [rf"(?<=\d{hour} )" for hour in ("am", "pm")]  # "By 2pm Oduya has done nine calls"
 )
 _NAMED_SUBJECT = re.compile(
     rf"(?=[A-Z])(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+)"

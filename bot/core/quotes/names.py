@@ -274,3 +274,25 @@ def relative_named(
         if (m[2] or m[3]).lower() in kin and not inside_quote(m.start())  # "‘I love my mum’": not the writer's
     ]
     return (found[-1].start(), found[-1][3] or found[-1].group().lower()) if found else None
+
+
+class Roles:
+    """The roles an article gives its people, found again by surname when a quote names them without one."""
+
+    def __init__(self) -> None:
+        self._given: dict[str, tuple[str, str]] = {}  # speaker key -> the first role given, and to which name
+
+    def learn(self, name: str, role: str | None) -> None:
+        if role:
+            self._given.setdefault(speaker_key(name), (role, name))
+
+    def of(self, name: str, written: str = "") -> str:
+        """The role the article gave a person, found by their surname or by the name as `written` ("Bethan,
+        carer"); not one given to another of that surname ("Her brother, Stephen Greaves" is not Pauline Greaves)."""
+        mine = {w.lower() for w in name_words(name)}
+        for key in dict.fromkeys(speaker_key(form) for form in (name, written) if form):
+            role, whose = self._given.get(key, ("", ""))
+            theirs = {w.lower() for w in name_words(whose)}
+            if role and (mine <= theirs or theirs <= mine):
+                return role
+        return ""

@@ -48,6 +48,7 @@ from bot.core.quotes.lexicon import (
 )
 from bot.core.quotes.names import (
     ArticleNames,
+    Roles,
     introduced_unnamed,
     is_unnamed,
     name_words,
@@ -55,7 +56,6 @@ from bot.core.quotes.names import (
     owner,
     peer_name,
     relative_named,
-    speaker_key,
 )
 from bot.core.quotes.organisations import acronyms, body_named, document_author, org_inside
 from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forward, office_holder
@@ -110,7 +110,7 @@ class ArticleSpeakers:
         self._told: dict[int, list[Mention]] = {}  # whom a "she said" was found to mean, by sentence: she stays salient
         self._pronouns: dict[int, list[Mention]] = {}  # "she said …" in a sentence read for its people
         self._names = ArticleNames(text, self.inside_quote)
-        self._roles: dict[str, str] = {}
+        self._roles = Roles()
         self._acronyms: dict[str, str] | None = None
 
     def attribute(self, marks: list[tuple[int, int | None]]) -> Mention | None:
@@ -366,9 +366,7 @@ class ArticleSpeakers:
         if mention is None:
             return None, None
         tail = name_words(mention.name)
-        key = tail[-1].lower()
-        if mention.role:
-            self._roles.setdefault(key, mention.role)
+        self._roles.learn(mention.name, mention.role)
         wanted = {w.lower() for w in tail}
         forms = self._names.surname_forms(tail[-1])
         options = [(n, len(f.split()), f) for f, n in forms.items() if wanted <= {w.lower() for w in f.split()}]
@@ -378,7 +376,7 @@ class ArticleSpeakers:
             options = [o for o in options if name_gender((), o[-1].split()) in (None, mention.gender)] or options
             options = [(self._text.rfind(option[-1], 0, near), *option) for option in options]
         name = peer_name(self._text, max(options)[-1] if options else " ".join(tail))
-        return name, mention.role or self._roles.get(key)
+        return name, mention.role or self._roles.of(name, mention.name) or None
 
     def _gender(self, mention: Mention) -> str | None:
         """Return "m", "f" or None (unknown) for a person mention."""
@@ -419,7 +417,7 @@ class ArticleSpeakers:
         `not_parent`, not someone brought in as a mother or father ("Her mother, Joan, …"): the quote speaks of them."""
         recent = self._recent_people(position, floor)
         for mention in list(recent) if not_parent else recent:  # all read first: "Joan" was "her mother" before
-            role = (mention.role or self._roles.get(speaker_key(mention.name), "")).lower().split()
+            role = (mention.role or self._roles.of(mention.name)).lower().split()
             if not_parent and role and role[-1] in _PARENTS:
                 continue
             if (unnamed or mention.kind == "person") and (gender is None or self._gender(mention) in (None, gender)):
@@ -434,7 +432,7 @@ class ArticleSpeakers:
         for mention in itertools.islice(self._recent_people(position), _ROLE_CANDIDATES):
             if mention.kind != "person":
                 continue
-            role = mention.role or self._roles.get(speaker_key(mention.name), "")
+            role = mention.role or self._roles.of(mention.name)
             if head in role.lower().split() or holds_office(self._text, name_words(mention.name)[-1], head):
                 return mention
             nearest = nearest or mention
@@ -492,8 +490,8 @@ class ArticleSpeakers:
         introduced = introduced_last(text)
         if introduced is not None and all(p.name != introduced.name for p in people):
             people.append(replace(introduced, start=start + introduced.start))
+        people = [m for m in people if not self.inside_quote(m.start)]  # a speaker's own words name no speaker
         for mention in people:
-            if mention.role:
-                self._roles.setdefault(speaker_key(mention.name), mention.role)
+            self._roles.learn(mention.name, mention.role)
         self._pronouns[sentence] = [m for m in people if m.kind == "pronoun"]
         return [m for m in people if m.kind in ("person", "nominal")]  # a nominal only when is_unnamed

@@ -431,11 +431,12 @@ _COMMON_ROLE_WORDS = (ROLE_NOUNS | MODIFIERS) - frozenset(
 
 def clean_role(role: str) -> str | None:
     """Trim a role's punctuation and leading article, keeping "the" before a possessive ("the trust's"); one that
-    points back ("Its chief executive", "their spokesman") means nothing beside the name away from the article."""
+    points back ("Its chief executive", "their spokesman", "our chief executive") means nothing beside the name
+    away from the article."""
     role = role.strip(" ,;—–-")
     det, _, rest = role.partition(" ")
     owner = rest.split(" ", 1)[0]
-    if det.lower() in ("the", "a", "an", "its", "their") and rest and not owner.endswith(("'s", "’s")):
+    if det.lower() in ("the", "a", "an", "its", "their", "our") and rest and not owner.endswith(("'s", "’s")):
         role = rest
     first, _, after = role.partition(" ")
     if first.istitle() and first.lower() in _COMMON_ROLE_WORDS and after == after.lower():
