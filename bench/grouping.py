@@ -53,7 +53,8 @@ WEEKS = {"week": ("grouping_articles_blind.json", "grouping_pairs_blind.json"),
          "week9": ("grouping_articles_blind9.json", "grouping_pairs_blind9.json"),
          "week10": ("grouping_articles_blind10.json", "grouping_pairs_blind10.json"),
          "week11": ("grouping_articles_blind11.json", "grouping_pairs_blind11.json"),
-         "week12": ("grouping_articles_blind12.json", "grouping_pairs_blind12.json")}
+         "week12": ("grouping_articles_blind12.json", "grouping_pairs_blind12.json"),
+         "week13": ("grouping_articles_blind13.json", "grouping_pairs_blind13.json")}
 
 
 def _article(number: int, key: str, title: str | None, body: str, published: date | None = None,
