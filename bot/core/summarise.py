@@ -93,6 +93,8 @@ _LEANING_OPENERS = frozenset(
     " therefore then he she they him her them his their its it's".split()
 )
 _PRONOUNS = frozenset("he she they it".split())
+# "The union says …", "The health secretary said …": a body or person unnamed, named in an earlier sentence
+_UNNAMED_SAYS = re.compile(r"The(?: [a-z]+){1,2} (?:says|said|adds|added|told|tells|warned|warns)\b")
 _FIRST_PERSON = frozenset("I me Me we We us our Our my My".split())  # case kept: "US" is a country
 _QUOTE_CHARS = re.compile("[\"“”'‘’]")
 _OPEN_CONTEXT = frozenset(" \t\n([{—–-/")
@@ -180,13 +182,13 @@ def _first_words(text: str, count: int) -> list[str]:
 
 
 def reads_alone(text: str) -> bool:
-    """Say whether a sentence makes sense without the one before it (no "But…", "He said…")."""
+    """Say whether a sentence makes sense without the one before it (no "But…", "He said…", "The union says…")."""
     balanced, lead_close = quote_balance(text)
     if not balanced:
         return False
     if lead_close is None:
         words = _first_words(text, 1)
-        return not words or words[0] not in _LEANING_OPENERS
+        return not words or (words[0] not in _LEANING_OPENERS and not _UNNAMED_SAYS.match(text))
     tail = _first_words(text[lead_close + 1 :], 3)
     # "'It is a disgrace,' she said." names nobody; a quote with nothing after it names nobody either
     return len(tail) >= 2 and not _PRONOUNS & set(tail)

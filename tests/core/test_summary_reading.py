@@ -56,6 +56,10 @@ def test_quote_balance_tells_closed_quotations_from_open_ones(text: str, balance
         ("“It is a disgrace to close the day centres,” said Jane Smith, a carer.", True),
         ("“It is a disgrace to close the day centres,” Jane Smith said on Tuesday.", True),
         ("Jane Smith, a carer, said the council had not listened to families at all.", True),
+        ("The union says the staff have for years done clinical work on the lowest pay band.", False),
+        ("The health secretary said the day centres were a matter for the council alone.", False),
+        ("The council will close two day centres for older people in the spring.", True),
+        ("The Royal College of Nursing said the day centres had saved hospital beds.", True),
     ],
 )
 def test_reads_alone_spots_sentences_that_lean_on_the_one_before(text: str, alone: bool) -> None:
