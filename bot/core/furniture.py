@@ -49,6 +49,8 @@ _ALWAYS = pattern(
     r"\bpersonali[sz]ed (?:ads|advertising) and content\b|\bad and content measurement\b",
     r"\byour browser (?:is (?:no longer|not) supported|is out of date|appears to have)\b",
     r"\b(?:upgrade|update) (?:to a newer version|your browser)\b",
+    # a newsletter's footer
+    r"\byou(?:'|’)?(?:re| are) receiving this (?:e-?mail|newsletter|bulletin|message|because)\b",
 )
 # Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
 _ALWAYS_HINTS = (
@@ -58,7 +60,7 @@ _ALWAYS_HINTS = (
     "you have", "you've", "you’ve", "become a", "newsletter",
     "inbox", "enter your", "facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "bluesky",
     " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
-    "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version",
+    "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version", "receiving this",
 )  # fmt: skip
 _URL_HINTS = ("http", "www.", "@")
 # Furniture when a short line starts with it: labels, calls to action, widgets.

@@ -71,6 +71,7 @@ FURNITURE = [
     "Your browser appears to have cookies disabled, so please enable cookies to keep reading this page.",
     "We will assume that you consent to the use of cookies on our pages from now on, for example to log you in.",
     "Care workers at the Hallam Vale reablement centre on the first day of the new rota. Photograph: Ann Lee/PA",
+    "You are receiving this email because you signed up to the Hallam Vale Carers bulletin.",
 ]
 
 # Body lines that carry furniture-like words or shapes but are article text.
@@ -88,6 +89,7 @@ BODY_LINES = [
     "Some 2,300 people signed the petition on 8 June 2022.",
     "Comments from residents were overwhelmingly negative.",
     "Report after report has warned about the workforce.",
+    "Families said they were receiving this support only after months of asking.",
     "'We have been here before,' said one manager.",
     "• 45 new reablement workers;",
     "The director of adult social care, who earns £95,000, said the rise was overdue.",

@@ -244,6 +244,27 @@ def test_a_charitys_our_before_a_role_is_dropped() -> None:
     assert speakers(text) == [("Tamsin Greer", "chief executive")]
 
 
+def test_her_role_tells_her_gender_past_the_owners_pronoun() -> None:
+    text = ("Peninsula Ambulance said crews had waited outside the hospital all night.\n\n"
+            "His daughter, Maxine Faulkner, said he spent nine hours in the back of an ambulance.\n\n"
+            "“He was frightened, he was cold and he kept asking why nobody would let him in,” she told the paper.")
+    assert speakers(text) == [("Maxine Faulkner", "His daughter")]
+
+
+def test_a_person_presented_before_a_place_is_who_the_next_he_means() -> None:
+    text = ("Across Wales, the number of two-year waits fell slightly.\n\n"
+            "One of those waiting is Eirian Pugh, 67, a retired farmer from near Llanfair Dyffryn, who was put on "
+            "the list for a knee replacement in November 2023.\n\n"
+            "‘I can’t walk the length of the yard now without stopping,’ he said.")
+    assert speakers(text) == [("Eirian Pugh", None)]
+
+
+def test_the_report_says_is_the_person_it_is_by() -> None:
+    text = ("A report by Helen Oduya warned that some care homes could leave the market.\n\n"
+            "'Several providers have told the council that they are operating at a loss,' the report says.")
+    assert [name for name, _ in speakers(text)] == ["Helen Oduya"]
+
+
 def test_the_role_noun_refers_to_the_unnamed_source_just_introduced_not_the_last_named_person() -> None:
     text = (
         "Dr Priya Nair, the trust's medical director, said beds were full. “We are at capacity,” she said.\n\n"

@@ -21,6 +21,7 @@ from bot.core.quotes.lexicon import (
     LISTED_ORG,
     MODIFIERS,
     ORG_WORDS,
+    PLACE_BEFORE,
     RELATIVES,
     ROLE_NOUNS,
     SKIPPABLE,
@@ -38,6 +39,7 @@ from bot.core.quotes.phrases import (
     np_forward,
     phrase_start,
     role_gender,
+    with_role,
 )
 from bot.core.quotes.runs import analyse_run
 
@@ -54,10 +56,10 @@ _NAME_REACH = 80  # characters a name before a comma may span
 # "…and Gov. Lee — who has called on him to apologise — criticising…"
 _DESCRIBED = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=(?:,| [—–]) (\d{1,3}, )?(?:who|whose) )")
 _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
-# A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "They include Ann Lee", "We also
-# hear from Daniel Okoro, 52, …".
+# A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "One of those waiting is Eirian
+# Pugh", "They include Ann Lee", "We also hear from Daniel Okoro, 52, …".
 _PRESENTED = re.compile(
-    r"(?:Among(?:st)?\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?"
+    r"(?:(?:Among(?:st)?|One of)\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?"
     r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?|We (?:also )?(?:hear|heard) from)\s+(?=[A-Z])"
 )
 # The writer meeting someone, named by first name alone: "At our Sowerton group I met Maureen, who is 76, …", "a
@@ -325,8 +327,7 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
                 outer = _named_before(tokens, separators, n, text)
                 if outer is not None:  # "Tom Kay, chief executive of the app's developer, Quillon Health, said"
                     return replace(outer, role=clean_role(text[tokens[separators[n + 1]][2] : tokens[comma - 1][2]]))
-                role = clean_role(text[role_start : tokens[sep - 1][2]])
-                return replace(name, role=role, start=role_start)
+                return with_role(name, clean_role(text[role_start : tokens[sep - 1][2]]), role_start)
         if sep < 0:
             continue
         left = np_backward(tokens, sep - 1, text)
@@ -426,9 +427,9 @@ def introduced_last(sentence: str) -> Mention | None:
 
 
 def _introduced(sentence: str, start: int, aged: bool = False) -> Mention | None:
-    """Return the person whose full name starts at `start`, unless it follows "from" or "in" and no age
+    """Return the person whose full name starts at `start`, unless it follows "from", "in" or "near" and no age
     follows it ("…a teacher from Cwm Eirin, who…" is a place; "…heard from Ann Lee, 63, whose…" a person)."""
-    if not aged and sentence[:start].split()[-1] in AFFILIATIONS | {"in"}:
+    if not aged and sentence[:start].split()[-1] in AFFILIATIONS | PLACE_BEFORE:
         return None
     found = _person_in(sentence[start:])
     if found is None or " " not in found.name:

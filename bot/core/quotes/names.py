@@ -14,6 +14,7 @@ from bot.core.quotes.lexicon import (
     FEMALE_KIN,
     KIN,
     MALE_KIN,
+    PLACE_BEFORE,
     RUN_BEFORE,
     SOURCES,
     gender_of,
@@ -160,7 +161,10 @@ class ArticleNames:
         for start, end in sentences:
             for run in reversed(list(CAP_RUN.finditer(self._text, start, end))):
                 kind, tail = analyse_run(word_tokens(run.group()))
-                if kind != "person" or len(tail) < 2 or self._inside_quote(run.start()):
+                before = self._text[max(start, run.start() - 8) : run.start()].split()
+                if kind != "person" or len(tail) < 2 or self._inside_quote(run.start()) or (
+                    before and before[-1] in PLACE_BEFORE
+                ):
                     continue
                 self.surname_forms(tail[-1])  # learns the surname's gender
                 if self.genders.get(tail[-1].lower()) in (None, gender):

@@ -108,7 +108,8 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
         kind, tail = analyse_run(word_tokens(run.group()))
         # "by its director, Ann Lee", "by director of finance Karen Abiola": a role in lower case, then the name
         role = between[:1].islower() and len(between.split()) > 1  # a role, not "the"
-        if kind == "person" and (letter or (len(tail) > 1 and ("," in between or role))):
+        named = by.group() == "by " and not between  # "A report by Helen Oduya": by its writer ("from X" is not)
+        if kind == "person" and (letter or (len(tail) > 1 and ("," in between or role or named))):
             return Mention("person", " ".join(tail))
         if not letter and (kind == "org" or (between.startswith("the ") and not _BY_TIME.match(between))):
             joined = JOINED_RUN.match(text, run.start())  # "by the Centre for Work and Care", whole

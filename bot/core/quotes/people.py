@@ -490,8 +490,10 @@ class ArticleSpeakers:
         introduced = introduced_last(text)
         if introduced is not None and all(p.name != introduced.name for p in people):
             people.append(replace(introduced, start=start + introduced.start))
-        people = [m for m in people if not self.inside_quote(m.start)]  # a speaker's own words name no speaker
+        if self.inside_quote(start):  # a sentence of a quotation begun before it: a speaker's words name no speaker
+            people = [m for m in people if not self.inside_quote(m.start)]
         for mention in people:
-            self._roles.learn(mention.name, mention.role)
+            if not self.inside_quote(mention.start):  # "With respect, Alan, that's a comfortable view": no role
+                self._roles.learn(mention.name, mention.role)
         self._pronouns[sentence] = [m for m in people if m.kind == "pronoun"]
         return [m for m in people if m.kind in ("person", "nominal")]  # a nominal only when is_unnamed

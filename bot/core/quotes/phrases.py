@@ -277,7 +277,7 @@ def _run_before_title(tokens: list[Token], i: int, title_end: int) -> Mention | 
     # "Meg Lee", or after a comma: "the Global Medicines Access Network's director, Jonas Eklund"
     name = np_forward(tokens, title_end) if named else _forward_appositive_name(tokens, title_end)
     if name is not None and name.kind == "person":
-        return replace(name, role=name.role or clean_role(role), start=start)
+        return with_role(name, name.role or clean_role(role), start)
     definite = tokens[i][0].lower() == "the"
     return Mention("nominal", role, definite=definite, gender=role_gender(role), start=start)
 
@@ -308,10 +308,15 @@ def _forward_run(tokens: list[Token], i: int, j: int, k: int, premod: list[str])
     if kind == "role":
         name = _forward_appositive_name(tokens, k)
         if name is not None:
-            return replace(name, role=clean_role(_surface(tokens[i:k])), start=start)
+            return with_role(name, clean_role(_surface(tokens[i:k])), start)
         k = _qualifier_end(tokens, k)  # "one Democratic source on the panel"
         return Mention("nominal", _surface(tokens[i:k]), definite=tokens[i][0].lower() == "the", start=start)
     return None
+
+
+def with_role(name: Mention, role: str | None, start: int) -> Mention:
+    """A name given with a role before it ("His daughter, Maxine Faulkner"): the role may tell the gender."""
+    return replace(name, role=role, gender=name.gender or role_gender(role or ""), start=start)
 
 
 def _qualifier_end(tokens: list[Token], k: int) -> int:
@@ -331,7 +336,7 @@ def _forward_nominal(tokens: list[Token], i: int, j: int) -> Mention | None:
     start = tokens[i][1]
     name = _forward_appositive_name(tokens, j)
     if name is not None:
-        return replace(name, role=clean_role(_surface(tokens[i:j])), start=start)
+        return with_role(name, clean_role(_surface(tokens[i:j])), start)
     if j + 1 < len(tokens) and tokens[j][0] in ("for", "at", "of", "from"):
         org = np_forward(tokens, j + 1)
         if org is not None and org.kind == "org":
@@ -444,5 +449,9 @@ def clean_role(role: str) -> str | None:
     return role or None
 
 
-def role_gender(role: str) -> str | None:  # of the role's own words: "Mr Holt's daughter" is a woman
-    return next((g for g in map(gender_of, word_tokens(re.split(r"['’]s ", role)[-1])) if g), None)
+def role_gender(role: str) -> str | None:  # of the role's own words: "Mr Holt's daughter", "His daughter" a woman
+    words = [w for w in word_tokens(re.split(r"['’]s ", role)[-1]) if w.lower() not in _OWNERS]
+    return next((g for g in map(gender_of, words) if g), None)
+
+
+_OWNERS = frozenset(("his", "her", "their", "its", "our", "my"))
