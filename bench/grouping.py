@@ -54,7 +54,9 @@ WEEKS = {"week": ("grouping_articles_blind.json", "grouping_pairs_blind.json"),
          "week10": ("grouping_articles_blind10.json", "grouping_pairs_blind10.json"),
          "week11": ("grouping_articles_blind11.json", "grouping_pairs_blind11.json"),
          "week12": ("grouping_articles_blind12.json", "grouping_pairs_blind12.json"),
-         "week13": ("grouping_articles_blind13.json", "grouping_pairs_blind13.json")}
+         "week13": ("grouping_articles_blind13.json", "grouping_pairs_blind13.json"),
+         "week14": ("grouping_articles_blind14.json", "grouping_pairs_blind14.json"),
+         "week15": ("grouping_articles_blind15.json", "grouping_pairs_blind15.json")}
 
 
 def _article(number: int, key: str, title: str | None, body: str, published: date | None = None,
