@@ -265,6 +265,13 @@ def test_the_report_says_is_the_person_it_is_by() -> None:
     assert [name for name, _ in speakers(text)] == ["Helen Oduya"]
 
 
+def test_a_plural_acronym_is_people_of_a_kind_not_a_person() -> None:
+    text = ("Care minister Jane Roe gave evidence to the committee on Tuesday.\n\n"
+            "Later, MPs questioned officials about the workforce strategy.\n\n"
+            "“The strategy will be published before the end of the year,” she said.")
+    assert speakers(text) == [("Jane Roe", "care minister")]
+
+
 def test_the_role_noun_refers_to_the_unnamed_source_just_introduced_not_the_last_named_person() -> None:
     text = (
         "Dr Priya Nair, the trust's medical director, said beds were full. “We are at capacity,” she said.\n\n"

@@ -93,6 +93,7 @@ def _person_tail(words: list[str]) -> list[str]:
             or low in POSTNOMINALS
             or (low in MODIFIERS and tail)
             or is_acronym(word)
+            or (len(word) > 2 and word[-1] == "s" and word[:-1].isupper() and word[:-1].isalpha())  # "MPs", "GPs"
         ):
             break
         tail.insert(0, word)
