@@ -208,6 +208,8 @@ def test_a_role_that_points_back_with_its_loses_the_pointer() -> None:
         ("Former health secretary Gareth Penrose", "former health secretary"),
         ("Chief Executive Gareth Penrose", "Chief Executive"),  # the outlet's own capitals stay
         ("Labour leader Gareth Penrose", "Labour leader"),  # a party's name keeps its capital
+        ("Manager Gareth Penrose", "manager"),
+        ("Sister Gareth Penrose", "Sister"),  # a ward sister's title, not his sibling
     ],
 )
 def test_a_role_opening_a_sentence_loses_only_the_capital_the_sentence_gave_it(opening: str, role: str) -> None:
@@ -1580,7 +1582,7 @@ def test_someone_the_writer_meets_is_who_the_next_she_is(sentence: str, name: st
 def test_a_grandchild_named_with_the_relation_is_a_role_not_part_of_the_name() -> None:
     text = ("War widow Edna Pryce was taken to hospital after a fall.\n\nGranddaughter Shannon Pryce, 34, who stayed "
             "by her side, said: “My nan served this country her whole life. She deserved better than a corridor.”")
-    assert speakers(text) == [("Shannon Pryce", "Granddaughter")]
+    assert speakers(text) == [("Shannon Pryce", "granddaughter")]
 
 
 def test_a_sentence_about_a_named_persons_injury_keeps_her_in_mind() -> None:

@@ -133,3 +133,12 @@ def test_a_quoted_title_is_not_a_full_quotation(title: str) -> None:
 def test_a_split_quote_that_goes_on_with_i_keeps_its_comma() -> None:
     text = "Margaret was in tears. ‘I’m not a nuisance,’ she told us, ‘I just didn’t know what else to do.’"
     assert [q.text for q in extract_quotes(text)] == ["I’m not a nuisance, I just didn’t know what else to do."]
+
+
+def test_a_split_quote_going_on_with_i_after_a_full_stop_starts_a_new_sentence() -> None:
+    text = ("“The practices are already stretched, a recipe for longer waits for everyone,” Mr Halloway said. "
+            "“I want to see the ICB test whether another provider will take the contract on.”")
+    assert [q.text for q in extract_quotes(text)] == [
+        "The practices are already stretched, a recipe for longer waits for everyone. I want to see the ICB test "
+        "whether another provider will take the contract on."
+    ]

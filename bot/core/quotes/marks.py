@@ -144,7 +144,7 @@ def _marked(
                 speaker = speaker if speaker.name else speakers.recent_org(first.mark)
         quotes.append(
             Quote(
-                text=_join(parts),
+                text=_join(parts, [text[a.end : b.start] for a, b in itertools.pairwise(group)]),
                 speaker=speaker.name,
                 role=speaker.role,
                 partial=partial,
@@ -390,19 +390,23 @@ def _is_attribution_gap(text: str, before: _Segment, after: _Segment) -> bool:
     return is_attribution_gap(gap)
 
 
-def _join(parts: list[str]) -> str:
-    """Join the parts of a split quotation as the reader should see them.
+def _join(parts: list[str], gaps: list[str]) -> str:
+    """Join the parts of a split quotation as the reader should see them (`gaps` is the text between them).
 
     "…the whole answer,” she said. “But if…" reads "…the whole answer. But if…": a capitalised
     continuation starts a new sentence; a lower-case one continues it after a space.  The comma that
-    handed over to the attribution is not the speaker's, except before "I", where a sentence may go on
-    ("I'm not a nuisance,” she said, “I just didn't know what to do" keeps "nuisance, I just").
+    handed over to the attribution is not the speaker's, except before "I" when the attribution runs on
+    with a comma ("I'm not a nuisance,” she said, “I just didn't know what to do" keeps "nuisance, I just";
+    "…for everyone,” he said. “I want…" reads "…for everyone. I want…").
     """
     joined = parts[0]
-    for part in parts[1:]:
-        comma = joined.rstrip(" ").endswith(",") and _PRONOUN_I.match(part.lstrip("‘’'\"“”(["))
+    for part, gap in zip(parts[1:], gaps, strict=True):
+        i_part = _PRONOUN_I.match(part.lstrip("‘’'\"“”(["))
+        comma = joined.rstrip(" ").endswith(",") and i_part and not gap.rstrip(" ‘’'\"“”").endswith(".")
         joined = joined.rstrip(" ,;") + ("," if comma else "")
-        if _starts_sentence(part) and joined[-1:] not in _SENTENCE_END and joined[-1:] not in "\"'”’—–-:":
+        if (_starts_sentence(part) or (i_part and not comma)) and joined[-1:] not in _SENTENCE_END and (
+            joined[-1:] not in "\"'”’—–-:"
+        ):
             joined += "."
         joined += " " + part
     return joined

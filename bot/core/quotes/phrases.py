@@ -204,7 +204,7 @@ def _run_role(words: Sequence[str], tail: Sequence[str]) -> str | None:
         head.append(word)
     titles = [w for w in head[: len(head) - len(tail)] if w.lower().rstrip(".") not in HONORIFICS]
     titles = [w for w in titles if w.lower() not in FUNCTION_WORDS]
-    return " ".join(titles) if titles and titles[-1].lower() in ROLE_NOUNS else None
+    return clean_role(" ".join(titles)) if titles and titles[-1].lower() in ROLE_NOUNS else None
 
 
 def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
@@ -428,9 +428,9 @@ def _is_role_word(low: str) -> bool:
 
 
 # Role words written in lower case inside a sentence ("chief", "former", "health"); not the parties
-# ("Labour leader", "Independent councillor"), whose capital is their own.
+# ("Labour leader", "Independent councillor") nor a ward's "Sister", whose capital is their own.
 _COMMON_ROLE_WORDS = (ROLE_NOUNS | MODIFIERS) - frozenset(
-    "labour conservative tory democrat democrats democratic republican republicans liberal independent".split()
+    "labour conservative tory democrat democrats democratic republican republicans liberal independent sister".split()
 )
 
 
