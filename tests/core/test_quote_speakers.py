@@ -230,7 +230,7 @@ def test_a_role_given_to_one_of_a_family_is_not_given_to_another_of_that_surname
             "Her brother, Stephen Greaves, 61, visits once a month.\n\n"
             "“I feel guilty every time I drive away,” he admitted.\n\n"
             "“When I rang the council, I was told there was an eight-month wait,” she said.")
-    assert speakers(text) == [("Stephen Greaves", "Her brother"), ("Pauline Greaves", None)]
+    assert speakers(text) == [("Stephen Greaves", "her brother"), ("Pauline Greaves", None)]
 
 
 def test_a_name_after_a_clock_time_is_the_subject_the_next_pronoun_means() -> None:
@@ -250,7 +250,7 @@ def test_her_role_tells_her_gender_past_the_owners_pronoun() -> None:
     text = ("Peninsula Ambulance said crews had waited outside the hospital all night.\n\n"
             "His daughter, Maxine Faulkner, said he spent nine hours in the back of an ambulance.\n\n"
             "“He was frightened, he was cold and he kept asking why nobody would let him in,” she told the paper.")
-    assert speakers(text) == [("Maxine Faulkner", "His daughter")]
+    assert speakers(text) == [("Maxine Faulkner", "his daughter")]
 
 
 def test_a_person_presented_before_a_place_is_who_the_next_he_means() -> None:
@@ -272,6 +272,27 @@ def test_a_plural_acronym_is_people_of_a_kind_not_a_person() -> None:
             "Later, MPs questioned officials about the workforce strategy.\n\n"
             "“The strategy will be published before the end of the year,” she said.")
     assert speakers(text) == [("Jane Roe", "care minister")]
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"),
+    [
+        ("The chief executive of the trust", "chief executive of the trust"),
+        ("Kindred’s registered manager for the branch", "Kindred’s registered manager for the branch"),
+        ("Chief operating officer", "chief operating officer"),
+        ("The trust’s chief financial officer", "the trust’s chief financial officer"),
+    ],
+)
+def test_a_role_before_the_name_is_kept_whole_past_its_own_article_and_capital(role: str, shown: str) -> None:
+    comma = "," if role.startswith(("The", "Kindred")) else ""
+    text = f"{role}{comma} Colin Weatherall{comma} said: “We accept the findings and we have changed our rota system.”"
+    assert speakers(text) == [("Colin Weatherall", shown)]
+
+
+def test_a_role_after_and_opening_a_new_clause_stops_at_the_clause() -> None:
+    text = ("The pilot’s funding runs out next March. NHS England has asked for an evaluation, and Tarrowmouth "
+            "Partnership’s chief executive, Graham Lisle, said: “We are committed to making the case for it.”")
+    assert speakers(text) == [("Graham Lisle", "Tarrowmouth Partnership’s chief executive")]
 
 
 def test_the_role_noun_refers_to_the_unnamed_source_just_introduced_not_the_last_named_person() -> None:
@@ -965,7 +986,7 @@ def test_a_role_with_a_list_in_it_stays_whole_before_the_name() -> None:
         "The college’s director of nursing, policy and practice, Dr Fiona Harkins, said: "
         "“Boards must listen to the people on their wards.”"
     )
-    assert speakers(text) == [("Fiona Harkins", "The college’s director of nursing, policy and practice")]
+    assert speakers(text) == [("Fiona Harkins", "the college’s director of nursing, policy and practice")]
 
 
 def test_a_sentence_opening_with_a_role_of_a_body_then_the_name_introduces_who_he_is() -> None:

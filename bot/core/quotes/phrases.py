@@ -57,12 +57,14 @@ def phrase_start(tokens: list[Token], end: int) -> int | None:
     j, reach = end, 10
     while j >= 0 and end - j < reach:
         word = tokens[j][0]
+        if word == "and" and j > 0 and tokens[j - 1][0] == ",":
+            break  # ", and Tarrowmouth Partnership's chief executive": a new clause, not a list
         if word == "," and reach == 10 and "and" in (w for w, _, _ in tokens[j + 1 : end + 1]):
-            word, reach = "and", 14
+            word, reach = "and", 14  # a list inside the role: "director of nursing, policy and practice"
         if not (word[0].isalpha() or word in ("&", "’s", "'s")):
             break
-        if word.lower() in DETERMINERS:
-            return tokens[j][1]
+        if word.lower() in DETERMINERS and not (j > 0 and tokens[j - 1][0] in SPLITTERS):
+            return tokens[j][1]  # not "the trust" in "The chief executive of the trust": the phrase goes on back
         j -= 1
     start = tokens[j + 1][1] if j + 1 <= end else None
     words = [w.lower() for w, _, _ in tokens[j + 1 : end + 1]]
@@ -444,7 +446,9 @@ def clean_role(role: str) -> str | None:
     if det.lower() in ("the", "a", "an", "its", "their", "our") and rest and not owner.endswith(("'s", "’s")):
         role = rest
     first, _, after = role.partition(" ")
-    if first.istitle() and first.lower() in _COMMON_ROLE_WORDS and after == after.lower():
+    if first.istitle() and (first in ("The", "His", "Her") or first.lower() in _COMMON_ROLE_WORDS) and (
+        after == after.lower()
+    ):
         role = first.lower() + role[len(first) :]  # "Chief executive Jo Bell said": its capital opened the sentence
     return role or None
 
