@@ -295,6 +295,16 @@ def test_a_role_after_and_opening_a_new_clause_stops_at_the_clause() -> None:
     assert speakers(text) == [("Graham Lisle", "Tarrowmouth Partnership’s chief executive")]
 
 
+def test_the_capitalised_office_is_the_one_person_titled_with_it_though_named_only_as_an_object() -> None:
+    text = ("Precious Nyathi, a care worker from Leeds, described working 60-hour weeks.\n\n"
+            "Later in the session, MPs questioned Minister for Care Ben Harrow MP and officials. The Minister told "
+            "the Committee that the workforce strategy would come “before the end of the year” and that talks were "
+            "“on track”.")
+    assert [(q.speaker, q.text) for q in extract_quotes(text)] == [
+        ("Ben Harrow", "before the end of the year"), ("Ben Harrow", "on track")
+    ]
+
+
 def test_the_role_noun_refers_to_the_unnamed_source_just_introduced_not_the_last_named_person() -> None:
     text = (
         "Dr Priya Nair, the trust's medical director, said beds were full. “We are at capacity,” she said.\n\n"

@@ -1,17 +1,16 @@
 """Resolve the speakers of one article's quotations to canonical names, roles and genders."""
 
-# The speaker is the subject of a cue verb in the attribution clause around a quotation: after it
-# ("…,” said X" / "…,” X added" / "…” — X" / "according to X"), between its parts, before it
-# ("X said: “…" / "X, chief executive of Y, said: “…"), or ending the previous paragraph ("X said:").
-# A subject is a name (honorifics, titles and post-nominals peeled off, the role kept apart), an
-# organisation, a pronoun or a role noun.  Pronouns and definite role nouns ("the minister") resolve
-# to the nearest earlier *salient* person - the subject of an attribution or the name a sentence
-# opens with - of compatible gender (learnt from honorifics and the pronouns that follow a name), so
-# they only ever name someone the article has named; a relative the writer names ("my mother … she
-# says") when that is nearer.  "It said" / "they said" continue the organisation that spoke before or
-# go to the one just named.  A person named "from/at ORG" is the speaker, the organisation their
-# affiliation.  Each person is reported under one canonical form: the most often seen full name
-# sharing their surname key.
+# The speaker is the subject of a cue verb in the attribution clause around a quotation: after it ("…,” said
+# X" / "…,” X added" / "…” — X" / "according to X"), between its parts, before it ("X said: “…" / "X, chief
+# executive of Y, said: “…"), or ending the previous paragraph ("X said:"). A subject is a name (honorifics,
+# titles and post-nominals peeled off, the role kept apart), an organisation, a pronoun or a role noun.
+# Pronouns and definite role nouns ("the minister") resolve to the nearest earlier *salient* person - the
+# subject of an attribution or the name a sentence opens with - of compatible gender (learnt from honorifics
+# and the pronouns that follow a name), so they only ever name someone the article has named; a relative the
+# writer names ("my mother … she says") when that is nearer.  "It said" / "they said" continue the
+# organisation that spoke before or go to the one just named.  A person named "from/at ORG" is the speaker,
+# the organisation their affiliation.  Each person is reported under one canonical form: the most often seen
+# full name sharing their surname key.
 
 from __future__ import annotations
 
@@ -58,7 +57,7 @@ from bot.core.quotes.names import (
     relative_named,
 )
 from bot.core.quotes.organisations import acronyms, body_named, document_author, org_inside
-from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forward, office_holder
+from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forward, office_holder, titled_holder
 
 _OPENER = re.compile(r"[“\"]")
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
@@ -425,7 +424,8 @@ class ArticleSpeakers:
         return None
 
     def _by_role(self, nominal: str, position: int) -> Mention | None:
-        """Resolve "the minister" to the nearest salient person whose role shares its head noun."""
+        """Resolve "the minister" to the nearest salient person whose role shares its head noun; "The Minister" to
+        the one titled so ("Minister for Care Ben Harrow"); "the woman's son" to no one; "the bishop" to one far off."""
         words = [w.lower() for w in word_tokens(nominal) if w[0].isalpha()]
         head = words[-1] if words else ""
         nearest = None
@@ -436,7 +436,8 @@ class ArticleSpeakers:
             if head in role.lower().split() or holds_office(self._text, name_words(mention.name)[-1], head):
                 return mention
             nearest = nearest or mention
-        # "the woman's son" is no one named, not the nearest person; "the bishop" the one named bishop far off
+        if nominal.split()[-1].istitle() and (titled := titled_holder(self._text[:position], head)) is not None:
+            return titled
         return nearest if head in ROLE_NOUNS and not owned_relative(nominal) else office_holder(self._text, head)
 
     def _sentence_people(self, sentence: int) -> list[Mention]:

@@ -197,6 +197,16 @@ def office_holder(text: str, office: str) -> Mention | None:
     return Mention("person", people.pop()) if len(people) == 1 else None
 
 
+def titled_holder(text: str, office: str) -> Mention | None:
+    """Return the one person a text names with the office as their title ("Minister for Care Ben Harrow MP"):
+    whom "The Minister told the committee" means when that person is named only as an object."""
+    named = r"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+)"
+    title = re.escape(office.capitalize())
+    runs = re.finditer(rf"\b{title}(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {named}", text)
+    people = {" ".join(tail) for kind, tail in (analyse_run(word_tokens(m[1])) for m in runs) if kind == "person"}
+    return Mention("person", people.pop()) if len(people) == 1 else None
+
+
 def _run_role(words: Sequence[str], tail: Sequence[str]) -> str | None:
     """Return the title inside a capitalised run ("Health Secretary" in "Health Secretary Matt Hancock")."""
     head: list[str] = []
