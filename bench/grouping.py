@@ -56,7 +56,9 @@ WEEKS = {"week": ("grouping_articles_blind.json", "grouping_pairs_blind.json"),
          "week12": ("grouping_articles_blind12.json", "grouping_pairs_blind12.json"),
          "week13": ("grouping_articles_blind13.json", "grouping_pairs_blind13.json"),
          "week14": ("grouping_articles_blind14.json", "grouping_pairs_blind14.json"),
-         "week15": ("grouping_articles_blind15.json", "grouping_pairs_blind15.json")}
+         "week15": ("grouping_articles_blind15.json", "grouping_pairs_blind15.json"),
+         "week16": ("grouping_articles_blind16.json", "grouping_pairs_blind16.json"),
+         "week17": ("grouping_articles_blind17.json", "grouping_pairs_blind17.json")}
 
 
 def _article(number: int, key: str, title: str | None, body: str, published: date | None = None,
