@@ -36,6 +36,7 @@ _ADDRESS_DATE = re.compile(r"[/›»]\s*((?:19|20)\d\d)\s*[/›»]\s*(\d\d?)\s*[
 _COMMENTS = re.compile(r"^\W*(?:\d+\s+)?(?:comments?|replies|leave a (?:reply|comment)|join the discussion)\b", re.I)
 _COMMENTER = re.compile(r"^\W*posted\b.*\bby\b", re.I)  # "Posted by Jim on 1 Dec": a comment, not the article
 _UPDATED_LABEL = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+_UPDATED_FIELD = re.compile(r"\b(?:updated|modified)\b", re.I)  # "Filed 16:48 | Updated 19/02/2025 08:05"
 _FIELD_SPLIT = re.compile(r"\s*[|·•,–—]\s*|\s-\s|\s{2,}|\t")
 # Between the fields of a header row such as "13 May 2021 | Written by Jane Doe" (commas stay in dates).
 _ROW_SPLIT = re.compile(r"\s*[|·•]\s*|\s[-–—]\s|\s(?=By [A-Z])")  # "1 December 2026 By Oliver Pennock" too
@@ -91,15 +92,16 @@ def _writer_line(line: str) -> str | None:
 
 
 def _published(header: list[str], footer: list[str], us: bool) -> date | None:
-    """Prefer labelled dates (top, then foot), then bare date lines (a "today" banner too), then 'updated' ones."""
+    """Prefer labelled dates (top, then foot), then the bare date line nearest the article (not a "today" banner
+    over the masthead), then 'updated' ones."""
     labelled = [ln for ln in header if _DATE_LABEL.match(ln) or byline(ln)]
     labelled += [found["date"] for ln in header if (found := _CITED.search(ln))]
-    bare = [ln for ln in header if is_dateline(ln) and not _UPDATED_LABEL.match(ln)]
-    updated = [ln for ln in header if _UPDATED_LABEL.match(ln)]
+    bare = [ln for ln in header if is_dateline(ln) and not (_UPDATED_LABEL.match(ln) or _UPDATED_FIELD.search(ln))]
+    updated = [ln for ln in header if _UPDATED_LABEL.match(ln) or _UPDATED_FIELD.search(ln)]
     above = footer[: next((n for n, ln in enumerate(footer) if _COMMENTS.match(ln)), len(footer))]  # not comments
     closing = [ln for ln in above if (_DATE_LABEL.match(ln) or _FILED.match(ln)) and not _COMMENTER.search(ln)]
     dates = {parse_date(line, us) for line in closing} - {None}  # several: "Published …" under each related story
-    if found := _first_date(labelled, us) or (dates.pop() if len(dates) == 1 else None) or _first_date(bare, us):
+    if found := _first_date(labelled, us) or (dates.pop() if len(dates) == 1 else None) or _first_date(bare[::-1], us):
         return found
     for line in header:
         if (address := _ADDRESS_DATE.search(line)) and 1 <= int(address[2]) <= 12 and 1 <= int(address[3]) <= 31:

@@ -555,3 +555,14 @@ def test_a_journals_citation_line_dates_the_article_and_the_name_above_the_place
     found = meta("The British Clinical Journal", "News", HEADLINE, citation, "Cite this as: BCJ 2026;379:q1187",
                  "Article", "Metrics", "Responses", "Owen Dacre", "London", *BODY)
     assert (found.published, found.author) == (date(2026, 5, 19), "Owen Dacre")
+
+
+def test_the_date_by_the_byline_wins_over_a_today_banner_above_the_masthead() -> None:
+    found = meta("Harrowdale Courier", "Thursday 7 May 2026", "Harrowdale 14°C", "Home | News | Sport", HEADLINE,
+                 "Owen Pritchard", "Chief Reporter", "Tuesday 5 May 2026, 6:00am", *BODY)
+    assert found.published == date(2026, 5, 5)
+
+
+def test_an_updated_field_beside_the_filing_time_is_not_the_publication_date() -> None:
+    found = meta(HEADLINE, "18/02/2025", "Filed 16:48 | Updated 19/02/2025 08:05", *BODY)
+    assert found.published == date(2025, 2, 18)

@@ -305,6 +305,13 @@ def test_the_capitalised_office_is_the_one_person_titled_with_it_though_named_on
     ]
 
 
+@pytest.mark.parametrize("where", ["also at Brackwater", "from Brackwater"])
+def test_a_place_after_the_name_and_a_comma_is_where_they_work_not_the_name(where: str) -> None:
+    text = (f"Principal social worker Tom Ridley, {where}, said practitioners now had time to think. "
+            "“It sounds small, but it has changed the culture,” he said.")
+    assert speakers(text) == [("Tom Ridley", "principal social worker")]
+
+
 def test_the_role_noun_refers_to_the_unnamed_source_just_introduced_not_the_last_named_person() -> None:
     text = (
         "Dr Priya Nair, the trust's medical director, said beds were full. “We are at capacity,” she said.\n\n"

@@ -321,6 +321,7 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         words = [w for w, _, _ in itertools.takewhile(lambda t: t[0] != "(", inner[lead:])]
         pure_name = lead <= 2 and bool(words) and all(w[0].isupper() or w == "." for w in words)
         pure_name = pure_name and inner[0][0].lower() not in RELATIVES  # ", who represents Harlowmere South,"
+        pure_name = pure_name and not any(w in AFFILIATIONS | PLACE_BEFORE for w, _, _ in inner[:lead])  # ", at X,"
         if name is not None and name.kind == "person" and pure_name and sep >= 0:
             role_start = phrase_start(tokens, sep - 1)
             if role_start is not None:
