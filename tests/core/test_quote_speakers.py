@@ -280,6 +280,9 @@ def test_a_plural_acronym_is_people_of_a_kind_not_a_person() -> None:
         ("The chief executive of the trust", "chief executive of the trust"),
         ("Kindred’s registered manager for the branch", "Kindred’s registered manager for the branch"),
         ("Chief operating officer", "chief operating officer"),
+        ("Chief technology officer", "chief technology officer"),
+        ("Unison branch secretary", "Unison branch secretary"),
+        ("Unite regional officer", "Unite regional officer"),
         ("The trust’s chief financial officer", "the trust’s chief financial officer"),
     ],
 )
@@ -310,6 +313,12 @@ def test_a_place_after_the_name_and_a_comma_is_where_they_work_not_the_name(wher
     text = (f"Principal social worker Tom Ridley, {where}, said practitioners now had time to think. "
             "“It sounds small, but it has changed the culture,” he said.")
     assert speakers(text) == [("Tom Ridley", "principal social worker")]
+
+
+def test_a_spokesperson_speaks_for_the_whole_body_named_with_and() -> None:
+    text = ("Caldersfield and District Hospitals NHS Trust apologised and said it had brought in new checks. "
+            "“We are deeply sorry for the failings in Mrs Ellery’s care,” a spokesperson said.")
+    assert [name for name, _ in speakers(text)] == ["Caldersfield and District Hospitals NHS Trust"]
 
 
 def test_the_role_noun_refers_to_the_unnamed_source_just_introduced_not_the_last_named_person() -> None:

@@ -488,6 +488,6 @@ def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> str | None:
         joined = JOINED_RUN.finditer(text, start, end)  # "Health" alone is not who spoke
         orgs += [(m.end(), m.group()) for m in joined if analyse_run(word_tokens(m.group()))[0] == "org"]
         orgs += [(m.end(), m.group()) for m in LISTED_ORG.finditer(text, start, end)]
-        if orgs:
-            return max(orgs)[1]
+        if orgs:  # the last named; of runs ending there, the whole "Caldersfield and District Hospitals NHS Trust"
+            return max(orgs, key=lambda org: (org[0], len(org[1])))[1]
     return None

@@ -91,7 +91,8 @@ MODIFIERS = wordset(
     "transport local government prime junior senior interim acting clinical medical nursing adult adults "
     "children mental national former labour conservative tory democrat democrats democratic republican "
     "republicans liberal independent policy finance economic environment environmental digital culture "
-    "communities international trade security development majority minority ranking oversight operating financial"
+    "communities international trade security development majority minority ranking oversight operating financial "
+    "regional branch technology information operations district"
 )
 ORG_WORDS = wordset(
     "association council department ministry office committee commission agency authority trust "
