@@ -96,8 +96,8 @@ def _published(header: list[str], footer: list[str], us: bool) -> date | None:
     over the masthead), then 'updated' ones."""
     labelled = [ln for ln in header if _DATE_LABEL.match(ln) or byline(ln)]
     labelled += [found["date"] for ln in header if (found := _CITED.search(ln))]
-    bare = [ln for ln in header if is_dateline(ln) and not (_UPDATED_LABEL.match(ln) or _UPDATED_FIELD.search(ln))]
     updated = [ln for ln in header if _UPDATED_LABEL.match(ln) or _UPDATED_FIELD.search(ln)]
+    bare = [ln for ln in header if is_dateline(ln) and ln not in updated]
     above = footer[: next((n for n, ln in enumerate(footer) if _COMMENTS.match(ln)), len(footer))]  # not comments
     closing = [ln for ln in above if (_DATE_LABEL.match(ln) or _FILED.match(ln)) and not _COMMENTER.search(ln)]
     dates = {parse_date(line, us) for line in closing} - {None}  # several: "Published …" under each related story

@@ -129,7 +129,8 @@ FUNCTION_WORDS = (
 NAME_PARTICLES = wordset("de da del della di du van von der den la le bin al ibn ap")
 RUN_CONNECTORS = wordset("of for and & on at in") | NAME_PARTICLES
 SPLITTERS = wordset("of for at from in on")
-DETERMINERS = wordset("the a an one another this that his her their its our my")
+POSSESSIVES = wordset("his her their its our my")  # an owner's words: "His daughter" is not a man
+DETERMINERS = wordset("the a an one another this that") | POSSESSIVES
 PRONOUNS = wordset("he she they it we i")
 SKIPPABLE = wordset(
     "also later then has had have once further previously recently simply only who would will earlier "

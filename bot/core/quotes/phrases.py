@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from bot.core.quotes.lexicon import (
@@ -15,6 +15,7 @@ from bot.core.quotes.lexicon import (
     HONORIFICS,
     MODIFIERS,
     ORG_WORDS,
+    POSSESSIVES,
     PRONOUNS,
     RELATIVES,
     ROLE_NOUNS,
@@ -182,27 +183,32 @@ def holds_office(text: str, surname: str, office: str) -> bool:
     return bool(titles) and re.search(rf"\b(?:{'|'.join(titles)})\.? {name}", text) is not None
 
 
+_NAMED = r"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+)"  # capitalised words that may be a person's name
+
+
 def office_holder(text: str, office: str) -> Mention | None:
     """Return the one person a text names with an office after their name ("the Rt Rev Jonathan Pellow, the Bishop
     of Ambleworth, …"): whom "the bishop said" means when no bishop is near; None when none or several are, or
     for an office that is no title ("the report" is not a person's)."""
     if office not in HONORIFICS:
         return None
-    named = r"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+)"
-    runs = itertools.chain(  # "…, the Bishop of Wensley" and "the Bishop of Calderbrook, the Rt Rev …"
-        re.finditer(rf"{named}, (?:the )?(?i:{re.escape(office)})\b", text),
-        re.finditer(rf"\b(?i:{re.escape(office)}) of (?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+, (?:the )?{named}", text),
-    )
-    people = {" ".join(tail) for kind, tail in (analyse_run(word_tokens(m[1])) for m in runs) if kind == "person"}
-    return Mention("person", people.pop()) if len(people) == 1 else None
+    return _one_person(itertools.chain(  # "…, the Bishop of Wensley" and "the Bishop of Calderbrook, the Rt Rev …"
+        re.finditer(rf"{_NAMED}, (?:the )?(?i:{re.escape(office)})\b", text),
+        re.finditer(rf"\b(?i:{re.escape(office)}) of (?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+, (?:the )?{_NAMED}", text),
+    ))
 
 
 def titled_holder(text: str, office: str) -> Mention | None:
     """Return the one person a text names with the office as their title ("Minister for Care Ben Harrow MP"):
     whom "The Minister told the committee" means when that person is named only as an object."""
-    named = r"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+)"
     title = re.escape(office.capitalize())
-    runs = re.finditer(rf"\b{title}(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {named}", text)
+    return _one_person(
+        re.finditer(rf"\b{title}(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {_NAMED}", text)
+    )
+
+
+def _one_person(runs: Iterable[re.Match[str]]) -> Mention | None:
+    """The person the runs' first groups name, when they all name one person; else None."""
     people = {" ".join(tail) for kind, tail in (analyse_run(word_tokens(m[1])) for m in runs) if kind == "person"}
     return Mention("person", people.pop()) if len(people) == 1 else None
 
@@ -464,8 +470,5 @@ def clean_role(role: str) -> str | None:
 
 
 def role_gender(role: str) -> str | None:  # of the role's own words: "Mr Holt's daughter", "His daughter" a woman
-    words = [w for w in word_tokens(re.split(r"['’]s ", role)[-1]) if w.lower() not in _OWNERS]
+    words = [w for w in word_tokens(re.split(r"['’]s ", role)[-1]) if w.lower() not in POSSESSIVES]
     return next((g for g in map(gender_of, words) if g), None)
-
-
-_OWNERS = frozenset(("his", "her", "their", "its", "our", "my"))
