@@ -41,6 +41,10 @@ _BODY_BEFORE_END = 40  # words of prose needed before "Comments" or "ENDS" can c
 _SHORT_BODY = 100  # words of prose: less is a paragraph or two, not yet an article
 _PROSE_AFTER_END = 4  # this many times as much prose after "Comments" as before it: the article is still to come
 _WRAP_CHARS = 40  # a line shorter than this is never a hard-wrapped piece of a paragraph
+_HEADLINE_WORDS = 20  # a headline is shorter than this
+# Right above a byline or date line, a line may be longer: charities and campaign pages quote a young person and
+# say what the report found in one headline ("“I felt …”: young people wait 14 months …, our new report finds")
+_BYLINED_HEADLINE_WORDS = 30
 # A heading after which come lists of other articles or jobs, until the prose resumes.
 _RELATED_HEAD = starts_with(
     r"related\b|read (?:more|next|also)\b|see also\b|also read\b|further reading|in this section|popular\b"
@@ -161,9 +165,11 @@ def _kind(block: _Block) -> Kind:
 
 def _classify(blocks: list[_Block]) -> None:
     """Label every block, then let section headings (Related, Comments, ENDS) claim what follows them."""
-    for block in blocks:
+    for i, block in enumerate(blocks):
         block.words = len(block.text.split())
         block.kind = _kind(block)
+        if block.kind is Kind.LONG and _bylined(blocks, i):
+            block.kind = Kind.HEADING  # a long headline or standfirst: a byline never follows a paragraph at once
     prose_words = 0
     mode: str | None = None
     for i, block in enumerate(blocks):
@@ -258,7 +264,7 @@ def _titleish(block: _Block, need_lower: bool, bylined: bool = False) -> bool:
     """Say whether a block has a headline's shape: 4-20 words, one line, no closing full stop (unless a byline
     or date line follows it at once: "My father voted for him three times. This year he's staying home.")."""
     text = block.text
-    if not 4 <= block.words <= 20 or len(block.lines) != 1:
+    if not 4 <= block.words <= (_BYLINED_HEADLINE_WORDS if bylined else _HEADLINE_WORDS) or len(block.lines) != 1:
         return False
     if text.rstrip(CLOSERS).endswith((":", ";", ",")) or (text.rstrip(CLOSERS).endswith(".") and not bylined):
         return False
@@ -287,6 +293,9 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
         if not _captioned(blocks, i)
         and any(_titleish(blocks[i], lower, _bylined(blocks, i)) for lower in (True, False))
     ]
+    # a line longer than a headline right below a title-shaped line is that headline's standfirst
+    lines = [line for n, line in enumerate(lines) if len(line.text.split()) <= _HEADLINE_WORDS
+             or not (n and lines[n - 1].position == line.position - 1)]
     return pick_headline(lines, lead)
 
 

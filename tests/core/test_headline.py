@@ -304,3 +304,28 @@ def test_a_live_pages_summary_bullets_under_its_headline_are_not_the_headline() 
         "We're going to pause our live coverage now. Thank you for joining us and for all your messages today.",
     ])
     assert clean(raw).title == headline
+
+
+def test_a_long_headline_above_its_byline_is_found_below_a_crisis_banner_that_stays_out_of_the_body() -> None:
+    """Charities quote someone and say what their report found in one headline of twenty-five words; a byline
+    never follows a paragraph at once, so the line is no body text and the banner above it starts no article."""
+    headline = ("“I stopped going to the shops”: carers visiting Ashbury General Hospital paid up to £60 a week to "
+                "park, our new survey of families finds")
+    banner = ("If you are worried about someone in your care right now, call 999 or go to A&E. You can also call "
+              "NHS 111 for advice.")
+    raw = page("Carers Together", "Support for carers across Ashbury and the Wyre valley", "Donate", banner,
+               "Home > News > Campaigns", headline, "By Sunita Rao, Campaigns Officer", "Share this page",
+               *HOSPITAL_BODY)
+    cleaned = clean(raw)
+    assert cleaned.title == headline
+    assert cleaned.body.startswith("Carers visiting relatives") and "call 999" not in cleaned.body
+
+
+def test_a_long_standfirst_above_the_byline_is_not_the_headline_above_it() -> None:
+    headline = "‘Someone has to pay for it’: inside the fight over free parking"
+    standfirst = ("When Ashbury General started charging carers to park, families who visit every day found "
+                  "themselves paying more than their weekly food shop to sit with the people they love. They are "
+                  "not alone")
+    raw = page("Ashbury Echo", "The Long Read", headline, standfirst, "By Raj Patel", "3 November 2023",
+               *HOSPITAL_BODY)
+    assert clean(raw).title == headline
