@@ -183,6 +183,33 @@ def test_a_bare_spokesperson_speaks_for_the_organisation_just_named() -> None:
     assert speakers(text) == [("Northmoor Community Health Trust", None)]
 
 
+@pytest.mark.parametrize(("text", "body"), [
+    ("Harrowgate Hospitals NHS Trust was fined £80,000 after a patient fell. Harrowgate Council said it would review "
+     "its contract. “We are deeply sorry,” a spokeswoman for the trust said.", "Harrowgate Hospitals NHS Trust"),
+    ("Cwm Tirion University Health Board was placed in special measures on Tuesday. A spokesman for the health "
+     "board said: “We will do everything we can to improve care for patients.”", "Cwm Tirion University Health Board"),
+    ("The Local Government and Social Care Ombudsman found that Kelbrook Borough Council failed Mrs B. Kelbrook "
+     "Borough Council's director, Helen Marsh, apologised. A spokesperson for the ombudsman said the case was a "
+     "warning. “Councils rely on agencies to deliver care,” the spokesperson said.",
+     "Local Government and Social Care Ombudsman"),
+])
+def test_a_spokesperson_for_the_body_named_in_lower_case_speaks_for_the_body_named_before(text: str, body: str) -> None:
+    """"A spokeswoman for the trust" is the trust the article named, not a nominal nor the last body named."""
+    assert speakers(text)[-1] == (body, None)
+
+
+def test_an_ombudsman_in_a_bodys_name_is_the_body_and_the_ombudsman_it_later() -> None:
+    text = ("The Housing and Care Ombudsman upheld the complaint. In its report, the ombudsman said: “Mrs B was "
+            "left without care.”")
+    assert speakers(text) == [("Housing and Care Ombudsman", None)]
+
+
+def test_a_spokesperson_after_a_bodys_officer_speaks_for_the_body_not_its_possessive() -> None:
+    text = ("Kelbrook Borough Council's director of adult social care, Helen Marsh, apologised on Monday. “We will act "
+            "on every one of the recommendations made,” a spokesperson said.")
+    assert speakers(text) == [("Kelbrook Borough Council", None)]
+
+
 def test_a_bare_spokesperson_with_no_organisation_named_stays_a_nominal() -> None:
     text = "Residents said they had not been asked. “We will reply to every letter,” a spokesperson said."
     assert speakers(text) == [("a spokesperson", None)]

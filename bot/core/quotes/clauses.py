@@ -28,6 +28,7 @@ from bot.core.quotes.lexicon import (
     Token,
     is_sentence_end,
     sentence_breaks,
+    strip_possessive,
     token_spans,
     word_tokens,
 )
@@ -489,5 +490,5 @@ def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> str | None:
         orgs += [(m.end(), m.group()) for m in joined if analyse_run(word_tokens(m.group()))[0] == "org"]
         orgs += [(m.end(), m.group()) for m in LISTED_ORG.finditer(text, start, end)]
         if orgs:  # the last named; of runs ending there, the whole "Caldersfield and District Hospitals NHS Trust"
-            return max(orgs, key=lambda org: (org[0], len(org[1])))[1]
+            return strip_possessive(max(orgs, key=lambda org: (org[0], len(org[1])))[1])  # "… Council's director"
     return None

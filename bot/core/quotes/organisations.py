@@ -29,6 +29,13 @@ _READ_BY = re.compile(r"\bread(?: [\w’'-]+){0,5} $")
 _COUNT_BEFORE = re.compile(r"\d[\d,]*\s+$")
 _BY_TIME = re.compile(r"the (?:end|start|beginning|middle|time|turn) of\b")
 _BY_REACH = 60  # characters from "signed by" to the name: "signed by the partnership's senior partner, Dr X"
+# Who brought in a spokesperson: "a spokesperson", "A Seagate spokesman", "a spokesman for the Department of Health"
+SPOKESPERSON = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)"
+    r"(?: for (?:the )?[A-Z][\w’'&-]*(?:(?: | of | and | for | & | of the )[A-Z][\w’'&-]*)*"  # "… of Health and …"
+    r"| for the [a-z][\w’'-]*(?: [a-z][\w’'-]*)?)?"  # "… for the trust", "… for the health board"
+)
+_SPOKEN_FOR = re.compile(r"spokes(?:person|man|woman) for the ([a-z][\w’'-]*(?: [a-z][\w’'-]*)?)")  # "… the trust"
 
 
 def acronyms(text: str) -> dict[str, str]:
@@ -76,6 +83,14 @@ def org_inside(nominal: str) -> str | None:
             best = [*run[:-1], strip_possessive(run[-1])]
         run = []
     return " ".join(best) if best else None
+
+
+def spoken_for(text: str, nominal: str, position: int) -> str | None:
+    """Return the body named before `position` that "a spokeswoman for the trust" (or "for the health board", "for
+    the ombudsman") speaks for: the nearest one whose name ends in that word ("Northvale Hospitals NHS Trust")."""
+    found = _SPOKEN_FOR.search(nominal)
+    words = found.group(1).split() if found else []
+    return next((body for word in reversed(words) if (body := body_named(text, word, position))), None)
 
 
 def body_named(text: str, head: str, position: int) -> str | None:

@@ -56,16 +56,12 @@ from bot.core.quotes.names import (
     peer_name,
     relative_named,
 )
-from bot.core.quotes.organisations import acronyms, body_named, document_author, org_inside
+from bot.core.quotes.organisations import SPOKESPERSON, acronyms, body_named, document_author, org_inside, spoken_for
 from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forward, office_holder, titled_holder
 
 _OPENER = re.compile(r"[“\"]")
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
 _WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")
-_SPOKESPERSON = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)"
-    r"(?: for (?:the )?[A-Z][\w’'&-]*(?:(?: | of | and | for | & | of the )[A-Z][\w’'&-]*)*)?"  # "… of Health and …"
-)
 # An unnamed person opening a sentence, perhaps after a phrase: "Inside, the nurse in charge, who asks not to be …"
 _UNNAMED_LEAD = re.compile(r"(?:[A-Z]\w*(?: [\w-]+){0,6}, )?((?:One|A|An|[Tt]he) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
@@ -187,7 +183,7 @@ class ArticleSpeakers:
                 return organisation(self._expand(body))
         if mention.definite and head.startswith("spokes"):  # "The spokesperson added:": the one brought in before
             start = self._start_back(position, _ORG_SENTENCES)
-            earlier = list(_SPOKESPERSON.finditer(self._text, start, position))
+            earlier = list(SPOKESPERSON.finditer(self._text, start, position))
             found_org = self._nominal(Mention("nominal", earlier[-1].group()), earlier[-1].start()) if earlier else None
             if found_org is not None and found_org.kind == ORGANISATION:
                 return found_org
@@ -202,7 +198,8 @@ class ArticleSpeakers:
                 return person(name, role or clean_role(mention.name))
         # "a spokesperson for NHS England", "a Seagate spokesman": the organisation speaks; "one GOP source", "an
         # NHS insider" speak for nobody but themselves
-        org = org_inside(mention.name) if nominal_head(mention.name) not in _UNOFFICIAL else None
+        official = nominal_head(mention.name) not in _UNOFFICIAL
+        org = official and (org_inside(mention.name) or spoken_for(self._text, mention.name, position))
         if org:
             return organisation(self._expand(org))
         if mention.definite and head in WRITINGS:
@@ -457,7 +454,7 @@ class ArticleSpeakers:
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
             if mention is not None and (mention.kind in ("person", "pronoun") or is_unnamed(mention, text)):
                 people.append(replace(mention, start=start + cue.start()))
-            elif mention is not None and mention.kind == "org" and (spokes := _SPOKESPERSON.search(before)):
+            elif mention is not None and mention.kind == "org" and (spokes := SPOKESPERSON.search(before)):
                 people.append(Mention("nominal", spokes.group(), start=start + spokes.start()))  # she, for the body
         if all(p.kind == "pronoun" for p in people) and not is_heading(text):  # "X, was right when she told"
             lead = first_subject(text[:200], strict=True)
