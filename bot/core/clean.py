@@ -299,6 +299,20 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
     return pick_headline(lines, lead)
 
 
+def _below_masthead(blocks: list[_Block], first: int, last: int) -> int:
+    """Start the body below the byline and date lines that stand inside the span under one short paragraph: that
+    paragraph (a support line, "Need to talk? Call …", a standfirst) is the page's, not the article's; two are
+    the article's own opening, and a byline below them is furniture inside it."""
+    start = first
+    for m in range(first + 1, last):
+        prose = [b for b in blocks[first:m] if b.kind in (Kind.PROSE, Kind.LONG)]
+        if len(prose) > 1 or sum(b.words for b in prose) >= _SHORT_BODY:
+            break
+        if blocks[m].meta:
+            start = m + 1
+    return start
+
+
 def _distance(blocks: list[_Block], i: int, first: int) -> int | None:
     """Count the lines (not furniture) to the byline, date or body after line i, when at most two."""
     near = range(i + 1, min(len(blocks), first + 1))
@@ -355,6 +369,7 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
         removed = tuple(line for b in blocks for line in b.lines)
         return CleanText(body="", title=_find_title(blocks, len(blocks)), removed=removed)
     first, last = span
+    first = _below_masthead(blocks, first, last)
     title = _find_title(blocks, first)
     if title is None and _opening_headline(blocks, first, last):
         title = blocks[first].text

@@ -5,10 +5,13 @@ Every page here is invented for these tests: outlets, people and places are fict
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.core.clean import clean
 from bot.core.headline import TitleLine, pick_headline
+from bot.core.meta import extract_metadata
 
 
 def page(*lines: str) -> str:
@@ -329,3 +332,15 @@ def test_a_long_standfirst_above_the_byline_is_not_the_headline_above_it() -> No
     raw = page("Ashbury Echo", "The Long Read", headline, standfirst, "By Raj Patel", "3 November 2023",
                *HOSPITAL_BODY)
     assert clean(raw).title == headline
+
+
+def test_the_body_starts_below_a_byline_and_date_standing_under_a_standfirst_and_the_page_is_dated() -> None:
+    """A long read puts its standfirst, byline, photographer and date between headline and text: all of it is the
+    page's, and the date line there dates the article."""
+    standfirst = ("Carers visiting relatives at Ashbury General Hospital paid up to £60 a week to park. Then the "
+                  "families organised.")
+    raw = page("The Long Read", "The price of visiting", standfirst, "By Raj Patel", "Photographs by Anna Lees",
+               "3 November 2026 · 16 minute read", *HOSPITAL_BODY)
+    cleaned = clean(raw)
+    assert cleaned.body.startswith("Carers visiting relatives at Ashbury General Hospital will no longer")
+    assert extract_metadata(raw, cleaned).published == date(2026, 11, 3)

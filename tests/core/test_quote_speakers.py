@@ -1711,3 +1711,28 @@ def test_a_relative_left_unnamed_is_not_the_nearest_person() -> None:
     text = ("Prosecuting, Siân Merriman said the alarm had been off for weeks.\n\nIn a statement read to the court, "
             "the woman's son said: “We chose the home because we were told Mam would be safe there.”")
     assert speakers(text)[-1][0] != "Siân Merriman"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A nurse from Leeds said: “I spent a twelve-hour shift looking after eleven patients in a corridor.”",
+     "A nurse from Leeds"),
+    ("One emergency department nurse in the north of England wrote: “I spent a twelve-hour shift looking after "
+     "eleven patients in a corridor.”", "One emergency department nurse in the north of England"),
+    ("An ICB chair in the North East summed it up: “Integration is not a structure. It is a set of relationships.”",
+     "An ICB chair in the North East"),
+])
+def test_an_unnamed_person_and_where_they_are_is_the_speaker_not_the_place(text: str, speaker: str) -> None:
+    assert speakers(text) == [(speaker, None)]
+
+
+def test_a_role_before_a_name_holds_no_verb_of_the_sentence() -> None:
+    text = ("The centre was opened by ICB chair Dame Patricia Holt, who said: “This is exactly what patients tell us "
+            "they want: quicker tests, in a place they can easily get to.”")
+    assert speakers(text) == [("Patricia Holt", "ICB chair")]
+
+
+def test_a_quote_after_a_sentence_about_her_in_her_paragraph_is_hers() -> None:
+    text = ("Dionne Achterberg runs a matchmaking service for care workers. “Every name on that board is a deadline,” "
+            "she says.\n\nShe is blunt about the employers who caused the problem. “Some of them should never have "
+            "been allowed near a vulnerable adult, let alone a work visa.”")
+    assert speakers(text) == [("Dionne Achterberg", None), ("Dionne Achterberg", None)]

@@ -35,6 +35,7 @@ SPOKESPERSON = re.compile(
     r"(?: for (?:the )?[A-Z][\w’'&-]*(?:(?: | of | and | for | & | of the )[A-Z][\w’'&-]*)*"  # "… of Health and …"
     r"| for the [a-z][\w’'-]*(?: [a-z][\w’'-]*)?)?"  # "… for the trust", "… for the health board"
 )
+_PLACED = frozenset(("from", "at", "of", "in", "near", "outside"))
 _SPOKEN_FOR = re.compile(r"spokes(?:person|man|woman) for the ([a-z][\w’'-]*(?: [a-z][\w’'-]*)?)")  # "… the trust"
 
 
@@ -69,8 +70,12 @@ def org_inside(nominal: str) -> str | None:
     best: list[str] = []
     tokens = word_tokens(nominal)
     spokes = any(w.lower().startswith("spokes") for w in tokens)
-    for word in [*tokens, "."]:
+    placed = False  # "a nurse from Leeds", "a resident of Ashby Court": where someone is, not whom they speak for
+    for n, word in enumerate([*tokens, "."]):
         if word[0].isupper() or (run and word.lower() in RUN_CONNECTORS):
+            if not run:
+                before = [w.lower() for w in tokens[max(0, n - 2) : n] if w.lower() != "the"]
+                placed = not spokes and bool(before) and before[-1] in _PLACED
             run.append(word)  # "the Queen's Nursing Institute" keeps its possessive; "NHS England's" loses it
             continue
         while run and (run[-1].lower() in RUN_CONNECTORS or run[-1].lower() in FUNCTION_WORDS):
@@ -79,7 +84,7 @@ def org_inside(nominal: str) -> str | None:
             run.pop(0)
         named = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in run)
         # "a Number 10 spokesman": a run that a number goes on is not a one-word name
-        if run and (named or (spokes and len(run) == 1 and not word[0].isdigit())):
+        if run and not placed and (named or (spokes and len(run) == 1 and not word[0].isdigit())):
             best = [*run[:-1], strip_possessive(run[-1])]
         run = []
     return " ".join(best) if best else None

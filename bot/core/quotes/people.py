@@ -70,7 +70,7 @@ _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote th
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
 _PARENTS = frozenset("mother mum mam mom father dad".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")
-_ACTING = re.compile(r"(She|He) [a-z]+(?: [a-z]+){0,5}\.\s*")  # "She laughs. “…”": the quote is her words
+_ACTING = re.compile(r"(She|He) [a-z]+(?: [a-z]+){0,15}\.\s*")  # "She laughs. “…”", "She is blunt about it. “…”": hers
 _AGED = re.compile(r", \d{1,3},")  # a one-word name with an age after it is a person: "Pete, 71, …"
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
@@ -198,7 +198,8 @@ class ArticleSpeakers:
                 return person(name, role or clean_role(mention.name))
         # "a spokesperson for NHS England", "a Seagate spokesman": the organisation speaks; "one GOP source", "an
         # NHS insider" speak for nobody but themselves
-        official = nominal_head(mention.name) not in _UNOFFICIAL
+        head_noun = nominal_head(mention.name)  # "an ICB chair in the North East" is a person; "a Seagate spokesman"
+        official = head_noun not in _UNOFFICIAL and (head_noun.startswith("spokes") or head_noun not in ROLE_NOUNS)
         org = official and (org_inside(mention.name) or spoken_for(self._text, mention.name, position))
         if org:
             return organisation(self._expand(org))
@@ -448,8 +449,10 @@ class ArticleSpeakers:
                 continue
             before = text[: cue.start()].rstrip()
             mention = subject_before(before) if cue.group("verb") else None
-            if mention is not None and mention.kind == "nominal" and (who := _WHO.search(before)):
-                mention = subject_before(before[: who.start()])  # not "who’s" but whom it means
+            if (mention is None or mention.kind == "nominal") and (who := _WHO.search(before)):
+                found = subject_before(before[: who.start()])  # not "who’s" but whom it means
+                # a name alone only with its role before it ("ICB chair Dame X, who said"), not "from Cwm Eirin, who"
+                mention = found if mention is not None or (found is not None and found.role) else None
             if mention is None and (cue.group("according") or before[-1:] in ",”\"'’"):  # "…,” said X"
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
             if mention is not None and (mention.kind in ("person", "pronoun") or is_unnamed(mention, text)):

@@ -7,14 +7,17 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from bot.core.quotes.kinds import nominal_head
 from bot.core.quotes.lexicon import (
     AFFILIATIONS,
     CUE,
     DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
+    KIN,
     MODIFIERS,
     ORG_WORDS,
+    PLACE_BEFORE,
     POSSESSIVES,
     PRONOUNS,
     RELATIVES,
@@ -38,6 +41,8 @@ _ROLE_LINKS = frozenset(("of", "for", "and", "&", "at", "on"))
 _BODY_NOUNS = frozenset("group charity campaign organisation union network alliance coalition forum".split())
 # Verbs that make a clause: a role has none of them.
 _FINITE = frozenset("is was are were has have had would will could should can may might must says said".split())
+_PLACED = AFFILIATIONS - {"for", "with"} | PLACE_BEFORE  # "a nurse from Leeds", not "a spokesman for X"
+_OUTSIDE_ROLE = _FINITE | {"by"}  # words a role written before a name never holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +154,14 @@ def _member_of(tokens: list[Token], first: int, end: int, text: str) -> Mention 
 
     An organisation is the speaker only when no person is named: in "Jane Roe from the RCN said" the subject
     of "said" is Jane Roe, and the organisation only says where she works."""
-    if first < 2 or tokens[first - 1][0] not in AFFILIATIONS:
+    if first < 2 or tokens[first - 1][0] not in AFFILIATIONS | PLACE_BEFORE:
         return None
     person = np_backward(tokens, first - 2, text)
-    if person is None or person.kind != "person":
+    if (person is not None and person.kind == "nominal" and tokens[first - 1][0] in _PLACED and not person.definite
+            and nominal_head(person.name) in _SOMEONE):
+        # "One nurse in the north of England wrote": an unnamed person and where they are, not the place
+        return replace(person, name=text[person.start : tokens[end][2]])
+    if person is None or person.kind != "person" or tokens[first - 1][0] in PLACE_BEFORE:
         return None
     org = text[tokens[first][1] : tokens[end][2]]
     role = f"{person.role} {tokens[first - 1][0]} {org}" if person.role else org
@@ -170,6 +179,7 @@ def _speaks_for(tokens: list[Token], first: int, text: str) -> int | None:
 
 
 _PEOPLE_OF_A_BODY = ROLE_NOUNS | SOURCES  # "an NHS spokesman", "one GOP source": a person, not the body
+_SOMEONE = _PEOPLE_OF_A_BODY | KIN | frozenset("woman man person patient parent respondent".split())  # not "a trolley"
 # Titles that name an office, so that "the governor" can be "Gov. Raymond Bishop" (not a role of their own: the
 # article's words for it, "the council's cabinet member for adult social care", say more than "councillor").
 _OFFICES = {"gov": "governor", "sen": "senator", "rep": "representative", "del": "delegate", "cllr": "councillor",
@@ -267,6 +277,8 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
     ):
         if tokens[j][0] in SPLITTERS or tokens[j][0] in SKIPPABLE or tokens[j][0] in PRONOUNS:
             break
+        if tokens[j][0] in _OUTSIDE_ROLE:
+            return None  # "The centre was opened by ICB chair X": a clause, not a name's premodifiers
         j += 1
     premod = [w for w, _, _ in tokens[i + determiner : j]]
     k = j
