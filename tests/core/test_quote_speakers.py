@@ -1736,3 +1736,16 @@ def test_a_quote_after_a_sentence_about_her_in_her_paragraph_is_hers() -> None:
             "she says.\n\nShe is blunt about the employers who caused the problem. “Some of them should never have "
             "been allowed near a vulnerable adult, let alone a work visa.”")
     assert speakers(text) == [("Dionne Achterberg", None), ("Dionne Achterberg", None)]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Dr Gwen Pritchard, the health board's chief executive, said: “We accept this decision in full and will work "
+     "with the government.”", "the health board's chief executive"),
+    ("Dr Gwen Pritchard, the CQC's chief inspector, said: “We accept this decision in full and will work with the "
+     "government.”", "the CQC's chief inspector"),
+    ("Dr Gwen Pritchard, the Hearthside Trust's chief executive, said: “We accept this decision in full and will "
+     "work with the government.”", "Hearthside Trust's chief executive"),
+])
+def test_a_role_owned_by_a_body_in_lower_case_keeps_its_article(text: str, role: str) -> None:
+    """"Gwen Pritchard, health board's chief executive" reads as a slip: "the" belongs to "health board"."""
+    assert speakers(text) == [("Gwen Pritchard", role)]

@@ -470,8 +470,10 @@ def clean_role(role: str) -> str | None:
     away from the article."""
     role = role.strip(" ,;—–-")
     det, _, rest = role.partition(" ")
-    owner = rest.split(" ", 1)[0]
-    if det.lower() in ("the", "a", "an", "its", "their", "our") and rest and not owner.endswith(("'s", "’s")):
+    owner = next((n for n, w in enumerate(rest.split()[:3]) if w.endswith(("'s", "’s"))), None)
+    # "the CQC's", "the health board's" keep their "the"; "the Hearthside Trust's" is "Hearthside Trust's"
+    owned = owner == 0 or (owner is not None and all(w.islower() and w not in SPLITTERS for w in rest.split()[:owner]))
+    if det.lower() in ("the", "a", "an", "its", "their", "our") and rest and not owned:
         role = rest
     first, _, after = role.partition(" ")
     if first.istitle() and (first in ("The", "His", "Her") or first.lower() in _COMMON_ROLE_WORDS) and (
