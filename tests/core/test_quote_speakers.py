@@ -1749,3 +1749,9 @@ def test_a_quote_after_a_sentence_about_her_in_her_paragraph_is_hers() -> None:
 def test_a_role_owned_by_a_body_in_lower_case_keeps_its_article(text: str, role: str) -> None:
     """"Gwen Pritchard, health board's chief executive" reads as a slip: "the" belongs to "health board"."""
     assert speakers(text) == [("Gwen Pritchard", role)]
+
+
+def test_one_who_asked_not_to_be_named_is_no_one_called_one() -> None:
+    text = ("Care workers also spoke of their shock. One, who asked not to be named, said staff were told by text. "
+            "“We do not know if we will be paid for November, and some of us have worked there for years,” she said.")
+    assert "One" not in [name for name, _ in speakers(text)]
