@@ -156,6 +156,12 @@ def _is_bare_quote(text: str) -> bool:
     return balanced and lead_close is not None and len(_first_words(text[lead_close + 1 :], 2)) < 2
 
 
+def _pronoun_quote(text: str) -> bool:
+    """Spot a quotation said by a pronoun ("'We will appeal,' she said."): only the sentence before says whose."""
+    balanced, lead_close = quote_balance(text)
+    return balanced and lead_close is not None and bool(_PRONOUNS & set(_first_words(text[lead_close + 1 :], 3)))
+
+
 def inside_quotations(paragraphs: Sequence[Sequence[str]]) -> list[bool]:
     """Flag each sentence that starts inside a quotation opened by an earlier sentence of its paragraph.
 
@@ -295,8 +301,9 @@ class NewsSummarizer(AbstractSummarizer):
             return "never"
         if "unclosed" in self.rules and not quote_balance(text)[0]:
             return "never"  # a quotation the reader never sees close
-        voice = inside[i] and not _FIRST_PERSON.isdisjoint(_FIRST_WORDS.findall(text))  # "we", but who?
-        if "quote-walls" in self.rules and (voice or _is_bare_quote(text)) and i - 1 not in chosen:
+        voice = inside[i] and not _FIRST_PERSON.isdisjoint(_FIRST_WORDS.findall(text))
+        unnamed = voice or _is_bare_quote(text) or _pronoun_quote(text)  # "we", "'…,' she said": but who?
+        if "quote-walls" in self.rules and unnamed and i - 1 not in chosen:
             return "wait"  # a quotation naming nobody reads well only under its speaker's sentence
         if "opener" in self.rules and not reads_alone(text) and not any(j < i for j in chosen):
             return "wait"  # "But…", "He said…": fine later in a summary, never as its first sentence

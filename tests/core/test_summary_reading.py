@@ -94,6 +94,15 @@ def test_news_never_opens_a_summary_with_a_sentence_that_needs_the_one_before(le
     assert chosen and chosen[0] != leaning
 
 
+def test_news_shows_a_quotation_said_by_a_pronoun_only_under_the_sentence_that_names_the_speaker() -> None:
+    """"'…,' she said." as a summary's third sentence names nobody when her own sentence is left out."""
+    named = "Jane Smith, who runs the carers' group, said families were told of the plans by letter."
+    quoted = "“The council day centres for older people cost £2m a year and the council never told us,” she said."
+    for count in (2, 3):
+        chosen = _summary([*REPORTED[:2], named, quoted, *REPORTED[2:]], count)
+        assert quoted not in chosen or named in chosen
+
+
 def test_inside_quotations_follows_a_quotation_across_sentences_of_one_paragraph() -> None:
     paragraphs = [
         ["The leader said: “We will keep the centres open.", "We owe it to families.", "It is right.”"],
