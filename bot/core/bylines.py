@@ -9,7 +9,7 @@ from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # "By Jane Smith", "Posted on 24/07/2018 by Jane Doe", "Written by Jane Doe", "Words by ..."
 _BY = re.compile(
-    r"^\W{0,3}(?:(?:posted|published|written|words|story|reported|report|text|interview|article|compiled|edited|live)\b"
+    r"^\W{0,3}(?:(?:posted|published|written|words|story|reported|reporting|report|text|interview|article|compiled|edited|live)\b"
     r"[^|\n]{0,40}?\s)?by\s*:?\s+(?P<name>\S.*)$",
     re.I,
 )

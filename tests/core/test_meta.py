@@ -107,6 +107,7 @@ def test_is_dateline(line: str, expected: bool) -> None:
         ("Posted by admin", None),
         ("By Ruth Abernathy, senior fellow in health policy", "Ruth Abernathy"),
         ("Live reporting by Hannah Corrigan and Tomos Reece", "Hannah Corrigan and Tomos Reece"),
+        ("Reporting by Jack Penhaligon", "Jack Penhaligon"),
         ("By Meridian News Agency reporter", None),
         ("By Press Association reporter", None),
     ],
