@@ -261,8 +261,9 @@ def _best_span(blocks: list[_Block]) -> tuple[int, int] | None:
 
 
 def _titleish(block: _Block, need_lower: bool, bylined: bool = False) -> bool:
-    """Say whether a block has a headline's shape: 4-20 words, one line, no closing full stop (unless a byline
-    or date line follows it at once: "My father voted for him three times. This year he's staying home.")."""
+    """Say whether a block has a headline's shape: 4-20 words (30 right above a byline or date line), one line, no
+    closing full stop (unless a byline or date line follows it at once: "My father voted for him three times. This
+    year he's staying home.")."""
     text = block.text
     if not 4 <= block.words <= (_BYLINED_HEADLINE_WORDS if bylined else _HEADLINE_WORDS) or len(block.lines) != 1:
         return False

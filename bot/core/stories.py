@@ -14,6 +14,8 @@ event whatever their openings say: the next day's reaction opens on its own angl
 "27") or a whole percentage ("21%") agrees only when the texts also agree on what happened: ages, scores,
 days and poll results coincide by chance. Two reports that name the same day for what happened ("on Tuesday",
 "yesterday" the day after, "10 March") agree on when, a fourth way to agree beside who, how much and what.
+Two reports that alone in the batch name the same people in their openings, each restating the other's, agree on
+who twice over: among a week of one sector's news, the words of what they report are everyone's words.
 Articles are compared as idf-weighted sparse vectors, and only pairs that share two of their most
 distinctive rare terms or names are compared at all (an inverted index, at most CANDIDATES per article),
 so the work grows with the number of articles, not with its square.
