@@ -115,7 +115,7 @@ class _Profile:
     keys: tuple[str, ...]  # its most distinctive rare terms, the index that finds candidate stories
     text: str  # headline and body
     days: frozenset[date]  # the days its headline and lede name ("on Tuesday", "10 March"), as dates
-    alone: frozenset[str]  # names its headline and lede give that only one other article of the batch gives
+    alone: frozenset[str]  # its names that only one other article of the batch gives
     mentioned: frozenset[str] | None = None  # every figure in the headline and body
     lede: dict[str, float] | None = None  # the stems and figures of its headline and lede, with their idf
     stems: frozenset[str] | None = None  # the stems and figures of its headline and body
@@ -215,7 +215,7 @@ def _profiles(articles: Sequence[StoredArticle]) -> list[_Profile]:
             _Profile(vector, event, named, speakers, figures, phrases, lede, idf, article.published, tuple(keys),
                      f"{article.title or ''}\n{article.body}",
                      days_named(lede, article.published) if article.published else frozenset(),
-                     frozenset(t for t in named & _count(lede)[0].keys() if df[t] == 2))
+                     frozenset(t for t in named if df[t] == 2))
         )
     return profiles
 
@@ -354,7 +354,10 @@ def _alone(a: _Profile, b: _Profile) -> bool:
     bodies, and each gives RESTATED of what the other's headline and lede say: who they are about then agrees twice
     over. Two reports of one review by two named people, among a week of other health news, share little else
     that is rare: the week's news says "review", "leadership" and "social care" too."""
-    return len(a.alone & b.alone) >= SHARED_NAMES and _given(a, b) >= RESTATED and _given(b, a) >= RESTATED
+    shared = a.alone & b.alone
+    if len(shared) < SHARED_NAMES or _given(a, b) < RESTATED or _given(b, a) < RESTATED:
+        return False
+    return len({_stem(name) for name in shared} & a.lede.keys() & b.lede.keys()) >= SHARED_NAMES  # as _given read
 
 
 def _days_apart(a: _Profile, b: _Profile) -> int | None:
