@@ -1755,3 +1755,12 @@ def test_one_who_asked_not_to_be_named_is_no_one_called_one() -> None:
     text = ("Care workers also spoke of their shock. One, who asked not to be named, said staff were told by text. "
             "“We do not know if we will be paid for November, and some of us have worked there for years,” she said.")
     assert "One" not in [name for name, _ in speakers(text)]
+
+
+def test_a_person_named_by_a_given_name_alone_has_that_names_gender() -> None:
+    """"Keith died … She found him." gives Keith a "she" after his name; his name says he is a man, so the
+    interviewee's "she says" is hers."""
+    text = ("Bernadette Quayle, 61, has run The Larches since 1996. She bought it with her late husband, Keith.\n\n"
+            "Keith died at The Larches in 2020, during the first wave of the pandemic. She found him.\n\n"
+            "‘I don’t think I grieved properly for about two years,’ she says quietly. ‘There wasn’t time.’")
+    assert speakers(text) == [("Bernadette Quayle", None)]

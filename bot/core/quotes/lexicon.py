@@ -273,13 +273,17 @@ def name_gender(words: Sequence[str], name: Sequence[str]) -> str | None:
     found = next((g for g in map(gender_of, words) if g), None)
     if found or len(name) < 2:
         return found
-    given = name[0].lower()
-    return "f" if given in _WOMEN else "m" if given in _MEN else None
+    return given_gender(name[0])
+
+
+def given_gender(word: str) -> str | None:
+    """Return "f" or "m" for a common given name ("Morag", "Keith"), else None."""
+    return "f" if word.lower() in _WOMEN else "m" if word.lower() in _MEN else None
 
 
 def is_given_name(word: str) -> bool:
     """Tell a common given name ("Alistair", "Morag") from other capitalised words."""
-    return word.lower() in _WOMEN or word.lower() in _MEN
+    return given_gender(word) is not None
 
 
 def is_sentence_end(text: str, dot: int) -> bool:

@@ -18,6 +18,7 @@ from bot.core.quotes.lexicon import (
     RUN_BEFORE,
     SOURCES,
     gender_of,
+    given_gender,
     is_given_name,
     name_gender,
     occurrences,
@@ -147,6 +148,8 @@ class ArticleNames:
         given = {name_gender((), form.split()) for form in forms}  # "Dr Iain Buchanan": "Dr Buchanan" is a man
         if gender is None and len(given) == 1:
             gender = given.pop()
+        if gender is None and not forms:  # named by a given name alone ("her husband, Keith"): its gender
+            gender = given_gender(surname)
         if gender is None and pronouns:
             (top, n), *rest = [*pronouns.most_common(2), ("", 0)]
             gender = top if n > 1 and n > 2 * rest[0][1] else None
