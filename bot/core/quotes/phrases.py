@@ -466,14 +466,14 @@ _COMMON_ROLE_WORDS = (ROLE_NOUNS | MODIFIERS) - frozenset(
 
 def clean_role(role: str) -> str | None:
     """Trim a role's punctuation and leading article, keeping "the" before a possessive ("the trust's"); one that
-    points back ("Its chief executive", "their spokesman", "our chief executive") means nothing beside the name
+    points back ("Its chief executive", "their spokesman", "our chief executive", "whose chair") means nothing beside the name
     away from the article."""
     role = role.strip(" ,;—–-")
     det, _, rest = role.partition(" ")
     owner = next((n for n, w in enumerate(rest.split()[:3]) if w.endswith(("'s", "’s"))), None)
     # "the CQC's", "the health board's" keep their "the"; "the Hearthside Trust's" is "Hearthside Trust's"
     owned = owner == 0 or (owner is not None and all(w.islower() and w not in SPLITTERS for w in rest.split()[:owner]))
-    if det.lower() in ("the", "a", "an", "its", "their", "our") and rest and not owned:
+    if det.lower() in ("the", "a", "an", "its", "their", "our", "whose") and rest and not owned:
         role = rest
     first, _, after = role.partition(" ")
     if first.istitle() and (first in ("The", "His", "Her") or first.lower() in _COMMON_ROLE_WORDS) and (
