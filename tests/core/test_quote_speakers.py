@@ -1745,6 +1745,8 @@ def test_a_quote_after_a_sentence_about_her_in_her_paragraph_is_hers() -> None:
      "government.”", "the CQC's chief inspector"),
     ("Dr Gwen Pritchard, the Hearthside Trust's chief executive, said: “We accept this decision in full and will "
      "work with the government.”", "Hearthside Trust's chief executive"),
+    ("The study was run with Later Life Links, whose chief executive, Gwen Pritchard, said: “We accept this decision "
+     "in full and will work with the government.”", "chief executive"),
 ])
 def test_a_role_owned_by_a_body_in_lower_case_keeps_its_article(text: str, role: str) -> None:
     """"Gwen Pritchard, health board's chief executive" reads as a slip: "the" belongs to "health board"."""

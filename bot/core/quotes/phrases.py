@@ -466,8 +466,8 @@ _COMMON_ROLE_WORDS = (ROLE_NOUNS | MODIFIERS) - frozenset(
 
 def clean_role(role: str) -> str | None:
     """Trim a role's punctuation and leading article, keeping "the" before a possessive ("the trust's"); one that
-    points back ("Its chief executive", "their spokesman", "our chief executive", "whose chair") means nothing beside the name
-    away from the article."""
+    points back ("Its chief executive", "their spokesman", "our chief executive", "whose chair") means nothing
+    beside the name away from the article."""
     role = role.strip(" ,;—–-")
     det, _, rest = role.partition(" ")
     owner = next((n for n, w in enumerate(rest.split()[:3]) if w.endswith(("'s", "’s"))), None)
