@@ -1766,3 +1766,9 @@ def test_a_person_named_by_a_given_name_alone_has_that_names_gender() -> None:
             "Keith died at The Larches in 2020, during the first wave of the pandemic. She found him.\n\n"
             "‘I don’t think I grieved properly for about two years,’ she says quietly. ‘There wasn’t time.’")
     assert speakers(text) == [("Bernadette Quayle", None)]
+
+
+def test_a_nominal_subject_does_not_run_back_over_a_verb() -> None:
+    text = ("Mrs Marsh was scalded in a bath at the home in March. One of the care assistants said in a statement read "
+            "to the court that Mrs Marsh had 'cried out' as she was lowered into the water.")
+    assert all("said" not in (q.speaker or "") for q in extract_quotes(text))

@@ -245,8 +245,8 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
         joins_name = 0 < j < end and is_cap(tokens[j - 1][0]) and is_cap(tokens[j + 1][0])
         if (not word[0].isalnum() and not (word == "," and in_listed_org(text, tokens[j][1]))) or low in PRONOUNS:
             break
-        if low in ("who", "which", "that", "and", "but") and not (low == "and" and joins_name):
-            break
+        if (low in ("who", "which", "that", "and", "but") and not (low == "and" and joins_name)) or low in _FINITE:
+            break  # nor past a verb: "One of the care assistants said in a statement read …" is not one phrase
         if low in DETERMINERS:
             det = j
         elif word[-2:] in ("'s", "’s"):
