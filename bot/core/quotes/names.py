@@ -250,12 +250,13 @@ def owner(text: str, lower_next: bool) -> Mention | None:
 def is_unnamed(mention: Mention, sentence: str) -> bool:
     """Tell someone the writer leaves unnamed on purpose ("One ward sister …, who asked not to be named", "a
     senior source") from any other nominal before a cue verb ("a message", "the minister")."""
-    if mention.kind != "nominal" or not re.match(r"(?:an?|one|the) ", mention.name, re.I):
+    if mention.kind != "nominal" or not re.match(r"(?:an?|one|another|the) ", mention.name, re.I):
         return False
     anonymous = _ANONYMOUS.search(sentence) is not None
     if mention.name.lower().startswith("the ") and not anonymous:
         return False  # "the nurse" refers back to someone, unless the sentence says they are not named
-    one_who = mention.name[:4].lower() == "one " and f"{mention.name}, who" in sentence  # "One nurse, who has …"
+    # "One nurse, who has …", "Another resident, who gave her name only as Sandra, …"
+    one_who = re.match(r"(?:one|another) ", mention.name, re.I) is not None and f"{mention.name}, who" in sentence
     head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote
     spokes = head.startswith("spokes") and not mention.name.lower().startswith("the ")
     return nominal_kind(mention.name) == PERSON and (head in SOURCES or anonymous or one_who or spokes)
