@@ -26,6 +26,7 @@ from bot.core.quotes.lexicon import (
     ROLE_NOUNS,
     SKIPPABLE,
     Token,
+    is_given_name,
     is_sentence_end,
     sentence_breaks,
     strip_possessive,
@@ -392,7 +393,8 @@ def presented(sentence: str) -> Mention | None:
     if shown is None:
         return None
     found = _person_in(sentence[shown.end() :])
-    if found is None or (" " not in found.name and not met):  # a first name alone only when the writer meets them
+    # a first name alone only when the writer meets them or it is a common given name ("… was Lorraine, who …")
+    if found is None or (" " not in found.name and not met and not is_given_name(found.name)):
         return None
     return replace(found, start=shown.end())
 
