@@ -260,12 +260,13 @@ def _best_span(blocks: list[_Block]) -> tuple[int, int] | None:
     return (best[1], best[2]) if best else None
 
 
-def _titleish(block: _Block, need_lower: bool, bylined: bool = False) -> bool:
-    """Say whether a block has a headline's shape: 4-20 words (30 right above a byline or date line), one line, no
-    closing full stop (unless a byline or date line follows it at once: "My father voted for him three times. This
-    year he's staying home.")."""
+def _titleish(block: _Block, need_lower: bool, bylined: bool = False, over_bylined: bool = False) -> bool:
+    """Say whether a block has a headline's shape: 4-20 words (30 right above a byline or date line, or above the
+    standfirst right above one), one line, no closing full stop (unless a byline or date line follows it at once:
+    "My father voted for him three times. This year he's staying home.")."""
     text = block.text
-    if not 4 <= block.words <= (_BYLINED_HEADLINE_WORDS if bylined else _HEADLINE_WORDS) or len(block.lines) != 1:
+    longest = _BYLINED_HEADLINE_WORDS if bylined or over_bylined else _HEADLINE_WORDS
+    if not 4 <= block.words <= longest or len(block.lines) != 1:
         return False
     if text.rstrip(CLOSERS).endswith((":", ";", ",")) or (text.rstrip(CLOSERS).endswith(".") and not bylined):
         return False
@@ -292,7 +293,7 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
         TitleLine(blocks[i].text, _distance(blocks, i, first), i)
         for i in visible
         if not _captioned(blocks, i)
-        and any(_titleish(blocks[i], lower, _bylined(blocks, i)) for lower in (True, False))
+        and any(_titleish(blocks[i], lower, _bylined(blocks, i), _bylined(blocks, i + 1)) for lower in (True, False))
     ]
     # a line longer than a headline right below a title-shaped line is that headline's standfirst
     lines = [line for n, line in enumerate(lines) if len(line.text.split()) <= _HEADLINE_WORDS

@@ -344,3 +344,13 @@ def test_the_body_starts_below_a_byline_and_date_standing_under_a_standfirst_and
     cleaned = clean(raw)
     assert cleaned.body.startswith("Carers visiting relatives at Ashbury General Hospital will no longer")
     assert extract_metadata(raw, cleaned).published == date(2026, 11, 3)
+
+
+def test_a_long_tabloid_headline_above_its_standfirst_and_byline_is_the_headline() -> None:
+    headline = ("\"I waited 14 hours on a trolley next to the toilets\": Gran, 87, tells of A&E ordeal as corridor "
+                "care hits record")
+    standfirst = ("Maureen Bassett was left in a hospital corridor overnight with a suspected broken hip and her "
+                  "family say she was \"treated like a parcel\"")
+    raw = page("The Daily Clarion", "Health > NHS", headline, standfirst, "By Kerry Madden, Health Editor",
+               "09:14, 14 Oct 2026", *HOSPITAL_BODY)
+    assert clean(raw).title == headline

@@ -1775,15 +1775,15 @@ def test_a_nominal_subject_does_not_run_back_over_a_verb() -> None:
 
 
 def test_another_unnamed_resident_is_the_she_of_the_next_quote() -> None:
-    text = ("Pat Loughlin, 74, said she did not drive. “I don’t know how I will get to a doctor now that the surgery is "
-            "closing.”\n\nAnother resident, who gave her name only as Sandra, said she had been “told to ring 111” when "
-            "she couldn’t get through.\n\n“It’s not the staff’s fault, they’re lovely,” she added. “But it feels like "
-            "the village is being written off.”")
+    text = ("Pat Loughlin, 74, said she did not drive. “I don’t know how I will get to a doctor now that the surgery "
+            "is closing.”\n\nAnother resident, who gave her name only as Sandra, said she had been “told to ring 111” "
+            "when she couldn’t get through.\n\n“It’s not the staff’s fault, they’re lovely,” she added. “But it feels "
+            "like the village is being written off.”")
     assert speakers(text)[-1] == ("Another resident", None)
 
 
 def test_a_person_presented_by_a_common_given_name_alone_is_the_she_of_the_next_quote() -> None:
-    text = ("Femi Adeleke, our chief executive, said the review was overdue.\n\nAmong those who spoke out was Lorraine, "
-            "who cares for her son in Dunmore. “I felt like a criminal,” she told us. “I’d done nothing wrong except "
-            "earn a few pounds over the limit in some weeks.”")
+    text = ("Femi Adeleke, our chief executive, said the review was overdue.\n\nAmong those who spoke out was "
+            "Lorraine, who cares for her son in Dunmore. “I felt like a criminal,” she told us. “I’d done nothing "
+            "wrong except earn a few pounds over the limit in some weeks.”")
     assert speakers(text)[-1][0] == "Lorraine"
