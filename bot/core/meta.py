@@ -19,7 +19,7 @@ from bot.core.dates import DATE_FILLER, find_date, is_dateline, month_first, par
 from bot.core.models import CleanText, Metadata
 from bot.core.normalise import normalise_field, normalise_text, readable_name
 from bot.core.publisher import find_publisher, title_parts
-from bot.core.quotes.lexicon import wordset
+from bot.core.quotes.lexicon import ROLE_NOUNS, wordset
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +148,10 @@ def _author(whole: list[str], footer: list[str], title: str | None) -> str | Non
                     return part
     # a writer signing off under the last paragraph, above the share buttons: "Jo Pike" / "Share this:"
     if footer and len(footer[0].split()) <= 3 and is_person_name(footer[0]):
-        return footer[0] if len(footer) == 1 or _SIGN_OFF_NEXT.match(footer[1]) else None
+        # perhaps with their job between: "Naomi Fairweather" / "Head of Policy and Campaigns" / "Share this page"
+        job = len(footer) > 2 and footer[1].split()[0].lower() in ROLE_NOUNS
+        below = footer[2 if job else 1 : 3 if job else 2]
+        return footer[0] if not below or _SIGN_OFF_NEXT.match(below[0]) else None
     return None
 
 

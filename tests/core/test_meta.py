@@ -462,6 +462,12 @@ def test_a_writer_signing_off_above_the_share_buttons_is_the_author() -> None:
     assert meta(HEADLINE, "03/06/2026", *BODY, "Jo Pike", "Share this:", "Facebook", "WhatsApp").author == "Jo Pike"
 
 
+def test_a_writer_signing_off_with_their_job_above_the_share_buttons_is_the_author() -> None:
+    found = meta(HEADLINE, "03/06/2026", *BODY, "Naomi Fairweather", "Head of Policy and Campaigns", "Share this page",
+                 "Facebook")
+    assert found.author == "Naomi Fairweather"
+
+
 def test_a_name_under_the_last_paragraph_that_is_not_a_sign_off_is_no_author() -> None:
     assert meta(HEADLINE, "03/06/2026", *BODY, "Jo Pike", "Disgraceful decision.", "Reply").author is None
 
