@@ -1787,3 +1787,9 @@ def test_a_person_presented_by_a_common_given_name_alone_is_the_she_of_the_next_
             "Lorraine, who cares for her son in Dunmore. “I felt like a criminal,” she told us. “I’d done nothing "
             "wrong except earn a few pounds over the limit in some weeks.”")
     assert speakers(text)[-1][0] == "Lorraine"
+
+
+def test_one_unnamed_worker_who_tells_the_paper_is_the_she_of_the_next_quote() -> None:
+    text = ("One care worker told CareWork Today she had found out from a messaging group.\n\n‘Nobody from the company "
+            "called us,’ she said. ‘I paid nearly £9,000 to come here. I have a daughter at school here.’")
+    assert speakers(text) == [("One care worker", None)]

@@ -150,6 +150,8 @@ MALE_KIN = wordset(
     "father husband son grandson brother nephew uncle grandfather boyfriend dad grandad granddad grandpa"
 )
 KIN = FEMALE_KIN | MALE_KIN
+# Nouns that name a person ("nurse", "daughter", "source", "woman"), not a thing ("a trolley", "a care home").
+SOMEONE = ROLE_NOUNS | SOURCES | KIN | wordset("woman man person patient parent respondent")
 _FEMALE = (
     wordset("ms mrs miss dame lady baroness spokeswoman chairwoman congresswoman businesswoman widow") | FEMALE_KIN
 )

@@ -16,6 +16,7 @@ from bot.core.quotes.lexicon import (
     MALE_KIN,
     PLACE_BEFORE,
     RUN_BEFORE,
+    SOMEONE,
     SOURCES,
     gender_of,
     given_gender,
@@ -255,8 +256,10 @@ def is_unnamed(mention: Mention, sentence: str) -> bool:
     anonymous = _ANONYMOUS.search(sentence) is not None
     if mention.name.lower().startswith("the ") and not anonymous:
         return False  # "the nurse" refers back to someone, unless the sentence says they are not named
-    # "One nurse, who has …", "Another resident, who gave her name only as Sandra, …"
-    one_who = re.match(r"(?:one|another) ", mention.name, re.I) is not None and f"{mention.name}, who" in sentence
+    # "One nurse, who has …", "Another resident, who gave her name only as Sandra, …", "One care worker told us"
+    one_who = re.match(r"(?:one|another) ", mention.name, re.I) is not None and (
+        f"{mention.name}, who" in sentence or nominal_head(mention.name) in SOMEONE
+    )
     head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote
     spokes = head.startswith("spokes") and not mention.name.lower().startswith("the ")
     return nominal_kind(mention.name) == PERSON and (head in SOURCES or anonymous or one_who or spokes)

@@ -14,7 +14,6 @@ from bot.core.quotes.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
-    KIN,
     MODIFIERS,
     ORG_WORDS,
     PLACE_BEFORE,
@@ -24,6 +23,7 @@ from bot.core.quotes.lexicon import (
     ROLE_NOUNS,
     RUN_CONNECTORS,
     SKIPPABLE,
+    SOMEONE,
     SOURCES,
     SPLITTERS,
     Token,
@@ -158,7 +158,7 @@ def _member_of(tokens: list[Token], first: int, end: int, text: str) -> Mention 
         return None
     person = np_backward(tokens, first - 2, text)
     if (person is not None and person.kind == "nominal" and tokens[first - 1][0] in _PLACED and not person.definite
-            and nominal_head(person.name) in _SOMEONE):
+            and nominal_head(person.name) in SOMEONE):
         # "One nurse in the north of England wrote": an unnamed person and where they are, not the place
         return replace(person, name=text[person.start : tokens[end][2]])
     if person is None or person.kind != "person" or tokens[first - 1][0] in PLACE_BEFORE:
@@ -179,7 +179,6 @@ def _speaks_for(tokens: list[Token], first: int, text: str) -> int | None:
 
 
 _PEOPLE_OF_A_BODY = ROLE_NOUNS | SOURCES  # "an NHS spokesman", "one GOP source": a person, not the body
-_SOMEONE = _PEOPLE_OF_A_BODY | KIN | frozenset("woman man person patient parent respondent".split())  # not "a trolley"
 # Titles that name an office, so that "the governor" can be "Gov. Raymond Bishop" (not a role of their own: the
 # article's words for it, "the council's cabinet member for adult social care", say more than "councillor").
 _OFFICES = {"gov": "governor", "sen": "senator", "rep": "representative", "del": "delegate", "cllr": "councillor",
