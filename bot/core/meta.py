@@ -149,9 +149,8 @@ def _author(whole: list[str], footer: list[str], title: str | None) -> str | Non
     # a writer signing off under the last paragraph, above the share buttons: "Jo Pike" / "Share this:"
     if footer and len(footer[0].split()) <= 3 and is_person_name(footer[0]):
         # perhaps with their job between: "Naomi Fairweather" / "Head of Policy and Campaigns" / "Share this page"
-        job = len(footer) > 2 and footer[1].split()[0].lower() in ROLE_NOUNS
-        below = footer[2 if job else 1 : 3 if job else 2]
-        return footer[0] if not below or _SIGN_OFF_NEXT.match(below[0]) else None
+        after = 2 if len(footer) > 2 and footer[1].split()[0].lower() in ROLE_NOUNS else 1
+        return footer[0] if len(footer) == after or _SIGN_OFF_NEXT.match(footer[after]) else None
     return None
 
 

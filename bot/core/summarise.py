@@ -150,16 +150,16 @@ def quote_balance(text: str) -> tuple[bool, int | None]:
     return balanced and depth[True] == 0 and depth[False] == 0, lead_close
 
 
-def _is_bare_quote(text: str) -> bool:
-    """Spot a sentence that is only a quotation, with nobody named after it: a quote wall."""
-    balanced, lead_close = quote_balance(text)
-    return balanced and lead_close is not None and len(_first_words(text[lead_close + 1 :], 2)) < 2
+def _names_nobody(tail: list[str]) -> bool:
+    """Say whether the words after a quotation that opens a sentence leave its speaker unnamed: nothing after it
+    (a quote wall) or a pronoun ("'We will appeal,' she said."); only the sentence before says whose it is."""
+    return len(tail) < 2 or not _PRONOUNS.isdisjoint(tail)
 
 
-def _pronoun_quote(text: str) -> bool:
-    """Spot a quotation said by a pronoun ("'We will appeal,' she said."): only the sentence before says whose."""
+def _unnamed_quote(text: str) -> bool:
+    """Spot a sentence opening with a closed quotation whose speaker it leaves unnamed."""
     balanced, lead_close = quote_balance(text)
-    return balanced and lead_close is not None and bool(_PRONOUNS & set(_first_words(text[lead_close + 1 :], 3)))
+    return balanced and lead_close is not None and _names_nobody(_first_words(text[lead_close + 1 :], 3))
 
 
 def inside_quotations(paragraphs: Sequence[Sequence[str]]) -> list[bool]:
@@ -195,9 +195,7 @@ def reads_alone(text: str) -> bool:
     if lead_close is None:
         words = _first_words(text, 1)
         return not words or (words[0] not in _LEANING_OPENERS and not _UNNAMED_SAYS.match(text))
-    tail = _first_words(text[lead_close + 1 :], 3)
-    # "'It is a disgrace,' she said." names nobody; a quote with nothing after it names nobody either
-    return len(tail) >= 2 and not _PRONOUNS & set(tail)
+    return not _names_nobody(_first_words(text[lead_close + 1 :], 3))  # "'It is a disgrace,' she said."
 
 
 def _is_furniture(text: str, word_count: int) -> bool:
@@ -301,9 +299,8 @@ class NewsSummarizer(AbstractSummarizer):
             return "never"
         if "unclosed" in self.rules and not quote_balance(text)[0]:
             return "never"  # a quotation the reader never sees close
-        voice = inside[i] and not _FIRST_PERSON.isdisjoint(_FIRST_WORDS.findall(text))
-        unnamed = voice or _is_bare_quote(text) or _pronoun_quote(text)  # "we", "'…,' she said": but who?
-        if "quote-walls" in self.rules and unnamed and i - 1 not in chosen:
+        voice = inside[i] and not _FIRST_PERSON.isdisjoint(_FIRST_WORDS.findall(text))  # "we", but who?
+        if "quote-walls" in self.rules and (voice or _unnamed_quote(text)) and i - 1 not in chosen:
             return "wait"  # a quotation naming nobody reads well only under its speaker's sentence
         if "opener" in self.rules and not reads_alone(text) and not any(j < i for j in chosen):
             return "wait"  # "But…", "He said…": fine later in a summary, never as its first sentence

@@ -213,6 +213,8 @@ _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p)))
 # Words that tie a named person to the organisation after them: "Peter Hay from Birmingham City Council".
 AFFILIATIONS = frozenset(("from", "at", "of", "for", "with"))
 PLACE_BEFORE = frozenset(("in", "near", "outside"))  # "a farmer from near Llanfair Dyffryn": a place, no one
+# Words that say where someone is, not whom they speak for: "a nurse from Leeds", not "a spokesman for X"
+PLACED = AFFILIATIONS - {"for", "with"} | PLACE_BEFORE
 RELATIVES = frozenset(("who", "whose", "which", "that", "where", "when"))
 PRESENTING = frozenset({"Consider", "Meet", "Take"})  # open a sentence that presents someone: "Meet Jo Pryor."
 # Up to five capitalised words (a name, perhaps with particles: "Ursula von der") that end the searched text.

@@ -11,6 +11,7 @@ from bot.core.quotes.lexicon import (
     JOINED_RUN,
     LISTED_ORG,
     ORG_WORDS,
+    PLACED,
     RUN_CONNECTORS,
     is_acronym,
     strip_possessive,
@@ -35,7 +36,6 @@ SPOKESPERSON = re.compile(
     r"(?: for (?:the )?[A-Z][\w’'&-]*(?:(?: | of | and | for | & | of the )[A-Z][\w’'&-]*)*"  # "… of Health and …"
     r"| for the [a-z][\w’'-]*(?: [a-z][\w’'-]*)?)?"  # "… for the trust", "… for the health board"
 )
-_PLACED = frozenset(("from", "at", "of", "in", "near", "outside"))
 _SPOKEN_FOR = re.compile(r"spokes(?:person|man|woman) for the ([a-z][\w’'-]*(?: [a-z][\w’'-]*)?)")  # "… the trust"
 
 
@@ -75,7 +75,7 @@ def org_inside(nominal: str) -> str | None:
         if word[0].isupper() or (run and word.lower() in RUN_CONNECTORS):
             if not run:
                 before = [w.lower() for w in tokens[max(0, n - 2) : n] if w.lower() != "the"]
-                placed = not spokes and bool(before) and before[-1] in _PLACED
+                placed = not spokes and bool(before) and before[-1] in PLACED
             run.append(word)  # "the Queen's Nursing Institute" keeps its possessive; "NHS England's" loses it
             continue
         while run and (run[-1].lower() in RUN_CONNECTORS or run[-1].lower() in FUNCTION_WORDS):

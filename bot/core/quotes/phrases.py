@@ -17,6 +17,7 @@ from bot.core.quotes.lexicon import (
     MODIFIERS,
     ORG_WORDS,
     PLACE_BEFORE,
+    PLACED,
     POSSESSIVES,
     PRONOUNS,
     RELATIVES,
@@ -41,7 +42,6 @@ _ROLE_LINKS = frozenset(("of", "for", "and", "&", "at", "on"))
 _BODY_NOUNS = frozenset("group charity campaign organisation union network alliance coalition forum".split())
 # Verbs that make a clause: a role has none of them.
 _FINITE = frozenset("is was are were has have had would will could should can may might must says said".split())
-_PLACED = AFFILIATIONS - {"for", "with"} | PLACE_BEFORE  # "a nurse from Leeds", not "a spokesman for X"
 _OUTSIDE_ROLE = _FINITE | {"by"}  # words a role written before a name never holds
 
 
@@ -157,7 +157,7 @@ def _member_of(tokens: list[Token], first: int, end: int, text: str) -> Mention 
     if first < 2 or tokens[first - 1][0] not in AFFILIATIONS | PLACE_BEFORE:
         return None
     person = np_backward(tokens, first - 2, text)
-    if (person is not None and person.kind == "nominal" and tokens[first - 1][0] in _PLACED and not person.definite
+    if (person is not None and person.kind == "nominal" and tokens[first - 1][0] in PLACED and not person.definite
             and nominal_head(person.name) in SOMEONE):
         # "One nurse in the north of England wrote": an unnamed person and where they are, not the place
         return replace(person, name=text[person.start : tokens[end][2]])
