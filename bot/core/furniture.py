@@ -143,8 +143,12 @@ def ends_sentence(text: str) -> bool:
     return bool(tail) and tail[-1] in ".!?…:;"
 
 
+_SINGLE_QUOTED = re.compile(r"(?:^|\s)‘.*?[,.?!]’(?:\s|$)")  # ‘I’m his respite,’ … : not an apostrophe
+
+
 def has_quote(text: str) -> bool:
-    return any(c in text for c in '"“”')
+    """Tell a line that holds a quotation, in double marks or in single curly ones."""
+    return any(c in text for c in '"“”') or _SINGLE_QUOTED.search(text) is not None
 
 
 def _is_navigation(text: str, words: list[str]) -> bool:

@@ -1774,12 +1774,12 @@ def test_a_nominal_subject_does_not_run_back_over_a_verb() -> None:
     assert all("said" not in (q.speaker or "") for q in extract_quotes(text))
 
 
-def test_another_unnamed_resident_is_the_she_of_the_next_quote() -> None:
+def test_another_resident_who_gave_a_first_name_is_the_she_of_the_next_quote() -> None:
     text = ("Pat Loughlin, 74, said she did not drive. “I don’t know how I will get to a doctor now that the surgery "
             "is closing.”\n\nAnother resident, who gave her name only as Sandra, said she had been “told to ring 111” "
             "when she couldn’t get through.\n\n“It’s not the staff’s fault, they’re lovely,” she added. “But it feels "
             "like the village is being written off.”")
-    assert speakers(text)[-1] == ("Another resident", None)
+    assert speakers(text)[-1] == ("Sandra", "Another resident")
 
 
 def test_a_person_presented_by_a_common_given_name_alone_is_the_she_of_the_next_quote() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 
@@ -173,7 +174,7 @@ _WOMEN = wordset(
     "carys cerys ffion morag eilidh kirsten shona mhairi ailsa agnes edith rosemary penny sally suzanne dawn hazel "
     "lesley tanya vicky becky helena valerie audrey irene sylvia gwen joanna marianne nora polly rosa sonia stella "
     "ellie georgia hayley jade jasmine leanne lorraine mandy melanie michaela paula rachael stacey tina tessa "
-    "zainab linzi bridget maeve grainne deirdre kathy"
+    "zainab linzi bridget maeve grainne deirdre kathy bev beverley"
 )
 _MEN = wordset(
     "james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark "
@@ -281,8 +282,9 @@ def name_gender(words: Sequence[str], name: Sequence[str]) -> str | None:
 
 
 def given_gender(word: str) -> str | None:
-    """Return "f" or "m" for a common given name ("Morag", "Keith"), else None."""
-    return "f" if word.lower() in _WOMEN else "m" if word.lower() in _MEN else None
+    """Return "f" or "m" for a common given name ("Morag", "Keith", "Siân"), else None."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    return "f" if bare in _WOMEN else "m" if bare in _MEN else None
 
 
 def is_given_name(word: str) -> bool:

@@ -23,16 +23,16 @@ from bot.core.quotes.lexicon import (
     is_given_name,
     name_gender,
     occurrences,
-    token_spans,
     word_tokens,
 )
-from bot.core.quotes.phrases import Mention, np_forward
+from bot.core.quotes.phrases import Mention
 from bot.core.quotes.runs import analyse_run
 
 # "who asked not to be named", "who did not want to be identified", "speaking on condition of anonymity"
-_ANONYMOUS = re.compile(r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously)\b")
-# A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …".
-_OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+)['’]s (?=(?P<lower>[a-z]))?")
+_ANONYMOUS = re.compile(
+    r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously)\b"
+    r"|\bnot to (?:name|identify) (?:her|him|them)\b"  # "who asked me not to name her"
+)
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+|,)[ \t]+$")  # "Queen’s District": not mid-sentence lower case
 # The commonest cue verbs: a capitalised word just before one is used as a name ("Melanie said").
 _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b")
@@ -236,16 +236,6 @@ class ArticleNames:
                 forms[" ".join(tail)] += count
         self._forms[key] = forms
         return forms
-
-
-def owner(text: str, lower_next: bool) -> Mention | None:
-    """Return the person named in full whose possessive opens `text`; with `lower_next`, only when what they own
-    is a lower-case word ("Alex Brennan’s father"), as a sentence about a relative opens."""
-    owned = _OWNER.match(text)
-    if owned is None or (lower_next and owned["lower"] is None):
-        return None
-    found = np_forward(token_spans(owned[1]), 0)
-    return found if found is not None and found.kind == "person" else None
 
 
 def is_unnamed(mention: Mention, sentence: str) -> bool:

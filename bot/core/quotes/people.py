@@ -52,26 +52,23 @@ from bot.core.quotes.names import (
     is_unnamed,
     name_words,
     owned_relative,
-    owner,
     peer_name,
     relative_named,
 )
+from bot.core.quotes.openings import named_aside, offered_name, opening_people
 from bot.core.quotes.organisations import SPOKESPERSON, acronyms, body_named, document_author, org_inside, spoken_for
 from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forward, office_holder, titled_holder
 
 _OPENER = re.compile(r"[“\"]")
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
 _WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")
-# An unnamed person opening a sentence, perhaps after a phrase: "Inside, the nurse in charge, who asks not to be …"
-_UNNAMED_LEAD = re.compile(r"(?:[A-Z]\w*(?: [\w-]+){0,6}, )?((?:One|A|An|[Tt]he) [a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
-_FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
-_VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote that only calls someone: "“Mum,” he says"
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
 _PARENTS = frozenset("mother mum mam mom father dad".split())
+_OWNERS = {"f": "her ", "m": "his "}  # a relative's owner, of the gender the pronoun has
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")
-_ACTING = re.compile(r"(She|He) [a-z]+(?: [a-z]+){0,15}\.\s*")  # "She laughs. “…”", "She is blunt about it. “…”": hers
-_AGED = re.compile(r", \d{1,3},")  # a one-word name with an age after it is a person: "Pete, 71, …"
+# "She laughs. “…”", "She is blunt about it. “…”", "Asked what would help, she does not hesitate. “…”": hers
+_ACTING = re.compile(r"(?:[A-Z][a-z]+(?: [a-z]+){0,8}, )?([Ss]he|[Hh]e) [a-z]+(?: [a-z]+){0,15}\.\s*")
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
@@ -155,9 +152,10 @@ class ArticleSpeakers:
                 rf"\b{mention.name}\b", self._text[self._starts[self._sentence_of(relative[0])] : relative[0]], re.I
             ) or (parent and relative[1].split()[-1].lower() in _PARENTS)):  # "‘Mum had a stroke,’" is not Mum's
                 relative = None
-            if relative is not None and (
-                salient is None or self._sentence_of(salient.start) < self._sentence_of(relative[0])
-            ):  # the nearer one: "My mother … she still says", not "Kerry said she found her mother …"
+            if relative is not None and (  # the nearer one: "My mother … she still says", not "Kerry said she …"
+                salient is None or (self._sentence_of(salient.start) < self._sentence_of(relative[0])
+                                    and not (salient.start < relative[0] and relative[1].startswith(_OWNERS[gender])))
+            ):  # but "Janice has looked after her mother …. ‘…,’ she told me": the one who owns "her mother"
                 return person(relative[1])
             salient = salient or self._names.last_named(self._sentences_back(position, 2), gender)
             salient = salient or self._names.main_person(gender)
@@ -456,33 +454,13 @@ class ArticleSpeakers:
             if mention is None and (cue.group("according") or before[-1:] in ",”\"'’"):  # "…,” said X"
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
             if mention is not None and (mention.kind in ("person", "pronoun") or is_unnamed(mention, text)):
-                people.append(replace(mention, start=start + cue.start()))
+                people.append(replace(offered_name(mention, text), start=start + cue.start()))
             elif mention is not None and mention.kind == "org" and (spokes := SPOKESPERSON.search(before)):
                 people.append(Mention("nominal", spokes.group(), start=start + spokes.start()))  # she, for the body
         if all(p.kind == "pronoun" for p in people) and not is_heading(text):  # "X, was right when she told"
-            lead = first_subject(text[:200], strict=True)
-            # a lone capitalised word opening a sentence is too often not a name
-            if (
-                lead is not None
-                and lead.kind == "person"
-                and not (lead.role is None and text.endswith("The ", 0, lead.start))  # "The Ledger spent …": a paper
-                and not _VOCATIVE.match(text, max(0, lead.start - 1))  # "“Mum,” he says": whom he speaks to
-                and (not re.match(rf"{re.escape(lead.name)}['’]s\b", text[lead.start :])  # "Kingsbrook's capacity"
-                     or bool(self._names.surname_forms(lead.name)))  # but "Oduya's back injury": Grace Oduya's
-                and lead.start < 100
-                and (" " in lead.name or lead.role or lead.gender or self._names.is_known_name(lead.name)
-                     or _AGED.match(text, lead.start + len(lead.name)))  # "Pete, 71, cares for his wife"
-            ):
-                # "Siân Prydderch's father, Gwilym, 88, …": she is in the sentence too, for the next "she"
-                if (owned := owner(lead.role or "", lower_next=False)) is not None:
-                    people.append(replace(owned, start=start + lead.start - 1))
-                people.append(replace(lead, start=start + lead.start))
-            elif (opening := _UNNAMED_LEAD.match(text)) and is_unnamed(Mention("nominal", opening[1]), text):
-                people.append(Mention("nominal", opening[1], start=start))  # "One carer, …, asked not to be named"
-        if not people and (owned := owner(text, lower_next=True)) is not None:  # "Alex Brennan’s father, who …"
-            people.append(replace(owned, start=start))
-        if not people and (opening := _FOR_NAME.match(text)) and (named := np_forward(token_spans(opening[1]), 0)):
-            people.append(replace(named, start=start + opening.start(1)))  # "For Mrs Lennie, the waiting goes on."
+            people += [replace(m, start=start + m.start) for m in opening_people(text, self._names)]
+        if not people and (aside := named_aside(text)) is not None:  # "Alex Brennan’s father, who …"
+            people.append(replace(aside, start=start + aside.start))
         shown = presented(text) if not people else None
         if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
             shown = named_subject(text, lambda at: self.inside_quote(start + at), self._names.known_in_full)

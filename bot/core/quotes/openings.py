@@ -1,0 +1,95 @@
+"""Who a sentence opens on when no cue verb in it names a speaker: "Janice is 58 and has looked after her mother",
+"Pete, 71, cares for his wife", "One carer, who asked not to be named, …", "For Mrs Lennie, the waiting goes on."
+
+Reporters bring people in like this just before their quotes, so they are whom the next "she said" means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.core.quotes.clauses import first_subject
+from bot.core.quotes.lexicon import is_given_name, token_spans
+from bot.core.quotes.names import ArticleNames, is_unnamed
+from bot.core.quotes.phrases import Mention, np_forward
+
+# A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …",
+# "Siân Rowlands’ father".
+_OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['’]) (?=(?P<lower>[a-z]))?")
+# "One carer, …, asked", "I spoke to a nurse in a London trust, who …", "A senior nurse who worked there, …, said"
+_UNNAMED_LEAD = re.compile(
+    r"(?:[A-Z]\w*(?: [\w-]+){0,6}, (?=One|An?|[Tt]he)|(?:I|We) (?:spoke|talked) (?:to|with) )?"
+    r"((?:One|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)[a-z][\w-]*){0,4}(?: (?:in|at|from) [\w -]{1,60}?)?)"
+    r"(?: who [^,]{1,80})?,"
+)
+_NAMED_AS = re.compile(r"\bgave (her|his|their) (?:first )?name (?:only )?as ([A-Z][\w’'-]+)")  # "… as Precious"
+_VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote that only calls someone: "“Mum,” he says"
+# a one-word name with an age or a clause about their own after it is a person: "Pete, 71, …", "Jas, who … her mum"
+_AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
+_FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
+
+
+def _owner(text: str, lower_next: bool) -> Mention | None:
+    """Return the person named in full whose possessive opens `text`; with `lower_next`, only when what they own
+    is a lower-case word ("Alex Brennan’s father"), as a sentence about a relative opens."""
+    owned = _OWNER.match(text)
+    if owned is None or (lower_next and owned["lower"] is None):
+        return None
+    found = np_forward(token_spans(owned[1]), 0)
+    return found if found is not None and found.kind == "person" else None
+
+
+def _unnamed_lead(sentence: str) -> Mention | None:
+    """Return the person a sentence opens on without naming them in full ("One nurse, who asked not to be named",
+    "A care worker, who gave her name only as Precious, said")."""
+    opening = _UNNAMED_LEAD.match(sentence)
+    if opening is None:
+        return None
+    nominal = offered_name(Mention("nominal", opening[1]), sentence)
+    return nominal if nominal.kind == "person" or is_unnamed(nominal, sentence) else None
+
+
+def offered_name(nominal: Mention, sentence: str) -> Mention:
+    """Return the person an unnamed nominal is when the sentence gives the name they offered ("Another resident,
+    who gave her name only as Sandra"), with the nominal as their role; else the nominal."""
+    named = _NAMED_AS.search(sentence)
+    if named is None or nominal.kind != "nominal":
+        return nominal
+    return Mention("person", named[2], nominal.name, {"her": "f", "his": "m"}.get(named[1]), start=nominal.start)
+
+
+def opening_people(text: str, names: ArticleNames) -> list[Mention]:
+    """Return the person a sentence opens on (with the owner of the relative it opens with: "Siân Prydderch's
+    father, Gwilym, 88, …" has her in it too, for the next "she"), else the unnamed person it opens on."""
+    lead = first_subject(text[:200], strict=True)
+    if lead is None or lead.kind != "person" or not _is_name(text, lead, names):
+        unnamed = _unnamed_lead(text)
+        return [unnamed] if unnamed is not None else []
+    owned = _owner(lead.role or "", lower_next=False)
+    return [replace(owned, start=lead.start - 1), lead] if owned is not None else [lead]
+
+
+def _is_name(text: str, lead: Mention, names: ArticleNames) -> bool:
+    """Tell whether a sentence's subject is a person's name: a lone capitalised word opening a sentence is too
+    often not one."""
+    return (
+        not (lead.role is None and text.endswith("The ", 0, lead.start))  # "The Ledger spent …": a paper
+        and not _VOCATIVE.match(text, max(0, lead.start - 1))  # "“Mum,” he says": whom he speaks to
+        and (not re.match(rf"{re.escape(lead.name)}['’]s\b", text[lead.start :])  # "Kingsbrook's capacity"
+             or bool(names.surname_forms(lead.name)))  # but "Oduya's back injury": Grace Oduya's
+        and lead.start < 100
+        and bool(" " in lead.name or lead.role or lead.gender or names.is_known_name(lead.name)
+                 or is_given_name(lead.name)  # "Janice is 58 and …"
+                 or _AGED.match(text, lead.start + len(lead.name)))
+    )
+
+
+def named_aside(text: str) -> Mention | None:
+    """Return the person a sentence about someone else names first: "Alex Brennan’s father, who …", "For Mrs
+    Lennie, the waiting goes on." """
+    if (owned := _owner(text, lower_next=True)) is not None:
+        return owned
+    if (opening := _FOR_NAME.match(text)) and (named := np_forward(token_spans(opening[1]), 0)):
+        return replace(named, start=opening.start(1))
+    return None

@@ -1,0 +1,92 @@
+"""Who a sentence opens on when no cue verb names them, and who the next "she said" then means."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.clean import clean
+from bot.core.quotes import extract_quotes
+from bot.core.quotes.lexicon import given_gender
+
+
+def speakers(text: str) -> list[tuple[str | None, str | None]]:
+    """Return (speaker, role) of each full quotation."""
+    return [(q.speaker, q.role) for q in extract_quotes(text) if not q.partial]
+
+
+def test_a_name_ending_in_s_owns_with_a_bare_apostrophe() -> None:
+    text = ("Mark Evans’ mother, Joan, moved into a care home in Porthcawl in May. He visits every evening.\n\n"
+            "‘Mum just stopped eating when she got there,’ he said. ‘Nobody noticed for a fortnight.’")
+    assert speakers(text) == [("Mark Evans", None)]
+
+
+@pytest.mark.parametrize(("name", "gender"), [("Siân", "f"), ("Seán", "m"), ("Zoë", "f"), ("Bev", "f")])
+def test_a_given_name_keeps_its_gender_with_an_accent(name: str, gender: str) -> None:
+    assert given_gender(name) == gender
+
+
+def test_a_woman_keeps_her_she_when_a_man_shares_her_surname() -> None:
+    """"Mr Rowlands" is her brother: her given name, not the surname's honorific, says who "she" is."""
+    text = ("Siân Prosser cares for her father in Llanwerydd. She says he now speaks almost no English.\n\n"
+            "‘He stopped talking because nobody answered him,’ she said.\n\n"
+            "Her brother, Gareth Prosser, visits twice a week. Mr Prosser said the home had tried its best.")
+    assert speakers(text) == [("Siân Prosser", None)]
+
+
+def test_a_relative_she_owns_is_not_the_she_of_her_quote() -> None:
+    text = ("Maureen is 64 and has looked after her father, who has dementia, for five years. Her dad's day centre "
+            "shut in June.\n\n‘I get no break at all now,’ she said. ‘Not one afternoon.’")
+    assert speakers(text) == [("Maureen", None)]
+
+
+def test_a_mother_in_a_first_person_story_is_still_the_she_of_her_quote() -> None:
+    text = ("My mother is 88 and lives alone in Swansea. She still walks to the shops every day.\n\n"
+            "‘I’m not going into a home,’ she says.")
+    assert speakers(text) == [("my mother", None)]
+
+
+def test_an_unnamed_person_the_writer_spoke_to_is_the_she_of_her_quote() -> None:
+    text = ("I spoke to a nurse at a hospital in Kent, who asked me not to name her. She said the ward had been "
+            "full since October.\n\n‘We have patients in the corridor every single night,’ she said.")
+    assert speakers(text) == [("a nurse at a hospital in Kent", None)]
+
+
+def test_a_person_who_gave_only_a_first_name_is_called_by_it() -> None:
+    text = ("A porter from Dunmere, who gave his name only as Kofi, said he had worked nights for six years.\n\n"
+            "‘I move the same patients three times a shift,’ he said. ‘There is nowhere to put them.’")
+    assert speakers(text) == [("Kofi", "A porter from Dunmere")]
+
+
+def test_a_long_unnamed_role_with_a_place_is_the_speaker_not_a_body_in_the_sentence() -> None:
+    text = ("One hospital chief executive in the Midlands, who did not want to be named because of talks with their "
+            "ICB, was more blunt. “This is the biggest risk to our winter plan,” they said.")
+    assert speakers(text) == [("One hospital chief executive in the Midlands", None)]
+
+
+def test_an_unnamed_person_with_a_clause_is_named_by_the_noun_alone() -> None:
+    text = ("A senior nurse who worked at the Holmwood home until last spring, and who asked not to be named, said "
+            "night cover had been cut. ‘We wrote it up every time,’ she said.")
+    assert speakers(text) == [("A senior nurse", None)]
+
+
+def test_a_single_name_with_a_clause_about_his_own_family_is_a_person() -> None:
+    text = ("Ewa Nowak, the charity's director, said breaks had been cut.\n\nRavi, who looks after his mother in "
+            "Leeds, took part in the film. “People think a break is a luxury,” he said.")
+    assert speakers(text)[-1][0] == "Ravi"
+
+
+def test_a_quote_after_a_sentence_on_what_she_does_opened_by_a_clause_is_hers() -> None:
+    text = ("Kerry Dunmore, 44, cares for her son. Paul has gone to bed. Kerry is on the sofa with a cup of tea.\n\n"
+            "Asked what would help most, she does not hesitate. ‘Three nights. That’s all.’")
+    assert speakers(text) == [("Kerry Dunmore", None)]
+
+
+def test_a_paragraph_of_quotation_in_single_marks_ending_in_a_question_stays_in_the_body() -> None:
+    """A question under 20 words reads like a sub-heading, but not when it is someone's quoted words."""
+    para = "‘I’m his respite,’ Jean says. ‘Seventy-six and I’m the respite service. What does that tell you?’"
+    raw = "\n\n".join([
+        "Jean Dunmore, 76, comes over most afternoons so that Kerry can go to the supermarket or for a walk.",
+        para,
+        "Kerry uses the time to chase the council. She keeps a spreadsheet of every call and every email.",
+    ])
+    assert para in clean(raw).body
