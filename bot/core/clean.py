@@ -191,7 +191,7 @@ def _classify(blocks: list[_Block]) -> None:
                 block.kind = Kind.FURNITURE
         elif block.text.strip(" :-–—|").lower() in _AD_LABELS and i + 1 < len(blocks):
             following = blocks[i + 1]  # a bare "Sponsored" label heads advert copy on the next line
-            if following.words <= SHORT:
+            if following.words <= 2 * SHORT:  # an advert of a sentence or two
                 following.kind = Kind.FURNITURE
         if block.kind is Kind.PROSE:
             prose_words += block.words

@@ -51,6 +51,12 @@ _ALWAYS = pattern(
     r"\b(?:upgrade|update) (?:to a newer version|your browser)\b",
     # a newsletter's footer
     r"\byou(?:'|’)?(?:re| are) receiving this (?:e-?mail|newsletter|bulletin|message|because)\b",
+    # the outlet speaking to its reader: a paywall's thanks, a plea for money, a call for tips, a show's credits
+    r"\bthank you for supporting (?:[\w-]+ ){0,3}journalism\b",
+    r"\byou(?:'|’)?re reading (?:one of )?our (?:premium|subscriber)",
+    r"\bif you value (?:[\w-]+ ){0,4}journalism\b|\bplease chip in\b",
+    r"\bgot a (?:story|news tip|tip)\b[^.?]{0,80}\?\s*(?:e-?mail|contact|call|message|get in touch)\b",
+    r"\bis presented by [^.]{1,60} and produced by\b",
 )
 # Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
 _ALWAYS_HINTS = (
@@ -61,6 +67,7 @@ _ALWAYS_HINTS = (
     "inbox", "enter your", "facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "bluesky",
     " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
     "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version", "receiving this",
+    "journalism", "you're reading", "you’re reading", "chip in", "got a", "presented by",
 )  # fmt: skip
 _URL_HINTS = ("http", "www.", "@")
 # Furniture when a short line starts with it: labels, calls to action, widgets.

@@ -72,6 +72,10 @@ FURNITURE = [
     "We will assume that you consent to the use of cookies on our pages from now on, for example to log you in.",
     "Care workers at the Hallam Vale reablement centre on the first day of the new rota. Photograph: Ann Lee/PA",
     "You are receiving this email because you signed up to the Hallam Vale Carers bulletin.",
+    "You're reading one of our premium articles. Thank you for supporting independent journalism in Hallam Vale.",
+    "If you value local journalism in Hallam Vale, please chip in. A donation of £3 pays for ten minutes of reporting.",
+    "Got a story about care in Hallam Vale? Email news@hallamvale-example.co.uk or message us on WhatsApp.",
+    "Care Talk is presented by Ann Lee and produced by Tom Reid. Music by Northgate Sound.",
 ]
 
 # Body lines that carry furniture-like words or shapes but are article text.
@@ -93,6 +97,8 @@ BODY_LINES = [
     "'We have been here before,' said one manager.",
     "• 45 new reablement workers;",
     "The director of adult social care, who earns £95,000, said the rise was overdue.",
+    "The charity said it had got a story like this every week since the rise.",
+    "“Please donate if you can,” she said, “because journalism alone will not pay for beds.”",
 ]
 
 
@@ -444,3 +450,9 @@ def test_an_interviews_title_and_first_question_stay_in_the_body_but_a_pull_quot
     body = clean(raw).body
     assert "Five minutes with" in body and "typical evening" in body
     assert "‘We see a real mix of people’" not in body
+
+
+def test_a_two_sentence_advert_under_a_sponsored_label_is_furniture() -> None:
+    advert = "Rota headaches? Our scheduling software is trusted by 1,400 care providers. Book your free demo today."
+    result = clean(page(HEADLINE, BODY[0], BODY[1], "SPONSORED", advert, BODY[2], BODY[3]))
+    assert paragraphs(result.body) == BODY

@@ -90,3 +90,11 @@ def test_a_paragraph_of_quotation_in_single_marks_ending_in_a_question_stays_in_
         "Kerry uses the time to chase the council. She keeps a spreadsheet of every call and every email.",
     ])
     assert para in clean(raw).body
+
+
+def test_a_person_a_body_owns_is_named_in_full_for_her_later_she() -> None:
+    """"the Ferrier Institute’s Nadia Coulter" names her: "Coulter … she says" is hers, not the last woman's."""
+    text = ("In this episode, the Ferrier Institute’s Nadia Coulter is joined by Marianne Oyelaran, a director of "
+            "adult social services.\n\nOyelaran says councils were not asked.\n\nCoulter presses her on whether "
+            "savings will ever reach councils.\n\n“That is the question every finance director asks,” she says.")
+    assert speakers(text) == [("Nadia Coulter", None)]
