@@ -343,6 +343,9 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
             before = np_backward(tokens, k - 1, text)
             if before is not None and before.kind == "person":
                 return before
+            spokes = before is not None and before.name.split()[-1].lower().startswith("spokes")
+            if spokes and word == "for" and left.role is None:
+                return left  # "A spokesperson for Lennox Restructuring, the administrators, said": the body
             continue
         outer = _named_before(tokens, separators, n, text) if left is not None and left.kind == "nominal" else None
         if left is not None and outer is not None:

@@ -36,6 +36,7 @@ SPOKESPERSON = re.compile(
     r"(?: for (?:the )?[A-Z][\w’'&-]*(?:(?: | of | and | for | & | of the )[A-Z][\w’'&-]*)*"  # "… of Health and …"
     r"| for the [a-z][\w’'-]*(?: [a-z][\w’'-]*)?)?"  # "… for the trust", "… for the health board"
 )
+_NAME_GOES_ON = re.compile(r"(?: (?:in|of|for|on|and|&) [A-Z][\w&’'-]*(?: [A-Z][\w&’'-]*)*)+")
 _SPOKEN_FOR = re.compile(r"spokes(?:person|man|woman) for the ([a-z][\w’'-]*(?: [a-z][\w’'-]*)?)")  # "… the trust"
 
 
@@ -99,9 +100,13 @@ def spoken_for(text: str, nominal: str, position: int) -> str | None:
 
 
 def body_named(text: str, head: str, position: int) -> str | None:
-    """Return the nearest organisation before `position` whose name ends in `head` ("the council": Ashby Council)."""
+    """Return the nearest organisation before `position` whose name ends in `head` ("the council": Ashby Council)
+    or that `head` introduces ("the charity": the charity Carers First, "the group": the patient group Voices)."""
     for run in reversed(list(CAP_RUN.finditer(text, 0, position))):
         words = [w for w in word_tokens(run.group()) if w.lower() not in FUNCTION_WORDS]
+        if text.endswith(f" {head} ", 0, run.start()) and words:
+            goes_on = _NAME_GOES_ON.match(text, run.end(), position)  # "Voices in A&E"
+            return strip_possessive(text[run.start() : goes_on.end() if goes_on else run.end()])
         if len(words) > 1 and strip_possessive(words[-1]).lower() == head and analyse_run(words)[0] == "org":
             start = run.start()
             while joined := _JOINED_BEFORE.search(text, 0, start):  # "Aged Care Quality and Safety Commission"

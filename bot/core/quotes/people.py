@@ -388,7 +388,7 @@ class ArticleSpeakers:
         words = [w for w in word_tokens(org) if w[0].isalnum() or w in (",", "&")]
         while words and words[0].lower() == "the":
             words = words[1:]
-        name = " ".join(words).replace(" ,", ",") or org
+        name = re.sub(r"\b([A-Z]) & (?=[A-Z]\b)", r"\1&", " ".join(words).replace(" ,", ",")) or org  # "A&E"
         return self._acronyms.get(name, name)
 
     def _recent_people(self, position: int, floor: int = -1) -> Iterator[Mention]:

@@ -1,0 +1,29 @@
+"""Which body "a spokesperson for …" speaks for, however the article introduced it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.quotes import extract_quotes
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text) if not q.partial]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The plans were criticised by the charity Carers First. A spokesperson for the charity said: “Families were "
+     "never asked what they needed.”", "Carers First"),
+    ("The figures were welcomed by the patient group Voices in A&E. A spokeswoman for the group said: “Nobody should "
+     "spend their last hours in a corridor.”", "Voices in A&E"),
+    ("Staff are represented by the union Unison. A spokesman for the union said: “Our members were told by text "
+     "message that the home would shut.”", "Unison"),
+])
+def test_a_spokesperson_for_the_charity_speaks_for_the_charity_the_article_named(text: str, body: str) -> None:
+    assert speakers(text) == [body]
+
+
+def test_a_spokesperson_for_a_body_described_after_its_name_speaks_for_it() -> None:
+    text = ("A spokesperson for Harwell Grant Partners, the administrators of Caledon Homecare, said: “All staff "
+            "have now received their final salary payments.”")
+    assert speakers(text) == ["Harwell Grant Partners"]
