@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.core.quotes.lexicon import wordset
+from bot.core.quotes.lexicon import ORG_WORDS, wordset
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,7 @@ _STANDFIRST = 1.25
 # not a few words: a label or a site's name under a headline is no standfirst.
 _SHORT_STANDFIRST = 0.6
 _HEADLINE_STEMS = 3  # content words of a line that says what happened (a section's name has fewer)
+_TOLD = 3  # content words a headline shares with the lead when it plainly tells the same story
 
 
 def _stems(text: str) -> set[str]:
@@ -76,19 +77,26 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
     if _LABEL.match(line.text):
         score -= 1  # a ticker or section label; a labelled headline still wins on its words
     if not any(w[:1].islower() and len(w) > 3 for w in tokens):
+        if tokens[-1].lower() in ORG_WORDS:
+            return None  # "Brackenholt and Colmere Hospitals NHS Foundation Trust": the body whose page it is
         score -= 2  # every word but "and", "of" capitalised: a site's, a body's or a section's name, a banner
     return score
 
 
-def _standfirst(headline: TitleLine, line: TitleLine) -> bool:
-    """Say whether a line is the standfirst of the plausible headline right above it: much longer, next to it.
+def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str]) -> bool:
+    """Say whether a line is the standfirst, or the picture's caption, of the plausible headline right above it:
+    much longer, or under a headline that plainly tells the lead's story, at least as fully as the line does
+    ("New diagnostic centre opens at Colmere Health Park, cutting scan waits" over "The new diagnostic centre at
+    Colmere Health Park"; but a site's tagline over the headline tells less of it).
 
     A section's name above the headline ("Thornbridge & the West") has too few words to have a standfirst.
     """
+    stems = _stems(headline.text)
+    told = len(stems & lead) >= max(_TOLD, len(_stems(line.text) & lead))
     return (
         line.position == headline.position + 1
-        and len(line.text.split()) >= _STANDFIRST * len(headline.text.split())
-        and len(_stems(headline.text)) >= _HEADLINE_STEMS
+        and (len(line.text.split()) >= _STANDFIRST * len(headline.text.split()) or told)
+        and len(stems) >= _HEADLINE_STEMS
         and not _TICKER.match(headline.text)
     )
 
@@ -129,7 +137,7 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
     for line in _over_standfirst(lines, lead_stems):
         score = _score(line, lead_stems)
         # a line counts as the standfirst only of a headline that nothing speaks against (not a "LIVE:" ticker)
-        if score is not None and not (scored and scored[-1][1] > 0 and _standfirst(scored[-1][0], line)):
+        if score is not None and not (scored and scored[-1][1] > 0 and _standfirst(scored[-1][0], line, lead_stems)):
             scored.append((line, score))
     if not scored:
         beside = [line for line in lines if line.distance is not None]

@@ -354,3 +354,31 @@ def test_a_long_tabloid_headline_above_its_standfirst_and_byline_is_the_headline
     raw = page("The Daily Clarion", "Health > NHS", headline, standfirst, "By Kerry Madden, Health Editor",
                "09:14, 14 Oct 2026", *HOSPITAL_BODY)
     assert clean(raw).title == headline
+
+
+
+CENTRE_BODY = [
+    "Patients in Ashbury and the surrounding villages can now have CT, MRI and ultrasound scans closer to home "
+    "after a new community diagnostic centre opened at Ashbury Health Park on Monday.",
+    "The £14m centre will carry out up to 58,000 tests a year and is expected to cut the average wait for a "
+    "routine scan from nine weeks to three.",
+]
+CENTRE_HEADLINE = "New diagnostic centre opens at Ashbury Health Park, cutting scan waits for thousands"
+
+
+@pytest.mark.parametrize("below", [
+    "The new community diagnostic centre at Ashbury Health Park",  # a picture's caption with no credit
+    "Scans at the Ashbury Health Park centre",  # a programme's or a picture's strapline
+])
+def test_a_shorter_line_right_below_a_headline_that_tells_the_leads_story_is_not_the_headline(below: str) -> None:
+    raw = page("Ashbury Hospitals NHS Trust", "Published: 12 November 2026", CENTRE_HEADLINE, below, *CENTRE_BODY)
+    assert clean(raw).title == CENTRE_HEADLINE
+
+
+def test_a_bodys_name_sharing_the_leads_words_near_the_article_is_not_the_headline() -> None:
+    """A trust's own page carries its name at the top; the lead names the trust too, but a name ending in
+    "Trust" is whose page it is, not what happened."""
+    lead = ("Carers visiting relatives at Ashbury General Hospital will no longer have to pay to park, Ashbury "
+            "Hospitals NHS Foundation Trust has said.")
+    lines = [TitleLine("Ashbury Hospitals NHS Foundation Trust", 2, 2), TitleLine(HOSPITAL_HEADLINE, 1, 7)]
+    assert pick_headline(lines, lead) == HOSPITAL_HEADLINE
