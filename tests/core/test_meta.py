@@ -58,6 +58,7 @@ def meta(*lines: str) -> Metadata:
         ("Wed, 08 Jun 2022 10:00:00 GMT", date(2022, 6, 8)),
         ("Sat, 1 Jul 2023 23:59:59 +0100", date(2023, 7, 1)),
         ("Wednesday 8 June 2022 10:00 BST", date(2022, 6, 8)),
+        ("Cyhoeddwyd / Published: 5 Tachwedd / November 2026", date(2026, 11, 5)),  # a bilingual Welsh page
     ],
 )
 def test_parse_date_formats(text: str, expected: date) -> None:
