@@ -27,3 +27,17 @@ def test_a_spokesperson_for_a_body_described_after_its_name_speaks_for_it() -> N
     text = ("A spokesperson for Harwell Grant Partners, the administrators of Caledon Homecare, said: “All staff "
             "have now received their final salary payments.”")
     assert speakers(text) == ["Harwell Grant Partners"]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Harwell and Ashby Hospitals NHS Trust has declared a critical incident.\nThe trust says the longest wait was "
+     "31 hours, and it is asking people to use the minor injuries unit at Ashby Community Hospital.\nA trust "
+     "spokesperson said: “Please only come to the emergency department if you are seriously ill.”",
+     "Harwell and Ashby Hospitals NHS Trust"),
+    ("Students at the University of Ashbridge say they wait weeks for a GP. The practice and the SU will meet. "
+     "A university spokesperson said: “We recognise the pressure the practice is under.”", "University of Ashbridge"),
+    ("The Department of Health and Social Care was asked whether it would act. “We are working with the sector on "
+     "the next funding settlement,” the department said.", "Department of Health and Social Care"),
+])
+def test_a_bodys_own_spokesperson_speaks_for_the_body_of_that_kind_named_before(text: str, body: str) -> None:
+    assert speakers(text) == [body]

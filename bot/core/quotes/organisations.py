@@ -37,7 +37,11 @@ SPOKESPERSON = re.compile(
     r"| for the [a-z][\w’'-]*(?: [a-z][\w’'-]*)?)?"  # "… for the trust", "… for the health board"
 )
 _NAME_GOES_ON = re.compile(r"(?: (?:in|of|for|on|and|&) [A-Z][\w&’'-]*(?: [A-Z][\w&’'-]*)*)+")
-_SPOKEN_FOR = re.compile(r"spokes(?:person|man|woman) for the ([a-z][\w’'-]*(?: [a-z][\w’'-]*)?)")  # "… the trust"
+# "a spokeswoman for the trust" (the health board), "a trust spokesperson", "a university spokesman"
+_SPOKEN_FOR = re.compile(
+    r"spokes(?:person|man|woman) for the ([a-z][\w’'-]*(?: [a-z][\w’'-]*)?)"
+    r"|\b(?:[Aa]n?|[Oo]ne) ([a-z][\w’'-]*(?: [a-z][\w’'-]*)?) spokes(?:person|man|woman)\b"
+)
 
 
 def acronyms(text: str) -> dict[str, str]:
@@ -93,20 +97,26 @@ def org_inside(nominal: str) -> str | None:
 
 def spoken_for(text: str, nominal: str, position: int) -> str | None:
     """Return the body named before `position` that "a spokeswoman for the trust" (or "for the health board", "for
-    the ombudsman") speaks for: the nearest one whose name ends in that word ("Northvale Hospitals NHS Trust")."""
+    the ombudsman", "a trust spokesperson") speaks for: the nearest one whose name ends in that word ("Northvale
+    Hospitals NHS Trust") or is named for it ("the University of Ashbridge")."""
     found = _SPOKEN_FOR.search(nominal)
-    words = found.group(1).split() if found else []
+    words = (found[1] or found[2]).split() if found else []
     return next((body for word in reversed(words) if (body := body_named(text, word, position))), None)
 
 
 def body_named(text: str, head: str, position: int) -> str | None:
-    """Return the nearest organisation before `position` whose name ends in `head` ("the council": Ashby Council)
-    or that `head` introduces ("the charity": the charity Carers First, "the group": the patient group Voices)."""
+    """Return the nearest organisation before `position` whose name ends in or opens with `head` ("the council":
+    Ashby Council; "the university": the University of Ashbridge) or that `head` introduces ("the charity": the
+    charity Carers First, "the group": the patient group Voices)."""
     for run in reversed(list(CAP_RUN.finditer(text, 0, position))):
         words = [w for w in word_tokens(run.group()) if w.lower() not in FUNCTION_WORDS]
         if text.endswith(f" {head} ", 0, run.start()) and words:
             goes_on = _NAME_GOES_ON.match(text, run.end(), position)  # "Voices in A&E"
             return strip_possessive(text[run.start() : goes_on.end() if goes_on else run.end()])
+        if words == [head.capitalize()] and text.startswith(" of ", run.end()) and (
+            goes_on := _NAME_GOES_ON.match(text, run.end(), position)
+        ):
+            return text[run.start() + run.group().lower().rfind(head) : goes_on.end()]  # "the University of X"
         if len(words) > 1 and strip_possessive(words[-1]).lower() == head and analyse_run(words)[0] == "org":
             start = run.start()
             while joined := _JOINED_BEFORE.search(text, 0, start):  # "Aged Care Quality and Safety Commission"
