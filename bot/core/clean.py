@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _QUOTE_MARKS = "\"'“‘«"  # a line opening with one is a quotation
+_WORDS = re.compile(r"[^\W_]+")
+_CREDITED = re.compile(r"[”\"’']\s*[–—-]\s*[A-Z][\w .'’-]{1,60}$")  # a pull quote's credit: "“…” – Dame Ann Roe"
+_PULL_WORDS = 5  # a pull quote repeats at least this many words: a shorter quoted line may just recur
 _BULLETS = "•·*-–—▪►‣◦"
 
 _PROSE_WORDS = 8  # a sentence-shaped line this long is prose
@@ -357,6 +360,33 @@ def _sub_heading(blocks: list[_Block], i: int, first: int, last: int) -> bool:
     return False
 
 
+def _pull_quotes(blocks: list[_Block], keep: list[int]) -> set[int]:
+    """Find the paragraphs that only repeat, in quotation marks, words another paragraph gives in the same order:
+    pull quotes, set apart to catch the eye ("“You learn the roads.”" beside "“You learn the roads,” she says.").
+    Not the quote under its own credited pull quote ("“…” – Dame Ann Roe")."""
+    words = {i: _WORDS.findall(blocks[i].text.lower()) for i in keep}
+    having: dict[str, set[int]] = {}
+    for i in keep:
+        if not _CREDITED.search(blocks[i].text):
+            for word in words[i]:
+                having.setdefault(word, set()).add(i)
+    pulled = set()
+    for i in keep:
+        text = blocks[i].text
+        if text[0] not in _QUOTE_MARKS or text[-1] not in CLOSERS or len(words[i]) < _PULL_WORDS:
+            continue
+        rarest = sorted({*words[i]}, key=lambda word: len(having.get(word, ())))[:3]  # few paragraphs hold all three
+        others = set.intersection(*(having.get(word, set()) for word in rarest)) - {i}
+        if any(len(words[j]) > len(words[i]) and _in_order(words[i], words[j]) for j in others):
+            pulled.add(i)
+    return pulled
+
+
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    rest = iter(whole)
+    return all(word in rest for word in part)
+
+
 def _is_question(block: _Block) -> bool:
     return block.kind is Kind.HEADING and block.text.rstrip(CLOSERS).endswith("?")
 
@@ -382,7 +412,8 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
         if blocks[i].kind in _BODY_KINDS
         or (blocks[i].kind is Kind.HEADING and _sub_heading(blocks, i, first, last))
     ]
-    kept = set(keep)
+    kept = set(keep) - _pull_quotes(blocks, keep)
+    keep = [i for i in keep if i in kept]
     removed = tuple(line for i, b in enumerate(blocks) if i not in kept for line in b.lines)
     body = "\n\n".join(blocks[i].text for i in keep)
     log.debug("kept %d blocks, removed %d lines, title %r", len(keep), len(removed), title)

@@ -456,3 +456,21 @@ def test_a_two_sentence_advert_under_a_sponsored_label_is_furniture() -> None:
     advert = "Rota headaches? Our scheduling software is trusted by 1,400 care providers. Book your free demo today."
     result = clean(page(HEADLINE, BODY[0], BODY[1], "SPONSORED", advert, BODY[2], BODY[3]))
     assert paragraphs(result.body) == BODY
+
+
+def test_a_pull_quote_repeating_words_given_in_the_article_is_not_body() -> None:
+    said = "“You learn the roads, then you learn the people,” Ann Roe says. “Who has a dog that bites.”"
+    pull = "“You learn the roads, then you learn the people.”"
+    lone = "“I have never once been asked how I am, not by anyone, in six years.”"
+    result = clean(page(HEADLINE, BODY[0], said, BODY[1], pull, BODY[2], lone, BODY[3]))
+    assert paragraphs(result.body) == [BODY[0], said, BODY[1], BODY[2], lone, BODY[3]]
+
+
+def test_a_quote_paragraph_stays_when_a_credited_pull_quote_repeats_it() -> None:
+    """The page sets the last paragraph of a long quote apart again with its speaker's name: the credited line is
+    the pull quote, the paragraph is the article's."""
+    first = "“We have known for years that the sector could not fill its vacancies from the workforce here.”"
+    second = "“Closing that route without a plan is like taking away a ladder before anyone has built the stairs.”"
+    credited = second + " – Dame Ann Roe"
+    result = clean(page(HEADLINE, BODY[0], first, second, BODY[1], credited, BODY[2], BODY[3]))
+    assert second in paragraphs(result.body)
