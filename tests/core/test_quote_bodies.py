@@ -41,3 +41,17 @@ def test_a_spokesperson_for_a_body_described_after_its_name_speaks_for_it() -> N
 ])
 def test_a_bodys_own_spokesperson_speaks_for_the_body_of_that_kind_named_before(text: str, body: str) -> None:
     assert speakers(text) == [body]
+
+
+def test_a_quote_under_a_letter_read_aloud_is_its_writers() -> None:
+    text = ("Ruth Penhale, the MP for Ashby, read from a letter sent to her by a constituent, Maureen, whose husband "
+            "died at home.\n\n“For three nights I rang the number and was told someone would come tomorrow.”\n\n"
+            "“No family should have to write a letter like that,” Ms Penhale said.")
+    assert speakers(text) == ["Maureen", "Ruth Penhale"]
+    assert extract_quotes(text)[1].role == "MP for Ashby"
+
+
+def test_a_quote_under_a_letter_read_aloud_with_no_writer_named_stays_with_the_reader() -> None:
+    text = ("Ruth Penhale, the MP for Ashby, read from a letter she had received.\n\n“For three nights I rang the "
+            "number and was told someone would come tomorrow.”")
+    assert speakers(text) == ["Ruth Penhale"]

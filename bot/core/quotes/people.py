@@ -62,6 +62,7 @@ from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forwar
 _OPENER = re.compile(r"[“\"]")
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
 _WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")
+_READ_FROM = re.compile(r"\bread (?:out |from )?(?:an?|the|his|her|their) (?:[\w-]+ ){0,2}(?:letter|e-?mail)")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
 _PARENTS = frozenset("mother mum mam mom father dad".split())
@@ -246,13 +247,17 @@ class ArticleSpeakers:
         opens its paragraph, in the paragraph before.
         """
         para = self._paragraph_of(position)
-        if position == self._para_starts[para]:
+        opening = position == self._para_starts[para]
+        if opening:
             if para == 0:
                 return NOBODY
             para -= 1
         elif acting := _ACTING.fullmatch(self._text, self._para_starts[para], position):  # "She laughs. “Come …”"
             return self.resolve(Mention("pronoun", acting[1].lower()), position)
         salient = self._salient_before(position, None, floor=self._para_starts[para], unnamed=True)
+        reading = opening and _READ_FROM.search(self._text, self._start_back(position, 1), position)
+        if reading and (read := self.written(position)).kind == PERSON:  # "… read from a letter sent to her by X"
+            return read
         told = [m for k, found in self._pronouns.items() if k >= self._sentence_of(self._para_starts[para])
                 for m in found if m.start < position and (salient is None or m.start > salient.start)]
         if told:  # "She said NHS England would publish …": the quote under it is hers
