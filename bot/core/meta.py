@@ -118,17 +118,20 @@ def _author(whole: list[str], footer: list[str], title: str | None) -> str | Non
     """Take the first byline naming a person, else a name line standing beside the headline, a date line or the
     article (`whole` are the header's lines; their fields are read too)."""
     header = _with_fields(whole)
-    for line in [*header, *footer[:4]]:
+    edited, stop = None, len(header)  # a live page's "Edited by": its reporters may be named above it
+    for n, line in enumerate([*header, *footer[:4]]):
         name = byline(line)
-        if name and is_person_name(name):
+        if name and is_person_name(name) and not _EDITED.match(line):
             return name
+        if name and is_person_name(name) and edited is None:
+            edited, stop = name, min(n, stop)
     for line in [*header, *footer]:
         if (m := _AUTHOR_BOX.match(line)) and (name := person_with_role(tidy_name(m["name"]))):
             return name
     # the name line right above the article, or above its dateline's place: "Owen Dacre" / "London"
     above = whole[-1:] + (whole[-2:-1] if whole and len(whole[-1].split()) <= 3 and capitalised(whole[-1].split())
                           else [])
-    lines = [line for line in header if not _CONTACT.match(line)]  # not a writer's email or handle under the name
+    lines = [line for line in header[:stop] if not _CONTACT.match(line)]  # not a writer's email or handle
     for i, line in enumerate(lines):
         beside = [n for n in lines[max(0, i - 1) : i + 2] if n != line]
         name = person_with_role(line)
@@ -150,10 +153,11 @@ def _author(whole: list[str], footer: list[str], title: str | None) -> str | Non
     if footer and len(footer[0].split()) <= 3 and is_person_name(footer[0]):
         # perhaps with their job between: "Naomi Fairweather" / "Head of Policy and Campaigns" / "Share this page"
         after = 2 if len(footer) > 2 and footer[1].split()[0].lower() in ROLE_NOUNS else 1
-        return footer[0] if len(footer) == after or _SIGN_OFF_NEXT.match(footer[after]) else None
-    return None
+        return footer[0] if len(footer) == after or _SIGN_OFF_NEXT.match(footer[after]) else edited
+    return edited
 
 
+_EDITED = re.compile(r"^\W*edited by\b", re.I)
 _CONTACT = re.compile(r"^\W*(?:\S+@\S+\.\w+|@\w+|(?:email|e-mail|follow)\b.*)$", re.I)
 _BYLINE_CHARS = 100
 _SIGN_OFF_NEXT = re.compile(r"(?:share|tags?\b|filed under|posted in|related|follow)", re.I)

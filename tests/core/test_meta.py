@@ -574,3 +574,16 @@ def test_the_date_by_the_byline_wins_over_a_today_banner_above_the_masthead() ->
 def test_an_updated_field_beside_the_filing_time_is_not_the_publication_date() -> None:
     found = meta(HEADLINE, "18/02/2025", "Filed 16:48 | Updated 19/02/2025 08:05", *BODY)
     assert found.published == date(2025, 2, 18)
+
+
+@pytest.mark.parametrize(("header", "author"), [
+    # the reporters under the headline, the live feed's editor further down
+    (["Hannah Corrigan and Tomos Reece", "Monday 30 November 2026", "Live Reporting", "Edited by Lucy Bryant"],
+     "Hannah Corrigan and Tomos Reece"),
+    # only the editor is named: the page is theirs
+    (["Monday 30 November 2026", "Live Reporting", "Edited by Lucy Bryant"], "Lucy Bryant"),
+    # a reporter credited inside the feed, below the editor's line, is one of the feed's contributors
+    (["Monday 30 November 2026", "Edited by Lucy Bryant", "Hayley Burt, Health reporter"], "Lucy Bryant"),
+])
+def test_a_live_pages_editor_is_its_author_unless_its_reporters_stand_above(header: list[str], author: str) -> None:
+    assert meta(HEADLINE, *header, *BODY).author == author
