@@ -98,3 +98,9 @@ def test_a_person_a_body_owns_is_named_in_full_for_her_later_she() -> None:
             "adult social services.\n\nOyelaran says councils were not asked.\n\nCoulter presses her on whether "
             "savings will ever reach councils.\n\n“That is the question every finance director asks,” she says.")
     assert speakers(text) == [("Nadia Coulter", None)]
+
+
+def test_a_sentence_opening_on_a_given_names_possessive_is_about_her() -> None:
+    text = ("Mark Ashby cares for his mother at home.\n\nRachel’s burden is different. A teacher, she has cut her "
+            "hours to four days a week.\n\n“Last March Mum went out at two in the morning,” she says.")
+    assert speakers(text) == [("Rachel", None)]
