@@ -55,3 +55,10 @@ def test_a_quote_under_a_letter_read_aloud_with_no_writer_named_stays_with_the_r
     text = ("Ruth Penhale, the MP for Ashby, read from a letter she had received.\n\n“For three nights I rang the "
             "number and was told someone would come tomorrow.”")
     assert speakers(text) == ["Ruth Penhale"]
+
+
+def test_a_body_introduced_by_its_kind_is_no_person_for_the_next_she() -> None:
+    text = ("The study was carried out with the charity Later Life Links, whose chief executive, Gwen Harcourt, said "
+            "the findings \"echoed what families tell us\".\n\n\"We hear from daughters and sons whose parents went "
+            "into hospital,\" she said.")
+    assert speakers(text) == ["Gwen Harcourt"]

@@ -436,7 +436,8 @@ def introduced_last(sentence: str) -> Mention | None:
 def _introduced(sentence: str, start: int, aged: bool = False) -> Mention | None:
     """Return the person whose full name starts at `start`, unless it follows "from", "in" or "near" and no age
     follows it ("…a teacher from Cwm Eirin, who…" is a place; "…heard from Ann Lee, 63, whose…" a person)."""
-    if not aged and sentence[:start].split()[-1] in AFFILIATIONS | PLACE_BEFORE:
+    before = sentence[:start].split()[-1]
+    if (not aged and before in AFFILIATIONS | PLACE_BEFORE) or before in ORG_WORDS:  # "the charity Carers Link"
         return None
     found = _person_in(sentence[start:])
     if found is None or " " not in found.name:
