@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from bot.core.quotes.clauses import first_subject
-from bot.core.quotes.lexicon import is_given_name, token_spans
+from bot.core.quotes.lexicon import given_gender, is_given_name, token_spans
 from bot.core.quotes.names import ArticleNames, is_unnamed
 from bot.core.quotes.phrases import Mention, np_forward
 
@@ -27,6 +27,8 @@ _NAMED_AS = re.compile(r"\bgave (her|his|their) (?:first )?name (?:only )?as ([A
 _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote that only calls someone: "“Mum,” he says"
 # a one-word name with an age or a clause about their own after it is a person: "Pete, 71, …", "Jas, who … her mum"
 _AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
+# A couple opening a sentence, perhaps after a phrase: "At a picnic table, Tom and Linda Barrow, both 67, were …"
+_COUPLE = re.compile(r"(?:[A-Z][^,.;]{0,80}, )?([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b(?! [A-Z])")
 _FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
 
 
@@ -61,7 +63,11 @@ def offered_name(nominal: Mention, sentence: str) -> Mention:
 
 def opening_people(text: str, names: ArticleNames) -> list[Mention]:
     """Return the person a sentence opens on (with the owner of the relative it opens with: "Siân Prydderch's
-    father, Gwilym, 88, …" has her in it too, for the next "she"), else the unnamed person it opens on."""
+    father, Gwilym, 88, …" has her in it too, for the next "she"; both of a couple, "Tom and Linda Barrow"), else
+    the unnamed person it opens on."""
+    if (couple := _COUPLE.match(text)) and is_given_name(couple[1]) and is_given_name(couple[2]):
+        return [Mention("person", f"{couple[n]} {couple[3]}", gender=given_gender(couple[n]), start=couple.start(n))
+                for n in (1, 2)]
     lead = first_subject(text[:200], strict=True)
     if lead is None or lead.kind != "person" or not _is_name(text, lead, names):
         unnamed = _unnamed_lead(text)
