@@ -111,3 +111,17 @@ def test_a_couple_opening_a_sentence_are_the_he_and_the_she_of_the_next_quotes()
             "Alistair and Morag Lennie, both 67 and retired, were sharing a pot of tea.\n\n“I have voted the same "
             "way since I was 19,” he said.\n\nShe laughed. “He says that every four years,” she said.")
     assert [name for name, _ in speakers(text)] == ["Jerome Battle", "Alistair Lennie", "Morag Lennie"]
+
+
+def test_a_quote_paragraph_under_a_line_on_what_she_does_is_hers() -> None:
+    text = ("Mr Ian Kerr, a surgeon, has 4,000 patients on his list. Dr Ann Roe, a consultant, has more.\n\nAsked on "
+            "this week's Ward Round what a clinic is like, she did not hesitate.\n\n“I apologise to patients every "
+            "single day.”")
+    assert speakers(text)[-1][0] == "Ann Roe"
+
+
+def test_a_quote_paragraph_under_we_asked_her_to_tell_us_is_hers() -> None:
+    text = ("Dr Carys Lloyd has become a partner at the practice.\n\nThe practice manager, Tom Hale, said he was "
+            "delighted.\n\nWe asked Dr Lloyd to tell patients a little about herself.\n\n“I grew up in a village "
+            "where everybody knew the GP by name.”")
+    assert speakers(text)[-1][0] == "Carys Lloyd"

@@ -402,7 +402,7 @@ def presented(sentence: str) -> Mention | None:
     return replace(found, start=shown.end())
 
 
-_ASKED = re.compile(r"\b(?:asked|asks|ask) ((?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+) (?:what|whether|how|if|why|when|about)\b")
+_ASKED = re.compile(r"\b(?:asked|asks|ask) ((?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+) (?:wh\w+|how|if|about|to)\b")
 
 
 def introduced_last(sentence: str) -> Mention | None:

@@ -69,7 +69,7 @@ _PARENTS = frozenset("mother mum mam mom father dad".split())
 _OWNERS = {"f": "her ", "m": "his "}  # a relative's owner, of the gender the pronoun has
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")
 # "She laughs. “…”", "She is blunt about it. “…”", "Asked what would help, she does not hesitate. “…”": hers
-_ACTING = re.compile(r"(?:[A-Z][a-z]+(?: [a-z]+){0,8}, )?([Ss]he|[Hh]e) [a-z]+(?: [a-z]+){0,15}\.\s*")
+_ACTING = re.compile(r"(?:[A-Z][^.!?“”\"\n]{0,100}?, )?([Ss]he|[Hh]e) [a-z]+(?: [a-z]+){0,15}\.\s*")
 _CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
@@ -252,7 +252,8 @@ class ArticleSpeakers:
             if para == 0:
                 return NOBODY
             para -= 1
-        elif acting := _ACTING.fullmatch(self._text, self._para_starts[para], position):  # "She laughs. “Come …”"
+        # "She laughs. “Come …”", and a quote under "Asked what a clinic is like, she did not hesitate."
+        if acting := _ACTING.fullmatch(self._text, self._para_starts[para], position):
             return self.resolve(Mention("pronoun", acting[1].lower()), position)
         salient = self._salient_before(position, None, floor=self._para_starts[para], unnamed=True)
         reading = opening and _READ_FROM.search(self._text, self._start_back(position, 1), position)
