@@ -125,3 +125,10 @@ def test_a_quote_paragraph_under_we_asked_her_to_tell_us_is_hers() -> None:
             "delighted.\n\nWe asked Dr Lloyd to tell patients a little about herself.\n\n“I grew up in a village "
             "where everybody knew the GP by name.”")
     assert speakers(text)[-1][0] == "Carys Lloyd"
+
+
+def test_a_person_introduced_after_from_by_her_given_name_is_the_she_of_her_quote() -> None:
+    text = ("“We were holding 120 patients,” Dr Ruth Mallinson, the trust's chief executive, told the committee.\n\n"
+            "The committee also published evidence from Lorraine Fitch, whose father waited 11 hours in an ambulance. "
+            "He died five days later.\n\nIn her submission, she wrote: “My father was a proud man.”")
+    assert speakers(text)[-1][0] == "Lorraine Fitch"

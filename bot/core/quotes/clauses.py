@@ -434,10 +434,10 @@ def introduced_last(sentence: str) -> Mention | None:
 
 
 def _introduced(sentence: str, start: int, aged: bool = False) -> Mention | None:
-    """Return the person whose full name starts at `start`, unless it follows "from", "in" or "near" and no age
-    follows it ("…a teacher from Cwm Eirin, who…" is a place; "…heard from Ann Lee, 63, whose…" a person)."""
-    before = sentence[:start].split()[-1]
-    if (not aged and before in AFFILIATIONS | PLACE_BEFORE) or before in ORG_WORDS:  # "the charity Carers Link"
+    """Return the person whose full name starts at `start`: not a place after "from", "in" or "near" ("a teacher
+    from Cwm Eirin, who…"; but "from Ann Lee, 63, whose…", "from Lorraine Fitch, whose…"), nor "the charity X"."""
+    before, first = sentence[:start].split()[-1], sentence[start:].split()[0]
+    if (not aged and before in AFFILIATIONS | PLACE_BEFORE and not is_given_name(first)) or before in ORG_WORDS:
         return None
     found = _person_in(sentence[start:])
     if found is None or " " not in found.name:
