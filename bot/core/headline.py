@@ -98,6 +98,7 @@ def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str]) -> bool:
         and (len(line.text.split()) >= _STANDFIRST * len(headline.text.split()) or told)
         and len(stems) >= _HEADLINE_STEMS
         and not _TICKER.match(headline.text)
+        and not _SEPARATOR.search(headline.text)  # "Health and Care | Investigation": a section's label
     )
 
 

@@ -76,6 +76,7 @@ FURNITURE = [
     "If you value local journalism in Hallam Vale, please chip in. A donation of £3 pays for ten minutes of reporting.",
     "Got a story about care in Hallam Vale? Email news@hallamvale-example.co.uk or message us on WhatsApp.",
     "Care Talk is presented by Ann Lee and produced by Tom Reid. Music by Northgate Sound.",
+    "Councillor Nadia Brook at Tuesday's briefing. Picture by Tom Reid",
 ]
 
 # Body lines that carry furniture-like words or shapes but are article text.

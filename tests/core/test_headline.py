@@ -382,3 +382,9 @@ def test_a_bodys_name_sharing_the_leads_words_near_the_article_is_not_the_headli
             "Hospitals NHS Foundation Trust has said.")
     lines = [TitleLine("Ashbury Hospitals NHS Foundation Trust", 2, 2), TitleLine(HOSPITAL_HEADLINE, 1, 7)]
     assert pick_headline(lines, lead) == HOSPITAL_HEADLINE
+
+
+def test_a_section_label_with_a_pipe_does_not_make_the_headline_below_it_a_standfirst() -> None:
+    raw = page("Tallyhouse", "Investigations   Data   Health and Care   Housing", "Home care | Investigation",
+               CARE_HEADLINE, "By Ellen Marsh", "14 June 2023", *CARE_BODY)
+    assert clean(raw).title == CARE_HEADLINE
