@@ -132,3 +132,15 @@ def test_a_person_introduced_after_from_by_her_given_name_is_the_she_of_her_quot
             "The committee also published evidence from Lorraine Fitch, whose father waited 11 hours in an ambulance. "
             "He died five days later.\n\nIn her submission, she wrote: “My father was a proud man.”")
     assert speakers(text)[-1][0] == "Lorraine Fitch"
+
+
+def test_a_quote_paragraph_under_when_i_asked_her_with_her_role_between_is_hers() -> None:
+    text = ("Tom Hale, our finance director, ran the numbers.\n\nWhen I asked Janette, our head of care at Rosehill, "
+            "what had changed, she didn't hesitate.\n\n“People have a life again,” she said.")
+    assert speakers(text)[-1][0] == "Janette"
+
+
+def test_an_unnamed_person_described_by_a_participle_is_named_by_the_noun() -> None:
+    text = ("One care worker employed by another provider in the county, who asked not to be named, said she was "
+            "given 15 minutes a visit.\n\n“You’re watching the clock the whole time,” she said.")
+    assert speakers(text) == [("One care worker", None)]

@@ -402,7 +402,7 @@ def presented(sentence: str) -> Mention | None:
     return replace(found, start=shown.end())
 
 
-_ASKED = re.compile(r"\b(?:asked|asks|ask) ((?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+) (?:wh\w+|how|if|about|to)\b")
+_ASKED = re.compile(r"\bask(?:ed|s)? ((?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+)(?:, [^,]{1,60},)? (?:wh\w+|how|if|about|to)\b")
 
 
 def introduced_last(sentence: str) -> Mention | None:

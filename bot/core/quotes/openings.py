@@ -20,7 +20,7 @@ _OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['
 # "One carer, …, asked", "I spoke to a nurse in a London trust, who …", "A senior nurse who worked there, …, said"
 _UNNAMED_LEAD = re.compile(
     r"(?:[A-Z]\w*(?: [\w-]+){0,6}, (?=One|An?|[Tt]he)|(?:I|We) (?:spoke|talked) (?:to|with) )?"
-    r"((?:One|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)[a-z][\w-]*){0,4}(?: (?:in|at|from) [\w -]{1,60}?)?)"
+    r"((?:One|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)[a-z][\w-]*){0,6}(?: (?:in|at|from) [\w -]{1,60}?)?)"
     r"(?: who [^,]{1,80})?,"
 )
 _NAMED_AS = re.compile(r"\bgave (her|his|their) (?:first )?name (?:only )?as ([A-Z][\w’'-]+)")  # "… as Precious"
@@ -48,7 +48,9 @@ def _unnamed_lead(sentence: str) -> Mention | None:
     opening = _UNNAMED_LEAD.match(sentence)
     if opening is None:
         return None
-    nominal = offered_name(Mention("nominal", opening[1]), sentence)
+    words = opening[1].split()  # "One care worker employed by another provider": the worker, not the provider
+    cut = next((n for n, word in enumerate(words[2:], 2) if word.endswith(("ed", "ing"))), len(words))
+    nominal = offered_name(Mention("nominal", " ".join(words[:cut])), sentence)
     return nominal if nominal.kind == "person" or is_unnamed(nominal, sentence) else None
 
 
