@@ -28,10 +28,11 @@ _PUBLICATION_FOR = re.compile(
     r"|news\s+(?:site|service|website)|website|journal|title|newsletter)\b|a\s+trading\s+name\s+of\b"
     r"|a\s+registered\s+trade\s*mark\b|a\s+member\s+of\s+(?:the\s+)?(?:Independent\s+Press\s+Standards|IPSO)\b)"
 )
-# "Marram Bay FM 102.7 is part of Coastline Broadcasting Ltd": the outlet, not its owner, publishes the page
+# "Marram Bay FM 102.7 is part of Coastline Broadcasting Ltd", "Saltmere Sound 104.3FM is operated by Saltmere
+# Community Media CIC": the outlet, not its owner, publishes the page
 _BRAND_OF = re.compile(
-    _NAME_PHRASE + r"(?:\s+\d[\d.]*)?,?\s+is\s+(?:part\s+of|owned\s+by|published\s+by|a\s+(?:brand|division)\s+of)"
-    r"\s+(?:the\s+)?[A-Z]"
+    _NAME_PHRASE + r"(?:\s+\d[\d.]*(?:FM|AM)?)?,?\s+is\s+(?:part\s+of|(?:owned|published|operated|run)\s+by"
+    r"|a\s+(?:brand|division)\s+of)\s+(?:the\s+)?[A-Z]"
 )
 _ORG_IS = re.compile(_NAME_PHRASE + r",?\s+(?:is|are)\s+(?:the|a|an)\s+\w")
 _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?P<name>(?:[Tt]he\s+)?[A-Z][^.!?:|]{1,80})$")

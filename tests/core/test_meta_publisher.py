@@ -127,6 +127,10 @@ def test_run_together_publisher_is_not_spelled_from_a_lower_case_phrase_or_a_ban
         # a subscribe line followed by the title's tagline after a dash
         (["© 2024 Practice Media Ltd", "Subscribe to Surgery Today – the independent voice of general practice"],
          "Surgery Today"),
+        # a community station run by a company that is not a "Ltd"
+        (["Harbour Sound 104.3FM", "Share this story", "Privacy | Cookies | Accessibility",
+          "Harbour Sound 104.3FM is operated by Harbour Community Media CIC. Registered office: Quay Street.",
+          "© 2026 Harbour Community Media CIC"], "Harbour Sound"),
     ],
 )
 def test_a_title_is_named_for_itself_not_for_the_company_that_owns_it(furniture: list[str], publisher: str) -> None:
