@@ -166,7 +166,7 @@ def _is_navigation(text: str, words: list[str]) -> bool:
     if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
         return True
     lowered = [w for w in (w.strip(":,.()|·•").lower() for w in words) if w]
-    if not lowered or len(lowered) > 12:
+    if not lowered:
         return False
     navish = sum(1 for w in lowered if w in _NAV_WORDS)
     return navish == len(lowered) or (len(lowered) >= 3 and navish / len(lowered) >= 0.6)

@@ -77,6 +77,7 @@ FURNITURE = [
     "Got a story about care in Hallam Vale? Email news@hallamvale-example.co.uk or message us on WhatsApp.",
     "Care Talk is presented by Ann Lee and produced by Tom Reid. Music by Northgate Sound.",
     "Councillor Nadia Brook at Tuesday's briefing. Picture by Tom Reid",
+    "Home    Our hospitals    Patients and visitors    Services    Work for us    About us    Contact us",
 ]
 
 # Body lines that carry furniture-like words or shapes but are article text.
