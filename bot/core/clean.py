@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.core.bylines import byline, is_job_title, person_with_role
-from bot.core.dates import is_dateline
+from bot.core.dates import is_dateline, parse_date
 from bot.core.furniture import (
     CAPTION,
     CLOSERS,
@@ -322,7 +322,14 @@ def _distance(blocks: list[_Block], i: int, first: int) -> int | None:
     """Count the lines (not furniture) to the byline, date or body after line i, when at most two."""
     near = range(i + 1, min(len(blocks), first + 1))
     following = [j for j in near if blocks[j].meta or blocks[j].kind is not Kind.FURNITURE]
-    return next((n for n, j in enumerate(following[:2], 1) if j >= first or blocks[j].meta), None)
+    return next((n for n, j in enumerate(following[:2], 1) if j >= first or (blocks[j].meta and not _banner(
+        blocks, j, first))), None)
+
+
+def _banner(blocks: list[_Block], j: int, first: int) -> bool:
+    """Tell the day's date under a masthead: the article's own date line repeats it nearer the body."""
+    day = parse_date(blocks[j].text) if is_dateline(blocks[j].text) else None
+    return day is not None and any(b.meta and parse_date(b.text) == day for b in blocks[j + 1 : first])
 
 
 def _bylined(blocks: list[_Block], i: int) -> bool:

@@ -388,3 +388,17 @@ def test_a_section_label_with_a_pipe_does_not_make_the_headline_below_it_a_stand
     raw = page("Tallyhouse", "Investigations   Data   Health and Care   Housing", "Home care | Investigation",
                CARE_HEADLINE, "By Ellen Marsh", "14 June 2023", *CARE_BODY)
     assert clean(raw).title == CARE_HEADLINE
+
+
+def test_a_tagline_over_the_days_date_is_not_beside_the_article_when_the_article_repeats_the_date() -> None:
+    headline = "GP visits for over-75s would cost £20 under fee cap plans"
+    standfirst = ("Committee says no islander should be put off seeing a doctor because of cost, but practices warn "
+                  "the sums must add up")
+    body = ["Islanders aged 75 and over would pay no more than £20 to see a GP under proposals published yesterday by "
+            "the island's health committee.",
+            "The committee said the cap would be paid for by a grant to practices, which currently charge up to £62 "
+            "for a standard appointment."]
+    raw = page("Skip to content", "The Island Courant", "Island news, every day", "Tuesday 24 November 2026",
+               "Weather: 11°C, showers", "News   Politics   Business   Health   Sport", "Health", headline,
+               standfirst, "By Nicola Brehaut", "Tuesday 24 November 2026, 06:12", *body)
+    assert clean(raw).title == headline
