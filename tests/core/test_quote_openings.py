@@ -5,13 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.clean import clean
-from bot.core.quotes import extract_quotes
 from bot.core.quotes.lexicon import given_gender
-
-
-def speakers(text: str) -> list[tuple[str | None, str | None]]:
-    """Return (speaker, role) of each full quotation."""
-    return [(q.speaker, q.role) for q in extract_quotes(text) if not q.partial]
+from tests.core.test_quote_speakers import speakers
 
 
 def test_a_name_ending_in_s_owns_with_a_bare_apostrophe() -> None:
