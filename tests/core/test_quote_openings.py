@@ -101,10 +101,10 @@ def test_a_sentence_opening_on_a_given_names_possessive_is_about_her() -> None:
     assert speakers(text) == [("Rachel", None)]
 
 
-def test_a_couple_opening_a_sentence_are_the_he_and_the_she_of_the_next_quotes() -> None:
+def test_a_couple_opening_a_sentence_are_the_he_the_she_and_his_wife_of_the_next_quotes() -> None:
     text = ("“Nobody has knocked on my door,” said Jerome Battle, 41, an electrician.\n\nAt a table outside the café, "
             "Alistair and Morag Lennie, both 67 and retired, were sharing a pot of tea.\n\n“I have voted the same "
-            "way since I was 19,” he said.\n\nShe laughed. “He says that every four years,” she said.")
+            "way since I was 19,” he said.\n\nHis wife laughed. “He says that every four years,” she said.")
     assert [name for name, _ in speakers(text)] == ["Jerome Battle", "Alistair Lennie", "Morag Lennie"]
 
 

@@ -66,7 +66,8 @@ _READ_FROM = re.compile(r"\bread (?:out |from )?(?:an?|the|his|her|their) (?:[\w
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
 _PARENTS = frozenset("mother mum mam mom father dad".split())
-_OWNERS = {"f": "her ", "m": "his "}  # a relative's owner, of the gender the pronoun has
+_OWNERS = {"f": "her ", "m": "his "}
+_SPOUSES = frozenset("wife husband partner".split())  # a relative's owner, of the gender the pronoun has
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")
 # "She laughs. “…”", "She is blunt about it. “…”", "Asked what would help, she does not hesitate. “…”": hers
 _ACTING = re.compile(r"(?:[A-Z][^.!?“”\"\n]{0,100}?, )?([Ss]he|[Hh]e) [a-z]+(?: [a-z]+){0,15}\.\s*")
@@ -157,7 +158,7 @@ class ArticleSpeakers:
                 salient is None or (self._sentence_of(salient.start) < self._sentence_of(relative[0])
                                     and not (salient.start < relative[0] and relative[1].startswith(_OWNERS[gender])))
             ):  # but "Janice has looked after her mother …. ‘…,’ she told me": the one who owns "her mother"
-                return person(relative[1])
+                return self._spouse(relative[1], gender, position) or person(relative[1])
             salient = salient or self._names.last_named(self._sentences_back(position, 2), gender)
             salient = salient or self._names.main_person(gender)
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
@@ -169,6 +170,16 @@ class ArticleSpeakers:
                 self._names.genders[name_words(salient.name)[-1].lower()] = gender
             return person(*self._person(salient, position))
         return self._nominal(mention, position)
+
+    def _spouse(self, relative: str, gender: str, position: int) -> Speaker | None:
+        """Name "his wife" when the article names the couple: after "Tom and Linda Barrow", Linda Barrow."""
+        other = "m" if gender == "f" else "f"
+        *owned_by, noun = relative.split()
+        owner = self._salient_before(position, other)
+        if noun not in _SPOUSES or owned_by != [_OWNERS[other].strip()] or owner is None:
+            return None
+        forms = self._names.surname_forms(name_words(owner.name)[-1])
+        return next((person(form) for form in forms if name_gender((), form.split()) == gender), None)
 
     def _nominal(self, mention: Mention, position: int) -> Speaker:
         """Say whom a nominal stands for: "the minister" a person named before, "the council" the council
