@@ -371,21 +371,20 @@ def _pull_quotes(blocks: list[_Block], keep: list[int]) -> set[int]:
     """Find the paragraphs that only repeat, in quotation marks, words another paragraph gives in the same order:
     pull quotes, set apart to catch the eye ("“You learn the roads.”" beside "“You learn the roads,” she says.").
     Not the quote under its own credited pull quote ("“…” – Dame Ann Roe")."""
-    words = {i: _WORDS.findall(blocks[i].text.lower()) for i in keep}
-    having: dict[str, set[int]] = {}
-    for i in keep:
-        if not _CREDITED.search(blocks[i].text):
-            for word in words[i]:
-                having.setdefault(word, set()).add(i)
     pulled = set()
     for i in keep:
         text = blocks[i].text
-        if text[0] not in _QUOTE_MARKS or text[-1] not in CLOSERS or len(words[i]) < _PULL_WORDS:
+        words = _WORDS.findall(text.lower())
+        if text[0] not in _QUOTE_MARKS or text[-1] not in CLOSERS or len(words) < _PULL_WORDS:
             continue
-        rarest = sorted({*words[i]}, key=lambda word: len(having.get(word, ())))[:3]  # few paragraphs hold all three
-        others = set.intersection(*(having.get(word, set()) for word in rarest)) - {i}
-        if any(len(words[j]) > len(words[i]) and _in_order(words[i], words[j]) for j in others):
-            pulled.add(i)
+        longest = sorted(words, key=len)[-2:]  # long words are rare: only paragraphs holding them are compared
+        for j in keep:
+            other = blocks[j].text.lower()
+            if j != i and len(other) > len(text) and all(word in other for word in longest) and not _CREDITED.search(
+                blocks[j].text
+            ) and _in_order(words, _WORDS.findall(other)):
+                pulled.add(i)
+                break
     return pulled
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -281,6 +282,7 @@ def name_gender(words: Sequence[str], name: Sequence[str]) -> str | None:
     return given_gender(name[0])
 
 
+@functools.lru_cache(maxsize=4096)
 def given_gender(word: str) -> str | None:
     """Return "f" or "m" for a common given name ("Morag", "Keith", "Siân"), else None."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))

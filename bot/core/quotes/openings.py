@@ -57,8 +57,8 @@ def _unnamed_lead(sentence: str) -> Mention | None:
 def offered_name(nominal: Mention, sentence: str) -> Mention:
     """Return the person an unnamed nominal is when the sentence gives the name they offered ("Another resident,
     who gave her name only as Sandra"), with the nominal as their role; else the nominal."""
-    named = _NAMED_AS.search(sentence)
-    if named is None or nominal.kind != "nominal":
+    named = _NAMED_AS.search(sentence) if nominal.kind == "nominal" and "gave" in sentence else None
+    if named is None:
         return nominal
     return Mention("person", named[2], nominal.name, {"her": "f", "his": "m"}.get(named[1]), start=nominal.start)
 
