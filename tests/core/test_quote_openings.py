@@ -15,7 +15,8 @@ def test_a_name_ending_in_s_owns_with_a_bare_apostrophe() -> None:
     assert speakers(text) == [("Mark Evans", None)]
 
 
-@pytest.mark.parametrize(("name", "gender"), [("Siân", "f"), ("Seán", "m"), ("Zoë", "f"), ("Bev", "f")])
+@pytest.mark.parametrize(("name", "gender"), [("Siân", "f"), ("Seán", "m"), ("Zoë", "f"), ("Bev", "f"), ("Bríd", "f"),
+                                             ("Nia", "f"), ("Gwilym", "m")])
 def test_a_given_name_keeps_its_gender_with_an_accent(name: str, gender: str) -> None:
     assert given_gender(name) == gender
 
@@ -139,3 +140,20 @@ def test_an_unnamed_person_described_by_a_participle_is_named_by_the_noun() -> N
     text = ("One care worker employed by another provider in the county, who asked not to be named, said she was "
             "given 15 minutes a visit.\n\n“You’re watching the clock the whole time,” she said.")
     assert speakers(text) == [("One care worker", None)]
+
+
+def test_a_quote_paragraph_under_her_mum_named_after_her_role_is_her_mums() -> None:
+    text = ("Jodie had struggled with anxiety at school.\n\nHer mum, Karen, knew something was wrong.\n\n“She has "
+            "always been a chatterbox, and suddenly I was getting one-word answers.”")
+    assert speakers(text) == [("Karen", "her mum")]
+
+
+def test_a_line_on_what_he_thinks_with_commas_in_it_gives_him_the_quote_after_it() -> None:
+    text = ("Dr Tomasz Nowak, a GP, visits the home every week. The nurses call him first.\n\nHe is clear, though, "
+            "that the model depends on continuity. “It only works because it’s the same faces every week.”")
+    assert speakers(text)[-1][0] == "Tomasz Nowak"
+
+
+def test_an_irish_deputys_post_nominal_is_not_part_of_his_name() -> None:
+    text = "“Health doesn’t stop at the border,” said Pádraig Ó Cuinn TD, who chairs the cross-border committee."
+    assert speakers(text) == [("Pádraig Ó Cuinn", None)]

@@ -17,6 +17,7 @@ from bot.core.quotes.lexicon import (
     HONORIFICS,
     INTRO_WORDS,
     JOINED_RUN,
+    KIN,
     LEFTOVER,
     LISTED_ORG,
     MODIFIERS,
@@ -213,7 +214,7 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
         text = " " * when.end() + text[when.end() :]  # offsets kept
     opening = _ROLE_THEN_NAME.match(text)  # the role's head: "daughter", "leader" (of the opposition group)
     head = re.split(r" (?:of|at|for) ", opening["role"])[0].split()[-1].lower() if opening else ""
-    if opening is not None and (head in ROLE_NOUNS or head in HONORIFICS):  # "The Bishop of Wexcombe, the Rt Rev …,"
+    if opening is not None and (head in ROLE_NOUNS | KIN or head in HONORIFICS):  # "The Bishop of Wexcombe, …,"
         person = _person_in(opening["name"])
         if person is not None:
             role = clean_role(opening["role"])
@@ -406,8 +407,7 @@ _ASKED = re.compile(r"\bask(?:ed|s)? ((?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+)(?:, 
 
 
 def introduced_last(sentence: str) -> Mention | None:
-    """Return the person a sentence introduces: "…, which concerns Ann Lee, chief of X.", "…heard from
-    Ann Lee, 63, whose son …", "…opened by Ann Lee, who chairs X."
+    """Return the person a sentence introduces: "…, which concerns Ann Lee, chief of X.", "…opened by Ann Lee, who …"
 
     Reporters name the next speaker with their role or a relative clause just before the quotation, so
     that person is salient even when not the subject of a cue verb; so is the person asked a question ("We

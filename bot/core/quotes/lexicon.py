@@ -107,7 +107,7 @@ ORG_WORDS = wordset(
     "clinic pharmacy care homecare support advice unison unite mencap ofsted ombudsman"
 )
 POSTNOMINALS = wordset(
-    "obe mbe cbe kbe dbe frcp frcs frcgp frcn fmedsci phd msc mp msp qc kc jp dl frs rn jr sr ii iii iv"
+    "obe mbe cbe kbe dbe frcp frcs frcgp frcn fmedsci phd msc mp msp mla td qc kc jp dl frs rn jr sr ii iii iv"
 )
 # Months that are also names (Theresa May, June Sarpong) are not function words, so a name can hold them.
 _NAME_MONTHS = wordset("april may june august")
@@ -175,7 +175,8 @@ _WOMEN = wordset(
     "carys cerys ffion morag eilidh kirsten shona mhairi ailsa agnes edith rosemary penny sally suzanne dawn hazel "
     "lesley tanya vicky becky helena valerie audrey irene sylvia gwen joanna marianne nora polly rosa sonia stella "
     "ellie georgia hayley jade jasmine leanne lorraine mandy melanie michaela paula rachael stacey tina tessa "
-    "zainab linzi bridget maeve grainne deirdre kathy bev beverley"
+    "zainab linzi bridget maeve grainne deirdre kathy bev beverley brid roisin caoimhe mairead eimear saoirse "
+    "clodagh nia bethan eluned angharad manon lowri catrin"
 )
 _MEN = wordset(
     "james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark "
@@ -191,7 +192,7 @@ _MEN = wordset(
     "glenn gordon lloyd leonard norman stanley victor vernon mohammed muhammad mohammad ahmed omar hassan imran "
     "tariq rajesh sanjay vikram arjun rohan amit anil sunil kwame kofi emeka tunde dmitri ivan sergei tomasz "
     "piotr marco giovanni carlos miguel pedro diego pablo jorge luis hans klaus pierre jacques rory brendan "
-    "dermot eamon eamonn colm cormac donal ronan"
+    "dermot eamon eamonn colm cormac donal ronan gwilym owain emrys gethin ioan geraint iestyn"
 )
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
