@@ -32,6 +32,7 @@ _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _QUOTE_MARKS = "\"'“‘«"  # a line opening with one is a quotation
 _WORDS = re.compile(r"[^\W_]+")
+_FIELDS = re.compile(r"\s+[·|•]\s+")
 _CREDITED = re.compile(r"[”\"’']\s*[–—-]\s*[A-Z][\w .'’-]{1,60}$")  # a pull quote's credit: "“…” – Dame Ann Roe"
 _PULL_WORDS = 5  # a pull quote repeats at least this many words: a shorter quoted line may just recur
 _BULLETS = "•·*-–—▪►‣◦"
@@ -101,7 +102,9 @@ class _Block:
 
 
 def _is_meta(text: str) -> bool:
-    return len(text) <= 160 and (is_dateline(text) or byline(text) is not None)
+    """A byline or date line, or a row of fields holding one ("Posted in News and stories · 18 November 2026")."""
+    fields = _FIELDS.split(text)
+    return len(text) <= 160 and (is_dateline(text) or byline(text) is not None or any(map(is_dateline, fields[1:])))
 
 
 def _blocks(raw: str, repeated: frozenset[str]) -> list[_Block]:

@@ -402,3 +402,14 @@ def test_a_tagline_over_the_days_date_is_not_beside_the_article_when_the_article
                "Weather: 11°C, showers", "News   Politics   Business   Health   Sport", "Health", headline,
                standfirst, "By Nicola Brehaut", "Tuesday 24 November 2026, 06:12", *body)
     assert clean(raw).title == headline
+
+
+def test_a_date_in_a_row_of_fields_marks_the_byline_block_so_a_banner_above_stays_out() -> None:
+    banner = ("If you are in crisis and need to talk to someone now, call our Listening Line free on 0808 157 0266, "
+              "24 hours a day.")
+    raw = page("Steady Ground", "Mental health support for young people", "Get help now", banner,
+               "Home › News and stories › Care story", CARE_HEADLINE, "Posted in News and stories · 18 November 2026",
+               *CARE_BODY)
+    result = clean(raw)
+    assert result.title == CARE_HEADLINE
+    assert banner not in result.body
