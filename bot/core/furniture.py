@@ -162,14 +162,19 @@ def _is_navigation(text: str, words: list[str]) -> bool:
     """Spot menus, breadcrumbs and share bars: separated short items, or nothing but menu words."""
     if len(words) > 20 or ends_sentence(text):
         return False
-    parts = [p for p in _SEPARATED.split(text) if p]
-    if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
+    if _menu_row(text):
         return True
     lowered = [w for w in (w.strip(":,.()|·•").lower() for w in words) if w]
     if not lowered:
         return False
     navish = sum(1 for w in lowered if w in _NAV_WORDS)
     return navish == len(lowered) or (len(lowered) >= 3 and navish / len(lowered) >= 0.6)
+
+
+def _menu_row(text: str) -> bool:
+    """Three or more short items between separators, however many: "Home | This month | Church news | …"."""
+    parts = [p for p in _SEPARATED.split(text) if p]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
 
 
 def _is_job_advert(text: str, lowered: str, words: int, sentence: bool) -> bool:
@@ -204,7 +209,7 @@ def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> 
     if n <= 12 and any(map(lowered.__contains__, _URL_HINTS)) and _URL.search(text):
         return True
     if n > SHORT:
-        return False
+        return not sentence and _menu_row(text)
     if _SHORT_START.match(text) and (not sentence or n <= 3):
         return True
     if any(map(lowered.__contains__, _CREDIT_MARKS)):

@@ -78,6 +78,7 @@ FURNITURE = [
     "Care Talk is presented by Ann Lee and produced by Tom Reid. Music by Northgate Sound.",
     "Councillor Nadia Brook at Tuesday's briefing. Picture by Tom Reid",
     "Home    Our hospitals    Patients and visitors    Services    Work for us    About us    Contact us",
+    "Home | This month | Church news | What's on | Clubs & societies | Directory | Advertisers | Contact the editor",
 ]
 
 # Body lines that carry furniture-like words or shapes but are article text.
