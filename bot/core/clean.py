@@ -56,11 +56,11 @@ _RELATED_HEAD = starts_with(
     r"|most (?:read|popular|viewed|shared)|trending\b|latest (?:news|stories|articles|jobs)\b|events\b"
     r"|(?:featured |top )?jobs\b|jobs? of the week"
 )
-# A heading after which nothing belongs to the article: comments, or a press release's closing notes.
+# A heading after which nothing belongs to the article: comments, a press release's closing notes, the author's bio.
 _END_HEAD = pattern(
     r"^\W{0,3}(?:(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)|post a comment|have your say"
     r"|join the (?:conversation|discussion)|\d+\s+(?:responses|replies|thoughts)\b.*|-*\s*ends\s*-*|#\s*#\s*#"
-    r"|notes? (?:to|for) editors?|editors?['’]?s? notes?)\W{0,3}$"
+    r"|notes? (?:to|for) editors?|editors?['’]?s? notes?|about the authors?)\W{0,3}$"
 )
 # "About Kindred Care" closes a press release only when the boilerplate that defines the body follows it.
 _ABOUT_HEAD = re.compile(r"^(?:About|ABOUT) (?:us|[Tt]he [A-Z].*|[A-Z].*)$")

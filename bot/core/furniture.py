@@ -112,7 +112,10 @@ CAPTION = re.compile(
     r"\b[^()]{0,25}\)$",
     re.I,
 )
-_CAPTION_LABEL = re.compile(r"(?:image|media|video|picture) (?:caption|source|credit)\b", re.I)  # "Image caption, …"
+# "Image caption, …", and a chart's own label: "Chart: standard hourly rates paid by 48 councils …"
+_CAPTION_LABEL = re.compile(
+    r"(?:image|media|video|picture) (?:caption|source|credit)\b|(?:chart|graphic)\s*\d*\s*:", re.I
+)
 LIST_MARKS = "•·*▪►‣◦"  # bullets proper, not the dashes that also frame "- ENDS -"
 _COMMENT_COUNT = re.compile(r" \d+ comments? | comments? \d+ ")
 _TOKEN = re.compile(r"[^\W_]+")

@@ -79,6 +79,7 @@ FURNITURE = [
     "Councillor Nadia Brook at Tuesday's briefing. Picture by Tom Reid",
     "Home    Our hospitals    Patients and visitors    Services    Work for us    About us    Contact us",
     "Home | This month | Church news | What's on | Clubs & societies | Directory | Advertisers | Contact the editor",
+    "Chart: hourly home care rates paid by 48 councils, 2026-27, against the minimum price. Source: FOI responses",
 ]
 
 # Body lines that carry furniture-like words or shapes but are article text.
@@ -477,3 +478,9 @@ def test_a_quote_paragraph_stays_when_a_credited_pull_quote_repeats_it() -> None
     credited = second + " – Dame Ann Roe"
     result = clean(page(HEADLINE, BODY[0], first, second, BODY[1], credited, BODY[2], BODY[3]))
     assert second in paragraphs(result.body)
+
+
+def test_the_authors_bio_under_an_about_the_author_heading_is_not_body() -> None:
+    bio = "Ann Roe is a senior fellow at the Hallam Institute, where she leads its work on the care workforce."
+    result = clean(page(HEADLINE, *BODY, "About the author", bio, "Share this page"))
+    assert paragraphs(result.body) == BODY
