@@ -19,7 +19,7 @@ from bot.core.dates import DATE_FILLER, find_date, is_dateline, month_first, par
 from bot.core.models import CleanText, Metadata
 from bot.core.normalise import normalise_field, normalise_text, readable_name
 from bot.core.publisher import find_publisher, title_parts
-from bot.core.quotes.lexicon import ROLE_NOUNS, wordset
+from bot.core.quotes.lexicon import ROLE_NOUNS, is_given_name, wordset
 
 log = logging.getLogger(__name__)
 
@@ -169,11 +169,15 @@ def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
     header, footer = _regions(raw, cleaned)
     title, _ = title_parts(normalise_field(cleaned.title))
     rows = _with_fields(header)
+    publisher = normalise_field(readable_name(find_publisher(header, footer, cleaned.title, cleaned.body), raw))
+    author = normalise_field(_author(header, footer, cleaned.title))
+    if author and publisher and author.casefold() == publisher.casefold() and not is_given_name(author.split()[0]):
+        author = None  # the masthead's name ("Steady Ground") read as a name line; not a writer's own newsletter
     meta = Metadata(
         title=title,
         published=_published(rows, footer, month_first("\n".join([*header, cleaned.body]), raw)),
-        author=normalise_field(_author(header, footer, cleaned.title)),
-        publisher=normalise_field(readable_name(find_publisher(header, footer, cleaned.title, cleaned.body), raw)),
+        author=author,
+        publisher=publisher,
     )
     log.debug("metadata %s from %d header and %d footer lines", meta, len(header), len(footer))
     return meta

@@ -587,3 +587,10 @@ def test_an_updated_field_beside_the_filing_time_is_not_the_publication_date() -
 ])
 def test_a_live_pages_editor_is_its_author_unless_its_reporters_stand_above(header: list[str], author: str) -> None:
     assert meta(HEADLINE, *header, *BODY).author == author
+
+
+def test_the_sites_own_name_at_the_top_is_not_a_story_pages_author() -> None:
+    found = meta("Steady Ground", "Mental health support for young people", "Get help now", HEADLINE,
+                 "Posted in News and stories · 18 November 2026", "Words by the Steady Ground stories team", *BODY,
+                 "Share this story", "© Steady Ground 2026")
+    assert (found.publisher, found.author) == ("Steady Ground", None)
