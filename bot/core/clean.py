@@ -15,6 +15,7 @@ from bot.core.furniture import (
     CLOSERS,
     LIST_MARKS,
     SHORT,
+    TOKEN,
     ends_sentence,
     has_quote,
     is_furniture,
@@ -31,7 +32,6 @@ log = logging.getLogger(__name__)
 _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _QUOTE_MARKS = "\"'“‘«"  # a line opening with one is a quotation
-_WORDS = re.compile(r"[^\W_]+")
 _FIELDS = re.compile(r"\s+[·|•]\s+")
 _CREDITED = re.compile(r"[”\"’']\s*[–—-]\s*[A-Z][\w .'’-]{1,60}$")  # a pull quote's credit: "“…” – Dame Ann Roe"
 _PULL_WORDS = 5  # a pull quote repeats at least this many words: a shorter quoted line may just recur
@@ -377,7 +377,7 @@ def _pull_quotes(blocks: list[_Block], keep: list[int]) -> set[int]:
     pulled = set()
     for i in keep:
         text = blocks[i].text
-        words = _WORDS.findall(text.lower())
+        words = TOKEN.findall(text.lower())
         if text[0] not in _QUOTE_MARKS or text[-1] not in CLOSERS or len(words) < _PULL_WORDS:
             continue
         longest = sorted(words, key=len)[-2:]  # long words are rare: only paragraphs holding them are compared
@@ -385,7 +385,7 @@ def _pull_quotes(blocks: list[_Block], keep: list[int]) -> set[int]:
             other = blocks[j].text.lower()
             if j != i and len(other) > len(text) and all(word in other for word in longest) and not _CREDITED.search(
                 blocks[j].text
-            ) and _in_order(words, _WORDS.findall(other)):
+            ) and _in_order(words, TOKEN.findall(other)):
                 pulled.add(i)
                 break
     return pulled

@@ -118,7 +118,7 @@ _CAPTION_LABEL = re.compile(
 )
 LIST_MARKS = "•·*▪►‣◦"  # bullets proper, not the dashes that also frame "- ENDS -"
 _COMMENT_COUNT = re.compile(r" \d+ comments? | comments? \d+ ")
-_TOKEN = re.compile(r"[^\W_]+")
+TOKEN = re.compile(r"[^\W_]+")  # a word or number, for counting and comparing words
 _URL = pattern(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|@\w{3,}")
 _JOB_WORD = pattern(
     r"\b(?:director|manager|officer|worker|head of|lead|leader|co-?ordinator|assistant|nurse|practitioner)\b",
@@ -197,7 +197,7 @@ def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> 
     """
     words = text.split()
     n = len(words)
-    if not _TOKEN.search(text):
+    if not TOKEN.search(text):
         return True
     if repeated and line_key(text) in repeated:
         return True
@@ -217,7 +217,7 @@ def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> 
         return True
     if any(map(lowered.__contains__, _CREDIT_MARKS)):
         return True
-    plain = f" {' '.join(_TOKEN.findall(lowered))} "
+    plain = f" {' '.join(TOKEN.findall(lowered))} "
     if by_words and any(map(plain.__contains__, _SENTENCE_PHRASES if sentence else _SHORT_PHRASES)):
         return True
     return (not sentence and _COMMENT_COUNT.search(plain) is not None) or _is_navigation(text, words)

@@ -121,9 +121,11 @@ def _author(whole: list[str], footer: list[str], title: str | None) -> str | Non
     edited, stop = None, len(header)  # a live page's "Edited by": its reporters may be named above it
     for n, line in enumerate([*header, *footer[:4]]):
         name = byline(line)
-        if name and is_person_name(name) and not _EDITED.match(line):
+        if not (name and is_person_name(name)):
+            continue
+        if not _EDITED.match(line):
             return name
-        if name and is_person_name(name) and edited is None:
+        if edited is None:
             edited, stop = name, min(n, stop)
     for line in [*header, *footer]:
         if (m := _AUTHOR_BOX.match(line)) and (name := person_with_role(tidy_name(m["name"]))):

@@ -214,7 +214,7 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
         text = " " * when.end() + text[when.end() :]  # offsets kept
     opening = _ROLE_THEN_NAME.match(text)  # the role's head: "daughter", "leader" (of the opposition group)
     head = re.split(r" (?:of|at|for) ", opening["role"])[0].split()[-1].lower() if opening else ""
-    if opening is not None and (head in ROLE_NOUNS | KIN or head in HONORIFICS):  # "The Bishop of Wexcombe, …,"
+    if opening is not None and (head in ROLE_NOUNS or head in KIN or head in HONORIFICS):  # "The Bishop of X, …"
         person = _person_in(opening["name"])
         if person is not None:
             role = clean_role(opening["role"])

@@ -66,8 +66,8 @@ _READ_FROM = re.compile(r"\bread (?:out |from )?(?:an?|the|his|her|their) (?:[\w
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
 _PARENTS = frozenset("mother mum mam mom father dad".split())
-_OWNERS = {"f": "her ", "m": "his "}
-_SPOUSES = frozenset("wife husband partner".split())  # a relative's owner, of the gender the pronoun has
+_OWNERS = {"f": "her", "m": "his"}  # a relative's owner, of the gender the pronoun has
+_SPOUSES = frozenset("wife husband partner".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")
 # "She laughs. “…”", "She is blunt about it. “…”", "Asked what would help, she does not hesitate. “…”": hers
 _ACTING = re.compile(r"(?:[A-Z][^.!?“”\"\n]{0,100}?, )?([Ss]he|[Hh]e) [a-z]+(?:,? [a-z]+){0,15}\.\s*")
@@ -156,7 +156,7 @@ class ArticleSpeakers:
                 relative = None
             if relative is not None and (  # the nearer one: "My mother … she still says", not "Kerry said she …"
                 salient is None or (self._sentence_of(salient.start) < self._sentence_of(relative[0])
-                                    and not (salient.start < relative[0] and relative[1].startswith(_OWNERS[gender])))
+                                    and not (salient.start < relative[0] and relative[1].split()[0] == _OWNERS[gender]))
             ):  # but "Janice has looked after her mother …. ‘…,’ she told me": the one who owns "her mother"
                 return self._spouse(relative[1], gender, position) or person(relative[1])
             salient = salient or self._names.last_named(self._sentences_back(position, 2), gender)
@@ -176,7 +176,7 @@ class ArticleSpeakers:
         other = "m" if gender == "f" else "f"
         *owned_by, noun = relative.split()
         owner = self._salient_before(position, other)
-        if noun not in _SPOUSES or owned_by != [_OWNERS[other].strip()] or owner is None:
+        if noun not in _SPOUSES or owned_by != [_OWNERS[other]] or owner is None:
             return None
         forms = self._names.surname_forms(name_words(owner.name)[-1])
         return next((person(form) for form in forms if name_gender((), form.split()) == gender), None)
