@@ -62,3 +62,23 @@ def test_a_body_introduced_by_its_kind_is_no_person_for_the_next_she() -> None:
             "the findings \"echoed what families tell us\".\n\n\"We hear from daughters and sons whose parents went "
             "into hospital,\" she said.")
     assert speakers(text) == ["Gwen Harcourt"]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("A spokesperson for Marks & Spencer said: “We are reviewing the findings and will respond shortly.”",
+     "Marks & Spencer"),
+    ("A Marks & Spencer spokesman said: “We are reviewing the findings and will respond shortly.”",
+     "Marks & Spencer"),
+    ("Hollins & Vane, the solicitors acting for the family, said: “They want answers, not sympathy.”",
+     "Hollins & Vane"),
+])
+def test_names_joined_by_an_ampersand_are_a_firm_not_its_last_word(text: str, body: str) -> None:
+    assert speakers(text) == [body]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Tom & Linda Barrow said: “We were never told the home was closing.”", "Linda Barrow"),
+    ("Mr & Mrs Barrow said: “We were never told the home was closing.”", "Barrow"),
+])
+def test_a_couple_joined_by_an_ampersand_stays_people(text: str, person: str) -> None:
+    assert speakers(text) == [person]

@@ -87,7 +87,7 @@ def org_inside(nominal: str) -> str | None:
             run.pop()  # "for the Glenmorven Joint Board in September": not "… in September"
         while run and run[0].lower() in FUNCTION_WORDS:
             run.pop(0)
-        named = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in run)
+        named = "&" in run or any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in run)
         # "a Number 10 spokesman": a run that a number goes on is not a one-word name
         if run and not placed and (named or (spokes and len(run) == 1 and not word[0].isdigit())):
             best = [*run[:-1], strip_possessive(run[-1])]

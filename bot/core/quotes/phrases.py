@@ -242,7 +242,11 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
         word = tokens[j][0]
         low = word.lower()
         joins_name = 0 < j < end and is_cap(tokens[j - 1][0]) and is_cap(tokens[j + 1][0])
-        if (not word[0].isalnum() and not (word == "," and in_listed_org(text, tokens[j][1]))) or low in PRONOUNS:
+        # "a Marks & Spencer spokesman"; but "Voices in A&E. A spokesman" ends at the full stop
+        firm = word == "&" and joins_name and tokens[j + 1][0][-1] != "."
+        if (not word[0].isalnum() and not (firm or (word == "," and in_listed_org(text, tokens[j][1])))) or (
+            low in PRONOUNS
+        ):
             break
         if (low in ("who", "which", "that", "and", "but") and not (low == "and" and joins_name)) or low in _FINITE:
             break  # nor past a verb: "One of the care assistants said in a statement read …" is not one phrase

@@ -16,6 +16,7 @@ from bot.core.quotes.lexicon import (
     PRESENTING,
     ROLE_NOUNS,
     SPLITTERS,
+    given_gender,
     is_acronym,
     strip_possessive,
 )
@@ -44,6 +45,9 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     titled = next((n for n, w in enumerate(rest[:-1]) if w.lower().rstrip(".") in HONORIFICS), None)
     if titled is not None and (named := _person_tail(list(rest[titled:]))):
         return "person", tuple(named)
+    joined = head.index("&") if "&" in head[1:-1] else 0
+    if joined and not given_gender(head[joined - 1]) and head[joined - 1].lower().rstrip(".") not in HONORIFICS:
+        return "org", ()  # "Marks & Spencer", "Hill & Dale": firms are joined by an ampersand; "Tom & Linda" a couple
     head_is_org = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in head)
     tail = _person_tail(head)  # "Charles Rangel of New York"
     # "Healthwatch Avonmere and Selbury", "Healthwatch Kent": a body and its places, not a person called Kent
