@@ -85,7 +85,7 @@ _OFFICER = (
 )
 _WEIGHTS = {
     "source": 5, "publication": 4, "header": 3, "copyright": 3, "about": 3, "selling": 3, "suffix": 2, "release": 1,
-    "owner": 2,
+    "owner": 2, "credit": 1,
 }  # fmt: skip
 
 
@@ -129,11 +129,18 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
             continue  # a menu or section label ("Ireland", "World"), not a site name
         if not capitalised(words):
             continue
-        again = outside.count(name.lower()) > 1 or (len(words) > 1 and body.count(name) > 1)
+        again = outside.count(name.lower()) > 1 or (len(words) > 1 and body.count(name) > 1) or _web_name(name, outside)
         the_caps = len(words) >= 2 and words[0] == "The" and words[1].isupper()
         if sectioned or again or the_caps or MEDIA_WORD.search(name):
             return name
     return None
+
+
+def _web_name(name: str, text: str) -> bool:
+    """Whether the site's web or email address spells a name, run together ("South Ulster Clarion":
+    newsdesk@southulsterclarion.co.uk): a site's address is its own name."""
+    squashed = re.sub(r"[^a-z0-9]", "", name.lower().removeprefix("the "))
+    return len(squashed) >= 6 and re.search(rf"(?:@|www\.|//)(?:the)?{squashed}\.", text) is not None
 
 
 def _outlet_by_byline(header: list[str]) -> str | None:
@@ -153,6 +160,8 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
     """Collect (signal, name) pairs for the publisher from the lines around the body."""
     outside = [*header, *footer]
     found: list[tuple[str, str]] = []
+    # the page's own copyright is its last; one above it credits the story's source
+    last_copyright = next((ln for ln in reversed(outside) if _COPYRIGHT.search(ln) and not _IMAGE_WORDS.search(ln)), "")
     for line in outside:
         if m := _SOURCE.match(line):
             name = tidy_name(re.split(r"\s+(?:https?://|www\.)", m["name"])[0])
@@ -165,13 +174,15 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
             found.extend(("publication", tidy_name(m["name"].rsplit(". ", 1)[-1]))
                          for pattern in (_PUBLICATION_FOR, _BRAND_OF) for m in pattern.finditer(line))
         if _COPYRIGHT.search(line) and not _IMAGE_WORDS.search(line):
+            credit = line != last_copyright  # "© National Press Wire" under a syndicated story: not the site's
             rest = _COPYRIGHT_NOISE.sub(" ", line)
             name = tidy_name(_OWNER_TAIL.sub("", re.split(r"\.\s|\||\s[-–—]\s|,\s", rest.strip())[0]))
             if name.casefold() == "crown":  # "© Crown copyright": the government, not a publisher's name
                 continue
             if name and len(name.split()) <= 8 and any(c.isalpha() for c in name):
                 # a company that owns the title, or a writer owning their own newsletter ("© 2025 Tobias Wren")
-                found.append(("owner" if _OWNER.search(name) or is_person_name(name) else "copyright", name))
+                owner = _OWNER.search(name) or is_person_name(name)
+                found.append(("credit" if credit else "owner" if owner else "copyright", name))
     in_press_notes = False
     for line in footer:
         if _PRESS_END.match(line):

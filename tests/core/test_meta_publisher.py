@@ -227,3 +227,22 @@ def test_a_newsletter_pasted_from_an_email_is_published_by_its_sender_not_the_ma
     raw = page("Mail", "Compose", "Inbox 3,412", "From: The Care Brief <newsletter@thecarebrief.co.uk>",
                "Date: Friday, 13 November 2026 at 07:02", f"Subject: {HEADLINE}", HEADLINE, *BODY)
     assert meta(raw).publisher == "The Care Brief"
+
+
+def test_a_syndicated_storys_copyright_credit_is_not_the_site_that_runs_it() -> None:
+    raw = "\n".join([
+        "Northmoor Gazette", "News", "Sport", HEADLINE, "By Priya Lal", "4 March 2026", *BODY,
+        "This story was supplied by Central Press Wire and has not been edited by Gazette staff.",
+        "© Central Press Wire 2026. All rights reserved.", "Contact us", "Northmoor Gazette, 3 Tanner Row",
+        "© 2026 Moorside Community Media Ltd. All rights reserved.",
+    ])
+    assert meta(raw).publisher == "Northmoor Gazette"
+
+
+def test_a_masthead_spelled_by_the_sites_email_address_is_the_publisher_not_its_owning_company() -> None:
+    raw = "\n".join([
+        "West Fenland Clarion", "Trending: Flood defences | Christmas lights", HEADLINE, "By Priya Lal",
+        "4 March 2026", *BODY, "Got a story? Email newsdesk@westfenlandclarion.co.uk",
+        "© Clarion Newspapers Ltd 2026. Registered in England 04821773.",
+    ])
+    assert meta(raw).publisher == "West Fenland Clarion"
