@@ -157,3 +157,11 @@ def test_a_line_on_what_he_thinks_with_commas_in_it_gives_him_the_quote_after_it
 def test_an_irish_deputys_post_nominal_is_not_part_of_his_name() -> None:
     text = "“Health doesn’t stop at the border,” said Pádraig Ó Cuinn TD, who chairs the cross-border committee."
     assert speakers(text) == [("Pádraig Ó Cuinn", None)]
+
+
+def test_an_unnamed_person_on_a_named_ward_introduced_after_a_named_speaker_gets_the_next_quote() -> None:
+    text = ("Ruth Okonedo, one of the ward’s pharmacists, says delays cost patients.\n\n“We see it every week,” "
+            "Okonedo says.\n\nThe strain spreads. One staff nurse on the trust’s stroke unit, who asked not to be "
+            "named, describes what a delay means for her patients.\n\n“Every bed we cannot free is a patient waiting "
+            "in the corridor downstairs.”")
+    assert speakers(text)[-1][0] == "One staff nurse on the trust’s stroke unit"

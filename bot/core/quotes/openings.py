@@ -20,7 +20,7 @@ _OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['
 # "One carer, …, asked", "I spoke to a nurse in a London trust, who …", "A senior nurse who worked there, …, said"
 _UNNAMED_LEAD = re.compile(
     r"(?:[A-Z]\w*(?: [\w-]+){0,6}, (?=One|An?|[Tt]he)|(?:I|We) (?:spoke|talked) (?:to|with) )?"
-    r"((?:One|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)[a-z][\w-]*){0,6}(?: (?:in|at|from) [\w -]{1,60}?)?)"
+    r"((?:One|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)[a-z][\w’'-]*){0,6}(?: (?:in|at|from|on) [\w’' -]{1,60}?)?)"
     r"(?: who [^,]{1,80})?,"
 )
 _NAMED_AS = re.compile(r"\bgave (her|his|their) (?:first )?name (?:only )?as ([A-Z][\w’'-]+)")  # "… as Precious"
