@@ -80,6 +80,8 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
         if tokens[-1].lower() in ORG_WORDS:
             return None  # "Brackenholt and Colmere Hospitals NHS Foundation Trust": the body whose page it is
         score -= 2  # every word but "and", "of" capitalised: a site's, a body's or a section's name, a banner
+        if any(t.lower() in ORG_WORDS for t in tokens):
+            score -= 1  # "Royal College of Community Nursing": a body's name, whose words its own news shares
     return score
 
 

@@ -413,3 +413,13 @@ def test_a_date_in_a_row_of_fields_marks_the_byline_block_so_a_banner_above_stay
     result = clean(raw)
     assert result.title == CARE_HEADLINE
     assert banner not in result.body
+
+
+def test_a_bodys_name_with_its_kind_inside_it_beside_the_article_is_not_the_headline() -> None:
+    """A college's own news page opens with its name; its press release's lead says "College" and "nursing" too,
+    but "Royal College of District Nursing" names whose page it is."""
+    headline = "District nurses caring for twice the safe number of patients, College survey finds"
+    lead = ("District nurses are responsible for twice as many patients as is safe, according to a survey of "
+            "nursing staff published today by the Royal College of District Nursing.")
+    lines = [TitleLine("Royal College of District Nursing", 1, 1), TitleLine(headline, 1, 7)]
+    assert pick_headline(lines, lead) == headline
