@@ -378,7 +378,10 @@ POLL_CARERS = (
 
 
 def test_a_pollsters_two_polls_sharing_a_whole_percentage_are_two_stories() -> None:
-    assert story_ids(group_stories([article(1, POLL_GP), article(2, POLL_CARERS)])) == [[1], [2]]
+    """Days apart: published within a day of each other, the pollster's and its director's names and this many
+    shared words make them one event (NEXT_DAY), a cost that rule pays for joining one day's reports."""
+    later = date(2026, 11, 27)
+    assert story_ids(group_stories([article(1, POLL_GP), article(2, POLL_CARERS, later)])) == [[1], [2]]
 
 
 # One fund from two outlets: one spells the amount out, and each leads with its own count of staff, rounded
@@ -461,3 +464,26 @@ def test_reports_naming_the_same_day_are_one_event_whatever_figures_they_lead_wi
     assert among_a_weeks_news([article(1, WARD_BEDS, tuesday), article(2, WARD_MONEY, wednesday)]) == [[1, 2]]
     to_come = (WARD_MONEY[0], WARD_MONEY[1].replace("backed the plan yesterday", "will vote on it next Thursday"))
     assert among_a_weeks_news([article(1, WARD_BEDS, tuesday), article(2, to_come, wednesday)]) == [[1], [2]]
+
+
+# A closure and, the same day, the families' reaction: the home's and the firm's names, and many of the same words,
+# but no event phrase or figure in both openings, and what happened told in different words.
+CLOSURE_FIRM = (
+    "Brackley Court care home to close with loss of 40 beds",
+    "Brackley Court, the 40-bed nursing home in Ellsworth run by Tavener Healthcare, will close in February, "
+    "the company told residents' families in a letter. Tavener said it could no longer recruit enough nurses "
+    "to staff the home safely. Residents will be helped to find new homes, and the firm said staff would be "
+    "offered jobs elsewhere in the group.",
+)
+CLOSURE_FAMILIES = (
+    "'We were told by letter': families' shock over Brackley Court closure",
+    "Relatives of people living at Brackley Court in Ellsworth say they learned of its closure from a letter "
+    "left at reception. Joan Petrie, whose husband has lived there for three years, said she did not know where "
+    "he could go. Tavener Healthcare said it was sorry for the distress and would meet every family.",
+)
+
+
+@pytest.mark.parametrize(("days", "stories"), [(0, [[1, 2]]), (1, [[1, 2]]), (2, [[1], [2]])])
+def test_reports_of_the_same_or_next_day_close_in_their_words_are_one_story(days: int, stories: list) -> None:
+    arts = [article(1, CLOSURE_FIRM), article(2, CLOSURE_FAMILIES, date(2026, 11, 24 + days))]
+    assert among_a_weeks_news(arts) == stories
