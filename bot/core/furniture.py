@@ -116,6 +116,11 @@ CAPTION = re.compile(
 _CAPTION_LABEL = re.compile(
     r"(?:image|media|video|picture) (?:caption|source|credit)\b|(?:chart|graphic)\s*\d*\s*:", re.I
 )
+# Who stands where in a photograph: "Home manager Lorraine Batty (centre) celebrates with residents"
+_PLACED_IN_PICTURE = re.compile(
+    r"\((?:(?:far|second|second from|back|front) )?(?:left|right|centre|center)(?: row)?\)", re.I
+)
+_PICTURE_WORDS = 30  # a caption's length at most
 LIST_MARKS = "•·*▪►‣◦"  # bullets proper, not the dashes that also frame "- ENDS -"
 _COMMENT_COUNT = re.compile(r" \d+ comments? | comments? \d+ ")
 TOKEN = re.compile(r"[^\W_]+")  # a word or number, for counting and comparing words
@@ -205,6 +210,8 @@ def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> 
     if any(map(lowered.__contains__, _ALWAYS_HINTS)) and _ALWAYS.search(text):
         return True
     if n <= 60 and (CAPTION.search(text) or _CAPTION_LABEL.match(text)):
+        return True
+    if n <= _PICTURE_WORDS and _PLACED_IN_PICTURE.search(text):
         return True
     sentence = ends_sentence(text)
     if _is_job_advert(text, lowered, n, sentence):

@@ -484,3 +484,12 @@ def test_the_authors_bio_under_an_about_the_author_heading_is_not_body() -> None
     bio = "Ann Roe is a senior fellow at the Hallam Institute, where she leads its work on the care workforce."
     result = clean(page(HEADLINE, *BODY, "About the author", bio, "Share this page"))
     assert paragraphs(result.body) == BODY
+
+
+@pytest.mark.parametrize("caption", [
+    "Ward sister Mary Quint (centre) with members of the Elm Ward team and their award.",
+    "Cllr Dev Anand (second left) and residents at the opening of the new day centre.",
+])
+def test_a_line_saying_who_stands_where_in_a_picture_is_a_caption_not_body(caption: str) -> None:
+    result = clean(page(HEADLINE, BODY[0], caption, BODY[1], BODY[2], BODY[3]))
+    assert paragraphs(result.body) == BODY
