@@ -9,8 +9,8 @@ import pytest
 
 QUOTES = Path(__file__).resolve().parents[2] / "bot" / "core" / "quotes"
 STACK = [
-    "lexicon", "runs", "kinds", "phrases", "names", "organisations", "clauses", "openings", "documents", "people",
-    "transcript", "marks",
+    "lexicon", "runs", "kinds", "phrases", "names", "organisations", "appositives", "clauses", "openings",
+    "documents", "people", "transcript", "marks",
 ]
 
 

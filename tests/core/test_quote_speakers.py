@@ -1793,3 +1793,21 @@ def test_one_unnamed_worker_who_tells_the_paper_is_the_she_of_the_next_quote() -
     text = ("One care worker told CareWork Today she had found out from a messaging group.\n\n‘Nobody from the company "
             "called us,’ she said. ‘I paid nearly £9,000 to come here. I have a daughter at school here.’")
     assert speakers(text) == [("One care worker", None)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("One hospital chief executive, Aled Prosser of Fenwick General, said: “We opened the unit because we were "
+     "told to, not because we had the staff.”", "Aled Prosser"),
+    ("One hospital chief executive, Aled Prosser of Fenwick General, was blunt: “We opened the unit because we "
+     "were told to, not because we had the staff.”", "Aled Prosser"),
+    ("Another caller, Tony from Hesketh Moor, said he paid privately now. “I’m a pensioner. I put a filling on a "
+     "credit card,” he said.", "Tony"),
+])
+def test_a_name_set_off_after_a_role_is_the_speaker_with_where_they_work_after_it(text: str, speaker: str) -> None:
+    assert speakers(text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize("nominal", ["Its operator", "The home’s owner"])
+def test_a_body_named_after_a_nominal_that_stands_for_it_is_the_speaker(nominal: str) -> None:
+    text = f"{nominal}, Sallowby Care Group, said: ‘We are appalled by what a former employee did.’"
+    assert speakers(text) == [("Sallowby Care Group", None)]

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from bot.core.quotes.appositives import read_appositive
 from bot.core.quotes.lexicon import (
     AFFILIATIONS,
     CAP_RUN,
@@ -23,12 +24,9 @@ from bot.core.quotes.lexicon import (
     MODIFIERS,
     ORG_WORDS,
     PLACE_BEFORE,
-    RELATIVES,
     ROLE_NOUNS,
     SKIPPABLE,
-    Token,
     is_given_name,
-    is_sentence_end,
     sentence_breaks,
     strip_possessive,
     token_spans,
@@ -37,12 +35,9 @@ from bot.core.quotes.lexicon import (
 from bot.core.quotes.phrases import (
     Mention,
     clean_role,
-    looks_like_role,
     np_backward,
     np_forward,
-    phrase_start,
     role_gender,
-    with_role,
 )
 from bot.core.quotes.runs import analyse_run
 
@@ -51,7 +46,6 @@ _DESCRIBED_NAME = re.compile(
 )
 _INTRO_WORD = re.compile(r"\s*([A-Z][a-z]+),")
 _SUBJECT_REACH = 320  # characters before a cue verb that can hold its subject and an appositive
-_APPOSITIVE_TOKENS = 45
 # A capitalised name and an appositive that runs to the sentence's end: "…, Henry Crespo, president of X."
 _INTRODUCTION = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=, )")
 _NAME_REACH = 80  # characters a name before a comma may span
@@ -96,12 +90,13 @@ _SIGNED_BY = re.compile(
 # A sentence that opens with a role and then the name between commas: "Mercer's Democratic opponent, Rep. Adela
 # Quiroga, moved quickly", "The trust's chief executive, Ann Lee, said", "His wife, Jean Moss, sat beside him".
 _ROLE_THEN_NAME = re.compile(
-    r"(?:(?:In|At|On|During|After|Outside|Speaking)\b[^,]{0,80}, )?(?:(?:[Tt]he|An?|an?) )?"
+    r"(?:(?:In|At|On|During|After|Outside|Speaking)\b[^,]{0,80}, )?(?:(?:[Tt]he|An?|an?|One) )?"
     r"(?P<role>(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y) |(?:[A-Z][\w.-]* )?[\w.-]+['’]s )"
     r"(?:[\w-]+ ){0,4}[a-z]+"
     r"|(?<=The )(?:[A-Z][\w-]* )?[A-Za-z]+(?: [a-z]+)? (?:of|at|for) (?:the )?(?:[\w’'-]+ ){0,5}[\w’'-]+"
-    r"|(?<=The )[a-z]+(?: [a-z]+){0,2}), "  # "The council leader, Yasmin Darr, was right …"
-    r"(?:the )?(?P<name>(?:[A-Z][\w’'.-]* )*[A-Z][\w’'.-]+), (?:\d{1,3}, )?(?=[a-z])"
+    r"|(?<=The )[a-z]+(?: [a-z]+){0,2}|(?<=One )[a-z]+(?: [a-z]+){0,5}), "  # "The council leader, Yasmin Darr, was"
+    r"(?:the )?(?P<name>(?:[A-Z][\w’'.-]* )*[A-Z][\w’'.-]+)(?: (?:of|from|at) (?:[A-Z][\w’'&.-]* )*[A-Z][\w’'.-]+)?"
+    r", (?:\d{1,3}, )?(?=[a-z])"
 )
 # "The governor …", "The council …", "The report …" opening the sentence that introduces a quote with a colon.
 _DEFINITE_OPENING = re.compile(r"The (?:[a-z-]+ ){0,2}?(?P<head>[a-z]+)\b")
@@ -300,65 +295,6 @@ def _bracketed(label: re.Match[str]) -> str:
     return " " * len(label.group()) if label.group(2) is not None else "," + " " * len(label.group(1))
 
 
-def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | None:
-    """Parse "X, chief executive of Y," and "the chief executive of Y, X," before a cue verb."""
-    separators: list[int] = []
-    j = comma - 1
-    while j >= 0 and comma - j < _APPOSITIVE_TOKENS and len(separators) < 4:
-        word = tokens[j][0]
-        if word in (",", "—", "–"):
-            separators.append(j)
-        elif word in (";", ":", "!", "?", "“", "”", '"') or (
-            word == "." and tokens[j + 1][0] != "," and is_sentence_end(text, tokens[j][1])
-        ):
-            break
-        j -= 1
-    separators.append(j)
-    for n, sep in enumerate(separators):
-        inner = tokens[sep + 1 : comma]
-        if not inner:
-            continue
-        # a name, perhaps after a lower-case title and before a bracket: "state Del. Marcia Price (D-Va.)"
-        lead = next((n for n, (w, _, _) in enumerate(inner) if not w.islower()), len(inner))
-        name = np_forward(inner, lead if lead <= 2 else 0)
-        words = [w for w, _, _ in itertools.takewhile(lambda t: t[0] != "(", inner[lead:])]
-        pure_name = lead <= 2 and bool(words) and all(w[0].isupper() or w == "." for w in words)
-        pure_name = pure_name and inner[0][0].lower() not in RELATIVES  # ", who represents Harlowmere South,"
-        pure_name = pure_name and not any(w in AFFILIATIONS | PLACE_BEFORE for w, _, _ in inner[:lead])  # ", at X,"
-        if name is not None and name.kind == "person" and pure_name and sep >= 0:
-            role_start = phrase_start(tokens, sep - 1)
-            if role_start is not None:
-                outer = _named_before(tokens, separators, n, text)
-                if outer is not None:  # "Tom Kay, chief executive of the app's developer, Quillon Health, said"
-                    return replace(outer, role=clean_role(text[tokens[separators[n + 1]][2] : tokens[comma - 1][2]]))
-                return with_role(name, clean_role(text[role_start : tokens[sep - 1][2]]), role_start)
-        if sep < 0:
-            continue
-        left = np_backward(tokens, sep - 1, text)
-        k, word = _word_before(tokens, left.start) if left is not None else (-1, "")
-        if word in RELATIVES:
-            continue  # "Ann Lee, whose son Tom, 34, …, said": Tom is inside the clause about her
-        if word in AFFILIATIONS | {"in"}:
-            # "Ann Lee, 71, from Fulwood, said": the place says where the speaker lives; the speaker is the
-            # person before it ("Senior carer Kofi Mensah from Larkspur's Mill home, who …, says")
-            before = np_backward(tokens, k - 1, text)
-            if before is not None and before.kind == "person":
-                return before
-            spokes = before is not None and before.name.split()[-1].lower().startswith("spokes")
-            if spokes and word == "for" and left.role is None:
-                return left  # "A spokesperson for Lennox Restructuring, the administrators, said": the body
-            continue
-        outer = _named_before(tokens, separators, n, text) if left is not None and left.kind == "nominal" else None
-        if left is not None and outer is not None:
-            # "Prof Kofi Mensah, Kingsford's medical director, who …, told": the person, the nominal his role
-            return replace(outer, role=outer.role or clean_role(left.name))
-        if left is not None:
-            described = _description(inner, text)
-            if left.kind == "person" and not left.role and looks_like_role(word_tokens(described)):
-                gender = left.gender or role_gender(described)
-                left = replace(left, role=clean_role(described), gender=gender)
-            return left
-    return None
 
 
 # A full name as the subject of a verb in the middle of a sentence: "… and Maureen Cathcart is already …",
@@ -449,36 +385,6 @@ def _person_in(text: str) -> Mention | None:
     """Return the person the noun phrase opening `text` names, else None."""
     found = np_forward(token_spans(text), 0)
     return found if found is not None and found.kind == "person" else None
-
-
-def _description(inner: list[Token], text: str) -> str:
-    """The part of an appositive that can be a role: not an age ("71,") nor a relative clause (", whose son…")."""
-    if len(inner) > 1 and inner[0][0].isdigit() and inner[1][0] == ",":
-        inner = inner[2:]
-    for n, (word, _, _) in enumerate(inner[:-1]):
-        if word in (",", "—", "–") and inner[n + 1][0].lower() in RELATIVES:
-            inner = inner[:n]
-            break
-    return text[inner[0][1] : inner[-1][2]] if inner else ""
-
-
-def _named_before(tokens: list[Token], separators: list[int], n: int, text: str) -> Mention | None:
-    """Return the person whose full name ends just before the separator after separators[n] (further left)
-    and opens the clause."""
-    sep = separators[n + 1] if n + 1 < len(separators) else -1
-    if sep < 1:
-        return None
-    found = np_backward(tokens, sep - 1, text)
-    if found is None or found.kind != "person" or " " not in found.name:
-        return None
-    k, word = _word_before(tokens, found.start)
-    return found if k < 0 or word in (",", "—", "–", "and", "but") else None
-
-
-def _word_before(tokens: list[Token], start: int) -> tuple[int, str]:
-    """Return the index and lower-cased text of the token before the phrase at character `start`."""
-    k = next((n for n, token in enumerate(tokens) if token[1] == start), 0)
-    return (k - 1, tokens[k - 1][0].lower()) if k > 0 else (-1, "")
 
 
 def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> str | None:

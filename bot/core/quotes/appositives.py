@@ -1,0 +1,139 @@
+"""Read the appositive before a cue verb: "X, chief executive of Y, said", "the chief executive of Y, X, said",
+"Its operator, Sallowby Care Group, said": whom the commas set off, and what they say of them."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+from bot.core.quotes.lexicon import (
+    AFFILIATIONS,
+    FUNCTION_WORDS,
+    PLACE_BEFORE,
+    RELATIVES,
+    Token,
+    is_sentence_end,
+    word_tokens,
+)
+from bot.core.quotes.phrases import (
+    Mention,
+    clean_role,
+    looks_like_role,
+    np_backward,
+    np_forward,
+    phrase_start,
+    role_gender,
+    with_role,
+)
+
+_APPOSITIVE_TOKENS = 45
+
+
+def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | None:
+    """Parse "X, chief executive of Y," and "the chief executive of Y, X," before a cue verb."""
+    separators = _separators(tokens, comma, text)
+    for n, sep in enumerate(separators):
+        inner = tokens[sep + 1 : comma]
+        if not inner:
+            continue
+        name, pure_name = _named(inner)
+        if name is not None and name.kind == "person" and pure_name and sep >= 0:
+            role_start = phrase_start(tokens, sep - 1)
+            if role_start is not None:
+                outer = _named_before(tokens, separators, n, text)
+                if outer is not None:  # "Tom Kay, chief executive of the app's developer, Quillon Health, said"
+                    return replace(outer, role=clean_role(text[tokens[separators[n + 1]][2] : tokens[comma - 1][2]]))
+                return with_role(name, clean_role(text[role_start : tokens[sep - 1][2]]), role_start)
+        if name is not None and name.kind == "org" and pure_name and sep >= 0:
+            owner = np_backward(tokens, sep - 1, text)  # "Its operator, Sallowby Care Group, said": the body named
+            if owner is not None and owner.kind == "nominal":
+                return name
+        if sep < 0:
+            continue
+        left = np_backward(tokens, sep - 1, text)
+        k, word = _word_before(tokens, left.start) if left is not None else (-1, "")
+        if word in RELATIVES:
+            continue  # "Ann Lee, whose son Tom, 34, …, said": Tom is inside the clause about her
+        if word in AFFILIATIONS | {"in"}:
+            # "Ann Lee, 71, from Fulwood, said": the place says where the speaker lives; the speaker is the
+            # person before it ("Senior carer Kofi Mensah from Larkspur's Mill home, who …, says")
+            before = np_backward(tokens, k - 1, text)
+            if before is not None and before.kind == "person":
+                return before
+            spokes = before is not None and before.name.split()[-1].lower().startswith("spokes")
+            if spokes and word == "for" and left.role is None:
+                return left  # "A spokesperson for Lennox Restructuring, the administrators, said": the body
+            continue
+        outer = _named_before(tokens, separators, n, text) if left is not None and left.kind == "nominal" else None
+        if left is not None and outer is not None:
+            # "Prof Kofi Mensah, Kingsford's medical director, who …, told": the person, the nominal his role
+            return replace(outer, role=outer.role or clean_role(left.name))
+        if left is not None:
+            described = _description(inner, text)
+            if left.kind == "person" and not left.role and looks_like_role(word_tokens(described)):
+                gender = left.gender or role_gender(described)
+                left = replace(left, role=clean_role(described), gender=gender)
+            return left
+    return None
+
+
+def _description(inner: list[Token], text: str) -> str:
+    """The part of an appositive that can be a role: not an age ("71,") nor a relative clause (", whose son…")."""
+    if len(inner) > 1 and inner[0][0].isdigit() and inner[1][0] == ",":
+        inner = inner[2:]
+    for n, (word, _, _) in enumerate(inner[:-1]):
+        if word in (",", "—", "–") and inner[n + 1][0].lower() in RELATIVES:
+            inner = inner[:n]
+            break
+    return text[inner[0][1] : inner[-1][2]] if inner else ""
+
+
+def _named_before(tokens: list[Token], separators: list[int], n: int, text: str) -> Mention | None:
+    """Return the person whose full name ends just before the separator after separators[n] (further left)
+    and opens the clause."""
+    sep = separators[n + 1] if n + 1 < len(separators) else -1
+    if sep < 1:
+        return None
+    found = np_backward(tokens, sep - 1, text)
+    if found is None or found.kind != "person" or " " not in found.name:
+        return None
+    k, word = _word_before(tokens, found.start)
+    return found if k < 0 or word in (",", "—", "–", "and", "but") else None
+
+
+def _word_before(tokens: list[Token], start: int) -> tuple[int, str]:
+    """Return the index and lower-cased text of the token before the phrase at character `start`."""
+    k = next((n for n, token in enumerate(tokens) if token[1] == start), 0)
+    return (k - 1, tokens[k - 1][0].lower()) if k > 0 else (-1, "")
+
+
+def _separators(tokens: list[Token], comma: int, text: str) -> list[int]:
+    """The commas and dashes before `comma` within the clause (nearest first), then where the clause starts."""
+    separators: list[int] = []
+    j = comma - 1
+    while j >= 0 and comma - j < _APPOSITIVE_TOKENS and len(separators) < 4:
+        word = tokens[j][0]
+        if word in (",", "—", "–"):
+            separators.append(j)
+        elif word in (";", ":", "!", "?", "“", "”", '"') or (
+            word == "." and tokens[j + 1][0] != "," and is_sentence_end(text, tokens[j][1])
+        ):
+            break
+        j -= 1
+    separators.append(j)
+    return separators
+
+
+def _named(inner: list[Token]) -> tuple[Mention | None, bool]:
+    """Read a part set off by commas as a name: the phrase it opens with, and whether it is a name and nothing
+    else (perhaps after a lower-case title, before a bracket or where they work: "state Del. Marcia Price
+    (D-Va.)", "Graham Oduya of North Tessel ICB")."""
+    lead = next((n for n, (w, _, _) in enumerate(inner) if not w.islower()), len(inner))
+    name = np_forward(inner, lead if lead <= 2 else 0)
+    words = [w for w, _, _ in itertools.takewhile(lambda t: t[0] != "(", inner[lead:])]
+    at = next((k for k, w in enumerate(words) if w in AFFILIATIONS), len(words))
+    pure = lead <= 2 and at > 0 and all(w[0].isupper() or w == "." for w in words[:at])
+    pure = pure and all(w[0].isupper() or w in FUNCTION_WORDS for w in words[at + 1 :])
+    pure = pure and inner[0][0].lower() not in RELATIVES  # ", who represents Harlowmere South,"
+    pure = pure and not any(w in AFFILIATIONS | PLACE_BEFORE for w, _, _ in inner[:lead])  # ", at X,"
+    return name, pure
