@@ -62,6 +62,14 @@ _END_HEAD = pattern(
     r"|join the (?:conversation|discussion)|\d+\s+(?:responses|replies|thoughts)\b.*|-*\s*ends\s*-*|#\s*#\s*#"
     r"|notes? (?:to|for) editors?|editors?['’]?s? notes?|about the authors?)\W{0,3}$"
 )
+# The writer's bio under an article: "Callum O'Rourke is a Local Democracy Reporter covering …", "Joe Hall is The
+# Common Ground's north of England correspondent."
+_BIO = re.compile(
+    r"^(?:(?:Dr|Prof|Professor) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3} is (?:a|an|the|our|[A-Z][\w'’ ]{1,40}['’]s) "
+    r"(?:[\w'’-]+ ){0,5}(?i:correspondent|reporter|journalist|columnist|writer|editor|contributor)\b"
+)
+_BIO_WORDS = 60  # a bio is a sentence or two
+_BIO_AFTER = 30
 # "About Kindred Care" closes a press release only when the boilerplate that defines the body follows it.
 _ABOUT_HEAD = re.compile(r"^(?:About|ABOUT) (?:us|[Tt]he [A-Z].*|[A-Z].*)$")
 _DEFINITION = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,8}?(?:is|are|was|were)\s+(?:the|a|an|one)\b")
@@ -183,7 +191,7 @@ def _classify(blocks: list[_Block]) -> None:
             block.kind = Kind.FURNITURE
             continue
         heading = block.words <= 10 and not ends_sentence(block.text.rstrip(":"))
-        if heading and prose_words >= _BODY_BEFORE_END and _closes_article(blocks, i, prose_words):
+        if (heading or _bio(blocks, i)) and prose_words >= _BODY_BEFORE_END and _closes_article(blocks, i, prose_words):
             mode = "end"
             block.kind = Kind.FURNITURE
         elif heading and _RELATED_HEAD.match(block.text) and not _in_menu(blocks, i):
@@ -214,10 +222,17 @@ def _closes_article(blocks: list[_Block], i: int, prose_before: int) -> bool:
     text = blocks[i].text
     if text[0] in LIST_MARKS:
         return False  # "• Comment" in a share bar links to the comments; it does not head them
-    if _END_HEAD.match(text):
+    if _END_HEAD.match(text) or _BIO.match(text):
         return True
     following = blocks[i + 1].text if i + 1 < len(blocks) else ""
     return bool(_ABOUT_HEAD.match(text) and _DEFINITION.match(following))
+
+
+def _bio(blocks: list[_Block], i: int) -> bool:
+    """Say whether a block is the writer's bio: a sentence or two on who they are, with no more article after it."""
+    if blocks[i].words > _BIO_WORDS or not _BIO.match(blocks[i].text):
+        return False
+    return sum(b.words for b in blocks[i + 1 :] if b.kind is Kind.PROSE) <= _BIO_AFTER
 
 
 def _in_menu(blocks: list[_Block], i: int) -> bool:

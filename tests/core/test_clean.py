@@ -493,3 +493,18 @@ def test_the_authors_bio_under_an_about_the_author_heading_is_not_body() -> None
 def test_a_line_saying_who_stands_where_in_a_picture_is_a_caption_not_body(caption: str) -> None:
     result = clean(page(HEADLINE, BODY[0], caption, BODY[1], BODY[2], BODY[3]))
     assert paragraphs(result.body) == BODY
+
+
+@pytest.mark.parametrize("bio", [
+    "Mia Strand is a Local Democracy Reporter covering Harwick Council.",
+    "Tom Ecclestone is the Chronicle’s health correspondent. His book on the NHS is out in the spring.",
+])
+def test_the_writers_bio_under_the_article_ends_it(bio: str) -> None:
+    result = clean(page(HEADLINE, *BODY, bio, "Have your say on this story by emailing letters@chronicle.example."))
+    assert paragraphs(result.body) == BODY
+
+
+def test_a_sentence_about_a_reporter_inside_the_article_stays() -> None:
+    reporter = "Lena Fry is a reporter who was at the hearing and gave evidence about what she saw."
+    result = clean(page(HEADLINE, BODY[0], BODY[1], reporter, BODY[2], BODY[3]))
+    assert paragraphs(result.body) == [BODY[0], BODY[1], reporter, BODY[2], BODY[3]]
