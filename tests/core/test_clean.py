@@ -508,3 +508,22 @@ def test_a_sentence_about_a_reporter_inside_the_article_stays() -> None:
     reporter = "Lena Fry is a reporter who was at the hearing and gave evidence about what she saw."
     result = clean(page(HEADLINE, BODY[0], BODY[1], reporter, BODY[2], BODY[3]))
     assert paragraphs(result.body) == [BODY[0], BODY[1], reporter, BODY[2], BODY[3]]
+
+
+@pytest.mark.parametrize("line", [
+    "If you have been affected by the issues in this story, support is available from the Harwick helpline.",
+    "If you or someone you know is in immediate danger, call 999.",
+    "Comments are switched off for this article.",
+    "Competing interests: none declared.",
+    "Content note: this story talks about self-harm.",
+    "Darllen mwy | Read more: Surgery to merge in the spring",
+])
+def test_signposts_comment_notices_and_labels_are_not_body(line: str) -> None:
+    result = clean(page(HEADLINE, BODY[0], BODY[1], line, BODY[2], BODY[3]))
+    assert paragraphs(result.body) == BODY
+
+
+def test_a_quote_pointing_listeners_to_help_stays_in_the_body() -> None:
+    said = "She ended with a message: “If you've been affected by anything in this programme, please talk to us.”"
+    result = clean(page(HEADLINE, BODY[0], BODY[1], said, BODY[2], BODY[3]))
+    assert paragraphs(result.body) == [BODY[0], BODY[1], said, BODY[2], BODY[3]]
