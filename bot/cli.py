@@ -24,7 +24,7 @@ from bot.core.files import list_article_files
 from bot.core.markdown import byline, format_day, quote_attribution, speaker_label
 from bot.core.records import SourceRecord
 from bot.errors import DigestBotError, InputError
-from bot.services.digests import week_digest, write_digest
+from bot.services.digests import arrived_since, week_digest, write_digest
 from bot.services.guilds import forget_guild, guild_is_known
 from bot.services.ingest import IngestReport, ingest_files
 from bot.services.inspect import inspect_files
@@ -202,6 +202,9 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
         path, text = write_digest(digest, settings.digests_dir)
         _out(text)
         _err(f"digest written to {path}")
+        if week == week_of(datetime.now(UTC)) and (waiting := await arrived_since(store, week)):
+            _err(f"{waiting} article(s) arrived after this week's digest was made and will be in next week's;"
+                 f" `digestbot digest --rebuild --week {week}` takes them in now")
         return 0
 
     return asyncio.run(_with_store(settings, work))

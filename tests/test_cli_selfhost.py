@@ -98,11 +98,12 @@ def test_rebuild_redoes_a_week_with_what_came_since(workdir: Path, capsys) -> No
     shutil.copyfile(SEEDS / "002_homecare_hours_press_release.txt", extra)
     extra.write_text(extra.read_text(encoding="utf-8").replace("Homecare", "Domiciliary care", 1), encoding="utf-8")
     cli(capsys, "ingest")
-    code, again, _ = cli(capsys, "digest", "--week", this_week, "--no-ingest")
+    code, again, err = cli(capsys, "digest", "--week", this_week, "--no-ingest")
     assert code == 0 and again.strip() == first.strip()  # the same week gives the same file
+    assert "1 article(s) arrived after this week's digest was made" in err and f"--rebuild --week {this_week}" in err
     code, rebuilt, err = cli(capsys, "digest", "--week", this_week, "--no-ingest", "--rebuild")
     assert code == 0 and f"building {this_week} again" in err
-    assert rebuilt != again and "Domiciliary care" in rebuilt
+    assert rebuilt != again and "Domiciliary care" in rebuilt and "arrived after" not in err
     code, _, err = cli(capsys, "digest", "--rebuild")
     assert code == 1 and "--rebuild needs --week" in err
 

@@ -27,6 +27,15 @@ async def week_digest(
     return await asyncio.to_thread(build_digest, articles, week, settings.summary_sentences)
 
 
+async def arrived_since(store: Store, week: str, guild_id: int = 0) -> int:
+    """Count the articles a server received after `week`'s digest was made: a digest keeps what it first held, so
+    someone who adds articles and builds the same week again needs telling where they went."""
+    span = await store.get_digest(guild_id, week)
+    if span is None:
+        return 0
+    return len(await store.article_ids_between(span.last_link, await store.last_link(), guild_id))
+
+
 def write_digest(digest: Digest, folder: Path) -> tuple[Path, str]:
     """Write the digest's Markdown to folder/YYYY-Www.md and return the path and text."""
     text = render_markdown(digest)
