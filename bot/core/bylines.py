@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.dates import find_date
 from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -94,8 +95,10 @@ def byline(line: str) -> str | None:
     agency = " " not in name and _AGENCY.match(match["name"].strip()[len(name) :].lstrip())  # "By Meridian News …"
     if not name or name.split()[0].lower().strip(".") in _NOT_NAMES or agency or MEDIA_WORD.search(name):
         return None
-    # A sentence that happens to start "By ..." runs on with lower-case words.
-    lowers = sum(1 for w in _WORD.findall(tail) if w[0].islower())
+    # A sentence that happens to start "By ..." runs on with lower-case words; a blog's credit line names the
+    # day and the categories after it: "Posted by Dev Malik on 27 November 2026 in Council, Health and social care"
+    dated = find_date(tail)
+    lowers = sum(1 for w in _WORD.findall(tail[: dated[0]] if dated else tail) if w[0].islower())
     if (lowers > 3 and not is_job_title(tail.lstrip(", "))) or (line.rstrip().endswith(".") and lowers > 1):
         return None
     return name.title() if name.isupper() else name  # "By ELAINE KOVACS": shown as Elaine Kovacs

@@ -99,7 +99,10 @@ def _published(header: list[str], footer: list[str], us: bool) -> date | None:
     updated = [ln for ln in header if _UPDATED_LABEL.match(ln) or _UPDATED_FIELD.search(ln)]
     bare = [ln for ln in header if is_dateline(ln) and ln not in updated]
     above = footer[: next((n for n, ln in enumerate(footer) if _COMMENTS.match(ln)), len(footer))]  # not comments
-    closing = [ln for ln in above if (_DATE_LABEL.match(ln) or _FILED.match(ln)) and not _COMMENTER.search(ln)]
+    # a comment's "Posted by Jim on 1 Dec" is no date of the article's; the line right under the article, a blog's
+    # "Posted by Dev Malik on 27 November 2026 in Council", is the article's own
+    closing = [ln for n, ln in enumerate(above)
+               if (_DATE_LABEL.match(ln) or _FILED.match(ln)) and (n == 0 or not _COMMENTER.search(ln))]
     dates = {parse_date(line, us) for line in closing} - {None}  # several: "Published …" under each related story
     if found := _first_date(labelled, us) or (dates.pop() if len(dates) == 1 else None) or _first_date(bare[::-1], us):
         return found

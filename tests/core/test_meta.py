@@ -421,8 +421,13 @@ def test_a_posted_date_below_the_article_dates_it_but_a_readers_comment_does_not
     assert meta("The Municipal Review", HEADLINE, *BODY, *footer).published == date(2026, 11, 30)
     comments = ["Comments (2)", "Posted: 2 December 2026", "I agree with every word of this."]
     assert meta("The Municipal Review", HEADLINE, *BODY, *comments).published is None
+    # right under the article, "Posted on … by …" is its own credit (every such line on the bench pages is); a
+    # reader's post further down is not
     signed = ["Posted on 3 December 2026 by Jim Reader"]
-    assert meta("The Municipal Review", HEADLINE, *BODY, *signed).published is None
+    found = meta("The Municipal Review", HEADLINE, *BODY, *signed)
+    assert (found.published, found.author) == (date(2026, 12, 3), "Jim Reader")
+    reader = ["Share this article", "Great news for the families.", "Posted on 3 December 2026 by Jim Reader"]
+    assert meta("The Municipal Review", HEADLINE, *BODY, *reader).published is None
 
 
 @pytest.mark.parametrize(("dateline", "other", "want"), [
@@ -594,3 +599,18 @@ def test_the_sites_own_name_at_the_top_is_not_a_story_pages_author() -> None:
                  "Posted in News and stories · 18 November 2026", "Words by the Steady Ground stories team", *BODY,
                  "Share this story", "© Steady Ground 2026")
     assert (found.publisher, found.author) == ("Steady Ground", None)
+
+
+def test_a_blogs_credit_line_under_the_article_gives_its_author_and_date() -> None:
+    raw = "\n".join([
+        "Fenway Eye", "Home", "Council", "« Older post | Main | Newer post »",
+        "Councillors back day centre closures after packed meeting",
+        "Three of Fenway's four day centres will close next year after councillors voted through the plans on "
+        "Thursday evening in front of a packed public gallery.",
+        "The council says the changes will save £1.1m a year and that attendance has fallen by a third.",
+        "Families said the consultation had been rushed and that the journeys to the remaining centre were too long.",
+        "Posted by Dev Malik on 27 November 2026 in Council, Health and social care | Permalink",
+        "Comments", "Jan W said...", "Posted by Jan W on 28 November 2026", "Well done to the families.",
+    ])
+    found = extract_metadata(raw, clean(raw))
+    assert (found.author, str(found.published)) == ("Dev Malik", "2026-11-27")
