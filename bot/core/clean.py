@@ -22,7 +22,7 @@ from bot.core.furniture import (
     pattern,
     starts_with,
 )
-from bot.core.headline import TitleLine, pick_headline, shared_stems
+from bot.core.headline import TOLD, TitleLine, pick_headline, shared_stems
 from bot.core.models import CleanText
 from bot.core.normalise import normalise_text
 
@@ -68,6 +68,7 @@ _BIO = re.compile(
     r"^(?:(?:Dr|Prof|Professor) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3} is (?:a|an|the|our|[A-Z][\w'’ ]{1,40}['’]s) "
     r"(?:[\w'’-]+ ){0,5}(?i:correspondent|reporter|journalist|columnist|writer|editor|contributor)\b"
 )
+_ISSUE = re.compile(r"\b(?:issue|vol(?:ume)?\.?|edition)\s*(?:no\.?\s*)?\d", re.I)  # a paper's issue number
 _BIO_WORDS = 60  # a bio is a sentence or two
 _BIO_AFTER = 30
 # "About Kindred Care" closes a press release only when the boilerplate that defines the body follows it.
@@ -304,11 +305,9 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
     lead = " ".join(itertools.islice((b.text for b in blocks[first:] if b.kind is Kind.PROSE), 2))
     # a live page's "Summary" or "Key points" heads the bullets under its headline: the headline is above it
     above = next((i for i in range(first) if _SUMMARY_LABEL.fullmatch(blocks[i].text.strip())), first)
-    # a line cut only for a furniture word is a headline when it tells the lead's story ("Winter newsletter: …")
-    visible = [
-        i for i in range(above)
-        if blocks[i].kind is not Kind.FURNITURE or (blocks[i].worded and shared_stems(blocks[i].text, lead) >= 2)
-    ]
+    # a line cut only for a furniture word is a headline when it tells the lead's story ("Winter newsletter: …"),
+    # and so is one the article's date or byline follows at once that tells it fully ("Have your say on …")
+    visible = [i for i in range(above) if blocks[i].kind is not Kind.FURNITURE or _tells_lead(blocks, i, lead)]
     # A line followed by a credited caption describes the picture ("Doctor preparing a bed").
     lines = [
         TitleLine(blocks[i].text, _distance(blocks, i, first), i)
@@ -320,6 +319,13 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
     lines = [line for n, line in enumerate(lines) if len(line.text.split()) <= _HEADLINE_WORDS
              or not (n and lines[n - 1].position == line.position - 1)]
     return pick_headline(lines, lead)
+
+
+def _tells_lead(blocks: list[_Block], i: int, lead: str) -> bool:
+    """Say whether a furniture line tells the lead's story as a headline does: cut only for a word, with two of
+    its words; right above the date or byline, with TOLD of them."""
+    shared = shared_stems(blocks[i].text, lead)
+    return (blocks[i].worded and shared >= 2) or (_bylined(blocks, i) and shared >= TOLD)
 
 
 def _below_masthead(blocks: list[_Block], first: int, last: int) -> int:
@@ -345,8 +351,11 @@ def _distance(blocks: list[_Block], i: int, first: int) -> int | None:
 
 
 def _banner(blocks: list[_Block], j: int, first: int) -> bool:
-    """Tell the day's date under a masthead: the article's own date line repeats it nearer the body."""
+    """Tell the day's date under a masthead: it names the paper's issue ("Thursday, November 26, 2026 | Issue No.
+    1,412"), or the article's own date line repeats it nearer the body."""
     day = parse_date(blocks[j].text) if is_dateline(blocks[j].text) else None
+    if day is not None and _ISSUE.search(blocks[j].text):
+        return True
     return day is not None and any(b.meta and parse_date(b.text) == day for b in blocks[j + 1 : first])
 
 

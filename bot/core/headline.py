@@ -45,7 +45,7 @@ _STANDFIRST = 1.25
 # not a few words: a label or a site's name under a headline is no standfirst.
 _SHORT_STANDFIRST = 0.6
 _HEADLINE_STEMS = 3  # content words of a line that says what happened (a section's name has fewer)
-_TOLD = 3  # content words a headline shares with the lead when it plainly tells the same story
+TOLD = 3  # content words a headline shares with the lead when it plainly tells the same story
 
 
 def _stems(text: str) -> set[str]:
@@ -94,7 +94,7 @@ def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str]) -> bool:
     A section's name above the headline ("Thornbridge & the West") has too few words to have a standfirst.
     """
     stems = _stems(headline.text)
-    told = len(stems & lead) >= max(_TOLD, len(_stems(line.text) & lead))
+    told = len(stems & lead) >= max(TOLD, len(_stems(line.text) & lead))
     return (
         line.position == headline.position + 1
         and (len(line.text.split()) >= _STANDFIRST * len(headline.text.split()) or told)

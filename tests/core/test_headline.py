@@ -423,3 +423,21 @@ def test_a_bodys_name_with_its_kind_inside_it_beside_the_article_is_not_the_head
             "nursing staff published today by the Royal College of District Nursing.")
     lines = [TitleLine("Royal College of District Nursing", 1, 1), TitleLine(headline, 1, 7)]
     assert pick_headline(lines, lead) == headline
+
+
+def test_a_papers_issue_banner_does_not_put_its_tagline_beside_the_article() -> None:
+    tagline = "Free every Thursday to local families | Serving Ashbury General Hospital's patients"
+    raw = page("ASHBURY ADVERTISER", tagline,
+               "Thursday, 3 November 2023 | Issue No. 1,212", "News | Sport | Letters | Jobs",
+               HOSPITAL_HEADLINE, "By Raj Patel", *HOSPITAL_BODY)
+    assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+def test_a_consultation_headline_opening_with_have_your_say_above_its_date_is_the_headline() -> None:
+    headline = "Have your say on proposed changes to how we charge for care at home"
+    lead = ("Ashby Borough Council is asking residents and carers for their views on proposed changes to how it "
+            "charges for care at home.")
+    raw = page("Ashby Borough Council", "Home > Adult social care > Consultations > Charging for care at home",
+               headline, "Published: 1 September 2026", lead, "The consultation runs until 24 November 2026.",
+               "About 1,900 people would pay more under the proposals, an average of £14.60 a week.")
+    assert clean(raw).title == headline
