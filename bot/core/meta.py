@@ -142,7 +142,7 @@ def _author(whole: list[str], footer: list[str], title: str | None) -> str | Non
         name = person_with_role(line)
         below = lines[i + 1] if i + 1 < len(lines) else ""
         if name and (title in beside or any(is_dateline(n) or _AGO.match(n) for n in beside) or is_job_title(below)
-                     or _writer_line(line) or line in above):
+                     or _writer_line(line) or line in above or _SHARE.match(below)):
             return name
         # "Jane Smith | 8 June 2022", "Jane Smith 8 June 2022" or "Jess Carter | 3 hours ago" on one line
         fields = _FIELD_SPLIT.split(line)
@@ -165,6 +165,7 @@ def _author(whole: list[str], footer: list[str], title: str | None) -> str | Non
 _EDITED = re.compile(r"^\W*edited by\b", re.I)
 _CONTACT = re.compile(r"^\W*(?:\S+@\S+\.\w+|@\w+|(?:email|e-mail|follow)\b.*)$", re.I)
 _BYLINE_CHARS = 100
+_SHARE = re.compile(r"\W*share\b", re.I)  # a name line over the share buttons: "Frances Lyle" / "Share on Facebook"
 _SIGN_OFF_NEXT = re.compile(r"(?:share|tags?\b|filed under|posted in|related|follow)", re.I)
 
 

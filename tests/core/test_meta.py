@@ -614,3 +614,16 @@ def test_a_blogs_credit_line_under_the_article_gives_its_author_and_date() -> No
     ])
     found = extract_metadata(raw, clean(raw))
     assert (found.author, str(found.published)) == ("Dev Malik", "2026-11-27")
+
+
+def test_a_name_line_over_the_share_buttons_is_the_author() -> None:
+    raw = "\n".join([
+        "The Sentinel", "Opinion", "Tuesday 1 December 2026 06.00 GMT", "Social care",
+        "We keep asking care workers to be heroes. It is time we paid them like professionals",
+        "Another winter, another emergency fund. Until ministers fix the workforce, every plan is built on sand",
+        "Frances Lyle", "Share on Facebook", "Share via Email", "Comments (1,204)",
+        "At 6.45am on a wet Thursday in October I sat in a small car outside a bungalow with a woman called Shona.",
+        "Shona is a home care worker. She is 52, has done the job for 14 years, and is paid £12.60 an hour.",
+        "She is not paid for the time she spends driving between visits, which can be two hours a day.",
+    ])
+    assert extract_metadata(raw, clean(raw)).author == "Frances Lyle"
