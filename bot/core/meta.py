@@ -101,7 +101,7 @@ def _published(header: list[str], footer: list[str], us: bool) -> date | None:
     above = footer[: next((n for n, ln in enumerate(footer) if _COMMENTS.match(ln)), len(footer))]  # not comments
     # a comment's "Posted by Jim on 1 Dec" is no date of the article's; the line right under the article, a blog's
     # "Posted by Dev Malik on 27 November 2026 in Council", is the article's own
-    closing = [ln for n, ln in enumerate(above)
+    closing = [_UPDATED_FIELD.split(ln)[0] for n, ln in enumerate(above)  # not "Date last updated: 20 November"
                if (_DATE_LABEL.match(ln) or _FILED.match(ln)) and (n == 0 or not _COMMENTER.search(ln))]
     dates = {parse_date(line, us) for line in closing} - {None}  # several: "Published …" under each related story
     if found := _first_date(labelled, us) or (dates.pop() if len(dates) == 1 else None) or _first_date(bare[::-1], us):

@@ -627,3 +627,8 @@ def test_a_name_line_over_the_share_buttons_is_the_author() -> None:
         "She is not paid for the time she spends driving between visits, which can be two hours a day.",
     ])
     assert extract_metadata(raw, clean(raw)).author == "Frances Lyle"
+
+
+def test_a_closing_date_line_beside_its_last_updated_line_dates_the_article() -> None:
+    footer = ["Date published: 19 November, 2026", "Date last updated: 20 November, 2026", "Share this page"]
+    assert meta("NHS England", HEADLINE, *BODY, *footer).published == date(2026, 11, 19)
