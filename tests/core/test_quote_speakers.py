@@ -1811,3 +1811,11 @@ def test_a_name_set_off_after_a_role_is_the_speaker_with_where_they_work_after_i
 def test_a_body_named_after_a_nominal_that_stands_for_it_is_the_speaker(nominal: str) -> None:
     text = f"{nominal}, Sallowby Care Group, said: ‘We are appalled by what a former employee did.’"
     assert speakers(text) == [("Sallowby Care Group", None)]
+
+
+@pytest.mark.parametrize("verb", ["fumed", "sobbed", "raged", "snapped"])
+def test_a_popular_papers_verbs_of_speech_attribute_a_split_quote(verb: str) -> None:
+    text = ("Joan’s daughter Karen Bridger, 61, has complained to the trust.\n\nJoan was sent home at 2.40am and "
+            "her tablets were not in her bag.\n\n“We got a call at 3am to say she was home,” Karen "
+            f"{verb}. “On her own, in the dark, in December.”")
+    assert speakers(text)[-1][0] == "Karen Bridger"
