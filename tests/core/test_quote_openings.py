@@ -165,3 +165,9 @@ def test_an_unnamed_person_on_a_named_ward_introduced_after_a_named_speaker_gets
             "named, describes what a delay means for her patients.\n\n“Every bed we cannot free is a patient waiting "
             "in the corridor downstairs.”")
     assert speakers(text)[-1][0] == "One staff nurse on the trust’s stroke unit"
+
+
+def test_a_person_named_after_her_role_at_a_sentences_end_is_the_next_she() -> None:
+    text = ("The person who noticed was my health visitor, Anne Kerslake. She came for the eight-month check and "
+            "let me finish.\n\n‘I’ve been doing this job for 23 years,’ she said. ‘You haven’t looked at me once.’")
+    assert speakers(text) == [("Anne Kerslake", "my health visitor")]

@@ -89,7 +89,9 @@ ROLE_NOUNS = wordset(
     "colleague boss mp widow veteran scholar physicist professor expert student councillor organiser "
     "organizer carer midwife paramedic pharmacist therapist dentist gp practitioner coroner matron "
     "physiotherapist ombudsman volunteer widower vicar chaplain psychiatrist psychologist clinician patron "
-    "granddaughter grandson grandmother grandfather"
+    "granddaughter grandson grandmother grandfather "
+    "visitor optometrist optician receptionist porter sonographer radiographer anaesthetist dietitian podiatrist "
+    "assistant"
 )
 MODIFIERS = wordset(
     "health care social state public education housing treasury foreign home defence defense business "
