@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.core.bylines import byline, is_job_title, person_with_role
+from bot.core.bylines import MEDIA_WORD, byline, is_job_title, person_with_role
 from bot.core.dates import is_dateline, parse_date
 from bot.core.furniture import (
     CAPTION,
@@ -133,7 +133,11 @@ def _blocks(raw: str, repeated: frozenset[str]) -> list[_Block]:
         following = lines[i + 1 : i + 3]
         job = following[:1] if following and is_job_title(following[0].text) else []
         below = following[len(job)] if len(following) > len(job) else None
-        if not line.meta and below and below.meta and is_dateline(below.text) and person_with_role(line.text):
+        under = following[0].text if following else ""  # "Lucy Tarrant" over "Kelbridge Sound News": her newsroom
+        desk = len(under.split()) <= 5 and under.istitle() and MEDIA_WORD.search(under) is not None
+        if not line.meta and below and ((below.meta and is_dateline(below.text)) or desk) and person_with_role(
+            line.text
+        ):
             for credit in (line, *job):
                 credit.meta = credit.furniture = True
     long_lines = [b.text for b in lines if len(b.text) >= _WRAP_CHARS]

@@ -441,3 +441,10 @@ def test_a_consultation_headline_opening_with_have_your_say_above_its_date_is_th
                headline, "Published: 1 September 2026", lead, "The consultation runs until 24 November 2026.",
                "About 1,900 people would pay more under the proposals, an average of £14.60 a week.")
     assert clean(raw).title == headline
+
+
+def test_a_bare_name_over_its_newsroom_is_a_byline_so_the_headline_above_it_is_beside_the_article() -> None:
+    strapline = "Drivetime with Sam Okoro, weekdays 4pm to 7pm on Ashbury Sound"
+    raw = page("Ashbury Sound 97.4FM", "News", HOSPITAL_HEADLINE, "Lucy Tarrant", "Ashbury Sound News", strapline,
+               *HOSPITAL_BODY)
+    assert clean(raw).title == HOSPITAL_HEADLINE
