@@ -171,3 +171,16 @@ def test_a_person_named_after_her_role_at_a_sentences_end_is_the_next_she() -> N
     text = ("The person who noticed was my health visitor, Anne Kerslake. She came for the eight-month check and "
             "let me finish.\n\n‘I’ve been doing this job for 23 years,’ she said. ‘You haven’t looked at me once.’")
     assert speakers(text) == [("Anne Kerslake", "my health visitor")]
+
+
+def test_a_given_name_set_off_after_a_supervisor_is_the_next_she() -> None:
+    text = ("My practice supervisor, Donna, found me in the sluice. She did not tell me to pull myself together. "
+            "She said: “You are not crying because you are weak.”")
+    assert speakers(text) == [("Donna", "My practice supervisor")]
+
+
+def test_a_pronoun_opening_the_next_sentence_is_not_part_of_a_name_ending_in_an_initial() -> None:
+    text = ("A patient I’ll call Mr B. He’d been in for three weeks. He said to me, “You lot are run ragged.”\n\n"
+            "I read an interview with the chair of the RCN’s student committee, Tariq Bello, where he said: "
+            "“Students are there to learn.”")
+    assert [name for name, _ in speakers(text)] == [None, "Tariq Bello"]  # "Mr B" is never named in full

@@ -91,7 +91,7 @@ ROLE_NOUNS = wordset(
     "physiotherapist ombudsman volunteer widower vicar chaplain psychiatrist psychologist clinician patron "
     "granddaughter grandson grandmother grandfather "
     "visitor optometrist optician receptionist porter sonographer radiographer anaesthetist dietitian podiatrist "
-    "assistant"
+    "assistant supervisor mentor tutor"
 )
 MODIFIERS = wordset(
     "health care social state public education housing treasury foreign home defence defense business "

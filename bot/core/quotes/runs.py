@@ -4,6 +4,8 @@ Quality Commission", "Health Secretary"."""
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections.abc import Sequence
 
 from bot.core.quotes.lexicon import (
@@ -14,6 +16,7 @@ from bot.core.quotes.lexicon import (
     ORG_WORDS,
     POSTNOMINALS,
     PRESENTING,
+    PRONOUNS,
     ROLE_NOUNS,
     SPLITTERS,
     given_gender,
@@ -22,6 +25,7 @@ from bot.core.quotes.lexicon import (
 )
 
 _MAX_NAME_WORDS = 4
+_CONTRACTED = re.compile(r"['’](?:d|s|ll|ve|re|m)$")
 
 
 def analyse_run(words: Sequence[str]) -> tuple[str, tuple[str, ...]]:
@@ -34,6 +38,8 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """Do the work of `analyse_run`, cached because the same names recur within and across articles."""
     while words and (words[0] in PRESENTING or words[0].lower() in FUNCTION_WORDS):
         words = words[1:]
+    # a name ends before a pronoun opening the next sentence: "a patient I'll call Mr B. He'd been in …"
+    words = tuple(itertools.takewhile(lambda w: _CONTRACTED.sub("", w.lower()) not in PRONOUNS, words))
     if not words:
         return "", ()
     head: list[str] = []
