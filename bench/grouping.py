@@ -62,7 +62,8 @@ WEEKS = {"week": ("grouping_articles_blind.json", "grouping_pairs_blind.json"),
          "week18": ("grouping_articles_blind18.json", "grouping_pairs_blind18.json"),
          "week19": ("grouping_articles_blind19.json", "grouping_pairs_blind19.json"),
          "week20": ("grouping_articles_blind20.json", "grouping_pairs_blind20.json"),
-         "week21": ("grouping_articles_blind21.json", "grouping_pairs_blind21.json")}
+         "week21": ("grouping_articles_blind21.json", "grouping_pairs_blind21.json"),
+         "week22": ("grouping_articles_blind22.json", "grouping_pairs_blind22.json")}
 
 
 def _article(number: int, key: str, title: str | None, body: str, published: date | None = None,
