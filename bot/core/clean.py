@@ -76,6 +76,7 @@ _ABOUT_HEAD = re.compile(r"^(?:About|ABOUT) (?:us|[Tt]he [A-Z].*|[A-Z].*)$")
 _DEFINITION = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,8}?(?:is|are|was|were)\s+(?:the|a|an|one)\b")
 # The label over a live page's bullets under its headline ("Summary", "Key points")
 _SUMMARY_LABEL = re.compile(r"(?:summary|key points|in short|at a glance|what we know(?: so far)?)\W*", re.I)
+_CLOCK = re.compile(r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?", re.I)  # a live entry's time
 _EMAIL_HEADER = pattern(r"^(?:from|to|cc|subject|sent|date)\s*:")
 _AD_LABELS = frozenset({"sponsored", "promoted", "partner content", "paid content", "ad"})
 
@@ -312,11 +313,12 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
     # a line cut only for a furniture word is a headline when it tells the lead's story ("Winter newsletter: …"),
     # and so is one the article's date or byline follows at once that tells it fully ("Have your say on …")
     visible = [i for i in range(above) if blocks[i].kind is not Kind.FURNITURE or _tells_lead(blocks, i, lead)]
-    # A line followed by a credited caption describes the picture ("Doctor preparing a bed").
+    # A line followed by a credited caption describes the picture ("Doctor preparing a bed"); one under a time
+    # alone heads a live page's entry ("17.32 GMT" / "Summary of the day").
     lines = [
         TitleLine(blocks[i].text, _distance(blocks, i, first), i)
         for i in visible
-        if not _captioned(blocks, i)
+        if not _captioned(blocks, i) and not (i and _CLOCK.fullmatch(blocks[i - 1].text))
         and any(_titleish(blocks[i], lower, _bylined(blocks, i), _bylined(blocks, i + 1)) for lower in (True, False))
     ]
     # a line longer than a headline right below a title-shaped line is that headline's standfirst

@@ -448,3 +448,14 @@ def test_a_bare_name_over_its_newsroom_is_a_byline_so_the_headline_above_it_is_b
     raw = page("Ashbury Sound 97.4FM", "News", HOSPITAL_HEADLINE, "Lucy Tarrant", "Ashbury Sound News", strapline,
                *HOSPITAL_BODY)
     assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+def test_a_live_pages_entry_heading_under_its_time_is_not_the_headline() -> None:
+    headline = "Nurses’ strike live: nurses walk out at 40 NHS trusts in England as pay talks remain stalled"
+    raw = page("LIVE", headline, "First day of a 48-hour walkout over pay; the government says its offer is final",
+               "Hannah Okafor", "Tue 17 Mar 2026 08.05 GMT", "Key events", "17.32 GMT", "Summary of the day",
+               "We will pause our coverage shortly. Here is a summary of the day's main developments.",
+               "Nurses at 40 NHS trusts in England walked out at 8am, with pickets at more than 120 hospital sites.",
+               "NHS England said about 14,000 planned operations had been postponed because of the strike.",
+               "The health minister said the 3.2% offer was final and talks would not reopen this year.")
+    assert clean(raw).title == headline
