@@ -34,6 +34,7 @@ _BRAND_OF = re.compile(
     _NAME_PHRASE + r"(?:\s+\d[\d.]*(?:FM|AM)?)?,?\s+is\s+(?:part\s+of|(?:owned|published|operated|run)\s+by"
     r"|a\s+(?:brand|division)\s+of)\s+(?:the\s+)?[A-Z]"
 )
+_FREQUENCY = re.compile(r"\s+\d{2,3}(?:\.\d)?\s*(?:FM|AM)?$")
 _ORG_IS = re.compile(_NAME_PHRASE + r",?\s+(?:is|are)\s+(?:the|a|an)\s+\w")
 _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?P<name>(?:[Tt]he\s+)?[A-Z][^.!?:|]{1,80})$")
 _PRESS_END = re.compile(r"^\W*(?:ends|notes?\s+(?:to|for)\s+editors?|editors?['’]?s?\s+notes?)\W*$", re.I)
@@ -59,7 +60,7 @@ _MENU_WORDS = _SECTION_NAMES | wordset(
 )
 
 _NOT_SITE = re.compile(
-    r"[:@]|\b(?:release|skip|menu|search|home|cookies?|log ?in|sign (?:in|up)|subscribe|accept|reject|settings"
+    r"[:@]|\b(?:release|skip|menu|search|home|cookies?|log ?in|sign (?:in|up)|subscribe|accept|reject|settings|listen"
     r"|(?:more|further) (?:information|info|options)|manage|preferences|privacy)\b", re.I
 )
 
@@ -119,7 +120,7 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
             break
         parts = _TITLE_SPLIT.split(line)
         sectioned = len(parts) == 2 and parts[1].lower() in _SECTION_NAMES  # "Site Name - News"
-        name = parts[0] if sectioned else line
+        name = _FREQUENCY.sub("", parts[0] if sectioned else line)  # "Strathmurran FM 102.4": the station
         words = name.split()
         if not 1 <= len(words) <= 6 or name[-1] in ".!?:" or is_dateline(name) or byline(name):
             continue

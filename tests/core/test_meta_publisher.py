@@ -246,3 +246,12 @@ def test_a_masthead_spelled_by_the_sites_email_address_is_the_publisher_not_its_
         "© Clarion Newspapers Ltd 2026. Registered in England 04821773.",
     ])
     assert meta(raw).publisher == "West Fenland Clarion"
+
+
+def test_a_stations_name_with_its_frequency_is_the_publisher_not_its_listen_live_button() -> None:
+    raw = "\n".join([
+        "Kinloch FM 102.4", "Listen Live", "Now Playing: Tide Lines - Far Side", "Home | News | Travel | Weather",
+        "News", "Tuesday 24 November 2026, 7:05am", HEADLINE, "Ewan MacRae", *BODY,
+        "Download the Kinloch FM app", "© 2026 Kinloch Radio Ltd. Registered in Scotland SC612048.",
+    ])
+    assert meta(raw).publisher == "Kinloch FM"
