@@ -82,3 +82,9 @@ def test_names_joined_by_an_ampersand_are_a_firm_not_its_last_word(text: str, bo
 ])
 def test_a_couple_joined_by_an_ampersand_stays_people(text: str, person: str) -> None:
     assert speakers(text) == [person]
+
+
+def test_a_statement_from_a_body_set_off_after_a_places_operator_is_the_bodys() -> None:
+    text = ("In a statement, Larch Lodge's operator, Evercare Homes Ltd, said it had dismissed the worker.\n\n"
+            "“The safety of our residents is our absolute priority,” the statement added.")
+    assert speakers(text) == ["Evercare Homes Ltd"]

@@ -214,6 +214,9 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
         if person is not None:
             role = clean_role(opening["role"])
             return replace(person, role=role, gender=person.gender or role_gender(role), start=opening.start("role"))
+    body = np_forward(token_spans(opening["name"]), 0) if opening is not None else None
+    if body is not None and body.kind == "org":  # "Birchwood Lodge's operator, Evergreen Harbour Care Ltd, said"
+        return replace(body, start=opening.start("name"))
     described = _DESCRIBED_NAME.match(text)  # "Retired postman Derek Holm, 81, …": "Retired" is no name
     words = described["role"].lower().split() if described is not None else []  # not "Back on Chapel Lane, …"
     if words and not FUNCTION_WORDS.intersection(words) and words[0] not in INTRO_WORDS | {"speaking", "according"}:
