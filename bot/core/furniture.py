@@ -127,6 +127,15 @@ _PLACED_IN_PICTURE = re.compile(
     r"\((?:(?:far|second|second from|back|front) )?(?:left|right|centre|center)(?: row)?\)", re.I
 )
 _PICTURE_WORDS = 30  # a caption's length at most
+# A site's tagline under its name: "The magazine for social care leaders", "The independent voice of local
+# government", "For GPs, practice managers and primary care teams", "Serving Ardvannoch and the Isles since 1889"
+_TAGLINE = re.compile(
+    r"(?:the\s+(?:[\w'’-]+\s+){0,3}(?:news|weekly|daily|magazine|journal|paper|newspaper|voice|title|website|site"
+    r"|bulletin|newsletter|digest|station|programme|podcast)\s+(?:for|of|from|about|covering)\b"
+    r"|for\s+(?:[\w'’,-]+\s+){0,6}(?:professionals?|commissioners|managers|nurses|leaders|providers|staff|people"
+    r"|residents|readers|everyone)\b|serving\s)",
+    re.I,
+)
 LIST_MARKS = "•·*▪►‣◦"  # bullets proper, not the dashes that also frame "- ENDS -"
 _COMMENT_COUNT = re.compile(r" \d+ comments? | comments? \d+ ")
 TOKEN = re.compile(r"[^\W_]+")  # a word or number, for counting and comparing words
@@ -226,6 +235,8 @@ def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> 
         return True
     if n > SHORT:
         return not sentence and _menu_row(text)
+    if not sentence and _TAGLINE.match(text):
+        return True
     if _SHORT_START.match(text) and (not sentence or n <= 3):
         return True
     if any(map(lowered.__contains__, _CREDIT_MARKS)):

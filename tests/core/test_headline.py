@@ -459,3 +459,14 @@ def test_a_live_pages_entry_heading_under_its_time_is_not_the_headline() -> None
                "NHS England said about 14,000 planned operations had been postponed because of the strike.",
                "The health minister said the 3.2% offer was final and talks would not reopen this year.")
     assert clean(raw).title == headline
+
+
+@pytest.mark.parametrize("tagline", [
+    "The news weekly for general practice and its hospitals",
+    "For commissioners of adult social care and hospital care",
+    "Serving Ashbury, Wexford and the villages since 1887",
+])
+def test_a_sites_tagline_under_its_name_is_not_the_headline(tagline: str) -> None:
+    raw = page("Ashbury Weekly", tagline, "News | Analysis | Jobs", "3 November 2023", HOSPITAL_HEADLINE,
+               "By Raj Patel", *HOSPITAL_BODY)
+    assert clean(raw).title == HOSPITAL_HEADLINE
