@@ -313,12 +313,13 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
     # a line cut only for a furniture word is a headline when it tells the lead's story ("Winter newsletter: …"),
     # and so is one the article's date or byline follows at once that tells it fully ("Have your say on …")
     visible = [i for i in range(above) if blocks[i].kind is not Kind.FURNITURE or _tells_lead(blocks, i, lead)]
-    # A line followed by a credited caption describes the picture ("Doctor preparing a bed"); one under a time
-    # alone heads a live page's entry ("17.32 GMT" / "Summary of the day").
+    # A line followed by a credited caption describes the picture ("Doctor preparing a bed"); one under or after a
+    # time heads a live page's entry ("17.32 GMT" / "Summary of the day").
     lines = [
         TitleLine(blocks[i].text, _distance(blocks, i, first), i)
         for i in visible
         if not _captioned(blocks, i) and not (i and _CLOCK.fullmatch(blocks[i - 1].text))
+        and not _CLOCK.match(blocks[i].text)  # "21:15 Chief executive's message to public": an entry too
         and any(_titleish(blocks[i], lower, _bylined(blocks, i), _bylined(blocks, i + 1)) for lower in (True, False))
     ]
     # a line longer than a headline right below a title-shaped line is that headline's standfirst

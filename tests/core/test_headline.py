@@ -450,6 +450,15 @@ def test_a_bare_name_over_its_newsroom_is_a_byline_so_the_headline_above_it_is_b
     assert clean(raw).title == HOSPITAL_HEADLINE
 
 
+def test_a_live_pages_entry_heading_after_its_time_on_one_line_is_not_the_headline() -> None:
+    headline = "LIVE: Critical incident declared at Ashbury General Hospital - latest updates"
+    raw = page("Ashbury Gazette", headline, "Priya Nair", "28 November 2026", "21:15 Chief executive's message",
+               "The chief executive has asked people to stay away from the hospital's emergency department tonight.",
+               "The hospital declared a critical incident at 5pm after running out of beds in the emergency department.",
+               "Ambulances are being diverted to Wexford, and the chief executive will speak again in the morning.")
+    assert clean(raw).title == headline
+
+
 def test_a_live_pages_entry_heading_under_its_time_is_not_the_headline() -> None:
     headline = "Nurses’ strike live: nurses walk out at 40 NHS trusts in England as pay talks remain stalled"
     raw = page("LIVE", headline, "First day of a 48-hour walkout over pay; the government says its offer is final",
