@@ -122,8 +122,8 @@ def is_person_name(text: str) -> bool:
 def person_with_role(text: str) -> str | None:
     """Return the name of "Jane Smith" or "Jane Smith, Health Reporter", else None."""
     name, tail = _name_prefix(text)
-    words = tail.lower().replace(",", " ").split()
-    role = tail.lstrip().startswith(",") and len(words) <= 6 and not _ADDRESS.intersection(words)
+    words = tail.lower().replace(",", " ").replace("|", " ").split()  # "Ruth Okonkwo | Communications Manager" too
+    role = tail.lstrip().startswith((",", "|")) and len(words) <= 6 and not _ADDRESS.intersection(words)
     role = role or (is_job_title(tail) and bool(WRITERS.intersection(words)))  # "Carys Meredith Health Correspondent"
     if is_person_name(name) and (not tail or role):  # not "Willowmere Court, Station Road, Ashby Fen"
         return name

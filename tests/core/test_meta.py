@@ -632,3 +632,9 @@ def test_a_name_line_over_the_share_buttons_is_the_author() -> None:
 def test_a_closing_date_line_beside_its_last_updated_line_dates_the_article() -> None:
     footer = ["Date published: 19 November, 2026", "Date last updated: 20 November, 2026", "Share this page"]
     assert meta("NHS England", HEADLINE, *BODY, *footer).published == date(2026, 11, 19)
+
+
+def test_a_name_and_job_between_pipes_under_the_headline_is_the_author() -> None:
+    found = meta("The Ashgrove Institute", "Home / Blog / Social care", HEADLINE,
+                 "Ruth Okonkwo | Communications and Events Manager", *BODY)
+    assert found.author == "Ruth Okonkwo"
