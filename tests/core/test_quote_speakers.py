@@ -1819,3 +1819,9 @@ def test_a_popular_papers_verbs_of_speech_attribute_a_split_quote(verb: str) -> 
             "her tablets were not in her bag.\n\n“We got a call at 3am to say she was home,” Karen "
             f"{verb}. “On her own, in the dark, in December.”")
     assert speakers(text)[-1][0] == "Karen Bridger"
+
+
+def test_a_person_a_party_of_two_words_owns_is_the_speaker_not_the_party() -> None:
+    text = ("Scottish Labour’s Kirsten Adair, who sits on the health committee, added: “These numbers should shame "
+            "ministers into action.”")
+    assert speakers(text) == [("Kirsten Adair", None)]

@@ -83,6 +83,7 @@ def _person_tail(words: list[str]) -> list[str]:
         if any(strip_possessive(w).lower() in ORG_WORDS for w in owned):
             return []  # "Queen's Nursing Institute" is a body
         body = owner == 0 or strip_possessive(words[owner]).lower() in ORG_WORDS  # "the Ferrier Institute’s Ann Roe"
+        body = body or (len(owned) > 1 and given_gender(owned[0]) is not None)  # "Scottish Labour’s Kirsten Adair"
         words = owned if body and len(owned) > 1 and all(map(_plain_name_word, owned)) else words[: owner + 1]
     words = [strip_possessive(w) for w in words]
     while words and words[-1].lower().rstrip(".") in POSTNOMINALS:
