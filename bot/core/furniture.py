@@ -57,10 +57,13 @@ _ALWAYS = pattern(
     r"\bif you value (?:[\w-]+ ){0,4}journalism\b|\bplease chip in\b",
     r"\bgot a (?:story|news tip|tip)\b[^.?]{0,80}\?\s*(?:e-?mail|contact|call|message|get in touch)\b",
     r"\bis presented by [^.]{1,60} and produced by\b",
-    # lines that open by pointing the reader to help, closing the comments or labelling the piece
-    r"^\W{0,3}(?:if you(?:'ve|’ve| have) been affected by|if you or someone you know\b"
+)
+# Furniture whatever the line's length when a line opens with these: pointing the reader to help, closing the
+# comments or labelling the piece
+_ALWAYS_OPENING = starts_with(
+    r"if you(?:'ve|’ve| have) been affected by|if you or someone you know\b"
     r"|comments are (?:open|closed|switched off|turned off|disabled)\b|competing interests\s*:"
-    r"|(?:content|trigger) (?:note|warning)\s*:|darllen mwy\b)",
+    r"|(?:content|trigger) (?:note|warning)\s*:|darllen mwy\b"
 )
 # Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
 _ALWAYS_HINTS = (
@@ -72,8 +75,6 @@ _ALWAYS_HINTS = (
     " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
     "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version", "receiving this",
     "journalism", "you're reading", "you’re reading", "chip in", "got a", "presented by",
-    "if you", "comments are", "competing interests", "content note", "content warning", "trigger warning",
-    "darllen mwy",
 )  # fmt: skip
 _URL_HINTS = ("http", "www.", "@")
 # Furniture when a short line starts with it: labels, calls to action, widgets.
@@ -222,7 +223,7 @@ def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> 
     if repeated and line_key(text) in repeated:
         return True
     lowered = text.lower()
-    if any(map(lowered.__contains__, _ALWAYS_HINTS)) and _ALWAYS.search(text):
+    if (any(map(lowered.__contains__, _ALWAYS_HINTS)) and _ALWAYS.search(text)) or _ALWAYS_OPENING.match(text):
         return True
     if n <= 60 and (CAPTION.search(text) or _CAPTION_LABEL.match(text)):
         return True

@@ -370,8 +370,11 @@ def introduced_last(sentence: str) -> Mention | None:
         if aged or head[0].isupper() or head.lower() in _ROLE_OPENERS:  # "president of X", not "over the server"
             return found
     # the role first, the full name ending the sentence: "The person who noticed was my health visitor, Anne Kerslake."
-    named, before = sentence[comma + 2 :].rstrip(" .!?"), token_spans(sentence[:comma])
-    role = np_backward(before, len(before) - 1, sentence) if before and before[-1][0].lower() in ROLE_NOUNS else None
+    named = sentence[comma + 2 :].rstrip(" .!?")
+    if sentence[:comma].rsplit(" ", 1)[-1].lower() not in ROLE_NOUNS or not named.istitle():
+        return None  # cheap tests first: most sentences end otherwise
+    before = token_spans(sentence[:comma])
+    role = np_backward(before, len(before) - 1, sentence)
     found = _person_in(named) if role is not None and role.kind == "nominal" else None
     if found is not None and found.name == named and " " in named:
         return replace(found, role=clean_role(role.name), start=comma + 2)
