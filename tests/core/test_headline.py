@@ -454,7 +454,7 @@ def test_a_live_pages_entry_heading_after_its_time_on_one_line_is_not_the_headli
     headline = "LIVE: Critical incident declared at Ashbury General Hospital - latest updates"
     raw = page("Ashbury Gazette", headline, "Priya Nair", "28 November 2026", "21:15 Chief executive's message",
                "The chief executive has asked people to stay away from the hospital's emergency department tonight.",
-               "The hospital declared a critical incident at 5pm after running out of beds in the emergency department.",
+               "The hospital declared a critical incident at 5pm when it ran out of beds in the emergency department.",
                "Ambulances are being diverted to Wexford, and the chief executive will speak again in the morning.")
     assert clean(raw).title == headline
 
