@@ -68,9 +68,9 @@ _BIO = re.compile(
     r"^(?:(?:Dr|Prof|Professor) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3} is (?:a|an|the|our|[A-Z][\w'’ ]{1,40}['’]s) "
     r"(?:[\w'’-]+ ){0,5}(?i:correspondent|reporter|journalist|columnist|writer|editor|contributor)\b"
 )
-_ISSUE = re.compile(r"\b(?:issue|vol(?:ume)?\.?|edition)\s*(?:no\.?\s*)?\d", re.I)  # a paper's issue number
 _BIO_WORDS = 60  # a bio is a sentence or two
-_BIO_AFTER = 30
+_BIO_AFTER = 30  # words of prose after it at most: an appeal or a credit, not more of the article
+_ISSUE = re.compile(r"\b(?:issue|vol(?:ume)?\.?|edition)\s*(?:no\.?\s*)?\d", re.I)  # a paper's issue number
 # "About Kindred Care" closes a press release only when the boilerplate that defines the body follows it.
 _ABOUT_HEAD = re.compile(r"^(?:About|ABOUT) (?:us|[Tt]he [A-Z].*|[A-Z].*)$")
 _DEFINITION = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,8}?(?:is|are|was|were)\s+(?:the|a|an|one)\b")
