@@ -318,8 +318,7 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
     lines = [
         TitleLine(blocks[i].text, _distance(blocks, i, first), i)
         for i in visible
-        if not _captioned(blocks, i) and not (i and _CLOCK.fullmatch(blocks[i - 1].text))
-        and not _CLOCK.match(blocks[i].text)  # "21:15 Chief executive's message to public": an entry too
+        if not _captioned(blocks, i) and not _live_entry(blocks, i)
         and any(_titleish(blocks[i], lower, _bylined(blocks, i), _bylined(blocks, i + 1)) for lower in (True, False))
     ]
     # a line longer than a headline right below a title-shaped line is that headline's standfirst
@@ -328,11 +327,19 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
     return pick_headline(lines, lead)
 
 
+def _live_entry(blocks: list[_Block], i: int) -> bool:
+    """Say whether a line heads a live page's entry: under its time ("17.32 GMT") or opening with it ("21:15 …")."""
+    return bool((i and _CLOCK.fullmatch(blocks[i - 1].text)) or _CLOCK.match(blocks[i].text))
+
+
 def _tells_lead(blocks: list[_Block], i: int, lead: str) -> bool:
     """Say whether a furniture line tells the lead's story as a headline does: cut only for a word, with two of
     its words; right above the date or byline, with TOLD of them."""
+    bylined = _bylined(blocks, i)
+    if not (blocks[i].worded or bylined):
+        return False  # most furniture is neither: its words are not compared with the lead's
     shared = shared_stems(blocks[i].text, lead)
-    return (blocks[i].worded and shared >= 2) or (_bylined(blocks, i) and shared >= TOLD)
+    return (blocks[i].worded and shared >= 2) or (bylined and shared >= TOLD)
 
 
 def _below_masthead(blocks: list[_Block], first: int, last: int) -> int:

@@ -157,12 +157,17 @@ def _outlet_by_byline(header: list[str]) -> str | None:
     return None
 
 
+def _copyright_line(line: str) -> bool:
+    """Say whether a line claims copyright for a name, not for a picture ("Image © Jane Doe")."""
+    return _COPYRIGHT.search(line) is not None and not _IMAGE_WORDS.search(line)
+
+
 def _publisher_candidates(header: list[str], footer: list[str], title: str | None, body: str) -> list[tuple[str, str]]:
     """Collect (signal, name) pairs for the publisher from the lines around the body."""
     outside = [*header, *footer]
     found: list[tuple[str, str]] = []
     # the page's own copyright is its last; one above it credits the story's source
-    last_copyright = next((ln for ln in reversed(outside) if _COPYRIGHT.search(ln) and not _IMAGE_WORDS.search(ln)), "")
+    last_copyright = next((ln for ln in reversed(outside) if _copyright_line(ln)), "")
     for line in outside:
         if m := _SOURCE.match(line):
             name = tidy_name(re.split(r"\s+(?:https?://|www\.)", m["name"])[0])
@@ -174,7 +179,7 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
             # the name starts after any sentence before it: "© Harbour Publishing Ltd. Ward Weekly is a …"
             found.extend(("publication", tidy_name(m["name"].rsplit(". ", 1)[-1]))
                          for pattern in (_PUBLICATION_FOR, _BRAND_OF) for m in pattern.finditer(line))
-        if _COPYRIGHT.search(line) and not _IMAGE_WORDS.search(line):
+        if _copyright_line(line):
             credit = line != last_copyright  # "© National Press Wire" under a syndicated story: not the site's
             rest = _COPYRIGHT_NOISE.sub(" ", line)
             name = tidy_name(_OWNER_TAIL.sub("", re.split(r"\.\s|\||\s[-–—]\s|,\s", rest.strip())[0]))
