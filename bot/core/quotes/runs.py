@@ -19,8 +19,8 @@ from bot.core.quotes.lexicon import (
     PRONOUNS,
     ROLE_NOUNS,
     SPLITTERS,
-    given_gender,
     is_acronym,
+    is_given_name,
     strip_possessive,
 )
 
@@ -52,7 +52,7 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     if titled is not None and (named := _person_tail(list(rest[titled:]))):
         return "person", tuple(named)
     joined = head.index("&") if "&" in head[1:-1] else 0
-    if joined and not given_gender(head[joined - 1]) and head[joined - 1].lower().rstrip(".") not in HONORIFICS:
+    if joined and not is_given_name(head[joined - 1]) and head[joined - 1].lower().rstrip(".") not in HONORIFICS:
         return "org", ()  # "Marks & Spencer", "Hill & Dale": firms are joined by an ampersand; "Tom & Linda" a couple
     head_is_org = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in head)
     tail = _person_tail(head)  # "Charles Rangel of New York"
@@ -83,7 +83,7 @@ def _person_tail(words: list[str]) -> list[str]:
         if any(strip_possessive(w).lower() in ORG_WORDS for w in owned):
             return []  # "Queen's Nursing Institute" is a body
         body = owner == 0 or strip_possessive(words[owner]).lower() in ORG_WORDS  # "the Ferrier Institute’s Ann Roe"
-        body = body or (len(owned) > 1 and given_gender(owned[0]) is not None)  # "Scottish Labour’s Kirsten Adair"
+        body = body or (len(owned) > 1 and is_given_name(owned[0]))  # "Scottish Labour’s Kirsten Adair"
         words = owned if body and len(owned) > 1 and all(map(_plain_name_word, owned)) else words[: owner + 1]
     words = [strip_possessive(w) for w in words]
     while words and words[-1].lower().rstrip(".") in POSTNOMINALS:
