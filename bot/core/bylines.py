@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from bot.core.dates import find_date
+from bot.core.furniture import ends_sentence
 from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # "By Jane Smith", "Posted on 24/07/2018 by Jane Doe", "Written by Jane Doe", "Words by ..."
 _BY = re.compile(
-    r"^\W{0,3}(?:(?:posted|published|written|words|story|reported|reporting|report|text|interview|article|compiled|edited|live)\b"
+    r"^\W{0,3}(?:(?:posted|published|written|words|story|reported|reporting|report|text|interview|article|compiled|edited|live|hosted|presented)\b"
     r"[^|\n]{0,40}?\s)?by\s*:?\s+(?P<name>\S.*)$",
     re.I,
 )
@@ -53,6 +54,7 @@ MEDIA_WORD = re.compile(
     r"ledger|advertiser|examiner|beacon|bureau|service|wire|fm|radio|tv|television|broadcasting|brief|newsletter)\b",
     re.I,
 )
+_DESCRIPTION_WORDS = 8  # "Jane Doe, third-year adult nursing student": who writes, in a few words
 WRITERS = wordset("reporter editor correspondent writer journalist columnist contributor staff")
 
 
@@ -99,9 +101,19 @@ def byline(line: str) -> str | None:
     # day and the categories after it: "Posted by Dev Malik on 27 November 2026 in Council, Health and social care"
     dated = find_date(tail)
     lowers = sum(1 for w in _WORD.findall(tail[: dated[0]] if dated else tail) if w[0].islower())
-    if (lowers > 3 and not is_job_title(tail.lstrip(", "))) or (line.rstrip().endswith(".") and lowers > 1):
+    described = _describes_writer(tail, line)
+    if (lowers > 3 and not is_job_title(tail.lstrip(", ")) and not described) or (
+        line.rstrip().endswith(".") and lowers > 1
+    ):
         return None
     return name.title() if name.isupper() else name  # "By ELAINE KOVACS": shown as Elaine Kovacs
+
+
+def _describes_writer(tail: str, line: str) -> bool:
+    """Say whether what follows a byline's name, set off by a comma, says who the writer is in a few words and no
+    sentence ("Words by Amara Oduya-Fenn, third-year adult nursing student"): a line that ends in a full stop is
+    prose that happens to open "By …"."""
+    return tail.startswith(",") and len(tail.split()) <= _DESCRIPTION_WORDS and not ends_sentence(line)
 
 
 def is_person_name(text: str) -> bool:

@@ -60,7 +60,7 @@ _RELATED_HEAD = starts_with(
 _END_HEAD = pattern(
     r"^\W{0,3}(?:(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)|post a comment|have your say"
     r"|join the (?:conversation|discussion)|\d+\s+(?:responses|replies|thoughts)\b.*|-*\s*ends\s*-*|#\s*#\s*#"
-    r"|notes? (?:to|for) editors?|editors?['’]?s? notes?|about the authors?)\W{0,3}$"
+    r"|notes? (?:to|for) editors?|editors?['’]?s? notes?|about the authors?|references|bibliography)\W{0,3}$"
 )
 # The writer's bio under an article: "Callum O'Rourke is a Local Democracy Reporter covering …", "Joe Hall is The
 # Common Ground's north of England correspondent."
@@ -314,17 +314,28 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
     # and so is one the article's date or byline follows at once that tells it fully ("Have your say on …")
     visible = [i for i in range(above) if blocks[i].kind is not Kind.FURNITURE or _tells_lead(blocks, i, lead)]
     # A line followed by a credited caption describes the picture ("Doctor preparing a bed"); one under or after a
-    # time heads a live page's entry ("17.32 GMT" / "Summary of the day").
+    # time heads a live page's entry ("17.32 GMT" / "Summary of the day"); a pull quote and its credit are neither.
     lines = [
         TitleLine(blocks[i].text, _distance(blocks, i, first), i)
         for i in visible
         if not _captioned(blocks, i) and not _live_entry(blocks, i)
+        and not _credits_quote(blocks, i) and not _credits_quote(blocks, i + 1)
         and any(_titleish(blocks[i], lower, _bylined(blocks, i), _bylined(blocks, i + 1)) for lower in (True, False))
     ]
     # a line longer than a headline right below a title-shaped line is that headline's standfirst
     lines = [line for n, line in enumerate(lines) if len(line.text.split()) <= _HEADLINE_WORDS
              or not (n and lines[n - 1].position == line.position - 1)]
     return pick_headline(lines, lead)
+
+
+def _credits_quote(blocks: list[_Block], i: int) -> bool:
+    """Say whether a line names who said the pull quote right above it ("“We are the ward now…”" / "Aisha Kareem,
+    senior nurse"): neither the quote nor its credit is a headline."""
+    if not 0 < i < len(blocks):
+        return False
+    above = blocks[i - 1].text
+    pulled = above[:1] in _QUOTE_MARKS and above.rstrip()[-1:] in CLOSERS
+    return pulled and person_with_role(blocks[i].text) is not None
 
 
 def _live_entry(blocks: list[_Block], i: int) -> bool:

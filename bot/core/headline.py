@@ -31,7 +31,8 @@ _COMMON = wordset(
 )
 _STEM = 5  # "workers" and "worker", "parking" and "park": compare words by their first letters
 _SEPARATOR = re.compile(r"\s[|•·]\s|\s\||\|\s")
-_BREADCRUMB = re.compile(r"\s[>›»]\s|^home\s/\s|\s/\s.*\s/\s", re.I)  # "Home / News / Title…"
+# "Home / News / Title…", "News / NHS dentistry": sections a few words each (a bilingual headline's halves are longer)
+_BREADCRUMB = re.compile(r"\s[>›»]\s|^home\s/\s|\s/\s.*\s/\s|^(?:\S+ ){0,2}\S+ / (?:\S+ ){0,2}\S+$", re.I)
 _LABEL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s")  # "LIVE:", "Breaking news:", "Opinion:"
 # A ticker over the page ("Breaking: A38 closed after crash"): another story, so the line below is no standfirst
 _TICKER = re.compile(r"^(?:breaking(?: news)?|just in|news alert)\b\W", re.I)

@@ -486,6 +486,15 @@ def test_the_authors_bio_under_an_about_the_author_heading_is_not_body() -> None
     assert paragraphs(result.body) == BODY
 
 
+def test_a_reference_list_under_the_article_is_not_body() -> None:
+    cited = ["Roe A, Quint M. Vacancies in adult social care: a national survey of employers in the north of England. "
+             "Hallam: Hallam Institute; 2025",
+             "Price T, Okafor L, Byrne S. Pay and retention in residential care: a review of the evidence. J Soc Care "
+             "Res. 2024;8:112"]
+    result = clean(page(HEADLINE, *BODY, "References", *cited, "Subscribe now"))
+    assert paragraphs(result.body) == BODY
+
+
 @pytest.mark.parametrize("caption", [
     "Ward sister Mary Quint (centre) with members of the Elm Ward team and their award.",
     "Cllr Dev Anand (second left) and residents at the opening of the new day centre.",

@@ -479,3 +479,24 @@ def test_a_sites_tagline_under_its_name_is_not_the_headline(tagline: str) -> Non
     raw = page("Ashbury Weekly", tagline, "News | Analysis | Jobs", "3 November 2023", HOSPITAL_HEADLINE,
                "By Raj Patel", *HOSPITAL_BODY)
     assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+@pytest.mark.parametrize("crumb", ["News / Pharmacy", "Community care / Home visits"])
+def test_a_two_part_section_path_above_the_headline_is_not_the_headline(crumb: str) -> None:
+    raw = page("Ashbury Weekly", "News | Analysis | Jobs", crumb, HOSPITAL_HEADLINE, "Published: 3 November 2023",
+               "Raj Patel | Health reporter", *HOSPITAL_BODY)
+    assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+def test_a_pull_quote_and_its_credit_above_the_body_are_not_the_headline() -> None:
+    headline = "The week the families stopped paying to visit"
+    body = ["It is just after 9am when Ellen Marsh pulls into the multi-storey at Ashbury General Hospital, where her "
+            "husband has been on a ward for six weeks.",
+            "Until this month she paid £9 a day to park. The trust said about 1,800 carers a month would now park "
+            "free.",
+            "Campaigners said the charges had cost some families more than £60 a week during long hospital stays."]
+    raw = page("The Ashbury Review", "Long read", headline,
+               "Families who sit with relatives for weeks on end were paying hundreds of pounds to do it. Then they "
+               "took on the trust.", "By Raj Patel", "Saturday 4 November 2023",
+               "“We were paying more to park than we spent on food that month”", "Ellen Marsh, carer", *body)
+    assert clean(raw).title == headline

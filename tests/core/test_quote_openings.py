@@ -184,3 +184,54 @@ def test_a_pronoun_opening_the_next_sentence_is_not_part_of_a_name_ending_in_an_
             "I read an interview with the chair of the RCN’s student committee, Tariq Bello, where he said: "
             "“Students are there to learn.”")
     assert [name for name, _ in speakers(text)] == [None, "Tariq Bello"]  # "Mr B" is never named in full
+
+
+def test_a_first_name_the_writer_gives_someone_kept_anonymous_is_the_next_she() -> None:
+    text = ("When Bernie – not her real name – started her round at 6am, the first call was 20 minutes away.\n\n"
+            "‘Nobody pays you for the driving,’ she told the Courier. ‘You just do it.’")
+    assert speakers(text) == [("Bernie", None)]
+
+
+def test_a_second_unnamed_worker_is_the_she_of_the_quote_after_her() -> None:
+    text = ("Tom Price, a lawyer who read the rotas, said: ‘The law on travel time is clear.’\n\n"
+            "A second worker, who has been with the agency for four years, said she was warned about lateness. "
+            "‘They said everyone else copes,’ she said.")
+    assert speakers(text)[-1][0] == "A second worker"
+
+
+def test_someone_the_programme_hears_from_without_her_name_is_the_next_she() -> None:
+    text = ("This week Ruth Bell talks to Gwen Pardoe, who fosters teenagers in Alderley.\n\n"
+            "We also hear from a social worker in a neighbouring borough, who asked us not to use her name, about "
+            "the shortage of carers. “I have six children waiting and one bed,” she said.")
+    assert speakers(text)[-1][0] == "a social worker in a neighbouring borough"
+
+
+@pytest.mark.parametrize(("opening", "unnamed"), [
+    ("A district nurse whose caseload doubled last year, and who asked not to be identified,", "A district nurse"),
+    ("One AMHP in a rural county, who asked not to be named,", "One AMHP in a rural county"),
+])
+def test_an_unnamed_person_described_by_a_clause_or_an_acronym_keeps_the_quote(opening: str, unnamed: str) -> None:
+    text = ("The Harwell Journal has seen the figures.\n\n"
+            f"{opening} told the paper the cuts had gone too far. “We are firefighting every day,” she said.")
+    assert speakers(text)[-1][0] == unnamed
+
+
+def test_a_scene_about_a_named_nurses_phone_makes_her_the_next_she() -> None:
+    text = ("Nurse Helen Moss drives the night round. Dr Ann Reyes, who runs the service, said: “It saves beds every "
+            "week.”\n\n"
+            "Back on the road, a text lights up Moss’s screen: a patient in Eastby needs her. She turns the car.\n\n"
+            "“You get to know their kitchens and their dogs,” she said.")
+    assert speakers(text)[-1][0] == "Helen Moss"
+
+
+def test_a_firms_possessive_does_not_make_it_the_next_she() -> None:
+    text = ("Dr Ann Reyes of Corvale Systems said: “It saves beds every week.”\n\n"
+            "Later that week, a letter questioned Corvale’s contracts with the trust.\n\n"
+            "“Nobody has answered me about any of it,” she said.")
+    assert speakers(text)[-1][0] == "Ann Reyes"
+
+
+def test_an_unnamed_manager_with_an_acronym_in_her_title_is_not_the_body_it_names() -> None:
+    text = ("One senior ICB manager, who asked not to be named because talks are still going on, was blunt. "
+            "“Everyone likes the service until you ask what should close to pay for it,” they said.")
+    assert speakers(text) == [("One senior ICB manager", None)]

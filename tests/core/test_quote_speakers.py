@@ -1825,3 +1825,12 @@ def test_a_person_a_party_of_two_words_owns_is_the_speaker_not_the_party() -> No
     text = ("Scottish Labour’s Kirsten Adair, who sits on the health committee, added: “These numbers should shame "
             "ministers into action.”")
     assert speakers(text) == [("Kirsten Adair", None)]
+
+
+def test_the_statement_a_firms_spokesperson_gave_speaks_for_the_firm_by_its_full_name() -> None:
+    text = ("Ellen works for Pellham Care Services, which runs homes in four counties.\n\n"
+            "The paper has spoken to 12 care workers and read 200 rotas. On average, rotas allowed four minutes of "
+            "travel.\n\nPellham is owned by Arden Capital, which bought it in 2021. It paid £3m in interest last year."
+            "\n\nIn a statement, a Pellham spokesperson said the firm ‘takes every concern seriously’.\n\n"
+            "‘We do not recognise the figures, which come from a handful of rotas,’ the statement said.")
+    assert speakers(text) == [("Pellham Care Services", None)]

@@ -32,6 +32,7 @@ from bot.core.quotes.lexicon import (
     token_spans,
     word_tokens,
 )
+from bot.core.quotes.names import ArticleNames
 from bot.core.quotes.phrases import (
     Mention,
     clean_role,
@@ -75,8 +76,9 @@ _RELATIVE_OPENING = re.compile(
 # The same with someone left unnamed: "One ward sister at a hospital in the West Midlands, who asked not to be
 # named, said" is that ward sister, not the West Midlands.
 _UNNAMED_OPENING = re.compile(
-    r"(?P<nominal>(?:One|A|An) [a-z][\w-]*(?: [a-z][\w-]*){0,3}?(?: (?:at|in|from|of|on|with) [^,]*)?), "
-    r"(?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*,$"
+    r"(?P<nominal>(?:One|A|An) (?:[a-z][\w-]*|[A-Z]{2,5})(?: (?:[a-z][\w-]*|[A-Z]{2,5})){0,3}?"  # "One AMHP in …"
+    r"(?: (?:at|in|from|of|on|with) [^,]*)?),? "
+    r"(?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*,$"  # "A community midwife whose team was disbanded, and who …,"
     # or, after "the", a clause that says so: "In a statement, the agency worker, who was not named, said"
     r"|(?:[^,]{0,80}, )?(?P<definite>[Tt]he [a-z][\w-]*(?: [a-z][\w-]*){0,2}), who [^.;:“\"]*\bnot\b[^.;:“\"]*"
     r"\b(?:named|identified)\b[^.;:“\"]*,$"
@@ -313,15 +315,22 @@ _NAMED_SUBJECT = re.compile(
 )
 
 
-def named_subject(sentence: str, quoted: Callable[[int], bool], known: Callable[[str], bool]) -> Mention | None:
+_OWNED = re.compile(r"(?<=[a-z] )(?P<full>)([A-Z][\w-]+)(?=['’]s [a-z])")  # "on Kareem’s phone"
+
+
+def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNames) -> Mention | None:
     """Return the one person a sentence names as the subject of a verb in its middle ("It is 7.40am and Maureen
     Cathcart is already on her second cup of tea"), or by a name alone that opens a clause and that the article
-    gives in full (`known`); none inside a quotation (`quoted` says of an offset)."""
+    gives in full; else the one whose belongings the sentence is about, by a surname the article gives after a
+    first name ("a message pings on Kareem’s phone", not "Ironvale’s contracts"); none inside a quotation
+    (`quoted` says of an offset)."""
     subjects = [
         m for m in _NAMED_SUBJECT.finditer(sentence)
         if not quoted(m.start()) and not m[0].endswith(("'s", "’s"))  # "St Aidan's marks 40 years"
-        and (analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else known(m[2]))
+        and (analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else names.known_in_full(m[2]))
     ]
+    if not subjects:
+        subjects = [m for m in _OWNED.finditer(sentence) if not quoted(m.start()) and names.given_before(m[2])]
     return Mention("person", subjects[0][0], start=subjects[0].start()) if len(subjects) == 1 else None
 
 

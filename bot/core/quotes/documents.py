@@ -44,7 +44,8 @@ def document_source(
         author = sentence_subject(opening[: issued.start()])
     elif author is None and _IN_DOCUMENT.fullmatch(opening):  # "In a statement, the senior partner, Dr X, said"
         author = sentence_subject(text[first : min(position, last)])
-    author = author if author is not None and author.kind in ("person", "org") else None
+    # "In a statement, a Brightwell spokesperson said": a nominal too, for the caller to resolve
+    author = author if author is not None and author.kind in ("person", "org", "nominal") else None
     return author, found.group()
 
 

@@ -32,7 +32,10 @@ from bot.core.quotes.runs import analyse_run
 _ANONYMOUS = re.compile(
     r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously)\b"
     r"|\bnot to (?:name|identify) (?:her|him|them)\b"  # "who asked me not to name her"
+    r"|\bnot to (?:use|give|print|publish) (?:her|his|their) (?:real |full )?names?\b"  # "… not to use her name"
 )
+# One of several the writer spoke to: "One nurse", "Another resident", "A second worker"
+ONE_MORE = re.compile(r"(?:one|another|an? (?:second|third|fourth|fifth|sixth|other)) ", re.I)
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+|,)[ \t]+$")  # "Queen’s District": not mid-sentence lower case
 # The commonest cue verbs: a capitalised word just before one is used as a name ("Melanie said").
 _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b")
@@ -205,6 +208,11 @@ class ArticleNames:
         """Tell whether the article also gives this one-word name as part of a full name ("Pryor", "Fiona")."""
         return bool(self.surname_forms(word) or self.first_name_forms(word))
 
+    def given_before(self, surname: str) -> bool:
+        """Tell whether the article gives this surname after a common first name ("Aisha Kareem" for "Kareem"):
+        a person's, not a firm's ("Ironvale Systems") or a place's ("Tarrant Valley")."""
+        return any(len(form.split()) > 1 and is_given_name(form.split()[-2]) for form in self.surname_forms(surname))
+
     def is_known_name(self, word: str) -> bool:
         """Tell a one-word name ("Melanie") from a capitalised word that merely opens a sentence."""
         if word not in self._known:
@@ -246,8 +254,9 @@ def is_unnamed(mention: Mention, sentence: str) -> bool:
     anonymous = _ANONYMOUS.search(sentence) is not None
     if mention.name.lower().startswith("the ") and not anonymous:
         return False  # "the nurse" refers back to someone, unless the sentence says they are not named
-    # "One nurse, who has …", "Another resident, who gave her name only as Sandra, …", "One care worker told us"
-    one_who = re.match(r"(?:one|another) ", mention.name, re.I) is not None and (
+    # "One nurse, who has …", "Another resident, who gave her name only as Sandra, …", "One care worker told us",
+    # "A second worker, who has been …": one more of those the writer spoke to
+    one_who = ONE_MORE.match(mention.name) is not None and (
         f"{mention.name}, who" in sentence or nominal_head(mention.name) in SOMEONE
     )
     head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote

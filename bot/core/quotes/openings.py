@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from bot.core.quotes.clauses import first_subject
-from bot.core.quotes.lexicon import given_gender, is_given_name, token_spans
+from bot.core.quotes.lexicon import FUNCTION_WORDS, given_gender, is_given_name, token_spans
 from bot.core.quotes.names import ArticleNames, is_unnamed
 from bot.core.quotes.phrases import Mention, np_forward
 
@@ -19,9 +19,17 @@ from bot.core.quotes.phrases import Mention, np_forward
 _OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['’]) (?=(?P<lower>[a-z]))?")
 # "One carer, …, asked", "I spoke to a nurse in a London trust, who …", "A senior nurse who worked there, …, said"
 _UNNAMED_LEAD = re.compile(
-    r"(?:[A-Z]\w*(?: [\w-]+){0,6}, (?=One|An?|[Tt]he)|(?:I|We) (?:spoke|talked) (?:to|with) )?"
-    r"((?:One|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)[a-z][\w’'-]*){0,6}(?: (?:in|at|from|on) [\w’' -]{1,60}?)?)"
+    r"(?:[A-Z]\w*(?: [\w-]+){0,6}, (?=One|An?|[Tt]he)"
+    r"|(?:I|We) (?:also )?(?:spoke|talked|hear|heard) (?:to|with|from) )?"  # "We also hear from a manager, who …"
+    r"((?:One|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)(?:[a-z][\w’'-]*|[A-Z]{2,5})){0,6}"  # "One senior ICB manager"
+    r"(?: (?:in|at|from|on) [\w’' -]{1,60}?)?)"
     r"(?: who [^,]{1,80})?,"
+)
+_ARTICLES = frozenset(("a", "an", "the"))
+# "Lorna – not her real name –", "Sam (whose name has been changed)", "Jo, not his real name,"
+_PSEUDONYM = re.compile(
+    r"\b([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?),? ?[–—(-,]? ?(?:not (her|his|their) real name"
+    r"|whose (?:(her|his|their) )?name (?:has been|was|is) changed|name changed)"
 )
 _NAMED_AS = re.compile(r"\bgave (her|his|their) (?:first )?name (?:only )?as ([A-Z][\w’'-]+)")  # "… as Precious"
 _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote that only calls someone: "“Mum,” he says"
@@ -48,8 +56,11 @@ def _unnamed_lead(sentence: str) -> Mention | None:
     opening = _UNNAMED_LEAD.match(sentence)
     if opening is None:
         return None
-    words = opening[1].split()  # "One care worker employed by another provider": the worker, not the provider
-    cut = next((n for n, word in enumerate(words[2:], 2) if word.endswith(("ed", "ing"))), len(words))
+    # "One care worker employed by another provider": the worker, not the provider; but "a manager in a
+    # neighbouring county" is one person, described
+    words = opening[1].split()
+    cut = next((n for n, word in enumerate(words[2:], 2) if word.endswith(("ed", "ing"))
+                and words[n - 1] not in _ARTICLES), len(words))
     nominal = offered_name(Mention("nominal", " ".join(words[:cut])), sentence)
     return nominal if nominal.kind == "person" or is_unnamed(nominal, sentence) else None
 
@@ -96,9 +107,15 @@ def _is_name(text: str, lead: Mention, names: ArticleNames) -> bool:
 
 def named_aside(text: str) -> Mention | None:
     """Return the person a sentence about someone else names first: "Alex Brennan’s father, who …", "For Mrs
-    Lennie, the waiting goes on." """
+    Lennie, the waiting goes on.", "When Lorna – not her real name – clocked on at 7am, her rota …" """
     if (owned := _owner(text, lower_next=True)) is not None:
         return owned
+    if alias := _PSEUDONYM.search(text):  # the name the writer gives someone kept anonymous
+        gender = {"her": "f", "his": "m"}.get(alias[2] or alias[3])
+        first, _, rest = alias[1].partition(" ")
+        dropped = bool(rest) and first.lower() in FUNCTION_WORDS  # "When Lorna – not her real name –": Lorna
+        name = rest if dropped else alias[1]
+        return Mention("person", name, gender=gender, start=alias.start(1) + (len(first) + 1 if dropped else 0))
     if (opening := _FOR_NAME.match(text)) and (named := np_forward(token_spans(opening[1]), 0)):
         return replace(named, start=opening.start(1))
     return None

@@ -61,6 +61,27 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
+def readable_org(text: str, known: dict[str, str], org: str) -> str:
+    """Return an organisation's name without "the", spelling out an acronym the article defines (`known`), and a
+    short form it names in full ("a Brightwell spokesperson": Brightwell Homecare Group)."""
+    words = [w for w in word_tokens(org) if w[0].isalnum() or w in (",", "&")]
+    while words and words[0].lower() == "the":
+        words = words[1:]
+    name = re.sub(r"\b([A-Z]) & (?=[A-Z]\b)", r"\1&", " ".join(words).replace(" ,", ",")) or org  # "A&E"
+    return known.get(name) or _full_name(text, name)
+
+
+def _full_name(text: str, name: str) -> str:
+    """Return the full name the article first gives a body it mostly calls by one word ("Brightwell Homecare
+    Group" for "Brightwell"): the capitalised run opening with that word and ending in a body's word."""
+    if " " in name or not name[:1].isupper() or is_acronym(name):
+        return name
+    for run in re.finditer(rf"\b{re.escape(name)}(?: [A-Z][\w&’'-]*)+", text):
+        if run.group().split()[-1].lower() in ORG_WORDS:
+            return run.group()
+    return name
+
+
 def org_inside(nominal: str) -> str | None:
     """Return the organisation a nominal speaks for ("a spokesperson for NHS England" -> "NHS England").
 

@@ -46,6 +46,7 @@ from bot.core.quotes.lexicon import (
     word_tokens,
 )
 from bot.core.quotes.names import (
+    ONE_MORE,
     ArticleNames,
     Roles,
     introduced_unnamed,
@@ -56,7 +57,15 @@ from bot.core.quotes.names import (
     relative_named,
 )
 from bot.core.quotes.openings import named_aside, offered_name, opening_people
-from bot.core.quotes.organisations import SPOKESPERSON, acronyms, body_named, document_author, org_inside, spoken_for
+from bot.core.quotes.organisations import (
+    SPOKESPERSON,
+    acronyms,
+    body_named,
+    document_author,
+    org_inside,
+    readable_org,
+    spoken_for,
+)
 from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forward, office_holder, titled_holder
 
 _OPENER = re.compile(r"[“\"]")
@@ -125,9 +134,7 @@ class ArticleSpeakers:
         if found or first_open != self._para_starts[para] or para == 0:
             return found
         prev_end = self._paragraphs[para - 1][1]
-        if self._text[prev_end - 1] in ":,":
-            return self._before(self._clause_start(prev_end - 1), prev_end)
-        return None
+        return self._before(self._clause_start(prev_end - 1), prev_end) if self._text[prev_end - 1] in ":," else None
 
     def attribution_after(self, close: int) -> Mention | None:
         """Find an attribution clause right after the closing mark at `close` ("…,” said X.")."""
@@ -207,9 +214,10 @@ class ArticleSpeakers:
                 name, role = self._person(found, position)
                 return person(name, role or clean_role(mention.name))
         # "a spokesperson for NHS England", "a Seagate spokesman": the organisation speaks; "one GOP source", "an
-        # NHS insider" speak for nobody but themselves
+        # NHS insider", one of several ("One AMHP in a shire county") speak for nobody but themselves
         head_noun = nominal_head(mention.name)  # "an ICB chair in the North East" is a person; "a Seagate spokesman"
-        official = head_noun not in _UNOFFICIAL and (head_noun.startswith("spokes") or head_noun not in ROLE_NOUNS)
+        person_noun = head_noun in ROLE_NOUNS or ONE_MORE.match(mention.name)  # "One AMHP in a shire county"
+        official = head_noun not in _UNOFFICIAL and (head_noun.startswith("spokes") or not person_noun)
         org = official and (org_inside(mention.name) or spoken_for(self._text, mention.name, position))
         if org:
             return organisation(self._expand(org))
@@ -292,6 +300,8 @@ class ArticleSpeakers:
         "a statement from its chief nurse, Dr Owen Farrant. It reads:" is his; "The report …, it said" its author's."""
         start = self._start_back(position, 2)  # "It reads:" may be a sentence of its own
         author, document = document_source(self._text, start, position, self._sentence_bounds)
+        if author is not None and author.kind == "nominal":
+            return self._nominal(author, position)
         if author is not None:
             return person(*self._person(author)) if author.kind == "person" else organisation(self._expand(author.name))
         if document in WRITINGS:
@@ -399,14 +409,9 @@ class ArticleSpeakers:
         return self._names.genders.get(surname.lower())
 
     def _expand(self, org: str) -> str:
-        """Return an organisation's name without "the", spelling out an acronym the article defines."""
         if self._acronyms is None:
             self._acronyms = acronyms(self._text)
-        words = [w for w in word_tokens(org) if w[0].isalnum() or w in (",", "&")]
-        while words and words[0].lower() == "the":
-            words = words[1:]
-        name = re.sub(r"\b([A-Z]) & (?=[A-Z]\b)", r"\1&", " ".join(words).replace(" ,", ",")) or org  # "A&E"
-        return self._acronyms.get(name, name)
+        return readable_org(self._text, self._acronyms, org)
 
     def _recent_people(self, position: int, floor: int = -1) -> Iterator[Mention]:
         """Yield the salient people before `position`, nearest first, reading one sentence at a time."""
@@ -480,7 +485,7 @@ class ArticleSpeakers:
             people.append(replace(aside, start=start + aside.start))
         shown = presented(text) if not people else None
         if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
-            shown = named_subject(text, lambda at: self.inside_quote(start + at), self._names.known_in_full)
+            shown = named_subject(text, lambda at: self.inside_quote(start + at), self._names)
         if shown is not None:
             people.append(replace(shown, start=start + shown.start))
         introduced = introduced_last(text)
