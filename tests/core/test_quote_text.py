@@ -142,3 +142,17 @@ def test_a_split_quote_going_on_with_i_after_a_full_stop_starts_a_new_sentence()
         "The practices are already stretched, a recipe for longer waits for everyone. I want to see the ICB test "
         "whether another provider will take the contract on."
     ]
+
+
+def test_a_sentence_cut_in_two_by_a_long_scene_setting_attribution_is_one_quote() -> None:
+    text = ("Pryce has worked nights for a decade. “You learn the back roads,” she says later, parked in a lay-by, "
+            "pouring tea from a flask, “because the satnav has never heard of half these farms.”")
+    assert [q.text for q in extract_quotes(text)] == [
+        "You learn the back roads because the satnav has never heard of half these farms."]
+
+
+def test_a_fragment_after_a_long_attribution_that_reports_more_is_its_own_quote() -> None:
+    text = ("“Waiting lists should not be a lottery for patients in this county,” the committee chairman, Cllr Ann "
+            "Lee, said on Friday, adding that the trust's figures were “frankly embarrassing”.")
+    assert [q.text for q in extract_quotes(text)] == [
+        "Waiting lists should not be a lottery for patients in this county", "frankly embarrassing"]

@@ -381,7 +381,10 @@ def _is_attribution_gap(text: str, before: _Segment, after: _Segment) -> bool:
     assert before.end_mark is not None
     gap = text[before.end_mark + 1 : after.mark]
     words = _WORD.findall(gap)
-    if len(words) > _GAP_MAX_WORDS:
+    # a sentence the attribution cuts in two ("…now,” she says later, back in the car, eating, “except that…") may
+    # carry more of the scene than one cut between sentences, but not a clause that reports more ("adding that …")
+    halved = text[before.end - 1] == "," and text[after.start : after.start + 1].islower() and "that" not in words
+    if len(words) > _GAP_MAX_WORDS and not halved:
         return False
     if words and words[-1].lower() == "that":
         return False  # “…,” he said, adding that “a fragment”: reported speech, not the next part
