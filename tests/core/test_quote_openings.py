@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.clean import clean
+from bot.core.quotes import extract_quotes
 from bot.core.quotes.lexicon import given_gender
 from tests.core.test_quote_speakers import speakers
 
@@ -16,7 +17,8 @@ def test_a_name_ending_in_s_owns_with_a_bare_apostrophe() -> None:
 
 
 @pytest.mark.parametrize(("name", "gender"), [("Siân", "f"), ("Seán", "m"), ("Zoë", "f"), ("Bev", "f"), ("Bríd", "f"),
-                                             ("Nia", "f"), ("Gwilym", "m")])
+                                             ("Nia", "f"), ("Gwilym", "m"), ("Seren", "f"), ("Maisie", "f"),
+                                             ("Yusuf", "m"), ("Reuben", "m")])
 def test_a_given_name_keeps_its_gender_with_an_accent(name: str, gender: str) -> None:
     assert given_gender(name) == gender
 
@@ -235,3 +237,11 @@ def test_an_unnamed_manager_with_an_acronym_in_her_title_is_not_the_body_it_name
     text = ("One senior ICB manager, who asked not to be named because talks are still going on, was blunt. "
             "“Everyone likes the service until you ask what should close to pay for it,” they said.")
     assert speakers(text) == [("One senior ICB manager", None)]
+
+
+def test_mr_after_a_granddaughter_with_a_welsh_given_name_is_the_man_not_her() -> None:
+    text = ("Her son, Rhys Bowen, drove up from Cardiff. Her granddaughter, Seren Bowen, 19, is training as a "
+            "nurse.\n\n"
+            "Mr Bowen has since complained to the council. He said he had “rung everyone I could think of for three "
+            "days and got nowhere at all”.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Rhys Bowen"]

@@ -181,7 +181,9 @@ _WOMEN = wordset(
     "lesley tanya vicky becky helena valerie audrey irene sylvia gwen joanna marianne nora polly rosa sonia stella "
     "ellie georgia hayley jade jasmine leanne lorraine mandy melanie michaela paula rachael stacey tina tessa "
     "zainab linzi bridget maeve grainne deirdre kathy bev beverley brid roisin caoimhe mairead eimear saoirse "
-    "clodagh nia bethan eluned angharad manon lowri catrin"
+    "clodagh nia bethan eluned angharad manon lowri catrin lena ava mia evie elsie sienna sofia emilia maya millie "
+    "isabelle eva esme layla mila thea maisie maryam doreen marjorie bronagh rhian seren eleri anjali nisha deepa "
+    "parveen shabnam nasreen ayesha amina adaeze funmilayo folake abena efua kelly"
 )
 _MEN = wordset(
     "james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark "
@@ -197,7 +199,9 @@ _MEN = wordset(
     "glenn gordon lloyd leonard norman stanley victor vernon mohammed muhammad mohammad ahmed omar hassan imran "
     "tariq rajesh sanjay vikram arjun rohan amit anil sunil kwame kofi emeka tunde dmitri ivan sergei tomasz "
     "piotr marco giovanni carlos miguel pedro diego pablo jorge luis hans klaus pierre jacques rory brendan "
-    "dermot eamon eamonn colm cormac donal ronan gwilym owain emrys gethin ioan geraint iestyn"
+    "dermot eamon eamonn colm cormac donal ronan gwilym owain emrys gethin ioan geraint iestyn noah theodore "
+    "finley isaac tommy lucas elijah arlo teddy reuben ezra sebastian ronnie louie emyr cian fraser murdo ravi "
+    "bilal yusuf chinedu segun"
 )
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
