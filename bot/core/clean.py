@@ -20,6 +20,7 @@ from bot.core.furniture import (
     has_quote,
     is_furniture,
     pattern,
+    spaced_rows,
     starts_with,
 )
 from bot.core.headline import TOLD, TitleLine, pick_headline, shared_stems
@@ -451,6 +452,7 @@ def _is_question(block: _Block) -> bool:
 
 def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
     """Keep only the article body, so summaries and quotes never come from menus, adverts or comments."""
+    repeated = repeated | spaced_rows(raw)  # read before normalising makes every space single
     raw = normalise_text(raw)
     blocks = _blocks(raw, repeated)
     _classify(blocks)

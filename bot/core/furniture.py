@@ -130,11 +130,18 @@ _PLACED_IN_PICTURE = re.compile(
 _PICTURE_WORDS = 30  # a caption's length at most
 # A site's tagline under its name: "The magazine for social care leaders", "The independent voice of local
 # government", "For GPs, practice managers and primary care teams", "Serving Ardvannoch and the Isles since 1889"
+# "The intelligence source for NHS leaders", "Independent research and analysis on health and care", "Supporting
+# unpaid carers since 1994"
 _TAGLINE = re.compile(
     r"(?:the\s+(?:[\w'’-]+\s+){0,3}(?:news|weekly|daily|magazine|journal|paper|newspaper|voice|title|website|site"
     r"|bulletin|newsletter|digest|station|programme|podcast)\s+(?:for|of|from|about|covering)\b"
+    r"|the\s+(?:[\w'’-]+\s+){0,3}(?:source|resource)\s+for\b"
     r"|for\s+(?:[\w'’,-]+\s+){0,6}(?:professionals?|commissioners|managers|nurses|leaders|providers|staff|people"
-    r"|residents|readers|everyone)\b|serving\s)",
+    r"|residents|readers|everyone)\b|serving\s"
+    r"|(?:independent|impartial|trusted)\s+(?:research|analysis|news|journalism|reporting|insight)(?:\s+and\s+\w+)?"
+    r"\s+(?:on|for|about|from)\b"
+    r"|(?:supporting|championing|helping|campaigning for|working for|standing up for)\s+(?:[\w'’-]+\s+){1,5}since"
+    r"\s+\d{4}$)",
     re.I,
 )
 LIST_MARKS = "•·*▪►‣◦"  # bullets proper, not the dashes that also frame "- ENDS -"
@@ -199,6 +206,21 @@ def _menu_row(text: str) -> bool:
     """Three or more short items between separators, however many: "Home | This month | Church news | …"."""
     parts = [p for p in _SEPARATED.split(text) if p]
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+
+
+# Items of a row laid out with runs of spaces or tabs, not the double space a typist leaves after a full stop
+_SPACED = re.compile(r"(?<![.!?:;,])(?: {2,}|\t)\s*")
+
+
+def spaced_rows(raw: str) -> frozenset[str]:
+    """Return the keys of the lines a page lays out as a row of three or more short items with runs of spaces or
+    tabs ("Parliament  Policy  NHS  Social care  Briefings"): menus, whose spacing normalising the text loses."""
+    rows = set()
+    for line in raw.splitlines():
+        parts = [p for p in _SPACED.split(line.strip()) if p]
+        if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
+            rows.add(line_key(line))
+    return frozenset(rows)
 
 
 def _is_job_advert(text: str, lowered: str, words: int, sentence: bool) -> bool:

@@ -90,12 +90,14 @@ def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str]) -> bool:
     """Say whether a line is the standfirst, or the picture's caption, of the plausible headline right above it:
     much longer, or under a headline that plainly tells the lead's story, at least as fully as the line does
     ("New diagnostic centre opens at Colmere Health Park, cutting scan waits" over "The new diagnostic centre at
-    Colmere Health Park"; but a site's tagline over the headline tells less of it).
+    Colmere Health Park"; but a site's tagline over the headline tells less of it) or in fewer words (a standfirst
+    echoes the lead paragraph more closely than its headline: "Almost a third say they were assaulted at work").
 
     A section's name above the headline ("Thornbridge & the West") has too few words to have a standfirst.
     """
     stems = _stems(headline.text)
-    told = len(stems & lead) >= max(TOLD, len(_stems(line.text) & lead))
+    shared, below = len(stems & lead), len(_stems(line.text) & lead)
+    told = shared >= TOLD and (shared >= below or len(line.text.split()) > len(headline.text.split()))
     return (
         line.position == headline.position + 1
         and (len(line.text.split()) >= _STANDFIRST * len(headline.text.split()) or told)

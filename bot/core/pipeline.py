@@ -22,9 +22,8 @@ def process_article(
     algorithm: str = "news",
 ) -> ProcessedArticle:
     """Run the whole pipeline on one article's text (pure and blocking: call it off the event loop)."""
-    raw = normalise_text(raw)  # once: the cleaner and the metadata reader then find it plain
-    cleaned = clean(raw, repeated)
-    meta = extract_metadata(raw, cleaned)
+    cleaned = clean(raw, repeated)  # the cleaner reads menu rows from their spacing before it normalises
+    meta = extract_metadata(normalise_text(raw), cleaned)
     sentences = tuple(split_sentences(cleaned.body))
     summary = summarise(sentences, summary_sentences, algorithm)
     quotes = tuple(extract_quotes(cleaned.body))

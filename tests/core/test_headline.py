@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from bot.core.clean import clean
+from bot.core.furniture import is_furniture
 from bot.core.headline import TitleLine, pick_headline
 from bot.core.meta import extract_metadata
 
@@ -500,3 +501,44 @@ def test_a_pull_quote_and_its_credit_above_the_body_are_not_the_headline() -> No
                "took on the trust.", "By Raj Patel", "Saturday 4 November 2023",
                "“We were paying more to park than we spent on food that month”", "Ellen Marsh, carer", *body)
     assert clean(raw).title == headline
+
+
+def test_a_menu_row_laid_out_with_runs_of_spaces_is_not_the_headline() -> None:
+    raw = page("Ashbury Health Monitor", "Parliament  Hospital  Policy  Social care  Carers  Briefings",
+               "Start free trial  |  Log in", "NEWS", "Thursday 5 March 2026", HOSPITAL_HEADLINE, "By Raj Patel",
+               *HOSPITAL_BODY)
+    assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+def test_a_typists_double_spaces_after_full_stops_do_not_make_prose_a_menu() -> None:
+    prose = "Carers said no.  The trust agreed.  Parking is free."
+    assert prose.replace("  ", " ") in clean(page(HOSPITAL_HEADLINE, "By Raj Patel", prose, *HOSPITAL_BODY)).body
+
+
+@pytest.mark.parametrize("tagline", [
+    "Independent research and analysis on health and care",
+    "The intelligence source for hospital leaders",
+    "Supporting carers and their families since 1994",
+])
+def test_a_think_tanks_or_charitys_tagline_is_not_the_headline(tagline: str) -> None:
+    assert is_furniture(tagline, frozenset())
+    raw = page("Skip to content", "The Ashbury Institute", tagline, "About us  Our work  Publications  Blog  Events",
+               "Search", "Home  /  Blog  /  Carers", HOSPITAL_HEADLINE, "Dr Priya Raman",
+               "Senior Fellow, Carers Policy", "12 March 2026", "6 minute read", "Share  LinkedIn  Bluesky  Email  Copy link", *HOSPITAL_BODY)
+    assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+def test_a_standfirst_that_echoes_the_lead_in_more_words_is_not_the_headline() -> None:
+    headline = "Hospital trust scraps car parking charges for carers, families say"
+    standfirst = "Carers visiting relatives at Ashbury General Hospital will no longer pay"
+    raw = page("Ashbury Weekly", "NEWS | 3 November 2023", headline, standfirst, "Raj Patel, health reporter",
+               "Share  X  LinkedIn  Email", *HOSPITAL_BODY)
+    assert clean(raw).title == headline
+
+
+@pytest.mark.parametrize("headline", [
+    "The source of the outbreak remains unknown", "Waiting lists at their highest since 1991",
+    "Independent review finds failings at care home",
+])
+def test_headlines_shaped_a_little_like_taglines_are_not_furniture(headline: str) -> None:
+    assert not is_furniture(headline, frozenset())
