@@ -524,7 +524,8 @@ def test_a_think_tanks_or_charitys_tagline_is_not_the_headline(tagline: str) -> 
     assert is_furniture(tagline, frozenset())
     raw = page("Skip to content", "The Ashbury Institute", tagline, "About us  Our work  Publications  Blog  Events",
                "Search", "Home  /  Blog  /  Carers", HOSPITAL_HEADLINE, "Dr Priya Raman",
-               "Senior Fellow, Carers Policy", "12 March 2026", "6 minute read", "Share  LinkedIn  Bluesky  Email  Copy link", *HOSPITAL_BODY)
+               "Senior Fellow, Carers Policy", "12 March 2026", "6 minute read",
+               "Share  LinkedIn  Bluesky  Email  Copy link", *HOSPITAL_BODY)
     assert clean(raw).title == HOSPITAL_HEADLINE
 
 
