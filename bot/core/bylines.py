@@ -54,6 +54,8 @@ MEDIA_WORD = re.compile(
     r"ledger|advertiser|examiner|beacon|bureau|service|wire|fm|radio|tv|television|broadcasting|brief|newsletter)\b",
     re.I,
 )
+# "… and the Voices Together news team", "… and agencies": the newsroom that wrote it with them
+_WITH_TEAM = re.compile(r"(?:and|&) (?:the )?(?:[\w'’-]+ ){0,4}(?:team|desk|staff|agencies|reporters|newsroom)", re.I)
 _DESCRIPTION_WORDS = 8  # "Jane Doe, third-year adult nursing student": who writes, in a few words
 WRITERS = wordset("reporter editor correspondent writer journalist columnist contributor staff")
 
@@ -79,6 +81,10 @@ def _name_prefix(text: str) -> tuple[str, str]:
             tail = " ".join(tokens[n:]) + (" " + tail if tail else "")
             break
         if not _name_token(token):
+            if len(kept) > 2 and kept[-1].lower() in ("and", "&"):  # "Jordan Pike and the news team": the name
+                tail = " ".join(tokens[n - 1 :]) + (" " + tail if tail else "")
+                kept.pop()
+                break
             return "", text
         kept.append(token)
     while kept and kept[-1].lower() in _PARTICLES:
@@ -101,7 +107,7 @@ def byline(line: str) -> str | None:
     # day and the categories after it: "Posted by Dev Malik on 27 November 2026 in Council, Health and social care"
     dated = find_date(tail)
     lowers = sum(1 for w in _WORD.findall(tail[: dated[0]] if dated else tail) if w[0].islower())
-    described = _describes_writer(tail, line)
+    described = _describes_writer(tail, line) or _WITH_TEAM.fullmatch(tail.strip()) is not None
     if (lowers > 3 and not is_job_title(tail.lstrip(", ")) and not described) or (
         line.rstrip().endswith(".") and lowers > 1
     ):

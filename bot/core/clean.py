@@ -348,8 +348,8 @@ def _tells_lead(blocks: list[_Block], i: int, lead: str) -> bool:
     """Say whether a furniture line tells the lead's story as a headline does: cut only for a word, with two of
     its words; right above the date or byline, with TOLD of them."""
     bylined = _bylined(blocks, i)
-    if not (blocks[i].worded or bylined):
-        return False  # most furniture is neither: its words are not compared with the lead's
+    if not (blocks[i].worded or bylined) or CAPTION.search(blocks[i].text):
+        return False  # most furniture is neither, and a picture's caption tells the story but is no headline
     shared = shared_stems(blocks[i].text, lead)
     return (blocks[i].worded and shared >= 2) or (bylined and shared >= TOLD)
 

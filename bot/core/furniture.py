@@ -114,7 +114,7 @@ _CREDIT_MARKS = ("©", "(photo:", "(image:", "(picture:", "(pictures:")
 # A caption that ends with its credit: "… at the hospital. Photograph: Jane Doe/Alamy".
 # "… Photograph: Ann Lee/PA", and a picture agency's credit in brackets: "… on Wednesday (Parliament TV)"
 CAPTION = re.compile(
-    r"\b(?:photograph|photo|picture|image|illustration)s?\s*(?::|\bby\b)\s*[^.!?:]{1,60}$"
+    r"\b(?:photograph|photo|picture|image|illustration|credit)s?\s*(?::|\bby\b)\s*[^.!?:]{1,60}$"
     r"|\((?:[^()]{0,25}\b)?(?:PA|Getty|Alamy|Shutterstock|Reuters|AFP|AP|[Hh]andout|Google|Parliament ?TV|iStock)"
     r"\b[^()]{0,25}\)$",
     re.I,

@@ -543,3 +543,12 @@ def test_a_standfirst_that_echoes_the_lead_in_more_words_is_not_the_headline() -
 ])
 def test_headlines_shaped_a_little_like_taglines_are_not_furniture(headline: str) -> None:
     assert not is_furniture(headline, frozenset())
+
+
+@pytest.mark.parametrize("credit", ["Photograph: Tom Hale/The Ashbury Review", "Credit: Ashbury General Hospital"])
+def test_a_pictures_caption_over_the_byline_that_tells_the_story_is_not_the_headline(credit: str) -> None:
+    caption = f"Carers visiting relatives at Ashbury General Hospital will no longer have to pay to park. {credit}"
+    standfirst = "Families who sat with relatives for weeks were paying hundreds of pounds to do it. Then they acted."
+    raw = page("The Ashbury Review", "Health", HOSPITAL_HEADLINE, standfirst, caption, "By Raj Patel",
+               "3 November 2023", *HOSPITAL_BODY)
+    assert clean(raw).title == HOSPITAL_HEADLINE
