@@ -245,3 +245,12 @@ def test_mr_after_a_granddaughter_with_a_welsh_given_name_is_the_man_not_her() -
             "Mr Bowen has since complained to the council. He said he had “rung everyone I could think of for three "
             "days and got nowhere at all”.")
     assert [q.speaker for q in extract_quotes(text)] == ["Rhys Bowen"]
+
+
+def test_a_sentence_opening_for_the_role_a_woman_was_given_makes_her_the_next_she() -> None:
+    text = ("Megan Price, 71, a retired shepherd from Cwm Derw, has waited two years for a new hip.\n\n"
+            "A Welsh Government spokesperson said: “We have invested an extra £50m this year in the longest waits.”\n\n"
+            "For the retired shepherd, the promise of a new theatre next year feels a long way off.\n\n"
+            "“Everyone is very sorry about it all,” she said. “I don’t want sympathy. I want a date.”")
+    assert speakers(text)[-1][0] != "Welsh Government"
+    assert "shepherd" in (speakers(text)[-1][0] or "")

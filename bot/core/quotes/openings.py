@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.core.models import PERSON
 from bot.core.quotes.clauses import first_subject
+from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import FUNCTION_WORDS, given_gender, is_given_name, token_spans
 from bot.core.quotes.names import ArticleNames, is_unnamed
 from bot.core.quotes.phrases import Mention, np_forward
@@ -38,6 +40,7 @@ _AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
 # A couple opening a sentence, perhaps after a phrase: "At a picnic table, Tom and Linda Barrow, both 67, were …"
 _COUPLE = re.compile(r"(?:[A-Z][^,.;]{0,80}, )?([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b(?! [A-Z])")
 _FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
+_FOR_ROLE = re.compile(r"(?:For|As for) (the (?:[a-z][\w-]* ){0,3}[a-z][\w-]*), ")  # "For the retired farmer, …"
 
 
 def _owner(text: str, lower_next: bool) -> Mention | None:
@@ -107,7 +110,8 @@ def _is_name(text: str, lead: Mention, names: ArticleNames) -> bool:
 
 def named_aside(text: str) -> Mention | None:
     """Return the person a sentence about someone else names first: "Alex Brennan’s father, who …", "For Mrs
-    Lennie, the waiting goes on.", "When Lorna – not her real name – clocked on at 7am, her rota …" """
+    Lennie, the waiting goes on.", "For the retired farmer, …", "When Lorna – not her real name – clocked on at 7am,
+    her rota …" """
     if (owned := _owner(text, lower_next=True)) is not None:
         return owned
     if alias := _PSEUDONYM.search(text):  # the name the writer gives someone kept anonymous
@@ -118,4 +122,6 @@ def named_aside(text: str) -> Mention | None:
         return Mention("person", name, gender=gender, start=alias.start(1) + (len(first) + 1 if dropped else 0))
     if (opening := _FOR_NAME.match(text)) and (named := np_forward(token_spans(opening[1]), 0)):
         return replace(named, start=opening.start(1))
+    if (role := _FOR_ROLE.match(text)) and nominal_kind(role[1]) == PERSON:  # whom the article called so before
+        return Mention("nominal", role[1], definite=True, start=role.start(1))
     return None
