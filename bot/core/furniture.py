@@ -64,6 +64,7 @@ _ALWAYS_OPENING = starts_with(
     r"if you(?:'ve|’ve| have) been affected by|if you or someone you know\b"
     r"|comments are (?:open|closed|switched off|turned off|disabled)\b|competing interests\s*:"
     r"|(?:content|trigger) (?:note|warning)\s*:|darllen mwy\b"
+    r"|(?:read (?:more|next|also)|also read|see also|related(?: story| article)?)\s*:"  # a teaser, however long
 )
 # Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
 _ALWAYS_HINTS = (

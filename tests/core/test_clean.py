@@ -536,3 +536,9 @@ def test_a_quote_pointing_listeners_to_help_stays_in_the_body() -> None:
     said = "She ended with a message: “If you've been affected by anything in this programme, please talk to us.”"
     result = clean(page(HEADLINE, BODY[0], BODY[1], said, BODY[2], BODY[3]))
     assert paragraphs(result.body) == [BODY[0], BODY[1], said, BODY[2], BODY[3]]
+
+
+def test_a_long_read_more_teaser_between_paragraphs_is_not_body() -> None:
+    teaser = "READ MORE: Pensioner, 91, waited nine hours for an ambulance after a fall as crews queued outside"
+    result = clean(page(HEADLINE, BODY[0], BODY[1], teaser, BODY[2], BODY[3]))
+    assert paragraphs(result.body) == BODY
