@@ -1834,3 +1834,12 @@ def test_the_statement_a_firms_spokesperson_gave_speaks_for_the_firm_by_its_full
             "\n\nIn a statement, a Pellham spokesperson said the firm ‘takes every concern seriously’.\n\n"
             "‘We do not recognise the figures, which come from a handful of rotas,’ the statement said.")
     assert speakers(text) == [("Pellham Care Services", None)]
+
+
+@pytest.mark.parametrize("subject", [
+    "Intervening, Labour's Dr Anil Mehta (Holbeck Vale), a former GP,",
+    "Labour's Dr Anil Mehta, a former GP,",
+])
+def test_a_party_owning_a_titled_name_gives_the_person(subject: str) -> None:
+    text = f'{subject} said: "With respect, hospices were in trouble long before last year\'s Budget."'
+    assert speakers(text)[0][0] == "Anil Mehta"

@@ -84,7 +84,9 @@ def _person_tail(words: list[str]) -> list[str]:
             return []  # "Queen's Nursing Institute" is a body
         body = owner == 0 or strip_possessive(words[owner]).lower() in ORG_WORDS  # "the Ferrier Institute’s Ann Roe"
         body = body or (len(owned) > 1 and is_given_name(owned[0]))  # "Scottish Labour’s Kirsten Adair"
-        words = owned if body and len(owned) > 1 and all(map(_plain_name_word, owned)) else words[: owner + 1]
+        titled = owned[0].lower().rstrip(".") in HONORIFICS  # "Labour's Dr Imran Qureshi"
+        named = len(owned) > 1 and all(map(_plain_name_word, owned[titled:]))
+        words = owned if body and named else words[: owner + 1]
     words = [strip_possessive(w) for w in words]
     while words and words[-1].lower().rstrip(".") in POSTNOMINALS:
         words.pop()
