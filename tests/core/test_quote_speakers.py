@@ -1843,3 +1843,12 @@ def test_the_statement_a_firms_spokesperson_gave_speaks_for_the_firm_by_its_full
 def test_a_party_owning_a_titled_name_gives_the_person(subject: str) -> None:
     text = f'{subject} said: "With respect, hospices were in trouble long before last year\'s Budget."'
     assert speakers(text)[0][0] == "Anil Mehta"
+
+
+@pytest.mark.parametrize(("subject", "unnamed"), [
+    ("One patient we spoke to outside the surgery this morning said:", "One patient"),
+    ("A nurse I met on the ward last week told me:", "A nurse"),
+])
+def test_someone_unnamed_the_writer_met_is_the_speaker_not_the_place(subject: str, unnamed: str) -> None:
+    text = f"{subject} ‘It’s disgraceful. They build 300 new houses down the road and take the doctors away.’"
+    assert speakers(text) == [(unnamed, None)]

@@ -83,6 +83,10 @@ _UNNAMED_OPENING = re.compile(
     r"|(?:[^,]{0,80}, )?(?P<definite>[Tt]he [a-z][\w-]*(?: [a-z][\w-]*){0,2}), who [^.;:“\"]*\bnot\b[^.;:“\"]*"
     r"\b(?:named|identified)\b[^.;:“\"]*,$"
 )
+# Someone unnamed the writer met: "One patient we spoke to outside the surgery this morning said"
+_MET_UNNAMED = re.compile(
+    r"((?:One|A|An|Another) [a-z][\w-]*(?: [a-z][\w-]*){0,2}?) (?:we|I) (?:spoke|talked|met)\b[^,;:“\"]*"
+)
 # A document and who put their name to it: "A paper to the board, signed by its director of strategy, Owen
 # Pargeter, states": the paper speaks in its author's words.
 _SIGNED_BY = re.compile(
@@ -277,6 +281,8 @@ def subject_before(text: str) -> Mention | None:
         found = subject_before(signed["by"] + ",") if "," in signed["by"] else _person_in(signed["by"])
         if found is not None and found.kind == "person":
             return replace(found, start=text.find(signed["by"]) + found.start)
+    if met := _MET_UNNAMED.fullmatch(clause):  # "One patient we spoke to outside the surgery said"
+        return Mention("nominal", met[1], start=text.find(met[1]))
     if unnamed := _UNNAMED_OPENING.fullmatch(clause):
         nominal = unnamed["nominal"] or unnamed["definite"]
         return Mention("nominal", nominal, start=text.find(nominal))
