@@ -1852,3 +1852,20 @@ def test_a_party_owning_a_titled_name_gives_the_person(subject: str) -> None:
 def test_someone_unnamed_the_writer_met_is_the_speaker_not_the_place(subject: str, unnamed: str) -> None:
     text = f"{subject} ‘It’s disgraceful. They build 300 new houses down the road and take the doctors away.’"
     assert speakers(text) == [(unnamed, None)]
+
+
+def test_an_interviews_answers_in_quote_marks_are_the_interviewees_and_the_narrative_after_is_not() -> None:
+    text = (
+        "Ruth Okafor took over as chief executive of the Carers Alliance in May. She talks to Dan Price in this "
+        "interview about rationed visits.\n\n"
+        "What surprised you most about the national job?\n\n"
+        "How little some decision makers know about a home care visit. I don't say that to be rude.\n\n"
+        "What are providers raising with you most?\n\n"
+        "‘Fees, without question. The rate councils pay our members is £23.40 an hour, and I know it costs more.’\n\n"
+        "And to the minister?\n\n"
+        "‘Come out with me on a double-up call on a Sunday morning in the rain, and then tell me it's cheap.’\n\n"
+        "Responding to the interview, a spokesperson for the Local Government Association said councils faced "
+        "rising demand."
+    )
+    assert [(q.speaker, q.text[:8]) for q in extract_quotes(text)] == [
+        ("Ruth Okafor", "How litt"), ("Ruth Okafor", "Fees, wi"), ("Ruth Okafor", "Come out")]

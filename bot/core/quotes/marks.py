@@ -38,7 +38,13 @@ from bot.core.quotes.clauses import is_attribution_gap
 from bot.core.quotes.kinds import NOBODY
 from bot.core.quotes.lexicon import CUE
 from bot.core.quotes.people import ArticleSpeakers
-from bot.core.quotes.transcript import interview_answers, interview_quotes, labelled_lines, transcript_quotes
+from bot.core.quotes.transcript import (
+    interview_answers,
+    interview_quotes,
+    labelled_lines,
+    merge_answers,
+    transcript_quotes,
+)
 
 __all__ = ["extract_quotes"]
 
@@ -99,7 +105,7 @@ def extract_quotes(text: str) -> list[Quote]:
     if transcript:  # a transcript's lines say who speaks: they are no questions and answers to guess at
         spoken = {quote.spans[-1][1] for quote in transcript}
         answers = interview_answers(text, [p for p in paragraphs if p[1] not in spoken])
-    interview = interview_quotes(text, paragraphs, answers, speakers)
+    marked, interview = merge_answers(marked, interview_quotes(text, paragraphs, answers, speakers))
     return sorted(marked + transcript + interview, key=lambda quote: quote.start)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.core.models import Quote
 from bot.core.quotes.kinds import Speaker
@@ -104,8 +105,8 @@ def interview_answers(text: str, paragraphs: list[tuple[int, int]]) -> list[tupl
         elif labelled and (answer := _ANSWER_LABEL.match(text, start, end)):
             answers.append((answer.end(), end))
             after_question = False
-        elif not labelled and after_question and not quoted:
-            answers.append((start, end))
+        elif not labelled and after_question and (not quoted or body.lstrip()[:1] in _MARKS):
+            answers.append((start, end))  # in its own words, or all in quote marks: "‘Fees, without question. …’"
             after_question = False
         elif answers and not quoted:
             carried.append((start, end))
@@ -127,6 +128,25 @@ def interview_quotes(
         return []
     speaker = speakers.known_as(surname)
     return [_said(text, start, end, speaker) for start, end in answers]
+
+
+def merge_answers(marked: list[Quote], interview: list[Quote]) -> tuple[list[Quote], list[Quote]]:
+    """Give an answer the interviewer put in quote marks to the interviewee, once: the marked quotation opening an
+    answer's paragraph that names no speaker is theirs, and the unmarked copy of that paragraph goes."""
+    kept: list[Quote] = []
+    for answer in interview:
+        start, end = answer.spans[0]
+        if answer.text[:1] not in _MARKS:  # in the interviewee's own words, which may quote someone else
+            kept.append(answer)
+            continue
+        inside = [n for n, quote in enumerate(marked) if start <= quote.start < end]
+        if not inside:
+            kept.append(answer)
+        for n in inside:
+            if marked[n].speaker is None and not marked[n].partial:
+                marked[n] = replace(marked[n], speaker=answer.speaker, role=answer.role,
+                                    speaker_kind=answer.speaker_kind)
+    return marked, kept
 
 
 def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int) -> str | None:
