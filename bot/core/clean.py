@@ -334,9 +334,7 @@ def _credits_quote(blocks: list[_Block], i: int) -> bool:
     senior nurse"): neither the quote nor its credit is a headline."""
     if not 0 < i < len(blocks):
         return False
-    above = blocks[i - 1].text
-    pulled = above[:1] in _QUOTE_MARKS and above.rstrip()[-1:] in CLOSERS
-    return pulled and person_with_role(blocks[i].text) is not None
+    return _all_quoted(blocks[i - 1].text) and person_with_role(blocks[i].text) is not None
 
 
 def _live_entry(blocks: list[_Block], i: int) -> bool:
@@ -428,7 +426,7 @@ def _pull_quotes(blocks: list[_Block], keep: list[int]) -> set[int]:
     for i in keep:
         text = blocks[i].text
         words = TOKEN.findall(text.lower())
-        if text[0] not in _QUOTE_MARKS or text[-1] not in CLOSERS or len(words) < _PULL_WORDS:
+        if not _all_quoted(text) or len(words) < _PULL_WORDS:
             continue
         longest = sorted(words, key=len)[-2:]  # long words are rare: only paragraphs holding them are compared
         for j in keep:
@@ -439,6 +437,11 @@ def _pull_quotes(blocks: list[_Block], keep: list[int]) -> set[int]:
                 pulled.add(i)
                 break
     return pulled
+
+
+def _all_quoted(text: str) -> bool:
+    """Say whether a line is all quotation, as a pull quote is: it opens with a quote mark and ends with one."""
+    return text[:1] in _QUOTE_MARKS and text[-1:] in CLOSERS
 
 
 def _in_order(part: list[str], whole: list[str]) -> bool:

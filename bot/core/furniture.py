@@ -203,9 +203,9 @@ def _is_navigation(text: str, words: list[str]) -> bool:
     return navish == len(lowered) or (len(lowered) >= 3 and navish / len(lowered) >= 0.6)
 
 
-def _menu_row(text: str) -> bool:
+def _menu_row(text: str, separators: re.Pattern[str] = _SEPARATED) -> bool:
     """Three or more short items between separators, however many: "Home | This month | Church news | …"."""
-    parts = [p for p in _SEPARATED.split(text) if p]
+    parts = [p for p in separators.split(text) if p]
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
 
 
@@ -216,12 +216,7 @@ _SPACED = re.compile(r"(?<![.!?:;,])(?: {2,}|\t)\s*")
 def spaced_rows(raw: str) -> frozenset[str]:
     """Return the keys of the lines a page lays out as a row of three or more short items with runs of spaces or
     tabs ("Parliament  Policy  NHS  Social care  Briefings"): menus, whose spacing normalising the text loses."""
-    rows = set()
-    for line in raw.splitlines():
-        parts = [p for p in _SPACED.split(line.strip()) if p]
-        if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
-            rows.add(line_key(line))
-    return frozenset(rows)
+    return frozenset(line_key(line) for line in raw.splitlines() if _menu_row(line.strip(), _SPACED))
 
 
 def _is_job_advert(text: str, lowered: str, words: int, sentence: bool) -> bool:

@@ -6,7 +6,7 @@ from bot.core.clean import clean
 from bot.core.files import text_hash
 from bot.core.meta import extract_metadata
 from bot.core.models import ProcessedArticle
-from bot.core.normalise import line_key, normalise_text
+from bot.core.normalise import line_key
 from bot.core.quotes import extract_quotes
 from bot.core.sentences import split_sentences
 from bot.core.summarise import summarise
@@ -23,7 +23,7 @@ def process_article(
 ) -> ProcessedArticle:
     """Run the whole pipeline on one article's text (pure and blocking: call it off the event loop)."""
     cleaned = clean(raw, repeated)  # the cleaner reads menu rows from their spacing before it normalises
-    meta = extract_metadata(normalise_text(raw), cleaned)
+    meta = extract_metadata(raw, cleaned)
     sentences = tuple(split_sentences(cleaned.body))
     summary = summarise(sentences, summary_sentences, algorithm)
     quotes = tuple(extract_quotes(cleaned.body))

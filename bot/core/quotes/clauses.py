@@ -321,7 +321,7 @@ _NAMED_SUBJECT = re.compile(
 )
 
 
-_OWNED = re.compile(r"(?<=[a-z] )(?P<full>)([A-Z][\w-]+)(?=['’]s [a-z])")  # "on Kareem’s phone"
+_OWNED = re.compile(r"(?<=[a-z] )([A-Z][\w-]+)(?=['’]s [a-z])")  # "on Kareem’s phone"
 
 
 def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNames) -> Mention | None:
@@ -336,7 +336,7 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNa
         and (analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else names.known_in_full(m[2]))
     ]
     if not subjects:
-        subjects = [m for m in _OWNED.finditer(sentence) if not quoted(m.start()) and names.given_before(m[2])]
+        subjects = [m for m in _OWNED.finditer(sentence) if not quoted(m.start()) and names.given_before(m[1])]
     return Mention("person", subjects[0][0], start=subjects[0].start()) if len(subjects) == 1 else None
 
 

@@ -133,6 +133,7 @@ def interview_quotes(
 def merge_answers(marked: list[Quote], interview: list[Quote]) -> tuple[list[Quote], list[Quote]]:
     """Give an answer the interviewer put in quote marks to the interviewee, once: the marked quotation opening an
     answer's paragraph that names no speaker is theirs, and the unmarked copy of that paragraph goes."""
+    marked = list(marked)
     kept: list[Quote] = []
     for answer in interview:
         start, end = answer.spans[0]
