@@ -47,6 +47,7 @@ _SHORT_BODY = 100  # words of prose: less is a paragraph or two, not yet an arti
 _PROSE_AFTER_END = 4  # this many times as much prose after "Comments" as before it: the article is still to come
 _WRAP_CHARS = 40  # a line shorter than this is never a hard-wrapped piece of a paragraph
 _HEADLINE_WORDS = 20  # a headline is shorter than this
+_MENU_ITEMS = 4  # short lines in a row, one under another: a menu laid out one item a line
 # Right above a byline or date line, a line may be longer: charities and campaign pages quote a young person and
 # say what the report found in one headline ("“I felt …”: young people wait 14 months …, our new report finds")
 _BYLINED_HEADLINE_WORDS = 30
@@ -319,7 +320,7 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
     lines = [
         TitleLine(blocks[i].text, _distance(blocks, i, first), i)
         for i in visible
-        if not _captioned(blocks, i) and not _live_entry(blocks, i)
+        if not _captioned(blocks, i) and not _live_entry(blocks, i) and not _menu_column(blocks, i)
         and not _credits_quote(blocks, i) and not _credits_quote(blocks, i + 1)
         and any(_titleish(blocks[i], lower, _bylined(blocks, i), _bylined(blocks, i + 1)) for lower in (True, False))
     ]
@@ -335,6 +336,22 @@ def _credits_quote(blocks: list[_Block], i: int) -> bool:
     if not 0 < i < len(blocks):
         return False
     return _all_quoted(blocks[i - 1].text) and person_with_role(blocks[i].text) is not None
+
+
+def _menu_column(blocks: list[_Block], i: int) -> bool:
+    """Say whether a line is an item of a menu laid out one item a line ("Our services" / "Health in your area" / …)."""
+    first, last = i, i
+    while first > 0 and _stacked(blocks, first):
+        first -= 1
+    while last + 1 < len(blocks) and _stacked(blocks, last + 1):
+        last += 1
+    return last - first + 1 >= _MENU_ITEMS
+
+
+def _stacked(blocks: list[_Block], j: int) -> bool:
+    """Say whether line j and the one above it are short lines with no blank line between, as a menu's items."""
+    pair = blocks[j - 1 : j + 1]
+    return all(b.words <= 4 and len(b.lines) == 1 and not b.meta for b in pair) and pair[1].start - pair[0].end <= 1
 
 
 def _live_entry(blocks: list[_Block], i: int) -> bool:

@@ -88,19 +88,17 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
 
 def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str]) -> bool:
     """Say whether a line is the standfirst, or the picture's caption, of the plausible headline right above it:
-    much longer, or under a headline that plainly tells the lead's story, at least as fully as the line does
-    ("New diagnostic centre opens at Colmere Health Park, cutting scan waits" over "The new diagnostic centre at
-    Colmere Health Park"; but a site's tagline over the headline tells less of it) or in fewer words (a standfirst
-    echoes the lead paragraph more closely than its headline: "Almost a third say they were assaulted at work").
+    much longer, or under a headline that plainly tells the lead's story ("New diagnostic centre opens at Colmere
+    Health Park, cutting scan waits" over "The new diagnostic centre at Colmere Health Park"), however closely the
+    line echoes the lead: a standfirst or caption may echo it more closely than its headline ("In pictures: Hospice
+    garden bursts into bloom …" over "Staff, patients and volunteers celebrate the new sensory garden at …").
 
     A section's name above the headline ("Thornbridge & the West") has too few words to have a standfirst.
     """
     stems = _stems(headline.text)
-    shared, below = len(stems & lead), len(_stems(line.text) & lead)
-    told = shared >= TOLD and (shared >= below or len(line.text.split()) > len(headline.text.split()))
     return (
         line.position == headline.position + 1
-        and (len(line.text.split()) >= _STANDFIRST * len(headline.text.split()) or told)
+        and (len(line.text.split()) >= _STANDFIRST * len(headline.text.split()) or len(stems & lead) >= TOLD)
         and len(stems) >= _HEADLINE_STEMS
         and not _TICKER.match(headline.text)
         and not _SEPARATOR.search(headline.text)  # "Health and Care | Investigation": a section's label

@@ -84,6 +84,7 @@ _OFFICER = (
     r"(?:chief\s+executive|chief\s+officer|ceo|chair|chairman|chairwoman|chairperson|president|director"
     r"|spokesperson|spokesman|spokeswoman|head|leader)"
 )
+_DESCRIBED_OWNER = re.compile(r"an? (.+?) (?:company|group|business|brand|title|publication)")
 _WEIGHTS = {
     "source": 5, "publication": 4, "header": 3, "copyright": 3, "about": 3, "selling": 3, "suffix": 2, "release": 1,
     "owner": 2, "credit": 1,
@@ -185,9 +186,11 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
             name = tidy_name(_OWNER_TAIL.sub("", re.split(r"\.\s|\||\s[-–—]\s|,\s", rest.strip())[0]))
             if name.casefold() == "crown":  # "© Crown copyright": the government, not a publisher's name
                 continue
+            described = _DESCRIBED_OWNER.fullmatch(name)  # "©2026 a Fenmoor Media company": who owns the site
+            name = described[1] if described else name
             if name and len(name.split()) <= 8 and any(c.isalpha() for c in name):
                 # a company that owns the title, or a writer owning their own newsletter ("© 2025 Tobias Wren")
-                owner = _OWNER.search(name) or is_person_name(name)
+                owner = described or _OWNER.search(name) or is_person_name(name)
                 found.append(("credit" if credit else "owner" if owner else "copyright", name))
     in_press_notes = False
     for line in footer:

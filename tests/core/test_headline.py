@@ -552,3 +552,17 @@ def test_a_pictures_caption_over_the_byline_that_tells_the_story_is_not_the_head
     raw = page("The Ashbury Review", "Health", HOSPITAL_HEADLINE, standfirst, caption, "By Raj Patel",
                "3 November 2023", *HOSPITAL_BODY)
     assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+def test_a_labelled_headline_keeps_its_standfirst_below_it_however_closely_that_echoes_the_lead() -> None:
+    headline = "In pictures: families celebrate as Ashbury hospital ends parking fees for carers"
+    standfirst = "Carers visiting relatives at Ashbury General Hospital no longer pay to park"
+    raw = page("Ashbury Echo", headline, standfirst, "By Raj Patel", "3 November 2023", *HOSPITAL_BODY)
+    assert clean(raw).title == headline
+
+
+def test_an_item_of_a_menu_laid_out_one_item_a_line_is_not_the_headline() -> None:
+    menu = "\n".join(["Home", "Our services", "Parking at our hospitals", "Visiting times", "About us", "News"])
+    raw = page("Ashbury Hospitals NHS Trust", menu, "Home > News", "Published: 3 November 2023",
+               HOSPITAL_HEADLINE, *HOSPITAL_BODY)
+    assert clean(raw).title == HOSPITAL_HEADLINE

@@ -255,3 +255,11 @@ def test_a_stations_name_with_its_frequency_is_the_publisher_not_its_listen_live
         "Download the Kinloch FM app", "© 2026 Kinloch Radio Ltd. Registered in Scotland SC612048.",
     ])
     assert meta(raw).publisher == "Kinloch FM"
+
+
+def test_a_copyright_line_describing_the_owner_is_not_the_sites_name() -> None:
+    raw = "\n".join([
+        "Northmoor Gazette", "News", "Sport", HEADLINE, "By Priya Lal", "4 March 2026", *BODY,
+        "Northmoor Gazette", "Contact us", "Privacy notice", "©2026 a Moorside Media company",
+    ])
+    assert meta(raw).publisher == "Northmoor Gazette"

@@ -22,8 +22,10 @@ from bot.core.quotes.lexicon import (
     LEFTOVER,
     LISTED_ORG,
     MODIFIERS,
+    OBJECT_PRONOUNS,
     ORG_WORDS,
     PLACE_BEFORE,
+    PLACED,
     ROLE_NOUNS,
     SKIPPABLE,
     is_given_name,
@@ -188,7 +190,9 @@ def _someone(sentence: str) -> Mention | None:
     if not words or words[0] not in ("A", "An", "One"):
         return None
     kept = list(itertools.takewhile(lambda w: w.isalpha() and w.islower() and w not in FUNCTION_WORDS
-                                    and not w.endswith("ed"), words[1:4]))
+                                    and not w.endswith("ed") and w not in OBJECT_PRONOUNS, words[1:4]))
+    if kept and len(words) > len(kept) + 1 and words[len(kept) + 1] in OBJECT_PRONOUNS:
+        kept.pop()  # the verb that takes it: "A spokesperson sent me this statement"
     if not any(w in ROLE_NOUNS for w in kept):
         return None
     return Mention("nominal", " ".join(words[: len(kept) + 1]))
@@ -333,6 +337,7 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNa
     subjects = [
         m for m in _NAMED_SUBJECT.finditer(sentence)
         if not quoted(m.start()) and not m[0].endswith(("'s", "’s"))  # "St Aidan's marks 40 years"
+        and sentence[: m.start()].rstrip().rpartition(" ")[2] not in PLACED  # "a pharmacy in Marbury Green, trained"
         and (analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else names.known_in_full(m[2]))
     ]
     if not subjects:

@@ -139,6 +139,7 @@ SPLITTERS = wordset("of for at from in on")
 POSSESSIVES = wordset("his her their its our my")  # an owner's words: "His daughter" is not a man
 DETERMINERS = wordset("the a an one another this that") | POSSESSIVES
 PRONOUNS = wordset("he she they it we i")
+OBJECT_PRONOUNS = wordset("me us him them")  # no noun phrase holds one: "A spokesperson sent me this"
 SKIPPABLE = wordset(
     "also later then has had have once further previously recently simply only who would will earlier "
     "again subsequently repeatedly often publicly privately separately today yesterday still"

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from bot.core.models import Quote
 from bot.core.quotes.clauses import is_attribution_gap
-from bot.core.quotes.kinds import NOBODY
+from bot.core.quotes.kinds import NOBODY, Speaker
 from bot.core.quotes.lexicon import CUE
 from bot.core.quotes.people import ArticleSpeakers
 from bot.core.quotes.transcript import (
@@ -71,6 +71,9 @@ _NICKNAME = re.compile(r"[\"“](?<=\w [\"“])[A-Z][\w.-]*[\"”](?= [A-Z])")
 _GAP_MAX_WORDS = 10
 _TITLE_WORDS = 10  # a capitalised run longer than this is shouting, not a title
 _MAX_RESCANS = 8
+_TRANSLATION = re.compile(r"\b(?:[Tt]ranslation|[Tt]ranslated|[Ii]n English|[Ii]n Welsh)\s*[:-]\s*$")
+_ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)  # a question put to someone
+_ASKED = re.compile(r"^[^.?!]{0,40}\b(?:asked|asks|put it to)\b")  # "…?” Mr Ferris asked.
 
 _OPEN, _CLOSE, _EITHER, _WEAK_CLOSE, _NONE = range(5)
 
@@ -117,6 +120,7 @@ def _marked(
     quotes: list[Quote] = []
     previous = NOBODY
     previous_paragraph = -2
+    turns: list[_Turn] = []  # the full quotations so far, for an exchange of questions and answers
     for group in groups:
         last = group[-1]
         if last.end_mark is not None:
@@ -130,14 +134,18 @@ def _marked(
         mention = speakers.attribute(_marks(group))
         speaker = speakers.resolve(mention, first.mark)
         impersonal = mention is not None and mention.kind == "pronoun" and mention.name in ("it", "they")
-        if (mention is None or impersonal) and not partial:
+        if previous.name is not None and _TRANSLATION.search(text, max(0, first.mark - 30), first.mark):
+            speaker = previous  # “Rydym yn falch …” / In English: “We are very proud …”: the same words
+        elif (mention is None or impersonal) and not partial:
             starts_paragraph = first.mark == paragraphs[first.paragraph][0]
             follows_quote = previous_paragraph == first.paragraph or (
                 starts_paragraph and previous_paragraph == first.paragraph - 1
             )
             if follows_quote and previous.name is not None:
-                # an unattributed quote, or one "it added" / "they said", continues the previous speaker
-                speaker = previous
+                # an unattributed quote, or one "it added" / "they said", continues the previous speaker, unless it
+                # answers a question put to someone else or puts the next question back
+                speaker = _other_turn(turns, first.paragraph, _is_question(parts[-1])) if starts_paragraph else None
+                speaker = speaker or previous
             elif mention is None:
                 speaker = speakers.recent_subject(first.mark)
                 if (speaker.name is None and previous.name is not None and starts_paragraph
@@ -160,7 +168,46 @@ def _marked(
         )
         if not partial or speaker.name:  # an unattributed phrase in the narrative ("spinning plates") hands on nothing
             previous, previous_paragraph = speaker, group[-1].paragraph
+        if not partial:
+            turns.append(_Turn.of(text, group, parts[-1], speaker))
     return quotes
+
+
+@dataclass(slots=True, frozen=True)
+class _Turn:
+    """A full quotation as one turn of an exchange: who, its first and last paragraph, whether it ends on a
+    question, and whether that question is put to someone ("you", "Mr Ferris asked")."""
+
+    speaker: Speaker
+    first: int
+    last: int
+    question: bool
+    put: bool
+
+    @classmethod
+    def of(cls, text: str, group: list[_Segment], last_part: str, speaker: Speaker) -> _Turn:
+        after = text[group[-1].end : group[-1].end + 60].split("\n", 1)[0]
+        put = bool(_ADDRESSED.search(last_part) or _ASKED.search(after))
+        return cls(speaker, group[0].paragraph, group[-1].paragraph, _is_question(last_part), put)
+
+
+def _is_question(part: str) -> bool:
+    return part.rstrip(" ,\"'”’").endswith("?")
+
+
+def _other_turn(turns: list[_Turn], paragraph: int, question: bool) -> Speaker | None:
+    """Return who speaks an unattributed quotation in an exchange set out as quotes alone, as at an inquiry
+    ("Did you follow it up?" / "Many times."): after a question put to someone, the answer is theirs, the one
+    who spoke just before the questioner; a question after that answer is the questioner's again. Else None: a
+    speaker's own question ("Where are they supposed to go?" she said.) goes on in her next paragraph."""
+    if len(turns) < 2:
+        return None
+    before, last = turns[-2:]
+    if before.last != last.first - 1 or last.last != paragraph - 1 or before.speaker.name in (None, last.speaker.name):
+        return None
+    if (not question and last.question and last.put) or (question and not last.question and before.put):
+        return before.speaker
+    return None
 
 
 def _blank_nicknames(text: str) -> str:

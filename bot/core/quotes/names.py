@@ -306,3 +306,9 @@ class Roles:
             if role and (mine <= theirs or theirs <= mine):
                 return role
         return ""
+
+    def relative(self, relative: str) -> tuple[str, str | None]:
+        """A relative as name and role: "her husband" is Emmanuel after "Her husband (of 46 years), Emmanuel, said",
+        else is only "her husband"."""
+        named = (name for given, name in self._given.values() if given.lower().partition(" of ")[0] == relative)
+        return next(((name, relative) for name in named), (relative, None))

@@ -14,6 +14,7 @@ from bot.core.quotes.clauses import first_subject
 from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import FUNCTION_WORDS, given_gender, is_given_name, token_spans
 from bot.core.quotes.names import ArticleNames, is_unnamed
+from bot.core.quotes.organisations import SPOKESPERSON
 from bot.core.quotes.phrases import Mention, np_forward
 
 # A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …",
@@ -33,7 +34,10 @@ _PSEUDONYM = re.compile(
     r"\b([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?),? ?[–—(-,]? ?(?:not (her|his|their) real name"
     r"|whose (?:(her|his|their) )?name (?:has been|was|is) changed|name changed)"
 )
-_NAMED_AS = re.compile(r"\bgave (her|his|their) (?:first )?name (?:only )?as ([A-Z][\w’'-]+)")  # "… as Precious"
+_NAMED_AS = re.compile(  # "… gave her name only as Precious", "… asked us to use only his first name, Stan"
+    r"\b(?:gave (?P<given>her|his|their) (?:first )?name (?:only )?as"
+    r"|(?:use|using|by) only (?P<first>her|his|their) first name,?) (?P<name>[A-Z][\w’'-]+)"
+)
 _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote that only calls someone: "“Mum,” he says"
 # a one-word name with an age or a clause about their own after it is a person: "Pete, 71, …", "Jas, who … her mum"
 _AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
@@ -41,6 +45,8 @@ _AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
 _COUPLE = re.compile(r"(?:[A-Z][^,.;]{0,80}, )?([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b(?! [A-Z])")
 _FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
 _FOR_ROLE = re.compile(r"(?:For|As for) (the (?:[a-z][\w-]* ){0,3}[a-z][\w-]*), ")  # "For the retired farmer, …"
+# A reaction round-up's credit line, its body first: "Unison – Gareth Lumb, head of social care"
+_BODY_CREDIT = re.compile(r"([A-Z][^–—.]{1,60}?) [–—] ([A-Z][^–—]{3,120})")
 
 
 def _owner(text: str, lower_next: bool) -> Mention | None:
@@ -71,10 +77,11 @@ def _unnamed_lead(sentence: str) -> Mention | None:
 def offered_name(nominal: Mention, sentence: str) -> Mention:
     """Return the person an unnamed nominal is when the sentence gives the name they offered ("Another resident,
     who gave her name only as Sandra"), with the nominal as their role; else the nominal."""
-    named = _NAMED_AS.search(sentence) if nominal.kind == "nominal" and "gave" in sentence else None
+    named = _NAMED_AS.search(sentence) if nominal.kind == "nominal" and "name" in sentence else None
     if named is None:
         return nominal
-    return Mention("person", named[2], nominal.name, {"her": "f", "his": "m"}.get(named[1]), start=nominal.start)
+    gender = {"her": "f", "his": "m"}.get(named["given"] or named["first"])
+    return Mention("person", named["name"], nominal.name, gender, start=nominal.start)
 
 
 def opening_people(text: str, names: ArticleNames) -> list[Mention]:
@@ -85,11 +92,29 @@ def opening_people(text: str, names: ArticleNames) -> list[Mention]:
         return [Mention("person", f"{couple[n]} {couple[3]}", gender=given_gender(couple[n]), start=couple.start(n))
                 for n in (1, 2)]
     lead = first_subject(text[:200], strict=True)
+    if lead is not None and lead.kind == "org" and (credited := _credit_line(text)) is not None:
+        return [credited]
     if lead is None or lead.kind != "person" or not _is_name(text, lead, names):
-        unnamed = _unnamed_lead(text)
+        unnamed = _unnamed_lead(text) or _credit_line(text)
         return [unnamed] if unnamed is not None else []
     owned = _owner(lead.role or "", lower_next=False)
     return [replace(owned, start=lead.start - 1), lead] if owned is not None else [lead]
+
+
+def _credit_line(text: str) -> Mention | None:
+    """Return whom a line with no verb credits the quotation under it with, in a round-up of reactions: the person
+    after their body ("Unison – Gareth Lumb, head of social care"), or the body's spokesperson ("A spokesperson for
+    the Disabled People's Care Coalition")."""
+    line = text.strip()
+    if line.endswith((".", "!", "?", ":", "”", '"')):
+        return None  # a sentence, not a credit
+    if SPOKESPERSON.fullmatch(line):
+        return Mention("nominal", line)
+    credit = _BODY_CREDIT.fullmatch(line)
+    if credit is None or (body := np_forward(token_spans(credit[1]), 0)) is None or body.kind != "org":
+        return None
+    person = first_subject(credit[2], strict=True)
+    return replace(person, start=credit.start(2) + person.start) if person and person.kind == "person" else None
 
 
 def _is_name(text: str, lead: Mention, names: ArticleNames) -> bool:

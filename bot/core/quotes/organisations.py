@@ -22,8 +22,12 @@ from bot.core.quotes.runs import analyse_run
 
 # A capitalised run joined to the one after it by "and", "&", "of" or "for", inside one body's name.
 _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]* (?:and|&|of|for) $")
-# "published by the X", "signed by"; not "seen by" nor "run by" (the home, not the report, is the X's)
-_BY = re.compile(r"\b(?<!seen )(?<!obtained )(?<!run )(?<!owned )(?<!operated )(?<!managed )(?:by|from) ")
+# "published by the X", "signed by"; not "seen by" nor "run by" (the home, not the report, is the X's), nor
+# "concerns raised by" (what led to the report) nor its "and by" (whose "by" is the one before)
+_BY = re.compile(
+    r"\b(?<!seen )(?<!obtained )(?<!run )(?<!owned )(?<!operated )(?<!managed )(?<!raised )(?<!voiced )"
+    r"(?<!expressed )(?<!and )(?:by|from) "
+)
 # Who reads a statement out ("read to the court by the prosecutor", "read out by the family's solicitor") did not
 # write it.
 _READ_BY = re.compile(r"\bread(?: [\w’'-]+){0,5} $")

@@ -165,7 +165,7 @@ class ArticleSpeakers:
                 salient is None or (self._sentence_of(salient.start) < self._sentence_of(relative[0])
                                     and not (salient.start < relative[0] and relative[1].split()[0] == _OWNERS[gender]))
             ):  # but "Janice has looked after her mother …. ‘…,’ she told me": the one who owns "her mother"
-                return self._spouse(relative[1], gender, position) or person(relative[1])
+                return self._spouse(relative[1], gender, position) or person(*self._roles.relative(relative[1]))
             salient = salient or self._names.last_named(self._sentences_back(position, 2), gender)
             salient = salient or self._names.main_person(gender)
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
@@ -489,12 +489,12 @@ class ArticleSpeakers:
         if shown is not None:
             people.append(replace(shown, start=start + shown.start))
         introduced = introduced_last(text)
-        if introduced is not None and all(p.name != introduced.name for p in people):
+        if introduced is not None and all(introduced.name not in f"{p.name} {p.role}" for p in people):  # not in
+            # "One nurse in the North West, who …": a name inside the subject's own words is not whom it introduces
             people.append(replace(introduced, start=start + introduced.start))
-        if self.inside_quote(start):  # a sentence of a quotation begun before it: a speaker's words name no speaker
-            people = [m for m in people if not self.inside_quote(m.start)]
-        for mention in people:
-            if not self.inside_quote(mention.start):  # "With respect, Alan, that's a comfortable view": no role
-                self._roles.learn(mention.name, mention.role)
+        said = [m for m in people if not self.inside_quote(m.start)]  # a speaker's words name no speaker, when the
+        people = said if self.inside_quote(start) or said else people  # sentence says whose, or they run on
+        for mention in (m for m in people if not self.inside_quote(m.start)):  # "With respect, Alan, …": no role
+            self._roles.learn(mention.name, mention.role)
         self._pronouns[sentence] = [m for m in people if m.kind == "pronoun"]
         return [m for m in people if m.kind in ("person", "nominal")]  # a nominal only when is_unnamed

@@ -1,0 +1,92 @@
+"""Who speaks in reaction round-ups, hearings, translations and family stories: credit lines over quotes, turns of
+an exchange, a relative named once, a name inside someone's description."""
+
+from __future__ import annotations
+
+from bot.core.quotes import extract_quotes
+from tests.core.test_quote_speakers import speakers
+
+
+def test_a_round_ups_credit_lines_name_the_person_after_their_body_or_the_bodys_spokesperson() -> None:
+    text = ("Here is how the sector reacted.\n\n"
+            "Unite – Dana Crowe, national officer for health\n"
+            "“Nurses will read this and wonder who it was written for. It does nothing about pay.”\n\n"
+            "Holmfield Homes – Priya Lal, operations director\n"
+            "“We welcome the funding, but it arrives in April and our bills arrive now.”\n\n"
+            "A spokesperson for the Riverside Carers Alliance\n"
+            "“Unpaid carers are missing from every page of this plan. That cannot be right.”")
+    assert speakers(text) == [("Dana Crowe", "national officer for health"), ("Priya Lal", "operations director"),
+                              ("Riverside Carers Alliance", None)]
+
+
+def test_a_place_in_an_unnamed_persons_description_is_not_who_speaks() -> None:
+    text = ("One midwife in the South West, who asked not to be named, said the unit had closed twice this month.\n\n"
+            "“We are running on fumes and everybody knows it,” she said.")
+    assert speakers(text) == [("One midwife in the South West", None)]
+
+
+def test_a_relative_named_once_is_that_person_when_the_article_calls_him_so_again() -> None:
+    text = ("Ivy Marsh, who ran the village surgery for thirty years, has died aged 88.\n\n"
+            "Her husband of 52 years, Walter, said she had kept working long after she retired.\n\n"
+            "She trained at St Luke’s in 1958.\n\n"
+            "Her husband said the family had been moved by the cards.\n\n"
+            "“She would have hated the fuss and loved every one of them,” he said.")
+    assert speakers(text)[-1] == ("Walter", "her husband")
+
+
+def test_a_spokesperson_who_sent_us_a_statement_speaks_for_the_body_we_asked() -> None:
+    text = ("We asked Brindle District Council why the centre was closing. A spokesperson sent us this statement: "
+            "“Demand for the service has fallen by a third since 2022 and the building needs repairs we cannot "
+            "afford.”")
+    assert speakers(text) == [("Brindle District Council", None)]
+
+
+def test_unattributed_answers_and_questions_at_a_hearing_take_turns() -> None:
+    text = ("Giving evidence, Mr Okafor was asked about the rota by counsel to the inquiry, Helen Marr KC.\n\n"
+            "“Were you told the ward was short of nurses?” Ms Marr asked.\n\n"
+            "“I was told it was busy,” Mr Okafor said. “Busy is not the same thing.”\n\n"
+            "“Did you ask anyone what busy meant?”\n\n"
+            "“No. I should have done.”")
+    assert [name for name, _ in speakers(text)] == ["Helen Marr", "Okafor", "Helen Marr", "Okafor"]
+
+
+def test_a_speakers_own_question_goes_on_in_her_next_paragraph() -> None:
+    text = ("Dr Lena Ford said the nearest unit was now in Carlow. “It is a long way at night,” she said.\n\n"
+            "Mother of two Gemma Hart was blunter. “Where are we supposed to go?” she said.\n\n"
+            "“The bus takes an hour and it stops at six.”")
+    assert [name for name, _ in speakers(text)][-1] == "Gemma Hart"
+
+
+def test_a_first_name_someone_asked_us_to_use_is_their_name() -> None:
+    text = ("One resident on Elm Ward, who asked us to use only her first name, Jo, said the night staff had been "
+            "kind.\n\n"
+            "“They sat with me when I could not sleep,” she said.")
+    assert speakers(text) == [("Jo", "One resident on Elm Ward")]
+
+
+def test_a_place_after_in_is_not_the_next_she() -> None:
+    text = ("Rosa Quint has run Eastgate General for two years.\n\n"
+            "She grew up above a bakery in Ashby Green, trained as a midwife and moved into management by chance.\n\n"
+            "“My father counted loaves and I count beds,” she says.")
+    assert speakers(text) == [("Rosa Quint", None)]
+
+
+def test_people_named_in_a_quote_with_its_own_attribution_are_no_speakers() -> None:
+    text = ("Rosa Quint took over the trust in 2024.\n\n"
+            "“Managers said to me it would pass, and it did not,” she recalls.\n\n"
+            "“There was a lot of goodwill. Nurses staying late, porters covering wards,” she says.")
+    assert [name for name, _ in speakers(text)] == ["Rosa Quint", "Rosa Quint"]
+
+
+def test_a_translation_is_the_same_speakers_words() -> None:
+    text = ("The board’s chair, Owain Tudur, said: “Rydym yn falch iawn o’r tîm a’r gwaith caled.”\n\n"
+            "In English: “We are very proud of the team and of its hard work.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Owain Tudur", "Owain Tudur"]
+
+
+def test_concerns_raised_by_a_council_do_not_make_the_report_the_councils() -> None:
+    text = ("Inspectors visited Larch House in May after concerns were raised by a relative and by Dunmere Council.\n\n"
+            "The home was rated inadequate in every area.\n\n"
+            "The report said: “People were not always given their medicines on time, and staff were not sure "
+            "what to do when they were not.”")
+    assert speakers(text)[0][0] != "Dunmere Council"
