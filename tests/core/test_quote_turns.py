@@ -90,3 +90,11 @@ def test_concerns_raised_by_a_council_do_not_make_the_report_the_councils() -> N
             "The report said: “People were not always given their medicines on time, and staff were not sure "
             "what to do when they were not.”")
     assert speakers(text)[0][0] != "Dunmere Council"
+
+
+def test_someone_named_inside_an_attributed_quote_is_not_the_next_she() -> None:
+    text = ("In Kelbury, Dawn Pryce cares for her daughter Ellie, 29, who has cerebral palsy.\n\n"
+            "“They have counted her benefits as income,” Pryce said. “Ellie needs taxis because she cannot manage "
+            "buses.”\n\n"
+            "She has appealed but has been told it may take months. “Meanwhile the letters keep coming.”")
+    assert [name for name, _ in speakers(text)] == ["Dawn Pryce", "Dawn Pryce"]

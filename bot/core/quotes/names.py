@@ -28,6 +28,8 @@ from bot.core.quotes.lexicon import (
 from bot.core.quotes.phrases import Mention
 from bot.core.quotes.runs import analyse_run
 
+_SPOUSES = frozenset("wife husband partner".split())
+
 # "who asked not to be named", "who did not want to be identified", "speaking on condition of anonymity"
 _ANONYMOUS = re.compile(
     r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously)\b"
@@ -177,6 +179,15 @@ class ArticleNames:
                 if self.genders.get(tail[-1].lower()) in (None, gender):
                     return Mention("person", " ".join(tail), start=run.start())
         return None
+
+    def spouse(self, owner: Mention | None, relative: str, gender: str) -> str | None:
+        """Name "his wife" when the article names the couple: after "Tom and Linda Barrow", Linda Barrow (`owner`
+        is the one "his" or "her" stands for)."""
+        *owned_by, noun = relative.split()
+        if noun not in _SPOUSES or owner is None or owned_by != ["his" if gender == "f" else "her"]:
+            return None
+        forms = self.surname_forms(name_words(owner.name)[-1])
+        return next((form for form in forms if name_gender((), form.split()) == gender), None)
 
     def main_person(self, gender: str) -> Mention | None:
         """The person of that gender the article names most often (three times or more, outside quotes): whom a

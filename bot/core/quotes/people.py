@@ -76,7 +76,6 @@ _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak 
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
 _PARENTS = frozenset("mother mum mam mom father dad".split())
 _OWNERS = {"f": "her", "m": "his"}  # a relative's owner, of the gender the pronoun has
-_SPOUSES = frozenset("wife husband partner".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")
 # "She laughs. “…”", "She is blunt about it. “…”", "Asked what would help, she does not hesitate. “…”": hers
 _ACTING = re.compile(r"(?:[A-Z][^.!?“”\"\n]{0,100}?, )?([Ss]he|[Hh]e) [a-z]+(?:,? [a-z]+){0,15}\.\s*")
@@ -165,7 +164,9 @@ class ArticleSpeakers:
                 salient is None or (self._sentence_of(salient.start) < self._sentence_of(relative[0])
                                     and not (salient.start < relative[0] and relative[1].split()[0] == _OWNERS[gender]))
             ):  # but "Janice has looked after her mother …. ‘…,’ she told me": the one who owns "her mother"
-                return self._spouse(relative[1], gender, position) or person(*self._roles.relative(relative[1]))
+                owner = self._salient_before(position, "m" if gender == "f" else "f")  # "his wife": Linda Barrow
+                spouse = self._names.spouse(owner, relative[1], gender)
+                return person(spouse) if spouse else person(*self._roles.relative(relative[1]))
             salient = salient or self._names.last_named(self._sentences_back(position, 2), gender)
             salient = salient or self._names.main_person(gender)
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
@@ -177,16 +178,6 @@ class ArticleSpeakers:
                 self._names.genders[name_words(salient.name)[-1].lower()] = gender
             return person(*self._person(salient, position))
         return self._nominal(mention, position)
-
-    def _spouse(self, relative: str, gender: str, position: int) -> Speaker | None:
-        """Name "his wife" when the article names the couple: after "Tom and Linda Barrow", Linda Barrow."""
-        other = "m" if gender == "f" else "f"
-        *owned_by, noun = relative.split()
-        owner = self._salient_before(position, other)
-        if noun not in _SPOUSES or owned_by != [_OWNERS[other]] or owner is None:
-            return None
-        forms = self._names.surname_forms(name_words(owner.name)[-1])
-        return next((person(form) for form in forms if name_gender((), form.split()) == gender), None)
 
     def _nominal(self, mention: Mention, position: int) -> Speaker:
         """Say whom a nominal stands for: "the minister" a person named before, "the council" the council
@@ -492,8 +483,11 @@ class ArticleSpeakers:
         if introduced is not None and all(introduced.name not in f"{p.name} {p.role}" for p in people):  # not in
             # "One nurse in the North West, who …": a name inside the subject's own words is not whom it introduces
             people.append(replace(introduced, start=start + introduced.start))
-        said = [m for m in people if not self.inside_quote(m.start)]  # a speaker's words name no speaker, when the
-        people = said if self.inside_quote(start) or said else people  # sentence says whose, or they run on
+        # a speaker's words name no speaker, when the sentence or its paragraph says whose, or they run on from before
+        para = self._paragraphs[self._paragraph_of(start)]
+        whose = any(not self.inside_quote(cue.start()) for cue in CUE.finditer(self._text, *para))
+        said = [m for m in people if not self.inside_quote(m.start)]
+        people = said if self.inside_quote(start) or said or whose else people
         for mention in (m for m in people if not self.inside_quote(m.start)):  # "With respect, Alan, …": no role
             self._roles.learn(mention.name, mention.role)
         self._pronouns[sentence] = [m for m in people if m.kind == "pronoun"]
