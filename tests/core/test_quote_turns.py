@@ -98,3 +98,42 @@ def test_someone_named_inside_an_attributed_quote_is_not_the_next_she() -> None:
             "buses.”\n\n"
             "She has appealed but has been told it may take months. “Meanwhile the letters keep coming.”")
     assert [name for name, _ in speakers(text)] == ["Dawn Pryce", "Dawn Pryce"]
+
+
+def test_the_name_a_writer_says_they_will_call_someone_is_theirs() -> None:
+    text = ("Last spring I sat with a young woman I’ll call Amira, who had been admitted after a crisis. For days I "
+            "just told her I would be around.\n\n"
+            "“I thought nobody came back from a ward like this,” she said.\n\n"
+            "A patient I'll call Mr T was on the next bay. “You lot never stop, do you?” he asked me one night.")
+    assert [name for name, _ in speakers(text)] == ["Amira", "Mr T"]
+
+
+def test_he_after_a_named_person_in_the_same_sentence_is_that_person() -> None:
+    text = ("A patient I'll call Mr T was on the next bay for a month.\n\n"
+            "I later read an interview with the chair of the students' committee, Omar Rashid, where he said: "
+            "“Students are there to learn, and they are not spare staff.”")
+    assert speakers(text)[-1][0] == "Omar Rashid"
+
+
+def test_an_unnamed_person_with_a_figure_in_their_description_is_not_cut_at_its_comma() -> None:
+    text = ("‘We already triage every request that comes in,’ said one manager at a 9,000-patient practice in "
+            "Lincolnshire.")
+    assert "9" not in (speakers(text)[0][0] or "")
+
+
+def test_an_unnamed_person_with_a_relative_clause_and_no_commas_is_who_speaks_next() -> None:
+    text = ("Dr Ravi Menon, a GP in Leeds, said: “We were not consulted on any of it.”\n\n"
+            "Not everyone was gloomy. A manager in Bristol whose practice moved to the new model last year said the "
+            "change had been ‘hard for a month and then better’.\n\n"
+            "“Once the team trusted the system, our phone queue fell by half,” he said.")
+    assert speakers(text)[-1][0] == "A manager in Bristol"
+
+
+def test_an_office_the_article_gave_someone_far_back_is_theirs() -> None:
+    others = " ".join(f"{name} said the night had been hard." for name in (
+        "Helen Garside", "Tom Fry", "Ann Lees", "Raj Patel", "Joan Hoyle", "Ken Ward", "Mia Lowe", "Sam Reid",
+        "Lucy Hart"))
+    text = ("Dr Simon Achebe, Medical Director, said the trust had apologised to the family.\n\n"
+            f"{others}\n\n"
+            "The medical director added: “We will keep working with our partners to end long handover delays.”")
+    assert speakers(text)[-1][0] == "Simon Achebe"

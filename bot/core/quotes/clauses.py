@@ -54,7 +54,9 @@ _INTRODUCTION = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(
 _NAME_REACH = 80  # characters a name before a comma may span
 # A full name, perhaps an age, then a relative clause about that person: "…from Ann Lee, 63, whose son…",
 # "…and Gov. Lee — who has called on him to apologise — criticising…"
-_DESCRIBED = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=(?:,| [—–]) (\d{1,3}, )?(?:who|whose) )")
+_DESCRIBED = re.compile(
+    r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=(?:,| [—–]) (\d{1,3}, )?(?:who|whose|where (?:he|she)) )"
+)  # and "…with the committee's chair, Tariq Bello, where he said"
 _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
 # A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "One of those waiting is Eirian
 # Pugh", "They include Ann Lee", "We also hear from Daniel Okoro, 52, …".
@@ -80,7 +82,7 @@ _RELATIVE_OPENING = re.compile(
 _UNNAMED_OPENING = re.compile(
     r"(?P<nominal>(?:One|A|An) (?:[a-z][\w-]*|[A-Z]{2,5})(?: (?:[a-z][\w-]*|[A-Z]{2,5})){0,3}?"  # "One AMHP in …"
     r"(?: (?:at|in|from|of|on|with) [^,]*)?),? "
-    r"(?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*,$"  # "A community midwife whose team was disbanded, and who …,"
+    r"(?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*(?:,|(?<=\w))$"  # "A manager whose team …", "A midwife who …, and who …,"
     # or, after "the", a clause that says so: "In a statement, the agency worker, who was not named, said"
     r"|(?:[^,]{0,80}, )?(?P<definite>[Tt]he [a-z][\w-]*(?: [a-z][\w-]*){0,2}), who [^.;:“\"]*\bnot\b[^.;:“\"]*"
     r"\b(?:named|identified)\b[^.;:“\"]*,$"

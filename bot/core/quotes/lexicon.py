@@ -209,6 +209,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = re.compile(
     rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.(?=\s)"
     r"|(?:" + "|".join(sorted(w.capitalize() for w in _DOTTED_NAME_WORDS)) + r")\."
+    r"|\d{1,3}(?:,\d{3})+(?:-[\w'’-]*[^\W_])?"  # "9,000-patient" is one word
     r"|[^\W_](?:[\w'’\-]*[^\W_])?(?:\.[^\W_]+)*(?:(?<=s)['’](?=\s+[A-Z]))?|[^\w\s]"
 )
 # Where the quote code takes a sentence to end: closing punctuation (perhaps with quote marks or brackets),

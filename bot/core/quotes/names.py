@@ -267,9 +267,10 @@ def is_unnamed(mention: Mention, sentence: str) -> bool:
         return False  # "the nurse" refers back to someone, unless the sentence says they are not named
     # "One nurse, who has …", "Another resident, who gave her name only as Sandra, …", "One care worker told us",
     # "A second worker, who has been …": one more of those the writer spoke to
-    one_who = ONE_MORE.match(mention.name) is not None and (
-        f"{mention.name}, who" in sentence or nominal_head(mention.name) in SOMEONE
-    )
+    # "A manager in Bristol whose practice …", "One nurse, who …": one person, whom the clause describes (not "A
+    # resident who pays for herself is charged …", anyone who does)
+    described = re.search(rf"{re.escape(mention.name)}(?:, who|,? whose) ", sentence) is not None
+    one_who = described or (ONE_MORE.match(mention.name) is not None and nominal_head(mention.name) in SOMEONE)
     head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote
     spokes = head.startswith("spokes") and not mention.name.lower().startswith("the ")
     return nominal_kind(mention.name) == PERSON and (head in SOURCES or anonymous or one_who or spokes)
@@ -317,6 +318,10 @@ class Roles:
             if role and (mine <= theirs or theirs <= mine):
                 return role
         return ""
+
+    def given(self, mention: Mention) -> str:
+        """The role a mention of a person carries or the article gave them, in lower case."""
+        return (mention.role or self.of(mention.name)).lower() if mention.kind == "person" else ""
 
     def relative(self, relative: str) -> tuple[str, str | None]:
         """A relative as name and role: "her husband" is Emmanuel after "Her husband (of 46 years), Emmanuel, said",

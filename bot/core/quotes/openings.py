@@ -26,13 +26,17 @@ _UNNAMED_LEAD = re.compile(
     r"|(?:I|We) (?:also )?(?:spoke|talked|hear|heard) (?:to|with|from) )?"  # "We also hear from a manager, who …"
     r"((?:One|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)(?:[a-z][\w’'-]*|[A-Z]{2,5})){0,6}"  # "One senior ICB manager"
     r"(?: (?:in|at|from|on) [\w’' -]{1,60}?)?)"
-    r"(?: who [^,]{1,80})?,"
+    r"(?: who [^,]{1,80})?,(?!\d)"  # not the comma of "£1,195"
 )
 _ARTICLES = frozenset(("a", "an", "the"))
 # "Lorna – not her real name –", "Sam (whose name has been changed)", "Jo, not his real name,"
 _PSEUDONYM = re.compile(
     r"\b([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?),? ?[–—(-,]? ?(?:not (her|his|their) real name"
     r"|whose (?:(her|his|their) )?name (?:has been|was|is) changed|name changed)"
+)
+# "a young man I’ll call Daniel", "a patient I'll call Mr B"
+_CALLED = re.compile(
+    r"\b(?:I|[Ww]e)(?:['’]ll| will| shall) call (?:(?:him|her|them) )?((?:(?:Mr|Mrs|Ms|Miss) )?[A-Z][a-z’'-]*)\b"
 )
 _NAMED_AS = re.compile(  # "… gave her name only as Precious", "… asked us to use only his first name, Stan"
     r"\b(?:gave (?P<given>her|his|their) (?:first )?name (?:only )?as"
@@ -139,6 +143,9 @@ def named_aside(text: str) -> Mention | None:
     her rota …" """
     if (owned := _owner(text, lower_next=True)) is not None:
         return owned
+    if called := _CALLED.search(text):  # "a young man I’ll call Daniel": the name the writer gives him
+        gender = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}.get(called[1].split()[0]) or given_gender(called[1])
+        return Mention("person", called[1], gender=gender, start=called.start(1))
     if alias := _PSEUDONYM.search(text):  # the name the writer gives someone kept anonymous
         gender = {"her": "f", "his": "m"}.get(alias[2] or alias[3])
         first, _, rest = alias[1].partition(" ")

@@ -36,6 +36,7 @@ from bot.core.quotes.documents import DOCUMENTS, LETTERS, WRITINGS, document_bod
 from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person
 from bot.core.quotes.lexicon import (
     CUE,
+    DETERMINERS,
     ORG_WORDS,
     ROLE_NOUNS,
     SOURCES,
@@ -389,6 +390,7 @@ class ArticleSpeakers:
             options = [o for o in options if name_gender((), o[-1].split()) in (None, mention.gender)] or options
             options = [(self._text.rfind(option[-1], 0, near), *option) for option in options]
         name = peer_name(self._text, max(options)[-1] if options else " ".join(tail))
+        name = mention.name if len(name) == 1 else name  # "a patient I'll call Mr B": an initial keeps its title
         return name, mention.role or self._roles.of(name, mention.name) or None
 
     def _gender(self, mention: Mention) -> str | None:
@@ -404,10 +406,10 @@ class ArticleSpeakers:
             self._acronyms = acronyms(self._text)
         return readable_org(self._text, self._acronyms, org)
 
-    def _recent_people(self, position: int, floor: int = -1) -> Iterator[Mention]:
+    def _recent_people(self, position: int, floor: int = -1, reach: int = _SALIENCE_SENTENCES) -> Iterator[Mention]:
         """Yield the salient people before `position`, nearest first, reading one sentence at a time."""
         last = self._sentence_of(position)
-        for sentence in range(last, max(-1, last - _SALIENCE_SENTENCES), -1):
+        for sentence in range(last, max(-1, last - reach), -1):
             if self._starts[sentence] < floor:
                 return
             mentions = self._mentions.get(sentence)
@@ -445,6 +447,10 @@ class ArticleSpeakers:
             if head in role.lower().split() or holds_office(self._text, name_words(mention.name)[-1], head):
                 return mention
             nearest = nearest or mention
+        office = " ".join(w for w in words if w not in DETERMINERS)  # "the chief people officer", not "the nurse":
+        everyone = self._recent_people(position, reach=len(self._starts))  # whoever the article gave it, however far
+        if " " in office and (held := next((m for m in everyone if office in self._roles.given(m)), None)):
+            return held
         if nominal.split()[-1].istitle() and (titled := titled_holder(self._text[:position], head)) is not None:
             return titled
         return nearest if head in ROLE_NOUNS and not owned_relative(nominal) else office_holder(self._text, head)
@@ -472,7 +478,7 @@ class ArticleSpeakers:
                 people.append(Mention("nominal", spokes.group(), start=start + spokes.start()))  # she, for the body
         if all(p.kind == "pronoun" for p in people) and not is_heading(text):  # "X, was right when she told"
             people += [replace(m, start=start + m.start) for m in opening_people(text, self._names)]
-        if not people and (aside := named_aside(text)) is not None:  # "Alex Brennan’s father, who …"
+        if all(p.kind == "pronoun" for p in people) and (aside := named_aside(text)) is not None:  # "Alex Brennan’s"
             people.append(replace(aside, start=start + aside.start))
         shown = presented(text) if not people else None
         if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
