@@ -33,14 +33,12 @@ _STEM = 5  # "workers" and "worker", "parking" and "park": compare words by thei
 _SEPARATOR = re.compile(r"\s[|•·]\s|\s\||\|\s")
 # "Home / News / Title…", "News / NHS dentistry": sections a few words each (a bilingual headline's halves are longer)
 _BREADCRUMB = re.compile(r"\s[>›»]\s|^home\s/\s|\s/\s.*\s/\s|^(?:\S+ ){0,2}\S+ / (?:\S+ ){0,2}\S+$", re.I)
-_LABEL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s")  # "LIVE:", "Breaking news:", "Opinion:"
+# "LIVE:", "Breaking news:", "Opinion:"; not an instalment's number, part of its title ("Episode 47: …")
+_LABEL = re.compile(r"^(?![A-Z][a-z]+ \d+:)[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s")
 # A ticker over the page ("Breaking: A38 closed after crash"): another story, so the line below is no standfirst
 _TICKER = re.compile(r"^(?:breaking(?: news)?|just in|news alert)\b\W", re.I)
 _NUMBERS_SHARE = 0.3  # prices, scores and phone numbers: a line this full of figures is a ticker or a promo
 _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the first of them is the headline
-# A line this much longer than the plausible headline just above it is its standfirst, a sentence that says
-# more; a site's tagline above a headline is about as long as the headline.
-_STANDFIRST = 1.25
 # A standfirst may be shorter than a long headline ("One in four newly qualified nurses plan to quit within a year,
 # survey finds" over "Workload, pay and patchy preceptorship behind early-career exodus, researchers say"), but
 # not a few words: a label or a site's name under a headline is no standfirst.
@@ -87,18 +85,20 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
 
 
 def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str]) -> bool:
-    """Say whether a line is the standfirst, or the picture's caption, of the plausible headline right above it:
-    much longer, or under a headline that plainly tells the lead's story ("New diagnostic centre opens at Colmere
-    Health Park, cutting scan waits" over "The new diagnostic centre at Colmere Health Park"), however closely the
-    line echoes the lead: a standfirst or caption may echo it more closely than its headline ("In pictures: Hospice
-    garden bursts into bloom …" over "Staff, patients and volunteers celebrate the new sensory garden at …").
+    """Say whether a line is the standfirst, or the picture's caption, of the headline right above it: one that
+    plainly tells the lead's story ("New diagnostic centre opens at Colmere Health Park, cutting scan waits" over
+    "The new diagnostic centre at Colmere Health Park"), however long the line and however closely it echoes the
+    lead: a standfirst or caption may echo it more closely than its headline ("In pictures: Hospice garden bursts
+    into bloom …" over "Staff, patients and volunteers celebrate the new sensory garden at …"). A show's or site's
+    tagline tells no story ("Conversations with the people who hold health and care together" over "Episode 47:
+    Running a care home on the edge"), nor does a ticker of another story.
 
     A section's name above the headline ("Thornbridge & the West") has too few words to have a standfirst.
     """
     stems = _stems(headline.text)
     return (
         line.position == headline.position + 1
-        and (len(line.text.split()) >= _STANDFIRST * len(headline.text.split()) or len(stems & lead) >= TOLD)
+        and len(stems & lead) >= TOLD
         and len(stems) >= _HEADLINE_STEMS
         and not _TICKER.match(headline.text)
         and not _SEPARATOR.search(headline.text)  # "Health and Care | Investigation": a section's label
@@ -131,8 +131,8 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
     """Return the first line that scores close to the best, so page lines above the article drop out.
 
     Menus, tickers, banners, taglines, phone numbers, promotions and prices share few words with the lead
-    paragraph and sit away from the byline; the headline shares many and sits above it. A much longer line
-    right below a plausible headline is its standfirst; among lines that look equally good the first wins,
+    paragraph and sit away from the byline; the headline shares many and sits above it. The line right below
+    a headline that tells the lead's story is its standfirst; among lines that look equally good the first wins,
     but a line far from the article only when nothing beside the article does as well. Breadcrumbs ("Health >
     Workforce") are never the headline.
     """

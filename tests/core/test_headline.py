@@ -566,3 +566,10 @@ def test_an_item_of_a_menu_laid_out_one_item_a_line_is_not_the_headline() -> Non
     raw = page("Ashbury Hospitals NHS Trust", menu, "Home > News", "Published: 3 November 2023",
                HOSPITAL_HEADLINE, *HOSPITAL_BODY)
     assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+def test_a_shows_tagline_over_an_episodes_title_does_not_make_the_title_its_standfirst() -> None:
+    tagline = "Conversations with the carers who keep health and social care going"
+    episode = "Episode 12: Hospital parking charges scrapped for carers after a long campaign – with Ashbury families"
+    raw = page("Ashbury Health Podcast", tagline, episode, "3 November 2023 · 32 min", *HOSPITAL_BODY)
+    assert clean(raw).title == episode
