@@ -84,6 +84,9 @@ _OFFICER = (
     r"(?:chief\s+executive|chief\s+officer|ceo|chair|chairman|chairwoman|chairperson|president|director"
     r"|spokesperson|spokesman|spokeswoman|head|leader)"
 )
+# A body's name may run long ("Mid Ulster and Erne Health and Social Care Trust"); a copyright line's words past
+# this are a sentence, not a name
+_NAME_WORDS = 12
 _DESCRIBED_OWNER = re.compile(r"an? (.+?) (?:company|group|business|brand|title|publication)")
 _WEIGHTS = {
     "source": 5, "publication": 4, "header": 3, "copyright": 3, "about": 3, "selling": 3, "suffix": 2, "release": 1,
@@ -182,13 +185,14 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
                          for pattern in (_PUBLICATION_FOR, _BRAND_OF) for m in pattern.finditer(line))
         if _copyright_line(line):
             credit = line != last_copyright  # "© National Press Wire" under a syndicated story: not the site's
-            rest = _COPYRIGHT_NOISE.sub(" ", line)
+            mark = _COPYRIGHT.search(line).start()  # a sentence before the mark names no one: "Our journalism …. ©"
+            rest = _COPYRIGHT_NOISE.sub(" ", line[mark:] if line[:mark].rstrip().endswith((".", "!", "?")) else line)
             name = tidy_name(_OWNER_TAIL.sub("", re.split(r"\.\s|\||\s[-–—]\s|,\s", rest.strip())[0]))
             if name.casefold() == "crown":  # "© Crown copyright": the government, not a publisher's name
                 continue
             described = _DESCRIBED_OWNER.fullmatch(name)  # "©2026 a Fenmoor Media company": who owns the site
             name = described[1] if described else name
-            if name and len(name.split()) <= 8 and any(c.isalpha() for c in name):
+            if name and len(name.split()) <= _NAME_WORDS and any(c.isalpha() for c in name):
                 # a company that owns the title, or a writer owning their own newsletter ("© 2025 Tobias Wren")
                 owner = described or _OWNER.search(name) or is_person_name(name)
                 found.append(("credit" if credit else "owner" if owner else "copyright", name))

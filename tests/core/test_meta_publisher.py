@@ -263,3 +263,19 @@ def test_a_copyright_line_describing_the_owner_is_not_the_sites_name() -> None:
         "Northmoor Gazette", "Contact us", "Privacy notice", "©2026 a Moorside Media company",
     ])
     assert meta(raw).publisher == "Northmoor Gazette"
+
+
+def test_a_long_bodys_name_in_its_copyright_line_is_the_publisher() -> None:
+    raw = "\n".join([
+        "Skip to content", HEADLINE, "Published: 4 March 2026", *BODY,
+        "Accessibility | Privacy | Contact us", "© 2026 South Wexford and Vale Health and Social Care Trust",
+    ])
+    assert meta(raw).publisher == "South Wexford and Vale Health and Social Care Trust"
+
+
+def test_a_sentence_before_the_copyright_mark_is_not_the_publisher() -> None:
+    raw = "\n".join([
+        "Northmoor Gazette", "News", "Sport", HEADLINE, "By Priya Lal", "4 March 2026", *BODY,
+        "Our journalism abides by the Editors' Code of Practice. © 2026 Moorside Community Media Ltd",
+    ])
+    assert "journalism" not in (meta(raw).publisher or "")
