@@ -9,9 +9,10 @@ from bot.core.furniture import ends_sentence
 from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-# "By Jane Smith", "Posted on 24/07/2018 by Jane Doe", "Written by Jane Doe", "Words by ..."
+# "By Jane Smith", "Posted on 24/07/2018 by Jane Doe", "Written by Jane Doe", "Words by ...", "Show notes by ..."
 _BY = re.compile(
-    r"^\W{0,3}(?:(?:posted|published|written|words|story|reported|reporting|report|text|interview|article|compiled|edited|live|hosted|presented)\b"
+    r"^\W{0,3}(?:(?:posted|published|written|words|story|reported|reporting|report|text|interview|article|compiled"
+    r"|edited|live|hosted|presented|(?:show )?notes)\b"
     r"[^|\n]{0,40}?\s)?by\s*:?\s+(?P<name>\S.*)$",
     re.I,
 )
@@ -112,6 +113,7 @@ def byline(line: str) -> str | None:
         line.rstrip().endswith(".") and lowers > 1
     ):
         return None
+    name = name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name  # "… by Leah Fordham.", not "J."
     return name.title() if name.isupper() else name  # "By ELAINE KOVACS": shown as Elaine Kovacs
 
 

@@ -110,6 +110,7 @@ def test_is_dateline(line: str, expected: bool) -> None:
         ("Words by Kit Barnard, second-year children's nursing student", "Kit Barnard"),
         ("By Kit Barnard, who has worked as a district nurse for twenty years in the north.", None),
         ("Hosted by Dilys Morgan", "Dilys Morgan"),
+        ("Show notes by Dilys Morgan.", "Dilys Morgan"),
         ("Written by Kit Barnard and the Ashbury Voices news team", "Kit Barnard"),
         ("By Kit Barnard and agencies", "Kit Barnard"),
         ("By Kit Barnard and the trust said it would act", None),
