@@ -137,3 +137,13 @@ def test_an_office_the_article_gave_someone_far_back_is_theirs() -> None:
             f"{others}\n\n"
             "The medical director added: “We will keep working with our partners to end long handover delays.”")
     assert speakers(text)[-1][0] == "Simon Achebe"
+
+
+def test_a_paper_opening_a_sentence_is_no_person_and_an_interviewee_from_a_town_is_the_next_she() -> None:
+    text = ("The Daily Courier says ministers will delay the cap. One source tells the paper: “It is dead for now, "
+            "whatever anyone says in public.”\n\n"
+            "The Evening Ledger takes a harder line in its editorial.\n\n"
+            "It also carries an interview with Joan Pryor, 74, from Ashby, who sold her home to pay for her "
+            "husband's care.\n\n"
+            "“I did everything I was told to do,” she tells the paper. “And it all went on fees.”")
+    assert speakers(text)[-1][0] == "Joan Pryor"

@@ -55,8 +55,9 @@ _NAME_REACH = 80  # characters a name before a comma may span
 # A full name, perhaps an age, then a relative clause about that person: "…from Ann Lee, 63, whose son…",
 # "…and Gov. Lee — who has called on him to apologise — criticising…"
 _DESCRIBED = re.compile(
-    r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=(?:,| [—–]) (\d{1,3}, )?(?:who|whose|where (?:he|she)) )"
-)  # and "…with the committee's chair, Tariq Bello, where he said"
+    r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=(?:,| [—–]) (\d{1,3}, )?(?:from [A-Z][\w’'-]+, )?"
+    r"(?:who|whose|where (?:he|she)) )"
+)  # and "…with the committee's chair, Tariq Bello, where he said", "… Ann Lee, 72, from Marlhurst, who …"
 _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
 # A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "One of those waiting is Eirian
 # Pugh", "They include Ann Lee", "We also hear from Daniel Okoro, 52, …".
@@ -340,6 +341,7 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNa
         m for m in _NAMED_SUBJECT.finditer(sentence)
         if not quoted(m.start()) and not m[0].endswith(("'s", "’s"))  # "St Aidan's marks 40 years"
         and sentence[: m.start()].rstrip().rpartition(" ")[2] not in PLACED  # "a pharmacy in Marbury Green, trained"
+        and not m[0].startswith("The ")  # "The Morning Ledger takes a harder line": a paper
         and (analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else names.known_in_full(m[2]))
     ]
     if not subjects:
