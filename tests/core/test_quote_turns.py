@@ -147,3 +147,11 @@ def test_a_paper_opening_a_sentence_is_no_person_and_an_interviewee_from_a_town_
             "husband's care.\n\n"
             "“I did everything I was told to do,” she tells the paper. “And it all went on fees.”")
     assert speakers(text)[-1][0] == "Joan Pryor"
+
+
+def test_an_unnamed_worker_who_told_the_paper_is_the_next_he() -> None:
+    text = ("A consultant in the emergency department, who asked not to be named, said the corridor was full by "
+            "noon. “It is every day now,” she said.\n\n"
+            "A porter on the night shift told the Courier that patients were also lined up outside the lifts.\n\n"
+            "“You push a trolley past forty people and you know every one of them is waiting,” he said.")
+    assert speakers(text)[-1][0] == "A porter on the night shift"

@@ -270,7 +270,10 @@ def is_unnamed(mention: Mention, sentence: str) -> bool:
     # "A manager in Bristol whose practice …", "One nurse, who …": one person, whom the clause describes (not "A
     # resident who pays for herself is charged …", anyone who does)
     described = re.search(rf"{re.escape(mention.name)}(?:, who|,? whose) ", sentence) is not None
-    one_who = described or (ONE_MORE.match(mention.name) is not None and nominal_head(mention.name) in SOMEONE)
+    # "A healthcare assistant on an acute ward told the paper": someone the writer's paper spoke to
+    interviewed = re.search(rf"{re.escape(mention.name)},? (?:told|tells) (?:us|me|the paper|(?:the )?[A-Z])", sentence)
+    one_who = described or interviewed is not None or (
+        ONE_MORE.match(mention.name) is not None and nominal_head(mention.name) in SOMEONE)
     head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote
     spokes = head.startswith("spokes") and not mention.name.lower().startswith("the ")
     return nominal_kind(mention.name) == PERSON and (head in SOURCES or anonymous or one_who or spokes)
