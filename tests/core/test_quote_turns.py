@@ -155,3 +155,9 @@ def test_an_unnamed_worker_who_told_the_paper_is_the_next_he() -> None:
             "A porter on the night shift told the Courier that patients were also lined up outside the lifts.\n\n"
             "“You push a trolley past forty people and you know every one of them is waiting,” he said.")
     assert speakers(text)[-1][0] == "A porter on the night shift"
+
+
+def test_a_member_of_the_senedd_is_of_either_sex() -> None:
+    text = ("Cwm Aran MS Dylan Pryce, who raised the case in the Senedd on Wednesday, said such waits were common.\n\n"
+            "“I hear from constituents every week,” he said.")
+    assert [name for name, _ in speakers(text)] == ["Dylan Pryce"]

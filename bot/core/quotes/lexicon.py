@@ -184,7 +184,8 @@ _WOMEN = wordset(
     "zainab linzi bridget maeve grainne deirdre kathy bev beverley brid roisin caoimhe mairead eimear saoirse "
     "clodagh nia bethan eluned angharad manon lowri catrin lena ava mia evie elsie sienna sofia emilia maya millie "
     "isabelle eva esme layla mila thea maisie maryam doreen marjorie bronagh rhian seren eleri anjali nisha deepa "
-    "parveen shabnam nasreen ayesha amina adaeze funmilayo folake abena efua kelly"
+    "parveen shabnam nasreen ayesha amina adaeze funmilayo folake abena efua kelly sioned gwenllian elin delyth "
+    "heledd llinos meinir"
 )
 _MEN = wordset(
     "james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark "
@@ -202,7 +203,7 @@ _MEN = wordset(
     "piotr marco giovanni carlos miguel pedro diego pablo jorge luis hans klaus pierre jacques rory brendan "
     "dermot eamon eamonn colm cormac donal ronan gwilym owain emrys gethin ioan geraint iestyn noah theodore "
     "finley isaac tommy lucas elijah arlo teddy reuben ezra sebastian ronnie louie emyr cian fraser murdo ravi "
-    "bilal yusuf chinedu segun"
+    "bilal yusuf chinedu segun rhodri alun osian tomos hefin carwyn"
 )
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -280,7 +281,10 @@ def is_acronym(word: str) -> bool:
 
 
 def gender_of(word: str) -> str | None:
-    """Return "f" or "m" for a gendered honorific or role noun ("Mrs", "spokesman"), else None."""
+    """Return "f" or "m" for a gendered honorific or role noun ("Mrs", "spokesman"), else None; "MS" is a Member of
+    the Senedd, of either sex."""
+    if word == "MS":
+        return None
     low = word.lower().rstrip(".")
     return "f" if low in _FEMALE else "m" if low in _MALE else None
 
