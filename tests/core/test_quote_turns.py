@@ -4,6 +4,7 @@ an exchange, a relative named once, a name inside someone's description."""
 from __future__ import annotations
 
 from bot.core.quotes import extract_quotes
+from bot.core.quotes.clauses import first_subject
 from tests.core.test_quote_speakers import speakers
 
 
@@ -161,3 +162,21 @@ def test_a_member_of_the_senedd_is_of_either_sex() -> None:
     text = ("Cwm Aran MS Dylan Pryce, who raised the case in the Senedd on Wednesday, said such waits were common.\n\n"
             "“I hear from constituents every week,” he said.")
     assert [name for name, _ in speakers(text)] == ["Dylan Pryce"]
+
+
+def test_someone_presented_after_also_on_the_picket_line_was_is_the_next_he() -> None:
+    text = ("Our reporter Sam Reid is outside the infirmary, where 60 nurses have gathered.\n\n"
+            "Also on the picket line was Ray Dunn, a retired porter whose wife is a nurse there. “She has never "
+            "asked for anything,” he said.")
+    assert speakers(text) == [("Ray Dunn", None)]
+
+
+def test_a_gran_named_after_her_role_is_the_woman_not_the_child() -> None:
+    found = first_subject("Alfie's gran, Pauline Hext, 61, has started an online fundraiser.", strict=True)
+    assert found is not None and (found.name, found.gender) == ("Pauline Hext", "f")
+
+
+def test_the_age_a_story_gives_someone_is_who_speaks() -> None:
+    text = ("Fourteen months on, his mum Gemma says the family are still waiting.\n\n"
+            "The 34-year-old, from Wendlesham, said: “Every morning I strap him into a chair that is hurting him.”")
+    assert speakers(text)[0][0] == "Gemma"

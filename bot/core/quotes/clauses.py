@@ -63,11 +63,12 @@ _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
 # Pugh", "They include Ann Lee", "We also hear from Daniel Okoro, 52, …".
 _PRESENTED = re.compile(
     r"(?:(?:Among(?:st)?|One of)\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?"
-    r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?|We (?:also )?(?:hear|heard) from)\s+(?=[A-Z])"
-)
-# The writer meeting someone, named by first name alone: "At our Sowerton group I met Maureen, who is 76, …", "a
-# patient I will call Margaret".
-_MET = re.compile(r"[^.;:“\"]{0,80}?\b(?:I|[Ww]e) (?:met|meet|spoke to|visited|(?:will |['’]ll )?call)\s+(?=[A-Z])")
+    r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?|We (?:also )?(?:hear|heard) from"
+    r"|Also (?:on|at|in|outside|among|with)\b[^.;:“\"]{0,80}?\b(?:is|was|were))\s+(?=[A-Z])"
+)  # and "Also on the picket line was Ray Gillard, …"
+# The writer meeting someone, named by first name alone: "At our Sowerton group I met Maureen, who is 76, …" (and
+# "a patient I will call Margaret": openings.named_aside)
+_MET = re.compile(r"[^.;:“\"]{0,80}?\b(?:I|[Ww]e) (?:met|meet|spoke to|visited)\s+(?=[A-Z])")
 # An American politician's party and state between commas ("Mitch McConnell, R-Ky., said", "Gil Navarro, R-Texas,
 # who …"): read as if it were in brackets, not as a name.
 _PARTY_STATE = re.compile(r",( [RDI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,)(\s*$)?")

@@ -152,10 +152,12 @@ INTRO_WORDS = wordset(
 )
 # Relatives a speaker may be known by ("my mother said"), each with the pronoun that refers back to them.
 FEMALE_KIN = wordset(
-    "mother wife daughter granddaughter sister niece aunt grandmother girlfriend mum mom mam grandma nan nana"
+    "mother wife daughter granddaughter sister niece aunt grandmother girlfriend mum mom mam grandma nan nana gran "
+    "granny stepmother stepdaughter"
 )
 MALE_KIN = wordset(
-    "father husband son grandson brother nephew uncle grandfather boyfriend dad grandad granddad grandpa"
+    "father husband son grandson brother nephew uncle grandfather boyfriend dad grandad granddad grandpa stepfather "
+    "stepson"
 )
 KIN = FEMALE_KIN | MALE_KIN
 # Nouns that name a person ("nurse", "daughter", "source", "woman"), not a thing ("a trolley", "a care home").

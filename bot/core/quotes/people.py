@@ -301,8 +301,7 @@ class ArticleSpeakers:
         return NOBODY
 
     def recent_org(self, position: int) -> Speaker:
-        """Return the organisation an "it said" / "they said" before `position` most likely stands for: one that
-        speaks or is named in the quote's sentence or the few before it (clauses.speaking_org)."""
+        """Return the organisation an "it said" / "they said" before `position` stands for (clauses.speaking_org)."""
         sentences = self._sentences_back(position, _ORG_SENTENCES)
         found = speaking_org(self._text, [(start, min(end, start + _MAX_SENTENCE)) for start, end in sentences])
         return organisation(self._expand(found)) if found else NOBODY
@@ -437,7 +436,7 @@ class ArticleSpeakers:
     def _by_role(self, nominal: str, position: int) -> Mention | None:
         """Resolve "the minister" to the nearest salient person whose role shares its head noun; "The Minister" to
         the one titled so ("Minister for Care Ben Harrow"); "the woman's son" to no one; "the bishop" to one far off."""
-        words = [w.lower() for w in word_tokens(nominal) if w[0].isalpha()]
+        words = [w.lower() for w in word_tokens(nominal) if w[0].isalnum()]  # "the 34-year-old" too
         head = words[-1] if words else ""
         nearest = None
         for mention in itertools.islice(self._recent_people(position), _ROLE_CANDIDATES):
@@ -453,7 +452,8 @@ class ArticleSpeakers:
             return held
         if nominal.split()[-1].istitle() and (titled := titled_holder(self._text[:position], head)) is not None:
             return titled
-        return nearest if head in ROLE_NOUNS and not owned_relative(nominal) else office_holder(self._text, head)
+        near = (head in ROLE_NOUNS and not owned_relative(nominal)) or re.fullmatch(r"the \d+-year-old", nominal, re.I)
+        return nearest if near else office_holder(self._text, head)  # and "The 34-year-old, from Wendlesham, said"
 
     def _sentence_people(self, sentence: int) -> list[Mention]:
         """Return who a sentence is about: the named subjects of its cue verbs, else its opening name."""

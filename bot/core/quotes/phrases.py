@@ -92,7 +92,7 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
         while j >= 0 and end - j < 12 and tokens[j][0] != "(":
             j -= 1
         return np_backward(tokens, j - 1, text) if j >= 1 and tokens[j][0] == "(" else None
-    if word[0].isalpha() and word.islower():
+    if (word[0].isalpha() and word.islower()) or word.endswith("-year-old"):  # "the 34-year-old"
         return _nominal_backward(tokens, end, text)
     if not is_cap(word) or word[-2:] in ("'s", "’s"):
         return None  # "Trump's remarks": a possessive is not the subject
