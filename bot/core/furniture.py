@@ -145,6 +145,13 @@ _TAGLINE = re.compile(
     r"\s+\d{4}$)",
     re.I,
 )
+# An emergency services banner, telling the reader what to do: "In a life-threatening emergency always call 999",
+# "If you need urgent help, call NHS 111 and choose option 2" (not a headline about someone who called 999)
+_CALL_999 = re.compile(
+    r"(?:in an? (?:[\w-]+ )?emergency,? |if [^,.]{3,60}, )?(?:always |please )?(?:call|dial|ring) (?:nhs )?"
+    r"(?:999|111)\b",
+    re.I,
+)
 LIST_MARKS = "•·*▪►‣◦"  # bullets proper, not the dashes that also frame "- ENDS -"
 _COMMENT_COUNT = re.compile(r" \d+ comments? | comments? \d+ ")
 TOKEN = re.compile(r"[^\W_]+")  # a word or number, for counting and comparing words
@@ -254,7 +261,7 @@ def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> 
         return True
     if n > SHORT:
         return not sentence and _menu_row(text)
-    if not sentence and _TAGLINE.match(text):
+    if (not sentence and _TAGLINE.match(text)) or _CALL_999.match(text):
         return True
     if _SHORT_START.match(text) and (not sentence or n <= 3):
         return True

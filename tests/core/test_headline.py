@@ -573,3 +573,10 @@ def test_a_shows_tagline_over_an_episodes_title_does_not_make_the_title_its_stan
     episode = "Episode 12: Hospital parking charges scrapped for carers after a long campaign – with Ashbury families"
     raw = page("Ashbury Health Podcast", tagline, episode, "3 November 2023 · 32 min", *HOSPITAL_BODY)
     assert clean(raw).title == episode
+
+
+@pytest.mark.parametrize("banner", ["In a life-threatening emergency always call 999",
+                                    "If you need urgent help, call NHS 111 and choose option 2"])
+def test_an_emergency_banner_is_furniture_however_many_words_it_shares_with_the_story(banner: str) -> None:
+    assert is_furniture(banner, frozenset())
+    assert not is_furniture("Pensioner told to call 999 waited ten hours for an ambulance", frozenset())
