@@ -132,7 +132,7 @@ _PICTURE_WORDS = 30  # a caption's length at most
 # A site's tagline under its name: "The magazine for social care leaders", "The independent voice of local
 # government", "For GPs, practice managers and primary care teams", "Serving Ardvannoch and the Isles since 1889"
 # "The intelligence source for NHS leaders", "Independent research and analysis on health and care", "Supporting
-# unpaid carers since 1994"
+# unpaid carers since 1994", "Caring for people in Kettlewood, Saltmere and the Moors since 1987"
 _TAGLINE = re.compile(
     r"(?:the\s+(?:[\w'’-]+\s+){0,3}(?:news|weekly|daily|magazine|journal|paper|newspaper|voice|title|website|site"
     r"|bulletin|newsletter|digest|station|programme|podcast)\s+(?:for|of|from|about|covering)\b"
@@ -141,7 +141,8 @@ _TAGLINE = re.compile(
     r"|residents|readers|everyone)\b|serving\s"
     r"|(?:independent|impartial|trusted)\s+(?:research|analysis|news|journalism|reporting|insight)(?:\s+and\s+\w+)?"
     r"\s+(?:on|for|about|from)\b"
-    r"|(?:supporting|championing|helping|campaigning for|working for|standing up for)\s+(?:[\w'’-]+\s+){1,5}since"
+    r"|(?:supporting|championing|helping|campaigning for|working for|standing up for|caring for)\s+"
+    r"(?:[\w'’,-]+\s+){1,8}since"
     r"\s+\d{4}$)",
     re.I,
 )

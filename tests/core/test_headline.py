@@ -519,6 +519,7 @@ def test_a_typists_double_spaces_after_full_stops_do_not_make_prose_a_menu() -> 
     "Independent research and analysis on health and care",
     "The intelligence source for hospital leaders",
     "Supporting carers and their families since 1994",
+    "Caring for people in Ashbury, Fellside and the Vale since 1987",
 ])
 def test_a_think_tanks_or_charitys_tagline_is_not_the_headline(tagline: str) -> None:
     assert is_furniture(tagline, frozenset())
