@@ -340,12 +340,9 @@ def _credits_quote(blocks: list[_Block], i: int) -> bool:
 
 def _menu_column(blocks: list[_Block], i: int) -> bool:
     """Say whether a line is an item of a menu laid out one item a line ("Our services" / "Health in your area" / …)."""
-    first, last = i, i
-    while first > 0 and _stacked(blocks, first):
-        first -= 1
-    while last + 1 < len(blocks) and _stacked(blocks, last + 1):
-        last += 1
-    return last - first + 1 >= _MENU_ITEMS
+    first = next((n for n in range(i, 0, -1) if not _stacked(blocks, n)), 0)  # where the run of short lines starts
+    end = next((n for n in range(i + 1, len(blocks)) if not _stacked(blocks, n)), len(blocks))  # and where it stops
+    return end - first >= _MENU_ITEMS
 
 
 def _stacked(blocks: list[_Block], j: int) -> bool:
@@ -401,7 +398,9 @@ def _banner(blocks: list[_Block], j: int, first: int) -> bool:
 
 
 def _bylined(blocks: list[_Block], i: int) -> bool:
-    return i + 1 < len(blocks) and blocks[i + 1].meta
+    """Say whether a byline or date comes right under line i, or under the bullet points that sum the story up."""
+    j = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind is not Kind.BULLET), len(blocks))
+    return j < len(blocks) and blocks[j].meta
 
 
 def _captioned(blocks: list[_Block], i: int) -> bool:

@@ -581,3 +581,13 @@ def test_a_shows_tagline_over_an_episodes_title_does_not_make_the_title_its_stan
 def test_an_emergency_banner_is_furniture_however_many_words_it_shares_with_the_story(banner: str) -> None:
     assert is_furniture(banner, frozenset())
     assert not is_furniture("Pensioner told to call 999 waited ten hours for an ambulance", frozenset())
+
+
+def test_a_long_tabloid_headline_over_bullet_points_and_a_byline_is_the_headline() -> None:
+    headline = ("'We were told to wait and wait': Carers' fury as hospital parking fees finally scrapped after "
+                "three-year fight by families in Ashbury and Fellside")
+    bullets = ["• Carers paid up to £60 a week to park during long stays",
+               "• Families campaigned for three years to end the charges"]
+    raw = "\n".join(["Ashbury Echo", "News  Sport  Health", headline, *bullets, "By Raj Patel, Health Reporter",
+                     "3 November 2023", "", *HOSPITAL_BODY])
+    assert clean(raw).title == headline
