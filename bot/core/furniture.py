@@ -85,7 +85,7 @@ _SHORT_START = starts_with(
     r"|most (?:read|popular|viewed|shared)|trending\b|latest (?:news|stories|articles|jobs)\b|filed under"
     r"|tags?\s*:|topics?\s*:|categories\s*:|posted in\b|in partnership with|listen to this|print this"
     r"|save (?:this|article)|sort by|load more|leave a (?:comment|reply)|post a comment|add a comment"
-    r"|join the (?:conversation|discussion)|have your say|show (?:more|comments)|view (?:all|more)"
+    r"|join the (?:conversation|discussion)|have your say(?! on | about )|show (?:more|comments)|view (?:all|more)"
     r"|see (?:all|more)|back to\b|(?:previous|next) (?:article|post|story)|download (?:the|our)|watch\s*:"
     r"|listen\s*:|media (?:contact|enquiries)|press (?:contact|office|enquiries)|for (?:media|press) enq"
     r"|notes? (?:to|for) editors|for immediate|press release\b|embargoed|about us\b|contact us\b|privacy\b"

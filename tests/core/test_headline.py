@@ -591,3 +591,10 @@ def test_a_long_tabloid_headline_over_bullet_points_and_a_byline_is_the_headline
     raw = "\n".join(["Ashbury Echo", "News  Sport  Health", headline, *bullets, "By Raj Patel, Health Reporter",
                      "3 November 2023", "", *HOSPITAL_BODY])
     assert clean(raw).title == headline
+
+
+def test_a_consultations_have_your_say_headline_is_the_headline_not_a_comment_prompt() -> None:
+    headline = "Have your say on plans to scrap hospital parking charges for carers"
+    raw = "\n".join(["Ashbury Borough Council", "Search", "Menu", "Home", "News", headline, *HOSPITAL_BODY])
+    assert clean(raw).title == headline
+    assert is_furniture("Have your say", frozenset())
