@@ -120,7 +120,8 @@ def _first_date(lines: list[str], us: bool) -> date | None:
 def _author(whole: list[str], footer: list[str], title: str | None) -> str | None:
     """Take the first byline naming a person, else a name line standing beside the headline, a date line or the
     article (`whole` are the header's lines; their fields are read too)."""
-    header = _with_fields(whole)
+    whole = [f"By {line}" if n and _BARE_BY.match(whole[n - 1]) else line for n, line in enumerate(whole)]
+    header = _with_fields(whole)  # "By" on a line of its own credits the name on the next: "By" / "Priya Ramasamy"
     edited, stop = None, len(header)  # a live page's "Edited by": its reporters may be named above it
     for n, line in enumerate([*header, *footer[:4]]):
         name = byline(line)
@@ -163,6 +164,7 @@ def _author(whole: list[str], footer: list[str], title: str | None) -> str | Non
 
 
 _EDITED = re.compile(r"^\W*edited by\b", re.I)
+_BARE_BY = re.compile(r"\W*by\W*$", re.I)
 _CONTACT = re.compile(r"^\W*(?:\S+@\S+\.\w+|@\w+|(?:email|e-mail|follow)\b.*)$", re.I)
 _BYLINE_CHARS = 100
 _SHARE = re.compile(r"\W*share\b", re.I)  # a name line over the share buttons: "Frances Lyle" / "Share on Facebook"

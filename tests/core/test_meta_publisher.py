@@ -279,3 +279,9 @@ def test_a_sentence_before_the_copyright_mark_is_not_the_publisher() -> None:
         "Our journalism abides by the Editors' Code of Practice. © 2026 Moorside Community Media Ltd",
     ])
     assert "journalism" not in (meta(raw).publisher or "")
+
+
+def test_by_on_a_line_of_its_own_credits_the_name_under_it() -> None:
+    raw = "\n".join(["Northmoor Gazette", "News", "Health", "Wexford Vale General Hospital", HEADLINE, "By",
+                     "Priya Lal", "Health Reporter", "09:15, Thursday 26 November 2026", *BODY])
+    assert meta(raw).author == "Priya Lal"
