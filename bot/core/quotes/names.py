@@ -29,6 +29,7 @@ from bot.core.quotes.phrases import Mention
 from bot.core.quotes.runs import analyse_run
 
 _SPOUSES = frozenset("wife husband partner".split())
+OWNERS = {"f": "her", "m": "his"}  # a relative's owner, of the gender the pronoun has
 
 # "who asked not to be named", "who did not want to be identified", "speaking on condition of anonymity"
 _ANONYMOUS = re.compile(
@@ -184,7 +185,7 @@ class ArticleNames:
         """Name "his wife" when the article names the couple: after "Tom and Linda Barrow", Linda Barrow (`owner`
         is the one "his" or "her" stands for)."""
         *owned_by, noun = relative.split()
-        if noun not in _SPOUSES or owner is None or owned_by != ["his" if gender == "f" else "her"]:
+        if noun not in _SPOUSES or owner is None or owned_by != [OWNERS["m" if gender == "f" else "f"]]:
             return None
         forms = self.surname_forms(name_words(owner.name)[-1])
         return next((form for form in forms if name_gender((), form.split()) == gender), None)

@@ -12,8 +12,8 @@ from dataclasses import replace
 from bot.core.models import PERSON
 from bot.core.quotes.clauses import first_subject
 from bot.core.quotes.kinds import nominal_kind
-from bot.core.quotes.lexicon import FUNCTION_WORDS, given_gender, is_given_name, token_spans
-from bot.core.quotes.names import ArticleNames, is_unnamed
+from bot.core.quotes.lexicon import FUNCTION_WORDS, gender_of, given_gender, is_given_name, token_spans
+from bot.core.quotes.names import OWNERS, ArticleNames, is_unnamed
 from bot.core.quotes.organisations import SPOKESPERSON
 from bot.core.quotes.phrases import Mention, np_forward
 
@@ -29,6 +29,7 @@ _UNNAMED_LEAD = re.compile(
     r"(?: who [^,]{1,80})?,(?!\d)"  # not the comma of "£1,195"
 )
 _ARTICLES = frozenset(("a", "an", "the"))
+_OWNED_BY = {owner: gender for gender, owner in OWNERS.items()}  # "not her real name": a woman
 # "Lorna – not her real name –", "Sam (whose name has been changed)", "Jo, not his real name,"
 _PSEUDONYM = re.compile(
     r"\b([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?),? ?[–—(-,]? ?(?:not (her|his|their) real name"
@@ -84,7 +85,7 @@ def offered_name(nominal: Mention, sentence: str) -> Mention:
     named = _NAMED_AS.search(sentence) if nominal.kind == "nominal" and "name" in sentence else None
     if named is None:
         return nominal
-    gender = {"her": "f", "his": "m"}.get(named["given"] or named["first"])
+    gender = _OWNED_BY.get(named["given"] or named["first"])
     return Mention("person", named["name"], nominal.name, gender, start=nominal.start)
 
 
@@ -144,10 +145,11 @@ def named_aside(text: str) -> Mention | None:
     if (owned := _owner(text, lower_next=True)) is not None:
         return owned
     if called := _CALLED.search(text):  # "a young man I’ll call Daniel": the name the writer gives him
-        gender = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}.get(called[1].split()[0]) or given_gender(called[1])
+        title = called[1].rpartition(" ")[0]  # "Mr" of "Mr B"
+        gender = gender_of(title) if title else given_gender(called[1])
         return Mention("person", called[1], gender=gender, start=called.start(1))
     if alias := _PSEUDONYM.search(text):  # the name the writer gives someone kept anonymous
-        gender = {"her": "f", "his": "m"}.get(alias[2] or alias[3])
+        gender = _OWNED_BY.get(alias[2] or alias[3])
         first, _, rest = alias[1].partition(" ")
         dropped = bool(rest) and first.lower() in FUNCTION_WORDS  # "When Lorna – not her real name –": Lorna
         name = rest if dropped else alias[1]

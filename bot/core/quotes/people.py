@@ -48,6 +48,7 @@ from bot.core.quotes.lexicon import (
 )
 from bot.core.quotes.names import (
     ONE_MORE,
+    OWNERS,
     ArticleNames,
     Roles,
     introduced_unnamed,
@@ -76,7 +77,6 @@ _READ_FROM = re.compile(r"\bread (?:out |from )?(?:an?|the|his|her|their) (?:[\w
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
 _PARENTS = frozenset("mother mum mam mom father dad".split())
-_OWNERS = {"f": "her", "m": "his"}  # a relative's owner, of the gender the pronoun has
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")
 # "She laughs. “…”", "She is blunt about it. “…”", "Asked what would help, she does not hesitate. “…”": hers
 _ACTING = re.compile(r"(?:[A-Z][^.!?“”\"\n]{0,100}?, )?([Ss]he|[Hh]e) [a-z]+(?:,? [a-z]+){0,15}\.\s*")
@@ -163,7 +163,7 @@ class ArticleSpeakers:
                 relative = None
             if relative is not None and (  # the nearer one: "My mother … she still says", not "Kerry said she …"
                 salient is None or (self._sentence_of(salient.start) < self._sentence_of(relative[0])
-                                    and not (salient.start < relative[0] and relative[1].split()[0] == _OWNERS[gender]))
+                                    and not (salient.start < relative[0] and relative[1].split()[0] == OWNERS[gender]))
             ):  # but "Janice has looked after her mother …. ‘…,’ she told me": the one who owns "her mother"
                 owner = self._salient_before(position, "m" if gender == "f" else "f")  # "his wife": Linda Barrow
                 spouse = self._names.spouse(owner, relative[1], gender)
@@ -489,11 +489,11 @@ class ArticleSpeakers:
         if introduced is not None and all(introduced.name not in f"{p.name} {p.role}" for p in people):  # not in
             # "One nurse in the North West, who …": a name inside the subject's own words is not whom it introduces
             people.append(replace(introduced, start=start + introduced.start))
-        # a speaker's words name no speaker, when the sentence or its paragraph says whose, or they run on from before
-        para = self._paragraphs[self._paragraph_of(start)]
-        whose = any(not self.inside_quote(cue.start()) for cue in CUE.finditer(self._text, *para))
-        said = [m for m in people if not self.inside_quote(m.start)]
-        people = said if self.inside_quote(start) or said or whose else people
+        said = [m for m in people if not self.inside_quote(m.start)]  # a speaker's words name no speaker, when the
+        para = self._paragraphs[self._paragraph_of(start)]  # sentence or its paragraph says whose, or they run on
+        if len(said) < len(people) and (said or self.inside_quote(start) or any(
+                not self.inside_quote(cue.start()) for cue in CUE.finditer(self._text, *para))):
+            people = said
         for mention in (m for m in people if not self.inside_quote(m.start)):  # "With respect, Alan, …": no role
             self._roles.learn(mention.name, mention.role)
         self._pronouns[sentence] = [m for m in people if m.kind == "pronoun"]
