@@ -112,10 +112,11 @@ _SENTENCE_PHRASES = _padded(
     "book a demo|free trial|sign up now|sign up today|sign up here|shutterstock|getty images",
 )
 _CREDIT_MARKS = ("©", "(photo:", "(image:", "(picture:", "(pictures:")
-# A caption that ends with its credit: "… at the hospital. Photograph: Jane Doe/Alamy".
+# A caption that ends with its credit: "… at the hospital. Photograph: Jane Doe/Alamy", "… in 2023. Photo courtesy
+# of the Ellwood family."
 # "… Photograph: Ann Lee/PA", and a picture agency's credit in brackets: "… on Wednesday (Parliament TV)"
 CAPTION = re.compile(
-    r"\b(?:photograph|photo|picture|image|illustration|credit)s?\s*(?::|\bby\b)\s*[^.!?:]{1,60}$"
+    r"\b(?:photograph|photo|picture|image|illustration|credit)s?\s*(?::|\bby\b|\bcourtesy of\b)\s*[^.!?:]{1,60}\.?$"
     r"|\((?:[^()]{0,25}\b)?(?:PA|Getty|Alamy|Shutterstock|Reuters|AFP|AP|[Hh]andout|Google|Parliament ?TV|iStock)"
     r"\b[^()]{0,25}\)$",
     re.I,

@@ -504,6 +504,16 @@ def test_a_line_saying_who_stands_where_in_a_picture_is_a_caption_not_body(capti
     assert paragraphs(result.body) == BODY
 
 
+@pytest.mark.parametrize("caption", [
+    "Sheila Marsh with her grandson Leo at the garden party in 2024. Photo courtesy of the Marsh family.",
+    "The new ward on its opening day. Picture courtesy of Upton Hospitals Trust.",
+    "Volunteers at the drop-in centre. Photograph: Tom Reyes.",
+])
+def test_a_caption_ending_with_its_credit_is_not_body(caption: str) -> None:
+    result = clean(page(HEADLINE, BODY[0], caption, BODY[1], BODY[2], BODY[3]))
+    assert paragraphs(result.body) == BODY
+
+
 @pytest.mark.parametrize("bio", [
     "Mia Strand is a Local Democracy Reporter covering Harwick Council.",
     "Tom Ecclestone is the Chronicle’s health correspondent. His book on the NHS is out in the spring.",
