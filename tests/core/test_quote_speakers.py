@@ -1869,3 +1869,37 @@ def test_an_interviews_answers_in_quote_marks_are_the_interviewees_and_the_narra
     )
     assert [(q.speaker, q.text[:8]) for q in extract_quotes(text)] == [
         ("Ruth Okafor", "How litt"), ("Ruth Okafor", "Fees, wi"), ("Ruth Okafor", "Come out")]
+
+
+@pytest.mark.parametrize("member", ["the MSP for Carrick Moor", "the MP for Wenmouth and Dale", "the MS for Glanrhyd"])
+def test_the_member_for_a_seat_is_the_named_person_not_the_seat(member: str) -> None:
+    text = f"Health spokeswoman Alison Kerr, {member}, said: “This is a damning verdict on years of promises.”"
+    assert [(name, (role or "").lower()) for name, role in speakers(text)] == [("Alison Kerr", "health spokeswoman")]
+
+
+def test_someone_presented_where_they_lie_is_whom_the_next_she_means() -> None:
+    text = (
+        "At 3am the corridor held 14 trolleys. On one of them, wrapped in a foil blanket, was Maureen Tildesley, an "
+        "84-year-old former school cook who had fallen in her kitchen.\n\n"
+        "She had been there for 22 hours. Every few minutes somebody pushed the door open.\n\n"
+        "“I keep apologising to the nurses,” she said."
+    )
+    assert speakers(text) == [("Maureen Tildesley", None)]
+
+
+def test_a_person_named_just_before_outranks_a_spokesperson_further_back() -> None:
+    text = (
+        "A spokesperson for the Department of Health added: “No patient should be treated in a corridor.”\n\n"
+        "Back in the corridor, shortly after 5am, a porter arrived for Maureen Tildesley. A bed had come free.\n\n"
+        "“Twenty-four hours,” she said. “I’ve had better birthdays.”"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Department of Health", "Maureen Tildesley"]
+
+
+def test_a_place_named_after_the_is_no_one_a_pronoun_can_mean() -> None:
+    text = (
+        "A spokesperson for the health board said: “We are delighted with the new centre.”\n\n"
+        "The centre stands on the site of the former Glan Tarren colliery. It opens on Monday.\n\n"
+        "“Faster diagnosis saves lives,” she said."
+    )
+    assert [q.speaker for q in extract_quotes(text)][1] != "Glan Tarren"

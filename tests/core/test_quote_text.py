@@ -156,3 +156,20 @@ def test_a_fragment_after_a_long_attribution_that_reports_more_is_its_own_quote(
             "Lee, said on Friday, adding that the trust's figures were “frankly embarrassing”.")
     assert [q.text for q in extract_quotes(text)] == [
         "Waiting lists should not be a lottery for patients in this county", "frankly embarrassing"]
+
+
+def test_a_single_mark_reopened_after_an_attribution_runs_on_into_the_next_paragraph() -> None:
+    text = ("Jo Bloggs, chief executive of the pharmacy group, said margins were vanishing.\n\n"
+            "‘When a contractor is told late, they have no way to claw that back,’ she told the paper. ‘Multiply "
+            "that across 20 lines a month and you have a business that cannot survive.\n\n"
+            "‘We are not asking for special treatment.’\n\nThe group wants weekly prices.")
+    assert [(q.speaker, q.text) for q in extract_quotes(text)] == [(
+        "Jo Bloggs",
+        "When a contractor is told late, they have no way to claw that back. Multiply that across 20 lines a month "
+        "and you have a business that cannot survive. We are not asking for special treatment.",
+    )]
+
+
+def test_an_apostrophe_after_a_sentence_end_opens_nothing_before_a_lower_case_word() -> None:
+    text = "Dr Ann Lee said the ward was full. ’til then, nobody had asked, she said."
+    assert extract_quotes(text) == []

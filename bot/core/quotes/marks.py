@@ -363,8 +363,9 @@ def _runs_to_end(text: str, start: int, opener: tuple[int, bool]) -> bool:
     """Tell whether a quotation left open runs to the paragraph's end (else its mark was an apostrophe)."""
     first, first_double = opener
     lead = text[max(start, first - 3) : first].rstrip()
-    # said: 'There is … / said, 'Persistent … open a quotation that runs to the paragraph's end
-    introduced = lead.endswith(":") or (lead.endswith(",") and text[first + 1 : first + 2].isupper())
+    # said: 'There is … / said, 'Persistent … / he said. 'Multiply … open a quotation that runs to the paragraph's
+    # end (the next paragraph reopens it)
+    introduced = lead.endswith(":") or (lead.endswith((",", *_SENTENCE_END)) and text[first + 1 : first + 2].isupper())
     return first_double or first == start or introduced
 
 

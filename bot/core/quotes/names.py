@@ -11,6 +11,7 @@ from bot.core.models import PERSON
 from bot.core.quotes.kinds import nominal_head, nominal_kind
 from bot.core.quotes.lexicon import (
     CAP_RUN,
+    DETERMINERS,
     FEMALE_KIN,
     KIN,
     MALE_KIN,
@@ -29,6 +30,7 @@ from bot.core.quotes.phrases import Mention
 from bot.core.quotes.runs import analyse_run
 
 _SPOUSES = frozenset("wife husband partner".split())
+_THING_BEFORE = DETERMINERS | {"former"}  # a capitalised run after "the" or "former" names a place or thing
 OWNERS = {"f": "her", "m": "his"}  # a relative's owner, of the gender the pronoun has
 
 # "who asked not to be named", "who did not want to be identified", "speaking on condition of anonymity"
@@ -164,17 +166,20 @@ class ArticleNames:
         self._forms[key] = forms
         return forms
 
-    def last_named(self, sentences: Sequence[tuple[int, int]], gender: str) -> Mention | None:
+    def last_named(
+        self, sentences: Sequence[tuple[int, int]], gender: str, since: Mention | None = None
+    ) -> Mention | None:
         """The last person named in full in these sentences (nearest first) of a gender that is not the other one:
         "At the health centre she meets her colleague Tomasz Nowak, a nurse who … “…,” he says" (when no one is
-        salient there)."""
+        salient there), or named after `since` (a spokesperson further back: "A porter arrived for Maureen Tildesley.
+        … “…,” she said")."""
         for start, end in sentences:
             for run in reversed(list(CAP_RUN.finditer(self._text, start, end))):
                 kind, tail = analyse_run(word_tokens(run.group()))
                 before = self._text[max(start, run.start() - 8) : run.start()].split()
                 if kind != "person" or len(tail) < 2 or self._inside_quote(run.start()) or (
-                    before and before[-1] in PLACE_BEFORE
-                ):
+                    before and (before[-1] in PLACE_BEFORE or before[-1].lower() in _THING_BEFORE)
+                ) or (since is not None and run.start() < since.start):  # "the former Glan Tarren colliery": a place
                     continue
                 self.surname_forms(tail[-1])  # learns the surname's gender
                 if self.genders.get(tail[-1].lower()) in (None, gender):

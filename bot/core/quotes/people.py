@@ -4,13 +4,12 @@
 # X" / "…,” X added" / "…” — X" / "according to X"), between its parts, before it ("X said: “…" / "X, chief
 # executive of Y, said: “…"), or ending the previous paragraph ("X said:"). A subject is a name (honorifics,
 # titles and post-nominals peeled off, the role kept apart), an organisation, a pronoun or a role noun.
-# Pronouns and definite role nouns ("the minister") resolve to the nearest earlier *salient* person - the
-# subject of an attribution or the name a sentence opens with - of compatible gender (learnt from honorifics
-# and the pronouns that follow a name), so they only ever name someone the article has named; a relative the
-# writer names ("my mother … she says") when that is nearer.  "It said" / "they said" continue the
-# organisation that spoke before or go to the one just named.  A person named "from/at ORG" is the speaker,
-# the organisation their affiliation.  Each person is reported under one canonical form: the most often seen
-# full name sharing their surname key.
+# Pronouns and definite role nouns ("the minister") resolve to the nearest earlier *salient* person - the subject of
+# an attribution or the name a sentence opens with - of compatible gender (learnt from honorifics and the pronouns
+# that follow a name), so they only ever name someone the article has named; a relative the writer names ("my
+# mother … she says") when that is nearer.  "It said" / "they said" continue the organisation that spoke before or
+# go to the one just named.  A person named "from/at ORG" is the speaker, the organisation their affiliation.  Each
+# person is reported under one canonical form: the most often seen full name sharing their surname key.
 
 from __future__ import annotations
 
@@ -168,7 +167,8 @@ class ArticleSpeakers:
                 owner = self._salient_before(position, "m" if gender == "f" else "f")  # "his wife": Linda Barrow
                 spouse = self._names.spouse(owner, relative[1], gender)
                 return person(spouse) if spouse else person(*self._roles.relative(relative[1]))
-            salient = salient or self._names.last_named(self._sentences_back(position, 2), gender)
+            if salient is None or salient.kind == "nominal":  # one named since outranks a spokesperson
+                salient = self._names.last_named(self._sentences_back(position, 3), gender, salient) or salient
             salient = salient or self._names.main_person(gender)
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
                 self._names.genders[salient.name] = gender  # a later "he" is someone else

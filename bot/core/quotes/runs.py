@@ -26,6 +26,7 @@ from bot.core.quotes.lexicon import (
 
 _MAX_NAME_WORDS = 4
 _CONTRACTED = re.compile(r"['’](?:d|s|ll|ve|re|m)$")
+_SEAT = frozenset(("of", "for"))  # what follows names a see, a town or a seat: "Bishop of X", "MP for X"
 
 
 def analyse_run(words: Sequence[str]) -> tuple[str, tuple[str, ...]]:
@@ -62,8 +63,9 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     if tail and not placed:
         return "person", tuple(tail)
     tail = [] if head_is_org else _person_tail(list(words))  # "Secretary of State John Kerry"
-    if tail and words[-len(tail) - 1 :][0].lower() == "of":  # "the Bishop of Wellmouth", "Mayor of Dunmore": a place
-        tail = []
+    before = [w.lower() for w in words[: len(words) - len(tail)]]
+    if tail and before and (before[-1] in _SEAT or (before[-1] == "and" and _SEAT & set(before))):
+        tail = []  # "the Bishop of Wellmouth", "Mayor of Dunmore", "the MP for Wenmouth and Dale": places
     if tail:
         return "person", tuple(tail)
     if any(w.lower().rstrip(".") in ROLE_NOUNS for w in head) and strip_possessive(head[-1]).lower() not in ORG_WORDS:
