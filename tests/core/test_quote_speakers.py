@@ -1903,3 +1903,33 @@ def test_a_place_named_after_the_is_no_one_a_pronoun_can_mean() -> None:
         "“Faster diagnosis saves lives,” she said."
     )
     assert [q.speaker for q in extract_quotes(text)][1] != "Glan Tarren"
+
+
+def test_a_street_is_no_one_a_pronoun_can_mean() -> None:
+    text = (
+        "When Kieran first walked through the door of our café on Wharf Street last autumn, he almost went home.\n\n"
+        "“I’d been standing across the road for twenty minutes,” he says."
+    )
+    assert speakers(text) != [("Wharf Street", None)]
+
+
+def test_a_profile_of_someone_named_by_first_name_alone_gives_him_his_later_he_says() -> None:
+    text = (
+        "Kieran lost his business in the pandemic. By the time Kieran came to us, he says, he had stopped talking.\n\n"
+        "Our café is open from 6pm to midnight. You don’t need a referral. You don’t need to explain yourself.\n\n"
+        "Deborah Nwosu, who runs the café, remembers that night. “He sat in the corner and said nothing,” she says. "
+        "“We don’t push. Our job is to make people feel safe. Once he started talking, he didn’t stop.”\n\n"
+        "Over the following months Kieran came back most weeks. With support from the team he was referred to our "
+        "Next Steps peer support group, and he has now been sober for seven months.\n\n"
+        "“The group was the big thing for me,” he says."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Deborah Nwosu", "Kieran"]
+
+
+def test_a_spokesperson_whose_office_is_named_speaks_the_quote_under_the_report_of_their_words() -> None:
+    text = (
+        "The prime minister's official spokesperson told reporters this afternoon that there were no plans for "
+        "talks.\n\n"
+        "\"The health secretary has made a fair offer. The union should call off this strike.\""
+    )
+    assert speakers(text) == [("The prime minister's official spokesperson", None)]

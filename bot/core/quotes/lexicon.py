@@ -109,7 +109,8 @@ ORG_WORDS = wordset(
     "news times post guardian telegraph press forum coalition organisation organization charity bureau "
     "club court police army england scotland wales uk providers healthwatch administration caucus panel "
     "team church cabinet county republicans democrats conservatives tories homes healthcare hospice practice surgery "
-    "clinic pharmacy care homecare support advice unison unite mencap ofsted ombudsman library museum"
+    "clinic pharmacy care homecare support advice unison unite mencap ofsted ombudsman library museum street road "
+    "avenue square crescent terrace"
 )
 POSTNOMINALS = wordset(
     "obe mbe cbe kbe dbe frcp frcs frcgp frcn fmedsci phd msc mp msp mla td qc kc jp dl frs rn jr sr ii iii iv"

@@ -206,9 +206,9 @@ class ArticleNames:
                     full = self.first_name_forms(tail[0]) if len(tail) == 1 else None  # "Dame Eluned": Eluned Harcourt
                     self._mentioned[full.most_common(1)[0][0].split()[-1] if full else tail[-1]] += 1
         for surname, count in self._mentioned.most_common():
-            forms = self.surname_forms(surname)
-            if count >= 3 and forms and self.genders.get(surname.lower()) == gender:
-                return Mention("person", forms.most_common(1)[0][0])
+            forms = self.surname_forms(surname)  # none for someone named by first name alone ("Kieran’s story")
+            if count >= 3 and (forms or is_given_name(surname)) and self.genders.get(surname.lower()) == gender:
+                return Mention("person", forms.most_common(1)[0][0] if forms else surname)
         return None
 
     def names_another(self, start: int, end: int, name: str) -> bool:
@@ -269,8 +269,11 @@ def is_unnamed(mention: Mention, sentence: str) -> bool:
     if mention.kind != "nominal" or not re.match(r"(?:an?|one|another|the) ", mention.name, re.I):
         return False
     anonymous = _ANONYMOUS.search(sentence) is not None
-    if mention.name.lower().startswith("the ") and not anonymous:
-        return False  # "the nurse" refers back to someone, unless the sentence says they are not named
+    # "the nurse" refers back to someone, unless the sentence says they are not named; "the prime minister's
+    # spokesperson" says whose
+    owned = re.match(r"the [\w ’'-]+['’]s ", mention.name, re.I) is not None
+    if mention.name.lower().startswith("the ") and not (anonymous or owned):
+        return False
     # "One nurse, who has …", "Another resident, who gave her name only as Sandra, …", "One care worker told us",
     # "A second worker, who has been …": one more of those the writer spoke to
     # "A manager in Bristol whose practice …", "One nurse, who …": one person, whom the clause describes (not "A
@@ -281,7 +284,7 @@ def is_unnamed(mention: Mention, sentence: str) -> bool:
     one_who = described or interviewed is not None or (
         ONE_MORE.match(mention.name) is not None and nominal_head(mention.name) in SOMEONE)
     head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote
-    spokes = head.startswith("spokes") and not mention.name.lower().startswith("the ")
+    spokes = head.startswith("spokes") and (owned or not mention.name.lower().startswith("the "))
     return nominal_kind(mention.name) == PERSON and (head in SOURCES or anonymous or one_who or spokes)
 
 
