@@ -1933,3 +1933,16 @@ def test_a_spokesperson_whose_office_is_named_speaks_the_quote_under_the_report_
         "\"The health secretary has made a fair offer. The union should call off this strike.\""
     )
     assert speakers(text) == [("The prime minister's official spokesperson", None)]
+
+
+def test_each_pull_quote_belongs_to_the_credit_line_under_it() -> None:
+    text = (
+        "In this episode we go out on a round with the virtual ward team.\n"
+        "Highlights\n"
+        "“When you walk into someone’s house you learn more in five minutes than in three days on a ward.”\n"
+        "— Joanne Kelsall, lead nurse\n"
+        "“It isn’t cheaper care and it isn’t a way of emptying beds by the back door.”\n"
+        "— Dr Tom Akintola, consultant geriatrician\n"
+        "The show is produced by Sam Okoro."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Joanne Kelsall", "Tom Akintola"]

@@ -224,6 +224,7 @@ _TOKEN = re.compile(
 # 0.853 to 0.785 and costs a quarter of the throughput.
 _BOUNDARY = re.compile(r"([.!?…]+)[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W\d_a-z]|\d)")
 DASH = re.compile(r"\s*[―—–]\s*|\s+-\s+")
+CREDIT_LINE = re.compile(r"[ \t]*\n\s*[―—–][^\n“”\"]{3,120}(?=\n|$)")  # a line under a quote: "— Ann Lee, nurse"
 # A capitalised word; an abbreviation keeps its dot ("Gov.", "Ltd."), a short name does not ("Jane Ross. It said")
 _DOTTED = "|".join(sorted((w.capitalize() for w in _QUOTE_ABBREVIATIONS | ABBREVIATIONS if w.isalpha()), key=len)[::-1])
 _CAP_WORD = rf"(?:(?:{_DOTTED})\.|[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'’\-]*))"

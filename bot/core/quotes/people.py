@@ -34,6 +34,7 @@ from bot.core.quotes.clauses import (
 from bot.core.quotes.documents import DOCUMENTS, LETTERS, WRITINGS, document_body, document_source, document_writer
 from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person
 from bot.core.quotes.lexicon import (
+    CREDIT_LINE,
     CUE,
     DETERMINERS,
     ORG_WORDS,
@@ -90,10 +91,9 @@ _ROLE_CANDIDATES = 8  # how many earlier people "the minister" is compared with
 class ArticleSpeakers:
     """Attribute the quotations of one article and resolve its speakers to canonical names.
 
-    Everything about the article's people is worked out lazily and cached: the full forms and
-    gender of a surname are looked up only when that surname is a speaker, and the salient people
-    before a pronoun are found by reading the sentences before it, most recent first.
-    """
+    Everything about the article's people is worked out lazily and cached: the full forms and gender of a surname
+    are looked up only when that surname is a speaker, and the salient people before a pronoun are found by reading
+    the sentences before it, most recent first."""
 
     def __init__(self, text: str, paragraphs: list[tuple[int, int]], quoted: Sequence[tuple[int, int]]) -> None:
         self._text = text
@@ -139,7 +139,9 @@ class ArticleSpeakers:
         """Find an attribution clause right after the closing mark at `close` ("…,” said X.")."""
         # after "?” or "!” the attribution reads as a new sentence: “…?” Vitter demanded.
         follows = close + 2 if self._text[close - 1] in "?!" else close
-        return self._after(close + 1, min(self._ends[self._sentence_of(follows)], close + 1 + _CLAUSE_REACH))
+        credit = CREDIT_LINE.match(self._text, close + 1)  # a pull quote's credit under it: "— Ann Lee, nurse"
+        return self._after(close + 1, credit.end() if credit else min(self._ends[self._sentence_of(follows)],
+                                                                     close + 1 + _CLAUSE_REACH))
 
     def resolve(self, mention: Mention | None, position: int) -> Speaker:
         """Turn a mention into a canonical speaker, role and kind: pronouns and role nouns become names."""
@@ -252,11 +254,8 @@ class ArticleSpeakers:
         return self._names.names_another(start, end, name)
 
     def recent_subject(self, position: int) -> Speaker:
-        """Return who the text just before an unattributed quote is about.
-
-        That is the nearest salient person earlier in the quote's paragraph or, for a quote that
-        opens its paragraph, in the paragraph before.
-        """
+        """Return who the text just before an unattributed quote is about: the nearest salient person earlier in
+        the quote's paragraph or, for a quote that opens its paragraph, in the paragraph before."""
         para = self._paragraph_of(position)
         opening = position == self._para_starts[para]
         if opening:
@@ -362,9 +361,8 @@ class ArticleSpeakers:
     def _named(self, mention: Mention | None, near: int | None = None) -> Speaker:
         """A person named in an attribution, unless nothing in the article says it is one.
 
-        A one-word name the article never gives in full, with a role or title, or with "he"/"she" may as
-        well be a company or a country ("Seagate said", "Spain said"): its kind is then unknown.
-        """
+        A one-word name the article never gives in full, with a role or title, or with "he"/"she" may as well be a
+        company or a country ("Seagate said", "Spain said"): its kind is then unknown."""
         if mention is None:
             return NOBODY
         name, role = self._person(mention, near)
