@@ -318,7 +318,7 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
     # A line followed by a credited caption describes the picture ("Doctor preparing a bed"); one under or after a
     # time heads a live page's entry ("17.32 GMT" / "Summary of the day"); a pull quote and its credit are neither.
     lines = [
-        TitleLine(blocks[i].text, _distance(blocks, i, first), i)
+        _title_line(blocks, i, first)
         for i in visible
         if not _captioned(blocks, i) and not _live_entry(blocks, i) and not _menu_column(blocks, i)
         and not _credits_quote(blocks, i) and not _credits_quote(blocks, i + 1)
@@ -380,12 +380,13 @@ def _below_masthead(blocks: list[_Block], first: int, last: int) -> int:
     return start
 
 
-def _distance(blocks: list[_Block], i: int, first: int) -> int | None:
-    """Count the lines (not furniture) to the byline, date or body after line i, when at most two."""
+def _title_line(blocks: list[_Block], i: int, first: int) -> TitleLine:
+    """Line i, and how many lines (not furniture) on the byline, date or body comes, when at most two."""
     near = range(i + 1, min(len(blocks), first + 1))
     following = [j for j in near if blocks[j].meta or blocks[j].kind is not Kind.FURNITURE]
-    return next((n for n, j in enumerate(following[:2], 1) if j >= first or (blocks[j].meta and not _banner(
-        blocks, j, first))), None)
+    n, j = next(((n, j) for n, j in enumerate(following[:2], 1) if j >= first or (
+        blocks[j].meta and not _banner(blocks, j, first))), (None, first))
+    return TitleLine(blocks[i].text, n, i, byline=j if j < first else None)
 
 
 def _banner(blocks: list[_Block], j: int, first: int) -> bool:

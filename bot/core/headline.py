@@ -21,6 +21,7 @@ class TitleLine:
     text: str
     distance: int | None
     position: int  # the line's place on the page, furniture counted: a standfirst sits right below its headline
+    byline: int | None = None  # where the byline or date line that `distance` reaches sits, if it is one
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -75,7 +76,7 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
         score -= 2  # a row of links or fields, not a sentence
     if _LABEL.match(line.text):
         score -= 1  # a ticker or section label; a labelled headline still wins on its words
-    if not any(w[:1].islower() and len(w) > 3 for w in tokens):
+    if not _worded(line.text):
         if tokens[-1].lower() in ORG_WORDS:
             return None  # "Brackenholt and Colmere Hospitals NHS Foundation Trust": the body whose page it is
         score -= 2  # every word but "and", "of" capitalised: a site's, a body's or a section's name, a banner
@@ -123,8 +124,18 @@ def _over_standfirst(lines: Sequence[TitleLine], lead: set[str]) -> list[TitleLi
             and len(below.text.split()) >= _SHORT_STANDFIRST * len(line.text.split())
             and _stems(below.text) & lead
         ):
-            out[n] = replace(line, distance=below.distance)
+            out[n] = replace(line, distance=below.distance, byline=below.byline)
     return out
+
+
+def _worded(text: str) -> bool:
+    """Say whether a line has a lower-case word, as a headline does (a body's or site's name has none)."""
+    return any(w[:1].islower() and len(w) > 3 for w in text.split())
+
+
+def _caption(line: TitleLine, byline: int | None) -> bool:
+    """Say whether a line right above the article comes after the byline or date of a headline above it."""
+    return byline is not None and line.position > byline and line.distance == 1 and line.byline is None
 
 
 def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
@@ -143,6 +154,10 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
         # a line counts as the standfirst only of a headline that nothing speaks against (not a "LIVE:" ticker)
         if score is not None and not (scored and scored[-1][1] > 0 and _standfirst(scored[-1][0], line, lead_stems)):
             scored.append((line, score))
+    # the byline and date sit under the headline: a line between them and the article is a picture's caption
+    byline = next((line.byline for line, score in scored if line.byline is not None and score > 0
+                   and _worded(line.text)), None)  # a headline, not a body's name over its press release's date
+    scored = [(line, score) for line, score in scored if not _caption(line, byline)]
     if not scored:
         beside = [line for line in lines if line.distance is not None]
         if lead_stems and beside:  # nothing shares the lead's words: the line nearest the article

@@ -598,3 +598,21 @@ def test_a_consultations_have_your_say_headline_is_the_headline_not_a_comment_pr
     raw = "\n".join(["Ashbury Borough Council", "Search", "Menu", "Home", "News", headline, *HOSPITAL_BODY])
     assert clean(raw).title == headline
     assert is_furniture("Have your say", frozenset())
+
+
+@pytest.mark.parametrize("caption", [
+    "Carers outside the main entrance of Ashbury General Hospital car park",
+    "Families and campaigners photographed at Ashbury General Hospital",
+])
+def test_a_picture_description_between_the_byline_and_the_article_is_not_the_headline(caption: str) -> None:
+    standfirst = ("Families who campaigned for two years say the change will save some carers more than £60 a week "
+                  "during long stays")
+    raw = "\n".join(["Ashbury Echo", "News", "Health", HOSPITAL_HEADLINE, standfirst, "By Raj Patel",
+                     "Thursday 22 January 2026", "Share", "Save", caption, *HOSPITAL_BODY])
+    assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+def test_a_headline_below_a_press_release_date_under_the_bodys_name_is_kept() -> None:
+    raw = "\n".join(["Ashbury Hospitals NHS Trust", "Home > News > Press releases", "Press release",
+                     "24 June 2026", HOSPITAL_HEADLINE, *HOSPITAL_BODY])
+    assert clean(raw).title == HOSPITAL_HEADLINE
