@@ -155,15 +155,23 @@ def _author(whole: list[str], footer: list[str], title: str | None) -> str | Non
                 part = tidy_name(part)
                 if is_person_name(part) and not wordset(part.lower()) & DATE_FILLER:
                     return part
+    signed = bool(footer) and _VALEDICTION.match(footer[0]) is not None  # "Best wishes," / "Bernadette Quayle"
+    footer = footer[signed:]
     # a writer signing off under the last paragraph, above the share buttons: "Jo Pike" / "Share this:"
     if footer and len(footer[0].split()) <= 3 and is_person_name(footer[0]):
         # perhaps with their job between: "Naomi Fairweather" / "Head of Policy and Campaigns" / "Share this page"
         after = 2 if len(footer) > 2 and footer[1].split()[0].lower() in ROLE_NOUNS else 1
-        return footer[0] if len(footer) == after or _SIGN_OFF_NEXT.match(footer[after]) else edited
+        below = footer[after] if len(footer) > after else ""
+        # or over the date ("First published: …") or the writer's bio: "Tom founded the Eye in 2019 and writes …"
+        bio = below.split(" ", 1)[0] in (footer[0].split()[0], "He", "She") and len(below.split()) > 5
+        return footer[0] if signed or not below or _SIGN_OFF_NEXT.match(below) or is_dateline(below) or bio else edited
     return edited
 
 
 _EDITED = re.compile(r"^\W*edited by\b", re.I)
+_VALEDICTION = re.compile(
+    r"(?:(?:best|kind|warm)(?:est)? (?:wishes|regards)|yours (?:sincerely|faithfully)|thank you|thanks)\W*$", re.I
+)
 _BARE_BY = re.compile(r"\W*by\W*$", re.I)
 _CONTACT = re.compile(r"^\W*(?:\S+@\S+\.\w+|@\w+|(?:email|e-mail|follow)\b.*)$", re.I)
 _BYLINE_CHARS = 100

@@ -482,6 +482,16 @@ def test_a_writer_signing_off_with_their_job_above_the_share_buttons_is_the_auth
     assert found.author == "Naomi Fairweather"
 
 
+@pytest.mark.parametrize("below", [
+    ["Dawn Ashworth", "Reporter", "First published: Wednesday 21 January 2026", "Most read"],
+    ["Dawn Ashworth", "Dawn writes about health and the parish council for the Eye. Got a story? Email her.",
+     "Comments"],
+    ["Best wishes,", "Dawn Ashworth", "Chief Executive", "Dates for your diary"],
+])
+def test_a_writer_named_under_the_article_over_a_date_a_bio_or_after_a_sign_off_is_the_author(below: list[str]) -> None:
+    assert meta(HEADLINE, *BODY, *below).author == "Dawn Ashworth"
+
+
 def test_a_name_under_the_last_paragraph_that_is_not_a_sign_off_is_no_author() -> None:
     assert meta(HEADLINE, "03/06/2026", *BODY, "Jo Pike", "Disgraceful decision.", "Reply").author is None
 
