@@ -55,8 +55,12 @@ _ALWAYS = pattern(
     r"\bthank you for supporting (?:[\w-]+ ){0,3}journalism\b",
     r"\byou(?:'|’)?re reading (?:one of )?our (?:premium|subscriber)",
     r"\bif you value (?:[\w-]+ ){0,4}journalism\b|\bplease chip in\b",
-    r"\bgot a (?:story|news tip|tip)\b[^.?]{0,80}\?\s*(?:e-?mail|contact|call|message|get in touch)\b",
+    r"\b(?:got|have) a (?:story|news tip|tip)\b[^.?]{0,80}\?\s*(?:e-?mail|contact|call|message|get in touch)\b",
     r"\bis presented by [^.]{1,60} and produced by\b",
+    r"\bregister\b[^.]{0,30}\bunlimited access\b|\bmade possible by (?:our )?(?:members|readers|supporters)\b",
+    # a widget's error, the comments' rules, the standard credit of a local democracy reporter's copy
+    r"\bsomething went wrong,? please try again\b|\bcomments? that (?:break|breach) (?:our|the|these) rules\b",
+    r"\bthe local democracy reporting service is\b",
 )
 # Furniture whatever the line's length when a line opens with these: pointing the reader to help, closing the
 # comments or labelling the piece
@@ -75,7 +79,8 @@ _ALWAYS_HINTS = (
     "inbox", "enter your", "facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "bluesky",
     " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
     "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version", "receiving this",
-    "journalism", "you're reading", "you’re reading", "chip in", "got a", "presented by",
+    "journalism", "you're reading", "you’re reading", "chip in", "got a", "a story", "presented by",
+    "made possible", "went wrong", "rules", "local democracy",
 )  # fmt: skip
 _URL_HINTS = ("http", "www.", "@")
 # Furniture when a short line starts with it: labels, calls to action, widgets.

@@ -552,3 +552,16 @@ def test_a_long_read_more_teaser_between_paragraphs_is_not_body() -> None:
     teaser = "READ MORE: Pensioner, 91, waited nine hours for an ambulance after a fall as crews queued outside"
     result = clean(page(HEADLINE, BODY[0], BODY[1], teaser, BODY[2], BODY[3]))
     assert paragraphs(result.body) == BODY
+
+
+@pytest.mark.parametrize("furniture", [
+    "Do you have a story for the Evening Flare news team? Email us or call our newsdesk.",
+    "This article is free to read. Register for unlimited access to news and CPD.",
+    "This investigation was made possible by our members. Join them today.",
+    "Something went wrong, please try again later.",
+    "Please report any comments that break our rules.",
+    "The Local Democracy Reporting Service is a public service news agency funded by the BBC and the news industry.",
+])
+def test_the_outlet_speaking_to_its_reader_under_the_article_is_not_body(furniture: str) -> None:
+    result = clean(page(HEADLINE, *BODY, furniture, "Most read"))
+    assert paragraphs(result.body) == BODY
