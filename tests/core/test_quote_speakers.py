@@ -1946,3 +1946,11 @@ def test_each_pull_quote_belongs_to_the_credit_line_under_it() -> None:
         "The show is produced by Sam Okoro."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Joanne Kelsall", "Tom Akintola"]
+
+
+def test_a_road_named_after_on_is_no_one_a_pronoun_can_mean() -> None:
+    text = (
+        "Kenbury's flood warden, Cllr Terry Vosper, said residents on Mill Lane had been warning about the risk.\n\n"
+        "\"This is the third time in five years that the river has come over,\" he said."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Terry Vosper"]

@@ -231,7 +231,7 @@ _CAP_WORD = rf"(?:(?:{_DOTTED})\.|[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'’\-]*))
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p))) + ")"
 # Words that tie a named person to the organisation after them: "Peter Hay from Birmingham City Council".
 AFFILIATIONS = frozenset(("from", "at", "of", "for", "with"))
-PLACE_BEFORE = frozenset(("in", "near", "outside"))  # "a farmer from near Llanfair Dyffryn": a place, no one
+PLACE_BEFORE = frozenset(("in", "near", "outside", "on", "along"))  # "from near Llanfair Dyffryn", "on Mill Lane"
 # Words that say where someone is, not whom they speak for: "a nurse from Leeds", not "a spokesman for X"
 PLACED = AFFILIATIONS - {"for", "with"} | PLACE_BEFORE
 RELATIVES = frozenset(("who", "whose", "which", "that", "where", "when"))
