@@ -180,3 +180,20 @@ def test_the_age_a_story_gives_someone_is_who_speaks() -> None:
     text = ("Fourteen months on, his mum Gemma says the family are still waiting.\n\n"
             "The 34-year-old, from Wendlesham, said: “Every morning I strap him into a chair that is hurting him.”")
     assert speakers(text)[0][0] == "Gemma"
+
+
+def test_an_interviews_marked_answer_is_the_interviewees_though_a_body_was_quoted_just_before() -> None:
+    text = (
+        "Angela Devereux took over as director of adult social services in October. She spoke to CareLeader "
+        "about the year so far.\n\n"
+        "What did you find when you arrived?\n\n"
+        "“Honestly, a workforce that was exhausted. We had been carrying caseloads for years,” she says.\n\n"
+        "In its latest update the regulator, the CQC, said the council had made “clear and sustained progress”.\n\n"
+        "Why bring reablement back in-house?\n\n"
+        "“Because the outsourced model wasn't giving us what we needed. We were paying for hours.\n\n"
+        "“Now we've got our own team and we can start within 48 hours.”\n\n"
+        "What keeps you awake?\n\n"
+        "“Carers. We've got 14,000 unpaid carers and far too few of them have had an assessment.”"
+    )
+    full = [(q.speaker, q.text[:8]) for q in extract_quotes(text) if not q.partial]
+    assert full == [("Angela Devereux", "Honestly"), ("Angela Devereux", "Because "), ("Angela Devereux", "Carers. ")]

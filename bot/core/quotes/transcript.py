@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from bot.core.models import Quote
 from bot.core.quotes.kinds import Speaker
-from bot.core.quotes.lexicon import CAP_RUN, ORG_WORDS, occurrences, word_tokens
+from bot.core.quotes.lexicon import CAP_RUN, CUE, ORG_WORDS, occurrences, word_tokens
 from bot.core.quotes.names import name_words
 from bot.core.quotes.people import ArticleSpeakers
 from bot.core.quotes.phrases import Mention
@@ -38,6 +38,7 @@ _INTRO_WORDS = 20  # a line that introduces a Q&A ("Five minutes with… Bronagh
 _ABOUT_QA = re.compile(r"\b(?:questions|answers)\b")  # "Dame Eluned's answers have been lightly edited"
 _PRESENTS = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:is|was|has been) ")
 _MARKS = "\"“”‘’'"
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|‘[^’]*(?:’(?!\w)|$)|\"[^\"]*(?:\"|$)")  # what is inside quote marks
 _ADDRESSED = re.compile(r"(?:(?:Q|Question)\s*[:.]\s+)?([A-Z][\w'’-]+), ")  # a question that calls its guest by name
 
 
@@ -132,7 +133,8 @@ def interview_quotes(
 
 def merge_answers(marked: list[Quote], interview: list[Quote]) -> tuple[list[Quote], list[Quote]]:
     """Give an answer the interviewer put in quote marks to the interviewee, once: the marked quotation opening an
-    answer's paragraph that names no speaker is theirs, and the unmarked copy of that paragraph goes."""
+    answer's paragraph that names no speaker, or whose paragraph has no "she says" of its own (its speaker was only
+    the last one named), is theirs, and the unmarked copy of that paragraph goes."""
     marked = list(marked)
     kept: list[Quote] = []
     for answer in interview:
@@ -143,8 +145,9 @@ def merge_answers(marked: list[Quote], interview: list[Quote]) -> tuple[list[Quo
         inside = [n for n, quote in enumerate(marked) if start <= quote.start < end]
         if not inside:
             kept.append(answer)
+        unattributed = CUE.search(_QUOTED.sub(" ", answer.text)) is None
         for n in inside:
-            if marked[n].speaker is None and not marked[n].partial:
+            if (marked[n].speaker is None or unattributed) and not marked[n].partial:
                 marked[n] = replace(marked[n], speaker=answer.speaker, role=answer.role,
                                     speaker_kind=answer.speaker_kind)
     return marked, kept
