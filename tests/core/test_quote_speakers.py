@@ -1954,3 +1954,19 @@ def test_a_road_named_after_on_is_no_one_a_pronoun_can_mean() -> None:
         "\"This is the third time in five years that the river has come over,\" he said."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Terry Vosper"]
+
+
+@pytest.mark.parametrize("subject", [
+    "Local Member of the Senedd Rhodri Bevan",
+    "Chair of the Health and Social Care Committee Rhodri Bevan MP",
+])
+def test_a_capitalised_office_of_a_body_before_the_name_leaves_the_named_person_the_speaker(subject: str) -> None:
+    text = (f"A spokesperson for Glanmor Care said the company accepted the findings.\n\n{subject} said he had "
+            "written to the company.\n\n‘Families need to know their loved ones are safe at night,’ he said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Rhodri Bevan"]
+
+
+def test_a_capitalised_professorship_at_a_place_is_a_role_not_a_name() -> None:
+    text = ("Lead author Professor Catherine Adeyemi, Professor of Clinical Neuroscience at Northgate, said: "
+            "“Parkinson’s is the fastest-growing neurological condition in the world.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Catherine Adeyemi"]

@@ -9,8 +9,10 @@ from dataclasses import replace
 from bot.core.quotes.lexicon import (
     AFFILIATIONS,
     FUNCTION_WORDS,
+    HONORIFICS,
     PLACE_BEFORE,
     RELATIVES,
+    ROLE_NOUNS,
     Token,
     is_sentence_end,
     word_tokens,
@@ -133,6 +135,7 @@ def _named(inner: list[Token]) -> tuple[Mention | None, bool]:
     words = [w for w, _, _ in itertools.takewhile(lambda t: t[0] != "(", inner[lead:])]
     at = next((k for k, w in enumerate(words) if w in AFFILIATIONS), len(words))
     pure = lead <= 2 and at > 0 and all(w[0].isupper() or w == "." for w in words[:at])
+    pure = pure and not all(w.lower().rstrip(".") in ROLE_NOUNS | HONORIFICS for w in words[:at])  # ", Professor of X,"
     pure = pure and all(w[0].isupper() or w in FUNCTION_WORDS for w in words[at + 1 :])
     pure = pure and inner[0][0].lower() not in RELATIVES  # ", who represents Harlowmere South,"
     pure = pure and not any(w in AFFILIATIONS | PLACE_BEFORE for w, _, _ in inner[:lead])  # ", at X,"

@@ -113,7 +113,7 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     if (described := _described_body(tokens, j)) is not None:  # "from the campaign group Patients First"
         kind, first = ("org" if kind == "person" else kind), described
     # "ADASS president Peter Hay from Birmingham City Council said": the body after "from" says where he works
-    member = _member_of(tokens, first, end, text)
+    member = _member_of(tokens, first, end, text, named=kind == "person")
     if member is not None:
         return member
     if kind == "person":
@@ -149,7 +149,7 @@ def _described_body(tokens: list[Token], j: int) -> int | None:
     return first
 
 
-def _member_of(tokens: list[Token], first: int, end: int, text: str) -> Mention | None:
+def _member_of(tokens: list[Token], first: int, end: int, text: str, named: bool) -> Mention | None:
     """Return the person named just before "from/at/of ORG" (tokens[first:end+1]), the org in their role.
 
     An organisation is the speaker only when no person is named: in "Jane Roe from the RCN said" the subject
@@ -158,8 +158,9 @@ def _member_of(tokens: list[Token], first: int, end: int, text: str) -> Mention 
         return None
     person = np_backward(tokens, first - 2, text)
     if (person is not None and person.kind == "nominal" and tokens[first - 1][0] in PLACED and not person.definite
-            and nominal_head(person.name) in SOMEONE):
-        # "One nurse in the north of England wrote": an unnamed person and where they are, not the place
+            and nominal_head(person.name) in SOMEONE and not (named and tokens[first - 1][0] == "of")):
+        # "One nurse in the north of England wrote": an unnamed person and where they are, not the place (but
+        # "Local Member of the Senedd Rhodri Bevan" names him)
         return replace(person, name=text[person.start : tokens[end][2]])
     if person is None or person.kind != "person" or tokens[first - 1][0] in PLACE_BEFORE:
         return None
