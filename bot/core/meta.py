@@ -157,7 +157,11 @@ def _author(whole: list[str], footer: list[str], title: str | None) -> str | Non
                     return part
     signed = bool(footer) and _VALEDICTION.match(footer[0]) is not None  # "Best wishes," / "Bernadette Quayle"
     footer = footer[signed:]
-    # a writer signing off under the last paragraph, above the share buttons: "Jo Pike" / "Share this:"
+    # a writer signing off under the last paragraph, above the share buttons: "Jo Pike" / "Share this:", or with
+    # their job on the line: "Sandra Mbeki, Branch Secretary"
+    signer = person_with_role(footer[0]) if footer and len(footer[0].split()) <= _SIGNATURE_WORDS else None
+    if signer and signer != footer[0]:
+        footer = [signer, *footer[1:]]
     if footer and len(footer[0].split()) <= 3 and is_person_name(footer[0]):
         # perhaps with their job between: "Naomi Fairweather" / "Head of Policy and Campaigns" / "Share this page"
         after = 2 if len(footer) > 2 and footer[1].split()[0].lower() in ROLE_NOUNS else 1
@@ -169,6 +173,7 @@ def _author(whole: list[str], footer: list[str], title: str | None) -> str | Non
 
 
 _EDITED = re.compile(r"^\W*edited by\b", re.I)
+_SIGNATURE_WORDS = 8  # "Sandra Mbeki, Branch Secretary": a name and a job title, no sentence
 _VALEDICTION = re.compile(
     r"(?:(?:best|kind|warm)(?:est)? (?:wishes|regards)|yours (?:sincerely|faithfully)|thank you|thanks)\W*$", re.I
 )
