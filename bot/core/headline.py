@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -85,8 +84,9 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
     return score
 
 
-def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str]) -> bool:
-    """Say whether a line is the standfirst, or the picture's caption, of the headline right above it: one that
+def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str], above: int) -> bool:
+    """Say whether a line is the standfirst, or the picture's caption, of the headline right above it (or right
+    below its standfirst, at `above`: a tabloid's summary lines, one a line, that lost their bullets): one that
     plainly tells the lead's story ("New diagnostic centre opens at Colmere Health Park, cutting scan waits" over
     "The new diagnostic centre at Colmere Health Park"), however long the line and however closely it echoes the
     lead: a standfirst or caption may echo it more closely than its headline ("In pictures: Hospice garden bursts
@@ -98,7 +98,7 @@ def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str]) -> bool:
     """
     stems = _stems(headline.text)
     return (
-        line.position == headline.position + 1
+        line.position == above + 1
         and len(stems & lead) >= TOLD
         and len(stems) >= _HEADLINE_STEMS
         and not _TICKER.match(headline.text)
@@ -113,7 +113,8 @@ def _over_standfirst(lines: Sequence[TitleLine], lead: set[str]) -> list[TitleLi
     and sharing more words with the lead, outscores the headline it summarises.
     """
     out = list(lines)
-    for n, (line, below) in enumerate(itertools.pairwise(lines)):
+    for n in range(len(lines) - 2, -1, -1):  # from the bottom: a headline over several summary lines, then the byline
+        line, below = lines[n], out[n + 1]
         own = _score(line, lead)
         if (
             own is not None
@@ -149,11 +150,15 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
     """
     lead_stems = _stems(lead)
     scored: list[tuple[TitleLine, float]] = []
+    above = -1  # where the last headline, or the last line of its standfirst or summary lines, sits
     for line in _over_standfirst(lines, lead_stems):
         score = _score(line, lead_stems)
         # a line counts as the standfirst only of a headline that nothing speaks against (not a "LIVE:" ticker)
-        if score is not None and not (scored and scored[-1][1] > 0 and _standfirst(scored[-1][0], line, lead_stems)):
+        if score is not None and scored and scored[-1][1] > 0 and _standfirst(scored[-1][0], line, lead_stems, above):
+            above = line.position  # and so do the summary lines under it, one a line, that lost their bullets
+        elif score is not None:
             scored.append((line, score))
+            above = line.position
     # the byline and date sit under the headline: a line between them and the article is a picture's caption
     byline = next((line.byline for line, score in scored if line.byline is not None and score > 0
                    and _worded(line.text)), None)  # a headline, not a body's name over its press release's date

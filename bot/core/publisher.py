@@ -36,7 +36,8 @@ _BRAND_OF = re.compile(
 )
 _FREQUENCY = re.compile(r"\s+\d{2,3}(?:\.\d)?\s*(?:FM|AM)?$")
 _ORG_IS = re.compile(_NAME_PHRASE + r",?\s+(?:is|are)\s+(?:the|a|an)\s+\w")
-_ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?P<name>(?:[Tt]he\s+)?[A-Z][^.!?:|]{1,80})$")
+# "About the Ferrier Institute" names the site's owner; "About Us" no one
+_ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?!(?:Us|US|Me|This|Our)\b)(?P<name>(?:[Tt]he\s+)?[A-Z][^.!?:|]{1,80})$")
 _PRESS_END = re.compile(r"^\W*(?:ends|notes?\s+(?:to|for)\s+editors?|editors?['’]?s?\s+notes?)\W*$", re.I)
 _TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 _WIRE_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40} \((?P<name>[A-Z][\w .&'-]{1,40})\) [—–-]")

@@ -358,6 +358,17 @@ def test_a_long_tabloid_headline_above_its_standfirst_and_byline_is_the_headline
 
 
 
+def test_a_tabloid_headline_over_summary_lines_that_lost_their_bullets_is_the_headline() -> None:
+    headline = "Hospital trust scraps car parking charges for carers after two-year campaign by local families"
+    summary = ["Families of long-stay patients at Ashbury General had paid up to £60 a week to park",
+               "About 1,800 carers a month will benefit from the free permits issued at reception",
+               "Campaigners said the charges had been a tax on the families of the sick"]
+    raw = "\n".join(["Daily Courant", "Latest Headlines", "Health", headline, *summary,
+                     "By Raj Patel, Health Reporter", "Published: 11:24 BST, 3 September 2026", *HOSPITAL_BODY])
+    assert clean(raw).title == headline
+
+
+
 CENTRE_BODY = [
     "Patients in Ashbury and the surrounding villages can now have CT, MRI and ultrasound scans closer to home "
     "after a new community diagnostic centre opened at Ashbury Health Park on Monday.",

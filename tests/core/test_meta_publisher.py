@@ -285,3 +285,9 @@ def test_by_on_a_line_of_its_own_credits_the_name_under_it() -> None:
     raw = "\n".join(["Northmoor Gazette", "News", "Health", "Wexford Vale General Hospital", HEADLINE, "By",
                      "Priya Lal", "Health Reporter", "09:15, Thursday 26 November 2026", *BODY])
     assert meta(raw).author == "Priya Lal"
+
+
+def test_about_us_in_the_footer_names_no_publisher() -> None:
+    raw = page("Most read", "Hospital trust scraps car parking charges for carers", *BODY,
+               "Follow us", "About Us", "Contact Us", "Advertise With Us")
+    assert meta(raw).publisher != "Us"
