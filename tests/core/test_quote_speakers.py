@@ -1970,3 +1970,22 @@ def test_a_capitalised_professorship_at_a_place_is_a_role_not_a_name() -> None:
     text = ("Lead author Professor Catherine Adeyemi, Professor of Clinical Neuroscience at Northgate, said: "
             "“Parkinson’s is the fastest-growing neurological condition in the world.”")
     assert [q.speaker for q in extract_quotes(text)] == ["Catherine Adeyemi"]
+
+
+@pytest.mark.parametrize("subject", [
+    "Dr Helen Tranter, Regional Medical Director, NHS England, said:",
+    "Dr Helen Tranter, regional medical director, NHS England – East of England, said:",
+])
+def test_a_person_given_a_role_and_then_a_body_between_commas_is_the_speaker(subject: str) -> None:
+    text = f"{subject} \"Community diagnostic centres are one of the best ways to bring down waiting times.\""
+    assert [q.speaker for q in extract_quotes(text)] == ["Helen Tranter"]
+
+
+def test_people_in_general_are_no_one_a_later_she_says_can_mean() -> None:
+    text = (
+        "Ms Jennings reopened the discharge lounge. ‘People said we couldn’t afford to open it,’ she says.\n\n"
+        "‘People said it again last week. My view was that we couldn’t afford not to.’\n\n"
+        "On finances she is more cautious.\n\n"
+        "‘I am not going to pretend this will be painless,’ she says."
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Jennings"}

@@ -49,10 +49,13 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         if name is not None and name.kind == "org" and pure_name and sep >= 0:
             owner = np_backward(tokens, sep - 1, text)  # "Its operator, Sallowby Care Group, said": the body named
             if owner is not None and owner.kind == "nominal":
-                return name
+                outer = _named_before(tokens, separators, n, text)  # "Ann Lee, Chief Executive, Ashby Council, said"
+                return replace(outer, role=clean_role(f"{owner.name}, {name.name}")) if outer is not None else name
         if sep < 0:
             continue
         left = np_backward(tokens, sep - 1, text)
+        if tokens[sep][0] in "–—" and left is not None and left.kind == "org":
+            continue  # "NHS England – East of England": one body and its region
         k, word = _word_before(tokens, left.start) if left is not None else (-1, "")
         if word in RELATIVES:
             continue  # "Ann Lee, whose son Tom, 34, …, said": Tom is inside the clause about her

@@ -163,6 +163,12 @@ MALE_KIN = wordset(
 KIN = FEMALE_KIN | MALE_KIN
 # Nouns that name a person ("nurse", "daughter", "source", "woman"), not a thing ("a trolley", "a care home").
 SOMEONE = ROLE_NOUNS | SOURCES | KIN | wordset("woman man person patient parent respondent")
+# Plural nouns for people in general, which open a sentence capitalised ("People said we couldn't afford it",
+# "Staff were told"): never anyone's name
+GROUPS = wordset(
+    "people staff patients families residents parents relatives carers nurses doctors workers members campaigners "
+    "critics officials experts researchers volunteers locals neighbours colleagues pupils students users visitors"
+)
 _FEMALE = (
     wordset("ms mrs miss dame lady baroness spokeswoman chairwoman congresswoman businesswoman widow") | FEMALE_KIN
 )

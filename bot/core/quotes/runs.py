@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from bot.core.quotes.lexicon import (
     FUNCTION_WORDS,
+    GROUPS,
     HONORIFICS,
     MODIFIERS,
     NAME_PARTICLES,
@@ -41,7 +42,7 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         words = words[1:]
     # a name ends before a pronoun opening the next sentence: "a patient I'll call Mr B. He'd been in …"
     words = tuple(itertools.takewhile(lambda w: _CONTRACTED.sub("", w.lower()) not in PRONOUNS, words))
-    if not words:
+    if not words or (len(words) == 1 and words[0].lower() in GROUPS):
         return "", ()
     head: list[str] = []
     for word in words:
