@@ -1989,3 +1989,10 @@ def test_people_in_general_are_no_one_a_later_she_says_can_mean() -> None:
         "‘I am not going to pretend this will be painless,’ she says."
     )
     assert {q.speaker for q in extract_quotes(text)} == {"Jennings"}
+
+
+@pytest.mark.parametrize("group", ["Ashcombe Silver Band", "Fenmouth Community Choir", "Wenmouth Youth Orchestra"])
+def test_a_band_or_choir_that_played_is_no_one_a_later_she_means(group: str) -> None:
+    text = (f"Dr Pam Goodliffe retired on Friday. {group} played a selection of tunes at her party.\n\n"
+            "“Sleep, mainly,” she laughed.")
+    assert [q.speaker for q in extract_quotes(text)] != [group]

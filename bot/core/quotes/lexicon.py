@@ -110,7 +110,7 @@ ORG_WORDS = wordset(
     "club court police army england scotland wales uk providers healthwatch administration caucus panel "
     "team church cabinet county republicans democrats conservatives tories homes healthcare hospice practice surgery "
     "clinic pharmacy care homecare support advice unison unite mencap ofsted ombudsman library museum street road "
-    "avenue square crescent terrace senedd assembly"
+    "avenue square crescent terrace senedd assembly band choir orchestra"
 )
 POSTNOMINALS = wordset(
     "obe mbe cbe kbe dbe frcp frcs frcgp frcn fmedsci phd msc mp msp mla td qc kc jp dl frs rn jr sr ii iii iv"
