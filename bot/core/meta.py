@@ -24,7 +24,7 @@ from bot.core.quotes.lexicon import ROLE_NOUNS, is_given_name, wordset
 log = logging.getLogger(__name__)
 
 _DATE_LABEL = re.compile(
-    r"^\W*(?:(?:this\s+)?(?:article|story|page|post)\s+(?:was\s+)?)?(?:first\s+)?(?:published|posted|date|dated"
+    r"^\W*(?:(?:this\s+)?(?:article|story|page|post|entry)\s+(?:was\s+)?)?(?:first\s+)?(?:published|posted|date|dated"
     r"|released|issued|appeared)\b", re.I
 )  # "This article first appeared in the Town Hall Review daily bulletin on 26 January 2026."
 # A journal's citation line: "BCJ 2026;379:q1187 doi: … (Published 19 May 2026)"

@@ -423,6 +423,15 @@ def test_a_byline_under_the_standfirst_names_the_author() -> None:
     assert found.author == "Priya Nandakumar"
 
 
+@pytest.mark.parametrize("entry", [
+    "This entry was posted in News and tagged surgery, people on 28 June 2026 by Sue Marchant.",
+    "This entry was posted on Sunday, June 28th, 2026 at 7:42 pm and is filed under Health.",
+])
+def test_a_blogs_entry_line_under_the_article_dates_it(entry: str) -> None:
+    footer = [entry, "3 Responses", "Jim", "29 June 2026 at 7:12 pm", "Lovely party."]
+    assert meta("Ashcombe Vale Voice", HEADLINE, *BODY, *footer).published == date(2026, 6, 28)
+
+
 def test_a_posted_date_below_the_article_dates_it_but_a_readers_comment_does_not() -> None:
     footer = ["Related content", "Councils warn of a cliff edge as fees rise", "Posted: 30 November 2026",
               "Tags: adult social care, funding"]
