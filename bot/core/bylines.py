@@ -57,6 +57,7 @@ MEDIA_WORD = re.compile(
 )
 # "… and the Voices Together news team", "… and agencies": the newsroom that wrote it with them
 _WITH_TEAM = re.compile(r"(?:and|&) (?:the )?(?:[\w'’-]+ ){0,4}(?:team|desk|staff|agencies|reporters|newsroom)", re.I)
+_FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 _DESCRIPTION_WORDS = 8  # "Jane Doe, third-year adult nursing student": who writes, in a few words
 WRITERS = wordset("reporter editor correspondent writer journalist columnist contributor staff")
 
@@ -145,6 +146,7 @@ def person_with_role(text: str) -> str | None:
     words = tail.lower().replace(",", " ").replace("|", " ").split()  # "Ruth Okonkwo | Communications Manager" too
     role = tail.lstrip().startswith((",", "|")) and len(words) <= 6 and not _ADDRESS.intersection(words)
     role = role or (is_job_title(tail) and bool(WRITERS.intersection(words)))  # "Carys Meredith Health Correspondent"
+    role = role or _FILED_FROM.fullmatch(tail) is not None  # "Oliver Brantwood in London": where the writer files
     if is_person_name(name) and (not tail or role):  # not "Willowmere Court, Station Road, Ashby Fen"
         return name
     return None

@@ -666,3 +666,9 @@ def test_a_name_and_job_between_pipes_under_the_headline_is_the_author() -> None
     found = meta("The Ashgrove Institute", "Home / Blog / Social care", HEADLINE,
                  "Ruth Okonkwo | Communications and Events Manager", *BODY)
     assert found.author == "Ruth Okonkwo"
+
+
+def test_a_name_line_saying_where_the_writer_files_from_over_the_date_is_the_author() -> None:
+    found = meta(HEADLINE, "Series A round values the start-up at about £90mn", "Oliver Brantwood in London",
+                 "Published March 24 2026", *BODY)
+    assert found.author == "Oliver Brantwood"
