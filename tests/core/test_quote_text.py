@@ -173,3 +173,11 @@ def test_a_single_mark_reopened_after_an_attribution_runs_on_into_the_next_parag
 def test_an_apostrophe_after_a_sentence_end_opens_nothing_before_a_lower_case_word() -> None:
     text = "Dr Ann Lee said the ward was full. ’til then, nobody had asked, she said."
     assert extract_quotes(text) == []
+
+
+def test_a_reply_introduced_with_a_colon_after_a_fragment_is_its_own_quotation() -> None:
+    text = ("The exchanges became heated. When Cllr Ann Parfitt said the opposition had “never run anything bigger "
+            "than a jumble sale”, Cllr Deborah Quayle replied: “At least a jumble sale looks after what it’s been "
+            "given.”")
+    full = [(q.speaker, q.text) for q in extract_quotes(text) if not q.partial]
+    assert full == [("Deborah Quayle", "At least a jumble sale looks after what it’s been given.")]

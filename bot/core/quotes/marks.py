@@ -442,8 +442,8 @@ def _is_attribution_gap(text: str, before: _Segment, after: _Segment) -> bool:
         return False
     if words and words[-1].lower() == "that":
         return False  # “…,” he said, adding that “a fragment”: reported speech, not the next part
-    if text[before.end - 1] in ".?!" and gap.rstrip()[-1:] in (",", ":"):
-        return False  # “…change.” She adds, “…”: the clause introduces the next quotation
+    if gap.rstrip()[-1:] == ":" or (text[before.end - 1] in ".?!" and gap.rstrip()[-1:] == ","):
+        return False  # “…change.” She adds, “…”, and “…”, Cllr Lee replied: “…”: the clause introduces the next
     return is_attribution_gap(gap)
 
 
