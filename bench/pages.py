@@ -5,9 +5,9 @@
 Each FOLDER (default: every folder under bench/pages) holds pasted pages (*.txt) of UK health and social
 care news and a gold.json in the format of ../shared/eval/seeds_gold.json. The pages are fictional, written
 for this project by helpers who never saw its code, samples or output, in the styles of outlets it has not
-seen. The sets were written one after another ("a" to "z", then "aa" to "az", "ba" to "bz", "ca" to "cd");
+seen. The sets were written one after another ("a" to "z", then "aa" to "az", "ba" to "bz", "ca" to "cf");
 each was scored once on arrival, before any rule was written from it (that figure is the result, in README.md),
-and only then read while fixing what it showed (a few were never read). Set "cd" came last. Each folder is run
+and only then read while fixing what it showed (a few were never read). Set "cf" came last. Each folder is run
 through `digestbot inspect --json` in one batch, as a user would, and scored by ../shared/eval/score.py (loaded
 by path; the bench says so and stops when it is absent). With --show, each field the pipeline got wrong is
 printed beside the gold answer. The last line is one JSON object.
