@@ -1996,3 +1996,9 @@ def test_a_band_or_choir_that_played_is_no_one_a_later_she_means(group: str) -> 
     text = (f"Dr Pam Goodliffe retired on Friday. {group} played a selection of tunes at her party.\n\n"
             "“Sleep, mainly,” she laughed.")
     assert [q.speaker for q in extract_quotes(text)] != [group]
+
+
+def test_she_just_said_is_hers() -> None:
+    text = ("My supervisor, Kerry-Ann Doyle, has been brilliant. When I told her about it the next morning, she just "
+            "said: “Good. It means you still care.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Kerry-Ann Doyle"]

@@ -143,7 +143,7 @@ PRONOUNS = wordset("he she they it we i")
 OBJECT_PRONOUNS = wordset("me us him them")  # no noun phrase holds one: "A spokesperson sent me this"
 SKIPPABLE = wordset(
     "also later then has had have once further previously recently simply only who would will earlier "
-    "again subsequently repeatedly often publicly privately separately today yesterday still"
+    "again subsequently repeatedly often publicly privately separately today yesterday still just"
 )
 LEFTOVER = wordset("and but so then as")
 INTRO_WORDS = wordset(
