@@ -153,12 +153,13 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
     above = -1  # where the last headline, or the last line of its standfirst or summary lines, sits
     for line in _over_standfirst(lines, lead_stems):
         score = _score(line, lead_stems)
-        # a line counts as the standfirst only of a headline that nothing speaks against (not a "LIVE:" ticker)
-        if score is not None and scored and scored[-1][1] > 0 and _standfirst(scored[-1][0], line, lead_stems, above):
-            above = line.position  # and so do the summary lines under it, one a line, that lost their bullets
-        elif score is not None:
+        if score is None:
+            continue
+        # a line counts as the standfirst only of a headline that nothing speaks against (not a "LIVE:" ticker), and
+        # so do the summary lines under it, one a line, that lost their bullets
+        if not (scored and scored[-1][1] > 0 and _standfirst(scored[-1][0], line, lead_stems, above)):
             scored.append((line, score))
-            above = line.position
+        above = line.position
     # the byline and date sit under the headline: a line between them and the article is a picture's caption
     byline = next((line.byline for line, score in scored if line.byline is not None and score > 0
                    and _worded(line.text)), None)  # a headline, not a body's name over its press release's date

@@ -272,7 +272,8 @@ def is_unnamed(mention: Mention, sentence: str) -> bool:
     # "the nurse" refers back to someone, unless the sentence says they are not named; "the prime minister's
     # spokesperson" says whose
     owned = re.match(r"the [\w ’'-]+['’]s ", mention.name, re.I) is not None
-    if mention.name.lower().startswith("the ") and not (anonymous or owned):
+    refers_back = mention.name.lower().startswith("the ") and not owned
+    if refers_back and not anonymous:
         return False
     # "One nurse, who has …", "Another resident, who gave her name only as Sandra, …", "One care worker told us",
     # "A second worker, who has been …": one more of those the writer spoke to
@@ -284,7 +285,7 @@ def is_unnamed(mention: Mention, sentence: str) -> bool:
     one_who = described or interviewed is not None or (
         ONE_MORE.match(mention.name) is not None and nominal_head(mention.name) in SOMEONE)
     head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote
-    spokes = head.startswith("spokes") and (owned or not mention.name.lower().startswith("the "))
+    spokes = head.startswith("spokes") and not refers_back
     return nominal_kind(mention.name) == PERSON and (head in SOURCES or anonymous or one_who or spokes)
 
 

@@ -140,8 +140,8 @@ class ArticleSpeakers:
         # after "?” or "!” the attribution reads as a new sentence: “…?” Vitter demanded.
         follows = close + 2 if self._text[close - 1] in "?!" else close
         credit = CREDIT_LINE.match(self._text, close + 1)  # a pull quote's credit under it: "— Ann Lee, nurse"
-        return self._after(close + 1, credit.end() if credit else min(self._ends[self._sentence_of(follows)],
-                                                                     close + 1 + _CLAUSE_REACH))
+        end = credit.end() if credit else min(self._ends[self._sentence_of(follows)], close + 1 + _CLAUSE_REACH)
+        return self._after(close + 1, end)
 
     def resolve(self, mention: Mention | None, position: int) -> Speaker:
         """Turn a mention into a canonical speaker, role and kind: pronouns and role nouns become names."""
