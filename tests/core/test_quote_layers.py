@@ -10,7 +10,7 @@ import pytest
 QUOTES = Path(__file__).resolve().parents[2] / "bot" / "core" / "quotes"
 STACK = [
     "lexicon", "runs", "kinds", "phrases", "names", "organisations", "appositives", "clauses", "openings",
-    "documents", "people", "transcript", "marks",
+    "documents", "layout", "people", "transcript", "marks",
 ]
 
 

@@ -126,6 +126,10 @@ def is_attribution_gap(gap: str) -> bool:
     return after_clause(body) is not None
 
 
+# A cue verb whose object is followed by a clause of its own reports other words: "“…?” I told her I was fine."
+_REPORTED = re.compile(r" (?:me|him|her|us|them) (?:that )?(?:I|he|she|we|they|it)\b")
+
+
 def after_clause(clause: str) -> Mention | None:
     """Parse an attribution that follows a quotation: "said X" / "X said" / "— X" / "according to X"."""
     dash = DASH.match(clause)
@@ -141,7 +145,7 @@ def after_clause(clause: str) -> Mention | None:
         if cue.group("part"):
             return Mention("participle", "", start=offset)
         return np_forward(token_spans(body[cue.end() :]), 0)
-    if cue.group("part"):
+    if cue.group("part") or _REPORTED.match(body, cue.end()):
         return None
     mention = subject_before(body[: cue.start()])
     if mention is None:

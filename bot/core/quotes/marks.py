@@ -91,10 +91,10 @@ class _Segment:
     restart: bool = False  # the run continues the one before it in the same paragraph
 
 
-def extract_quotes(text: str) -> list[Quote]:
+def extract_quotes(text: str, writer: str | None = None) -> list[Quote]:
     """Return the article's direct quotations, in order, each with its speaker when one is stated: those in
     quote marks, the lines of a transcript ("Jack Penhaligon: Minister, has the Department…") and an interview's
-    answers."""
+    answers. `writer` is the byline's name: in a first-person piece, "“…,” I told him" is the writer's."""
     paragraphs = _paragraphs(text)
     named = _blank_nicknames(text)  # same offsets, nicknames' marks gone
     segments = [seg for i, (start, end) in enumerate(paragraphs) for seg in _scan(named, start, end, i)]
@@ -102,7 +102,7 @@ def extract_quotes(text: str) -> list[Quote]:
     answers = interview_answers(text, paragraphs)
     if not segments and not lines and not answers:
         return []  # most articles without quote marks: no speakers to work out
-    speakers = ArticleSpeakers(named, paragraphs, [(seg.start, seg.end) for seg in segments])
+    speakers = ArticleSpeakers(named, paragraphs, [(seg.start, seg.end) for seg in segments], writer)
     marked = _marked(text, named, segments, paragraphs, speakers) if segments else []
     transcript = transcript_quotes(text, lines, speakers)
     if transcript:  # a transcript's lines say who speaks: they are no questions and answers to guess at
@@ -119,7 +119,7 @@ def _marked(
     groups = _group(named, segments, paragraphs, speakers)
     quotes: list[Quote] = []
     previous = NOBODY
-    previous_paragraph = -2
+    previous_paragraph = previous_end = -2
     turns: list[_Turn] = []  # the full quotations so far, for an exchange of questions and answers
     for group in groups:
         last = group[-1]
@@ -141,7 +141,7 @@ def _marked(
             follows_quote = previous_paragraph == first.paragraph or (
                 starts_paragraph and previous_paragraph == first.paragraph - 1
             )
-            if follows_quote and previous.name is not None:
+            if follows_quote and previous.name is not None and not _introduced(text, previous_end, first.mark):
                 # an unattributed quote, or one "it added" / "they said", continues the previous speaker, unless it
                 # answers a question put to someone else or puts the next question back
                 speaker = _other_turn(turns, first.paragraph, _is_question(parts[-1])) if starts_paragraph else None
@@ -167,10 +167,17 @@ def _marked(
             )
         )
         if not partial or speaker.name:  # an unattributed phrase in the narrative ("spinning plates") hands on nothing
-            previous, previous_paragraph = speaker, group[-1].paragraph
+            previous, previous_paragraph, previous_end = speaker, group[-1].paragraph, group[-1].end
         if not partial:
             turns.append(_Turn.of(text, group, parts[-1], speaker))
     return quotes
+
+
+def _introduced(text: str, since: int, mark: int) -> bool:
+    """Whether a cue verb of its own brings a quotation in after the quotation before it ("…,” I told him. On the
+    eighth day he looked up and asked, “…”): it is someone's, though whose was not read, so not the one before's."""
+    before = text[max(since, mark - 40) : mark].rstrip()
+    return before[-1:] in (",", ":") and any(m.end() == len(before) - 1 for m in CUE.finditer(before))
 
 
 @dataclass(slots=True, frozen=True)

@@ -58,8 +58,8 @@ def _owner(text: str, lower_next: bool) -> Mention | None:
     """Return the person named in full whose possessive opens `text`; with `lower_next`, only when what they own
     is a lower-case word ("Alex Brennan’s father"), as a sentence about a relative opens."""
     owned = _OWNER.match(text)
-    if owned is None or (lower_next and owned["lower"] is None):
-        return None
+    if owned is None or (lower_next and owned["lower"] is None) or owned[1].split()[0].lower() in FUNCTION_WORDS:
+        return None  # "At Mum’s review I told her …": the sentence opens on a phrase, not on Mum
     found = np_forward(token_spans(owned[1]), 0)
     return found if found is not None and found.kind == "person" else None
 

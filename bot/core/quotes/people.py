@@ -33,6 +33,7 @@ from bot.core.quotes.clauses import (
 )
 from bot.core.quotes.documents import DOCUMENTS, LETTERS, WRITINGS, document_body, document_source, document_writer
 from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person
+from bot.core.quotes.layout import CLAUSE_REACH, ArticleLayout
 from bot.core.quotes.lexicon import (
     CREDIT_LINE,
     CUE,
@@ -42,7 +43,6 @@ from bot.core.quotes.lexicon import (
     SOURCES,
     is_heading,
     name_gender,
-    sentence_breaks,
     token_spans,
     word_tokens,
 )
@@ -80,7 +80,7 @@ _PARENTS = frozenset("mother mum mam mom father dad".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")
 # "She laughs. “…”", "She is blunt about it. “…”", "Asked what would help, she does not hesitate. “…”": hers
 _ACTING = re.compile(r"(?:[A-Z][^.!?“”\"\n]{0,100}?, )?([Ss]he|[Hh]e) [a-z]+(?:,? [a-z]+){0,15}\.\s*")
-_CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
+_SEVERAL = re.compile(r",| and |&")  # a byline of several writers: "I" is none of them in particular
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
 _ORG_SENTENCES = 3  # how far back "it said" looks for the organisation it stands for
@@ -88,26 +88,19 @@ _REPORT_SENTENCES = 4  # how far back "The report said" looks for the body it co
 _ROLE_CANDIDATES = 8  # how many earlier people "the minister" is compared with
 
 
-class ArticleSpeakers:
+class ArticleSpeakers(ArticleLayout):
     """Attribute the quotations of one article and resolve its speakers to canonical names.
 
     Everything about the article's people is worked out lazily and cached: the full forms and gender of a surname
     are looked up only when that surname is a speaker, and the salient people before a pronoun are found by reading
     the sentences before it, most recent first."""
 
-    def __init__(self, text: str, paragraphs: list[tuple[int, int]], quoted: Sequence[tuple[int, int]]) -> None:
-        self._text = text
+    def __init__(
+        self, text: str, paragraphs: list[tuple[int, int]], quoted: Sequence[tuple[int, int]], writer: str | None = None
+    ) -> None:
+        self._byline = writer if writer and not _SEVERAL.search(writer) else None  # "I" is one person
+        super().__init__(text, paragraphs)
         self._quoted = sorted(quoted)  # the spans inside quotation marks: the speakers' words, not the writer's
-        self._paragraphs = paragraphs
-        self._para_starts = [start for start, _ in paragraphs]
-        self._starts: list[int] = []  # sentence starts, in order
-        self._ends: list[int] = []  # where each sentence's text ends
-        for para_start, para_end in paragraphs:
-            self._starts.append(para_start)
-            for m in sentence_breaks(text, para_start, para_end):
-                self._ends.append(m.end(1))
-                self._starts.append(m.end())
-            self._ends.append(para_end)
         self._mentions: dict[int, list[Mention]] = {}
         self._told: dict[int, list[Mention]] = {}  # whom a "she said" was found to mean, by sentence: she stays salient
         self._pronouns: dict[int, list[Mention]] = {}  # "she said …" in a sentence read for its people
@@ -140,7 +133,7 @@ class ArticleSpeakers:
         # after "?” or "!” the attribution reads as a new sentence: “…?” Vitter demanded.
         follows = close + 2 if self._text[close - 1] in "?!" else close
         credit = CREDIT_LINE.match(self._text, close + 1)  # a pull quote's credit under it: "— Ann Lee, nurse"
-        end = credit.end() if credit else min(self._ends[self._sentence_of(follows)], close + 1 + _CLAUSE_REACH)
+        end = credit.end() if credit else min(self._ends[self._sentence_of(follows)], close + 1 + CLAUSE_REACH)
         return self._after(close + 1, end)
 
     def resolve(self, mention: Mention | None, position: int) -> Speaker:
@@ -152,6 +145,8 @@ class ArticleSpeakers:
         if mention.kind == "org":
             return organisation(self._expand(mention.name))
         if mention.kind == "pronoun":
+            if mention.name == "i":  # the narrator of a first-person piece: the byline's writer
+                return person(self._byline)
             if mention.name not in ("he", "she"):
                 return NOBODY
             gender = "m" if mention.name == "he" else "f"
@@ -162,15 +157,17 @@ class ArticleSpeakers:
                 rf"\b{mention.name}\b", self._text[self._starts[self._sentence_of(relative[0])] : relative[0]], re.I
             ) or (parent and relative[1].split()[-1].lower() in _PARENTS)):  # "‘Mum had a stroke,’" is not Mum's
                 relative = None
-            if relative is not None and (  # the nearer one: "My mother … she still says", not "Kerry said she …"
+            if relative is not None and (  # the nearer one: "My mother … she still says", not "Kerry said she …",
                 salient is None or (self._sentence_of(salient.start) < self._sentence_of(relative[0])
+                                    and not self._text.startswith(("’s", "'s"), relative[0] + len(relative[1]))
                                     and not (salient.start < relative[0] and relative[1].split()[0] == OWNERS[gender]))
-            ):  # but "Janice has looked after her mother …. ‘…,’ she told me": the one who owns "her mother"
+            ):  # nor "At Mum’s review … she said" (whose review); but "Janice … her mother …. ‘…,’ she told me": Janice
                 owner = self._salient_before(position, "m" if gender == "f" else "f")  # "his wife": Linda Barrow
                 spouse = self._names.spouse(owner, relative[1], gender)
                 return person(spouse) if spouse else person(*self._roles.relative(relative[1]))
             if salient is None or salient.kind == "nominal":  # one named since outranks a spokesperson
-                salient = self._names.last_named(self._sentences_back(position, 3), gender, salient) or salient
+                back = 3 + self._pronoun_chain(position, mention.name)
+                salient = self._names.last_named(self._sentences_back(position, back), gender, salient) or salient
             salient = salient or self._names.main_person(gender)
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
                 self._names.genders[salient.name] = gender  # a later "he" is someone else
@@ -271,9 +268,9 @@ class ArticleSpeakers:
             return read
         told = [m for k, found in self._pronouns.items() if k >= self._sentence_of(self._para_starts[para])
                 for m in found if m.start < position and (salient is None or m.start > salient.start)]
-        if told:  # "She said NHS England would publish …": the quote under it is hers
-            last = max(told, key=lambda m: m.start)
-            return self.resolve(last, last.start)
+        if told:  # "She said NHS England would publish …": the quote under it is hers; but not the narrator's for
+            last = max(told, key=lambda m: m.start)  # "I just said thank you. … Dorothy … said, ‘…’"
+            return NOBODY if last.name == "i" else self.resolve(last, last.start)
         if salient is not None and salient.kind == "nominal":  # "One paramedic, who asked not to be named, said …"
             return self._nominal(salient, salient.start)
         return self._named(salient, position)
@@ -317,31 +314,6 @@ class ArticleSpeakers:
     def inside_quote(self, position: int) -> bool:
         k = bisect.bisect_right(self._quoted, (position, len(self._text))) - 1
         return k >= 0 and self._quoted[k][0] <= position < self._quoted[k][1]
-
-    def _paragraph_of(self, position: int) -> int:
-        """Return the index of the paragraph holding `position`."""
-        return max(0, bisect.bisect_right(self._para_starts, position) - 1)
-
-    def _sentence_bounds(self, position: int) -> tuple[int, int]:
-        """Return where the sentence holding `position` starts and ends."""
-        sentence = self._sentence_of(position)
-        return self._starts[sentence], self._ends[sentence]
-
-    def _start_back(self, position: int, count: int) -> int:
-        """Where the sentence `count` sentences before the one holding `position` starts."""
-        return self._starts[max(0, self._sentence_of(position) - count)]
-
-    def _sentences_back(self, position: int, count: int) -> list[tuple[int, int]]:
-        """The `count` sentences up to `position`, nearest first, as (start, end)."""
-        last = self._sentence_of(position)
-        return [(self._starts[k], min(position, self._ends[k])) for k in range(last, max(-1, last - count), -1)]
-
-    def _sentence_of(self, position: int) -> int:
-        return max(0, bisect.bisect_right(self._starts, position) - 1)
-
-    def _clause_start(self, position: int) -> int:
-        """Return where the clause before `position` starts: its sentence start, but never too far back."""
-        return max(self._starts[self._sentence_of(position)], position - _CLAUSE_REACH)
 
     def _after(self, start: int, end: int) -> Mention | None:
         clause = self._text[start:end]

@@ -1,0 +1,62 @@
+"""Where an article's paragraphs and sentences start and end: the geometry every speaker look-up reads by."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from bot.core.quotes.lexicon import sentence_breaks
+
+CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
+
+
+class ArticleLayout:
+    """The paragraphs and sentences of one article's text, found once, and the questions asked of them: which
+    sentence holds a position, where the sentences before it start."""
+
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._paragraphs = paragraphs
+        self._para_starts = [start for start, _ in paragraphs]
+        self._starts: list[int] = []  # sentence starts, in order
+        self._ends: list[int] = []  # where each sentence's text ends
+        for para_start, para_end in paragraphs:
+            self._starts.append(para_start)
+            for m in sentence_breaks(text, para_start, para_end):
+                self._ends.append(m.end(1))
+                self._starts.append(m.end())
+            self._ends.append(para_end)
+
+    def _paragraph_of(self, position: int) -> int:
+        """Return the index of the paragraph holding `position`."""
+        return max(0, bisect.bisect_right(self._para_starts, position) - 1)
+
+    def _sentence_bounds(self, position: int) -> tuple[int, int]:
+        """Return where the sentence holding `position` starts and ends."""
+        sentence = self._sentence_of(position)
+        return self._starts[sentence], self._ends[sentence]
+
+    def _start_back(self, position: int, count: int) -> int:
+        """Where the sentence `count` sentences before the one holding `position` starts."""
+        return self._starts[max(0, self._sentence_of(position) - count)]
+
+    def _sentences_back(self, position: int, count: int) -> list[tuple[int, int]]:
+        """The `count` sentences up to `position`, nearest first, as (start, end)."""
+        last = self._sentence_of(position)
+        return [(self._starts[k], min(position, self._ends[k])) for k in range(last, max(-1, last - count), -1)]
+
+    def _sentence_of(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, position) - 1)
+
+    def _clause_start(self, position: int) -> int:
+        """Return where the clause before `position` starts: its sentence start, but never too far back."""
+        return max(self._starts[self._sentence_of(position)], position - CLAUSE_REACH)
+
+
+    def _pronoun_chain(self, position: int, pronoun: str) -> int:
+        """How many sentences just before the one at `position` open with this pronoun: "… seen by Dr Oliver Brandreth.
+        He diagnosed …. He was careful with his words. “…,” he said": each goes on with the same person."""
+        count, sentence = 0, self._sentence_of(position) - 1
+        while sentence >= 0 and re.match(rf"{pronoun}\b", self._text[self._starts[sentence] :], re.IGNORECASE):
+            count, sentence = count + 1, sentence - 1
+        return count

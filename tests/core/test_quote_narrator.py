@@ -1,0 +1,59 @@
+"""Who speaks in first-person pieces (a carer's blog, a volunteer's diary): the narrator's "I told him" is the
+byline's writer; the people the narrator meets keep their own words."""
+
+from __future__ import annotations
+
+from bot.core.pipeline import process_article
+from bot.core.quotes import extract_quotes
+
+BLOG = """Caring for Dad: the year nobody warned me about
+By Megan Throssell
+12 March 2026
+
+Mum was finally seen by Dr Ivor Penhallow, a geriatrician, in January. He explained the scan results slowly. He \
+was patient with both of us.
+
+“There is more we can do than you might think,” he said.
+
+Last month I finally said what I had been rehearsing for weeks. “I cannot keep doing nights on my own,” I told \
+the social worker. “I need a plan for when I can’t.”
+
+For a while Dad would not talk about it, and I told him, “That’s fine. I’ll be here when you want to.” A week \
+later he put down his paper and asked, “Will they let me keep the dog?”
+"""
+
+
+def _speaker(raw: str, opening: str) -> str | None:
+    return next(q.speaker for q in process_article(raw).quotes if q.text.startswith(opening))
+
+
+def test_the_narrators_own_words_are_the_bylines_writer() -> None:
+    assert _speaker(BLOG, "I cannot keep doing") == "Megan Throssell"
+    assert _speaker(BLOG, "That’s fine.") == "Megan Throssell"
+
+
+def test_without_a_byline_the_narrators_words_name_no_one() -> None:
+    text = "“I cannot keep doing nights on my own,” I told the social worker. “I need a plan.”"
+    assert [q.speaker for q in extract_quotes(text)] == [None]
+    assert [q.speaker for q in extract_quotes(text, "Ann Lee and Tom Roe")] == [None]  # "I" is not two writers
+
+
+def test_a_quote_brought_in_by_its_own_cue_is_not_the_one_befores() -> None:
+    assert _speaker(BLOG, "Will they let me") != "Megan Throssell"  # "he … asked," though his name went unread
+
+
+def test_a_pronoun_goes_on_through_sentences_that_open_with_it() -> None:
+    assert _speaker(BLOG, "There is more") == "Ivor Penhallow"
+
+
+def test_a_told_clause_with_its_own_words_is_not_the_attribution_of_the_question_before() -> None:
+    text = ("Our GP, Dr Nadia Farouk, first mentioned respite. I had gone in about Dad’s tablets and she asked, "
+            "“And how are you keeping, Megan?” I told her I was fine.")
+    assert [q.speaker for q in extract_quotes(text, "Megan Throssell")] == ["Nadia Farouk"]
+
+
+def test_a_sentence_opening_on_a_phrase_with_mums_name_is_not_about_mum() -> None:
+    text = ("Mum’s consultant, Dr Ruth Allingham, is kind but brisk.\n\n"
+            "Dr Allingham put it better than I can. At Mum’s last review I said I felt guilty, and she said: "
+            "“Carers always say that. You noticed, and you acted.”")
+    assert [q.speaker for q in extract_quotes(text, "Megan Throssell")] == ["Ruth Allingham"]
