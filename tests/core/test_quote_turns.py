@@ -197,3 +197,23 @@ def test_an_interviews_marked_answer_is_the_interviewees_though_a_body_was_quote
     )
     full = [(q.speaker, q.text[:8]) for q in extract_quotes(text) if not q.partial]
     assert full == [("Angela Devereux", "Honestly"), ("Angela Devereux", "Because "), ("Angela Devereux", "Carers. ")]
+
+
+def test_a_relative_clause_on_the_body_a_person_leads_is_not_who_speaks() -> None:
+    text = ("Priya Nandra, director of the charity Later Years Together, which was not involved in the trial, said: "
+            "“These classes work. Every older person who wants one should be offered a place.”")
+    assert speakers(text) == [("Priya Nandra", "director of the charity Later Years Together")]
+
+
+def test_a_first_name_with_a_long_relative_clause_is_who_she_is() -> None:
+    text = ("District nurse Carys Lumb has been named nurse of the year. Her manager, Joan Pask, nominated her.\n\n"
+            "Carys, who lives in Oldmoor with her husband, Graham, and has three sons, said she was not stopping.\n\n"
+            "‘They keep asking when I’ll retire,’ she laughed. ‘Not yet.’")
+    assert speakers(text)[-1][0] == "Carys Lumb"
+
+
+def test_one_of_them_named_after_a_comma_is_the_person_the_sentence_is_about() -> None:
+    text = ("Six doctors have joined the scheme run by Dr Alun Hopkin this year, the board said.\n\n"
+            "One of them, Dr Huw Penrhyn, grew up in Cwm Tawel and had been working in Canada.\n\n"
+            "“The scheme made the move possible,” he said.")
+    assert speakers(text)[-1][0] == "Huw Penrhyn"

@@ -78,7 +78,7 @@ _PARTY_STATE = re.compile(r",( [RDI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,)(\s*$)?")
 # must not make "the X Foundation, a nonprofit …," the subject.
 _RELATIVE_OPENING = re.compile(
     r"(?:(?:On|In|At|After|Before|During|Outside|Speaking|Later|Earlier|Meanwhile)\b[^,]{0,60}, )?"
-    r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+), (?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*,$"
+    r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*), (?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*,$"
 )
 # The same with someone left unnamed: "One ward sister at a hospital in the West Midlands, who asked not to be
 # named, said" is that ward sister, not the West Midlands.
@@ -102,6 +102,9 @@ _SIGNED_BY = re.compile(
 )
 # A sentence that opens with a role and then the name between commas: "Mercer's Democratic opponent, Rep. Adela
 # Quiroga, moved quickly", "The trust's chief executive, Ann Lee, said", "His wife, Jean Moss, sat beside him".
+# A relative clause on a body or thing before the cue ("…, which was not involved in the research, said"): the
+# subject is what comes before it.
+_WHICH_ASIDE = re.compile(r", which [^,“\"]*,\s*$")
 _ROLE_THEN_NAME = re.compile(
     r"(?:(?:In|At|On|During|After|Outside|Speaking)\b[^,]{0,80}, )?(?:(?:[Tt]he|An?|an?|One) )?"
     r"(?P<role>(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y) |(?:[A-Z][\w.-]* )?[\w.-]+['’]s )"
@@ -228,11 +231,13 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
         text = " " * when.end() + text[when.end() :]  # offsets kept
     opening = _ROLE_THEN_NAME.match(text)  # the role's head: "daughter", "leader" (of the opposition group)
     head = re.split(r" (?:of|at|for) ", opening["role"])[0].split()[-1].lower() if opening else ""
-    if opening is not None and (head in ROLE_NOUNS or head in KIN or head in HONORIFICS):  # "The Bishop of X, …"
+    one_of = opening is not None and opening["role"].startswith("of ")  # "One of them, Dr Aled Morgan, grew up"
+    if opening is not None and (head in ROLE_NOUNS or head in KIN or head in HONORIFICS or one_of):  # "The Bishop of X"
         person = _person_in(opening["name"])
         if person is not None:
-            role = clean_role(opening["role"])
-            return replace(person, role=role, gender=person.gender or role_gender(role), start=opening.start("role"))
+            role = None if one_of else clean_role(opening["role"])
+            gender = person.gender or (role_gender(role) if role else None)
+            return replace(person, role=role, gender=gender, start=opening.start("role"))
     body = np_forward(token_spans(opening["name"]), 0) if opening is not None else None
     if body is not None and body.kind == "org":  # "Birchwood Lodge's operator, Evergreen Harbour Care Ltd, said"
         return replace(body, start=opening.start("name"))
@@ -290,6 +295,9 @@ def subject_before(text: str) -> Mention | None:
     opening = _RELATIVE_OPENING.fullmatch(clause)
     if opening is not None and (person := _person_in(opening["name"])) is not None:
         return replace(person, start=text.find(opening["name"]))
+    which = _WHICH_ASIDE.search(text)  # "Ann Roe, head of X, which was not involved, said": Ann Roe
+    if which is not None and (found := subject_before(text[: which.start() + 1])) and found.kind == "person":
+        return found
     if signed := _SIGNED_BY.fullmatch(clause):  # the last name in "its director of strategy, Owen Pargeter"
         found = subject_before(signed["by"] + ",") if "," in signed["by"] else _person_in(signed["by"])
         if found is not None and found.kind == "person":
