@@ -149,6 +149,10 @@ def days_named(text: str, written: date) -> frozenset[date]:
     return frozenset(days)
 
 
+# The paper's name after the date and time, set off by a comma: "…, 6.00pm GMT, The Morning Ledger"
+_SOURCE_AFTER = re.compile(r",\s*(?:[A-Z][\w&'’-]*\s?){1,4}$")
+
+
 def is_dateline(line: str) -> bool:
     """Say whether a line is only a date (with labels, weekday, time or reading time), not a sentence."""
     if len(line) > 120:
@@ -157,6 +161,8 @@ def is_dateline(line: str) -> bool:
     if found is None:
         return False
     start, end, _ = found
+    if source := _SOURCE_AFTER.search(line, end):  # "Saturday March 14 2026, 6.00pm GMT, The Morning Ledger"
+        line = line[: source.start()]
     rest = [w for w in _WORD.findall(line[:start] + " " + line[end:]) if w.lower() not in DATE_FILLER]
     if line.rstrip().endswith(".") and rest:
         return False

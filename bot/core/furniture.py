@@ -119,11 +119,13 @@ _SENTENCE_PHRASES = _padded(
 _CREDIT_MARKS = ("©", "(photo:", "(image:", "(picture:", "(pictures:")
 # A caption that ends with its credit: "… at the hospital. Photograph: Jane Doe/Alamy", "… in 2023. Photo courtesy
 # of the Ellwood family."
-# "… Photograph: Ann Lee/PA", and a picture agency's credit in brackets: "… on Wednesday (Parliament TV)"
+# "… Photograph: Ann Lee/PA", a picture agency's credit in brackets: "… on Wednesday (Parliament TV)"
 CAPTION = re.compile(
     r"\b(?:photograph|photo|picture|image|illustration|credit)s?\s*(?::|\bby\b|\bcourtesy of\b)\s*[^.!?:]{1,60}\.?$"
     r"|\((?:[^()]{0,25}\b)?(?:PA|Getty|Alamy|Shutterstock|Reuters|AFP|AP|[Hh]andout|Google|Parliament ?TV|iStock)"
-    r"\b[^()]{0,25}\)$",
+    r"\b[^()]{0,25}\)$"
+    # a credit in capitals after the caption's sentence: "… on Thursday. PARLIAMENTARY RECORDING UNIT/PA"
+    r"|(?-i:[.!?]\s+(?:[A-Z][A-Z'’.&-]* ){0,5}[A-Z][A-Z'’.&-]*/[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}$)",
     re.I,
 )
 # "Image caption, …", and a chart's own label: "Chart: standard hourly rates paid by 48 councils …"

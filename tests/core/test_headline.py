@@ -627,3 +627,18 @@ def test_a_headline_below_a_press_release_date_under_the_bodys_name_is_kept() ->
     raw = "\n".join(["Ashbury Hospitals NHS Trust", "Home > News > Press releases", "Press release",
                      "24 June 2026", HOSPITAL_HEADLINE, *HOSPITAL_BODY])
     assert clean(raw).title == HOSPITAL_HEADLINE
+
+
+def test_a_caption_with_its_credit_in_capitals_is_not_the_headline_and_the_date_line_may_name_the_paper() -> None:
+    raw = ("Sign in\nThe Evening Courant\nHome\nNews\nPolitics\nANALYSIS\n"
+           "Hospital building plan quietly drops four new schemes\n"
+           "The list is shorter, and nobody in Whitehall wants to say so\n"
+           "Ruth Calloway\nHealth Editor\nTuesday June 9 2026, 7.15am BST, The Evening Courant\nShare\n"
+           "The health secretary visiting a building site in Leeds on Monday. OWEN MARCH/PA\n\n"
+           "Four hospital schemes promised in 2020 have gone from the government's building list, which was "
+           "published without announcement on Monday evening and runs to eleven pages.\n\n"
+           "Trust leaders in two of the areas said they had not been told before the list appeared. One chief "
+           "executive said the trust would keep making the case for its new hospital regardless.\n")
+    meta = extract_metadata(raw, clean(raw))
+    assert meta.title == "Hospital building plan quietly drops four new schemes"
+    assert meta.published == date(2026, 6, 9)
