@@ -117,9 +117,10 @@ def _first_date(lines: list[str], us: bool) -> date | None:
     return next(filter(None, (parse_date(line, us) for line in lines)), None)
 
 
-def _author(whole: list[str], footer: list[str], title: str | None) -> str | None:
+def _author(whole: list[str], footer: list[str], title: str | None, masthead: str | None = None) -> str | None:
     """Take the first byline naming a person, else a name line standing beside the headline, a date line or the
-    article (`whole` are the header's lines; their fields are read too)."""
+    article (`whole` are the header's lines; their fields are read too), never the masthead's name ("Chemist
+    Counter" over its tagline reads like a name and a job)."""
     whole = [f"By {line}" if n and _BARE_BY.match(whole[n - 1]) else line for n, line in enumerate(whole)]
     header = _with_fields(whole)  # "By" on a line of its own credits the name on the next: "By" / "Priya Ramasamy"
     edited, stop = None, len(header)  # a live page's "Edited by": its reporters may be named above it
@@ -137,7 +138,8 @@ def _author(whole: list[str], footer: list[str], title: str | None) -> str | Non
     # the name line right above the article, or above its dateline's place: "Owen Dacre" / "London"
     above = whole[-1:] + (whole[-2:-1] if whole and len(whole[-1].split()) <= 3 and capitalised(whole[-1].split())
                           else [])
-    lines = [line for line in header[:stop] if not _CONTACT.match(line)]  # not a writer's email or handle
+    lines = [line for line in header[:stop] if not _CONTACT.match(line)  # not a writer's email or handle
+             and (not masthead or line.casefold() != masthead.casefold() or is_given_name(line.split()[0]))]
     for i, line in enumerate(lines):
         beside = [n for n in lines[max(0, i - 1) : i + 2] if n != line]
         name = person_with_role(line)
@@ -191,7 +193,7 @@ def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
     title, _ = title_parts(normalise_field(cleaned.title))
     rows = _with_fields(header)
     publisher = normalise_field(readable_name(find_publisher(header, footer, cleaned.title, cleaned.body), raw))
-    author = normalise_field(_author(header, footer, cleaned.title))
+    author = normalise_field(_author(header, footer, cleaned.title, publisher))
     if author and publisher and author.casefold() == publisher.casefold() and not is_given_name(author.split()[0]):
         author = None  # the masthead's name ("Steady Ground") read as a name line; not a writer's own newsletter
     meta = Metadata(

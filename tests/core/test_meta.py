@@ -672,3 +672,16 @@ def test_a_name_line_saying_where_the_writer_files_from_over_the_date_is_the_aut
     found = meta(HEADLINE, "Series A round values the start-up at about £90mn", "Oliver Brantwood in London",
                  "Published March 24 2026", *BODY)
     assert found.author == "Oliver Brantwood"
+
+
+def test_a_masthead_that_reads_like_a_name_and_job_gives_way_to_the_byline_under_the_headline() -> None:
+    raw = ("Pharmacist Bench\nThe business of community pharmacy\nLog in\nSubscribe\nNews\nClinical\nBusiness\n"
+           "Pharmacies told to expect more shortages until the summer\nMaria Kowalska\nNews editor\n4 May 2026\n"
+           "Share\n\n"
+           "Wholesalers say supplies of several common medicines will stay short until at least the summer, and "
+           "pharmacists report spending hours each day finding stock for their patients.\n\n"
+           "The Pharmacist Bench survey of 400 owners found most had turned a patient away in the past month. Owners "
+           "said they were calling other branches and surgeries several times a day to find alternatives.\n\n"
+           "© 2026 Pharmacist Bench. All rights reserved.\n")
+    meta = extract_metadata(raw, clean(raw))
+    assert (meta.author, meta.publisher) == ("Maria Kowalska", "Pharmacist Bench")
