@@ -120,11 +120,16 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
     """Find a site-name line above the headline: a media word, "The XYZ", named again outside the body, or a body's
     own news page that the article names as itself ("Carers Compass" over "… published today by Carers Compass")."""
     outside = "\n".join([*header, *footer]).lower()
-    for line in itertools.islice((ln for ln in header if not is_furniture(ln, frozenset())), 6):  # past cookies
+    shown = [n for n, ln in enumerate(header) if not is_furniture(ln, frozenset())]
+    for n in shown[:6]:  # past cookies
+        line = header[n]
         if title and line == title:
             break
+        if 0 < n < len(header) - 1 and all(len(x.split()) == 1 for x in header[n - 1 : n + 2]):
+            continue  # one word between two others: a menu's item ("News" / "Clinical" / "Careers")
         parts = _TITLE_SPLIT.split(line)
-        sectioned = len(parts) == 2 and parts[1].lower() in _SECTION_NAMES  # "Site Name - News"
+        # "Site Name - News", or with its tagline: "The Daily Meridian - independent journalism since 1887"
+        sectioned = len(parts) == 2 and (parts[1].lower() in _SECTION_NAMES or parts[1][:1].islower())
         name = _FREQUENCY.sub("", parts[0] if sectioned else line)  # "Strathmurran FM 102.4": the station
         words = name.split()
         if not 1 <= len(words) <= 6 or name[-1] in ".!?:" or is_dateline(name) or byline(name):

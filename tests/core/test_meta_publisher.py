@@ -291,3 +291,28 @@ def test_about_us_in_the_footer_names_no_publisher() -> None:
     raw = page("Most read", "Hospital trust scraps car parking charges for carers", *BODY,
                "Follow us", "About Us", "Contact Us", "Advertise With Us")
     assert meta(raw).publisher != "Us"
+
+
+def test_a_masthead_with_its_tagline_after_a_dash_is_the_publisher_and_a_menu_item_is_not() -> None:
+    raw = ("Skip to main content\nSign in\nUK edition\nThe Evening Lantern - independent journalism since 1902\n"
+           "News\nOpinion\nSport\nShow more\nUK\nWorld\nHealth\n"
+           "Coroner warns of more deaths after discharge without care package\n"
+           "By Tom Ashby\nFri 6 Mar 2026 18.02 GMT\n\n"
+           "A coroner has warned that more patients will die unless hospitals stop discharging frail people before "
+           "their care at home has been arranged, after the death of an 84-year-old man in Northfield.\n\n"
+           "The man was sent home on a Friday evening with no carers booked and was found on the floor on Sunday. "
+           "The trust said it had changed its discharge checklist since his death.\n\n"
+           "Related: Clinical staff warn of discharge pressure\nUK hospitals face winter squeeze\n"
+           "© 2026 Lantern News & Media Limited or its affiliated companies. All rights reserved.\n")
+    assert extract_metadata(raw, clean(raw)).publisher == "The Evening Lantern"
+
+
+def test_one_word_between_other_one_word_menu_lines_is_no_masthead() -> None:
+    raw = ("Home & Community Nursing\nLog in\nSubscribe\nNews\nClinical\nCareers\nOpinion\n"
+           "Nurses to be balloted on strike over the pay award\n11 November, 2025\nBy Helen Ward\n\n"
+           "Nurses in England are to be balloted on strike action after their union rejected the government's "
+           "pay award as the lowest in the public sector this year.\n\n"
+           "The ballot opens next month and will run for six weeks, the union said on Tuesday.\n\n"
+           "Clinical placements: students priced out\nClinical supervision time to be protected\n"
+           "© 2025 Larkspur Health Media Ltd. All rights reserved.\n")
+    assert extract_metadata(raw, clean(raw)).publisher != "Clinical"
