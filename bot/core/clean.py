@@ -15,7 +15,6 @@ from bot.core.furniture import (
     CLOSERS,
     LIST_MARKS,
     SHORT,
-    TOKEN,
     ends_sentence,
     has_quote,
     is_furniture,
@@ -26,16 +25,14 @@ from bot.core.furniture import (
 from bot.core.headline import TOLD, TitleLine, pick_headline, shared_stems
 from bot.core.models import CleanText
 from bot.core.normalise import normalise_text
+from bot.core.pullquotes import QUOTE_MARKS, all_quoted, pull_quotes
 
 log = logging.getLogger(__name__)
 
 # The boundaries str.splitlines() uses, so our offsets agree with anyone who splits lines themselves.
 _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_QUOTE_MARKS = "\"'“‘«"  # a line opening with one is a quotation
 _FIELDS = re.compile(r"\s+[·|•]\s+")
-_CREDITED = re.compile(r"[”\"’']\s*[–—-]\s*[A-Z][\w .'’-]{1,60}$")  # a pull quote's credit: "“…” – Dame Ann Roe"
-_PULL_WORDS = 5  # a pull quote repeats at least this many words: a shorter quoted line may just recur
 _BULLETS = "•·*-–—▪►‣◦"
 
 _PROSE_WORDS = 8  # a sentence-shaped line this long is prose
@@ -335,7 +332,7 @@ def _credits_quote(blocks: list[_Block], i: int) -> bool:
     senior nurse"): neither the quote nor its credit is a headline."""
     if not 0 < i < len(blocks):
         return False
-    return _all_quoted(blocks[i - 1].text) and person_with_role(blocks[i].text) is not None
+    return all_quoted(blocks[i - 1].text) and person_with_role(blocks[i].text) is not None
 
 
 def _menu_column(blocks: list[_Block], i: int) -> bool:
@@ -420,12 +417,17 @@ def _opening_headline(blocks: list[_Block], first: int, last: int) -> bool:
 
 
 def _sub_heading(blocks: list[_Block], i: int, first: int, last: int) -> bool:
-    """Say whether a heading inside the body is the article's own: body text on both sides, or a section title
-    and the question under it that opens an interview ("Five minutes with… Jo Lee" / "What is a typical day?").
-    A line that is all quotation is a pull quote, repeated from the text, not a heading."""
-    if not first < i < last or blocks[i].text[0] in _QUOTE_MARKS:
+    """Say whether a heading inside the body is the article's own: body text on both sides, a live entry's under
+    its time ("14:05" / "Wards reopen"; the first one's heads the body), or a section title and the question under
+    it that opens an interview ("Five minutes with… Jo Lee" / "What is a typical day?"). A line that is all
+    quotation is a pull quote, repeated from the text, not a heading."""
+    if not first <= i < last or blocks[i].text[0] in QUOTE_MARKS:
         return False
     body = [j for j in (i - 1, i + 1) if blocks[j].kind in _BODY_KINDS]
+    if body == [i + 1] and i and _CLOCK.fullmatch(blocks[i - 1].text):
+        return True
+    if i == first:
+        return False
     if len(body) == 2:
         return True
     if _is_question(blocks[i]) and body == [i + 1]:  # the question after a section title
@@ -433,37 +435,6 @@ def _sub_heading(blocks: list[_Block], i: int, first: int, last: int) -> bool:
     if body == [i - 1] and i + 2 <= last:  # the section title over a question
         return _is_question(blocks[i + 1]) and blocks[i + 2].kind in _BODY_KINDS
     return False
-
-
-def _pull_quotes(blocks: list[_Block], keep: list[int]) -> set[int]:
-    """Find the paragraphs that only repeat, in quotation marks, words another paragraph gives in the same order:
-    pull quotes, set apart to catch the eye ("“You learn the roads.”" beside "“You learn the roads,” she says.").
-    Not the quote under its own credited pull quote ("“…” – Dame Ann Roe")."""
-    pulled = set()
-    for i in keep:
-        text = blocks[i].text
-        words = TOKEN.findall(text.lower())
-        if not _all_quoted(text) or len(words) < _PULL_WORDS:
-            continue
-        longest = sorted(words, key=len)[-2:]  # long words are rare: only paragraphs holding them are compared
-        for j in keep:
-            other = blocks[j].text.lower()
-            if j != i and len(other) > len(text) and all(word in other for word in longest) and not _CREDITED.search(
-                blocks[j].text
-            ) and _in_order(words, TOKEN.findall(other)):
-                pulled.add(i)
-                break
-    return pulled
-
-
-def _all_quoted(text: str) -> bool:
-    """Say whether a line is all quotation, as a pull quote is: it opens with a quote mark and ends with one."""
-    return text[:1] in _QUOTE_MARKS and text[-1:] in CLOSERS
-
-
-def _in_order(part: list[str], whole: list[str]) -> bool:
-    rest = iter(whole)
-    return all(word in rest for word in part)
 
 
 def _is_question(block: _Block) -> bool:
@@ -482,6 +453,7 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
         return CleanText(body="", title=_find_title(blocks, len(blocks)), removed=removed)
     first, last = span
     first = _below_masthead(blocks, first, last)
+    first -= first > 1 and _CLOCK.fullmatch(blocks[first - 2].text) is not None  # "14:05" / the entry's heading
     title = _find_title(blocks, first)
     if title is None and _opening_headline(blocks, first, last):
         title = blocks[first].text
@@ -492,7 +464,7 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
         if blocks[i].kind in _BODY_KINDS
         or (blocks[i].kind is Kind.HEADING and _sub_heading(blocks, i, first, last))
     ]
-    kept = set(keep) - _pull_quotes(blocks, keep)
+    kept = set(keep) - pull_quotes({i: blocks[i].text for i in keep})
     keep = [i for i in keep if i in kept]
     removed = tuple(line for i, b in enumerate(blocks) if i not in kept for line in b.lines)
     body = "\n\n".join(blocks[i].text for i in keep)

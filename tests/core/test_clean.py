@@ -565,3 +565,16 @@ def test_a_long_read_more_teaser_between_paragraphs_is_not_body() -> None:
 def test_the_outlet_speaking_to_its_reader_under_the_article_is_not_body(furniture: str) -> None:
     result = clean(page(HEADLINE, *BODY, furniture, "Most read"))
     assert paragraphs(result.body) == BODY
+
+
+def test_a_live_entrys_heading_under_its_time_is_part_of_the_body() -> None:
+    raw = ("Live: ward closures at Eastfield General\nBy Sam Oduya\n\n"
+           "14:05\nWards reopen after norovirus outbreak\n"
+           "Two wards closed since Monday reopened to visitors this afternoon, the trust said, after three days "
+           "without a new case among patients or staff.\n\n"
+           "13:40\nVisitors asked to stay away\n"
+           "The trust is still asking anyone with sickness or diarrhoea to stay away for 48 hours after their last "
+           "symptoms, and to use hand gel on the way in and out.\n")
+    body = clean(raw).body
+    assert "Wards reopen after norovirus outbreak" in body and "Visitors asked to stay away" in body
+    assert "14:05" not in body
