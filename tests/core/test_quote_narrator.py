@@ -57,3 +57,11 @@ def test_a_sentence_opening_on_a_phrase_with_mums_name_is_not_about_mum() -> Non
             "Dr Allingham put it better than I can. At Mum’s last review I said I felt guilty, and she said: "
             "“Carers always say that. You noticed, and you acted.”")
     assert [q.speaker for q in extract_quotes(text, "Megan Throssell")] == ["Ruth Allingham"]
+
+
+def test_a_first_name_described_by_a_who_clause_is_whom_a_later_he_means() -> None:
+    text = ("Kwame Asante has worked nights in home care for nine years. He said the rota had not changed.\n\n"
+            + "Managers spoke about recruitment, fuel, rotas, training and the cost of agency cover. " * 12 + "\n\n"
+            "We are grateful to everyone who came, and above all to Kwame, who had driven in after a night shift. "
+            "As he said at the close, “We are not asking for thanks. We are asking to do the job properly.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Kwame Asante"]

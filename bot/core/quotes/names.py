@@ -177,6 +177,9 @@ class ArticleNames:
             for run in reversed(list(CAP_RUN.finditer(self._text, start, end))):
                 kind, tail = analyse_run(word_tokens(run.group()))
                 before = self._text[max(start, run.start() - 8) : run.start()].split()
+                described = len(tail) == 1 and self._text.startswith(", who", run.end())  # "… to Delroy, who had"
+                if described and (full := self.first_name_forms(tail[0])):
+                    tail = full.most_common(1)[0][0].split()  # the article gave it in full: "Delroy Mackintosh"
                 if kind != "person" or len(tail) < 2 or self._inside_quote(run.start()) or (
                     before and (before[-1] in PLACE_BEFORE or before[-1].lower() in _THING_BEFORE)
                 ) or (since is not None and run.start() < since.start):  # "the former Glan Tarren colliery": a place
