@@ -217,3 +217,9 @@ def test_one_of_them_named_after_a_comma_is_the_person_the_sentence_is_about() -
             "One of them, Dr Huw Penrhyn, grew up in Cwm Tawel and had been working in Canada.\n\n"
             "“The scheme made the move possible,” he said.")
     assert speakers(text)[-1][0] == "Huw Penrhyn"
+
+
+def test_a_spokeswomans_body_is_not_someone_named_after_her() -> None:
+    text = ("A spokeswoman for Kilbrannan Health and Social Care Partnership said care staff were hard to find.\n\n"
+            "“We recognise how hard the wait is for families,” she said.")
+    assert speakers(text) == [("Kilbrannan Health and Social Care Partnership", None)]

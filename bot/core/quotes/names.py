@@ -182,8 +182,8 @@ class ArticleNames:
                     tail = full.most_common(1)[0][0].split()  # the article gave it in full: "Delroy Mackintosh"
                 if kind != "person" or len(tail) < 2 or self._inside_quote(run.start()) or (
                     before and (before[-1] in PLACE_BEFORE or before[-1].lower() in _THING_BEFORE)
-                ) or (since is not None and run.start() < since.start):  # "the former Glan Tarren colliery": a place
-                    continue
+                ) or (since is not None and run.start() < since.start + len(since.name)):
+                    continue  # "the former Glan Tarren colliery" is a place; "A spokeswoman for X Health …" her body
                 self.surname_forms(tail[-1])  # learns the surname's gender
                 if self.genders.get(tail[-1].lower()) in (None, gender):
                     return Mention("person", " ".join(tail), start=run.start())
