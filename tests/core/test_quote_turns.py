@@ -223,3 +223,10 @@ def test_a_spokeswomans_body_is_not_someone_named_after_her() -> None:
     text = ("A spokeswoman for Kilbrannan Health and Social Care Partnership said care staff were hard to find.\n\n"
             "“We recognise how hard the wait is for families,” she said.")
     assert speakers(text) == [("Kilbrannan Health and Social Care Partnership", None)]
+
+
+def test_a_surname_that_is_also_a_title_says_nothing_of_gender() -> None:
+    text = ("The court heard that Mrs Pryor needed stitches after the attack.\n\n"
+            "Jenny Baron, mitigating, said her client had written to Mrs Pryor to apologise.\n\n"
+            "“He remembers little of that night, but he is appalled by what he did,” she said.")
+    assert speakers(text)[-1][0] == "Jenny Baron"

@@ -301,8 +301,9 @@ def gender_of(word: str) -> str | None:
 
 def name_gender(words: Sequence[str], name: Sequence[str]) -> str | None:
     """Return the gender a person's mention shows: by an honorific or role noun among `words` ("Mrs", "spokesman"),
-    else by the given name of a full `name` ("Linda Okafor"); None when it shows none."""
-    found = next((g for g in map(gender_of, words) if g), None)
+    else by the given name of a full `name` ("Linda Okafor"); None when it shows none. A title word inside the
+    name is a surname: "Amy Lord" is no lord."""
+    found = next((g for g in map(gender_of, (w for w in words if w not in name[1:])) if g), None)
     if found or len(name) < 2:
         return found
     return given_gender(name[0])
