@@ -230,3 +230,9 @@ def test_a_surname_that_is_also_a_title_says_nothing_of_gender() -> None:
             "Jenny Baron, mitigating, said her client had written to Mrs Pryor to apologise.\n\n"
             "“He remembers little of that night, but he is appalled by what he did,” she said.")
     assert speakers(text)[-1][0] == "Jenny Baron"
+
+
+def test_the_bishop_is_the_bishop_named_before() -> None:
+    text = ("The hall was reopened on Friday by the Rt Rev Dr Anne Mallory, Bishop of Wexcombe.\n\n"
+            "“A town is judged by how it treats its oldest people,” the Bishop said.")
+    assert speakers(text)[0][0] == "Anne Mallory"

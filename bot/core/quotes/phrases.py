@@ -77,6 +77,14 @@ def phrase_start(tokens: list[Token], end: int) -> int | None:
     return start if any(w in ROLE_NOUNS for w in words) else None
 
 
+def _before_brackets(tokens: list[Token], end: int, text: str) -> Mention | None:
+    """Parse the noun phrase before the brackets that close at token `end`: "Dr Ann Roe (pictured) said"."""
+    j = end - 1
+    while j >= 0 and end - j < 12 and tokens[j][0] != "(":
+        j -= 1
+    return np_backward(tokens, j - 1, text) if j >= 1 and tokens[j][0] == "(" else None
+
+
 def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     """Parse the noun phrase that ends at token `end`: a pronoun, a name, an organisation or a nominal."""
     if end < 0:
@@ -88,12 +96,11 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     if is_cap(word) and low in FUNCTION_WORDS and end >= 2 and tokens[end - 1][0] in ("in", "on"):
         return np_backward(tokens, end - 2, text)  # "… Joint Board in September stated": the board
     if word == ")":
-        j = end - 1
-        while j >= 0 and end - j < 12 and tokens[j][0] != "(":
-            j -= 1
-        return np_backward(tokens, j - 1, text) if j >= 1 and tokens[j][0] == "(" else None
+        return _before_brackets(tokens, end, text)
     if (word[0].isalpha() and word.islower()) or word.endswith("-year-old"):  # "the 34-year-old"
         return _nominal_backward(tokens, end, text)
+    if low in HONORIFICS and end and tokens[end - 1][0] in ("the", "The"):  # "the Bishop said": the one named so
+        return Mention("nominal", text[tokens[end - 1][1] : tokens[end][2]], definite=True, start=tokens[end - 1][1])
     if not is_cap(word) or word[-2:] in ("'s", "’s"):
         return None  # "Trump's remarks": a possessive is not the subject
     j = end
