@@ -236,3 +236,15 @@ def test_the_bishop_is_the_bishop_named_before() -> None:
     text = ("The hall was reopened on Friday by the Rt Rev Dr Anne Mallory, Bishop of Wexcombe.\n\n"
             "“A town is judged by how it treats its oldest people,” the Bishop said.")
     assert speakers(text)[0][0] == "Anne Mallory"
+
+
+def test_an_interview_is_with_whom_the_line_above_the_questions_speaks_to() -> None:
+    text = ("When the hospice closed six beds, the local MP, Owen Tarrant, called it a scandal. Owen Tarrant has "
+            "since raised it twice in the Commons, and Mr Tarrant wants a national funding formula.\n\n"
+            "Maria Lindqvist, chief executive since 2019, took the decision with her board.\n\n"
+            "We spoke to her about the sector and what she wants from government.\n\n"
+            "How bad is the position?\n\n"
+            "It costs us £9m a year to run our services and the NHS pays for about a quarter of that.\n\n"
+            "Could you raise more?\n\n"
+            "We have tried. Our shops and our supporters have done more every year, but it is not enough.")
+    assert {q.speaker for q in extract_quotes(text)} == {"Maria Lindqvist"}

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.core.models import Quote
-from bot.core.quotes.kinds import Speaker
+from bot.core.quotes.kinds import NOBODY, Speaker
 from bot.core.quotes.lexicon import CAP_RUN, CUE, ORG_WORDS, occurrences, word_tokens
 from bot.core.quotes.names import name_words
 from bot.core.quotes.people import ArticleSpeakers
@@ -34,6 +34,7 @@ _INTERVIEWER = re.compile(
     rf"(?:{_TALKS_TO}|[Ii]nterview(?:ed)? by|[Aa]sked by) ((?:[A-Z][\w'’-]+ ?)+)"
     r"|((?:[A-Z][\w'’-]+ )+)(?:puts|put|asks|asked|poses|posed) (?:[\w-]+ ){0,3}questions\b"
 )
+_SPOKEN_TO = re.compile(rf"\b(?:{_TALKS_TO}|talked with|spoke with|sat down with|asked) (her|him)\b")
 _INTRO_WORDS = 20  # a line that introduces a Q&A ("Five minutes with… Bronagh Keane, lead nurse")
 _ABOUT_QA = re.compile(r"\b(?:questions|answers)\b")  # "Dame Eluned's answers have been lightly edited"
 _PRESENTS = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:is|was|has been) ")
@@ -124,11 +125,30 @@ def interview_quotes(
     text: str, paragraphs: list[tuple[int, int]], answers: list[tuple[int, int]], speakers: ArticleSpeakers
 ) -> list[Quote]:
     """Return an interview's answers as quotations of the interviewee."""
-    surname = _interviewee(text, paragraphs, answers[0][0]) if answers else None
-    if surname is None:
+    if not answers:
         return []
-    speaker = speakers.known_as(surname)
+    speaker = _spoken_to(text, paragraphs, answers[0][0], speakers)
+    if speaker.name is None:
+        surname = _interviewee(text, paragraphs, answers[0][0])
+        if surname is None:
+            return []
+        speaker = speakers.known_as(surname)
     return [_said(text, start, end, speaker) for start, end in answers]
+
+
+def _intro(paragraphs: list[tuple[int, int]], answer: int) -> int:
+    """The paragraph above an interview's first question (the first answer at `answer`), or -1."""
+    return next(n for n, (start, end) in enumerate(paragraphs) if start <= answer <= end) - 2
+
+
+def _spoken_to(text: str, paragraphs: list[tuple[int, int]], answer: int, speakers: ArticleSpeakers) -> Speaker:
+    """Whom the line above the questions says the writer spoke to: "We spoke to her about …" is the woman the
+    article was just about, whoever else it names more often."""
+    first = _intro(paragraphs, answer)
+    found = _SPOKEN_TO.search(text, *paragraphs[first]) if first >= 0 else None
+    if found is None:
+        return NOBODY
+    return speakers.resolve(Mention("pronoun", "she" if found[1] == "her" else "he"), found.start())
 
 
 def merge_answers(marked: list[Quote], interview: list[Quote]) -> tuple[list[Quote], list[Quote]]:
@@ -158,7 +178,7 @@ def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int) -> s
     person named in full whom the first question calls by name ("Q: Bernadette, your charity's report …"), else the
     person a short line above the questions names ("Five minutes with… Bronagh Keane, lead nurse"), else the
     person named in full whom the article names most often, never its interviewer ("she talks to Priya Lee")."""
-    first = next(n for n, (start, end) in enumerate(paragraphs) if start <= answer <= end) - 2
+    first = _intro(paragraphs, answer)
     intro = text[slice(*paragraphs[first])] if first >= 0 else ""
     if len(intro.split()) > _INTRO_WORDS and not _ABOUT_QA.search(intro):  # "Marcus Lee is principal social …"
         presented = _PRESENTS.match(intro)
