@@ -65,3 +65,12 @@ def test_a_first_name_described_by_a_who_clause_is_whom_a_later_he_means() -> No
             "We are grateful to everyone who came, and above all to Kwame, who had driven in after a night shift. "
             "As he said at the close, “We are not asking for thanks. We are asking to do the job properly.”")
     assert [q.speaker for q in extract_quotes(text)] == ["Kwame Asante"]
+
+
+def test_someone_the_writer_brings_in_as_called_so_is_who_speaks_next() -> None:
+    text = ("Mum's physio, Dr Ruth Okafor, had warned us about the stairs.\n\n"
+            "On the Monday I had a call from the ward, from a young woman called Kezia who was clearly run off her "
+            "feet. “Good news,” she said. “Your mum can go home this afternoon.”\n\n"
+            "The crew were kind. One of them, an older man called Dev, looked round and said quietly to me: "
+            "“She’ll need a bed downstairs, won’t she?”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Kezia", "Dev"]

@@ -170,9 +170,10 @@ GROUPS = wordset(
     "critics officials experts researchers volunteers locals neighbours colleagues pupils students users visitors"
 )
 _FEMALE = (
-    wordset("ms mrs miss dame lady baroness spokeswoman chairwoman congresswoman businesswoman widow") | FEMALE_KIN
+    wordset("ms mrs miss dame lady baroness spokeswoman chairwoman congresswoman businesswoman widow woman girl")
+    | FEMALE_KIN
 )
-_MALE = wordset("mr sir lord baron spokesman congressman businessman") | MALE_KIN
+_MALE = wordset("mr sir lord baron spokesman congressman businessman man boy gentleman") | MALE_KIN
 # Common given names that are nearly always a woman's or a man's (none used for both, such as Sam, Alex, Jo,
 # Chris, Jamie, Kim, Lee or Jean): "Linda Okafor … she said" is Linda Okafor even after "Mr Okafor", her father.
 _WOMEN = wordset(

@@ -15,7 +15,7 @@ from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import FUNCTION_WORDS, gender_of, given_gender, is_given_name, token_spans
 from bot.core.quotes.names import OWNERS, ArticleNames, is_unnamed
 from bot.core.quotes.organisations import SPOKESPERSON
-from bot.core.quotes.phrases import Mention, np_forward
+from bot.core.quotes.phrases import Mention, np_forward, role_gender
 
 # A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …",
 # "Siân Rowlands’ father".
@@ -38,6 +38,7 @@ _PSEUDONYM = re.compile(
 # "a young man I’ll call Daniel", "a patient I'll call Mr B"
 _CALLED = re.compile(
     r"\b(?:I|[Ww]e)(?:['’]ll| will| shall) call (?:(?:him|her|them) )?((?:(?:Mr|Mrs|Ms|Miss) )?[A-Z][a-z’'-]*)\b"
+    r"|\b(?:[Aa]n?|[Oo]ne) (?P<who>(?:[\w-]+ ){0,3}?)(?:called|named) ((?:(?:Mr|Mrs|Ms|Miss) )?[A-Z][a-z’'-]*)\b"
 )
 _NAMED_AS = re.compile(  # "… gave her name only as Precious", "… asked us to use only his first name, Stan"
     r"\b(?:gave (?P<given>her|his|their) (?:first )?name (?:only )?as"
@@ -144,10 +145,11 @@ def named_aside(text: str) -> Mention | None:
     her rota …" """
     if (owned := _owner(text, lower_next=True)) is not None:
         return owned
-    if called := _CALLED.search(text):  # "a young man I’ll call Daniel": the name the writer gives him
-        title = called[1].rpartition(" ")[0]  # "Mr" of "Mr B"
-        gender = gender_of(title) if title else given_gender(called[1])
-        return Mention("person", called[1], gender=gender, start=called.start(1))
+    if called := _CALLED.search(text):  # "a young man I’ll call Daniel", "a young woman called Tasha"
+        group = 1 if called[1] else 3
+        title = called[group].rpartition(" ")[0]  # "Mr" of "Mr B"
+        gender = gender_of(title) if title else (role_gender(called["who"] or "") or given_gender(called[group]))
+        return Mention("person", called[group], gender=gender, start=called.start(group))
     if alias := _PSEUDONYM.search(text):  # the name the writer gives someone kept anonymous
         gender = _OWNED_BY.get(alias[2] or alias[3])
         first, _, rest = alias[1].partition(" ")
