@@ -55,8 +55,8 @@ _SECTION_NAMES = wordset("news blog home articles features opinion analysis comm
 # furniture._NAV_WORDS is the broader list for whole navigation lines (see there why they stay two).
 _MENU_WORDS = _SECTION_NAMES | wordset(
     "and & latest media social press events views updates releases resources stories insights publications "
-    "blogs video videos podcasts newsroom announcements jobs advertise advertising careers contact about login "
-    "register subscribe newsletter newsletters shop awards magazine webinars membership account search menu "
+    "blogs video videos podcasts episodes newsroom announcements jobs advertise advertising careers contact about "
+    "login register subscribe newsletter newsletters shop awards magazine webinars membership account search menu "
     "world business sport sports lifestyle culture politics travel money science technology entertainment weather"
 )
 

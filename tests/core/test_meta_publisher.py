@@ -316,3 +316,13 @@ def test_one_word_between_other_one_word_menu_lines_is_no_masthead() -> None:
            "Clinical placements: students priced out\nClinical supervision time to be protected\n"
            "© 2025 Larkspur Health Media Ltd. All rights reserved.\n")
     assert extract_metadata(raw, clean(raw)).publisher != "Clinical"
+
+
+def test_a_podcasts_episodes_menu_is_no_publisher() -> None:
+    raw = ("Menu\nNight Rota Stories\nEpisodes\nAbout the podcast\nNewsletter\nA podcast from Caremark Voices\n"
+           "'It never stops': two night carers on winter\nEpisode 12\n40 min\n\n"
+           "Host Amy Lowe talks to two night carers about winter, staffing and what keeps them in the job.\n\n"
+           "Amy Lowe: Thanks for coming in. What does a night look like now?\n\n"
+           "Tom Reid: Busy. We are down two people most weeks and the calls keep coming.\n\n"
+           "More episodes\nEpisode 11: the cost of fuel\nEpisode 10: training on the job\n")
+    assert extract_metadata(raw, clean(raw)).publisher != "Episodes"
