@@ -74,3 +74,10 @@ def test_someone_the_writer_brings_in_as_called_so_is_who_speaks_next() -> None:
             "The crew were kind. One of them, an older man called Dev, looked round and said quietly to me: "
             "“She’ll need a bed downstairs, won’t she?”")
     assert [q.speaker for q in extract_quotes(text)] == ["Kezia", "Dev"]
+
+
+def test_someone_named_by_title_and_surname_alone_is_whom_she_means() -> None:
+    text = ("Every person we dealt with was kind, but nobody owned the whole thing. When I finally got hold of "
+            "Dr Penrose, the registrar on the ward, she was straight with me. “Honestly, the pressure on beds is "
+            "enormous,” she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Penrose"]

@@ -13,6 +13,7 @@ from bot.core.quotes.lexicon import (
     CAP_RUN,
     DETERMINERS,
     FEMALE_KIN,
+    HONORIFICS,
     KIN,
     MALE_KIN,
     PLACE_BEFORE,
@@ -175,8 +176,11 @@ class ArticleNames:
         … “…,” she said")."""
         for start, end in sentences:
             for run in reversed(list(CAP_RUN.finditer(self._text, start, end))):
-                kind, tail = analyse_run(word_tokens(run.group()))
+                words = word_tokens(run.group())
+                kind, tail = analyse_run(words)
                 before = self._text[max(start, run.start() - 8) : run.start()].split()
+                if len(tail) == 1 and len(words) > 1 and words[-2].lower().rstrip(".") in HONORIFICS:
+                    tail = words[-2:]  # "got hold of Dr Hale, the registrar": titled, a person too
                 described = len(tail) == 1 and self._text.startswith(", who", run.end())  # "… to Delroy, who had"
                 if described and (full := self.first_name_forms(tail[0])):
                     tail = full.most_common(1)[0][0].split()  # the article gave it in full: "Delroy Mackintosh"
