@@ -38,7 +38,8 @@ _PSEUDONYM = re.compile(
 # "a young man I’ll call Daniel", "a patient I'll call Mr B"
 _CALLED = re.compile(
     r"\b(?:I|[Ww]e)(?:['’]ll| will| shall) call (?:(?:him|her|them) )?((?:(?:Mr|Mrs|Ms|Miss) )?[A-Z][a-z’'-]*)\b"
-    r"|\b(?:[Aa]n?|[Oo]ne) (?P<who>(?:[\w-]+ ){0,3}?)(?:called|named) ((?:(?:Mr|Mrs|Ms|Miss) )?[A-Z][a-z’'-]*)\b"
+    r"|\b(?:[Aa]n?|[Oo]ne) (?P<who>(?:[\w-]+ ){0,3}?)(?:called|named) "
+    r"(?P<called>(?:(?:Mr|Mrs|Ms|Miss) )?[A-Z][a-z’'-]*)\b"
 )
 _NAMED_AS = re.compile(  # "… gave her name only as Precious", "… asked us to use only his first name, Stan"
     r"\b(?:gave (?P<given>her|his|their) (?:first )?name (?:only )?as"
@@ -146,7 +147,7 @@ def named_aside(text: str) -> Mention | None:
     if (owned := _owner(text, lower_next=True)) is not None:
         return owned
     if called := _CALLED.search(text):  # "a young man I’ll call Daniel", "a young woman called Tasha"
-        group = 1 if called[1] else 3
+        group = 1 if called[1] else "called"
         title = called[group].rpartition(" ")[0]  # "Mr" of "Mr B"
         gender = gender_of(title) if title else (role_gender(called["who"] or "") or given_gender(called[group]))
         return Mention("person", called[group], gender=gender, start=called.start(group))
