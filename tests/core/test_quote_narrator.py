@@ -81,3 +81,10 @@ def test_someone_named_by_title_and_surname_alone_is_whom_she_means() -> None:
             "Dr Penrose, the registrar on the ward, she was straight with me. “Honestly, the pressure on beds is "
             "enormous,” she said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Penrose"]
+
+
+def test_a_pet_called_by_name_is_no_speaker() -> None:
+    text = ("Gwen Talbot trained at the county hospital and joined the surgery in March. She lives in the village "
+            "with her husband and a very energetic spaniel called Pickle.\n\n"
+            "‘Coming back to work where I grew up is lovely,’ she told me.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Gwen Talbot"]

@@ -12,7 +12,15 @@ from dataclasses import replace
 from bot.core.models import PERSON
 from bot.core.quotes.clauses import first_subject
 from bot.core.quotes.kinds import nominal_kind
-from bot.core.quotes.lexicon import FUNCTION_WORDS, gender_of, given_gender, is_given_name, token_spans
+from bot.core.quotes.lexicon import (
+    FUNCTION_WORDS,
+    KIN,
+    ROLE_NOUNS,
+    gender_of,
+    given_gender,
+    is_given_name,
+    token_spans,
+)
 from bot.core.quotes.names import OWNERS, ArticleNames, is_unnamed
 from bot.core.quotes.organisations import SPOKESPERSON
 from bot.core.quotes.phrases import Mention, np_forward, role_gender
@@ -140,17 +148,28 @@ def _is_name(text: str, lead: Mention, names: ArticleNames) -> bool:
     )
 
 
+def _called(text: str) -> Mention | None:
+    """The person the writer names so: "a young man I’ll call Daniel", "a young woman called Tasha"; not "a spaniel
+    called Biscuit" (the noun before "called" must name a person)."""
+    for called in _CALLED.finditer(text):
+        group = 1 if called[1] else "called"
+        noun = (called["who"] or "").split()[-1:]
+        if group == "called" and not (noun and (gender_of(noun[0]) or noun[0].lower() in ROLE_NOUNS | KIN)):
+            continue
+        title = called[group].rpartition(" ")[0]  # "Mr" of "Mr B"
+        gender = gender_of(title) if title else (role_gender(called["who"] or "") or given_gender(called[group]))
+        return Mention("person", called[group], gender=gender, start=called.start(group))
+    return None
+
+
 def named_aside(text: str) -> Mention | None:
     """Return the person a sentence about someone else names first: "Alex Brennan’s father, who …", "For Mrs
     Lennie, the waiting goes on.", "For the retired farmer, …", "When Lorna – not her real name – clocked on at 7am,
     her rota …" """
     if (owned := _owner(text, lower_next=True)) is not None:
         return owned
-    if called := _CALLED.search(text):  # "a young man I’ll call Daniel", "a young woman called Tasha"
-        group = 1 if called[1] else "called"
-        title = called[group].rpartition(" ")[0]  # "Mr" of "Mr B"
-        gender = gender_of(title) if title else (role_gender(called["who"] or "") or given_gender(called[group]))
-        return Mention("person", called[group], gender=gender, start=called.start(group))
+    if (called := _called(text)) is not None:
+        return called
     if alias := _PSEUDONYM.search(text):  # the name the writer gives someone kept anonymous
         gender = _OWNED_BY.get(alias[2] or alias[3])
         first, _, rest = alias[1].partition(" ")
