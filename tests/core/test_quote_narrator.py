@@ -88,3 +88,10 @@ def test_a_pet_called_by_name_is_no_speaker() -> None:
             "with her husband and a very energetic spaniel called Pickle.\n\n"
             "‘Coming back to work where I grew up is lovely,’ she told me.")
     assert [q.speaker for q in extract_quotes(text)] == ["Gwen Talbot"]
+
+
+def test_a_participle_opening_a_sentence_is_not_part_of_a_name() -> None:
+    text = ("You may already have met Mina Castell, the surgery’s new nurse practitioner.\n\n"
+            "‘Having Mina here means more appointments every day,’ said Dr Ruth Alder, the senior partner.\n\n"
+            "Mina, for her part, is glad to be home. ‘It is a lovely village,’ she said.")
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Mina Castell"

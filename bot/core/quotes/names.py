@@ -128,6 +128,8 @@ class ArticleNames:
         text = self._text
         for start, end in occurrences(text, surname):
             lead = RUN_BEFORE.search(text, max(0, start - 60), start)
+            if lead and lead.group().split()[0].lower().endswith("ing"):  # "Having Lucy here means …": no name's
+                lead = None
             run = (lead.group() if lead else "") + surname
             runs[run] += 1
             partner = _PARTNER.search(text, max(0, start - 80), lead.start()) if lead else None
