@@ -248,3 +248,11 @@ def test_an_interview_is_with_whom_the_line_above_the_questions_speaks_to() -> N
             "Could you raise more?\n\n"
             "We have tried. Our shops and our supporters have done more every year, but it is not enough.")
     assert {q.speaker for q in extract_quotes(text)} == {"Maria Lindqvist"}
+
+
+def test_a_statement_read_out_by_someone_else_is_its_makers() -> None:
+    text = ("His daughter, Jan Cole, said in a statement read by Mr Price: “Dad spent his life helping other people. "
+            "When he needed help, nobody came.”\n\n"
+            "One of the night nurses said in a statement read to the court that the buzzer had rung for an hour. "
+            "‘I will never forget that night. I went as fast as I could but it was too late,’ the statement said.")
+    assert speakers(text) == [("Jan Cole", "his daughter"), ("One of the night nurses", None)]

@@ -160,6 +160,11 @@ def after_clause(clause: str) -> Mention | None:
     return mention
 
 
+# A document's verb as a participle after it ("said in a statement read by Mr Adeyemi:", "a letter read to the
+# court"): it says who read the words out, not whose they are.
+_READ_OUT = re.compile(r"\b(?:statement|letter|tribute|e-?mail|message|note)s? read$")
+
+
 def before_clause(clause: str) -> Mention | None:
     """Parse an attribution that precedes a quotation: "X said: “…" / "According to X, “…"."""
     body = clause.rstrip(" ,:;—–-―\n")
@@ -179,6 +184,7 @@ def before_clause(clause: str) -> Mention | None:
         if opening is not None and opening["head"] in _INTRODUCERS:
             return Mention("nominal", opening.group(), definite=True)
         return first_subject(body) or _someone(body)
+    cues = [cue for cue in cues if not _READ_OUT.search(body, 0, cue.end())]  # "a statement read by Mr Adeyemi"
     for cue in reversed(cues[-2:]):
         if cue.group("according"):
             mention = np_forward(token_spans(body[cue.end() :]), 0)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from bot.core.models import PERSON
-from bot.core.quotes.clauses import sentence_subject
+from bot.core.quotes.clauses import sentence_subject, subject_before
 from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import word_tokens
 from bot.core.quotes.organisations import document_author
@@ -41,7 +41,7 @@ def document_source(
     author = document_author(clause, len(clause), letter=True) or document_author(clause, len(clause), False)
     opening = text[first : found.start()]
     if author is None and (issued := _ISSUED.search(opening)):
-        author = sentence_subject(opening[: issued.start()])
+        author = sentence_subject(opening[: issued.start()]) or subject_before(opening[: issued.start()])
     elif author is None and _IN_DOCUMENT.fullmatch(opening):  # "In a statement, the senior partner, Dr X, said"
         author = sentence_subject(text[first : min(position, last)])
     # "In a statement, a Brightwell spokesperson said": a nominal too, for the caller to resolve
