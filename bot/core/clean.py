@@ -350,7 +350,12 @@ def _stacked(blocks: list[_Block], j: int) -> bool:
 
 def _live_entry(blocks: list[_Block], i: int) -> bool:
     """Say whether a line heads a live page's entry: under its time ("17.32 GMT") or opening with it ("21:15 …")."""
-    return bool((i and _CLOCK.fullmatch(blocks[i - 1].text)) or _CLOCK.match(blocks[i].text))
+    return _under_time(blocks, i) or _CLOCK.match(blocks[i].text) is not None
+
+
+def _under_time(blocks: list[_Block], i: int) -> bool:
+    """Say whether line i sits right under a live entry's time ("17.32 GMT")."""
+    return i > 0 and _CLOCK.fullmatch(blocks[i - 1].text) is not None
 
 
 def _tells_lead(blocks: list[_Block], i: int, lead: str) -> bool:
@@ -424,7 +429,7 @@ def _sub_heading(blocks: list[_Block], i: int, first: int, last: int) -> bool:
     if not first <= i < last or blocks[i].text[0] in QUOTE_MARKS:
         return False
     body = [j for j in (i - 1, i + 1) if blocks[j].kind in _BODY_KINDS]
-    if body == [i + 1] and i and _CLOCK.fullmatch(blocks[i - 1].text):
+    if body == [i + 1] and _under_time(blocks, i):
         return True
     if i == first:
         return False
@@ -453,7 +458,7 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
         return CleanText(body="", title=_find_title(blocks, len(blocks)), removed=removed)
     first, last = span
     first = _below_masthead(blocks, first, last)
-    first -= first > 1 and _CLOCK.fullmatch(blocks[first - 2].text) is not None  # "14:05" / the entry's heading
+    first -= _under_time(blocks, first - 1)  # the first live entry's heading, under its time, heads the body
     title = _find_title(blocks, first)
     if title is None and _opening_headline(blocks, first, last):
         title = blocks[first].text

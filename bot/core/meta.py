@@ -139,7 +139,7 @@ def _author(whole: list[str], footer: list[str], title: str | None, masthead: st
     above = whole[-1:] + (whole[-2:-1] if whole and len(whole[-1].split()) <= 3 and capitalised(whole[-1].split())
                           else [])
     lines = [line for line in header[:stop] if not _CONTACT.match(line)  # not a writer's email or handle
-             and (not masthead or line.casefold() != masthead.casefold() or is_given_name(line.split()[0]))]
+             and not _is_masthead(line, masthead)]
     for i, line in enumerate(lines):
         beside = [n for n in lines[max(0, i - 1) : i + 2] if n != line]
         name = person_with_role(line)
@@ -174,6 +174,12 @@ def _author(whole: list[str], footer: list[str], title: str | None, masthead: st
     return edited
 
 
+def _is_masthead(name: str, publisher: str | None) -> bool:
+    """Say whether a name is the publication's own ("Steady Ground"): the publisher's name, unless it opens with a
+    given name, as a writer's own newsletter does."""
+    return bool(publisher) and name.casefold() == publisher.casefold() and not is_given_name(name.split()[0])
+
+
 _EDITED = re.compile(r"^\W*edited by\b", re.I)
 _SIGNATURE_WORDS = 8  # "Sandra Mbeki, Branch Secretary": a name and a job title, no sentence
 _VALEDICTION = re.compile(
@@ -194,8 +200,8 @@ def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
     rows = _with_fields(header)
     publisher = normalise_field(readable_name(find_publisher(header, footer, cleaned.title, cleaned.body), raw))
     author = normalise_field(_author(header, footer, cleaned.title, publisher))
-    if author and publisher and author.casefold() == publisher.casefold() and not is_given_name(author.split()[0]):
-        author = None  # the masthead's name ("Steady Ground") read as a name line; not a writer's own newsletter
+    if author and _is_masthead(author, publisher):
+        author = None  # the masthead's name ("Steady Ground") read as a byline
     meta = Metadata(
         title=title,
         published=_published(rows, footer, month_first("\n".join([*header, cleaned.body]), raw)),
