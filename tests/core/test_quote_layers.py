@@ -9,7 +9,7 @@ import pytest
 
 QUOTES = Path(__file__).resolve().parents[2] / "bot" / "core" / "quotes"
 STACK = [
-    "lexicon", "runs", "kinds", "phrases", "names", "organisations", "appositives", "clauses", "openings",
+    "lexicon", "partial", "runs", "kinds", "phrases", "names", "organisations", "appositives", "clauses", "openings",
     "documents", "layout", "people", "transcript", "marks",
 ]
 

@@ -3,6 +3,8 @@ byline's writer; the people the narrator meets keep their own words."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.pipeline import process_article
 from bot.core.quotes import extract_quotes
 
@@ -95,3 +97,30 @@ def test_a_participle_opening_a_sentence_is_not_part_of_a_name() -> None:
             "‘Having Mina here means more appointments every day,’ said Dr Ruth Alder, the senior partner.\n\n"
             "Mina, for her part, is glad to be home. ‘It is a lovely village,’ she said.")
     assert [q.speaker for q in extract_quotes(text)][-1] == "Mina Castell"
+
+
+def test_the_narrators_present_tense_i_tell_her_is_the_bylines_writer() -> None:
+    text = ("Dorothy is 91 and sharp as a tack.\n\n"
+            "'Is it Tuesday today?' she asks. It is Thursday. 'Close enough for me,' I tell her, and we laugh.")
+    assert [q.speaker for q in extract_quotes(text, "Shanice Obi")] == ["Dorothy", "Shanice Obi"]
+
+
+def test_a_tell_after_did_not_is_no_cue() -> None:
+    text = ("Janet Coles, of the Save Hatherby group, told Marcliffe FM the figures did not tell the whole story:\n\n"
+            "\"Six people a night might not sound like a lot to someone sitting in an office.\"")
+    assert [q.speaker for q in extract_quotes(text)] == ["Janet Coles"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Our GP is Dr Efua Osei. She looked at me over her glasses and said: ‘You’re not fine, are you, love?’",
+         "Efua Osei"),
+        ("Once in my early 20s, when my mother mentioned the devil, I laughed and said, \"I don't believe in the "
+         "devil at all.\"", "Megan Throssell"),
+        ("Among those treated is Bríd, a retired teacher, who had surgery and says it gave her “a new lease of "
+         "life”.\n\n“I was on the list for the best part of two years.”", "Bríd"),
+    ],
+)
+def test_a_cue_verb_coordinated_after_another_is_its_clauses_subjects(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, "Megan Throssell") if not q.partial] == [speaker]

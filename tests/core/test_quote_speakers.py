@@ -65,6 +65,12 @@ def test_a_long_role_before_the_name_is_kept_whole_without_the_title() -> None:
     assert role == "vice-chair of the County Councils Network's Adult Care Panel"
 
 
+def test_a_hyphenated_role_after_said_leads_to_the_name() -> None:
+    text = ("“That worries us a great deal,” said co-author Professor Martin Okafor, who directs the centre. "
+            "“It suggests the poorest bear the cost.”")
+    assert speakers(text) == [("Martin Okafor", "co-author")]
+
+
 def test_an_organisation_speaks_only_when_no_person_is_named() -> None:
     text = (
         "The Care Standards Board said: “Providers must publish their fees by April.”\n\n"

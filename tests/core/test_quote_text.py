@@ -181,3 +181,28 @@ def test_a_reply_introduced_with_a_colon_after_a_fragment_is_its_own_quotation()
             "given.”")
     full = [(q.speaker, q.text) for q in extract_quotes(text) if not q.partial]
     assert full == [("Deborah Quayle", "At least a jumble sale looks after what it’s been given.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("“Not once,” she said, when asked whether anyone had checked the bed rails.", "Not once"),
+        ("The nurse asked how he was. ‘Tired, but good.’ It became his script.", "Tired, but good."),
+        ("Cllr Pat Hale asked the officer: “Checking how?”", "Checking how?"),
+        ("She read the letter twice. “There he is,” she says.", "There he is"),
+    ],
+)
+def test_a_few_words_said_as_a_sentence_of_their_own_are_a_whole_quotation(text: str, said: str) -> None:
+    assert (said, False) in texts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The trust signed a “Do not resuscitate” order without asking the family.", "Do not resuscitate"),
+        ("Her nickname, “Dr Peggy”, stuck for forty years.", "Dr Peggy"),
+        ("The podcast opens with its theme, ‘Care at Home’, every Friday.", "Care at Home"),
+    ],
+)
+def test_a_short_capitalised_phrase_inside_a_sentence_or_a_title_stays_partial(text: str, phrase: str) -> None:
+    assert (phrase, True) in texts(text)

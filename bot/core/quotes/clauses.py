@@ -162,6 +162,8 @@ def after_clause(clause: str) -> Mention | None:
 
 # A document's verb as a participle after it ("said in a statement read by Mr Adeyemi:", "a letter read to the
 # court"): it says who read the words out, not whose they are.
+# A second verb of the sentence's subject: "She looked at me over her glasses and said: “…”".
+_AND_THEN = re.compile(r"\band\s*$")
 _READ_OUT = re.compile(r"\b(?:statement|letter|tribute|e-?mail|message|note)s? read$")
 
 
@@ -196,7 +198,8 @@ def before_clause(clause: str) -> Mention | None:
                 return named  # "footage of Trump saying, “…" names its own subject
             return Mention("participle", "", start=cue.start())
         else:
-            mention = subject_before(body[: cue.start()])
+            before = body[: cue.start()]
+            mention = subject_before(before) or (_coordinated(before) if _AND_THEN.search(before) else None)
         if mention is not None:
             return mention
     return None
@@ -214,6 +217,20 @@ def _someone(sentence: str) -> Mention | None:
     if not any(w in ROLE_NOUNS for w in kept):
         return None
     return Mention("nominal", " ".join(words[: len(kept) + 1]))
+
+
+def _coordinated(before: str) -> Mention | None:
+    """Return who does the cue verb of "She looked at me over her glasses and said:": the subject of the clause the
+    verb is coordinated into, a pronoun or a full name ("Once in my early 20s, … I laughed and said": I)."""
+    start = before.rfind(",") + 1
+    clause = before[start:]
+    tokens = token_spans(clause)
+    if tokens and tokens[0][0].lower() in ("he", "she", "i"):
+        return Mention("pronoun", tokens[0][0].lower(), start=start + tokens[0][1])
+    found = first_subject(clause, strict=True)
+    if found is None or found.kind != "person" or " " not in found.name:
+        return None
+    return replace(found, start=start + found.start)
 
 
 def sentence_subject(text: str) -> Mention | None:

@@ -19,8 +19,7 @@ Extraction works paragraph by paragraph (see `_paragraphs` for what separates th
   capitalised next part starts a new sentence ("answer. But if…").  A part after "adding that" is
   reported speech, not the next part.
 * A nickname in marks between two names (Marcia "Cia" Price) is part of the name.
-* A quotation is partial (a scare quote, fragment or title) when it does not start with a capital or
-  a digit, has fewer than four words, or is a short run of capitalised words ("All Bets Are Off").
+* A quotation is partial (a scare quote, fragment or title) as `bot.core.quotes.partial` tells.
 
 Attribution lives in `bot.core.quotes.people`.  A full quotation with no attribution clause of its own
 continues the previous quotation's speaker when it follows it in the same or the next paragraph,
@@ -37,6 +36,7 @@ from bot.core.models import Quote
 from bot.core.quotes.clauses import is_attribution_gap
 from bot.core.quotes.kinds import NOBODY, Speaker
 from bot.core.quotes.lexicon import CUE
+from bot.core.quotes.partial import is_partial
 from bot.core.quotes.people import ArticleSpeakers
 from bot.core.quotes.transcript import (
     interview_answers,
@@ -69,7 +69,6 @@ _PRONOUN_I = re.compile(r"I(?:$|['’]|\W)")
 # A quoted nickname inside a name (Marcia "Cia" Price, Robert C. “Bobby” Scott) is not a quotation.
 _NICKNAME = re.compile(r"[\"“](?<=\w [\"“])[A-Z][\w.-]*[\"”](?= [A-Z])")
 _GAP_MAX_WORDS = 10
-_TITLE_WORDS = 10  # a capitalised run longer than this is shouting, not a title
 _MAX_RESCANS = 8
 _TRANSLATION = re.compile(r"\b(?:[Tt]ranslation|[Tt]ranslated|[Ii]n English|[Ii]n Welsh)\s*[:-]\s*$")
 _ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)  # a question put to someone
@@ -130,7 +129,7 @@ def _marked(
             continue
         first = group[0]
         parts = [text[seg.start : seg.end] for seg in group]
-        partial = _is_partial(parts)
+        partial = is_partial(parts, text, first.mark)
         mention = speakers.attribute(_marks(group))
         speaker = speakers.resolve(mention, first.mark)
         impersonal = mention is not None and mention.kind == "pronoun" and mention.name in ("it", "they")
@@ -480,17 +479,3 @@ def _starts_sentence(part: str) -> bool:
     """Tell whether a quotation's next part opens a sentence (a capital, but not the pronoun "I")."""
     word = part.lstrip("‘’'\"“”([").split(" ", 1)[0]
     return bool(word) and word[0].isupper() and not _PRONOUN_I.match(word)
-
-
-def _is_partial(parts: list[str]) -> bool:
-    """Tell a short embedded phrase or scare quote from a full quotation."""
-    first = parts[0].lstrip("‘’'\"“”([…. -–—")
-    if not first or not (first[0].isupper() or first[0].isdigit()):
-        return True
-    words = [w for part in parts for w in _WORD.findall(part)]
-    if len(words) < 4:
-        return True
-    # "Justice Against Sponsors of Terrorism Act", “All Bets Are Off”: the title of a bill, event or
-    # headline, not something said
-    long_words = [w for w in words if len(w) > 3 or w[0].isupper()]
-    return len(words) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() for w in long_words)

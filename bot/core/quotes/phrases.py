@@ -303,7 +303,7 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
             title_end = scan
     if k > j and title_end > k:
         return _run_before_title(tokens, i, title_end)
-    if k > j and (not premod or premod[-1] in ROLE_NOUNS or premod[-1] in HONORIFICS):
+    if k > j and (not premod or _is_role_word(premod[-1]) or premod[-1] in HONORIFICS):
         return _forward_run(tokens, i, j, k, premod)
     if not (determiner and premod):
         return None

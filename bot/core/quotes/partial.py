@@ -1,0 +1,39 @@
+"""Whether a quotation is whole or partial: a scare quote, a fragment inside a sentence or a title.
+
+A quotation is partial when it does not start with a capital or a digit, or is a short run of capitalised words
+("All Bets Are Off", "Justice Against Sponsors of Terrorism Act"): a title, not something said. Of the rest, one of
+fewer than four words is whole only when it is said as a sentence of its own: it opens a sentence (“Not once,” she
+said; she asked: “Checking how?”) or ends one (‘Tired, but good.’); "a “Do not resuscitate” order" is a phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\w+")
+_TITLE_WORDS = 10  # a capitalised run longer than this is shouting, not a title
+# The words a title leaves in lower case (articles, conjunctions, short prepositions): "Care at Home" is a title,
+# "There he is" is said.
+_TITLE_LOWER = frozenset("a an the and but or nor for of in on at to by up as via per vs".split())
+_SENTENCE_START = frozenset(".?!…:\n\"“”‘’'")  # what may stand before a quotation said as a sentence
+_SENTENCE_END = frozenset(".?!…")
+_FEW_WORDS = 4
+
+
+def is_partial(parts: list[str], text: str, mark: int) -> bool:
+    """Tell a short embedded phrase, scare quote or title from a full quotation; `parts` are its texts and `mark`
+    the offset in `text` of its opening quote mark."""
+    first = parts[0].lstrip("‘’'\"“”([…. -–—")
+    if not first or not (first[0].isupper() or first[0].isdigit()):
+        return True
+    words = [w for part in parts for w in _WORD.findall(part)]
+    if len(words) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_LOWER for w in words):
+        return True
+    return len(words) < _FEW_WORDS and not (_opens_sentence(text, mark) or parts[-1].rstrip()[-1:] in _SENTENCE_END)
+
+
+def _opens_sentence(text: str, mark: int) -> bool:
+    """Whether a quote mark opens a sentence: at a paragraph's start, after a sentence's end, a colon or another
+    quotation, not inside a sentence."""
+    before = text[max(0, mark - 40) : mark].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_START
