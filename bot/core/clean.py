@@ -369,15 +369,15 @@ def _tells_lead(blocks: list[_Block], i: int, lead: str) -> bool:
 
 
 def _below_masthead(blocks: list[_Block], first: int, last: int) -> int:
-    """Start the body below the byline and date lines that stand inside the span under one short paragraph: that
-    paragraph (a support line, "Need to talk? Call …", a standfirst) is the page's, not the article's; two are
-    the article's own opening, and a byline below them is furniture inside it."""
+    """Start the body below the byline and date lines (or a writer's name alone, an opinion page's byline) that stand
+    inside the span under one short paragraph: that paragraph (a support line, "Need to talk? Call …", a standfirst)
+    is the page's, not the article's; two are the article's own opening, and a byline below them is furniture."""
     start = first
     for m in range(first + 1, last):
         prose = [b for b in blocks[first:m] if b.kind in (Kind.PROSE, Kind.LONG)]
         if len(prose) > 1 or sum(b.words for b in prose) >= _SHORT_BODY:
             break
-        if blocks[m].meta:
+        if blocks[m].meta or person_with_role(blocks[m].text) == blocks[m].text:  # or a bare name: "Darren Fulwell"
             start = m + 1
     return start
 

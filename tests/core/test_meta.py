@@ -685,3 +685,24 @@ def test_a_masthead_that_reads_like_a_name_and_job_gives_way_to_the_byline_under
            "© 2026 Pharmacist Bench. All rights reserved.\n")
     meta = extract_metadata(raw, clean(raw))
     assert (meta.author, meta.publisher) == ("Maria Kowalska", "Pharmacist Bench")
+
+
+def test_a_bare_name_line_under_an_opinion_pieces_standfirst_is_its_byline_not_body() -> None:
+    body = [
+        "Every shift starts the same way. At quarter to seven I collect my radio from the lodge in the basement of "
+        "the general hospital, check the job list on the screen, and drink a tea that has usually gone cold.",
+        "Sometimes that is a patient going down for a scan. Sometimes it is a cylinder of oxygen, a bag of blood "
+        "that needs to reach theatre in the next four minutes, or forty boxes of printer paper.",
+        "I have done this job for 19 years. I started when I was 26, after the warehouse I worked in closed down, "
+        "and I thought I would stay a year.",
+    ]
+    raw = "\n".join([
+        "The Sentinel", "Support us", "Sign in", "News", "Opinion", "Working lives",
+        "I have pushed hospital beds for 19 years. Nobody sees us, but nothing moves without us",
+        "From the maternity unit to the mortuary, porters carry the hospital on their backs – and we learn a lot "
+        "about people along the way",
+        "Darren Fulwell", "", "\n\n".join(body),
+    ])
+    cleaned = clean(raw)
+    assert extract_metadata(raw, cleaned).author == "Darren Fulwell"
+    assert "Darren Fulwell" not in cleaned.body

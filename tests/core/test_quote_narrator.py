@@ -124,3 +124,50 @@ def test_a_tell_after_did_not_is_no_cue() -> None:
 )
 def test_a_cue_verb_coordinated_after_another_is_its_clauses_subjects(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text, "Megan Throssell") if not q.partial] == [speaker]
+
+
+def test_a_pseudonym_takes_the_gender_the_writer_introduces_it_with() -> None:
+    text = ("I'll call him Frank, which was not his name. He was 79, married for fifty years to a woman I'll call "
+            "Jean.\n\n"
+            "In March he came in on his own. Jean normally came too. I asked where she was. \"She's got her own "
+            "appointments this week,\" he said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Frank"]
+
+
+def test_the_narrator_asking_with_a_participle_is_the_bylines_writer() -> None:
+    text = ("Frank died in the spring.\n\n"
+            "Since Frank died, I have started asking every older patient who comes in alone: \"Who's at home with "
+            "you, and who's looking after who?\"")
+    assert [q.speaker for q in extract_quotes(text, "Ruth Kellaway")] == ["Ruth Kellaway"]
+
+
+def test_a_name_a_speaker_introduces_in_her_own_words_is_not_whom_the_next_she_means() -> None:
+    text = ("Maricel Dizon arrived from Manila in 2021, after seven years as a cardiac nurse.\n\n"
+            "‘I nearly went home in my first month,’ she says. ‘I was cold all the time.\n\n"
+            "‘What kept me here was a ward sister called Bev. She noticed, and she didn’t make a fuss.’\n\n"
+            "Five years on, she runs the same ward.\n\n"
+            "‘You can have the best induction in the world, but people remember who asked if they had eaten,’ "
+            "she says.")
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Maricel Dizon"
+
+
+def test_a_she_after_an_opening_phrase_with_a_contraction_is_whom_the_quote_is_by() -> None:
+    text = ("Anju Thomas came to the UK from Kerala in 2019.\n\n"
+            "Asked what she would tell trusts recruiting from overseas, she doesn’t hesitate. ‘Don’t recruit "
+            "people to fill a rota and then forget them.’")
+    assert [q.speaker for q in extract_quotes(text)] == ["Anju Thomas"]
+
+
+def test_a_question_the_writer_asks_about_someone_makes_them_whom_she_means() -> None:
+    text = ("Margaret Ashby has volunteered at the hospice for 25 years.\n\n"
+            "His mother, Joan, was cared for here, and he nominated Margaret for the Saltmarsh Community Awards, "
+            "where she received a special award.\n\n"
+            "So what’s next for Margaret? She has no plans to stop. ‘My daughter keeps asking when I’m going to "
+            "retire,’ she laughs.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Margaret Ashby"]
+
+
+def test_she_after_and_then_in_the_clause_before_said_is_the_woman_named() -> None:
+    text = ("I remember a woman, Mrs Aldana, who I took down for a biopsy. She didn’t say a word until the lift "
+            "doors closed, and then she grabbed my wrist and said: “Don’t leave me on my own down there, will you?”")
+    assert [q.speaker for q in extract_quotes(text, "Darren Fulwell")] == ["Aldana"]

@@ -71,6 +71,14 @@ def test_a_hyphenated_role_after_said_leads_to_the_name() -> None:
     assert speakers(text) == [("Martin Okafor", "co-author")]
 
 
+def test_a_named_persons_solicitor_named_after_a_comma_is_the_speaker() -> None:
+    text = ("Deborah Fenwick won her case.\n\n"
+            "Deborah’s solicitor, Anjali Rao of Greaves Hollis, said the judgment confirmed that the assessment "
+            "“is a right, not a favour”.\n\n"
+            "“The court has made clear that a council cannot fold a carer’s needs into someone else’s,” she said.")
+    assert speakers(text)[-1] == ("Anjali Rao", "Deborah’s solicitor")
+
+
 def test_an_organisation_speaks_only_when_no_person_is_named() -> None:
     text = (
         "The Care Standards Board said: “Providers must publish their fees by April.”\n\n"

@@ -164,6 +164,7 @@ def after_clause(clause: str) -> Mention | None:
 # court"): it says who read the words out, not whose they are.
 # A second verb of the sentence's subject: "She looked at me over her glasses and said: “…”".
 _AND_THEN = re.compile(r"\band\s*$")
+_LINKS = frozenset("and then but so".split())  # words before a clause's subject: "and then she grabbed my wrist"
 _READ_OUT = re.compile(r"\b(?:statement|letter|tribute|e-?mail|message|note)s? read$")
 
 
@@ -199,7 +200,7 @@ def before_clause(clause: str) -> Mention | None:
             return Mention("participle", "", start=cue.start())
         else:
             before = body[: cue.start()]
-            mention = subject_before(before) or (_coordinated(before) if _AND_THEN.search(before) else None)
+            mention = subject_before(before) or (clause_subject(before) if _AND_THEN.search(before) else None)
         if mention is not None:
             return mention
     return None
@@ -219,14 +220,21 @@ def _someone(sentence: str) -> Mention | None:
     return Mention("nominal", " ".join(words[: len(kept) + 1]))
 
 
-def _coordinated(before: str) -> Mention | None:
-    """Return who does the cue verb of "She looked at me over her glasses and said:": the subject of the clause the
-    verb is coordinated into, a pronoun or a full name ("Once in my early 20s, … I laughed and said": I)."""
+def clause_subject(before: str) -> Mention | None:
+    """Return who does the cue verb of "She looked at me over her glasses and said:" or "Since Frank died, I have
+    started asking …:": the subject of the last clause before it, a pronoun ("… and then she grabbed my wrist and
+    said") or a full name; when that clause opens on its verb, the subject the comma closes ("My first supervisor,
+    a quiet man called Lennox Charles, took one look at me and said")."""
     start = before.rfind(",") + 1
     clause = before[start:]
     tokens = token_spans(clause)
+    while tokens and tokens[0][0] in _LINKS:
+        tokens.pop(0)
     if tokens and tokens[0][0].lower() in ("he", "she", "i"):
         return Mention("pronoun", tokens[0][0].lower(), start=start + tokens[0][1])
+    if start and tokens and tokens[0][0].islower():
+        found = subject_before(before[:start])
+        return found if found is not None and found.kind == "person" else None
     found = first_subject(clause, strict=True)
     if found is None or found.kind != "person" or " " not in found.name:
         return None
@@ -365,6 +373,8 @@ _NAMED_SUBJECT = re.compile(
 )
 
 
+# A question the writer asks about someone, named last: "So what’s next for Margaret?", "Why did Dr Hale stay on?"
+_ASKED_ABOUT = re.compile(r"(?<=[a-z] )(?:(?:Dr|Mr|Mrs|Ms) )?([A-Z][\w’'-]+)(?= [a-z]+\?|\?)")
 _OWNED = re.compile(r"(?<=[a-z] )([A-Z][\w-]+)(?=['’]s [a-z])")  # "on Kareem’s phone"
 
 
@@ -372,7 +382,8 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNa
     """Return the one person a sentence names as the subject of a verb in its middle ("It is 7.40am and Maureen
     Cathcart is already on her second cup of tea"), or by a name alone that opens a clause and that the article
     gives in full; else the one whose belongings the sentence is about, by a surname the article gives after a
-    first name ("a message pings on Kareem’s phone", not "Ironvale’s contracts"); none inside a quotation
+    first name ("a message pings on Kareem’s phone", not "Ironvale’s contracts"), or the one a question asks about
+    ("So what’s next for Margaret?"); none inside a quotation
     (`quoted` says of an offset)."""
     subjects = [
         m for m in _NAMED_SUBJECT.finditer(sentence)
@@ -383,6 +394,8 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNa
     ]
     if not subjects:
         subjects = [m for m in _OWNED.finditer(sentence) if not quoted(m.start()) and names.given_before(m[1])]
+    if not subjects and sentence.rstrip(" ”’\"'").endswith("?"):  # the one person a question asks about
+        subjects = [m for m in _ASKED_ABOUT.finditer(sentence) if not quoted(m.start()) and names.known_in_full(m[1])]
     return Mention("person", subjects[0][0], start=subjects[0].start()) if len(subjects) == 1 else None
 
 

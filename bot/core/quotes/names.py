@@ -46,6 +46,9 @@ _PREVIOUS_WORD = re.compile(r"([\w’'-]+|,)[ \t]+$")  # "Queen’s District": n
 # The commonest cue verbs: a capitalised word just before one is used as a name ("Melanie said").
 _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b")
 _OTHER_NAME = re.compile(r"\n|\b(?!(?:He|She|His|Her|Him|It|They|The|But|And|In|A|An|I)\b)[A-Z][a-z]")
+# The person noun or pronoun a writer introduces a name with: "a woman I'll call Jean", "I'll call him Frank",
+# "a young man called Dev": the name's gender, whatever pronouns about others follow it.
+_INTRODUCED_AS = re.compile(r"\b(\w+) (?:(?:I|we)(?:['’]ll| will) call (?:(him|her) )?|called |named )$")
 _GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 # A couple named together, "Alistair and Morag Lennie": the first is "Alistair Lennie" ("Mr Lennie" is him).
 _PARTNER = re.compile(r"\b([A-Z][a-z]+) (?:and|&) $")
@@ -125,6 +128,7 @@ class ArticleNames:
         runs: Counter[str] = Counter()
         partners: dict[str, list[str]] = {}  # "Morag Lennie" -> ["Alistair"] after "Alistair and Morag Lennie"
         pronouns: Counter[str] = Counter()
+        hint = None  # the gender the writer introduced the name with
         text = self._text
         for start, end in occurrences(text, surname):
             lead = RUN_BEFORE.search(text, max(0, start - 60), start)
@@ -132,6 +136,8 @@ class ArticleNames:
                 lead = None
             run = (lead.group() if lead else "") + surname
             runs[run] += 1
+            if introduced := _INTRODUCED_AS.search(text, max(0, start - 40), start):
+                hint = hint or gender_of(introduced[1]) or {"him": "m", "her": "f"}.get(introduced[2] or "")
             partner = _PARTNER.search(text, max(0, start - 80), lead.start()) if lead else None
             if partner and is_given_name(partner[1]):
                 partners.setdefault(run, []).append(partner[1])
@@ -160,6 +166,7 @@ class ArticleNames:
         given = {name_gender((), form.split()) for form in forms}  # "Dr Iain Buchanan": "Dr Buchanan" is a man
         if gender is None and len(given) == 1:
             gender = given.pop()
+        gender = gender or hint
         if gender is None and not forms:  # named by a given name alone ("her husband, Keith"): its gender
             gender = given_gender(surname)
         if gender is None and pronouns:

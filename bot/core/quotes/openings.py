@@ -45,10 +45,12 @@ _PSEUDONYM = re.compile(
 )
 # "a young man I’ll call Daniel", "a patient I'll call Mr B"
 _CALLED = re.compile(
-    r"\b(?:I|[Ww]e)(?:['’]ll| will| shall) call (?:(?:him|her|them) )?((?:(?:Mr|Mrs|Ms|Miss) )?[A-Z][a-z’'-]*)\b"
+    r"\b(?:I|[Ww]e)(?:['’]ll| will| shall) call (?:(?P<pronoun>him|her|them) )?"
+    r"(?P<call>(?:(?:Mr|Mrs|Ms|Miss) )?[A-Z][a-z’'-]*)\b"
     r"|\b(?:[Aa]n?|[Oo]ne) (?P<who>(?:[\w-]+ ){0,3}?)(?:called|named) "
     r"(?P<called>(?:(?:Mr|Mrs|Ms|Miss) )?[A-Z][a-z’'-]*)\b"
 )
+_BEFORE_CALL = re.compile(r"\b[Aa]n? ((?:[\w-]+ ){1,3})$")  # the noun before "I'll call": "a woman", "a young man"
 _NAMED_AS = re.compile(  # "… gave her name only as Precious", "… asked us to use only his first name, Stan"
     r"\b(?:gave (?P<given>her|his|their) (?:first )?name (?:only )?as"
     r"|(?:use|using|by) only (?P<first>her|his|their) first name,?) (?P<name>[A-Z][\w’'-]+)"
@@ -152,12 +154,13 @@ def _called(text: str) -> Mention | None:
     """The person the writer names so: "a young man I’ll call Daniel", "a young woman called Tasha"; not "a spaniel
     called Biscuit" (the noun before "called" must name a person)."""
     for called in _CALLED.finditer(text):
-        group = 1 if called[1] else "called"
+        group = "call" if called["call"] else "called"
         noun = (called["who"] or "").split()[-1:]
         if group == "called" and not (noun and (gender_of(noun[0]) or noun[0].lower() in ROLE_NOUNS | KIN)):
             continue
         title = called[group].rpartition(" ")[0]  # "Mr" of "Mr B"
-        gender = gender_of(title) if title else (role_gender(called["who"] or "") or given_gender(called[group]))
+        who = called["who"] or (_BEFORE_CALL.search(text, 0, called.start()) or {1: ""})[1]  # "a woman I'll call Jean"
+        gender = gender_of(title or called["pronoun"] or "") or role_gender(who) or given_gender(called[group])
         return Mention("person", called[group], gender=gender, start=called.start(group))
     return None
 

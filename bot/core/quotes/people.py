@@ -23,6 +23,7 @@ from bot.core.models import ORGANISATION, PERSON
 from bot.core.quotes.clauses import (
     after_clause,
     before_clause,
+    clause_subject,
     first_subject,
     introduced_last,
     named_subject,
@@ -78,8 +79,8 @@ _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak 
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
 _PARENTS = frozenset("mother mum mam mom father dad".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")
-# "She laughs. “…”", "She is blunt about it. “…”", "Asked what would help, she does not hesitate. “…”": hers
-_ACTING = re.compile(r"(?:[A-Z][^.!?“”\"\n]{0,100}?, )?([Ss]he|[Hh]e) [a-z]+(?:,? [a-z]+){0,15}\.\s*")
+# "She laughs. “…”", "She is blunt about it. “…”", "Asked what would help, she doesn’t hesitate. “…”": hers
+_ACTING = re.compile(r"(?:[A-Z][^.!?“”\"\n]{0,100}?, )?([Ss]he|[Hh]e) [a-z’']+(?:,? [a-z’']+){0,15}\.\s*")
 _SEVERAL = re.compile(r",| and |&")  # a byline of several writers: "I" is none of them in particular
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
@@ -328,7 +329,8 @@ class ArticleSpeakers(ArticleLayout):
         found = before_clause(clause)
         if found is None or found.kind != "participle":
             return found
-        return sentence_subject(clause[: found.start])  # "A government source said …, adding: “…”"
+        before = clause[: found.start]  # "A government source said …, adding: “…”"; "I have started asking …: “…”"
+        return sentence_subject(before) or clause_subject(before)
 
     def _named(self, mention: Mention | None, near: int | None = None) -> Speaker:
         """A person named in an attribution, unless nothing in the article says it is one.
@@ -448,7 +450,8 @@ class ArticleSpeakers(ArticleLayout):
                 people.append(Mention("nominal", spokes.group(), start=start + spokes.start()))  # she, for the body
         if all(p.kind == "pronoun" for p in people) and not is_heading(text):  # "X, was right when she told"
             people += [replace(m, start=start + m.start) for m in opening_people(text, self._names)]
-        if all(p.kind == "pronoun" for p in people) and (aside := named_aside(text)) is not None:  # "Alex Brennan’s"
+        aside = named_aside(text) if all(p.kind == "pronoun" for p in people) else None  # "Alex Brennan’s father"
+        if aside is not None and not self.inside_quote(start + aside.start):  # not a speaker's "a sister called Bev"
             people.append(replace(aside, start=start + aside.start))
         shown = presented(text) if not people else None
         if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
