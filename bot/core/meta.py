@@ -22,6 +22,7 @@ from bot.core.publisher import find_publisher, title_parts
 from bot.core.quotes.lexicon import ROLE_NOUNS, is_given_name, wordset
 
 log = logging.getLogger(__name__)
+_FOOT_DATE_LINES = 2  # an undated header's article may be dated right under its end, or under a one-line bio
 
 _DATE_LABEL = re.compile(
     r"^\W*(?:(?:this\s+)?(?:article|story|page|post|entry)\s+(?:was\s+)?)?(?:first\s+)?(?:published|posted|date|dated"
@@ -93,7 +94,7 @@ def _writer_line(line: str) -> str | None:
 
 def _published(header: list[str], footer: list[str], us: bool) -> date | None:
     """Prefer labelled dates (top, then foot), then the bare date line nearest the article (not a "today" banner
-    over the masthead), then 'updated' ones."""
+    over the masthead; then one right under it), then 'updated' ones."""
     labelled = [ln for ln in header if _DATE_LABEL.match(ln) or byline(ln)]
     labelled += [found["date"] for ln in header if (found := _CITED.search(ln))]
     updated = [ln for ln in header if _UPDATED_LABEL.match(ln) or _UPDATED_FIELD.search(ln)]
@@ -109,7 +110,8 @@ def _published(header: list[str], footer: list[str], us: bool) -> date | None:
     for line in header:
         if (address := _ADDRESS_DATE.search(line)) and 1 <= int(address[2]) <= 12 and 1 <= int(address[3]) <= 31:
             return date(int(address[1]), int(address[2]), int(address[3]))
-    return _first_date(updated, us)
+    # a date line right under the article, or under the writer's one-line bio ("Sat 21 Mar 2026 09.00 GMT")
+    return _first_date([ln for ln in above[:_FOOT_DATE_LINES] if is_dateline(ln)], us) or _first_date(updated, us)
 
 
 def _first_date(lines: list[str], us: bool) -> date | None:
@@ -140,13 +142,16 @@ def _author(whole: list[str], footer: list[str], title: str | None, masthead: st
                           else [])
     lines = [line for line in header[:stop] if not _CONTACT.match(line)  # not a writer's email or handle
              and not _is_masthead(line, masthead)]
+    over_title = None  # a name line right over the headline: a byline, unless one under it says otherwise (then
+    # it was a section label: "Scottish Politics")
     for i, line in enumerate(lines):
         beside = [n for n in lines[max(0, i - 1) : i + 2] if n != line]
         name = person_with_role(line)
         below = lines[i + 1] if i + 1 < len(lines) else ""
-        if name and (title in beside or any(is_dateline(n) or _AGO.match(n) for n in beside) or is_job_title(below)
-                     or _writer_line(line) or line in above or _SHARE.match(below)):
+        if name and (title in lines[i - 1 : i] or any(is_dateline(n) or _AGO.match(n) for n in beside)
+                     or is_job_title(below) or _writer_line(line) or line in above or _SHARE.match(below)):
             return name
+        over_title = over_title or (name if name and below == title else None)
         # "Jane Smith | 8 June 2022", "Jane Smith 8 June 2022" or "Jess Carter | 3 hours ago" on one line
         fields = _FIELD_SPLIT.split(line)
         if any(_AGO.match(part) for part in fields[1:]) and is_person_name(name := tidy_name(fields[0])):
@@ -157,6 +162,8 @@ def _author(whole: list[str], footer: list[str], title: str | None, masthead: st
                 part = tidy_name(part)
                 if is_person_name(part) and not wordset(part.lower()) & DATE_FILLER:
                     return part
+    if over_title:
+        return over_title
     signed = bool(footer) and _VALEDICTION.match(footer[0]) is not None  # "Best wishes," / "Bernadette Quayle"
     footer = footer[signed:]
     # a writer signing off under the last paragraph, above the share buttons: "Jo Pike" / "Share this:", or with

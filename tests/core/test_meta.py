@@ -706,3 +706,16 @@ def test_a_bare_name_line_under_an_opinion_pieces_standfirst_is_its_byline_not_b
     cleaned = clean(raw)
     assert extract_metadata(raw, cleaned).author == "Darren Fulwell"
     assert "Darren Fulwell" not in cleaned.body
+
+
+def test_a_section_label_over_the_headline_is_not_the_author_the_byline_under_it_is() -> None:
+    found = meta("The Forth Courier", "Sign in", "News", "Politics", "Scottish Politics", HEADLINE,
+                 "Health Secretary says extra funding for care at home will ease the pressure on wards",
+                 "Euan Baird", "Health Correspondent", "Wednesday 4 February 2026, 7:00am", *BODY)
+    assert found.author == "Euan Baird"
+
+
+def test_a_date_line_under_the_writers_bio_below_an_undated_article_dates_it() -> None:
+    found = meta("The Sentinel", "Opinion", HEADLINE, *BODY, "Darren Fulwell is a porter at Kingsmead General",
+                 "Sat 21 Mar 2026 09.00 GMT", "Share", "Most viewed", "Related: 2 March 2026 Porters vote to strike")
+    assert found.published == date(2026, 3, 21)

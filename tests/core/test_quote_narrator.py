@@ -171,3 +171,12 @@ def test_she_after_and_then_in_the_clause_before_said_is_the_woman_named() -> No
     text = ("I remember a woman, Mrs Aldana, who I took down for a biopsy. She didn’t say a word until the lift "
             "doors closed, and then she grabbed my wrist and said: “Don’t leave me on my own down there, will you?”")
     assert [q.speaker for q in extract_quotes(text, "Darren Fulwell")] == ["Aldana"]
+
+
+def test_someone_called_so_after_a_role_with_an_ampersand_is_whom_she_means() -> None:
+    text = ("I remember a woman, Mrs Aldana, who I took down for a biopsy. She grabbed my wrist and said: “Don’t "
+            "leave me on my own down there, will you?”\n\n"
+            "A few winters ago, an A&E sister called Bernadette Kyle rang the lodge at about 2am. I’ll never forget "
+            "what she said, because it’s the nicest thing anyone has ever said to me at work: “I don’t care what "
+            "else you’ve got on. You lot are the only reason this place hasn’t fallen over.”")
+    assert [q.speaker for q in extract_quotes(text, "Darren Fulwell")] == ["Aldana", "Bernadette Kyle"]
