@@ -160,11 +160,11 @@ def after_clause(clause: str) -> Mention | None:
     return mention
 
 
-# A document's verb as a participle after it ("said in a statement read by Mr Adeyemi:", "a letter read to the
-# court"): it says who read the words out, not whose they are.
 # A second verb of the sentence's subject: "She looked at me over her glasses and said: “…”".
 _AND_THEN = re.compile(r"\band\s*$")
 _LINKS = frozenset("and then but so".split())  # words before a clause's subject: "and then she grabbed my wrist"
+# A document's verb as a participle after it ("said in a statement read by Mr Adeyemi:", "a letter read to the
+# court"): it says who read the words out, not whose they are.
 _READ_OUT = re.compile(r"\b(?:statement|letter|tribute|e-?mail|message|note)s? read$")
 
 
