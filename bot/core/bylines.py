@@ -16,7 +16,11 @@ _BY = re.compile(
     r"[^|\n]{0,40}?\s)?by\s*:?\s+(?P<name>\S.*)$",
     re.I,
 )
-_LABELLED_AUTHOR = re.compile(r"^\W{0,3}(?:authors?|writer|reporter|words|byline|by)\s*:\s*(?P<name>\S.*)$", re.I)
+_LABELLED_AUTHOR = re.compile(  # "Words and pictures: Sam Orrell" too
+    r"^\W{0,3}(?:authors?|writer|reporter|words(?: and (?:pictures|photos|photographs))?|byline|by)\s*:\s*"
+    r"(?P<name>\S.*)$",
+    re.I,
+)
 _NAME_END = re.compile(r"\s*(?:[,|·•(/;:–—]|\s-\s|\s(?:on|at|in|for|from|via)\s|\d)")
 # A byline name may hold these too ("Jane and John Smith", "Ana dos Santos", "Tom St John"). The quote code
 # leaves "dos ter el mac" out of NAME_PARTICLES: it drops particles that open a name, and there a capitalised

@@ -407,7 +407,8 @@ def _bylined(blocks: list[_Block], i: int) -> bool:
 
 
 def _captioned(blocks: list[_Block], i: int) -> bool:
-    return i + 1 < len(blocks) and CAPTION.search(blocks[i + 1].text) is not None
+    """Say whether a picture's credit follows line i; a byline crediting words and pictures is no caption's."""
+    return i + 1 < len(blocks) and CAPTION.search(blocks[i + 1].text) is not None and not blocks[i + 1].meta
 
 
 def _opening_headline(blocks: list[_Block], first: int, last: int) -> bool:

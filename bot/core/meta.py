@@ -142,16 +142,19 @@ def _author(whole: list[str], footer: list[str], title: str | None, masthead: st
                           else [])
     lines = [line for line in header[:stop] if not _CONTACT.match(line)  # not a writer's email or handle
              and not _is_masthead(line, masthead)]
-    over_title = None  # a name line right over the headline: a byline, unless one under it says otherwise (then
-    # it was a section label: "Scottish Politics")
+    # a name line over the headline is a byline only when none stands under it: else it was a section label
+    # ("Scottish Politics", "Westminster Hall" over "Health and social care")
+    headline_at = lines.index(title) if title in lines else -1
+    over_title = None
     for i, line in enumerate(lines):
         beside = [n for n in lines[max(0, i - 1) : i + 2] if n != line]
         name = person_with_role(line)
         below = lines[i + 1] if i + 1 < len(lines) else ""
-        if name and (title in lines[i - 1 : i] or any(is_dateline(n) or _AGO.match(n) for n in beside)
-                     or is_job_title(below) or _writer_line(line) or line in above or _SHARE.match(below)):
+        byline_like = name and (below == title or any(is_dateline(n) or _AGO.match(n) for n in beside)
+                                or is_job_title(below) or _writer_line(line) or line in above or _SHARE.match(below))
+        if name and (title in lines[i - 1 : i] or (byline_like and i > headline_at)):
             return name
-        over_title = over_title or (name if name and below == title else None)
+        over_title = over_title or (name if byline_like else None)
         # "Jane Smith | 8 June 2022", "Jane Smith 8 June 2022" or "Jess Carter | 3 hours ago" on one line
         fields = _FIELD_SPLIT.split(line)
         if any(_AGO.match(part) for part in fields[1:]) and is_person_name(name := tidy_name(fields[0])):
@@ -162,23 +165,25 @@ def _author(whole: list[str], footer: list[str], title: str | None, masthead: st
                 part = tidy_name(part)
                 if is_person_name(part) and not wordset(part.lower()) & DATE_FILLER:
                     return part
-    if over_title:
-        return over_title
+    return over_title or _signed_off(footer) or edited
+
+
+def _signed_off(footer: list[str]) -> str | None:
+    """The writer signing off under the last paragraph, above the share buttons: "Jo Pike" / "Share this:", or with
+    their job on the line: "Sandra Mbeki, Branch Secretary"."""
     signed = bool(footer) and _VALEDICTION.match(footer[0]) is not None  # "Best wishes," / "Bernadette Quayle"
     footer = footer[signed:]
-    # a writer signing off under the last paragraph, above the share buttons: "Jo Pike" / "Share this:", or with
-    # their job on the line: "Sandra Mbeki, Branch Secretary"
     signer = person_with_role(footer[0]) if footer and len(footer[0].split()) <= _SIGNATURE_WORDS else None
     if signer and signer != footer[0]:
         footer = [signer, *footer[1:]]
-    if footer and len(footer[0].split()) <= 3 and is_person_name(footer[0]):
-        # perhaps with their job between: "Naomi Fairweather" / "Head of Policy and Campaigns" / "Share this page"
-        after = 2 if len(footer) > 2 and footer[1].split()[0].lower() in ROLE_NOUNS else 1
-        below = footer[after] if len(footer) > after else ""
-        # or over the date ("First published: …") or the writer's bio: "Tom founded the Eye in 2019 and writes …"
-        bio = below.split(" ", 1)[0] in (footer[0].split()[0], "He", "She") and len(below.split()) > 5
-        return footer[0] if signed or not below or _SIGN_OFF_NEXT.match(below) or is_dateline(below) or bio else edited
-    return edited
+    if not (footer and len(footer[0].split()) <= 3 and is_person_name(footer[0])):
+        return None
+    # perhaps with their job between: "Naomi Fairweather" / "Head of Policy and Campaigns" / "Share this page"
+    after = 2 if len(footer) > 2 and footer[1].split()[0].lower() in ROLE_NOUNS else 1
+    below = footer[after] if len(footer) > after else ""
+    # or over the date ("First published: …") or the writer's bio: "Tom founded the Eye in 2019 and writes …"
+    bio = below.split(" ", 1)[0] in (footer[0].split()[0], "He", "She") and len(below.split()) > 5
+    return footer[0] if signed or not below or _SIGN_OFF_NEXT.match(below) or is_dateline(below) or bio else None
 
 
 def _is_masthead(name: str, publisher: str | None) -> bool:

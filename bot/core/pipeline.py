@@ -26,7 +26,7 @@ def process_article(
     meta = extract_metadata(raw, cleaned)
     sentences = tuple(split_sentences(cleaned.body))
     summary = summarise(sentences, summary_sentences, algorithm)
-    quotes = tuple(extract_quotes(cleaned.body, meta.author))
+    quotes = tuple(extract_quotes(cleaned.body, meta.author, meta.title or ""))
     return ProcessedArticle(meta, cleaned.body, sentences, tuple(summary), quotes, text_hash(cleaned.body))
 
 

@@ -65,6 +65,9 @@ _NOT_SITE = re.compile(
     r"|(?:more|further) (?:information|info|options)|manage|preferences|privacy)\b", re.I
 )
 
+# A first line that asks something of the reader ("Support the Sentinel", "Join the Voice") is no site's name.
+_ASKS = wordset("support subscribe donate join follow sign register become give")
+
 _BRAND = (
     r"(?!(?:Our|Your|This|My|Us|All)\b)(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:(?:\s+(?:of|and|&))?\s+[A-Z][\w&'’.-]*){0,4})"
 )
@@ -138,13 +141,23 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
             continue
         if all(w.lower() in _MENU_WORDS or w.lower() in REGION_WORDS for w in words):
             continue  # a menu or section label ("Ireland", "World"), not a site name
-        if not capitalised(words):
+        # the page's first line over its tagline: "Scrubs to Sunshine" / "One nurse, one suitcase, one long flight"
+        tagged = (n == shown[0] and len(words) > 1 and words[0].lower() not in _ASKS and n + 1 < len(header)
+                  and _tagline(header[n + 1], title))
+        if not (capitalised(words) or (tagged and words[0][0].isupper() and words[-1][0].isupper())):
             continue
         again = outside.count(name.lower()) > 1 or (len(words) > 1 and body.count(name) > 1) or _web_name(name, outside)
         the_caps = len(words) >= 2 and words[0] == "The" and words[1].isupper()
-        if sectioned or again or the_caps or MEDIA_WORD.search(name):
+        if sectioned or again or the_caps or tagged or MEDIA_WORD.search(name):
             return name
     return None
+
+
+def _tagline(line: str, title: str | None) -> bool:
+    """Whether a line under a page's first line is its tagline ("One nurse, one suitcase, one very long flight"):
+    words in lower case, no sentence's end, not the headline; a blog's or paper's name stands over it."""
+    words = line.split()
+    return line != title and 3 <= len(words) <= 12 and line[-1] not in ".!?:" and sum(w.islower() for w in words) >= 2
 
 
 def _web_name(name: str, text: str) -> bool:

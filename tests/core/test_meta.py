@@ -719,3 +719,27 @@ def test_a_date_line_under_the_writers_bio_below_an_undated_article_dates_it() -
     found = meta("The Sentinel", "Opinion", HEADLINE, *BODY, "Darren Fulwell is a porter at Kingsmead General",
                  "Sat 21 Mar 2026 09.00 GMT", "Share", "Most viewed", "Related: 2 March 2026 Porters vote to strike")
     assert found.published == date(2026, 3, 21)
+
+
+def test_words_and_pictures_credit_is_the_byline_under_the_headline_not_a_pictures_caption() -> None:
+    found = meta("The Fenwick Green Voice", "Your community, your news", "Home", "News", "Community",
+                 "Sawdust and a cuppa: the shed helping Fenwick Green men to talk", "Words and pictures: Sam Orrell",
+                 *BODY)
+    assert (found.title, found.author) == ("Sawdust and a cuppa: the shed helping Fenwick Green men to talk",
+                                           "Sam Orrell")
+
+
+def test_a_blogs_name_over_its_tagline_is_the_publisher_but_a_call_to_support_is_not() -> None:
+    blog = meta("Scrubs to Sunshine", "One nurse, one suitcase, one very long flight", "Home", "About me",
+                HEADLINE, "Posted on 18 August 2025 by Megan Hollis", *BODY)
+    assert blog.publisher == "Scrubs to Sunshine"
+    paper = meta("Support the Sentinel", "Available for everyone, funded by readers", "News", "Opinion",
+                 HEADLINE, "Posted on 18 August 2025 by Megan Hollis", *BODY)
+    assert paper.publisher != "Support the Sentinel"
+
+
+def test_a_section_label_over_a_desk_line_above_the_headline_gives_way_to_the_byline_under_it() -> None:
+    found = meta("Westminster Bulletin", "Commons", "Lords", "Subscribe", "Westminster Hall", "Health and social care",
+                 HEADLINE, "Members call for multi-year contracts and a national funding formula for hospices",
+                 "Lucy Marchbank", "Parliamentary Correspondent", "22 January 2026", *BODY)
+    assert found.author == "Lucy Marchbank"

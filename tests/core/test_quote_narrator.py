@@ -180,3 +180,18 @@ def test_someone_called_so_after_a_role_with_an_ampersand_is_whom_she_means() ->
             "what she said, because it’s the nicest thing anyone has ever said to me at work: “I don’t care what "
             "else you’ve got on. You lot are the only reason this place hasn’t fallen over.”")
     assert [q.speaker for q in extract_quotes(text, "Darren Fulwell")] == ["Aldana", "Bernadette Kyle"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("When I told Bev, my ward manager, the next morning, she gave me a hug and said: “You did everything you "
+         "could with what you had.”", "Bev"),
+        ("I took it to my manager, Ruth, who has been doing this work for 25 years.\n\n"
+         "‘Nobody is going to thank you for slowing this down,’ she said.", "Ruth"),
+    ],
+)
+def test_someone_the_writer_names_by_first_name_and_what_they_are_to_her_is_whom_she_means(
+    text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in extract_quotes("Karen rang me on Monday.\n\n" + text, "Megan Hollis")] == [speaker]

@@ -79,6 +79,20 @@ def test_a_named_persons_solicitor_named_after_a_comma_is_the_speaker() -> None:
     assert speakers(text)[-1] == ("Anjali Rao", "Deborah’s solicitor")
 
 
+def test_the_spokesperson_is_the_one_the_report_brought_in_as_someones() -> None:
+    text = ("Ellis Warrender, a consultant, said the picket was cheerful.\n\n"
+            "The prime minister's official spokesperson told reporters the strike would cause real harm.\n\n"
+            "\"The government has made a fair offer to resident doctors,\" the spokesperson said.")
+    assert speakers(text)[-1][0] == "the prime minister's official spokesperson"
+
+
+def test_a_mens_shed_is_no_person_a_later_he_could_mean() -> None:
+    text = ("Alder Lane Men’s Shed opened eighteen months ago in a storage unit.\n\n"
+            "The shed was set up by Keith Dunmore, 67, a retired joiner who lost his wife, Carol, in 2022.\n\n"
+            "‘After Carol died I didn’t really leave the house for the best part of a year,’ he says.")
+    assert speakers(text) == [("Keith Dunmore", None)]
+
+
 def test_an_organisation_speaks_only_when_no_person_is_named() -> None:
     text = (
         "The Care Standards Board said: “Providers must publish their fees by April.”\n\n"
@@ -872,6 +886,22 @@ def test_an_unlabelled_interview_is_by_the_person_its_introduction_names() -> No
         "How grateful people are. Several patients have told me it is the first time they have been seen."
     )
     assert {q.speaker for q in extract_quotes(text)} == {"Bronagh Keane"}
+
+
+def test_an_interview_its_headline_calls_a_q_and_a_is_by_the_person_the_headline_names() -> None:
+    text = (
+        "Sunita Marwaha joined Hartwell Care Group as chief executive in November, succeeding founder Martin "
+        "Hartwell, who remains on the board. Martin Hartwell said she was the right person for Hartwell.\n\n"
+        "Marwaha previously spent six years at Brightwater Living. Hartwell operates 64 care homes across the East "
+        "Midlands and Yorkshire, and Hartwell reported turnover of £212m and occupancy of 89 per cent last year.\n\n"
+        "What made you take the job?\n\n"
+        "Honestly, the homes. I visited about a dozen before I said yes, and I saw teams that clearly cared.\n\n"
+        "What is your first priority?\n\n"
+        "Workforce, without question. We spent £14m on agency staff last year and we must bring that down."
+    )
+    title = "Q&A: Hartwell Care Group’s Sunita Marwaha on agency spend, fees and the next five years"
+    assert extract_quotes(text) == []  # the body alone never says it is an interview
+    assert {q.speaker for q in extract_quotes(text, title=title)} == {"Sunita Marwaha"}
 
 
 def test_questions_and_answers_that_no_one_calls_an_interview_are_not_quotations() -> None:

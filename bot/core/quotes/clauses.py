@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.core.quotes.appositives import read_appositive
@@ -25,7 +25,6 @@ from bot.core.quotes.lexicon import (
     OBJECT_PRONOUNS,
     ORG_WORDS,
     PLACE_BEFORE,
-    PLACED,
     ROLE_NOUNS,
     SKIPPABLE,
     is_given_name,
@@ -34,7 +33,6 @@ from bot.core.quotes.lexicon import (
     token_spans,
     word_tokens,
 )
-from bot.core.quotes.names import ArticleNames
 from bot.core.quotes.phrases import (
     Mention,
     clean_role,
@@ -58,6 +56,12 @@ _DESCRIBED = re.compile(
     r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=(?:,| [—–]) (\d{1,3}, )?(?:from [A-Z][\w’'-]+, )?"
     r"(?:who|whose|where (?:he|she)) )"
 )  # and "…with the committee's chair, Tariq Bello, where he said", "… Ann Lee, 72, from Marlhurst, who …"
+# Someone the writer knows, by a given name and what they are to the writer: "When I told Bev, my ward manager, …",
+# "I took it to my manager, Ruth, who …"
+_OWN_PERSON = re.compile(
+    r"(?<=[a-z] )(?P<name>[A-Z][a-z]+), (?P<role>(?:my|our) (?:[a-z]+ ){0,2}[a-z]+),"
+    r"|\b(?P<role_first>(?:my|our) (?:[a-z]+ ){0,2}[a-z]+), (?P<named>[A-Z][a-z]+)(?=,)"
+)
 _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
 # A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "One of those waiting is Eirian
 # Pugh", "They include Ann Lee", "We also hear from Daniel Okoro, 52, …".
@@ -360,45 +364,6 @@ def _bracketed(label: re.Match[str]) -> str:
 
 
 
-# A full name as the subject of a verb in the middle of a sentence: "… and Maureen Cathcart is already …",
-# or a surname alone opening a clause: "By the time Pryor gets back to the car, …", "By 2pm Oduya has …".
-_CLAUSE_OPENED = "|".join(
-    [rf"(?<=\b{word} )" for word in "and but when as while until before after because then time once since so".split()]
-    + ["(?<=, )"]  # "Back in Invercraig, Fiona has been told …"
-    + [rf"(?<=\d{hour} )" for hour in ("am", "pm")]  # "By 2pm Oduya has done nine calls"
-)
-_NAMED_SUBJECT = re.compile(
-    rf"(?=[A-Z])(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+)"
-    r"(?=,? (?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+ed)\b)"
-)
-
-
-# A question the writer asks about someone, named last: "So what’s next for Margaret?", "Why did Dr Hale stay on?"
-_ASKED_ABOUT = re.compile(r"(?<=[a-z] )(?:(?:Dr|Mr|Mrs|Ms) )?([A-Z][\w’'-]+)(?= [a-z]+\?|\?)")
-_OWNED = re.compile(r"(?<=[a-z] )([A-Z][\w-]+)(?=['’]s [a-z])")  # "on Kareem’s phone"
-
-
-def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNames) -> Mention | None:
-    """Return the one person a sentence names as the subject of a verb in its middle ("It is 7.40am and Maureen
-    Cathcart is already on her second cup of tea"), or by a name alone that opens a clause and that the article
-    gives in full; else the one whose belongings the sentence is about, by a surname the article gives after a
-    first name ("a message pings on Kareem’s phone", not "Ironvale’s contracts"), or the one a question asks about
-    ("So what’s next for Margaret?"); none inside a quotation
-    (`quoted` says of an offset)."""
-    subjects = [
-        m for m in _NAMED_SUBJECT.finditer(sentence)
-        if not quoted(m.start()) and not m[0].endswith(("'s", "’s"))  # "St Aidan's marks 40 years"
-        and sentence[: m.start()].rstrip().rpartition(" ")[2] not in PLACED  # "a pharmacy in Marbury Green, trained"
-        and not m[0].startswith("The ")  # "The Morning Ledger takes a harder line": a paper
-        and (analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else names.known_in_full(m[2]))
-    ]
-    if not subjects:
-        subjects = [m for m in _OWNED.finditer(sentence) if not quoted(m.start()) and names.given_before(m[1])]
-    if not subjects and sentence.rstrip(" ”’\"'").endswith("?"):  # the one person a question asks about
-        subjects = [m for m in _ASKED_ABOUT.finditer(sentence) if not quoted(m.start()) and names.known_in_full(m[1])]
-    return Mention("person", subjects[0][0], start=subjects[0].start()) if len(subjects) == 1 else None
-
-
 def presented(sentence: str) -> Mention | None:
     """Return the person a sentence presents ("Among those affected is Gareth Evans, 62, …", "They include…",
     "Consider Eleanor Waite.", "I met Maureen, who …").
@@ -428,6 +393,12 @@ def introduced_last(sentence: str) -> Mention | None:
     """
     if (asked := _ASKED.search(sentence)) and (found := _person_in(asked[1])) is not None:
         return replace(found, start=asked.start(1))
+    for own in _OWN_PERSON.finditer(sentence):  # "When I told Bev, my ward manager, …": Bev
+        group = "name" if own["name"] else "named"
+        name, role = own[group], own["role"] or own["role_first"]
+        if is_given_name(name) and (role.split()[-1] in ROLE_NOUNS or role.split()[-1] in KIN):
+            role = role.split(" ", 1)[1]  # "ward manager", not "my ward manager"
+            return Mention("person", name, role=clean_role(role), gender=role_gender(role), start=own.start(group))
     for run in reversed(list(_DESCRIBED.finditer(sentence))):
         found = _introduced(sentence, run.start(), aged=bool(run.group(1)))
         if found is not None:

@@ -91,7 +91,7 @@ ROLE_NOUNS = wordset(
     "physiotherapist ombudsman volunteer widower vicar chaplain psychiatrist psychologist clinician patron "
     "granddaughter grandson grandmother grandfather "
     "visitor optometrist optician receptionist porter sonographer radiographer anaesthetist dietitian podiatrist "
-    "assistant supervisor mentor tutor solicitor barrister headteacher"
+    "assistant supervisor mentor tutor solicitor barrister headteacher recruiter"
 )
 MODIFIERS = wordset(
     "health care social state public education housing treasury foreign home defence defense business "
@@ -110,7 +110,7 @@ ORG_WORDS = wordset(
     "club court police army england scotland wales uk providers healthwatch administration caucus panel "
     "team church cabinet county republicans democrats conservatives tories homes healthcare hospice practice surgery "
     "clinic pharmacy care homecare support advice unison unite mencap ofsted ombudsman library museum street road "
-    "avenue square crescent terrace senedd assembly band choir orchestra awards festival conference summit"
+    "avenue square crescent terrace senedd assembly band choir orchestra awards festival conference summit men women"
 )
 POSTNOMINALS = wordset(
     "obe mbe cbe kbe dbe frcp frcs frcgp frcn fmedsci phd msc mp msp mla td qc kc jp dl frs rn jr sr ii iii iv"

@@ -17,6 +17,7 @@ from bot.core.quotes.lexicon import (
     KIN,
     MALE_KIN,
     PLACE_BEFORE,
+    ROLE_NOUNS,
     RUN_BEFORE,
     SOMEONE,
     SOURCES,
@@ -307,10 +308,12 @@ def is_unnamed(mention: Mention, sentence: str) -> bool:
 
 def introduced_unnamed(text: str, start: int, position: int, nominal: str) -> tuple[int, str] | None:
     """Return where and how someone left unnamed was introduced between `start` and `position` ("a senior officer")
-    for "the officer": reporters bring in a source who will not be named with "a" or "one", then call them that."""
+    for "the officer": reporters bring in a source who will not be named with "a" or "one", or as someone's ("The
+    prime minister's official spokesperson"), then call them that."""
     head = word_tokens(nominal)[-1]
-    pattern = rf"\b(?:[Aa]n?|[Oo]ne) (?:[a-z-]+ ){{0,3}}?{re.escape(head.lower())}\b"
-    found = list(re.finditer(pattern, text[start:position]))
+    pattern = (rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he (?:[a-z-]+ ){{0,2}}(?P<owner>[a-z-]+)['’]s) "
+               rf"(?:[a-z-]+ ){{0,3}}?{re.escape(head.lower())}\b")
+    found = [m for m in re.finditer(pattern, text[start:position]) if not m["owner"] or m["owner"] in ROLE_NOUNS]
     return (start + found[-1].start(), found[-1].group().lower()) if found else None
 
 

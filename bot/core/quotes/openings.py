@@ -7,6 +7,7 @@ Reporters bring people in like this just before their quotes, so they are whom t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from bot.core.models import PERSON
@@ -15,15 +16,18 @@ from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import (
     FUNCTION_WORDS,
     KIN,
+    PLACED,
     ROLE_NOUNS,
     gender_of,
     given_gender,
     is_given_name,
     token_spans,
+    word_tokens,
 )
 from bot.core.quotes.names import OWNERS, ArticleNames, is_unnamed
 from bot.core.quotes.organisations import SPOKESPERSON
 from bot.core.quotes.phrases import Mention, np_forward, role_gender
+from bot.core.quotes.runs import analyse_run
 
 # A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …",
 # "Siân Rowlands’ father".
@@ -184,3 +188,42 @@ def named_aside(text: str) -> Mention | None:
     if (role := _FOR_ROLE.match(text)) and nominal_kind(role[1]) == PERSON:  # whom the article called so before
         return Mention("nominal", role[1], definite=True, start=role.start(1))
     return None
+
+
+# A full name as the subject of a verb in the middle of a sentence: "… and Maureen Cathcart is already …",
+# or a surname alone opening a clause: "By the time Pryor gets back to the car, …", "By 2pm Oduya has …".
+_CLAUSE_OPENED = "|".join(
+    [rf"(?<=\b{word} )" for word in "and but when as while until before after because then time once since so".split()]
+    + ["(?<=, )"]  # "Back in Invercraig, Fiona has been told …"
+    + [rf"(?<=\d{hour} )" for hour in ("am", "pm")]  # "By 2pm Oduya has done nine calls"
+)
+_NAMED_SUBJECT = re.compile(
+    rf"(?=[A-Z])(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+)"
+    r"(?=,? (?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+ed)\b)"
+)
+
+
+# A question the writer asks about someone, named last: "So what’s next for Margaret?", "Why did Dr Hale stay on?"
+_ASKED_ABOUT = re.compile(r"(?<=[a-z] )(?:(?:Dr|Mr|Mrs|Ms) )?([A-Z][\w’'-]+)(?= [a-z]+\?|\?)")
+_OWNED = re.compile(r"(?<=[a-z] )([A-Z][\w-]+)(?=['’]s [a-z])")  # "on Kareem’s phone"
+
+
+def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNames) -> Mention | None:
+    """Return the one person a sentence names as the subject of a verb in its middle ("It is 7.40am and Maureen
+    Cathcart is already on her second cup of tea"), or by a name alone that opens a clause and that the article
+    gives in full; else the one whose belongings the sentence is about, by a surname the article gives after a
+    first name ("a message pings on Kareem’s phone", not "Ironvale’s contracts"), or the one a question asks about
+    ("So what’s next for Margaret?"); none inside a quotation
+    (`quoted` says of an offset)."""
+    subjects = [
+        m for m in _NAMED_SUBJECT.finditer(sentence)
+        if not quoted(m.start()) and not m[0].endswith(("'s", "’s"))  # "St Aidan's marks 40 years"
+        and sentence[: m.start()].rstrip().rpartition(" ")[2] not in PLACED  # "a pharmacy in Marbury Green, trained"
+        and not m[0].startswith("The ")  # "The Morning Ledger takes a harder line": a paper
+        and (analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else names.known_in_full(m[2]))
+    ]
+    if not subjects:
+        subjects = [m for m in _OWNED.finditer(sentence) if not quoted(m.start()) and names.given_before(m[1])]
+    if not subjects and sentence.rstrip(" ”’\"'").endswith("?"):  # the one person a question asks about
+        subjects = [m for m in _ASKED_ABOUT.finditer(sentence) if not quoted(m.start()) and names.known_in_full(m[1])]
+    return Mention("person", subjects[0][0], start=subjects[0].start()) if len(subjects) == 1 else None

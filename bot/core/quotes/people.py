@@ -26,7 +26,6 @@ from bot.core.quotes.clauses import (
     clause_subject,
     first_subject,
     introduced_last,
-    named_subject,
     presented,
     sentence_subject,
     speaking_org,
@@ -59,7 +58,7 @@ from bot.core.quotes.names import (
     peer_name,
     relative_named,
 )
-from bot.core.quotes.openings import named_aside, offered_name, opening_people
+from bot.core.quotes.openings import named_aside, named_subject, offered_name, opening_people
 from bot.core.quotes.organisations import (
     SPOKESPERSON,
     acronyms,

@@ -85,14 +85,14 @@ def _said(text: str, start: int, end: int, speaker: Speaker) -> Quote:
                  spans=((start, end),), speaker_kind=speaker.kind)
 
 
-def interview_answers(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def interview_answers(text: str, paragraphs: list[tuple[int, int]], title: str = "") -> list[tuple[int, int]]:
     """Return the spans of an interview's answers: "A: …" paragraphs, or, in an article that calls itself an
-    interview, the paragraphs under each short question; an answer's later paragraphs only where another
-    question follows (after the last, the reporter may be writing again). Fewer than two answers are no
-    interview (an FAQ line, a rhetorical question)."""
+    interview (in its text or its headline), the paragraphs under each short question; an answer's later paragraphs
+    only where another question follows (after the last, the reporter may be writing again). Fewer than two answers
+    are no interview (an FAQ line, a rhetorical question)."""
     asked = sum(1 for start, end in paragraphs if text[start:end].rstrip().endswith("?"))
     labelled = sum(1 for start, end in paragraphs if _QUESTION_LABEL.match(text, start, end)) >= _MIN_LINES
-    if not labelled and (asked < _MIN_LINES or not _INTERVIEW.search(text)):
+    if not labelled and (asked < _MIN_LINES or not (_INTERVIEW.search(text) or _INTERVIEW.search(title))):
         return []  # most articles: no questions asked
     answers: list[tuple[int, int]] = []
     carried: list[tuple[int, int]] = []  # plain paragraphs after an answer, kept if another question follows
@@ -122,14 +122,15 @@ def _is_question(body: str, quoted: bool) -> bool:
 
 
 def interview_quotes(
-    text: str, paragraphs: list[tuple[int, int]], answers: list[tuple[int, int]], speakers: ArticleSpeakers
+    text: str, paragraphs: list[tuple[int, int]], answers: list[tuple[int, int]], speakers: ArticleSpeakers,
+    title: str = "",
 ) -> list[Quote]:
     """Return an interview's answers as quotations of the interviewee."""
     if not answers:
         return []
     speaker = _spoken_to(text, paragraphs, answers[0][0], speakers)
     if speaker.name is None:
-        surname = _interviewee(text, paragraphs, answers[0][0])
+        surname = _interviewee(text, paragraphs, answers[0][0], title)
         if surname is None:
             return []
         speaker = speakers.known_as(surname)
@@ -173,11 +174,12 @@ def merge_answers(marked: list[Quote], interview: list[Quote]) -> tuple[list[Quo
     return marked, kept
 
 
-def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int) -> str | None:
+def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int, title: str = "") -> str | None:
     """Return the surname of whom an interview's answers (the first at `answer`, below its question) are by: the
     person named in full whom the first question calls by name ("Q: Bernadette, your charity's report …"), else the
-    person a short line above the questions names ("Five minutes with… Bronagh Keane, lead nurse"), else the
-    person named in full whom the article names most often, never its interviewer ("she talks to Priya Lee")."""
+    person a short line above the questions names ("Five minutes with… Bronagh Keane, lead nurse"), else the one the
+    headline names as the article does in full ("Q&A: Hartwell Care Group’s Sunita Marwaha on …"), else the person
+    named in full whom the article names most often, never its interviewer ("she talks to Priya Lee")."""
     first = _intro(paragraphs, answer)
     intro = text[slice(*paragraphs[first])] if first >= 0 else ""
     if len(intro.split()) > _INTRO_WORDS and not _ABOUT_QA.search(intro):  # "Marcus Lee is principal social …"
@@ -189,9 +191,11 @@ def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int) -> s
     addressed = _ADDRESSED.match(text, *paragraphs[first + 1]) if first + 1 >= 0 else None
     if addressed and addressed[1] in in_full:  # "Q: Bernadette, your charity's new report says …": the guest
         return next((tail[-1] for tail in full_names if addressed[1] in tail and tail[-1] not in asking), None)
-    for part, alone in ((intro, True), (text, False)):  # "Dame Eluned's answers have been edited": her, named in full
+    for part, alone in ((intro, True), (title, False), (text, False)):  # "Dame Eluned's answers …": her, in full
         runs = (m for m in CAP_RUN.finditer(part) if not part.endswith("The ", 0, m.start()))
         tails = [tail for tail in map(_person_words, runs) if len(tail) > 1 or (alone and tail and tail[0] in in_full)]
+        if part is title:  # a headline's capitals are no name unless the article gives it ("Ninety Miles")
+            tails = [tail for tail in tails if set(tail) <= in_full]
         names = {tail[-1] for tail in tails if tail[-1] not in asking}
         if names:
             count = {name: sum(1 for _ in occurrences(text, name)) for name in names}
@@ -201,8 +205,10 @@ def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int) -> s
 
 def _person_words(run: re.Match[str]) -> Sequence[str]:
     """The words of a person's name in a capitalised run ("Dame Celia Armitage-Boyd"), else nothing: not a title's
-    words after a body's ("Care Sector Insider" is a magazine)."""
+    words after a body's ("Care Sector Insider" is a magazine), but a name after a body's possessive ("Hartwell Care
+    Group’s Sunita Marwaha")."""
     words = word_tokens(run.group())
     kind, tail = analyse_run(words)
     owned = words[: len(words) - len(tail)]
-    return tail if kind == "person" and not any(w.lower() in ORG_WORDS for w in owned) else ()
+    ours = bool(owned) and owned[-1].endswith(("’s", "'s"))
+    return tail if kind == "person" and (ours or not any(w.lower() in ORG_WORDS for w in owned)) else ()
