@@ -93,6 +93,22 @@ def test_a_mens_shed_is_no_person_a_later_he_could_mean() -> None:
     assert speakers(text) == [("Keith Dunmore", None)]
 
 
+def test_the_office_a_person_was_named_with_brings_them_back_for_she() -> None:
+    text = ("Cllr Bernadette Fallows, cabinet member for adult social care, said the council had no good options.\n\n"
+            + "Parents spoke against the closure for two hours. Several held placards in the gallery. " * 6 + "\n\n"
+            "Winding up the debate, the cabinet member for adult social care said the council would work with every "
+            "family.\n\n"
+            "‘I have listened to what has been said tonight and I do not take it lightly,’ she added.")
+    assert speakers(text)[-1][0] == "Bernadette Fallows"
+
+
+def test_a_person_named_after_a_description_of_them_opens_the_sentence() -> None:
+    text = ("Dennis Ockleford collapsed while walking his dog.\n\n"
+            "The cyclist, 29-year-old teacher Josh Merriweather, also attended the reunion. He said: \"I'd done a "
+            "first aid course years ago but never thought I'd use it.\"")
+    assert speakers(text) == [("Josh Merriweather", "cyclist")]
+
+
 def test_an_organisation_speaks_only_when_no_person_is_named() -> None:
     text = (
         "The Care Standards Board said: “Providers must publish their fees by April.”\n\n"

@@ -115,7 +115,8 @@ _ROLE_THEN_NAME = re.compile(
     r"(?:[\w-]+ ){0,4}[a-z]+"
     r"|(?<=The )(?:[A-Z][\w-]* )?[A-Za-z]+(?: [a-z]+)? (?:of|at|for) (?:the )?(?:[\w’'-]+ ){0,5}[\w’'-]+"
     r"|(?<=The )[a-z]+(?: [a-z]+){0,2}|(?<=One )[a-z]+(?: [a-z]+){0,5}), "  # "The council leader, Yasmin Darr, was"
-    r"(?:the )?(?P<name>(?:[A-Z][\w’'.-]* )*[A-Z][\w’'.-]+)(?: (?:of|from|at) (?:[A-Z][\w’'&.-]* )*[A-Z][\w’'.-]+)?"
+    r"(?:the |\d{1,3}-year-old (?:[a-z]+ ){0,2})?"  # "The cyclist, 29-year-old teacher Josh Merriweather, …"
+    r"(?P<name>(?:[A-Z][\w’'.-]* )*[A-Z][\w’'.-]+)(?: (?:of|from|at) (?:[A-Z][\w’'&.-]* )*[A-Z][\w’'.-]+)?"
     r", (?:\d{1,3}, )?(?=[a-z])"
 )
 # "The governor …", "The council …", "The report …" opening the sentence that introduces a quote with a colon.

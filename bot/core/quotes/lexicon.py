@@ -91,7 +91,8 @@ ROLE_NOUNS = wordset(
     "physiotherapist ombudsman volunteer widower vicar chaplain psychiatrist psychologist clinician patron "
     "granddaughter grandson grandmother grandfather "
     "visitor optometrist optician receptionist porter sonographer radiographer anaesthetist dietitian podiatrist "
-    "assistant supervisor mentor tutor solicitor barrister headteacher recruiter"
+    "assistant supervisor mentor tutor solicitor barrister headteacher recruiter "
+    "cyclist driver passenger victim survivor neighbour donor winner"
 )
 MODIFIERS = wordset(
     "health care social state public education housing treasury foreign home defence defense business "

@@ -426,6 +426,13 @@ class ArticleSpeakers(ArticleLayout):
         near = (head in ROLE_NOUNS and not owned_relative(nominal)) or re.fullmatch(r"the \d+-year-old", nominal, re.I)
         return nearest if near else office_holder(self._text, head)  # and "The 34-year-old, from Wendlesham, said"
 
+    def _office_named(self, nominal: Mention) -> Mention | None:
+        """The person the article named with this office of several words ("Cllr Ann Lee, cabinet member for adult
+        social care, said"), for "the cabinet member for adult social care said"."""
+        office = " ".join(w for w in nominal.name.split() if w.lower() not in DETERMINERS)
+        found = office_holder(self._text, office) if " " in office else None
+        return replace(found, start=nominal.start) if found is not None else None
+
     def _sentence_people(self, sentence: int) -> list[Mention]:
         """Return who a sentence is about: the named subjects of its cue verbs, else its opening name."""
         start = self._starts[sentence]
@@ -443,6 +450,8 @@ class ArticleSpeakers(ArticleLayout):
                 mention = found if mention is not None or (found is not None and found.role) else None
             if mention is None and (cue.group("according") or before[-1:] in ",”\"'’"):  # "…,” said X"
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
+            if mention is not None and mention.kind == "nominal" and mention.definite:  # "the cabinet member for
+                mention = self._office_named(mention) or mention  # adult social care said": whom it was given to
             if mention is not None and (mention.kind in ("person", "pronoun") or is_unnamed(mention, text)):
                 people.append(replace(offered_name(mention, text), start=start + cue.start()))
             elif mention is not None and mention.kind == "org" and (spokes := SPOKESPERSON.search(before)):
