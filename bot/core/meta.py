@@ -23,6 +23,7 @@ from bot.core.quotes.lexicon import ROLE_NOUNS, is_given_name, wordset
 
 log = logging.getLogger(__name__)
 _FOOT_DATE_LINES = 2  # an undated header's article may be dated right under its end, or under a one-line bio
+_HEADING_LINES = 4  # a standfirst, a byline, a date and a picture's caption
 
 _DATE_LABEL = re.compile(
     r"^\W*(?:(?:this\s+)?(?:article|story|page|post|entry)\s+(?:was\s+)?)?(?:first\s+)?(?:published|posted|date|dated"
@@ -202,6 +203,15 @@ _CONTACT = re.compile(r"^\W*(?:\S+@\S+\.\w+|@\w+|(?:email|e-mail|follow)\b.*)$",
 _BYLINE_CHARS = 100
 _SHARE = re.compile(r"\W*share\b", re.I)  # a name line over the share buttons: "Frances Lyle" / "Share on Facebook"
 _SIGN_OFF_NEXT = re.compile(r"(?:share|tags?\b|filed under|posted in|related|follow)", re.I)
+
+
+def heading(raw: str, cleaned: CleanText) -> str:
+    """The headline and the lines between it and the article (standfirst, byline: "Interview by Tom Fennimore"),
+    which say what kind of piece it is; the headline alone when the page does not show it."""
+    header, _ = _regions(normalise_text(raw), cleaned)
+    title = cleaned.title or ""
+    below = header[header.index(title) + 1 :] if title in header else []
+    return "\n".join([title, *below[:_HEADING_LINES]])
 
 
 def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.clean import clean
 from bot.core.files import text_hash
-from bot.core.meta import extract_metadata
+from bot.core.meta import extract_metadata, heading
 from bot.core.models import ProcessedArticle
 from bot.core.normalise import line_key
 from bot.core.quotes import extract_quotes
@@ -26,7 +26,7 @@ def process_article(
     meta = extract_metadata(raw, cleaned)
     sentences = tuple(split_sentences(cleaned.body))
     summary = summarise(sentences, summary_sentences, algorithm)
-    quotes = tuple(extract_quotes(cleaned.body, meta.author, meta.title or ""))
+    quotes = tuple(extract_quotes(cleaned.body, meta.author, heading(raw, cleaned)))
     return ProcessedArticle(meta, cleaned.body, sentences, tuple(summary), quotes, text_hash(cleaned.body))
 
 

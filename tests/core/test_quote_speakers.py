@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.pipeline import process_article
 from bot.core.quotes import extract_quotes
 
 
@@ -917,7 +918,23 @@ def test_an_interview_its_headline_calls_a_q_and_a_is_by_the_person_the_headline
     )
     title = "Q&A: Hartwell Care Group’s Sunita Marwaha on agency spend, fees and the next five years"
     assert extract_quotes(text) == []  # the body alone never says it is an interview
-    assert {q.speaker for q in extract_quotes(text, title=title)} == {"Sunita Marwaha"}
+    assert {q.speaker for q in extract_quotes(text, heading=title)} == {"Sunita Marwaha"}
+
+
+def test_an_interview_its_byline_calls_one_is_by_whom_the_standfirst_names_not_the_interviewer() -> None:
+    raw = (
+        "Chemist Counter\nNews\nBusiness\n"
+        "Meet the independent: the 29-year-old who bought her first pharmacy\n"
+        "Sana Qureshi took over Bellhaven Pharmacy last summer. She tells us about financing the deal\n"
+        "Interview by Tom Fennimore\n12 Mar 2026\n\n"
+        "Sana Qureshi qualified as a pharmacist in 2019 and spent five years working for a large multiple, latterly "
+        "as a store manager, before buying Bellhaven Pharmacy on Corrisdale's high street.\n\n"
+        "Why did you want to own a pharmacy?\n\n"
+        "I always knew I wanted my own place. My dad ran a newsagent's for 25 years and I grew up behind it.\n\n"
+        "How did you finance the purchase?\n\n"
+        "With great difficulty! It was a mix of a bank loan and money from the sale of my flat.\n"
+    )
+    assert {q.speaker for q in process_article(raw).quotes} == {"Sana Qureshi"}
 
 
 def test_questions_and_answers_that_no_one_calls_an_interview_are_not_quotations() -> None:

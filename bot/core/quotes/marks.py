@@ -90,16 +90,17 @@ class _Segment:
     restart: bool = False  # the run continues the one before it in the same paragraph
 
 
-def extract_quotes(text: str, writer: str | None = None, title: str = "") -> list[Quote]:
+def extract_quotes(text: str, writer: str | None = None, heading: str = "") -> list[Quote]:
     """Return the article's direct quotations, in order, each with its speaker when one is stated: those in
     quote marks, the lines of a transcript ("Jack Penhaligon: Minister, has the Department…") and an interview's
-    answers. `writer` is the byline's name: in a first-person piece, "“…,” I told him" is the writer's; `title` is
-    the headline, which may say the piece is an interview and with whom ("Q&A: Hartwell's Sunita Marwaha on …")."""
+    answers. `writer` is the byline's name: in a first-person piece, "“…,” I told him" is the writer's; `heading` is
+    the headline and the lines under it, which may say the piece is an interview and with whom ("Q&A: Hartwell's
+    Sunita Marwaha on …", "Interview by Tom Fennimore")."""
     paragraphs = _paragraphs(text)
     named = _blank_nicknames(text)  # same offsets, nicknames' marks gone
     segments = [seg for i, (start, end) in enumerate(paragraphs) for seg in _scan(named, start, end, i)]
     lines = labelled_lines(text, paragraphs)
-    answers = interview_answers(text, paragraphs, title)
+    answers = interview_answers(text, paragraphs, heading)
     if not segments and not lines and not answers:
         return []  # most articles without quote marks: no speakers to work out
     speakers = ArticleSpeakers(named, paragraphs, [(seg.start, seg.end) for seg in segments], writer)
@@ -107,8 +108,8 @@ def extract_quotes(text: str, writer: str | None = None, title: str = "") -> lis
     transcript = transcript_quotes(text, lines, speakers)
     if transcript:  # a transcript's lines say who speaks: they are no questions and answers to guess at
         spoken = {quote.spans[-1][1] for quote in transcript}
-        answers = interview_answers(text, [p for p in paragraphs if p[1] not in spoken], title)
-    marked, interview = merge_answers(marked, interview_quotes(text, paragraphs, answers, speakers, title))
+        answers = interview_answers(text, [p for p in paragraphs if p[1] not in spoken], heading)
+    marked, interview = merge_answers(marked, interview_quotes(text, paragraphs, answers, speakers, heading))
     return sorted(marked + transcript + interview, key=lambda quote: quote.start)
 
 

@@ -85,14 +85,14 @@ def _said(text: str, start: int, end: int, speaker: Speaker) -> Quote:
                  spans=((start, end),), speaker_kind=speaker.kind)
 
 
-def interview_answers(text: str, paragraphs: list[tuple[int, int]], title: str = "") -> list[tuple[int, int]]:
+def interview_answers(text: str, paragraphs: list[tuple[int, int]], heading: str = "") -> list[tuple[int, int]]:
     """Return the spans of an interview's answers: "A: …" paragraphs, or, in an article that calls itself an
-    interview (in its text or its headline), the paragraphs under each short question; an answer's later paragraphs
+    interview (in its text or its heading), the paragraphs under each short question; an answer's later paragraphs
     only where another question follows (after the last, the reporter may be writing again). Fewer than two answers
     are no interview (an FAQ line, a rhetorical question)."""
     asked = sum(1 for start, end in paragraphs if text[start:end].rstrip().endswith("?"))
     labelled = sum(1 for start, end in paragraphs if _QUESTION_LABEL.match(text, start, end)) >= _MIN_LINES
-    if not labelled and (asked < _MIN_LINES or not (_INTERVIEW.search(text) or _INTERVIEW.search(title))):
+    if not labelled and (asked < _MIN_LINES or not (_INTERVIEW.search(text) or _INTERVIEW.search(heading))):
         return []  # most articles: no questions asked
     answers: list[tuple[int, int]] = []
     carried: list[tuple[int, int]] = []  # plain paragraphs after an answer, kept if another question follows
@@ -123,14 +123,14 @@ def _is_question(body: str, quoted: bool) -> bool:
 
 def interview_quotes(
     text: str, paragraphs: list[tuple[int, int]], answers: list[tuple[int, int]], speakers: ArticleSpeakers,
-    title: str = "",
+    heading: str = "",
 ) -> list[Quote]:
     """Return an interview's answers as quotations of the interviewee."""
     if not answers:
         return []
     speaker = _spoken_to(text, paragraphs, answers[0][0], speakers)
     if speaker.name is None:
-        surname = _interviewee(text, paragraphs, answers[0][0], title)
+        surname = _interviewee(text, paragraphs, answers[0][0], heading)
         if surname is None:
             return []
         speaker = speakers.known_as(surname)
@@ -174,27 +174,28 @@ def merge_answers(marked: list[Quote], interview: list[Quote]) -> tuple[list[Quo
     return marked, kept
 
 
-def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int, title: str = "") -> str | None:
+def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int, heading: str = "") -> str | None:
     """Return the surname of whom an interview's answers (the first at `answer`, below its question) are by: the
     person named in full whom the first question calls by name ("Q: Bernadette, your charity's report …"), else the
     person a short line above the questions names ("Five minutes with… Bronagh Keane, lead nurse"), else the one the
-    headline names as the article does in full ("Q&A: Hartwell Care Group’s Sunita Marwaha on …"), else the person
-    named in full whom the article names most often, never its interviewer ("she talks to Priya Lee")."""
+    heading names as the article does in full ("Q&A: Hartwell Care Group’s Sunita Marwaha on …"), else the person
+    named in full whom the article names most often, never its interviewer ("she talks to Priya Lee", "Interview by
+    Tom Fennimore")."""
     first = _intro(paragraphs, answer)
     intro = text[slice(*paragraphs[first])] if first >= 0 else ""
     if len(intro.split()) > _INTRO_WORDS and not _ABOUT_QA.search(intro):  # "Marcus Lee is principal social …"
         presented = _PRESENTS.match(intro)
         intro = presented.group() if presented else ""
-    asking = {(m[1] or m[2]).split()[-1] for m in _INTERVIEWER.finditer(text)}
+    asking = {(m[1] or m[2]).split()[-1] for m in _INTERVIEWER.finditer(f"{heading}\n{text}")}
     full_names = [tail for tail in map(_person_words, CAP_RUN.finditer(text)) if len(tail) > 1]
     in_full = {word for tail in full_names for word in tail}
     addressed = _ADDRESSED.match(text, *paragraphs[first + 1]) if first + 1 >= 0 else None
     if addressed and addressed[1] in in_full:  # "Q: Bernadette, your charity's new report says …": the guest
         return next((tail[-1] for tail in full_names if addressed[1] in tail and tail[-1] not in asking), None)
-    for part, alone in ((intro, True), (title, False), (text, False)):  # "Dame Eluned's answers …": her, in full
+    for part, alone in ((intro, True), (heading, False), (text, False)):  # "Dame Eluned's answers …": her, in full
         runs = (m for m in CAP_RUN.finditer(part) if not part.endswith("The ", 0, m.start()))
         tails = [tail for tail in map(_person_words, runs) if len(tail) > 1 or (alone and tail and tail[0] in in_full)]
-        if part is title:  # a headline's capitals are no name unless the article gives it ("Ninety Miles")
+        if part is heading:  # a headline's capitals are no name unless the article gives it ("Ninety Miles")
             tails = [tail for tail in tails if set(tail) <= in_full]
         names = {tail[-1] for tail in tails if tail[-1] not in asking}
         if names:
