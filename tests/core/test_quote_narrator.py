@@ -195,3 +195,23 @@ def test_someone_the_writer_names_by_first_name_and_what_they_are_to_her_is_whom
     text: str, speaker: str
 ) -> None:
     assert [q.speaker for q in extract_quotes("Karen rang me on Monday.\n\n" + text, "Megan Hollis")] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Then he looked at me and said, ‘You’ve been a good wife to me, Mo.’",
+        "Halfway through he put his fork down, looked at me and said: ‘You’ve been a good wife to me, Mo.’",
+    ],
+)
+def test_he_after_words_of_time_in_the_clause_before_and_said_is_the_man_named(said: str) -> None:
+    text = ("Dennis is 78 and was diagnosed with Alzheimer’s two years ago.\n\n"
+            "Our daughter, Claire, rings every evening from Marwick.\n\n" + said)
+    assert [q.speaker for q in extract_quotes(text, "Maureen Aldridge")] == ["Dennis"]
+
+
+def test_someone_called_so_after_adjectives_with_a_comma_is_whom_she_means() -> None:
+    text = ("Dennis was diagnosed two years ago. The memory nurse, a kind, unhurried woman called Ruth, told us the "
+            "disease would take a great deal from us, but\n\n"
+            "‘There will still be good days,’ she said. ‘Don’t let the bad ones make you forget them.’")
+    assert [q.speaker for q in extract_quotes(text, "Maureen Aldridge")] == ["Ruth"]

@@ -168,6 +168,8 @@ def after_clause(clause: str) -> Mention | None:
 # A second verb of the sentence's subject: "She looked at me over her glasses and said: “…”".
 _AND_THEN = re.compile(r"\band\s*$")
 _LINKS = frozenset("and then but so".split())  # words before a clause's subject: "and then she grabbed my wrist"
+_SUBJECTS = frozenset(("he", "she", "i"))
+_LEAD_WORDS = 3  # words of time or order before a clause's pronoun: "Halfway through he put his fork down"
 # A document's verb as a participle after it ("said in a statement read by Mr Adeyemi:", "a letter read to the
 # court"): it says who read the words out, not whose they are.
 _READ_OUT = re.compile(r"\b(?:statement|letter|tribute|e-?mail|message|note)s? read$")
@@ -227,23 +229,32 @@ def _someone(sentence: str) -> Mention | None:
 
 def clause_subject(before: str) -> Mention | None:
     """Return who does the cue verb of "She looked at me over her glasses and said:" or "Since Frank died, I have
-    started asking …:": the subject of the last clause before it, a pronoun ("… and then she grabbed my wrist and
-    said") or a full name; when that clause opens on its verb, the subject the comma closes ("My first supervisor,
-    a quiet man called Lennox Charles, took one look at me and said")."""
+    started asking …:": the subject of the last clause before it, a pronoun after a few words of time or order
+    ("… and then she grabbed my wrist and said", "Halfway through he put his fork down") or a full name; when that
+    clause opens on its verb, the clause before's ("…, looked at me and said"), else the subject the comma closes
+    ("My first supervisor, a quiet man called Lennox Charles, took one look at me and said")."""
     start = before.rfind(",") + 1
     clause = before[start:]
     tokens = token_spans(clause)
-    while tokens and tokens[0][0] in _LINKS:
-        tokens.pop(0)
-    if tokens and tokens[0][0].lower() in ("he", "she", "i"):
-        return Mention("pronoun", tokens[0][0].lower(), start=start + tokens[0][1])
+    lead = 0
+    while lead < min(len(tokens), _LEAD_WORDS) and _leads(tokens[lead][0], lead):
+        lead += 1
+    if lead < len(tokens) and tokens[lead][0].lower() in _SUBJECTS:
+        return Mention("pronoun", tokens[lead][0].lower(), start=start + tokens[lead][1])
     if start and tokens and tokens[0][0].islower():
-        found = subject_before(before[:start])
-        return found if found is not None and found.kind == "person" else None
+        found = clause_subject(before[: start - 1]) or subject_before(before[:start])
+        return found if found is not None and found.kind in ("person", "pronoun") else None
     found = first_subject(clause, strict=True)
     if found is None or found.kind != "person" or " " not in found.name:
         return None
     return replace(found, start=start + found.start)
+
+
+def _leads(word: str, at: int) -> bool:
+    """Whether a word before a clause's subject is one of time or order ("Then", "halfway through"), not the subject
+    itself nor a name."""
+    low = word.lower()
+    return low not in _SUBJECTS and (low in _LINKS or (word.isalpha() and (at == 0 or word.islower())))
 
 
 def sentence_subject(text: str) -> Mention | None:

@@ -51,7 +51,7 @@ _PSEUDONYM = re.compile(
 _CALLED = re.compile(
     r"\b(?:I|[Ww]e)(?:['’]ll| will| shall) call (?:(?P<pronoun>him|her|them) )?"
     r"(?P<call>(?:(?:Mr|Mrs|Ms|Miss) )?[A-Z][a-z’'-]*)\b"
-    r"|\b(?:[Aa]n?|[Oo]ne) (?P<who>(?:[\w&-]+ ){0,3}?)(?:called|named) "
+    r"|\b(?:[Aa]n?|[Oo]ne) (?P<who>(?:[\w&-]+,? ){0,3}?)(?:called|named) "  # "a kind, unhurried woman called Ruth"
     r"(?P<called>(?:(?:Mr|Mrs|Ms|Miss) )?[A-Z][a-z’'-]*)\b"
 )
 _BEFORE_CALL = re.compile(r"\b[Aa]n? ((?:[\w-]+ ){1,3})$")  # the noun before "I'll call": "a woman", "a young man"
