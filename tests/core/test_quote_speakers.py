@@ -110,6 +110,14 @@ def test_a_person_named_after_a_description_of_them_opens_the_sentence() -> None
     assert speakers(text) == [("Josh Merriweather", "cyclist")]
 
 
+def test_someone_presented_with_their_role_before_their_name_is_whom_he_means() -> None:
+    text = ("Shop manager Mark Stennett said the shop needs 20 volunteers.\n\n"
+            "Among those who have already signed up is retired postman Arthur Penhaligon, 79, of Cherry Lane, who "
+            "will be sorting book donations.\n\n"
+            "‘My wife, Jean, was cared for at Greenbank, and here I am,’ he said.")
+    assert speakers(text)[-1][0] == "Arthur Penhaligon"
+
+
 def test_an_organisation_speaks_only_when_no_person_is_named() -> None:
     text = (
         "The Care Standards Board said: “Providers must publish their fees by April.”\n\n"

@@ -69,8 +69,9 @@ _PRESENTED = re.compile(
     r"(?:(?:Among(?:st)?|One of)\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?"
     r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?|We (?:also )?(?:hear|heard) from"
     r"|(?:Also (?:on|at|in|outside|among|with)|On|At|In|Outside|Inside|Beside|Behind|Next to)\b[^.;:“\"]{0,120}?"
-    r"\b(?:is|was|were|sits|sat|lies|lay|stands|stood))\s+(?=[A-Z])"
-)  # and "Also on the picket line was Ray Gillard, …", "On one of them, wrapped in a foil blanket, was Maureen …"
+    r"\b(?:is|was|were|sits|sat|lies|lay|stands|stood))\s+(?:(?:[a-z][\w-]* ){1,3}(?=[A-Z]))?(?=[A-Z])"
+)  # and "Also on the picket line was Ray Gillard, …", "On one of them, wrapped in a foil blanket, was Maureen …",
+# "Among those who have signed up is retired postman Arthur Penhaligon, 79, …" (his role before his name)
 # The writer meeting someone, named by first name alone: "At our Sowerton group I met Maureen, who is 76, …" (and
 # "a patient I will call Margaret": openings.named_aside)
 _MET = re.compile(r"[^.;:“\"]{0,80}?\b(?:I|[Ww]e) (?:met|meet|spoke to|visited)\s+(?=[A-Z])")
