@@ -179,8 +179,9 @@ def _signed_off(footer: list[str]) -> str | None:
         footer = [signer, *footer[1:]]
     if not (footer and len(footer[0].split()) <= 3 and is_person_name(footer[0])):
         return None
-    # perhaps with their job between: "Naomi Fairweather" / "Head of Policy and Campaigns" / "Share this page"
-    after = 2 if len(footer) > 2 and footer[1].split()[0].lower() in ROLE_NOUNS else 1
+    # perhaps with their job between: "Naomi Fairweather" / "Head of Policy and Campaigns" / "Share this page", or
+    # "Dr Imogen Ashworth" / "Senior partner, on behalf of …" / "Previous newsletters"
+    after = 2 if len(footer) > 2 and any(w.lower().strip(",") in ROLE_NOUNS for w in footer[1].split()[:3]) else 1
     below = footer[after] if len(footer) > after else ""
     # or over the date ("First published: …") or the writer's bio: "Tom founded the Eye in 2019 and writes …"
     bio = below.split(" ", 1)[0] in (footer[0].split()[0], "He", "She") and len(below.split()) > 5
@@ -202,7 +203,7 @@ _BARE_BY = re.compile(r"\W*by\W*$", re.I)
 _CONTACT = re.compile(r"^\W*(?:\S+@\S+\.\w+|@\w+|(?:email|e-mail|follow)\b.*)$", re.I)
 _BYLINE_CHARS = 100
 _SHARE = re.compile(r"\W*share\b", re.I)  # a name line over the share buttons: "Frances Lyle" / "Share on Facebook"
-_SIGN_OFF_NEXT = re.compile(r"(?:share|tags?\b|filed under|posted in|related|follow)", re.I)
+_SIGN_OFF_NEXT = re.compile(r"(?:share|tags?\b|filed under|posted in|related|follow|previous|more from)", re.I)
 
 
 def heading(raw: str, cleaned: CleanText) -> str:

@@ -65,6 +65,8 @@ _NOT_SITE = re.compile(
     r"|(?:more|further) (?:information|info|options)|manage|preferences|privacy)\b", re.I
 )
 
+# The masthead's link text pasted after its name: "The Daily Ledger - Back to home"
+_HOME_LINK = re.compile(r"(?:back|return|go) to (?:the )?home(?: ?page)?", re.I)
 # A first line that asks something of the reader ("Support the Sentinel", "Join the Voice") is no site's name.
 _ASKS = wordset("support subscribe donate join follow sign register become give")
 
@@ -132,7 +134,8 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
             continue  # one word between two others: a menu's item ("News" / "Clinical" / "Careers")
         parts = _TITLE_SPLIT.split(line)
         # "Site Name - News", or with its tagline: "The Daily Meridian - independent journalism since 1887"
-        sectioned = len(parts) == 2 and (parts[1].lower() in _SECTION_NAMES or parts[1][:1].islower())
+        sectioned = len(parts) == 2 and (parts[1].lower() in _SECTION_NAMES or parts[1][:1].islower()
+                                         or _HOME_LINK.fullmatch(parts[1]) is not None)
         name = _FREQUENCY.sub("", parts[0] if sectioned else line)  # "Strathmurran FM 102.4": the station
         words = name.split()
         if not 1 <= len(words) <= 6 or name[-1] in ".!?:" or is_dateline(name) or byline(name):

@@ -743,3 +743,16 @@ def test_a_section_label_over_a_desk_line_above_the_headline_gives_way_to_the_by
                  HEADLINE, "Members call for multi-year contracts and a national funding formula for hospices",
                  "Lucy Marchbank", "Parliamentary Correspondent", "22 January 2026", *BODY)
     assert found.author == "Lucy Marchbank"
+
+
+def test_a_mastheads_home_link_text_is_no_part_of_the_publishers_name() -> None:
+    found = meta("Skip to main content", "UK edition", "The Daily Ledger - Back to home", "News", "Opinion", "UK",
+                 "World", HEADLINE, "Rachel Ambrose Health correspondent", "Thu 12 Feb 2026 00.01 GMT", *BODY)
+    assert found.publisher == "The Daily Ledger"
+
+
+def test_a_newsletter_signed_with_a_name_and_a_job_line_over_older_issues_is_by_the_signer() -> None:
+    found = meta("Beacon Lane Surgery", "Winter newsletter", HEADLINE, *BODY, "Dr Imogen Ashworth",
+                 "Senior partner, on behalf of the partners and staff at Beacon Lane Surgery", "Previous newsletters",
+                 "Autumn newsletter 2025")
+    assert found.author == "Dr Imogen Ashworth"

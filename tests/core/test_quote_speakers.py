@@ -118,6 +118,19 @@ def test_someone_presented_with_their_role_before_their_name_is_whom_he_means() 
     assert speakers(text)[-1][0] == "Arthur Penhaligon"
 
 
+def test_a_dashed_aside_about_someone_before_said_leaves_them_the_speaker() -> None:
+    text = ("My crewmate, Marcus – who has been doing this job for 19 years, twice as long as me – said quietly at "
+            "about 3am: “This is the worst I’ve ever seen it. And I said that last year.”")
+    assert speakers(text) == [("Marcus", None)]
+
+
+def test_an_unnamed_person_after_a_time_without_a_comma_is_whom_she_means() -> None:
+    text = ("We waited with Edith Lowe for five hours in the corridor.\n\n"
+            "At about 6am a charge nurse, who looked as tired as I felt, came over to apologise. “We’ve got a bed "
+            "coming on the orthopaedic ward,” she said.")
+    assert speakers(text)[-1][0] == "a charge nurse"
+
+
 def test_an_organisation_speaks_only_when_no_person_is_named() -> None:
     text = (
         "The Care Standards Board said: “Providers must publish their fees by April.”\n\n"
@@ -943,6 +956,19 @@ def test_an_interview_its_byline_calls_one_is_by_whom_the_standfirst_names_not_t
         "With great difficulty! It was a mix of a bank loan and money from the sale of my flat.\n"
     )
     assert {q.speaker for q in process_article(raw).quotes} == {"Sana Qureshi"}
+
+
+def test_an_interview_whose_standfirst_says_the_writer_asked_her_about_it_is_hers() -> None:
+    text = ("Natasha Ellery-Mensah took over as director of adult social services at Westmarsh County Council in July, "
+            "after a career that began as a care assistant in a residential home in the late 1990s.\n\n"
+            "You have been in post for a little over three months. What has surprised you?\n\n"
+            "How much goodwill there is, honestly. People warned me about the providers, but I found them open.\n\n"
+            "What is your first priority?\n\n"
+            "Home care. We have around 640 hours a week that we cannot place, and I want that number down.")
+    heading = ("‘We can’t keep buying our way out of this’: Westmarsh’s new adult care chief\n"
+               "Natasha Ellery-Mensah took over in July. Owen Tremlett asked her about her first three months")
+    assert extract_quotes(text) == []
+    assert {q.speaker for q in extract_quotes(text, heading=heading)} == {"Natasha Ellery-Mensah"}
 
 
 def test_questions_and_answers_that_no_one_calls_an_interview_are_not_quotations() -> None:

@@ -110,6 +110,7 @@ _SIGNED_BY = re.compile(
 # A relative clause on a body or thing before the cue ("…, which was not involved in the research, said"): the
 # subject is what comes before it.
 _WHICH_ASIDE = re.compile(r", which [^,“\"]*,\s*$")
+_DASHED_ASIDE = re.compile(r" [–—] (?:who|which) [^–—“\"]* [–—]\s*$")
 _ROLE_THEN_NAME = re.compile(
     r"(?:(?:In|At|On|During|After|Outside|Speaking)\b[^,]{0,80}, )?(?:(?:[Tt]he|An?|an?|One) )?"
     r"(?P<role>(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y) |(?:[A-Z][\w.-]* )?[\w.-]+['’]s )"
@@ -343,7 +344,8 @@ def subject_before(text: str) -> Mention | None:
     opening = _RELATIVE_OPENING.fullmatch(clause)
     if opening is not None and (person := _person_in(opening["name"])) is not None:
         return replace(person, start=text.find(opening["name"]))
-    which = _WHICH_ASIDE.search(text)  # "Ann Roe, head of X, which was not involved, said": Ann Roe
+    which = _WHICH_ASIDE.search(text) or _DASHED_ASIDE.search(text)  # "Ann Roe, head of X, which was not involved,
+    # said": Ann Roe; "My crewmate, Marcus – who has done this job for 19 years – said": Marcus
     if which is not None and (found := subject_before(text[: which.start() + 1])) and found.kind == "person":
         return found
     if signed := _SIGNED_BY.fullmatch(clause):  # the last name in "its director of strategy, Owen Pargeter"

@@ -35,6 +35,7 @@ _OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['
 # "One carer, …, asked", "I spoke to a nurse in a London trust, who …", "A senior nurse who worked there, …, said"
 _UNNAMED_LEAD = re.compile(
     r"(?:[A-Z]\w*(?: [\w-]+){0,6}, (?=One|An?|[Tt]he)"
+    r"|(?:At|By|Around) (?:about |around )?\d[\w.:]* (?=[Aa]n? )"  # "At about 6am a charge nurse, who …, came over"
     r"|(?:I|We) (?:also )?(?:spoke|talked|hear|heard) (?:to|with|from) )?"  # "We also hear from a manager, who …"
     r"((?:One|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)(?:[a-z][\w’'-]*|[A-Z]{2,5})){0,6}"  # "One senior ICB manager"
     r"(?: (?:in|at|from|on) [\w’' -]{1,60}?)?)"
