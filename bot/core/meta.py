@@ -206,17 +206,14 @@ _SHARE = re.compile(r"\W*share\b", re.I)  # a name line over the share buttons: 
 _SIGN_OFF_NEXT = re.compile(r"(?:share|tags?\b|filed under|posted in|related|follow|previous|more from)", re.I)
 
 
-def heading(raw: str, cleaned: CleanText) -> str:
-    """The headline and the lines between it and the article (standfirst, byline: "Interview by Tom Fennimore"),
-    which say what kind of piece it is; the headline alone when the page does not show it."""
-    header, _ = _regions(normalise_text(raw), cleaned)
-    title = cleaned.title or ""
-    below = header[header.index(title) + 1 :] if title in header else []
-    return "\n".join([title, *below[:_HEADING_LINES]])
-
-
 def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
     """Read headline, date, author and publisher from the page furniture around the cleaned body."""
+    return read_page(raw, cleaned)[0]
+
+
+def read_page(raw: str, cleaned: CleanText) -> tuple[Metadata, str]:
+    """Read the metadata and the page's heading: the headline and the lines between it and the article
+    (standfirst, byline: "Interview by Tom Fennimore"), which say what kind of piece it is."""
     raw = normalise_text(raw)
     header, footer = _regions(raw, cleaned)
     title, _ = title_parts(normalise_field(cleaned.title))
@@ -232,4 +229,6 @@ def extract_metadata(raw: str, cleaned: CleanText) -> Metadata:
         publisher=publisher,
     )
     log.debug("metadata %s from %d header and %d footer lines", meta, len(header), len(footer))
-    return meta
+    headline = cleaned.title or ""
+    below = header[header.index(headline) + 1 :] if headline in header else []
+    return meta, "\n".join([headline, *below[:_HEADING_LINES]])

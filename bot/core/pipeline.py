@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.clean import clean
 from bot.core.files import text_hash
-from bot.core.meta import extract_metadata, heading
+from bot.core.meta import read_page
 from bot.core.models import ProcessedArticle
 from bot.core.normalise import line_key
 from bot.core.quotes import extract_quotes
@@ -23,10 +23,10 @@ def process_article(
 ) -> ProcessedArticle:
     """Run the whole pipeline on one article's text (pure and blocking: call it off the event loop)."""
     cleaned = clean(raw, repeated)  # the cleaner reads menu rows from their spacing before it normalises
-    meta = extract_metadata(raw, cleaned)
+    meta, heading = read_page(raw, cleaned)
     sentences = tuple(split_sentences(cleaned.body))
     summary = summarise(sentences, summary_sentences, algorithm)
-    quotes = tuple(extract_quotes(cleaned.body, meta.author, heading(raw, cleaned)))
+    quotes = tuple(extract_quotes(cleaned.body, meta.author, heading))
     return ProcessedArticle(meta, cleaned.body, sentences, tuple(summary), quotes, text_hash(cleaned.body))
 
 
