@@ -164,7 +164,8 @@ def _called(text: str) -> Mention | None:
         if group == "called" and not (noun and (gender_of(noun[0]) or noun[0].lower() in ROLE_NOUNS | KIN)):
             continue
         title = called[group].rpartition(" ")[0]  # "Mr" of "Mr B"
-        who = called["who"] or (_BEFORE_CALL.search(text, 0, called.start()) or {1: ""})[1]  # "a woman I'll call Jean"
+        before = _BEFORE_CALL.search(text, 0, called.start())  # the noun of "a woman I'll call Jean"
+        who = called["who"] or (before[1] if before else "")
         gender = gender_of(title or called["pronoun"] or "") or role_gender(who) or given_gender(called[group])
         return Mention("person", called[group], gender=gender, start=called.start(group))
     return None
