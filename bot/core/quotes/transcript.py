@@ -195,10 +195,11 @@ def _interviewee(text: str, paragraphs: list[tuple[int, int]], answer: int, head
     addressed = _ADDRESSED.match(text, *paragraphs[first + 1]) if first + 1 >= 0 else None
     if addressed and addressed[1] in in_full:  # "Q: Bernadette, your charity's new report says …": the guest
         return next((tail[-1] for tail in full_names if addressed[1] in tail and tail[-1] not in asking), None)
-    for part, alone in ((intro, True), (heading, False), (text, False)):  # "Dame Eluned's answers …": her, in full
+    # "Dame Eluned's answers …": her, in full; a headline's capitals are no name unless the article gives it
+    for part, alone, given in ((intro, True, False), (heading, False, True), (text, False, False)):
         runs = (m for m in CAP_RUN.finditer(part) if not part.endswith("The ", 0, m.start()))
         tails = [tail for tail in map(_person_words, runs) if len(tail) > 1 or (alone and tail and tail[0] in in_full)]
-        if part is heading:  # a headline's capitals are no name unless the article gives it ("Ninety Miles")
+        if given:  # "Last Hospital for Ninety Miles"
             tails = [tail for tail in tails if set(tail) <= in_full]
         names = {tail[-1] for tail in tails if tail[-1] not in asking}
         if names:
