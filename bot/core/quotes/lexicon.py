@@ -53,7 +53,9 @@ _VERBS = (
     "shouts sighs sighed laughs laughed murmurs murmured "
     # a popular paper's: "“Who does that to a 92-year-old?” Karen fumed."
     "fumed fumes raged rages sobbed sobs wept gushed gushes beamed raved snapped "
-    "begged begs cried"
+    "begged begs cried grinned grins smiled smiles chuckled chuckles "
+    # a profile's: "“The first time I went to group …,” she remembers."
+    "remembers remembered"
 )
 _PARTICIPLES = (
     "saying adding explaining writing warning concluding telling urging stressing insisting arguing "
@@ -92,7 +94,7 @@ ROLE_NOUNS = wordset(
     "granddaughter grandson grandmother grandfather "
     "visitor optometrist optician receptionist porter sonographer radiographer anaesthetist dietitian podiatrist "
     "assistant supervisor mentor tutor solicitor barrister headteacher recruiter "
-    "cyclist driver passenger victim survivor neighbour donor winner"
+    "cyclist driver passenger victim survivor neighbour donor winner convener convenor lady"
 )
 MODIFIERS = wordset(
     "health care social state public education housing treasury foreign home defence defense business "
@@ -114,7 +116,7 @@ ORG_WORDS = wordset(
     "avenue square crescent terrace senedd assembly band choir orchestra awards festival conference summit men women"
 )
 POSTNOMINALS = wordset(
-    "obe mbe cbe kbe dbe frcp frcs frcgp frcn fmedsci phd msc mp msp mla td qc kc jp dl frs rn jr sr ii iii iv"
+    "obe mbe cbe kbe dbe frcp frcs frcgp frcn fmedsci phd msc mp msp ms mla td qc kc jp dl frs rn jr sr ii iii iv"
 )
 # Months that are also names (Theresa May, June Sarpong) are not function words, so a name can hold them.
 _NAME_MONTHS = wordset("april may june august")
@@ -196,7 +198,8 @@ _WOMEN = wordset(
     "clodagh nia bethan eluned angharad manon lowri catrin lena ava mia evie elsie sienna sofia emilia maya millie "
     "isabelle eva esme layla mila thea maisie maryam doreen marjorie bronagh rhian seren eleri anjali nisha deepa "
     "parveen shabnam nasreen ayesha amina adaeze funmilayo folake abena efua kelly sioned gwenllian elin delyth "
-    "heledd llinos meinir"
+    "heledd llinos meinir edna mavis ethel gladys hilda nellie winifred beryl muriel enid peggy mabel lilian lillian "
+    "norma glenys carole janine debbie debra abbie abby becca jodie kayleigh kayla tegan"
 )
 _MEN = wordset(
     "james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark "
@@ -214,7 +217,9 @@ _MEN = wordset(
     "piotr marco giovanni carlos miguel pedro diego pablo jorge luis hans klaus pierre jacques rory brendan "
     "dermot eamon eamonn colm cormac donal ronan gwilym owain emrys gethin ioan geraint iestyn noah theodore "
     "finley isaac tommy lucas elijah arlo teddy reuben ezra sebastian ronnie louie emyr cian fraser murdo ravi "
-    "bilal yusuf chinedu segun rhodri alun osian tomos hefin carwyn"
+    "bilal yusuf chinedu segun rhodri alun osian tomos hefin carwyn robbie stan ron reg reggie ted eddie wilf "
+    "wilfred ernie fred alf alfred cyril len kenny jimmy johnny billy bobby hamza ibrahim aidan aiden gavin hugo "
+    "jonah lachlan marcus neville nathaniel reece terence vince"
 )
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
