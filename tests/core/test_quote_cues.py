@@ -43,3 +43,49 @@ def test_a_common_british_given_name_tells_a_man_from_the_woman_who_speaks() -> 
             "\"Robbie was shy when he first came. Now he is part of the family.\"\n\n"
             "She added: \"You don't need to be an expert.\"")
     assert {q.speaker for q in extract_quotes(text)} == {"Maureen Ellery"}
+
+
+def test_a_name_in_what_a_spokeswoman_is_said_to_have_said_does_not_take_her_next_quote() -> None:
+    text = ("Dr Isla Munro bought the practice last month.\n\n"
+            "A spokeswoman for Glenbrae Health Board said it had backed Dr Munro’s application for a grant.\n\n"
+            "She said: ‘We are pleased that dental services will continue in the village.’")
+    assert [q.speaker for q in extract_quotes(text)] == ["Glenbrae Health Board"]
+
+
+def test_a_relative_named_after_a_time_phrase_is_whom_she_said_means() -> None:
+    text = ("I met a man I’ll call Stan.\n\nSix weeks later, his wife, Maureen, rang the office.\n\n"
+            "‘He made me a cup of tea this morning,’ she told me.")
+    assert [q.speaker for q in extract_quotes(text, "Rhiannon Gale")] == ["Maureen"]
+
+
+def test_a_relative_named_by_first_name_in_the_middle_of_a_sentence_is_a_person() -> None:
+    text = ("I was 44, just made redundant, and my wife Carol had seen an advert while she was at the hospital. "
+            "“You never stop talking about records,” she said.")
+    assert [q.speaker for q in extract_quotes(text, "Derek Allsop")] == ["Carol"]
+
+
+def test_someone_presented_with_an_age_before_the_name_is_whom_she_told_means() -> None:
+    text = ("Joanne Platt, the home's manager, said: “We had practised for this.”\n\n"
+            "Among those evacuated was 91-year-old Dorothy Quill, a former headteacher who has lived at the home "
+            "since 2019.\n\n“I’ve never been in a boat in my life,” she told reporters.")
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Dorothy Quill"
+
+
+def test_a_crewmate_named_by_first_name_is_whom_he_said_means() -> None:
+    text = ("My crewmate Jas did what Jas does. He got down on the floor next to her.\n\n"
+            "“Right then,” he said. “Let’s get you up.”")
+    assert [q.speaker for q in extract_quotes(text, "Sam Lowe")] == ["Jas"]
+
+
+def test_someone_the_writer_calls_by_an_initial_keeps_the_title_after_an_hour() -> None:
+    text = "At about one in the morning Mrs B squeezed my hand and said: “You two have been very kind.”"
+    assert [q.speaker for q in extract_quotes(text, "Sam Lowe")] == ["Mrs B"]
+
+
+@pytest.mark.parametrize("lead_in", ["And her message to other managers? ", "Her message to other managers: "])
+def test_a_lead_in_naming_her_message_gives_the_quotation_to_her(lead_in: str) -> None:
+    text = ("Simon Hale cares for his mother. Bev Okonjo manages the home.\n\n"
+            "“I felt I had abandoned her,” he says.\n\n"
+            "Bev’s advice to families is simple: “Ask to see the visiting policy.”\n\n"
+            f"{lead_in}“Families can be hard work.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Simon Hale", "Bev Okonjo", "Bev Okonjo"]

@@ -69,9 +69,11 @@ _PRESENTED = re.compile(
     r"(?:(?:Among(?:st)?|One of)\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?"
     r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?|We (?:also )?(?:hear|heard) from"
     r"|(?:Also (?:on|at|in|outside|among|with)|On|At|In|Outside|Inside|Beside|Behind|Next to)\b[^.;:“\"]{0,120}?"
-    r"\b(?:is|was|were|sits|sat|lies|lay|stands|stood))\s+(?:(?:[a-z][\w-]* ){1,3}(?=[A-Z]))?(?=[A-Z])"
+    r"\b(?:is|was|were|sits|sat|lies|lay|stands|stood))\s+(?:\d{1,3}-year-old )?(?:(?:[a-z][\w-]* ){1,3}(?=[A-Z]))?"
+    r"(?=[A-Z])"
 )  # and "Also on the picket line was Ray Gillard, …", "On one of them, wrapped in a foil blanket, was Maureen …",
-# "Among those who have signed up is retired postman Arthur Penhaligon, 79, …" (his role before his name)
+# "Among those who have signed up is retired postman Arthur Penhaligon, 79, …" (his role before his name), "Among
+# those evacuated was 91-year-old Dorothy Quantock, …" (her age)
 # The writer meeting someone, named by first name alone: "At our Sowerton group I met Maureen, who is 76, …" (and
 # "a patient I will call Margaret": openings.named_aside)
 _MET = re.compile(r"[^.;:“\"]{0,80}?\b(?:I|[Ww]e) (?:met|meet|spoke to|visited)\s+(?=[A-Z])")
@@ -112,7 +114,8 @@ _SIGNED_BY = re.compile(
 _WHICH_ASIDE = re.compile(r", which [^,“\"]*,\s*$")
 _DASHED_ASIDE = re.compile(r" [–—] (?:who|which) [^–—“\"]* [–—]\s*$")
 _ROLE_THEN_NAME = re.compile(
-    r"(?:(?:In|At|On|During|After|Outside|Speaking)\b[^,]{0,80}, )?(?:(?:[Tt]he|An?|an?|One) )?"
+    r"(?:(?:In|At|On|During|After|Outside|Speaking)\b[^,]{0,80}, |[A-Z]\w*(?: \w+){0,3} (?:later|earlier|ago), )?"
+    r"(?:(?:[Tt]he|An?|an?|One) )?"  # "Six weeks later, his wife, Maureen, rang"
     r"(?P<role>(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y) |(?:[A-Z][\w.-]* )?[\w.-]+['’]s )"
     r"(?:[\w-]+ ){0,4}[a-z]+"
     r"|(?<=The )(?:[A-Z][\w-]* )?[A-Za-z]+(?: [a-z]+)? (?:of|at|for) (?:the )?(?:[\w’'-]+ ){0,5}[\w’'-]+"
@@ -126,6 +129,18 @@ _DEFINITE_OPENING = re.compile(r"The (?:[a-z-]+ ){0,2}?(?P<head>[a-z]+)\b")
 _INTRODUCERS = ROLE_NOUNS | ORG_WORDS | frozenset("report letter statement study review survey".split())
 # A cue verb put first, before the name and a colon: "Said Ellis: “…”", "Added the minister: “…”".
 _INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Continued)[ \t]+(?=\S)")
+# Whose words a lead-in with no verb announces: "And her message to other managers? “…”", "His advice: “…”"
+_OWN_WORDS = re.compile(
+    r"(?:(?:And|But|So) )?(?P<owner>[Hh]er|[Hh]is) (?:[\w’'-]+ ){0,3}?(?:message|advice|verdict|answer|reply|response"
+    r"|plea|wish|tip|secret)\b[^.!?:]{0,60}[?:]\s*"
+)
+
+
+def own_words(lead_in: str) -> Mention | None:
+    """Return "she" or "he" for a lead-in that announces the words of whoever "her" or "his" means ("And her
+    message to other managers? “…”"), else None."""
+    own = _OWN_WORDS.fullmatch(lead_in.lstrip())
+    return Mention("pronoun", "she" if own["owner"].lower() == "her" else "he") if own else None
 
 
 def is_attribution_gap(gap: str) -> bool:
@@ -182,6 +197,8 @@ def before_clause(clause: str) -> Mention | None:
     body = clause.rstrip(" ,:;—–-―\n")
     cues = list(CUE.finditer(body))
     if not cues:
+        if own := own_words(clause):
+            return own
         if not clause.rstrip().endswith(":"):
             return None
         inverted = _INVERTED.match(body)
@@ -270,8 +287,10 @@ def sentence_subject(text: str) -> Mention | None:
 # A time opening a sentence without a comma: "Last Thursday the Foxhollow Institute published …"
 _WHEN_OPENING = re.compile(
     r"(?:(?:Last|This|Next|Earlier|Later|On) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month"
-    r"|year)|Yesterday|Today)(?: (?:morning|afternoon|evening|night))? (?=the [A-Z]|[A-Z])"
-)
+    r"|year)|Yesterday|Today|(?:At|By|Around) (?:about |around )?(?:\d[\w.:]*|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|midnight|midday|noon|dawn)(?: o['’]clock)?(?: in the (?:morning|afternoon|evening))?)"
+    r"(?: (?:morning|afternoon|evening|night))? (?=the [A-Z]|[A-Z])"
+)  # and an hour: "At about one in the morning Mrs B squeezed my hand and said:"
 
 
 def first_subject(text: str, strict: bool = False) -> Mention | None:

@@ -11,6 +11,7 @@ from bot.core.models import PERSON
 from bot.core.quotes.kinds import nominal_head, nominal_kind
 from bot.core.quotes.lexicon import (
     CAP_RUN,
+    CUE,
     DETERMINERS,
     FEMALE_KIN,
     HONORIFICS,
@@ -183,7 +184,8 @@ class ArticleNames:
         """The last person named in full in these sentences (nearest first) of a gender that is not the other one:
         "At the health centre she meets her colleague Tomasz Nowak, a nurse who … “…,” he says" (when no one is
         salient there), or named after `since` (a spokesperson further back: "A porter arrived for Maureen Tildesley.
-        … “…,” she said")."""
+        … “…,” she said"), but not in what `since` is said to have said: "A spokeswoman for X said the board had
+        backed Dr MacRae’s application. She said: “…”" is the spokeswoman's."""
         for start, end in sentences:
             for run in reversed(list(CAP_RUN.finditer(self._text, start, end))):
                 words = word_tokens(run.group())
@@ -196,12 +198,18 @@ class ArticleNames:
                     tail = full.most_common(1)[0][0].split()  # the article gave it in full: "Delroy Mackintosh"
                 if kind != "person" or len(tail) < 2 or self._inside_quote(run.start()) or (
                     before and (before[-1] in PLACE_BEFORE or before[-1].lower() in _THING_BEFORE)
-                ) or (since is not None and run.start() < since.start + len(since.name)):
+                ) or (since is not None and (
+                    run.start() < since.start + len(since.name) or self._reported(since, run.start(), start))):
                     continue  # "the former Glan Tarren colliery" is a place; "A spokeswoman for X Health …" her body
                 self.surname_forms(tail[-1])  # learns the surname's gender
                 if self.genders.get(tail[-1].lower()) in (None, gender):
                     return Mention("person", " ".join(tail), start=run.start())
         return None
+
+    def _reported(self, since: Mention, at: int, sentence: int) -> bool:
+        """Tell whether a name comes after the cue verb of `since`'s own sentence: in what they said, not a new
+        subject."""
+        return sentence <= since.start and CUE.search(self._text, since.start + len(since.name), at) is not None
 
     def spouse(self, owner: Mention | None, relative: str, gender: str) -> str | None:
         """Name "his wife" when the article names the couple: after "Tom and Linda Barrow", Linda Barrow (`owner`

@@ -199,10 +199,12 @@ _CLAUSE_OPENED = "|".join(
     + ["(?<=, )"]  # "Back in Invercraig, Fiona has been told …"
     + [rf"(?<=\d{hour} )" for hour in ("am", "pm")]  # "By 2pm Oduya has done nine calls"
 )
+_VERB_NEXT = r"(?=,? (?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+ed)\b)"
 _NAMED_SUBJECT = re.compile(
-    rf"(?=[A-Z])(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+)"
-    r"(?=,? (?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+ed)\b)"
+    rf"(?=[A-Z])(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+){_VERB_NEXT}"
 )
+# A relative or colleague by first name as a subject in the middle: "…, and my wife Carol had seen an advert"
+_KIN_NAMED = re.compile(rf"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir) ([a-z]+) ([A-Z][\w’'-]+){_VERB_NEXT}")
 
 
 # A question the writer asks about someone, named last: "So what’s next for Margaret?", "Why did Dr Hale stay on?"
@@ -213,7 +215,8 @@ _OWNED = re.compile(r"(?<=[a-z] )([A-Z][\w-]+)(?=['’]s [a-z])")  # "on Kareem�
 def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNames) -> Mention | None:
     """Return the one person a sentence names as the subject of a verb in its middle ("It is 7.40am and Maureen
     Cathcart is already on her second cup of tea"), or by a name alone that opens a clause and that the article
-    gives in full; else the one whose belongings the sentence is about, by a surname the article gives after a
+    gives in full; else a relative or colleague named by first name ("and my wife Carol had seen an advert"); else
+    the one whose belongings the sentence is about, by a surname the article gives after a
     first name ("a message pings on Kareem’s phone", not "Ironvale’s contracts"), or the one a question asks about
     ("So what’s next for Margaret?"); none inside a quotation
     (`quoted` says of an offset)."""
@@ -225,6 +228,10 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNa
         and (analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else names.known_in_full(m[2]))
     ]
     if not subjects:
+        kin = [m for m in _KIN_NAMED.finditer(sentence) if not quoted(m.start()) and m[1] in KIN | ROLE_NOUNS]
+        if len(kin) == 1:
+            return Mention("person", kin[0][2], gender=gender_of(kin[0][1]) or given_gender(kin[0][2]),
+                           start=kin[0].start(2))
         subjects = [m for m in _OWNED.finditer(sentence) if not quoted(m.start()) and names.given_before(m[1])]
     if not subjects and sentence.rstrip(" ”’\"'").endswith("?"):  # the one person a question asks about
         subjects = [m for m in _ASKED_ABOUT.finditer(sentence) if not quoted(m.start()) and names.known_in_full(m[1])]

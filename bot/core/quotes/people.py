@@ -26,6 +26,7 @@ from bot.core.quotes.clauses import (
     clause_subject,
     first_subject,
     introduced_last,
+    own_words,
     presented,
     sentence_subject,
     speaking_org,
@@ -262,6 +263,8 @@ class ArticleSpeakers(ArticleLayout):
         # "She laughs. “Come …”", and a quote under "Asked what a clinic is like, she did not hesitate."
         if acting := _ACTING.fullmatch(self._text, self._para_starts[para], position):
             return self.resolve(Mention("pronoun", acting[1].lower()), position)
+        if own := own_words(self._text[self._para_starts[para] : position]):  # "And her message? “…”": hers
+            return self.resolve(own, position)
         salient = self._salient_before(position, None, floor=self._para_starts[para], unnamed=True)
         reading = opening and _READ_FROM.search(self._text, self._start_back(position, 1), position)
         if reading and (read := self.written(position)).kind == PERSON:  # "… read from a letter sent to her by X"

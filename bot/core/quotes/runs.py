@@ -118,6 +118,9 @@ def _person_tail(words: list[str]) -> list[str]:
             break
     while tail and tail[0].lower() in NAME_PARTICLES:
         tail.pop(0)
+    initial = len(tail) == 1 and tail == words[-1:] and len(tail[0]) == 1  # "Mrs B", whom the writer calls so
+    if initial and len(words) > 1 and words[-2].lower().rstrip(".") in HONORIFICS:
+        return words[-2:]  # an initial alone is no one's name
     if len(tail) == 1 and tail[0].lower() in MODIFIERS:
         return []
     return tail
