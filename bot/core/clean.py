@@ -26,6 +26,7 @@ from bot.core.headline import TOLD, TitleLine, pick_headline, shared_stems
 from bot.core.models import CleanText
 from bot.core.normalise import normalise_text
 from bot.core.pullquotes import QUOTE_MARKS, all_quoted, pull_quotes
+from bot.core.quotes.lexicon import HONORIFICS, is_given_name
 
 log = logging.getLogger(__name__)
 
@@ -385,10 +386,27 @@ def _below_masthead(blocks: list[_Block], first: int, last: int) -> int:
 def _title_line(blocks: list[_Block], i: int, first: int) -> TitleLine:
     """Line i, and how many lines (not furniture) on the byline, date or body comes, when at most two."""
     near = range(i + 1, min(len(blocks), first + 1))
-    following = [j for j in near if blocks[j].meta or blocks[j].kind is not Kind.FURNITURE]
+    following = [j for j in near if _writer_line(blocks[j]) or blocks[j].kind is not Kind.FURNITURE]
+    # a headline and its standfirst are one unit over the byline or the article
+    if following[:1] == [i + 1] < [first] and _standfirst_of(blocks[i], blocks[i + 1]) and len(following) > 1 and (
+            following[1] >= first or _writer_line(blocks[following[1]])):
+        following = following[1:]
     n, j = next(((n, j) for n, j in enumerate(following[:2], 1) if j >= first or (
-        blocks[j].meta and not _banner(blocks, j, first))), (None, first))
+        _writer_line(blocks[j]) and not _banner(blocks, j, first))), (None, first))
     return TitleLine(blocks[i].text, n, i, byline=j if j < first else None)
+
+
+def _standfirst_of(line: _Block, below: _Block) -> bool:
+    """Say whether the block right below a line is its standfirst: longer than any headline, and than the line."""
+    return below.kind is not Kind.FURNITURE and not below.meta and below.words > max(line.words, _HEADLINE_WORDS)
+
+
+def _writer_line(block: _Block) -> bool:
+    """A byline or date line, or a writer's name alone as an opinion page gives it, by a given name or a title
+    ("Darren Fulwell", "Dr Niamh Carrow"; not a button's "Join ACSU", nor "Access Forward")."""
+    first = block.text.split(maxsplit=1)[0] if block.text.strip() else ""
+    named = is_given_name(first) or first.lower().rstrip(".") in HONORIFICS
+    return block.meta or (named and person_with_role(block.text) == block.text)
 
 
 def _banner(blocks: list[_Block], j: int, first: int) -> bool:

@@ -642,3 +642,41 @@ def test_a_caption_with_its_credit_in_capitals_is_not_the_headline_and_the_date_
     meta = extract_metadata(raw, clean(raw))
     assert meta.title == "Hospital building plan quietly drops four new schemes"
     assert meta.published == date(2026, 6, 9)
+
+
+def test_a_long_standfirst_between_headline_and_byline_does_not_let_the_sites_tagline_win() -> None:
+    raw = "\n".join([
+        "THE OPEN DOOR",
+        "Independent investigations into health and care",
+        "Investigations | Data | Explainers | About | Donate",
+        "",
+        "Investigations",
+        "Revealed: council paid agencies £12m as carers say home visits were left unfilled until the last minute",
+        "Internal emails and accounts from six care workers and managers suggest visits in Northmoor were held back "
+        "from the council's own staff and then handed to agencies at up to three times the cost of its own teams",
+        "Rachel Oduya",
+        "3 November 2026",
+        "",
+        "A council spent more than £12m on agency carers in a single year while managers say they were told to hold "
+        "back home visits from its own care workers, an Open Door investigation has found.",
+        "",
+        *CARE_BODY,
+    ])
+    assert clean(raw).title.startswith("Revealed: council paid agencies £12m")
+
+
+def test_a_columnists_name_under_the_headline_is_a_byline_so_the_job_line_under_it_is_no_headline() -> None:
+    raw = "\n".join([
+        "Northam Courier",
+        "News | Sport | Opinion | Health",
+        "",
+        "Opinion",
+        "Dr Niamh Carrow: Why I ask about loneliness as often as blood pressure",
+        "Dr Niamh Carrow",
+        "GP and Courier columnist",
+        "",
+        "Last month a woman in her eighties came to see me about her knees. I will call her Margaret.",
+        "",
+        "Her knees were stiff and sore but not alarming. We talked about painkillers and the stairs at home.",
+    ])
+    assert clean(raw).title == "Dr Niamh Carrow: Why I ask about loneliness as often as blood pressure"
