@@ -80,6 +80,8 @@ _SELLING = re.compile(
     + _BRAND
     + r"(?=\s+[a-z]|\s[-–—]\s|[.,!?:;]|$)"
 )
+# The newsroom a source spoke to, as the body names it: "she told Vale Tonight", "Speaking to the Courier, …"
+_TOLD = re.compile(r"\b(?:told|telling|[Ss]peaking to|spoke to|talking to)\s+(?:the\s+)?" + _BRAND)
 # A press release opens with its organisation as the subject: "Care Homes UK has today welcomed the review".
 _LEAD_ORG = re.compile(
     r"^(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|&)){0,5}?)(?:['’]s\s+(?:cabinet|board))?,?"
@@ -96,7 +98,7 @@ _NAME_WORDS = 12
 _DESCRIBED_OWNER = re.compile(r"an? (.+?) (?:company|group|business|brand|title|publication)")
 _WEIGHTS = {
     "source": 5, "publication": 4, "header": 3, "copyright": 3, "about": 3, "selling": 3, "suffix": 2, "release": 1,
-    "owner": 2, "credit": 1,
+    "owner": 2, "credit": 1, "told": 2,
 }  # fmt: skip
 
 
@@ -150,6 +152,7 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
         if not (capitalised(words) or (tagged and words[0][0].isupper() and words[-1][0].isupper())):
             continue
         again = outside.count(name.lower()) > 1 or (len(words) > 1 and body.count(name) > 1) or _web_name(name, outside)
+        again = again or (len(words) > 1 and name in _told(body))  # "he told Primary Care Week"
         the_caps = len(words) >= 2 and words[0] == "The" and words[1].isupper()
         if sectioned or again or the_caps or tagged or MEDIA_WORD.search(name):
             return name
@@ -157,10 +160,18 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
 
 
 def _tagline(line: str, title: str | None) -> bool:
-    """Whether a line under a page's first line is its tagline ("One nurse, one suitcase, one very long flight"):
-    words in lower case, no sentence's end, not the headline; a blog's or paper's name stands over it."""
+    """Whether a line under a page's first line is its tagline ("One nurse, one suitcase, one very long flight",
+    "Notes from the back of an ambulance. Names and places changed, always."): words in lower case, not a question
+    or a colon's lead-in, not the headline; a blog's or paper's name stands over it."""
     words = line.split()
-    return line != title and 3 <= len(words) <= 12 and line[-1] not in ".!?:" and sum(w.islower() for w in words) >= 2
+    return line != title and 3 <= len(words) <= 16 and line[-1] not in "!?:" and sum(w.islower() for w in words) >= 2
+
+
+def _told(body: str) -> set[str]:
+    """The names of the newsroom the article's sources spoke to ("she told Vale Tonight"): the outlet's own; not
+    "told MPs"."""
+    names = {tidy_name(m["name"]) for m in _TOLD.finditer(body)}
+    return {name for name in names if len(name) > 2 and not name.endswith("s")}
 
 
 def _web_name(name: str, text: str) -> bool:
@@ -232,6 +243,8 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
             found.extend(("selling", tidy_name(m["name"])) for m in _SELLING.finditer(line))
     if site := _site_header(header, footer, title, body) or _outlet_by_byline(header):
         found.append(("header", site))
+    lines = {_norm(line) for line in outside}  # a newsroom the sources spoke to that a line of the page names alone
+    found.extend(("told", name) for name in _told(body) if _norm(name) in lines)
     if suffix := title_parts(title)[1]:
         found.append(("suffix", suffix))
     return [(kind, name) for kind, name in found if name]
@@ -258,7 +271,8 @@ def _publisher(candidates: list[tuple[str, str]]) -> str | None:
     if not groups:
         return None
     _, members = max(groups, key=lambda g: (sum(_WEIGHTS[kind] for kind, _ in g[1]), len(g[1])))
-    return min((name for _, name in members), key=len)
+    named = [name for kind, name in members if kind != "told"]  # "she told UBN": a vote for the page's own name
+    return min(named or [name for _, name in members], key=len)
 
 
 def _own_release(body: str) -> str | None:

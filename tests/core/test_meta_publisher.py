@@ -326,3 +326,24 @@ def test_a_podcasts_episodes_menu_is_no_publisher() -> None:
            "Tom Reid: Busy. We are down two people most weeks and the calls keep coming.\n\n"
            "More episodes\nEpisode 11: the cost of fuel\nEpisode 10: training on the job\n")
     assert extract_metadata(raw, clean(raw)).publisher != "Episodes"
+
+
+@pytest.mark.parametrize("told", ["“It was terrifying,” he told Vale Tonight.", "Speaking to Vale Tonight, he said it "
+                                  "had been terrifying."])
+def test_the_name_the_sources_spoke_to_that_heads_the_page_outvotes_the_owners_copyright(told: str) -> None:
+    raw = page("Vale Tonight", "Watch live", "News", "Weather", HEADLINE, "Published 18 June 2026", *BODY, told,
+               "Watch: Vale Tonight at 6pm", "© Vale Broadcasting 2026")
+    assert meta(raw).publisher == "Vale Tonight"
+
+
+def test_a_trade_title_the_sources_spoke_to_is_the_site_over_its_menu() -> None:
+    raw = page("Social Work Week", "Log in", "Subscribe", "News", "Practice business", "Clinical", "Workforce",
+               "Opinion", HEADLINE, "By Rebecca Thornley", "9 March 2026", *BODY,
+               "‘We will do our best,’ she told Social Work Week.", "© Harland Media Ltd 2026")
+    assert meta(raw).publisher == "Social Work Week"
+
+
+def test_a_blogs_name_over_a_tagline_of_sentences_is_its_publisher() -> None:
+    raw = page("Blue Lights After Dark", "Notes from the back of an ambulance. Names, places and details changed, "
+               "always.", "Home", "About", "Archive", "Thursday, 14 August 2025", HEADLINE, *BODY)
+    assert meta(raw).publisher == "Blue Lights After Dark"
