@@ -117,16 +117,28 @@ def _over_standfirst(lines: Sequence[TitleLine], lead: set[str]) -> list[TitleLi
         line, below = lines[n], out[n + 1]
         own = _score(line, lead)
         if (
-            own is not None
-            and own > 0  # not a ticker or a banner
-            and not _TICKER.match(line.text)
+            not _TICKER.match(line.text)
             and below.position == line.position + 1
             and below.distance is not None
             and len(below.text.split()) >= _SHORT_STANDFIRST * len(line.text.split())
-            and _stems(below.text) & lead
-        ):
+            and ((own is not None and own > 0 and _stems(below.text) & lead) or _essay_head(line, below, lead))
+        ):  # own > 0: not a ticker or a banner
             out[n] = replace(line, distance=below.distance, byline=below.byline)
     return out
+
+
+def _essay_head(line: TitleLine, below: TitleLine, lead: set[str]) -> bool:
+    """Say whether a line is the headline over a longer standfirst when neither shares a word with a lead that
+    opens on a scene ("‘What matters to you?’ is still the best question I ask" over "After 14 years in community
+    rehabilitation, Rhiannon Gale reflects on …"): a worded line telling something, not a label or a row of links."""
+    stems = _stems(line.text)
+    return (
+        len(stems) >= _HEADLINE_STEMS
+        and not (stems | _stems(below.text)) & lead
+        and len(below.text.split()) > len(line.text.split())
+        and _worded(line.text)
+        and not (_LABEL.match(line.text) or _SEPARATOR.search(line.text) or _BREADCRUMB.search(line.text))
+    )
 
 
 def _worded(text: str) -> bool:

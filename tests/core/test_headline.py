@@ -680,3 +680,23 @@ def test_a_columnists_name_under_the_headline_is_a_byline_so_the_job_line_under_
         "Her knees were stiff and sore but not alarming. We talked about painkillers and the stairs at home.",
     ])
     assert clean(raw).title == "Dr Niamh Carrow: Why I ask about loneliness as often as blood pressure"
+
+
+def test_an_essays_headline_over_a_longer_standfirst_wins_when_neither_shares_the_scene_it_opens_on() -> None:
+    raw = "\n".join([
+        "Occupation in Practice",
+        "Members' area",
+        "Opinion",
+        "",
+        "‘What matters to you?’ is still the best question I ask",
+        "After 14 years in community rehabilitation, Rhiannon Gale reflects on why the simplest question can change "
+        "everything",
+        "By Rhiannon Gale",
+        "1 September 2025",
+        "",
+        "The first time I understood what my job was for, I was standing in a kitchen in a terraced house, watching a "
+        "man I'll call Stan try to make a cup of tea.",
+        "",
+        "He had been discharged from hospital three days earlier after a stroke. On paper, he was doing well.",
+    ])
+    assert clean(raw).title == "‘What matters to you?’ is still the best question I ask"
