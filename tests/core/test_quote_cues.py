@@ -89,3 +89,11 @@ def test_a_lead_in_naming_her_message_gives_the_quotation_to_her(lead_in: str) -
             "Bev’s advice to families is simple: “Ask to see the visiting policy.”\n\n"
             f"{lead_in}“Families can be hard work.”")
     assert [q.speaker for q in extract_quotes(text)] == ["Simon Hale", "Bev Okonjo", "Bev Okonjo"]
+
+
+def test_a_tabloids_mum_or_gran_before_a_name_is_her_relation_not_part_of_her_name() -> None:
+    text = ("Mum Kerry, 34, first asked for a new chair last April.\n\n"
+            "Kerry told the Beacon: \"We're prisoners in our own home.\"\n\n"
+            "Gran Janet Pryce, 71, said: \"I have spent more than £400 on parking.\"\n\n"
+            "Her own mother was no help. Mum said: \"Stop fussing.\"")
+    assert [q.speaker for q in extract_quotes(text)] == ["Kerry", "Janet Pryce", "Mum"]

@@ -12,6 +12,7 @@ from bot.core.quotes.lexicon import (
     FUNCTION_WORDS,
     GROUPS,
     HONORIFICS,
+    KIN,
     MODIFIERS,
     NAME_PARTICLES,
     ORG_WORDS,
@@ -105,6 +106,7 @@ def _person_tail(words: list[str]) -> list[str]:
             not word[0].isupper()
             or (low in HONORIFICS and not surname)
             or low in ROLE_NOUNS
+            or (low in KIN and tail)  # a tabloid's "Mum Kerry, 34,": her relation, not her name; but "Mum said"
             or low in FUNCTION_WORDS
             or low in ORG_WORDS
             or low in POSTNOMINALS
