@@ -97,3 +97,22 @@ def test_a_tabloids_mum_or_gran_before_a_name_is_her_relation_not_part_of_her_na
             "Gran Janet Pryce, 71, said: \"I have spent more than £400 on parking.\"\n\n"
             "Her own mother was no help. Mum said: \"Stop fussing.\"")
     assert [q.speaker for q in extract_quotes(text)] == ["Kerry", "Janet Pryce", "Mum"]
+
+
+def test_the_person_a_what_clause_presents_is_whom_she_means() -> None:
+    text = ("What changed was my daughter, Kate. She came to stay in March and found me asleep at the table. "
+            "She sat me down that evening and said: 'Mum, you are no use to Dad if you fall over.'")
+    assert [q.speaker for q in extract_quotes(text, "Marion Ebbs")] == ["Kate"]
+
+
+def test_a_government_spokesperson_in_lower_case_speaks_for_that_government() -> None:
+    text = ("Hebridean Ferries said the ship was back in service. The Scottish Ambulance Service said crews were "
+            "ready.\n\nA Scottish government spokesperson said: \"We know how important ferries are.\"")
+    assert [q.speaker for q in extract_quotes(text)] == ["Scottish government"]
+
+
+def test_a_bodys_statement_announced_without_a_verb_is_that_bodys() -> None:
+    text = ("Lindenshire Hospitals NHS Trust declared a critical incident this morning.\n\n"
+            "Here is the trust's full statement from this morning:\n\n"
+            "\"We are experiencing a major IT outage affecting a number of clinical systems.\"")
+    assert [q.speaker for q in extract_quotes(text)] == ["Lindenshire Hospitals NHS Trust"]

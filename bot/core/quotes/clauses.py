@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.core.quotes.appositives import read_appositive
+from bot.core.quotes.leadins import own_words
 from bot.core.quotes.lexicon import (
     AFFILIATIONS,
     CAP_RUN,
@@ -67,13 +68,13 @@ _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
 # Pugh", "They include Ann Lee", "We also hear from Daniel Okoro, 52, …".
 _PRESENTED = re.compile(
     r"(?:(?:Among(?:st)?|One of)\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?"
-    r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?|We (?:also )?(?:hear|heard) from"
+    r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?|We (?:also )?(?:hear|heard) from|What\b[^.;:“\"]{0,60}?\bwas"
     r"|(?:Also (?:on|at|in|outside|among|with)|On|At|In|Outside|Inside|Beside|Behind|Next to)\b[^.;:“\"]{0,120}?"
-    r"\b(?:is|was|were|sits|sat|lies|lay|stands|stood))\s+(?:\d{1,3}-year-old )?(?:(?:[a-z][\w-]* ){1,3}(?=[A-Z]))?"
+    r"\b(?:is|was|were|sits|sat|lies|lay|stands|stood))\s+(?:\d{1,3}-year-old )?(?:(?:[a-z][\w-]*,? ){1,3}(?=[A-Z]))?"
     r"(?=[A-Z])"
 )  # and "Also on the picket line was Ray Gillard, …", "On one of them, wrapped in a foil blanket, was Maureen …",
 # "Among those who have signed up is retired postman Arthur Penhaligon, 79, …" (his role before his name), "Among
-# those evacuated was 91-year-old Dorothy Quantock, …" (her age)
+# those evacuated was 91-year-old Dorothy Quantock, …" (her age), "What changed was my daughter, Kate."
 # The writer meeting someone, named by first name alone: "At our Sowerton group I met Maureen, who is 76, …" (and
 # "a patient I will call Margaret": openings.named_aside)
 _MET = re.compile(r"[^.;:“\"]{0,80}?\b(?:I|[Ww]e) (?:met|meet|spoke to|visited)\s+(?=[A-Z])")
@@ -129,18 +130,6 @@ _DEFINITE_OPENING = re.compile(r"The (?:[a-z-]+ ){0,2}?(?P<head>[a-z]+)\b")
 _INTRODUCERS = ROLE_NOUNS | ORG_WORDS | frozenset("report letter statement study review survey".split())
 # A cue verb put first, before the name and a colon: "Said Ellis: “…”", "Added the minister: “…”".
 _INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Continued)[ \t]+(?=\S)")
-# Whose words a lead-in with no verb announces: "And her message to other managers? “…”", "His advice: “…”"
-_OWN_WORDS = re.compile(
-    r"(?:(?:And|But|So) )?(?P<owner>[Hh]er|[Hh]is) (?:[\w’'-]+ ){0,3}?(?:message|advice|verdict|answer|reply|response"
-    r"|plea|wish|tip|secret)\b[^.!?:]{0,60}[?:]\s*"
-)
-
-
-def own_words(lead_in: str) -> Mention | None:
-    """Return "she" or "he" for a lead-in that announces the words of whoever "her" or "his" means ("And her
-    message to other managers? “…”"), else None."""
-    own = _OWN_WORDS.fullmatch(lead_in.lstrip())
-    return Mention("pronoun", "she" if own["owner"].lower() == "her" else "he") if own else None
 
 
 def is_attribution_gap(gap: str) -> bool:

@@ -86,6 +86,10 @@ def _full_name(text: str, name: str) -> str:
     return name
 
 
+# A national government as some outlets write it, in lower case: "A Scottish government spokesperson"
+_GOVERNMENT = re.compile(r"\b(?:Scottish|Welsh|UK|British|Irish|Northern Ireland) government\b")
+
+
 def org_inside(nominal: str) -> str | None:
     """Return the organisation a nominal speaks for ("a spokesperson for NHS England" -> "NHS England").
 
@@ -93,7 +97,7 @@ def org_inside(nominal: str) -> str | None:
     spokesman"): a spokesperson mostly speaks for an organisation, while "a spokesman for Mr Blair" or
     "for Tony Blair" names the person they speak for, and stays a nominal.
     """
-    listed = LISTED_ORG.search(nominal)
+    listed = LISTED_ORG.search(nominal) or _GOVERNMENT.search(nominal)
     if listed:
         return listed.group()
     run: list[str] = []

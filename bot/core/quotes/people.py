@@ -26,7 +26,6 @@ from bot.core.quotes.clauses import (
     clause_subject,
     first_subject,
     introduced_last,
-    own_words,
     presented,
     sentence_subject,
     speaking_org,
@@ -35,6 +34,7 @@ from bot.core.quotes.clauses import (
 from bot.core.quotes.documents import DOCUMENTS, LETTERS, WRITINGS, document_body, document_source, document_writer
 from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person
 from bot.core.quotes.layout import CLAUSE_REACH, ArticleLayout
+from bot.core.quotes.leadins import own_words
 from bot.core.quotes.lexicon import (
     CREDIT_LINE,
     CUE,
