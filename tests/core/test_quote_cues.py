@@ -116,3 +116,36 @@ def test_a_bodys_statement_announced_without_a_verb_is_that_bodys() -> None:
             "Here is the trust's full statement from this morning:\n\n"
             "\"We are experiencing a major IT outage affecting a number of clinical systems.\"")
     assert [q.speaker for q in extract_quotes(text)] == ["Lindenshire Hospitals NHS Trust"]
+
+
+def test_a_number_word_opening_a_sentence_is_no_ones_name() -> None:
+    text = ("Dr Gareth Penn saw the woman in November.\n\n"
+            "Three days after her diagnosis, Penn opened her records and added a line stating: \"Discussed referral, "
+            "pt declined.\"")
+    assert [q.speaker for q in extract_quotes(text)] == ["Gareth Penn"]
+
+
+def test_a_carer_named_by_a_short_first_name_is_whom_she_told_me_means() -> None:
+    text = ("Last month one of our carers handed in her notice. Dee had been with us for nine years.\n\n"
+            "When I asked her why she was leaving, she didn't mention the pay. “I spend more time in my car than with "
+            "clients,” she told me.")
+    assert [q.speaker for q in extract_quotes(text, "Nadia Kowal")] == ["Dee"]
+
+
+def test_in_before_i_left_she_said_the_main_clause_says_who_spoke() -> None:
+    text = ("Elsie is 93 and has lived in the same house for 70 years.\n\n"
+            "Before I left she held on to my hand and said, \"You'll come Friday?\"")
+    assert [q.speaker for q in extract_quotes(text, "Becca Thorn")] == ["Elsie"]
+
+
+def test_someone_named_at_the_end_of_a_clause_before_who_said_is_the_speaker() -> None:
+    text = ("The group, which meets every Wednesday outside the library, was set up by retired GP Dr Alan Whitcombe, "
+            "who said: \"It started with four of us and a flask.\"")
+    assert [q.speaker for q in extract_quotes(text)] == ["Alan Whitcombe"]
+
+
+def test_one_patient_described_then_named_with_an_age_and_a_place_is_the_patient() -> None:
+    text = ("Dr Farah Quddus leads the service.\n\n"
+            "One patient quoted in the evaluation, 76-year-old Roy Tindall from Fenn Cross, was admitted.\n\n"
+            "“I’d been in hospital four times in a year,” he said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Roy Tindall"]

@@ -28,6 +28,7 @@ from bot.core.quotes.lexicon import (
     PLACE_BEFORE,
     ROLE_NOUNS,
     SKIPPABLE,
+    SOMEONE,
     is_given_name,
     sentence_breaks,
     strip_possessive,
@@ -70,8 +71,7 @@ _PRESENTED = re.compile(
     r"(?:(?:Among(?:st)?|One of)\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?"
     r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?|We (?:also )?(?:hear|heard) from|What\b[^.;:“\"]{0,60}?\bwas"
     r"|(?:Also (?:on|at|in|outside|among|with)|On|At|In|Outside|Inside|Beside|Behind|Next to)\b[^.;:“\"]{0,120}?"
-    r"\b(?:is|was|were|sits|sat|lies|lay|stands|stood))\s+(?:\d{1,3}-year-old )?(?:(?:[a-z][\w-]*,? ){1,3}(?=[A-Z]))?"
-    r"(?=[A-Z])"
+    r"\b(?:is|was|were|sits|sat|lies|lay|stands|stood))\s+(?:\d{1,3}-year-old )?(?:(?:[a-z][\w-]*,? ){1,3})?(?=[A-Z])"
 )  # and "Also on the picket line was Ray Gillard, …", "On one of them, wrapped in a foil blanket, was Maureen …",
 # "Among those who have signed up is retired postman Arthur Penhaligon, 79, …" (his role before his name), "Among
 # those evacuated was 91-year-old Dorothy Quantock, …" (her age), "What changed was my daughter, Kate."
@@ -175,6 +175,9 @@ def after_clause(clause: str) -> Mention | None:
 _AND_THEN = re.compile(r"\band\s*$")
 _LINKS = frozenset("and then but so".split())  # words before a clause's subject: "and then she grabbed my wrist"
 _SUBJECTS = frozenset(("he", "she", "i"))
+WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")  # "Ann Roe, who said"
+# A clause opening on one of these is another's: in "Before I left she held my hand and said", she said it
+_SUBORDINATORS = frozenset("before after when while as once until since because".split())
 _LEAD_WORDS = 3  # words of time or order before a clause's pronoun: "Halfway through he put his fork down"
 # A document's verb as a participle after it ("said in a statement read by Mr Adeyemi:", "a letter read to the
 # court"): it says who read the words out, not whose they are.
@@ -216,6 +219,8 @@ def before_clause(clause: str) -> Mention | None:
         else:
             before = body[: cue.start()]
             mention = subject_before(before) or (clause_subject(before) if _AND_THEN.search(before) else None)
+            found = who_subject(before) if mention is None or mention.kind == "nominal" else None
+            mention = found if found is not None and found.kind == "person" else mention  # "… Dr Ann Roe, who said:"
         if mention is not None:
             return mention
     return None
@@ -248,6 +253,8 @@ def clause_subject(before: str) -> Mention | None:
     while lead < min(len(tokens), _LEAD_WORDS) and _leads(tokens[lead][0], lead):
         lead += 1
     if lead < len(tokens) and tokens[lead][0].lower() in _SUBJECTS:
+        if lead and tokens[0][0].lower() in _SUBORDINATORS:  # the main clause's subject comes after its own
+            lead = next((k for k in range(lead + 2, len(tokens)) if tokens[k][0].lower() in _SUBJECTS), lead)
         return Mention("pronoun", tokens[lead][0].lower(), start=start + tokens[lead][1])
     if start and tokens and tokens[0][0].islower():
         found = clause_subject(before[: start - 1]) or subject_before(before[:start])
@@ -286,10 +293,11 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
     """Return the subject a sentence opens with ("Mr Hancock welcomed…", "In a statement, she…")."""
     if when := _WHEN_OPENING.match(text):
         text = " " * when.end() + text[when.end() :]  # offsets kept
-    opening = _ROLE_THEN_NAME.match(text)  # the role's head: "daughter", "leader" (of the opposition group)
-    head = re.split(r" (?:of|at|for) ", opening["role"])[0].split()[-1].lower() if opening else ""
+    opening = _ROLE_THEN_NAME.match(text)  # the role's head: "daughter", "leader" (of the opposition group), "patient"
+    role = re.split(r" (?:of|at|for|in) ", opening["role"])[0].split() if opening else [""]  # (quoted in the report)
+    head = next(w for w, after in zip(role, [*role[1:], "ed"], strict=True) if after.endswith(("ed", "ing"))).lower()
     one_of = opening is not None and opening["role"].startswith("of ")  # "One of them, Dr Aled Morgan, grew up"
-    if opening is not None and (head in ROLE_NOUNS or head in KIN or head in HONORIFICS or one_of):  # "The Bishop of X"
+    if opening is not None and (head in SOMEONE or head in HONORIFICS or one_of):  # "The Bishop of X"
         person = _person_in(opening["name"])
         if person is not None:
             role = None if one_of else clean_role(opening["role"])
@@ -337,6 +345,12 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
             return None
         return replace(mention, start=tokens[i][1])
     return None
+
+
+def who_subject(before: str) -> Mention | None:
+    """Return whom a relative clause ending just before a cue verb is about ("…, who said", "… who has said")."""
+    who = WHO.search(before.rstrip())
+    return subject_before(before[: who.start()]) if who else None
 
 
 def subject_before(text: str) -> Mention | None:

@@ -70,6 +70,12 @@ CUE = re.compile(
     + "|".join(_VERBS.split()) + r"))\b"
 )
 
+# Numbers in words, which open sentences capitalised ("Three days after her diagnosis, …"): never a name
+NUMBER_WORDS = wordset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+    "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozens hundreds thousands"
+)
+
 HONORIFICS = wordset(
     "mr mrs ms miss mx dr prof professor sir dame lord lady baroness baron cllr councillor rev revd "
     "reverend rt hon rep reps sen sens del gov capt gen col lt sgt maj cmdr cdr adm cpl fr rabbi imam bishop archbishop"
@@ -199,7 +205,7 @@ _WOMEN = wordset(
     "isabelle eva esme layla mila thea maisie maryam doreen marjorie bronagh rhian seren eleri anjali nisha deepa "
     "parveen shabnam nasreen ayesha amina adaeze funmilayo folake abena efua kelly sioned gwenllian elin delyth "
     "heledd llinos meinir edna mavis ethel gladys hilda nellie winifred beryl muriel enid peggy mabel lilian lillian "
-    "norma glenys carole janine debbie debra abbie abby becca jodie kayleigh kayla tegan"
+    "norma glenys carole janine debbie debra abbie abby becca jodie kayleigh kayla tegan dee"
 )
 _MEN = wordset(
     "james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark "

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from bot.core.models import ORGANISATION, PERSON
 from bot.core.quotes.clauses import (
+    WHO,
     after_clause,
     before_clause,
     clause_subject,
@@ -30,6 +31,7 @@ from bot.core.quotes.clauses import (
     sentence_subject,
     speaking_org,
     subject_before,
+    who_subject,
 )
 from bot.core.quotes.documents import DOCUMENTS, LETTERS, WRITINGS, document_body, document_source, document_writer
 from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person
@@ -73,7 +75,6 @@ from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forwar
 
 _OPENER = re.compile(r"[“\"]")
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
-_WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")
 _READ_FROM = re.compile(r"\bread (?:out |from )?(?:an?|the|his|her|their) (?:[\w-]+ ){0,2}(?:letter|e-?mail)")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
@@ -447,8 +448,8 @@ class ArticleSpeakers(ArticleLayout):
                 continue
             before = text[: cue.start()].rstrip()
             mention = subject_before(before) if cue.group("verb") else None
-            if (mention is None or mention.kind == "nominal") and (who := _WHO.search(before)):
-                found = subject_before(before[: who.start()])  # not "who’s" but whom it means
+            if (mention is None or mention.kind == "nominal") and WHO.search(before):
+                found = who_subject(before)  # not "who’s" but whom it means
                 # a name alone only with its role before it ("ICB chair Dame X, who said"), not "from Cwm Eirin, who"
                 mention = found if mention is not None or (found is not None and found.role) else None
             if mention is None and (cue.group("according") or before[-1:] in ",”\"'’"):  # "…,” said X"

@@ -15,6 +15,7 @@ from bot.core.quotes.lexicon import (
     KIN,
     MODIFIERS,
     NAME_PARTICLES,
+    NUMBER_WORDS,
     ORG_WORDS,
     POSTNOMINALS,
     PRESENTING,
@@ -108,6 +109,7 @@ def _person_tail(words: list[str]) -> list[str]:
             or low in ROLE_NOUNS
             or (low in KIN and tail)  # a tabloid's "Mum Kerry, 34,": her relation, not her name; but "Mum said"
             or low in FUNCTION_WORDS
+            or low in NUMBER_WORDS
             or low in ORG_WORDS
             or low in POSTNOMINALS
             or (low in MODIFIERS and tail)
