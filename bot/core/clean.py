@@ -320,7 +320,7 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
         for i in visible
         if not _captioned(blocks, i) and not _live_entry(blocks, i) and not _menu_column(blocks, i)
         and not _credits_quote(blocks, i) and not _credits_quote(blocks, i + 1)
-        and any(_titleish(blocks[i], lower, _bylined(blocks, i), _bylined(blocks, i + 1)) for lower in (True, False))
+        and any(_titleish(blocks[i], lower, _bylined(blocks, i), _over_summary(blocks, i)) for lower in (True, False))
     ]
     # a line longer than a headline right below a title-shaped line is that headline's standfirst
     lines = [line for n, line in enumerate(lines) if len(line.text.split()) <= _HEADLINE_WORDS
@@ -388,17 +388,13 @@ def _title_line(blocks: list[_Block], i: int, first: int) -> TitleLine:
     near = range(i + 1, min(len(blocks), first + 1))
     following = [j for j in near if _writer_line(blocks[j]) or blocks[j].kind is not Kind.FURNITURE]
     # a headline and its standfirst are one unit over the byline or the article
-    if following[:1] == [i + 1] < [first] and _standfirst_of(blocks[i], blocks[i + 1]) and len(following) > 1 and (
+    standfirst = following[:1] == [i + 1] < [first] and blocks[i + 1].words > max(blocks[i].words, _HEADLINE_WORDS)
+    if standfirst and not blocks[i + 1].meta and len(following) > 1 and (  # longer than any headline, and than it
             following[1] >= first or _writer_line(blocks[following[1]])):
         following = following[1:]
     n, j = next(((n, j) for n, j in enumerate(following[:2], 1) if j >= first or (
         _writer_line(blocks[j]) and not _banner(blocks, j, first))), (None, first))
     return TitleLine(blocks[i].text, n, i, byline=j if j < first else None)
-
-
-def _standfirst_of(line: _Block, below: _Block) -> bool:
-    """Say whether the block right below a line is its standfirst: longer than any headline, and than the line."""
-    return below.kind is not Kind.FURNITURE and not below.meta and below.words > max(line.words, _HEADLINE_WORDS)
 
 
 def _writer_line(block: _Block) -> bool:
@@ -422,6 +418,13 @@ def _bylined(blocks: list[_Block], i: int) -> bool:
     """Say whether a byline or date comes right under line i, or under the bullet points that sum the story up."""
     j = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind is not Kind.BULLET), len(blocks))
     return j < len(blocks) and blocks[j].meta
+
+
+def _over_summary(blocks: list[_Block], i: int) -> bool:
+    """Say whether a byline or date comes under line i, at once or past up to three lines summing the story up."""
+    summary = itertools.takewhile(lambda j: blocks[j].kind in (Kind.HEADING, Kind.LONG) and blocks[j].words >= 6,
+                                  range(i + 1, min(i + 4, len(blocks))))  # a tabloid's bullets, lost
+    return any(_bylined(blocks, j) for j in [i + 1, *summary])
 
 
 def _captioned(blocks: list[_Block], i: int) -> bool:

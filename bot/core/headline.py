@@ -73,8 +73,8 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
         score -= 2
     if len(_SEPARATOR.findall(line.text)) >= 2:
         score -= 2  # a row of links or fields, not a sentence
-    if _LABEL.match(line.text):
-        score -= 1  # a ticker or section label; a labelled headline still wins on its words
+    if _LABEL.match(line.text) and line.distance != 1:
+        score -= 1  # a ticker or section label; a labelled headline right over the byline ("LIVE: …") is the page's
     if not _worded(line.text):
         if tokens[-1].lower() in ORG_WORDS:
             return None  # "Brackenholt and Colmere Hospitals NHS Foundation Trust": the body whose page it is

@@ -700,3 +700,44 @@ def test_an_essays_headline_over_a_longer_standfirst_wins_when_neither_shares_th
         "He had been discharged from hospital three days earlier after a stroke. On paper, he was doing well.",
     ])
     assert clean(raw).title == "‘What matters to you?’ is still the best question I ask"
+
+
+def test_a_live_pages_labelled_headline_right_over_its_standfirst_and_byline_is_the_headline() -> None:
+    raw = "\n".join([
+        "Lindenshire Live",
+        "News | Health | Sport",
+        "",
+        "LIVE: Wexcombe Royal Infirmary IT outage - patients told to avoid A&E unless it's an emergency",
+        "",
+        "Live updates as a major IT failure hits the Royal Infirmary, with some appointments cancelled",
+        "",
+        "By Chloe Marsden",
+        "08:12, 23 Sep 2026",
+        "",
+        "16:40",
+        "Systems mostly back, trust says",
+        "Lindenshire Hospitals NHS Trust says most of its clinical systems at the infirmary are working again.",
+    ])
+    assert clean(raw).title.startswith("LIVE: Wexcombe Royal Infirmary IT outage")
+
+
+def test_a_tabloids_long_headline_over_three_summary_lines_and_the_byline_is_the_headline() -> None:
+    headline = ("Great-gran, 102, who had NEVER spent a night in hospital is finally admitted after tumble while "
+                "pegging out washing – and has the ward wrapped around her finger")
+    raw = "\n".join([
+        "Daily Lantern", "Home", "News", "Health", "",
+        headline, "",
+        "Ivy Marchbank, who was born in 1923, broke her wrist after slipping on her back step",
+        "It is the first time she has stayed on a ward – all four of her children were born at home",
+        "Nurses say she has been teaching a healthcare assistant to crochet between checks",
+        "",
+        "By Kerry Ashworth, Health Reporter",
+        "Published: 08:47 GMT, 18 March 2026",
+        "",
+        "A great-gran who had never spent a night in hospital in her 102 years has finally been admitted after a "
+        "tumble while pegging out her washing.",
+        "",
+        "Ivy Marchbank slipped on the back step of her home and broke her wrist, and nurses say she has the ward "
+        "wrapped around her finger.",
+    ])
+    assert clean(raw).title == headline
