@@ -400,7 +400,7 @@ def _title_line(blocks: list[_Block], i: int, first: int) -> TitleLine:
 def _writer_line(block: _Block) -> bool:
     """A byline or date line, or a writer's name alone as an opinion page gives it, by a given name or a title
     ("Darren Fulwell", "Dr Niamh Carrow"; not a button's "Join ACSU", nor "Access Forward")."""
-    first = block.text.split(maxsplit=1)[0] if block.text.strip() else ""
+    first = block.text.split(maxsplit=1)[0] if block.text.strip() and not block.meta else ""
     named = is_given_name(first) or first.lower().rstrip(".") in HONORIFICS
     return block.meta or (named and person_with_role(block.text) == block.text)
 

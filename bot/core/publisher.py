@@ -123,7 +123,7 @@ def title_parts(title: str | None) -> tuple[str | None, str | None]:
     return title, None
 
 
-def _site_header(header: list[str], footer: list[str], title: str | None, body: str) -> str | None:
+def _site_header(header: list[str], footer: list[str], title: str | None, body: str, told: set[str]) -> str | None:
     """Find a site-name line above the headline: a media word, "The XYZ", named again outside the body, or a body's
     own news page that the article names as itself ("Carers Compass" over "… published today by Carers Compass")."""
     outside = "\n".join([*header, *footer]).lower()
@@ -152,7 +152,7 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
         if not (capitalised(words) or (tagged and words[0][0].isupper() and words[-1][0].isupper())):
             continue
         again = outside.count(name.lower()) > 1 or (len(words) > 1 and body.count(name) > 1) or _web_name(name, outside)
-        again = again or (len(words) > 1 and name in _told(body))  # "he told Primary Care Week"
+        again = again or (len(words) > 1 and name in told)  # "he told Primary Care Week"
         the_caps = len(words) >= 2 and words[0] == "The" and words[1].isupper()
         if sectioned or again or the_caps or tagged or MEDIA_WORD.search(name):
             return name
@@ -241,10 +241,12 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
     for line in outside:
         if not line.isupper():  # in capitals, "SUBSCRIBE TO CONTINUE READING" would read as a name
             found.extend(("selling", tidy_name(m["name"])) for m in _SELLING.finditer(line))
-    if site := _site_header(header, footer, title, body) or _outlet_by_byline(header):
+    told = _told(body)
+    if site := _site_header(header, footer, title, body, told) or _outlet_by_byline(header):
         found.append(("header", site))
-    lines = {_norm(line) for line in outside}  # a newsroom the sources spoke to that a line of the page names alone
-    found.extend(("told", name) for name in _told(body) if _norm(name) in lines)
+    if told:  # a newsroom the sources spoke to that a line of the page names alone
+        lines = {_norm(line) for line in outside}
+        found.extend(("told", name) for name in told if _norm(name) in lines)
     if suffix := title_parts(title)[1]:
         found.append(("suffix", suffix))
     return [(kind, name) for kind, name in found if name]
