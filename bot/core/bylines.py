@@ -60,7 +60,10 @@ MEDIA_WORD = re.compile(
     re.I,
 )
 # "… and the Voices Together news team", "… and agencies": the newsroom that wrote it with them
-_WITH_TEAM = re.compile(r"(?:and|&) (?:the )?(?:[\w'’-]+ ){0,4}(?:team|desk|staff|agencies|reporters|newsroom)", re.I)
+_WITH_TEAM = re.compile(  # "By X and the health team", "Edited by X, with reporting from Y and Z"
+    r"(?:and|&) (?:the )?(?:[\w'’-]+ ){0,4}(?:team|desk|staff|agencies|reporters|newsroom)"
+    r"|,? ?with (?:additional )?reporting (?:by|from) [^.]{3,80}", re.I
+)
 _FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 _DESCRIPTION_WORDS = 8  # "Jane Doe, third-year adult nursing student": who writes, in a few words
 WRITERS = wordset("reporter editor correspondent writer journalist columnist contributor staff")

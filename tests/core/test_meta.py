@@ -758,3 +758,11 @@ def test_a_newsletter_signed_with_a_name_and_a_job_line_over_older_issues_is_by_
                  "Senior partner, on behalf of the partners and staff at Beacon Lane Surgery", "Previous newsletters",
                  "Autumn newsletter 2025")
     assert found.author == "Dr Imogen Ashworth"
+
+
+@pytest.mark.parametrize("line", [
+    "Edited by Ruth Ansell, with reporting from Dev Banerjee and Hollie Ward",
+    "By Ruth Ansell, with additional reporting by Sam Keighley",
+])
+def test_a_live_pages_editor_credited_with_other_reporters_is_the_author(line: str) -> None:
+    assert byline(line) == "Ruth Ansell"

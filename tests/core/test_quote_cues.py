@@ -149,3 +149,10 @@ def test_one_patient_described_then_named_with_an_age_and_a_place_is_the_patient
             "One patient quoted in the evaluation, 76-year-old Roy Tindall from Fenn Cross, was admitted.\n\n"
             "“I’d been in hospital four times in a year,” he said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Roy Tindall"]
+
+
+def test_an_adverb_before_i_opening_a_sentence_is_no_name() -> None:
+    text = ("Win is 91 and has opinions on everything. I get as much out of our Tuesdays as she does. "
+            "Mostly I've learned to slow down.\n\n"
+            "When I told Win I was writing this, she laughed. Then she said, 'Tell them it's the best of my week.'")
+    assert [q.speaker for q in extract_quotes(text, "Priya Lal")] == ["Win"]

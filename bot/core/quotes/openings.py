@@ -201,7 +201,7 @@ _CLAUSE_OPENED = "|".join(
 )
 _VERB_NEXT = r"(?=,? (?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+ed)\b)"
 _NAMED_SUBJECT = re.compile(
-    rf"(?=[A-Z])(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})([A-Z][\w’'-]+){_VERB_NEXT}"
+    rf"(?=[A-Z])(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})(?!I\b|I['’])([A-Z][\w’'-]+){_VERB_NEXT}"
 )
 # A relative or colleague by first name as a subject in the middle: "…, and my wife Carol had seen an advert"
 _KIN_NAMED = re.compile(rf"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir) ([a-z]+) ([A-Z][\w’'-]+){_VERB_NEXT}")
