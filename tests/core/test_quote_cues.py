@@ -156,3 +156,18 @@ def test_an_adverb_before_i_opening_a_sentence_is_no_name() -> None:
             "Mostly I've learned to slow down.\n\n"
             "When I told Win I was writing this, she laughed. Then she said, 'Tell them it's the best of my week.'")
     assert [q.speaker for q in extract_quotes(text, "Priya Lal")] == ["Win"]
+
+
+def test_a_caller_or_listener_before_a_name_is_a_role_not_part_of_the_name() -> None:
+    text = ("Rhian Pugh, the charity's chief executive, said demand was rising.\n\n"
+            "One caller, Margaret, 84, from the north-east, lost her husband in 2023. She said: \"The first Christmas "
+            "I did not open the curtains.\"\n\n"
+            "Listener Pat Gorman said: \"The crew were brilliant with him.\"")
+    assert [q.speaker for q in extract_quotes(text)] == ["Margaret", "Pat Gorman"]
+
+
+def test_the_relation_before_a_name_and_an_age_tells_the_gender_the_name_does_not() -> None:
+    text = ("But Ms Dacre says she has been passed between departments.\n\n"
+            "Her son, Jordan Dacre, 34, said he had sent more than 40 emails.\n\n"
+            "'It's been one excuse after another,' he said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Jordan Dacre"]

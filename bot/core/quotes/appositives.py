@@ -78,6 +78,11 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
             if left.kind == "person" and not left.role and looks_like_role(word_tokens(described)):
                 gender = left.gender or role_gender(described)
                 left = replace(left, role=clean_role(described), gender=gender)
+            elif left.kind == "person" and left.gender is None and described.isdigit():  # "Her son, Jordan Dacre, 34,"
+                k, word = _word_before(tokens, left.start)  # the role before tells a name's gender that it does not
+                role = np_backward(tokens, k - 1, text) if word == "," else None
+                if role is not None and role.kind == "nominal" and (gender := role_gender(role.name)):
+                    left = replace(left, role=clean_role(role.name), gender=gender)
             return left
     return None
 

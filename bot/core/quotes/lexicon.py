@@ -100,7 +100,8 @@ ROLE_NOUNS = wordset(
     "granddaughter grandson grandmother grandfather "
     "visitor optometrist optician receptionist porter sonographer radiographer anaesthetist dietitian podiatrist "
     "assistant supervisor mentor tutor solicitor barrister headteacher recruiter "
-    "cyclist driver passenger victim survivor neighbour donor winner convener convenor lady crewmate"
+    "cyclist driver passenger victim survivor neighbour donor winner convener convenor lady crewmate caller listener "
+    "reader viewer customer client participant tenant"
 )
 MODIFIERS = wordset(
     "health care social state public education housing treasury foreign home defence defense business "
