@@ -152,7 +152,8 @@ def _author(whole: list[str], footer: list[str], title: str | None, masthead: st
         name = person_with_role(line)
         below = lines[i + 1] if i + 1 < len(lines) else ""
         byline_like = name and (below == title or any(is_dateline(n) or _AGO.match(n) for n in beside)
-                                or is_job_title(below) or _writer_line(line) or line in above or _SHARE.match(below))
+                                or is_job_title(below) or _writer_line(line) or line in above or _SHARE.match(below)
+                                or _bio(name, below))
         if name and (title in lines[i - 1 : i] or (byline_like and i > headline_at)):
             return name
         over_title = over_title or (name if byline_like else None)
@@ -184,8 +185,13 @@ def _signed_off(footer: list[str]) -> str | None:
     after = 2 if len(footer) > 2 and any(w.lower().strip(",") in ROLE_NOUNS for w in footer[1].split()[:3]) else 1
     below = footer[after] if len(footer) > after else ""
     # or over the date ("First published: …") or the writer's bio: "Tom founded the Eye in 2019 and writes …"
-    bio = below.split(" ", 1)[0] in (footer[0].split()[0], "He", "She") and len(below.split()) > 5
-    return footer[0] if signed or not below or _SIGN_OFF_NEXT.match(below) or is_dateline(below) or bio else None
+    ends = signed or not below or _SIGN_OFF_NEXT.match(below) or is_dateline(below) or _bio(footer[0], below)
+    return footer[0] if ends else None
+
+
+def _bio(name: str, below: str) -> bool:
+    """Say whether the line under a writer's name is their bio: "Tom founded the Eye in 2019 and writes …"."""
+    return below.split(" ", 1)[0] in (name.split()[0], "He", "She") and len(below.split()) > 5
 
 
 def _is_masthead(name: str, publisher: str | None) -> bool:

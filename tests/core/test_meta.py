@@ -766,3 +766,12 @@ def test_a_newsletter_signed_with_a_name_and_a_job_line_over_older_issues_is_by_
 ])
 def test_a_live_pages_editor_credited_with_other_reporters_is_the_author(line: str) -> None:
     assert byline(line) == "Ruth Ansell"
+
+
+def test_a_name_over_its_writers_bio_under_an_opinion_standfirst_is_the_author() -> None:
+    found = meta("Opinion", "After 11 inspections in 14 years, I still can't tell you what the CQC wants from us",
+                 "Inspection should be about what residents experience, not how fast a manager finds a folder, argues "
+                 "Bernadette Mullally", "Bernadette Mullally",
+                 "Bernadette Mullally is registered manager of Larchfield House, a 48-bed nursing home in Kestwick",
+                 "Share on LinkedIn", "Email this article", *BODY)
+    assert found.author == "Bernadette Mullally"
