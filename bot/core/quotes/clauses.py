@@ -72,9 +72,8 @@ _PRESENTED = re.compile(
     r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?|We (?:also )?(?:hear|heard) from|What\b[^.;:“\"]{0,60}?\bwas"
     r"|(?:Also (?:on|at|in|outside|among|with)|On|At|In|Outside|Inside|Beside|Behind|Next to)\b[^.;:“\"]{0,120}?"
     r"\b(?:is|was|were|sits|sat|lies|lay|stands|stood))\s+(?:\d{1,3}-year-old )?(?:(?:[a-z][\w-]*,? ){1,3})?(?=[A-Z])"
-)  # and "Also on the picket line was Ray Gillard, …", "On one of them, wrapped in a foil blanket, was Maureen …",
-# "Among those who have signed up is retired postman Arthur Penhaligon, 79, …" (his role before his name), "Among
-# those evacuated was 91-year-old Dorothy Quantock, …" (her age), "What changed was my daughter, Kate."
+)  # and "Also on the picket line was Ray Gillard", "On one of them … was Maureen", "Among those who have signed up is
+# retired postman Arthur Penhaligon" (his role first), "… was 91-year-old Dorothy Quantock", "What changed was Kate."
 # The writer meeting someone, named by first name alone: "At our Sowerton group I met Maureen, who is 76, …" (and
 # "a patient I will call Margaret": openings.named_aside)
 _MET = re.compile(r"[^.;:“\"]{0,80}?\b(?:I|[Ww]e) (?:met|meet|spoke to|visited)\s+(?=[A-Z])")
@@ -175,9 +174,9 @@ def after_clause(clause: str) -> Mention | None:
 _AND_THEN = re.compile(r"\band\s*$")
 _LINKS = frozenset("and then but so".split())  # words before a clause's subject: "and then she grabbed my wrist"
 _SUBJECTS = frozenset(("he", "she", "i"))
-WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")  # "Ann Roe, who said"
-# A clause opening on one of these is another's: in "Before I left she held my hand and said", she said it
-_SUBORDINATORS = frozenset("before after when while as once until since because".split())
+# A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
+WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")
+_SUBORDINATORS = frozenset("before after when while as once until since because".split())  # "Before I left she said"
 _LEAD_WORDS = 3  # words of time or order before a clause's pronoun: "Halfway through he put his fork down"
 # A document's verb as a participle after it ("said in a statement read by Mr Adeyemi:", "a letter read to the
 # court"): it says who read the words out, not whose they are.
@@ -295,7 +294,8 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
         text = " " * when.end() + text[when.end() :]  # offsets kept
     opening = _ROLE_THEN_NAME.match(text)  # the role's head: "daughter", "leader" (of the opposition group), "patient"
     role = re.split(r" (?:of|at|for|in) ", opening["role"])[0].split() if opening else [""]  # (quoted in the report)
-    head = next(w for w, after in zip(role, [*role[1:], "ed"], strict=True) if after.endswith(("ed", "ing"))).lower()
+    head = next((w for w, after in zip(role, [*role[1:], "ed"], strict=True)  # "newly appointed chairman": chairman
+                 if w.lower() in SOMEONE and after.endswith(("ed", "ing"))), role[-1]).lower()
     one_of = opening is not None and opening["role"].startswith("of ")  # "One of them, Dr Aled Morgan, grew up"
     if opening is not None and (head in SOMEONE or head in HONORIFICS or one_of):  # "The Bishop of X"
         person = _person_in(opening["name"])

@@ -216,10 +216,9 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNa
     """Return the one person a sentence names as the subject of a verb in its middle ("It is 7.40am and Maureen
     Cathcart is already on her second cup of tea"), or by a name alone that opens a clause and that the article
     gives in full; else a relative or colleague named by first name ("and my wife Carol had seen an advert"); else
-    the one whose belongings the sentence is about, by a surname the article gives after a
-    first name ("a message pings on Kareem’s phone", not "Ironvale’s contracts"), or the one a question asks about
-    ("So what’s next for Margaret?"); none inside a quotation
-    (`quoted` says of an offset)."""
+    the one whose belongings the sentence is about, by a surname the article gives after a first name ("a message
+    pings on Kareem’s phone", not "Ironvale’s contracts"), or the one a question asks about ("So what’s next for
+    Margaret?"); none inside a quotation (`quoted` says of an offset)."""
     subjects = [
         m for m in _NAMED_SUBJECT.finditer(sentence)
         if not quoted(m.start()) and not m[0].endswith(("'s", "’s"))  # "St Aidan's marks 40 years"

@@ -74,7 +74,6 @@ from bot.core.quotes.organisations import (
 from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forward, office_holder, titled_holder
 
 _OPENER = re.compile(r"[“\"]")
-# A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
 _READ_FROM = re.compile(r"\bread (?:out |from )?(?:an?|the|his|her|their) (?:[\w-]+ ){0,2}(?:letter|e-?mail)")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
