@@ -171,3 +171,10 @@ def test_the_relation_before_a_name_and_an_age_tells_the_gender_the_name_does_no
             "Her son, Jordan Dacre, 34, said he had sent more than 40 emails.\n\n"
             "'It's been one excuse after another,' he said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Jordan Dacre"]
+
+
+def test_one_of_those_i_work_with_then_named_is_whom_she_means() -> None:
+    text = ("Kath Bell runs the ward.\n\nOne of the healthcare assistants I work with, Marion, has been doing nights "
+            "for 22 years. When I was newly qualified, she took me into the sluice, handed me a biscuit and said: "
+            "‘You can’t fix everything.’")
+    assert [q.speaker for q in extract_quotes(text, "Amy Lee")] == ["Marion"]
