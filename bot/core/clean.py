@@ -386,21 +386,22 @@ def _below_masthead(blocks: list[_Block], first: int, last: int) -> int:
 def _title_line(blocks: list[_Block], i: int, first: int) -> TitleLine:
     """Line i, and how many lines (not furniture) on the byline, date or body comes, when at most two."""
     near = range(i + 1, min(len(blocks), first + 1))
-    following = [j for j in near if _writer_line(blocks[j]) or blocks[j].kind is not Kind.FURNITURE]
-    # a headline and its standfirst are one unit over the byline or the article
-    standfirst = following[:1] == [i + 1] < [first] and blocks[i + 1].words > max(blocks[i].words, _HEADLINE_WORDS)
-    if standfirst and not blocks[i + 1].meta and len(following) > 1 and (  # longer than any headline, and than it
-            following[1] >= first or _writer_line(blocks[following[1]])):
+    following = [j for j in near if _credited(blocks[j]) or blocks[j].kind is not Kind.FURNITURE]
+    # a headline and its standfirst (longer than any headline, and than it) are one unit over the byline or article
+    below = blocks[i + 1] if i + 1 < first and following[:1] == [i + 1] else None
+    after = following[1] if len(following) > 1 else None
+    if below and not below.meta and below.words > max(blocks[i].words, _HEADLINE_WORDS) and after is not None and (
+            after >= first or _credited(blocks[after])):
         following = following[1:]
     n, j = next(((n, j) for n, j in enumerate(following[:2], 1) if j >= first or (
-        _writer_line(blocks[j]) and not _banner(blocks, j, first))), (None, first))
+        _credited(blocks[j]) and not _banner(blocks, j, first))), (None, first))
     return TitleLine(blocks[i].text, n, i, byline=j if j < first else None)
 
 
-def _writer_line(block: _Block) -> bool:
+def _credited(block: _Block) -> bool:
     """A byline or date line, or a writer's name alone as an opinion page gives it, by a given name or a title
     ("Darren Fulwell", "Dr Niamh Carrow"; not a button's "Join ACSU", nor "Access Forward")."""
-    first = block.text.split(maxsplit=1)[0] if block.text.strip() and not block.meta else ""
+    first = "" if block.meta or not block.text.strip() else block.text.split(maxsplit=1)[0]
     named = is_given_name(first) or first.lower().rstrip(".") in HONORIFICS
     return block.meta or (named and person_with_role(block.text) == block.text)
 
