@@ -57,6 +57,7 @@ _ALWAYS = pattern(
     r"\bif you value (?:[\w-]+ ){0,4}journalism\b|\bplease chip in\b",
     r"\b(?:got|have) a (?:story|news tip|tip)\b[^.?]{0,80}\?\s*(?:e-?mail|contact|call|message|get in touch)\b",
     r"\bis presented by [^.]{1,60} and produced by\b",
+    r"\b(?:using|on|in) the (?:audio |video )?player (?:above|below)\b|\bwherever you get your podcasts\b",
     r"\bregister\b[^.]{0,30}\bunlimited access\b|\bmade possible by (?:our )?(?:members|readers|supporters)\b",
     # a widget's error, the comments' rules, the standard credit of a local democracy reporter's copy
     r"\bsomething went wrong,? please try again\b|\bcomments? that (?:break|breach) (?:our|the|these) rules\b",
@@ -80,7 +81,7 @@ _ALWAYS_HINTS = (
     " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
     "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version", "receiving this",
     "journalism", "you're reading", "you’re reading", "chip in", "got a", "a story", "presented by",
-    "made possible", "went wrong", "rules", "local democracy",
+    "made possible", "went wrong", "rules", "local democracy", "player", "podcasts",
 )  # fmt: skip
 _URL_HINTS = ("http", "www.", "@")
 # Furniture when a short line starts with it: labels, calls to action, widgets.
@@ -119,11 +120,12 @@ _SENTENCE_PHRASES = _padded(
 _CREDIT_MARKS = ("©", "(photo:", "(image:", "(picture:", "(pictures:")
 # A caption that ends with its credit: "… at the hospital. Photograph: Jane Doe/Alamy", "… in 2023. Photo courtesy
 # of the Ellwood family."
-# "… Photograph: Ann Lee/PA", a picture agency's credit in brackets: "… on Wednesday (Parliament TV)"
+# "… Photograph: Ann Lee/PA", a picture agency's credit in brackets: "… on Wednesday (Parliament TV)", a wire's
+# "… on Tuesday. (AP Photo/Evan Vucci)"
 CAPTION = re.compile(
     r"\b(?:photograph|photo|picture|image|illustration|credit)s?\s*(?::|\bby\b|\bcourtesy of\b)\s*[^.!?:]{1,60}\.?$"
     r"|\((?:[^()]{0,25}\b)?(?:PA|Getty|Alamy|Shutterstock|Reuters|AFP|AP|[Hh]andout|Google|Parliament ?TV|iStock)"
-    r"\b[^()]{0,25}\)$"
+    r"\b[^()]{0,25}\)$|\([^()]{0,25}\bPhoto/[^()]{1,40}\)$"
     # a credit in capitals after the caption's sentence: "… on Thursday. PARLIAMENTARY RECORDING UNIT/PA"
     r"|(?-i:[.!?]\s+(?:[A-Z][A-Z'’.&-]* ){0,5}[A-Z][A-Z'’.&-]*/[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}$)",
     re.I,

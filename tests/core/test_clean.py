@@ -80,6 +80,7 @@ FURNITURE = [
     "Home    Our hospitals    Patients and visitors    Services    Work for us    About us    Contact us",
     "Home | This month | Church news | What's on | Clubs & societies | Directory | Advertisers | Contact the editor",
     "Chart: hourly home care rates paid by 48 councils, 2026-27, against the minimum price. Source: FOI responses",
+    "Listen to the whole conversation using the player above, or find Care Talk wherever you get your podcasts.",
 ]
 
 # Body lines that carry furniture-like words or shapes but are article text.
@@ -508,6 +509,8 @@ def test_a_line_saying_who_stands_where_in_a_picture_is_a_caption_not_body(capti
     "Sheila Marsh with her grandson Leo at the garden party in 2024. Photo courtesy of the Marsh family.",
     "The new ward on its opening day. Picture courtesy of Upton Hospitals Trust.",
     "Volunteers at the drop-in centre. Photograph: Tom Reyes.",
+    # a wire agency's credit in brackets, "(AP Photo/Evan Vucci)"
+    "Dr Ann Lee talks to a patient at her surgery in Hallam Vale on March 3, 2026. (NWS Photo/Ravi Shah)",
 ])
 def test_a_caption_ending_with_its_credit_is_not_body(caption: str) -> None:
     result = clean(page(HEADLINE, BODY[0], caption, BODY[1], BODY[2], BODY[3]))
