@@ -178,3 +178,23 @@ def test_one_of_those_i_work_with_then_named_is_whom_she_means() -> None:
             "for 22 years. When I was newly qualified, she took me into the sluice, handed me a biscuit and said: "
             "‘You can’t fix everything.’")
     assert [q.speaker for q in extract_quotes(text, "Amy Lee")] == ["Marion"]
+
+
+def test_the_office_named_before_a_name_stands_for_that_person_later() -> None:
+    text = ("Branch secretary Ade Okoro told the meeting: “Our members have waited long enough.”\n\n"
+            "A spokesperson for Vale Hospitals NHS Trust said: “We remain committed to talks.”\n\n"
+            "Speaking afterwards, the branch secretary said the door to talks remained open.\n\n"
+            "“If the trust makes a serious offer, we will look at it,” he said.")
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Ade Okoro"
+
+
+
+
+def test_a_shadow_office_before_a_name_is_not_the_office_itself() -> None:
+    text = ("Miriam Castell told the conference that corridor care had become normal.\n\n"
+            "Ms Castell said she had visited 23 emergency departments.\n\n"
+            "Trusts still using corridors will need a plan, and the health secretary said she would replace boards.\n\n"
+            "“Most of you are doing extraordinary work,” she told delegates. “But it is grip.”\n\n"
+            "Shadow health secretary Piers Wren said the plan was “a press release”.\n\n"
+            "“The health secretary has discovered corridors,” he said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Miriam Castell", "Piers Wren", "Piers Wren"]

@@ -431,9 +431,10 @@ class ArticleSpeakers(ArticleLayout):
 
     def _office_named(self, nominal: Mention) -> Mention | None:
         """The person the article named with this office of several words ("Cllr Ann Lee, cabinet member for adult
-        social care, said"), for "the cabinet member for adult social care said"."""
+        social care, said") or before it ("Branch secretary Marcus Oyelaran told …"), for "the cabinet member for
+        adult social care said"."""
         office = " ".join(w for w in nominal.name.split() if w.lower() not in DETERMINERS)
-        found = office_holder(self._text, office) if " " in office else None
+        found = (office_holder(self._text, office) or titled_holder(self._text, office)) if " " in office else None
         return replace(found, start=nominal.start) if found is not None else None
 
     def _sentence_people(self, sentence: int) -> list[Mention]:

@@ -216,13 +216,17 @@ def office_holder(text: str, office: str) -> Mention | None:
     ))
 
 
+# An office that is not the one itself: "Shadow health secretary Tobias Wren" holds no health secretary's office
+_QUALIFIED = re.compile(r"\b(?:shadow|former|deputy|assistant|acting|interim|vice|junior|ex-)\s*$", re.I)
+
+
 def titled_holder(text: str, office: str) -> Mention | None:
     """Return the one person a text names with the office as their title ("Minister for Care Ben Harrow MP"):
-    whom "The Minister told the committee" means when that person is named only as an object."""
-    title = re.escape(office.capitalize())
-    return _one_person(
-        re.finditer(rf"\b{title}(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {_NAMED}", text)
-    )
+    whom "The Minister told the committee" means when that person is named only as an object, and "the branch
+    secretary said" when the article named "Branch secretary Marcus Oyelaran" before."""
+    title = re.escape(office)
+    runs = re.finditer(rf"\b(?i:{title})(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {_NAMED}", text)
+    return _one_person(m for m in runs if not _QUALIFIED.search(text, max(0, m.start() - 12), m.start()))
 
 
 def _one_person(runs: Iterable[re.Match[str]]) -> Mention | None:
