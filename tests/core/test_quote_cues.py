@@ -198,3 +198,11 @@ def test_a_shadow_office_before_a_name_is_not_the_office_itself() -> None:
             "Shadow health secretary Piers Wren said the plan was “a press release”.\n\n"
             "“The health secretary has discovered corridors,” he said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Miriam Castell", "Piers Wren", "Piers Wren"]
+
+
+@pytest.mark.parametrize("body", ["company", "firm"])
+def test_the_company_is_the_incorporated_body_named_before(body: str) -> None:
+    text = ("Holmwood House is run by Greystone Care Homes Ltd. Manager Rita Parr, 52, was jailed on Friday.\n\n"
+            f"A spokesperson for the {body} said it had cooperated fully with the police.\n\n"
+            "“We are deeply sorry for the distress this has caused,” the spokesperson said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Greystone Care Homes Ltd"]

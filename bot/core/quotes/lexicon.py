@@ -122,6 +122,8 @@ ORG_WORDS = wordset(
     "clinic pharmacy care homecare support advice unison unite mencap ofsted ombudsman library museum street road "
     "avenue square crescent terrace senedd assembly band choir orchestra awards festival conference summit men women"
 )
+# An office that is not the one itself: "Shadow health secretary Tobias Wren" holds no health secretary's office
+QUALIFIED_OFFICE = re.compile(r"\b(?:shadow|former|deputy|assistant|acting|interim|vice|junior|ex-)\s*$", re.I)
 POSTNOMINALS = wordset(
     "obe mbe cbe kbe dbe frcp frcs frcgp frcn fmedsci phd msc mp msp ms mla td qc kc jp dl frs rn jr sr ii iii iv"
 )

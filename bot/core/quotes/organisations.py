@@ -38,7 +38,8 @@ _BY_REACH = 60  # characters from "signed by" to the name: "signed by the partne
 SPOKESPERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)"
     r"(?: for (?:the )?[A-Z][\w’'&-]*(?:(?: | of | and | for | & | of the )[A-Z][\w’'&-]*)*"  # "… of Health and …"
-    r"| for the [a-z][\w’'-]*(?: [a-z][\w’'-]*)?)?"  # "… for the trust", "… for the health board"
+    r"| for the [a-z][\w’'-]*(?: (?!said|says|told|added|stated|confirmed|insisted|explained|replied|responded)"
+    r"[a-z][\w’'-]*)?)?"  # "… for the trust", "… for the health board", not "… for the company said"
 )
 _NAME_GOES_ON = re.compile(r"(?: (?:in|of|for|on|and|&) [A-Z][\w&’'-]*(?: [A-Z][\w&’'-]*)*)+")
 # "a spokeswoman for the trust" (the health board), "a trust spokesperson", "a university spokesman"
@@ -133,6 +134,11 @@ def spoken_for(text: str, nominal: str, position: int) -> str | None:
     return next((body for word in reversed(words) if (body := body_named(text, word, position))), None)
 
 
+# "the company" or "the firm" is one whose name says it is incorporated: "Greystone Care Homes Ltd"
+_COMPANY = frozenset({"company", "firm"})
+_INCORPORATED = re.compile(r"(?<=\w )(?:Ltd|Limited|plc|PLC|LLP)\b")
+
+
 def body_named(text: str, head: str, position: int) -> str | None:
     """Return the nearest organisation before `position` whose name ends in or opens with `head` ("the council":
     Ashby Council; "the university": the University of Ashbridge) or that `head` introduces ("the charity": the
@@ -146,6 +152,8 @@ def body_named(text: str, head: str, position: int) -> str | None:
             goes_on := _NAME_GOES_ON.match(text, run.end(), position)
         ):
             return text[run.start() + run.group().lower().rfind(head) : goes_on.end()]  # "the University of X"
+        if head in _COMPANY and (suffix := _INCORPORATED.search(run.group())):  # "… Homes Ltd. A spokesperson"
+            return text[run.start() : run.start() + suffix.end()]
         if len(words) > 1 and strip_possessive(words[-1]).lower() == head and analyse_run(words)[0] == "org":
             start = run.start()
             while joined := _JOINED_BEFORE.search(text, 0, start):  # "Aged Care Quality and Safety Commission"

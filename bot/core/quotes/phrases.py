@@ -20,6 +20,7 @@ from bot.core.quotes.lexicon import (
     PLACED,
     POSSESSIVES,
     PRONOUNS,
+    QUALIFIED_OFFICE,
     RELATIVES,
     ROLE_NOUNS,
     RUN_CONNECTORS,
@@ -216,17 +217,12 @@ def office_holder(text: str, office: str) -> Mention | None:
     ))
 
 
-# An office that is not the one itself: "Shadow health secretary Tobias Wren" holds no health secretary's office
-_QUALIFIED = re.compile(r"\b(?:shadow|former|deputy|assistant|acting|interim|vice|junior|ex-)\s*$", re.I)
-
-
 def titled_holder(text: str, office: str) -> Mention | None:
-    """Return the one person a text names with the office as their title ("Minister for Care Ben Harrow MP"):
-    whom "The Minister told the committee" means when that person is named only as an object, and "the branch
-    secretary said" when the article named "Branch secretary Marcus Oyelaran" before."""
-    title = re.escape(office)
-    runs = re.finditer(rf"\b(?i:{title})(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {_NAMED}", text)
-    return _one_person(m for m in runs if not _QUALIFIED.search(text, max(0, m.start() - 12), m.start()))
+    """Return the one person a text titles with the office ("Minister for Care Ben Harrow MP", "Branch secretary Ann
+    Roe", not "Shadow minister Ed Lim"): whom "The Minister told the committee" or "the branch secretary said" means."""
+    office = re.escape(office)
+    runs = re.finditer(rf"\b(?i:{office})(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {_NAMED}", text)
+    return _one_person(m for m in runs if not QUALIFIED_OFFICE.search(text, max(0, m.start() - 12), m.start()))
 
 
 def _one_person(runs: Iterable[re.Match[str]]) -> Mention | None:
