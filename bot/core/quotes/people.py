@@ -61,6 +61,7 @@ from bot.core.quotes.names import (
     peer_name,
     relative_named,
 )
+from bot.core.quotes.offices import holds_office, office_holder, titled_holder
 from bot.core.quotes.openings import named_aside, named_subject, offered_name, opening_people
 from bot.core.quotes.organisations import (
     SPOKESPERSON,
@@ -71,7 +72,7 @@ from bot.core.quotes.organisations import (
     readable_org,
     spoken_for,
 )
-from bot.core.quotes.phrases import Mention, clean_role, holds_office, np_forward, office_holder, titled_holder
+from bot.core.quotes.phrases import Mention, clean_role, np_forward
 
 _OPENER = re.compile(r"[“\"]")
 _READ_FROM = re.compile(r"\bread (?:out |from )?(?:an?|the|his|her|their) (?:[\w-]+ ){0,2}(?:letter|e-?mail)")

@@ -1,0 +1,54 @@
+"""Who holds an office: the one person an article titles "Gov.", "the Bishop of X" or "Branch secretary", whom
+"the governor", "the bishop" or "the branch secretary said" means later."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+
+from bot.core.quotes.lexicon import HONORIFICS, QUALIFIED_OFFICE, word_tokens
+from bot.core.quotes.phrases import Mention
+from bot.core.quotes.runs import analyse_run
+
+# Titles that name an office, so that "the governor" can be "Gov. Raymond Bishop" (not a role of their own: the
+# article's words for it, "the council's cabinet member for adult social care", say more than "councillor").
+_OFFICES = {"gov": "governor", "sen": "senator", "rep": "representative", "del": "delegate", "cllr": "councillor",
+            "councillor": "councillor"}
+
+
+def holds_office(text: str, surname: str, office: str) -> bool:
+    """Say whether a text gives the person a title for that office anywhere ("Gov. Marisol Dorsey")."""
+    titles = [title.capitalize() for title, held in _OFFICES.items() if held == office]
+    name = rf"(?:[A-Z][\w'’-]+ )*{re.escape(surname)}\b"
+    return bool(titles) and re.search(rf"\b(?:{'|'.join(titles)})\.? {name}", text) is not None
+
+
+_NAMED = r"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+)"  # capitalised words that may be a person's name
+
+
+def office_holder(text: str, office: str) -> Mention | None:
+    """Return the one person a text names with an office after their name ("the Rt Rev Jonathan Pellow, the Bishop
+    of Ambleworth, …"): whom "the bishop said" means when no bishop is near; None when none or several are, or
+    for an office that is no title ("the report" is not a person's) nor names one ("cabinet member for adult social
+    care" does: "Cllr Ann Lee, cabinet member for adult social care, said")."""
+    if office not in HONORIFICS and " " not in office:
+        return None
+    return _one_person(itertools.chain(  # "…, the Bishop of Wensley" and "the Bishop of Calderbrook, the Rt Rev …"
+        re.finditer(rf"{_NAMED}, (?:the )?(?i:{re.escape(office)})\b", text),
+        re.finditer(rf"\b(?i:{re.escape(office)}) of (?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+, (?:the )?{_NAMED}", text),
+    ))
+
+
+def titled_holder(text: str, office: str) -> Mention | None:
+    """Return the one person a text titles with the office ("Minister for Care Ben Harrow MP", "Branch secretary Ann
+    Roe", not "Shadow minister Ed Lim"): whom "The Minister told the committee" or "the branch secretary said" means."""
+    office = re.escape(office)
+    runs = re.finditer(rf"\b(?i:{office})(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {_NAMED}", text)
+    return _one_person(m for m in runs if not QUALIFIED_OFFICE.search(text, max(0, m.start() - 12), m.start()))
+
+
+def _one_person(runs: Iterable[re.Match[str]]) -> Mention | None:
+    """The person the runs' first groups name, when they all name one person; else None."""
+    people = {" ".join(tail) for kind, tail in (analyse_run(word_tokens(m[1])) for m in runs) if kind == "person"}
+    return Mention("person", people.pop()) if len(people) == 1 else None
