@@ -206,3 +206,11 @@ def test_the_company_is_the_incorporated_body_named_before(body: str) -> None:
             f"A spokesperson for the {body} said it had cooperated fully with the police.\n\n"
             "“We are deeply sorry for the distress this has caused,” the spokesperson said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Greystone Care Homes Ltd"]
+
+
+@pytest.mark.parametrize("member", ["the Kinnaird East MSP", "the Strangford MLA", "the Wexley North MP"])
+def test_the_member_for_a_named_seat_is_the_politician_just_quoted_not_a_name(member: str) -> None:
+    text = ("The health secretary, Alasdair Rennie, said the figures were disappointing.\n\n"
+            "Opposition health spokeswoman Catriona Dunlop said the figures were “a damning verdict”.\n\n"
+            f"“Behind these numbers are thousands of older people,” {member} said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Catriona Dunlop", "Catriona Dunlop"]

@@ -124,6 +124,7 @@ ORG_WORDS = wordset(
 )
 # An office that is not the one itself: "Shadow health secretary Tobias Wren" holds no health secretary's office
 QUALIFIED_OFFICE = re.compile(r"\b(?:shadow|former|deputy|assistant|acting|interim|vice|junior|ex-)\s*$", re.I)
+SEAT_MEMBERS = frozenset({"mp", "msp", "mla"})  # after "the" and a place ("the Kinnaird East MSP"), a role
 POSTNOMINALS = wordset(
     "obe mbe cbe kbe dbe frcp frcs frcgp frcn fmedsci phd msc mp msp ms mla td qc kc jp dl frs rn jr sr ii iii iv"
 )

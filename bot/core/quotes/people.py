@@ -43,6 +43,7 @@ from bot.core.quotes.lexicon import (
     DETERMINERS,
     ORG_WORDS,
     ROLE_NOUNS,
+    SEAT_MEMBERS,
     SOURCES,
     is_heading,
     name_gender,
@@ -427,7 +428,8 @@ class ArticleSpeakers(ArticleLayout):
             return held
         if nominal.split()[-1].istitle() and (titled := titled_holder(self._text[:position], head)) is not None:
             return titled
-        near = (head in ROLE_NOUNS and not owned_relative(nominal)) or re.fullmatch(r"the \d+-year-old", nominal, re.I)
+        role_noun = head in ROLE_NOUNS or head in SEAT_MEMBERS  # "the Kinnaird East MSP" too
+        near = (role_noun and not owned_relative(nominal)) or re.fullmatch(r"the \d+-year-old", nominal, re.I)
         return nearest if near else office_holder(self._text, head)  # and "The 34-year-old, from Wendlesham, said"
 
     def _office_named(self, nominal: Mention) -> Mention | None:

@@ -23,6 +23,7 @@ from bot.core.quotes.lexicon import (
     RELATIVES,
     ROLE_NOUNS,
     RUN_CONNECTORS,
+    SEAT_MEMBERS,
     SKIPPABLE,
     SOMEONE,
     SOURCES,
@@ -117,6 +118,8 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     words = [w for w, _, _ in tokens[j : end + 1]]
     kind, tail = analyse_run(words)
     first = j - 1 if j > 0 and tokens[j - 1][0].lower() == "the" else j
+    if kind == "person" and first < j and low in SEAT_MEMBERS and len(tail) == len(words) - 1:  # "the Ayr MSP"
+        return Mention("nominal", text[tokens[first][1] : tokens[end][2]], definite=True, start=tokens[first][1])
     if (described := _described_body(tokens, j)) is not None:  # "from the campaign group Patients First"
         kind, first = ("org" if kind == "person" else kind), described
     # "ADASS president Peter Hay from Birmingham City Council said": the body after "from" says where he works
