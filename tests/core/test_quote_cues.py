@@ -214,3 +214,11 @@ def test_the_member_for_a_named_seat_is_the_politician_just_quoted_not_a_name(me
             "Opposition health spokeswoman Catriona Dunlop said the figures were “a damning verdict”.\n\n"
             f"“Behind these numbers are thousands of older people,” {member} said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Catriona Dunlop", "Catriona Dunlop"]
+
+
+def test_someone_in_the_speakers_own_story_does_not_take_her_next_quote() -> None:
+    text = ("Speaking from her home, Kayleigh Dobbs told the Clarion: “I honestly thought I was going mad.\n\n"
+            "“One nurse told me to get more sleep. I had a toddler and a baby, of course I was tired.”\n\n"
+            "The former teaching assistant said her skin had turned a strange colour.\n\n"
+            "“People kept asking if I had been on holiday,” she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Kayleigh Dobbs", "Kayleigh Dobbs"]

@@ -76,6 +76,7 @@ from bot.core.quotes.organisations import (
 from bot.core.quotes.phrases import Mention, clean_role, np_forward
 
 _OPENER = re.compile(r"[“\"]")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur)\b")  # "One doctor told me …": the speaker's story
 _READ_FROM = re.compile(r"\bread (?:out |from )?(?:an?|the|his|her|their) (?:[\w-]+ ){0,2}(?:letter|e-?mail)")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 # A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
@@ -478,8 +479,9 @@ class ArticleSpeakers(ArticleLayout):
             # "One nurse in the North West, who …": a name inside the subject's own words is not whom it introduces
             people.append(replace(introduced, start=start + introduced.start))
         said = [m for m in people if not self.inside_quote(m.start)]  # a speaker's words name no speaker, when the
-        para = self._paragraphs[self._paragraph_of(start)]  # sentence or its paragraph says whose, or they run on
-        if len(said) < len(people) and (said or self.inside_quote(start) or any(
+        para = self._paragraphs[self._paragraph_of(start)]  # sentence or its paragraph says whose, or they run on,
+        told = self.inside_quote(start + 1) and _FIRST_PERSON.search(text)  # or tell the speaker's own story
+        if len(said) < len(people) and (said or self.inside_quote(start) or told or any(
                 not self.inside_quote(cue.start()) for cue in CUE.finditer(self._text, *para))):
             people = said
         for mention in (m for m in people if not self.inside_quote(m.start)):  # "With respect, Alan, …": no role
