@@ -222,3 +222,11 @@ def test_someone_in_the_speakers_own_story_does_not_take_her_next_quote() -> Non
             "The former teaching assistant said her skin had turned a strange colour.\n\n"
             "“People kept asking if I had been on holiday,” she said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Kayleigh Dobbs", "Kayleigh Dobbs"]
+
+
+def test_the_office_set_before_a_name_with_a_comma_is_that_persons_later() -> None:
+    text = ("NHS England’s chief people officer, Dr Carys Whitfield, said the results were sobering.\n\n"
+            "Senior fellow Dr Imogen Sallis said: “The best trusts are showing what good looks like.”\n\n"
+            "The chief people officer said boards would be expected to respond.\n\n"
+            "“We want every board to ask itself some hard questions,” she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Imogen Sallis", "Carys Whitfield"]
