@@ -29,9 +29,10 @@ _NAMED = r"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+)"  # capitalised words that may
 
 def office_holder(text: str, office: str) -> Mention | None:
     """Return the one person a text names with an office beside their name ("the Rt Rev Jonathan Pellow, the Bishop
-    of Ambleworth, …", "NHS England's chief people officer, Dr Carys Whitfield,"): whom "the bishop said" means when no bishop is near; None when none or several are, or
-    for an office that is no title ("the report" is not a person's) nor names one ("cabinet member for adult social
-    care" does: "Cllr Ann Lee, cabinet member for adult social care, said")."""
+    of Ambleworth, …", "NHS England's chief people officer, Dr Carys Whitfield,"): whom "the bishop said" means
+    when no bishop is near; None when none or several are, or for an office that is no title ("the report" is not
+    a person's) nor names one ("cabinet member for adult social care" does: "Cllr Ann Lee, cabinet member for
+    adult social care, said")."""
     if office not in HONORIFICS and " " not in office:
         return None
     return _one_person(itertools.chain(  # "…, the Bishop of Wensley" and "the Bishop of Calderbrook, the Rt Rev …"
