@@ -230,3 +230,20 @@ def test_the_office_set_before_a_name_with_a_comma_is_that_persons_later() -> No
             "The chief people officer said boards would be expected to respond.\n\n"
             "“We want every board to ask itself some hard questions,” she said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Imogen Sallis", "Carys Whitfield"]
+
+
+def test_he_after_a_spokespersons_statement_is_the_man_quoted_before_it() -> None:
+    text = ("Dafydd Rhys, the union's regional officer, said talks had broken down in September.\n\n"
+            "“That offer would have left hundreds of people behind,” he said.\n\n"
+            "A spokesperson for Kingsmere Hospitals NHS Trust said: “We value our healthcare assistants.\n\n"
+            "“We will put robust plans in place.”\n\n"
+            "The union disputes that talks are continuing.\n\n"
+            "“The door is open,” he said.")
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Dafydd Rhys"
+
+
+def test_she_after_a_spokeswomans_statement_is_still_the_spokeswoman() -> None:
+    text = ("Dr Orla Brennan said the findings were stark.\n\n"
+            "A spokeswoman for the Department of Health said the minister would consider the report.\n\n"
+            "“Reducing waits is one of our highest priorities,” she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Department of Health"]

@@ -76,6 +76,7 @@ from bot.core.quotes.organisations import (
 from bot.core.quotes.phrases import Mention, clean_role, np_forward
 
 _OPENER = re.compile(r"[“\"]")
+_NEUTRAL = re.compile(r"\bspokesperson\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur)\b")  # "One doctor told me …": the speaker's story
 _READ_FROM = re.compile(r"\bread (?:out |from )?(?:an?|the|his|her|their) (?:[\w-]+ ){0,2}(?:letter|e-?mail)")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
@@ -172,6 +173,9 @@ class ArticleSpeakers(ArticleLayout):
             if salient is None or salient.kind == "nominal":  # one named since outranks a spokesperson
                 back = 3 + self._pronoun_chain(position, mention.name)
                 salient = self._names.last_named(self._sentences_back(position, back), gender, salient) or salient
+            if salient is not None and salient.kind == "nominal" and _NEUTRAL.search(salient.name):  # a writer who
+                earlier = self._salient_before(salient.start, gender)  # chose "spokesperson" writes no "she" for them
+                salient = earlier if earlier is not None and self._gender(earlier) == gender else salient
             salient = salient or self._names.main_person(gender)
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
                 self._names.genders[salient.name] = gender  # a later "he" is someone else
