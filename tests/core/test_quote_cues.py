@@ -247,3 +247,21 @@ def test_she_after_a_spokeswomans_statement_is_still_the_spokeswoman() -> None:
             "A spokeswoman for the Department of Health said the minister would consider the report.\n\n"
             "“Reducing waits is one of our highest priorities,” she said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Department of Health"]
+
+
+def test_a_he_far_from_anyone_is_the_only_man_the_article_names() -> None:
+    filler = " ".join(f"Ward {n} has lost {n} nurses this year." for n in range(1, 15))
+    text = ("Mark Ellison, the union's regional officer, said members had been left with no choice.\n\n"
+            f"{filler}\n\n"
+            "One staff nurse, who asked not to be named, said the rota left no time. “I hand over badly,” she said.\n\n"
+            "“Nobody goes into nursing to walk out in the middle of a handover,” he added.")
+    assert [q.speaker for q in extract_quotes(text)] == ["One staff nurse", "Mark Ellison"]
+
+
+def test_a_far_he_stays_nobodys_when_another_named_person_may_be_a_man() -> None:
+    filler = " ".join(f"Ward {n} has lost {n} nurses this year." for n in range(1, 15))
+    text = ("Mark Ellison, the union's regional officer, said members had been left with no choice.\n\n"
+            "Councillor Sam Quayle said the committee would discuss the ballot.\n\n"
+            f"{filler}\n\n"
+            "“Nobody goes into nursing to walk out in the middle of a handover,” he added.")
+    assert [q.speaker for q in extract_quotes(text)] == [None]

@@ -221,8 +221,8 @@ class ArticleNames:
         return next((form for form in forms if name_gender((), form.split()) == gender), None)
 
     def main_person(self, gender: str) -> Mention | None:
-        """The person of that gender the article names most often (three times or more, outside quotes): whom a
-        profile's "she says" means when no one else is near it."""
+        """The person of that gender the article names most often (three times or more, outside quotes), or the only
+        one it names: whom a profile's "she says" means when no one else is near it, and a "he added" far on."""
         if self._mentioned is None:  # how often each person is named, counted once per article
             self._mentioned = Counter()
             for run in CAP_RUN.finditer(self._text):
@@ -230,9 +230,11 @@ class ArticleNames:
                 if kind == "person" and not self._inside_quote(run.start()):
                     full = self.first_name_forms(tail[0]) if len(tail) == 1 else None  # "Dame Eluned": Eluned Harcourt
                     self._mentioned[full.most_common(1)[0][0].split()[-1] if full else tail[-1]] += 1
-        for surname, count in self._mentioned.most_common():
-            forms = self.surname_forms(surname)  # none for someone named by first name alone ("Kieran’s story")
-            if count >= 3 and (forms or is_given_name(surname)) and self.genders.get(surname.lower()) == gender:
+        found = [(surname, count, forms) for surname, count in self._mentioned.most_common()
+                 if ((forms := self.surname_forms(surname)) or is_given_name(surname))  # none for someone named by
+                 and self.genders.get(surname.lower()) in (gender, None)]  # first name alone ("Kieran’s story")
+        for surname, count, forms in found:
+            if self.genders.get(surname.lower()) == gender and (count >= 3 or len(found) == 1):
                 return Mention("person", forms.most_common(1)[0][0] if forms else surname)
         return None
 
