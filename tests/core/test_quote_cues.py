@@ -265,3 +265,11 @@ def test_a_far_he_stays_nobodys_when_another_named_person_may_be_a_man() -> None
             f"{filler}\n\n"
             "“Nobody goes into nursing to walk out in the middle of a handover,” he added.")
     assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+def test_a_sentence_about_someones_advice_by_first_name_makes_her_whose_words_follow() -> None:
+    text = ("Nesta Tranmere celebrated her 105th birthday at Rosemount House on Sunday.\n\n"
+            "Her daughter, Margaret Lowe, 79, said: “Mum's amazing. She remembers everybody's birthday.”\n\n"
+            "And Nesta's advice to younger generations was simple.\n\n"
+            "“Be kind, keep busy and eat your greens,” she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Margaret Lowe", "Nesta Tranmere"]

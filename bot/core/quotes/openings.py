@@ -147,7 +147,8 @@ def _is_name(text: str, lead: Mention, names: ArticleNames) -> bool:
         and not _VOCATIVE.match(text, max(0, lead.start - 1))  # "“Mum,” he says": whom he speaks to
         and (not re.match(rf"{re.escape(lead.name)}['’]s\b", text[lead.start :])  # "Kingsbrook's capacity"
              or bool(names.surname_forms(lead.name))  # but "Oduya's back injury": Grace Oduya's
-             or is_given_name(lead.name))  # and "Rachel’s burden is different"
+             or is_given_name(lead.name)  # and "Rachel’s burden is different"
+             or bool(names.first_name_forms(lead.name)))  # and "Winnie's advice", Winnie Hargreaves's
         and lead.start < 100
         and bool(" " in lead.name or lead.role or lead.gender or names.is_known_name(lead.name)
                  or is_given_name(lead.name)  # "Janice is 58 and …"
