@@ -62,7 +62,8 @@ _MENU_WORDS = _SECTION_NAMES | wordset(
 
 _NOT_SITE = re.compile(
     r"[:@]|\b(?:release|skip|menu|search|home|cookies?|log ?in|sign (?:in|up)|subscribe|accept|reject|settings|listen"
-    r"|(?:more|further) (?:information|info|options)|manage|preferences|privacy)\b", re.I
+    r"|(?:more|further) (?:information|info|options)|manage|preferences|privacy)\b"
+    r"|\b(?:rewards|offers|deals|vouchers|bingo|dating|puzzles|games|shop)$", re.I  # the paper's "Beacon Rewards"
 )
 
 # The masthead's link text pasted after its name: "The Daily Ledger - Back to home"

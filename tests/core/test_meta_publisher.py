@@ -200,6 +200,13 @@ def test_a_radio_station_is_its_page_s_publisher_and_the_writer_beside_the_time_
     assert (found.author, found.publisher) == ("Tamsin Rowe", "Harbourside FM")
 
 
+@pytest.mark.parametrize("product", ["Herald Rewards", "Herald Bingo", "Herald Puzzles"])
+def test_the_papers_own_product_link_above_its_masthead_is_not_the_publisher(product: str) -> None:
+    raw = "\n".join(["Sign in", product, "Search", "The Kelmouth Herald", "News", "Sport", HEADLINE,
+                     "3 March 2026 By Oliver Pennock", *BODY, "© 2026 Kelmouth Media Group Ltd"])
+    assert meta(raw).publisher == "The Kelmouth Herald"
+
+
 def test_the_site_name_under_a_cookie_banner_is_the_publisher_and_its_buttons_are_not() -> None:
     raw = "\n".join([
         "We value your privacy", "We and our partners use cookies to measure and improve our service.", "ACCEPT ALL",
