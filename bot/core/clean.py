@@ -5,10 +5,9 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from dataclasses import dataclass
-from enum import Enum
 
-from bot.core.bylines import MEDIA_WORD, byline, is_job_title, person_with_role
+from bot.core.blocks import BODY_KINDS, BULLETS, Block, Kind, block_kind, page_blocks
+from bot.core.bylines import person_with_role
 from bot.core.dates import is_dateline, parse_date
 from bot.core.furniture import (
     CAPTION,
@@ -17,7 +16,6 @@ from bot.core.furniture import (
     SHORT,
     ends_sentence,
     has_quote,
-    is_furniture,
     pattern,
     spaced_rows,
     starts_with,
@@ -30,20 +28,11 @@ from bot.core.quotes.lexicon import HONORIFICS, is_given_name
 
 log = logging.getLogger(__name__)
 
-# The boundaries str.splitlines() uses, so our offsets agree with anyone who splits lines themselves.
-_LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
-_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_FIELDS = re.compile(r"\s+[·|•]\s+")
-_BULLETS = "•·*-–—▪►‣◦"
-
-_PROSE_WORDS = 8  # a sentence-shaped line this long is prose
-_LONG_WORDS = 21  # an unpunctuated line this long is prose that lost its full stop (headlines are shorter)
 _LINE_PENALTY = 8
 _GAP_CAP = 40  # a run of furniture inside an article costs at most this much
 _BODY_BEFORE_END = 40  # words of prose needed before "Comments" or "ENDS" can close the article
 _SHORT_BODY = 100  # words of prose: less is a paragraph or two, not yet an article
 _PROSE_AFTER_END = 4  # this many times as much prose after "Comments" as before it: the article is still to come
-_WRAP_CHARS = 40  # a line shorter than this is never a hard-wrapped piece of a paragraph
 _HEADLINE_WORDS = 20  # a headline is shorter than this
 _MENU_ITEMS = 4  # short lines in a row, one under another: a menu laid out one item a line
 # Right above a byline or date line, a line may be longer: charities and campaign pages quote a young person and
@@ -81,113 +70,11 @@ _EMAIL_HEADER = pattern(r"^(?:from|to|cc|subject|sent|date)\s*:")
 _AD_LABELS = frozenset({"sponsored", "promoted", "partner content", "paid content", "ad"})
 
 
-class Kind(Enum):
-    """How a block of lines reads."""
-
-    FURNITURE = "furniture"
-    PROSE = "prose"  # a full sentence or more
-    SHORT = "short"  # a short line that ends like a sentence
-    LONG = "long"  # a long line that lost its full stop
-    BULLET = "bullet"
-    HEADING = "heading"  # short, unpunctuated: a headline, sub-heading, list item or label
-
-
-_BODY_KINDS = frozenset({Kind.PROSE, Kind.SHORT, Kind.LONG, Kind.BULLET})
-
-
-@dataclass(slots=True)
-class _Block:
-    """One paragraph of the page: a line, or hard-wrapped lines joined, located in the raw text."""
-
-    start: int
-    end: int
-    text: str
-    lines: list[str]
-    furniture: bool = False
-    meta: bool = False  # a byline or date line
-    # furniture only for a word that headlines use too ("Junk food advertising ban delayed", "Winter newsletter: …")
-    worded: bool = False
-    kind: Kind = Kind.HEADING
-    words: int = 0
-
-
-def _is_meta(text: str) -> bool:
-    """A byline or date line, or a row of fields holding one ("Posted in News and stories · 18 November 2026")."""
-    fields = _FIELDS.split(text)
-    return len(text) <= 160 and (is_dateline(text) or byline(text) is not None or any(map(is_dateline, fields[1:])))
-
-
-def _blocks(raw: str, repeated: frozenset[str]) -> list[_Block]:
-    """Split the page into non-empty lines, joining hard-wrapped lines of one paragraph into a block."""
-    lines: list[_Block] = []
-    for m in _LINE.finditer(raw):
-        run = m.group()
-        stripped = run.strip()
-        if stripped:
-            start = m.start() + len(run) - len(run.lstrip())
-            line = _Block(start, start + len(stripped), stripped, [stripped])
-            line.meta = _is_meta(stripped)
-            line.furniture = line.meta or is_furniture(stripped, repeated)
-            line.worded = line.furniture and not line.meta and not is_furniture(stripped, repeated, by_words=False)
-            lines.append(line)
-    for i, line in enumerate(lines):  # "Rhys Penhallow and Cerys Morgan" over the date, or over "Political reporter"
-        following = lines[i + 1 : i + 3]
-        job = following[:1] if following and is_job_title(following[0].text) else []
-        below = following[len(job)] if len(following) > len(job) else None
-        under = following[0].text if following else ""  # "Lucy Tarrant" over "Kelbridge Sound News": her newsroom
-        desk = len(under.split()) <= 5 and under.istitle() and MEDIA_WORD.search(under) is not None
-        if not line.meta and below and ((below.meta and is_dateline(below.text)) or desk) and person_with_role(
-            line.text
-        ):
-            for credit in (line, *job):
-                credit.meta = credit.furniture = True
-    long_lines = [b.text for b in lines if len(b.text) >= _WRAP_CHARS]
-    wrapped = (
-        len(long_lines) >= 4
-        and max(len(t) for t in long_lines) <= 100
-        and sum(not ends_sentence(t) for t in long_lines) >= len(long_lines) / 2
-    )
-    blocks: list[_Block] = []
-    for line in lines:
-        if blocks and _continues(raw, blocks[-1], line, wrapped):
-            last = blocks[-1]
-            last.end = line.end
-            last.lines.append(line.text)
-            last.text = raw[last.start : line.end]
-        else:
-            blocks.append(line)
-    return blocks
-
-
-def _continues(raw: str, previous: _Block, line: _Block, wrapped: bool) -> bool:
-    """Say whether a line carries on the previous line's paragraph (the page was hard-wrapped)."""
-    if previous.furniture or line.furniture or len(_BREAK.findall(raw[previous.end : line.start])) != 1:
-        return False
-    before, first = previous.lines[-1], line.text[0]
-    if len(before) < _WRAP_CHARS or ends_sentence(before) or (not first.isalnum() and first not in "\"'“‘("):
-        return False
-    return first.islower() or (wrapped and len(line.text) >= 20)
-
-
-def _kind(block: _Block) -> Kind:
-    """Read a block's shape: sentence or not, long or short, bullet or heading."""
-    if block.furniture:
-        return Kind.FURNITURE
-    text = block.text
-    if text[0] in _BULLETS and text[1:2] in (" ", "\t"):
-        return Kind.BULLET
-    if text.rstrip(CLOSERS).endswith("?") and block.words <= 20 and not has_quote(text):
-        return Kind.HEADING  # "What happens next?" reads as a sub-heading, and questions make headlines
-    if ends_sentence(text):
-        return Kind.PROSE if block.words >= _PROSE_WORDS else Kind.SHORT
-    return Kind.LONG if block.words >= _LONG_WORDS else Kind.HEADING
-
-
-def _classify(blocks: list[_Block]) -> None:
+def _classify(blocks: list[Block]) -> None:
     """Label every block, then let section headings (Related, Comments, ENDS) claim what follows them."""
     for i, block in enumerate(blocks):
         block.words = len(block.text.split())
-        block.kind = _kind(block)
+        block.kind = block_kind(block)
         if block.kind is Kind.LONG and _bylined(blocks, i):
             block.kind = Kind.HEADING  # a long headline or standfirst: a byline never follows a paragraph at once
     prose_words = 0
@@ -217,7 +104,7 @@ def _classify(blocks: list[_Block]) -> None:
             prose_words += block.words
 
 
-def _closes_article(blocks: list[_Block], i: int, prose_before: int) -> bool:
+def _closes_article(blocks: list[Block], i: int, prose_before: int) -> bool:
     """Say whether a heading starts what follows every article: comments, ENDS, notes, 'About us'. Not after
     a paragraph or two when four times as much prose follows: that was a cookie notice over the page, and
     "Comments" a link in the share bar under the headline."""
@@ -234,25 +121,25 @@ def _closes_article(blocks: list[_Block], i: int, prose_before: int) -> bool:
     return bool(_ABOUT_HEAD.match(text) and _DEFINITION.match(following))
 
 
-def _bio(blocks: list[_Block], i: int) -> bool:
+def _bio(blocks: list[Block], i: int) -> bool:
     """Say whether a block is the writer's bio: a sentence or two on who they are, with no more article after it."""
     if blocks[i].words > _BIO_WORDS or not _BIO.match(blocks[i].text):
         return False
     return sum(b.words for b in blocks[i + 1 :] if b.kind is Kind.PROSE) <= _BIO_AFTER
 
 
-def _in_menu(blocks: list[_Block], i: int) -> bool:
+def _in_menu(blocks: list[Block], i: int) -> bool:
     """Say whether a "Jobs" or "Events" line is an item of a menu (one short line after another), not the
     heading of a list of links: a menu at the top of a page would otherwise swallow the headline below it."""
     return i > 0 and blocks[i - 1].words <= 3 and not ends_sentence(blocks[i - 1].text)
 
 
-def _before_meta(blocks: list[_Block], i: int) -> bool:
+def _before_meta(blocks: list[Block], i: int) -> bool:
     """Say whether a byline or date line follows closely, which marks the line before as a headline."""
     return any(b.meta for b in blocks[i + 1 : i + 3])
 
 
-def _score(block: _Block) -> int:
+def _score(block: Block) -> int:
     """Weigh a block for the body search: prose by its length, headings and furniture against."""
     match block.kind:
         case Kind.PROSE:
@@ -268,7 +155,7 @@ def _score(block: _Block) -> int:
     return -_LINE_PENALTY
 
 
-def _best_span(blocks: list[_Block]) -> tuple[int, int] | None:
+def _best_span(blocks: list[Block]) -> tuple[int, int] | None:
     """Find the run of blocks with the most prose net of furniture (Kadane), capping each furniture gap."""
     best: tuple[int, int, int] | None = None
     total, start, gap = 0, 0, 0
@@ -282,12 +169,12 @@ def _best_span(blocks: list[_Block]) -> tuple[int, int] | None:
             total, start = score, i
         else:
             total += score
-        if block.kind in _BODY_KINDS and score > 0 and (best is None or total > best[0]):
+        if block.kind in BODY_KINDS and score > 0 and (best is None or total > best[0]):
             best = (total, start, i)
     return (best[1], best[2]) if best else None
 
 
-def _titleish(block: _Block, need_lower: bool, bylined: bool = False, over_bylined: bool = False) -> bool:
+def _titleish(block: Block, need_lower: bool, bylined: bool = False, over_bylined: bool = False) -> bool:
     """Say whether a block has a headline's shape: 4-20 words (30 right above a byline or date line, or above the
     standfirst right above one), one line, no closing full stop (unless a byline or date line follows it at once:
     "My father voted for him three times. This year he's staying home.")."""
@@ -297,14 +184,14 @@ def _titleish(block: _Block, need_lower: bool, bylined: bool = False, over_bylin
         return False
     if text.rstrip(CLOSERS).endswith((":", ";", ",")) or (text.rstrip(CLOSERS).endswith(".") and not bylined):
         return False
-    if text[0] in _BULLETS or _EMAIL_HEADER.match(text) or not any(c.isalpha() for c in text):
+    if text[0] in BULLETS or _EMAIL_HEADER.match(text) or not any(c.isalpha() for c in text):
         return False
     if not need_lower:
         return block.words >= 6
     return any(w[0].islower() and w.isalpha() and len(w) > 1 for w in text.split())
 
 
-def _find_title(blocks: list[_Block], first: int) -> str | None:
+def _find_title(blocks: list[Block], first: int) -> str | None:
     """Pick the headline among the title-shaped lines above the body, by structure (see bot.core.headline)."""
     # the opening paragraphs, not a "From:" or credit line between them, say what the headline says
     lead = " ".join(itertools.islice((b.text for b in blocks[first:] if b.kind is Kind.PROSE), 2))
@@ -328,7 +215,7 @@ def _find_title(blocks: list[_Block], first: int) -> str | None:
     return pick_headline(lines, lead)
 
 
-def _credits_quote(blocks: list[_Block], i: int) -> bool:
+def _credits_quote(blocks: list[Block], i: int) -> bool:
     """Say whether a line names who said the pull quote right above it ("“We are the ward now…”" / "Aisha Kareem,
     senior nurse"): neither the quote nor its credit is a headline."""
     if not 0 < i < len(blocks):
@@ -336,30 +223,30 @@ def _credits_quote(blocks: list[_Block], i: int) -> bool:
     return all_quoted(blocks[i - 1].text) and person_with_role(blocks[i].text) is not None
 
 
-def _menu_column(blocks: list[_Block], i: int) -> bool:
+def _menu_column(blocks: list[Block], i: int) -> bool:
     """Say whether a line is an item of a menu laid out one item a line ("Our services" / "Health in your area" / …)."""
     first = next((n for n in range(i, 0, -1) if not _stacked(blocks, n)), 0)  # where the run of short lines starts
     end = next((n for n in range(i + 1, len(blocks)) if not _stacked(blocks, n)), len(blocks))  # and where it stops
     return end - first >= _MENU_ITEMS
 
 
-def _stacked(blocks: list[_Block], j: int) -> bool:
+def _stacked(blocks: list[Block], j: int) -> bool:
     """Say whether line j and the one above it are short lines with no blank line between, as a menu's items."""
     pair = blocks[j - 1 : j + 1]
     return all(b.words <= 4 and len(b.lines) == 1 and not b.meta for b in pair) and pair[1].start - pair[0].end <= 1
 
 
-def _live_entry(blocks: list[_Block], i: int) -> bool:
+def _live_entry(blocks: list[Block], i: int) -> bool:
     """Say whether a line heads a live page's entry: under its time ("17.32 GMT") or opening with it ("21:15 …")."""
     return _under_time(blocks, i) or _CLOCK.match(blocks[i].text) is not None
 
 
-def _under_time(blocks: list[_Block], i: int) -> bool:
+def _under_time(blocks: list[Block], i: int) -> bool:
     """Say whether line i sits right under a live entry's time ("17.32 GMT")."""
     return i > 0 and _CLOCK.fullmatch(blocks[i - 1].text) is not None
 
 
-def _tells_lead(blocks: list[_Block], i: int, lead: str) -> bool:
+def _tells_lead(blocks: list[Block], i: int, lead: str) -> bool:
     """Say whether a furniture line tells the lead's story as a headline does: cut only for a word, with two of
     its words; right above the date or byline, with TOLD of them."""
     bylined = _bylined(blocks, i)
@@ -369,7 +256,7 @@ def _tells_lead(blocks: list[_Block], i: int, lead: str) -> bool:
     return (blocks[i].worded and shared >= 2) or (bylined and shared >= TOLD)
 
 
-def _below_masthead(blocks: list[_Block], first: int, last: int) -> int:
+def _below_masthead(blocks: list[Block], first: int, last: int) -> int:
     """Start the body below the byline and date lines (or a writer's name alone, an opinion page's byline) that stand
     inside the span under one short paragraph: that paragraph (a support line, "Need to talk? Call …", a standfirst)
     is the page's, not the article's; two are the article's own opening, and a byline below them is furniture."""
@@ -383,7 +270,7 @@ def _below_masthead(blocks: list[_Block], first: int, last: int) -> int:
     return start
 
 
-def _title_line(blocks: list[_Block], i: int, first: int) -> TitleLine:
+def _title_line(blocks: list[Block], i: int, first: int) -> TitleLine:
     """Line i, and how many lines (not furniture) on the byline, date or body comes, when at most two."""
     near = range(i + 1, min(len(blocks), first + 1))
     following = [j for j in near if _credited(blocks[j]) or blocks[j].kind is not Kind.FURNITURE]
@@ -398,7 +285,7 @@ def _title_line(blocks: list[_Block], i: int, first: int) -> TitleLine:
     return TitleLine(blocks[i].text, n, i, byline=j if j < first else None)
 
 
-def _credited(block: _Block) -> bool:
+def _credited(block: Block) -> bool:
     """A byline or date line, or a writer's name alone as an opinion page gives it, by a given name or a title
     ("Darren Fulwell", "Dr Niamh Carrow"; not a button's "Join ACSU", nor "Access Forward")."""
     first = "" if block.meta or not block.text.strip() else block.text.split(maxsplit=1)[0]
@@ -406,7 +293,7 @@ def _credited(block: _Block) -> bool:
     return block.meta or (named and person_with_role(block.text) == block.text)
 
 
-def _banner(blocks: list[_Block], j: int, first: int) -> bool:
+def _banner(blocks: list[Block], j: int, first: int) -> bool:
     """Tell the day's date under a masthead: it names the paper's issue ("Thursday, November 26, 2026 | Issue No.
     1,412"), or the article's own date line repeats it nearer the body."""
     day = parse_date(blocks[j].text) if is_dateline(blocks[j].text) else None
@@ -415,25 +302,25 @@ def _banner(blocks: list[_Block], j: int, first: int) -> bool:
     return day is not None and any(b.meta and parse_date(b.text) == day for b in blocks[j + 1 : first])
 
 
-def _bylined(blocks: list[_Block], i: int) -> bool:
+def _bylined(blocks: list[Block], i: int) -> bool:
     """Say whether a byline or date comes right under line i, or under the bullet points that sum the story up."""
     j = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind is not Kind.BULLET), len(blocks))
     return j < len(blocks) and blocks[j].meta
 
 
-def _over_summary(blocks: list[_Block], i: int) -> bool:
+def _over_summary(blocks: list[Block], i: int) -> bool:
     """Say whether a byline or date comes under line i, at once or past up to three lines summing the story up."""
     summary = itertools.takewhile(lambda j: blocks[j].kind in (Kind.HEADING, Kind.LONG) and blocks[j].words >= 6,
                                   range(i + 1, min(i + 4, len(blocks))))  # a tabloid's bullets, lost
     return any(_bylined(blocks, j) for j in [i + 1, *summary])
 
 
-def _captioned(blocks: list[_Block], i: int) -> bool:
+def _captioned(blocks: list[Block], i: int) -> bool:
     """Say whether a picture's credit follows line i; a byline crediting words and pictures is no caption's."""
     return i + 1 < len(blocks) and CAPTION.search(blocks[i + 1].text) is not None and not blocks[i + 1].meta
 
 
-def _opening_headline(blocks: list[_Block], first: int, last: int) -> bool:
+def _opening_headline(blocks: list[Block], first: int, last: int) -> bool:
     """Say whether the page opens straight into the body with a headline that ends in a full stop."""
     head = blocks[first]
     if first != 0 or len(head.lines) != 1 or has_quote(head.text) or head.words > 16:
@@ -444,14 +331,14 @@ def _opening_headline(blocks: list[_Block], first: int, last: int) -> bool:
     return bool(following) and following[0].words > head.words
 
 
-def _sub_heading(blocks: list[_Block], i: int, first: int, last: int) -> bool:
+def _sub_heading(blocks: list[Block], i: int, first: int, last: int) -> bool:
     """Say whether a heading inside the body is the article's own: body text on both sides, a live entry's under
     its time ("14:05" / "Wards reopen"; the first one's heads the body), or a section title and the question under
     it that opens an interview ("Five minutes with… Jo Lee" / "What is a typical day?"). A line that is all
     quotation is a pull quote, repeated from the text, not a heading."""
     if not first <= i < last or blocks[i].text[0] in QUOTE_MARKS:
         return False
-    body = [j for j in (i - 1, i + 1) if blocks[j].kind in _BODY_KINDS]
+    body = [j for j in (i - 1, i + 1) if blocks[j].kind in BODY_KINDS]
     if body == [i + 1] and _under_time(blocks, i):
         return True
     if i == first:
@@ -459,13 +346,13 @@ def _sub_heading(blocks: list[_Block], i: int, first: int, last: int) -> bool:
     if len(body) == 2:
         return True
     if _is_question(blocks[i]) and body == [i + 1]:  # the question after a section title
-        return i - 2 >= first and blocks[i - 1].kind is Kind.HEADING and blocks[i - 2].kind in _BODY_KINDS
+        return i - 2 >= first and blocks[i - 1].kind is Kind.HEADING and blocks[i - 2].kind in BODY_KINDS
     if body == [i - 1] and i + 2 <= last:  # the section title over a question
-        return _is_question(blocks[i + 1]) and blocks[i + 2].kind in _BODY_KINDS
+        return _is_question(blocks[i + 1]) and blocks[i + 2].kind in BODY_KINDS
     return False
 
 
-def _is_question(block: _Block) -> bool:
+def _is_question(block: Block) -> bool:
     return block.kind is Kind.HEADING and block.text.rstrip(CLOSERS).endswith("?")
 
 
@@ -473,7 +360,7 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
     """Keep only the article body, so summaries and quotes never come from menus, adverts or comments."""
     repeated = repeated | spaced_rows(raw)  # read before normalising makes every space single
     raw = normalise_text(raw)
-    blocks = _blocks(raw, repeated)
+    blocks = page_blocks(raw, repeated)
     _classify(blocks)
     span = _best_span(blocks)
     if span is None:
@@ -489,7 +376,7 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
     keep = [
         i
         for i in range(first, last + 1)
-        if blocks[i].kind in _BODY_KINDS
+        if blocks[i].kind in BODY_KINDS
         or (blocks[i].kind is Kind.HEADING and _sub_heading(blocks, i, first, last))
     ]
     kept = set(keep) - pull_quotes({i: blocks[i].text for i in keep})

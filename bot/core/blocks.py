@@ -1,0 +1,125 @@
+"""A pasted page as blocks: its non-empty lines, hard-wrapped lines of one paragraph joined, each read for its
+shape (prose, a short sentence, a long line that lost its full stop, a bullet, a heading) and flagged as furniture
+or a byline or date line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.core.bylines import MEDIA_WORD, byline, is_job_title, person_with_role
+from bot.core.dates import is_dateline
+from bot.core.furniture import CLOSERS, ends_sentence, has_quote, is_furniture
+
+# The boundaries str.splitlines() uses, so our offsets agree with anyone who splits lines themselves.
+_LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_FIELDS = re.compile(r"\s+[·|•]\s+")
+BULLETS = "•·*-–—▪►‣◦"
+
+_PROSE_WORDS = 8  # a sentence-shaped line this long is prose
+_LONG_WORDS = 21  # an unpunctuated line this long is prose that lost its full stop (headlines are shorter)
+_WRAP_CHARS = 40  # a line shorter than this is never a hard-wrapped piece of a paragraph
+
+
+class Kind(Enum):
+    """How a block of lines reads."""
+
+    FURNITURE = "furniture"
+    PROSE = "prose"  # a full sentence or more
+    SHORT = "short"  # a short line that ends like a sentence
+    LONG = "long"  # a long line that lost its full stop
+    BULLET = "bullet"
+    HEADING = "heading"  # short, unpunctuated: a headline, sub-heading, list item or label
+
+
+BODY_KINDS = frozenset({Kind.PROSE, Kind.SHORT, Kind.LONG, Kind.BULLET})
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph of the page: a line, or hard-wrapped lines joined, located in the raw text."""
+
+    start: int
+    end: int
+    text: str
+    lines: list[str]
+    furniture: bool = False
+    meta: bool = False  # a byline or date line
+    # furniture only for a word that headlines use too ("Junk food advertising ban delayed", "Winter newsletter: …")
+    worded: bool = False
+    kind: Kind = Kind.HEADING
+    words: int = 0
+
+
+def _is_meta(text: str) -> bool:
+    """A byline or date line, or a row of fields holding one ("Posted in News and stories · 18 November 2026")."""
+    fields = _FIELDS.split(text)
+    return len(text) <= 160 and (is_dateline(text) or byline(text) is not None or any(map(is_dateline, fields[1:])))
+
+
+def page_blocks(raw: str, repeated: frozenset[str]) -> list[Block]:
+    """Split the page into non-empty lines, joining hard-wrapped lines of one paragraph into a block."""
+    lines: list[Block] = []
+    for m in _LINE.finditer(raw):
+        run = m.group()
+        stripped = run.strip()
+        if stripped:
+            start = m.start() + len(run) - len(run.lstrip())
+            line = Block(start, start + len(stripped), stripped, [stripped])
+            line.meta = _is_meta(stripped)
+            line.furniture = line.meta or is_furniture(stripped, repeated)
+            line.worded = line.furniture and not line.meta and not is_furniture(stripped, repeated, by_words=False)
+            lines.append(line)
+    for i, line in enumerate(lines):  # "Rhys Penhallow and Cerys Morgan" over the date, or over "Political reporter"
+        following = lines[i + 1 : i + 3]
+        job = following[:1] if following and is_job_title(following[0].text) else []
+        below = following[len(job)] if len(following) > len(job) else None
+        under = following[0].text if following else ""  # "Lucy Tarrant" over "Kelbridge Sound News": her newsroom
+        desk = len(under.split()) <= 5 and under.istitle() and MEDIA_WORD.search(under) is not None
+        if not line.meta and below and ((below.meta and is_dateline(below.text)) or desk) and person_with_role(
+            line.text
+        ):
+            for credit in (line, *job):
+                credit.meta = credit.furniture = True
+    long_lines = [b.text for b in lines if len(b.text) >= _WRAP_CHARS]
+    wrapped = (
+        len(long_lines) >= 4
+        and max(len(t) for t in long_lines) <= 100
+        and sum(not ends_sentence(t) for t in long_lines) >= len(long_lines) / 2
+    )
+    blocks: list[Block] = []
+    for line in lines:
+        if blocks and _continues(raw, blocks[-1], line, wrapped):
+            last = blocks[-1]
+            last.end = line.end
+            last.lines.append(line.text)
+            last.text = raw[last.start : line.end]
+        else:
+            blocks.append(line)
+    return blocks
+
+
+def _continues(raw: str, previous: Block, line: Block, wrapped: bool) -> bool:
+    """Say whether a line carries on the previous line's paragraph (the page was hard-wrapped)."""
+    if previous.furniture or line.furniture or len(_BREAK.findall(raw[previous.end : line.start])) != 1:
+        return False
+    before, first = previous.lines[-1], line.text[0]
+    if len(before) < _WRAP_CHARS or ends_sentence(before) or (not first.isalnum() and first not in "\"'“‘("):
+        return False
+    return first.islower() or (wrapped and len(line.text) >= 20)
+
+
+def block_kind(block: Block) -> Kind:
+    """Read a block's shape: sentence or not, long or short, bullet or heading."""
+    if block.furniture:
+        return Kind.FURNITURE
+    text = block.text
+    if text[0] in BULLETS and text[1:2] in (" ", "\t"):
+        return Kind.BULLET
+    if text.rstrip(CLOSERS).endswith("?") and block.words <= 20 and not has_quote(text):
+        return Kind.HEADING  # "What happens next?" reads as a sub-heading, and questions make headlines
+    if ends_sentence(text):
+        return Kind.PROSE if block.words >= _PROSE_WORDS else Kind.SHORT
+    return Kind.LONG if block.words >= _LONG_WORDS else Kind.HEADING
