@@ -72,11 +72,17 @@ _AD_LABELS = frozenset({"sponsored", "promoted", "partner content", "paid conten
 
 def _classify(blocks: list[Block]) -> None:
     """Label every block, then let section headings (Related, Comments, ENDS) claim what follows them."""
+    listing = False
     for i, block in enumerate(blocks):
         block.words = len(block.text.split())
         block.kind = block_kind(block)
         if block.kind is Kind.LONG and _bylined(blocks, i):
             block.kind = Kind.HEADING  # a long headline or standfirst: a byline never follows a paragraph at once
+        # "It will:" / "tell you your position in the queue" / "offer a call-back": a list that lost its bullets,
+        # each item in lower case going on with the sentence (a headline, a menu or a related link is capitalised)
+        listing = block.kind is Kind.HEADING and block.text[0].islower() and (
+            listing or (i > 0 and _announces(blocks[i - 1])))
+        block.kind = Kind.BULLET if listing else block.kind
     prose_words = 0
     mode: str | None = None
     for i, block in enumerate(blocks):
@@ -102,6 +108,11 @@ def _classify(blocks: list[Block]) -> None:
                 following.kind = Kind.FURNITURE
         if block.kind is Kind.PROSE:
             prose_words += block.words
+
+
+def _announces(block: Block) -> bool:
+    """Say whether a paragraph ends by announcing a list ("The charity is calling for:")."""
+    return block.kind in BODY_KINDS and block.text.rstrip().endswith(":")
 
 
 def _closes_article(blocks: list[Block], i: int, prose_before: int) -> bool:

@@ -581,3 +581,19 @@ def test_a_live_entrys_heading_under_its_time_is_part_of_the_body() -> None:
     body = clean(raw).body
     assert "Wards reopen after norovirus outbreak" in body and "Visitors asked to stay away" in body
     assert "14:05" not in body
+
+
+def test_a_list_that_lost_its_bullets_after_a_paragraph_announcing_it_is_body() -> None:
+    items = [
+        "a recognised career pathway and training standard for activities staff",
+        "a ring-fenced activities budget in every care home",
+        "activities time protected in staffing rotas",
+    ]
+    body = [BODY[0], "The charity is calling for:", *items, BODY[1], BODY[2], BODY[3]]
+    assert paragraphs(clean(page(HEADLINE, *body)).body) == body
+
+
+def test_capitalised_links_after_a_line_ending_in_a_colon_are_not_a_list_of_the_article() -> None:
+    links = ["Ambulance waits in Hallam Vale among longest in England", "Plans for new health hub approved"]
+    result = clean(page(HEADLINE, BODY[0], BODY[1], "You may also be interested in:", *links, BODY[2], BODY[3]))
+    assert not set(links) & set(paragraphs(result.body))
