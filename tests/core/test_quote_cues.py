@@ -273,3 +273,20 @@ def test_a_sentence_about_someones_advice_by_first_name_makes_her_whose_words_fo
             "And Nesta's advice to younger generations was simple.\n\n"
             "“Be kind, keep busy and eat your greens,” she said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Margaret Lowe", "Nesta Tranmere"]
+
+
+def test_a_profiles_quote_under_a_crosshead_and_a_line_about_her_is_still_hers() -> None:
+    text = ("Aisha Kendrick has been a prison nurse for six years.\n\n"
+            "‘I thought it would be all about keys,’ she says. ‘It is not.’\n\n"
+            "Complex needs\n\n"
+            "Many of the men she cares for have long histories of mental illness.\n\n"
+            "‘A lot of the people we see have never had a proper relationship with a health professional.’")
+    assert [q.speaker for q in extract_quotes(text)] == ["Aisha Kendrick", "Aisha Kendrick"]
+
+
+def test_a_quote_under_two_paragraphs_of_narrative_is_not_the_last_speakers() -> None:
+    text = ("Bríd Moran, the union's officer, said: “We have patients on trolleys in every corridor.”\n\n"
+            "Ms Moran said the union would seek an urgent meeting with managers.\n\n"
+            "In a statement, management at the hospital apologised to patients facing long waits.\n\n"
+            "“The hospital has seen a sustained increase in attendances.”")
+    assert [q.speaker for q in extract_quotes(text)][-1] != "Bríd Moran"

@@ -149,9 +149,10 @@ def _marked(
                 speaker = speaker or previous
             elif mention is None:
                 speaker = speakers.recent_subject(first.mark)
-                if (speaker.name is None and previous.name is not None and starts_paragraph
-                        and previous_paragraph == first.paragraph - 2
-                        and not speakers.names_another(*paragraphs[first.paragraph - 1], previous.name)):
+                gap = range(previous_paragraph + 1, first.paragraph)  # a line of narrative, perhaps a crosshead
+                narrative = [n for n in gap if not _crosshead(text[slice(*paragraphs[n])])]
+                if (speaker.name is None and previous.name is not None and starts_paragraph and len(narrative) == 1
+                        and len(gap) <= 2 and not speakers.names_another(*paragraphs[narrative[0]], previous.name)):
                     speaker = previous  # a profile's quote under a line of narrative that names no one else
             else:  # "It reads:" after "a statement from X", else the body just named
                 found = speakers.written if mention.name == "it" else speakers.unnamed_they
@@ -197,6 +198,11 @@ class _Turn:
         after = text[group[-1].end : group[-1].end + 60].split("\n", 1)[0]
         put = bool(_ADDRESSED.search(last_part) or _ASKED.search(after))
         return cls(speaker, group[0].paragraph, group[-1].paragraph, _is_question(last_part), put)
+
+
+def _crosshead(paragraph: str) -> bool:
+    """A sub-heading between paragraphs ("Complex needs"): a few words and no sentence's end."""
+    return len(paragraph.split()) <= 8 and paragraph.rstrip()[-1:] not in ".!?:;”’\"'"
 
 
 def _is_question(part: str) -> bool:
