@@ -129,8 +129,8 @@ def _author(whole: list[str], footer: list[str], title: str | None, masthead: st
     edited, stop = None, len(header)  # a live page's "Edited by": its reporters may be named above it
     for n, line in enumerate([*header, *footer[:4]]):
         name = byline(line)
-        if not (name and is_person_name(name)):
-            continue
+        if not (name and (is_person_name(name) or re.search(rf"\b{re.escape(name)}, \d{{1,3}}\b", line))):
+            continue  # a first name alone only with an age: "Posted by Maisie, 16, young carer"
         if not _EDITED.match(line):
             return name
         if edited is None:

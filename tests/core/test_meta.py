@@ -775,3 +775,13 @@ def test_a_name_over_its_writers_bio_under_an_opinion_standfirst_is_the_author()
                  "Bernadette Mullally is registered manager of Larchfield House, a 48-bed nursing home in Kestwick",
                  "Share on LinkedIn", "Email this article", *BODY)
     assert found.author == "Bernadette Mullally"
+
+
+def test_a_young_writer_credited_by_first_name_and_age_is_the_author() -> None:
+    raw = page("Young carers' voices", HEADLINE, "Posted by Tilly, 16, young carer", "22 May 2026", *BODY)
+    assert meta(raw).author == "Tilly"
+
+
+def test_a_first_name_alone_in_a_byline_without_an_age_is_not_taken_for_a_person() -> None:
+    raw = page(HEADLINE, "Posted by Admin", "22 May 2026", *BODY)
+    assert meta(raw).author is None
