@@ -290,3 +290,10 @@ def test_a_quote_under_two_paragraphs_of_narrative_is_not_the_last_speakers() ->
             "In a statement, management at the hospital apologised to patients facing long waits.\n\n"
             "“The hospital has seen a sustained increase in attendances.”")
     assert [q.speaker for q in extract_quotes(text)][-1] != "Bríd Moran"
+
+
+@pytest.mark.parametrize("club", ["Redmoor United", "Kelso Rovers", "Ashby Athletic", "Tarnside FC"])
+def test_a_football_clubs_spokesman_speaks_for_the_club(club: str) -> None:
+    text = (f"{club} striker Marcus Cole visited the children's ward on Monday.\n\n"
+            f"A {club} spokesman said: “Marcus asked if he could do this himself.”")
+    assert [(q.speaker, q.speaker_kind) for q in extract_quotes(text)] == [(club, "organisation")]
