@@ -297,3 +297,18 @@ def test_a_football_clubs_spokesman_speaks_for_the_club(club: str) -> None:
     text = (f"{club} striker Marcus Cole visited the children's ward on Monday.\n\n"
             f"A {club} spokesman said: “Marcus asked if he could do this himself.”")
     assert [(q.speaker, q.speaker_kind) for q in extract_quotes(text)] == [(club, "organisation")]
+
+
+@pytest.mark.parametrize("plural", ["Tests", "Scans", "Results"])
+def test_a_plural_opening_a_sentence_with_a_cue_verb_is_no_one_to_quote(plural: str) -> None:
+    text = ("Gemma Lowther, 38, from Kelby, went to her GP with stomach pains last spring.\n\n"
+            f"{plural} revealed a tumour, and she went on to have surgery.\n\n"
+            "“I was fit, I ran round after two kids all day,” she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Gemma Lowther"]
+
+
+def test_a_surname_the_article_gave_in_full_still_opens_a_sentence_as_a_name() -> None:
+    text = ("Dr Rhys Evans, a GP in Kelby, and Ann Lowe, the practice manager, met patients on Monday.\n\n"
+            "Evans said the practice would review the phone lines.\n\n"
+            "“We will look again in March,” he said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Rhys Evans"]

@@ -257,6 +257,12 @@ class ArticleNames:
         a person's, not a firm's ("Ironvale Systems") or a place's ("Tarrant Valley")."""
         return any(len(form.split()) > 1 and is_given_name(form.split()[-2]) for form in self.surname_forms(surname))
 
+    def unknown_opening(self, word: str, sentence: str, at: int) -> bool:
+        """Tell a lone plural opening the sentence ("Tests revealed …", "Doctors said") from a name: a word in -s
+        that is no kin word, common given name or name the article knows ("Evans said" after "Dr Rhys Evans")."""
+        return (" " not in word and word.endswith("s") and not word.endswith("ss") and word.lower() not in KIN
+                and not sentence[:at].strip(" “\"‘'") and not is_given_name(word) and not self.is_known_name(word))
+
     def is_known_name(self, word: str) -> bool:
         """Tell a one-word name ("Melanie") from a capitalised word that merely opens a sentence."""
         if word not in self._known:
