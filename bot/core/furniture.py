@@ -58,6 +58,7 @@ _ALWAYS = pattern(
     r"\b(?:got|have) a (?:story|news tip|tip)\b[^.?]{0,80}\?\s*(?:e-?mail|contact|call|message|get in touch)\b",
     r"\bis presented by [^.]{1,60} and produced by\b",
     r"\b(?:using|on|in) the (?:audio |video )?player (?:above|below)\b|\bwherever you get your podcasts\b",
+    r"\b(?:enter|book|register|buy|shop|donate|nominate|vote) (?:now|today)[.!]?$",  # a promo's call, ending its line
     r"\bregister\b[^.]{0,30}\bunlimited access\b|\bmade possible by (?:our )?(?:members|readers|supporters)\b",
     # a widget's error, the comments' rules, the standard credit of a local democracy reporter's copy
     r"\bsomething went wrong,? please try again\b|\bcomments? that (?:break|breach) (?:our|the|these) rules\b",
@@ -82,6 +83,8 @@ _ALWAYS_HINTS = (
     "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version", "receiving this",
     "journalism", "you're reading", "you’re reading", "chip in", "got a", "a story", "presented by",
     "made possible", "went wrong", "rules", "local democracy", "player", "podcasts",
+    "enter now", "book now", "register now", "buy now", "shop now", "donate now", "donate today", "nominate now",
+    "vote now", "enter today", "book today", "register today",
 )  # fmt: skip
 _URL_HINTS = ("http", "www.", "@")
 # Furniture when a short line starts with it: labels, calls to action, widgets.

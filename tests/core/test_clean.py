@@ -81,6 +81,7 @@ FURNITURE = [
     "Home | This month | Church news | What's on | Clubs & societies | Directory | Advertisers | Contact the editor",
     "Chart: hourly home care rates paid by 48 councils, 2026-27, against the minimum price. Source: FOI responses",
     "Listen to the whole conversation using the player above, or find Care Talk wherever you get your podcasts.",
+    "Care Matters Awards 2026 – entries close 30 April. Enter now",
 ]
 
 # Body lines that carry furniture-like words or shapes but are article text.
