@@ -312,3 +312,10 @@ def test_a_surname_the_article_gave_in_full_still_opens_a_sentence_as_a_name() -
             "Evans said the practice would review the phone lines.\n\n"
             "“We will look again in March,” he said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Rhys Evans"]
+
+
+def test_a_pronoun_after_a_long_phrase_of_time_is_the_clauses_subject() -> None:
+    text = ("Nesta Tranmere is 91, a district nurse for 40 years.\n\n"
+            "At the end of that first afternoon she walked me to the door with her frame and said, "
+            "'I hope you're coming back.'")
+    assert [q.speaker for q in extract_quotes(text)] == ["Nesta Tranmere"]
