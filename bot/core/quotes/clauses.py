@@ -178,7 +178,8 @@ _SUBJECTS = frozenset(("he", "she", "i"))
 WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")
 _SUBORDINATORS = frozenset("before after when while as once until since because".split())  # "Before I left she said"
 _LEAD_WORDS = 3  # words of time or order before a clause's pronoun: "Halfway through he put his fork down"
-_PHRASE_LEAD = (8, frozenset("at in on after during towards by within".split()))  # "At the end of that first day she"
+_PHRASE_WORDS = 8  # words of a phrase of time opening on a preposition: "At the end of that first day she said"
+_PREPOSITIONS = frozenset("at in on after during towards by within".split())
 # A document's verb as a participle after it ("said in a statement read by Mr Adeyemi:", "a letter read to the
 # court"): it says who read the words out, not whose they are.
 _READ_OUT = re.compile(r"\b(?:statement|letter|tribute|e-?mail|message|note)s? read$")
@@ -249,7 +250,7 @@ def clause_subject(before: str) -> Mention | None:
     start = before.rfind(",") + 1
     clause = before[start:]
     tokens = token_spans(clause)
-    lead, most = 0, _PHRASE_LEAD[0] if tokens and tokens[0][0].lower() in _PHRASE_LEAD[1] else _LEAD_WORDS
+    lead, most = 0, _PHRASE_WORDS if tokens and tokens[0][0].lower() in _PREPOSITIONS else _LEAD_WORDS
     while lead < min(len(tokens), most) and _leads(tokens[lead][0], lead):
         lead += 1
     if lead < len(tokens) and tokens[lead][0].lower() in _SUBJECTS:

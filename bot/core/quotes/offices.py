@@ -35,18 +35,19 @@ def office_holder(text: str, office: str) -> Mention | None:
     adult social care, said")."""
     if office not in HONORIFICS and " " not in office:
         return None
+    title = re.escape(office)
     return _one_person(itertools.chain(  # "…, the Bishop of Wensley" and "the Bishop of Calderbrook, the Rt Rev …"
-        re.finditer(rf"{_NAMED}, (?:the )?(?i:{re.escape(office)})\b", text),
-        re.finditer(rf"\b(?i:{re.escape(office)}) of (?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+, (?:the )?{_NAMED}", text),
-        re.finditer(rf"\b(?i:{re.escape(office)}), {_NAMED}", text),  # "NHS England’s chief people officer, Dr X,"
+        re.finditer(rf"{_NAMED}, (?:the )?(?i:{title})\b", text),
+        re.finditer(rf"\b(?i:{title}) of (?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+, (?:the )?{_NAMED}", text),
+        re.finditer(rf"\b(?i:{title}), {_NAMED}", text),  # "NHS England’s chief people officer, Dr X,"
     ))
 
 
 def titled_holder(text: str, office: str) -> Mention | None:
     """Return the one person a text titles with the office ("Minister for Care Ben Harrow MP", "Branch secretary Ann
     Roe", not "Shadow minister Ed Lim"): whom "The Minister told the committee" or "the branch secretary said" means."""
-    office = re.escape(office)
-    runs = re.finditer(rf"\b(?i:{office})(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {_NAMED}", text)
+    title = re.escape(office)
+    runs = re.finditer(rf"\b(?i:{title})(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {_NAMED}", text)
     return _one_person(m for m in runs if not QUALIFIED_OFFICE.search(text, max(0, m.start() - 12), m.start()))
 
 

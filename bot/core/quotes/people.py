@@ -486,9 +486,9 @@ class ArticleSpeakers(ArticleLayout):
             people.append(replace(introduced, start=start + introduced.start))
         said = [m for m in people if not self.inside_quote(m.start)]  # a speaker's words name no speaker, when the
         para = self._paragraphs[self._paragraph_of(start)]  # sentence or its paragraph says whose, or they run on,
-        told = self.inside_quote(start + 1) and _FIRST_PERSON.search(text)  # or tell the speaker's own story
-        if len(said) < len(people) and (said or self.inside_quote(start) or told or any(
-                not self.inside_quote(cue.start()) for cue in CUE.finditer(self._text, *para))):
+        if len(said) < len(people) and (said or self.inside_quote(start) or any(  # or tell the speaker's own story
+                not self.inside_quote(cue.start()) for cue in CUE.finditer(self._text, *para))
+                or (self.inside_quote(start + 1) and _FIRST_PERSON.search(text))):
             people = said
         for mention in (m for m in people if not self.inside_quote(m.start)):  # "With respect, Alan, …": no role
             self._roles.learn(mention.name, mention.role)
