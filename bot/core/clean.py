@@ -228,10 +228,11 @@ def _find_title(blocks: list[Block], first: int) -> str | None:
 
 def _credits_quote(blocks: list[Block], i: int) -> bool:
     """Say whether a line names who said the pull quote right above it ("“We are the ward now…”" / "Aisha Kareem,
-    senior nurse"): neither the quote nor its credit is a headline."""
+    senior nurse", or "— Aisha Kareem"): neither the quote nor its credit is a headline, and a body that ends on the
+    quote keeps the credit."""
     if not 0 < i < len(blocks):
         return False
-    return all_quoted(blocks[i - 1].text) and person_with_role(blocks[i].text) is not None
+    return all_quoted(blocks[i - 1].text) and person_with_role(blocks[i].text.lstrip("—–― ")) is not None
 
 
 def _menu_column(blocks: list[Block], i: int) -> bool:
@@ -378,6 +379,8 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
         removed = tuple(line for b in blocks for line in b.lines)
         return CleanText(body="", title=_find_title(blocks, len(blocks)), removed=removed)
     first, last = span
+    if _credits_quote(blocks, last + 1) and blocks[last + 1].kind is Kind.BULLET:
+        last += 1  # the credit under the closing quote ("— Linda Quayle") names its speaker
     first = _below_masthead(blocks, first, last)
     first -= _under_time(blocks, first - 1)  # the first live entry's heading, under its time, heads the body
     title = _find_title(blocks, first)

@@ -482,6 +482,14 @@ def test_a_quote_paragraph_stays_when_a_credited_pull_quote_repeats_it() -> None
     assert second in paragraphs(result.body)
 
 
+def test_the_credit_under_a_closing_pull_quote_stays_with_it() -> None:
+    """A podcast page ends its body on a row of credited quotes: the last credit names the last quote's speaker, so
+    it stays in the body though it is two words after a dash."""
+    said = "“Nobody tells you how much of it lands on the family, and I would do it again.”"
+    result = clean(page(HEADLINE, *BODY, said, "— Linda Quayle", "Subscribe wherever you get your podcasts."))
+    assert paragraphs(result.body) == [*BODY, said, "— Linda Quayle"]
+
+
 def test_the_authors_bio_under_an_about_the_author_heading_is_not_body() -> None:
     bio = "Ann Roe is a senior fellow at the Hallam Institute, where she leads its work on the care workforce."
     result = clean(page(HEADLINE, *BODY, "About the author", bio, "Share this page"))
