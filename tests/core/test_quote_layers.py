@@ -9,8 +9,8 @@ import pytest
 
 QUOTES = Path(__file__).resolve().parents[2] / "bot" / "core" / "quotes"
 STACK = [
-    "lexicon", "partial", "runs", "kinds", "phrases", "offices", "leadins", "names", "organisations", "appositives",
-    "clauses", "openings", "documents", "layout", "people", "transcript", "marks",
+    "lexicon", "partial", "runs", "kinds", "phrases", "offices", "leadins", "names", "appositives",
+    "clauses", "organisations", "openings", "documents", "layout", "people", "transcript", "marks",
 ]
 
 

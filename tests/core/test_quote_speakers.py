@@ -1316,6 +1316,31 @@ def test_it_said_after_a_document_is_whoever_the_document_is_from(text: str, spe
     assert [s for s, _ in speakers(text)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "In its decision, the committee said it had weighed the pressure on the ward that night. It said: "
+            "“Families must be able to trust what is written in a nurse’s records.”",
+            "the committee",
+        ),
+        (
+            "Rowanfield Borough Council has set its budget. Announcing the rise, the council said it had no choice. "
+            "It added: “Every other option would mean closing a day centre.”",
+            "Rowanfield Borough Council",
+        ),
+        (
+            "Carrow Hospitals NHS Trust runs the unit. Last night the trust said it was reviewing the case.\n\n"
+            "“We are sorry for the distress this has caused,” a spokesperson said.",
+            "Carrow Hospitals NHS Trust",
+        ),
+    ],
+)
+def test_it_said_after_an_unnamed_body_spoke_is_that_body(text: str, speaker: str) -> None:
+    """"the committee said it had …. It said:" is the committee, not nobody; "the council" is the council named."""
+    assert [s for s, _ in speakers(text)] == [speaker]
+
+
 def test_a_feature_that_names_its_subject_mid_sentence_gives_she_says_to_her() -> None:
     text = (
         "It is 7.40am and Maureen Cathcart is already on her second cup of tea in the health centre car park.\n\n"

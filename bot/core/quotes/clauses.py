@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.core.quotes.appositives import read_appositive
 from bot.core.quotes.leadins import own_words
 from bot.core.quotes.lexicon import (
     AFFILIATIONS,
-    CAP_RUN,
     CUE,
     DASH,
     DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
     INTRO_WORDS,
-    JOINED_RUN,
     KIN,
     LEFTOVER,
-    LISTED_ORG,
     MODIFIERS,
     OBJECT_PRONOUNS,
     ORG_WORDS,
@@ -31,7 +27,6 @@ from bot.core.quotes.lexicon import (
     SOMEONE,
     is_given_name,
     sentence_breaks,
-    strip_possessive,
     token_spans,
     word_tokens,
 )
@@ -42,7 +37,6 @@ from bot.core.quotes.phrases import (
     np_forward,
     role_gender,
 )
-from bot.core.quotes.runs import analyse_run
 
 _DESCRIBED_NAME = re.compile(
     r"(?P<role>[A-Z][a-z]+(?: [a-z]+){1,3}) (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+)(?=,| [a-z])"
@@ -479,22 +473,3 @@ def _person_in(text: str) -> Mention | None:
     """Return the person the noun phrase opening `text` names, else None."""
     found = np_forward(token_spans(text), 0)
     return found if found is not None and found.kind == "person" else None
-
-
-def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> str | None:
-    """Return the organisation an "it said" / "they said" most likely stands for, reading the sentences given as
-    (start, end), nearest first: one that speaks in a sentence ("The Welsh Government insisted progress was made"),
-    else the last one a sentence names."""
-    for start, end in sentences:
-        for cue in CUE.finditer(text, start, end):
-            speaking = subject_before(text[start : cue.start()].rstrip()) if cue.group("verb") else None
-            if speaking is not None and speaking.kind == "org":
-                return speaking.name
-        runs = CAP_RUN.finditer(text, start, end)
-        orgs = [(m.end(), m.group()) for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]
-        joined = JOINED_RUN.finditer(text, start, end)  # "Health" alone is not who spoke
-        orgs += [(m.end(), m.group()) for m in joined if analyse_run(word_tokens(m.group()))[0] == "org"]
-        orgs += [(m.end(), m.group()) for m in LISTED_ORG.finditer(text, start, end)]
-        if orgs:  # the last named; of runs ending there, the whole "Caldersfield and District Hospitals NHS Trust"
-            return strip_possessive(max(orgs, key=lambda org: (org[0], len(org[1])))[1])  # "… Council's director"
-    return None

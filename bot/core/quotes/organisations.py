@@ -1,12 +1,17 @@
-"""The organisations an attribution names: spelled-out acronyms, whom a spokesperson speaks for, which body
-"the council" means, and whom "the report" or "the letter" speaks for."""
+"""The organisations an attribution names: spelled-out acronyms, whom a spokesperson or an "it said" speaks for,
+which body "the council" means, and whom "the report" or "the letter" speaks for."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from bot.core.models import ORGANISATION
+from bot.core.quotes.clauses import subject_before
+from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import (
     CAP_RUN,
+    CUE,
     FUNCTION_WORDS,
     JOINED_RUN,
     LISTED_ORG,
@@ -187,4 +192,25 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
             joined = JOINED_RUN.match(text, run.start())  # "by the Centre for Work and Care", whole
             body = strip_possessive(joined.group() if joined else run.group())  # "by NHS England's finance chief"
             return Mention("org", body)  # "by the X", not "by the end of March"
+    return None
+
+
+def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> Mention | None:
+    """Return the organisation an "it said" / "they said" most likely stands for, reading the sentences given as
+    (start, end), nearest first: one that speaks in a sentence ("The Welsh Government insisted progress was made",
+    "the panel said it had …"), else the last one a sentence names."""
+    for start, end in sentences:
+        for cue in CUE.finditer(text, start, end):
+            speaking = subject_before(text[start : cue.start()].rstrip()) if cue.group("verb") else None
+            if speaking is not None and (speaking.kind == "org" or (
+                    speaking.kind == "nominal" and speaking.definite and nominal_kind(speaking.name) == ORGANISATION)):
+                return speaking
+        runs = CAP_RUN.finditer(text, start, end)
+        orgs = [(m.end(), m.group()) for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]
+        joined = JOINED_RUN.finditer(text, start, end)  # "Health" alone is not who spoke
+        orgs += [(m.end(), m.group()) for m in joined if analyse_run(word_tokens(m.group()))[0] == "org"]
+        orgs += [(m.end(), m.group()) for m in LISTED_ORG.finditer(text, start, end)]
+        if orgs:  # the last named; of runs ending there, the whole "Caldersfield and District Hospitals NHS Trust"
+            last = max(orgs, key=lambda org: (org[0], len(org[1])))[1]  # "… Council's director"
+            return Mention("org", strip_possessive(last))
     return None

@@ -29,7 +29,6 @@ from bot.core.quotes.clauses import (
     introduced_last,
     presented,
     sentence_subject,
-    speaking_org,
     subject_before,
     who_subject,
 )
@@ -71,6 +70,7 @@ from bot.core.quotes.organisations import (
     document_author,
     org_inside,
     readable_org,
+    speaking_org,
     spoken_for,
 )
 from bot.core.quotes.phrases import Mention, clean_role, np_forward
@@ -307,10 +307,12 @@ class ArticleSpeakers(ArticleLayout):
         return NOBODY
 
     def recent_org(self, position: int) -> Speaker:
-        """Return the organisation an "it said" / "they said" before `position` stands for (clauses.speaking_org)."""
+        """Return the organisation an "it said" / "they said" before `position` stands for (see speaking_org)."""
         sentences = self._sentences_back(position, _ORG_SENTENCES)
         found = speaking_org(self._text, [(start, min(end, start + _MAX_SENTENCE)) for start, end in sentences])
-        return organisation(self._expand(found)) if found else NOBODY
+        if found is None:
+            return NOBODY
+        return self._nominal(found, position) if found.kind == "nominal" else organisation(self._expand(found.name))
 
     def _relative_before(self, position: int, gender: str) -> tuple[int, str] | None:
         """Return where the nearest relative of that gender ("my mother") is named before `position`, and how."""
