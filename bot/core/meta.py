@@ -105,14 +105,17 @@ def _published(header: list[str], footer: list[str], us: bool) -> date | None:
     # "Posted by Dev Malik on 27 November 2026 in Council", is the article's own
     closing = [_UPDATED_FIELD.split(ln)[0] for n, ln in enumerate(above)  # not "Date last updated: 20 November"
                if (_DATE_LABEL.match(ln) or _FILED.match(ln)) and (n == 0 or not _COMMENTER.search(ln))]
-    dates = {parse_date(line, us) for line in closing} - {None}  # several: "Published …" under each related story
+    # several: "Published …" under each related story, and "Published 2 January" (no year) is one of them too;
+    # a blog's "Tags: …" under its "Posted on …" is not
+    dates = {found for line in closing if (found := parse_date(line, us)) or _DATE_LABEL.match(line)}
     if found := _first_date(labelled, us) or (dates.pop() if len(dates) == 1 else None) or _first_date(bare[::-1], us):
         return found
     for line in header:
         if (address := _ADDRESS_DATE.search(line)) and 1 <= int(address[2]) <= 12 and 1 <= int(address[3]) <= 31:
             return date(int(address[1]), int(address[2]), int(address[3]))
     # a date line right under the article, or under the writer's one-line bio ("Sat 21 Mar 2026 09.00 GMT")
-    return _first_date([ln for ln in above[:_FOOT_DATE_LINES] if is_dateline(ln)], us) or _first_date(updated, us)
+    foot = above[: _FOOT_DATE_LINES + _letter_foot(above)]
+    return _first_date([ln for ln in foot if is_dateline(ln)], us) or _first_date(updated, us)
 
 
 def _first_date(lines: list[str], us: bool) -> date | None:
@@ -186,7 +189,15 @@ def _signed_off(footer: list[str]) -> str | None:
     below = footer[after] if len(footer) > after else ""
     # or over the date ("First published: …") or the writer's bio: "Tom founded the Eye in 2019 and writes …"
     ends = signed or not below or _SIGN_OFF_NEXT.match(below) or is_dateline(below) or _bio(footer[0], below)
-    return footer[0] if ends else None
+    return footer[0] if ends or _letter_foot(footer) else None
+
+
+def _letter_foot(footer: list[str]) -> bool:
+    """Say whether the article is signed off as a letter to the paper is: "Maureen Pickering" / "Threlby" / its
+    date. The writer's name and town stand between the letter and its date."""
+    if len(footer) < 3 or not is_person_name(footer[0]):
+        return False
+    return _PLACE_LINE.fullmatch(footer[1]) is not None and is_dateline(footer[2])
 
 
 def _bio(name: str, below: str) -> bool:
@@ -201,6 +212,7 @@ def _is_masthead(name: str, publisher: str | None) -> bool:
 
 
 _EDITED = re.compile(r"^\W*edited by\b", re.I)
+_PLACE_LINE = re.compile(r"[A-Z][a-z'’-]+(?:[ -](?:on|upon|in|le|by|[A-Z][a-z'’-]+)){0,3}")  # "Threlby", "Hay-on-Wye"
 _SIGNATURE_WORDS = 8  # "Sandra Mbeki, Branch Secretary": a name and a job title, no sentence
 _VALEDICTION = re.compile(
     r"(?:(?:best|kind|warm)(?:est)? (?:wishes|regards)|yours (?:sincerely|faithfully)|thank you|thanks)\W*$", re.I

@@ -546,6 +546,18 @@ def test_dates_under_related_stories_are_not_the_articles_date() -> None:
     assert meta(HEADLINE, "11 February 2026", *BODY, *related).published == date(2026, 2, 11)
 
 
+def test_a_related_storys_date_without_a_year_still_makes_the_dates_under_the_article_a_list() -> None:
+    related = ["More on this story", "Ambulance chiefs warn of winter", "Published 3 January",
+               "Hospital parking charges scrapped", "Published 18 November 2025"]
+    assert meta(HEADLINE, "11 February 2026", *BODY, *related).published == date(2026, 2, 11)
+
+
+def test_a_letter_to_the_paper_is_by_and_dated_under_its_writers_name_and_town() -> None:
+    found = meta("Opinion", "Letters", f"Letter: {HEADLINE}", *BODY, "Gwen Hartley", "Upper Brackwell",
+                 "Tuesday, 9 June 2026", "Have your say", "Letters should be no more than 300 words.", "More letters")
+    assert (found.author, found.published) == ("Gwen Hartley", date(2026, 6, 9))
+
+
 def test_a_last_line_saying_where_the_article_first_appeared_dates_it() -> None:
     last = "This article first appeared in the Town Hall Review daily bulletin on 26 January 2026."
     assert meta(HEADLINE, "2 days ago", *BODY, last, "Most read").published == date(2026, 1, 26)
