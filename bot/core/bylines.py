@@ -21,7 +21,7 @@ _LABELLED_AUTHOR = re.compile(  # "Words and pictures: Sam Orrell" too
     r"(?P<name>\S.*)$",
     re.I,
 )
-_NAME_END = re.compile(r"\s*(?:[,|·•(/;:–—]|\s-\s|\s(?:on|at|in|for|from|via)\s|\d)")
+_NAME_END = re.compile(r"\s*(?:[,|·•(/;:–—]|\s-\s|\s(?:on|at|in|for|from|via|ON|AT|IN|FOR|FROM|VIA)\s|\d)")
 # A byline name may hold these too ("Jane and John Smith", "Ana dos Santos", "Tom St John"). The quote code
 # leaves "dos ter el mac" out of NAME_PARTICLES: it drops particles that open a name, and there a capitalised
 # "El" or "Mac" is more often a first name.

@@ -46,6 +46,8 @@ _ISSUED_BY = re.compile(
     r"\b(?:issued|published) by (?:the )?(?P<name>[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|for|and|&))*?)"
     r"(?: press office| communications team)?$"
 )
+# the paper a byline's writer writes for: "By Darren Holt for the Daily Beacon", in capitals on some tabloids
+_WRITES_FOR = re.compile(r"\s(?:for|FOR)\s+(?:the\s+|THE\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5})\s*$")
 _BUREAU = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+Bureau$")  # "Tidewater Sentinel Washington Bureau": the paper's desk
 # Section names that sit after the site name in a page title ("Headline | Site | News").
 _SECTION_NAMES = wordset("news blog home articles features opinion analysis comment health care") | {
@@ -183,7 +185,11 @@ def _web_name(name: str, text: str) -> bool:
 
 
 def _outlet_by_byline(header: list[str]) -> str | None:
-    """Find the outlet's name on the line under a byline ("By Ann Lee" / "Meridian News Service" / a date)."""
+    """Find the outlet's name in a byline ("By DARREN HOLT FOR THE DAILY BEACON") or on the line under it ("By Ann
+    Lee" / "Meridian News Service" / a date)."""
+    for line in header:
+        if byline(line) and (m := _WRITES_FOR.search(line)) and MEDIA_WORD.search(m["name"]):
+            return m["name"].title() if m["name"].isupper() else m["name"]
     for line, below in itertools.pairwise(header):
         words = below.split()
         if not (byline(line) and 1 <= len(words) <= 6 and capitalised(words)):

@@ -354,3 +354,10 @@ def test_a_blogs_name_over_a_tagline_of_sentences_is_its_publisher() -> None:
     raw = page("Blue Lights After Dark", "Notes from the back of an ambulance. Names, places and details changed, "
                "always.", "Home", "About", "Archive", "Thursday, 14 August 2025", HEADLINE, *BODY)
     assert meta(raw).publisher == "Blue Lights After Dark"
+
+
+@pytest.mark.parametrize("by", ["By GARETH PRYCE FOR THE DAILY LANTERN", "By Gareth Pryce for the Daily Lantern"])
+def test_the_paper_a_byline_writes_for_outvotes_its_owners_company(by: str) -> None:
+    raw = page("Home", "News", "Showbiz", "Femail", HEADLINE, by, "Published: 07:14 GMT, 5 February 2026", *BODY,
+               "Published by Lantern Newspapers Ltd", "© Lantern Newspapers Ltd")
+    assert meta(raw).publisher == "Daily Lantern"
