@@ -1316,6 +1316,33 @@ def test_it_said_after_a_document_is_whoever_the_document_is_from(text: str, spe
     assert [s for s, _ in speakers(text)] == [speaker]
 
 
+def test_he_after_the_unnamed_porter_spoke_again_is_the_porter() -> None:
+    """"The porter said …" refers back to the porter the article agreed not to name, so the "he added" after it is
+    his, though no sentence near it says he is unnamed."""
+    text = "\n\n".join([
+        "Patients at a hospital in Westmoor are being carried down the stairs on chairs, a porter has said.",
+        "The porter, who works nights at Westmoor General Hospital and asked not to be named, said what had once "
+        "been a rare breakdown was now \"just how it is\".",
+        "The Westmoor Hospitals NHS Trust said it was mending two lifts and was \"sorry\" that some patients had "
+        "waited longer than they should.",
+        "Figures published last week showed the hospital's lifts were out of action for 19 days in November, up "
+        "from about four a year earlier.",
+        "The porter, who has worked at the hospital for more than a decade, said there were days when no lift in "
+        "the tower was working by mid-morning.",
+        "\"We have patients waiting at the top of the stairs from the wards to the X-ray department,\" he said.",
+        "\"Some of them are frail, some are frightened, some are in pain and we have no chair that fits the "
+        "stairwell. You take a deep breath and hope for the best.\"",
+        "He said he had recently carried a man in his nineties who waited two hours at the top of the fourth floor.",
+        "\"His son kept asking me when the lift would work and I had no answer for him,\" he said. \"I went home "
+        "that night and could not sleep. That is not why I came into this job.\"",
+        "The porter said staff were being asked to move up to eight extra patients a shift by hand on top of their "
+        "usual rounds.",
+        "\"It's not safe, and everyone knows it's not safe,\" he added. \"We are doing our best, but the best we "
+        "can do on a staircase is nowhere near good enough.\"",
+    ])
+    assert [s for s, _ in speakers(text)] == ["The porter"] * 4
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

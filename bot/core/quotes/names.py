@@ -17,6 +17,7 @@ from bot.core.quotes.lexicon import (
     HONORIFICS,
     KIN,
     MALE_KIN,
+    NUMBER_WORDS,
     PLACE_BEFORE,
     ROLE_NOUNS,
     RUN_BEFORE,
@@ -296,16 +297,20 @@ class ArticleNames:
         return forms
 
 
-def is_unnamed(mention: Mention, sentence: str) -> bool:
+def is_unnamed(mention: Mention, sentence: str, before: str = "") -> bool:
     """Tell someone the writer leaves unnamed on purpose ("One ward sister …, who asked not to be named", "a
-    senior source") from any other nominal before a cue verb ("a message", "the minister")."""
+    senior source") from any other nominal before a cue verb ("a message", "the minister"). `before` is the
+    article's text before the sentence."""
     if mention.kind != "nominal" or not re.match(r"(?:an?|one|another|the) ", mention.name, re.I):
         return False
-    anonymous = _ANONYMOUS.search(sentence) is not None
-    # "the nurse" refers back to someone, unless the sentence says they are not named; "the prime minister's
-    # spokesperson" says whose
+    # "the nurse" refers back to someone, unless the sentence says they are not named, or the article said so
+    # where it brought "the nurse" in; "the prime minister's spokesperson" says whose
     owned = re.match(r"the [\w ’'-]+['’]s ", mention.name, re.I) is not None
     refers_back = mention.name.lower().startswith("the ") and not owned
+    head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote
+    anonymous = _ANONYMOUS.search(sentence) is not None or (refers_back and head not in NUMBER_WORDS and any(
+        _ANONYMOUS.search(earlier) for earlier in re.findall(rf"[^.!?]*\b{re.escape(head)}\b[^.!?]*", before, re.I)
+    ))  # "The nurse said …" after "The nurse, who asked not to be named"; not "the five" of five unnamed staff
     if refers_back and not anonymous:
         return False
     # "One nurse, who has …", "Another resident, who gave her name only as Sandra, …", "One care worker told us",
@@ -317,7 +322,6 @@ def is_unnamed(mention: Mention, sentence: str) -> bool:
     interviewed = re.search(rf"{re.escape(mention.name)},? (?:told|tells) (?:us|me|the paper|(?:the )?[A-Z])", sentence)
     one_who = described or interviewed is not None or (
         ONE_MORE.match(mention.name) is not None and nominal_head(mention.name) in SOMEONE)
-    head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote
     spokes = head.startswith("spokes") and not refers_back
     return nominal_kind(mention.name) == PERSON and (head in SOURCES or anonymous or one_who or spokes)
 

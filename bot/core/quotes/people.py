@@ -468,7 +468,8 @@ class ArticleSpeakers(ArticleLayout):
                 mention = self._office_named(mention) or mention  # adult social care said": whom it was given to
             if mention and mention.kind == "person" and self._names.unknown_opening(mention.name, text, mention.start):
                 mention = None  # "Tests revealed a tumour": a plural noun opening the sentence, no one's name
-            if mention is not None and (mention.kind in ("person", "pronoun") or is_unnamed(mention, text)):
+            if mention is not None and (mention.kind in ("person", "pronoun")
+                                        or is_unnamed(mention, text, self._text[:start])):
                 people.append(replace(offered_name(mention, text), start=start + cue.start()))
             elif mention is not None and mention.kind == "org" and (spokes := SPOKESPERSON.search(before)):
                 people.append(Mention("nominal", spokes.group(), start=start + spokes.start()))  # she, for the body
