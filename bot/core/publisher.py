@@ -154,7 +154,8 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
                   and _tagline(header[n + 1], title))
         if not (capitalised(words) or (tagged and words[0][0].isupper() and words[-1][0].isupper())):
             continue
-        again = outside.count(name.lower()) > 1 or (len(words) > 1 and body.count(name) > 1) or _web_name(name, outside)
+        bare = name.lower().removeprefix("the ")  # "The Strathcarrach Courant" is "© Strathcarrach Courant Ltd"'s
+        again = outside.count(bare) > 1 or (len(words) > 1 and body.count(name) > 1) or _web_name(name, outside)
         again = again or (len(words) > 1 and name in told)  # "he told Primary Care Week"
         the_caps = len(words) >= 2 and words[0] == "The" and words[1].isupper()
         if sectioned or again or the_caps or tagged or MEDIA_WORD.search(name):
@@ -280,8 +281,9 @@ def _publisher(candidates: list[tuple[str, str]]) -> str | None:
     if not groups:
         return None
     _, members = max(groups, key=lambda g: (sum(_WEIGHTS[kind] for kind, _ in g[1]), len(g[1])))
-    named = [name for kind, name in members if kind != "told"]  # "she told UBN": a vote for the page's own name
-    return min(named or [name for _, name in members], key=len)
+    named = [(kind, name) for kind, name in members if kind != "told"]  # "she told UBN": a vote for the page's name
+    # the shortest name, the title's own before its owner's company: "The Courant" before "Courant Ltd"
+    return min(named or members, key=lambda member: (member[0] == "owner", len(member[1])))[1]
 
 
 def _own_release(body: str) -> str | None:

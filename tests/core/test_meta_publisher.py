@@ -361,3 +361,10 @@ def test_the_paper_a_byline_writes_for_outvotes_its_owners_company(by: str) -> N
     raw = page("Home", "News", "Showbiz", "Femail", HEADLINE, by, "Published: 07:14 GMT, 5 February 2026", *BODY,
                "Published by Lantern Newspapers Ltd", "© Lantern Newspapers Ltd")
     assert meta(raw).publisher == "Daily Lantern"
+
+
+def test_a_papers_name_over_its_menu_is_its_owners_company_without_the_and_ltd() -> None:
+    raw = page("The Wexford Vale Sentry", "Subscribe", "Log in", "News", "Sport", "Farming & Crofting", "Community",
+               "Notices", HEADLINE, "By Rebecca Thornley", "9 March 2026", *BODY, "Community", "Contact us",
+               "© 2026 Wexford Vale Sentry Ltd. Registered in Scotland.")
+    assert meta(raw).publisher == "The Wexford Vale Sentry"
