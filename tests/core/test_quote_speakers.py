@@ -2165,3 +2165,11 @@ def test_she_just_said_is_hers() -> None:
     text = ("My supervisor, Kerry-Ann Doyle, has been brilliant. When I told her about it the next morning, she just "
             "said: “Good. It means you still care.”")
     assert [q.speaker for q in extract_quotes(text)] == ["Kerry-Ann Doyle"]
+
+
+def test_a_body_named_with_a_capitalised_later_is_a_body_in_an_appositive_not_a_person() -> None:
+    """"the Centre for Later Life, a charity that …" names where Dr Roe works: "Later" is a word of its name here,
+    not the "Later" that opens a sentence, so "Life" is no person to say the quote."""
+    text = ("Dr Ann Roe, the director of the Centre for Later Life, a charity that has long campaigned for a cap, said "
+            "the plan was late.\n\n‘We have had two white papers and no money,’ she said.")
+    assert [s for s, _ in speakers(text)] == ["Ann Roe"]

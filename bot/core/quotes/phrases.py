@@ -107,7 +107,10 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     j = end
     while j > 0:
         prev = tokens[j - 1][0]
-        if (is_cap(prev) and prev.lower() not in FUNCTION_WORDS) or (
+        # a capitalised "Later" or "After" goes on a name when a connector and a capital stand before it: it is a
+        # word of "the Foundation for Later Life", not the "Later" that opens a sentence
+        inside = j > 2 and tokens[j - 2][0].lower() in RUN_CONNECTORS and is_cap(tokens[j - 3][0])
+        if (is_cap(prev) and (prev.lower() not in FUNCTION_WORDS or inside)) or (
             (prev.lower() in RUN_CONNECTORS or (prev == "," and in_listed_org(text, tokens[j - 1][1])))
             and j > 1
             and is_cap(tokens[j - 2][0])
