@@ -86,6 +86,25 @@ def _before_brackets(tokens: list[Token], end: int, text: str) -> Mention | None
     return np_backward(tokens, j - 1, text) if j >= 1 and tokens[j][0] == "(" else None
 
 
+def _run_start(tokens: list[Token], end: int, text: str) -> int:
+    """Return where the run of capitalised words (and the connectors inside a body's name) ending at `end` starts."""
+    j = end
+    while j > 0:
+        prev = tokens[j - 1][0]
+        # a capitalised "Later" or "After" goes on a name when a connector and a capital stand before it: it is a
+        # word of "the Foundation for Later Life", not the "Later" that opens a sentence
+        inside = j > 2 and tokens[j - 2][0].lower() in RUN_CONNECTORS and is_cap(tokens[j - 3][0])
+        if (is_cap(prev) and (prev.lower() not in FUNCTION_WORDS or inside)) or (
+            (prev.lower() in RUN_CONNECTORS or (prev == "," and in_listed_org(text, tokens[j - 1][1])))
+            and j > 1
+            and is_cap(tokens[j - 2][0])
+        ):
+            j -= 1
+        else:
+            break
+    return j
+
+
 def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     """Parse the noun phrase that ends at token `end`: a pronoun, a name, an organisation or a nominal."""
     if end < 0:
@@ -104,20 +123,7 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
         return Mention("nominal", text[tokens[end - 1][1] : tokens[end][2]], definite=True, start=tokens[end - 1][1])
     if not is_cap(word) or word[-2:] in ("'s", "’s"):
         return None  # "Trump's remarks": a possessive is not the subject
-    j = end
-    while j > 0:
-        prev = tokens[j - 1][0]
-        # a capitalised "Later" or "After" goes on a name when a connector and a capital stand before it: it is a
-        # word of "the Foundation for Later Life", not the "Later" that opens a sentence
-        inside = j > 2 and tokens[j - 2][0].lower() in RUN_CONNECTORS and is_cap(tokens[j - 3][0])
-        if (is_cap(prev) and (prev.lower() not in FUNCTION_WORDS or inside)) or (
-            (prev.lower() in RUN_CONNECTORS or (prev == "," and in_listed_org(text, tokens[j - 1][1])))
-            and j > 1
-            and is_cap(tokens[j - 2][0])
-        ):
-            j -= 1
-        else:
-            break
+    j = _run_start(tokens, end, text)
     words = [w for w, _, _ in tokens[j : end + 1]]
     kind, tail = analyse_run(words)
     first = j - 1 if j > 0 and tokens[j - 1][0].lower() == "the" else j
