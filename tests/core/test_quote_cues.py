@@ -82,7 +82,8 @@ def test_someone_the_writer_calls_by_an_initial_keeps_the_title_after_an_hour() 
     assert [q.speaker for q in extract_quotes(text, "Sam Lowe")] == ["Mrs B"]
 
 
-@pytest.mark.parametrize("lead_in", ["And her message to other managers? ", "Her message to other managers: "])
+@pytest.mark.parametrize("lead_in", ["And her message to other managers? ", "Her message to other managers: ",
+                                     "Her advice to other managers is simple. "])
 def test_a_lead_in_naming_her_message_gives_the_quotation_to_her(lead_in: str) -> None:
     text = ("Simon Hale cares for his mother. Bev Okonjo manages the home.\n\n"
             "“I felt I had abandoned her,” he says.\n\n"

@@ -3,6 +3,8 @@ an exchange, a relative named once, a name inside someone's description."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.quotes import extract_quotes
 from bot.core.quotes.clauses import first_subject
 from tests.core.test_quote_speakers import speakers
@@ -79,9 +81,10 @@ def test_people_named_in_a_quote_with_its_own_attribution_are_no_speakers() -> N
     assert [name for name, _ in speakers(text)] == ["Rosa Quint", "Rosa Quint"]
 
 
-def test_a_translation_is_the_same_speakers_words() -> None:
+@pytest.mark.parametrize("lead_in", ["In English: ", "That translates as: "])
+def test_a_translation_is_the_same_speakers_words(lead_in: str) -> None:
     text = ("The board’s chair, Owain Tudur, said: “Rydym yn falch iawn o’r tîm a’r gwaith caled.”\n\n"
-            "In English: “We are very proud of the team and of its hard work.”")
+            f"{lead_in}“We are very proud of the team and of its hard work.”")
     assert [q.speaker for q in extract_quotes(text)] == ["Owain Tudur", "Owain Tudur"]
 
 

@@ -11,7 +11,7 @@ from bot.core.quotes.phrases import Mention
 _OWN_WORDS = re.compile(
     r"(?:(?:And|But|So|Here is|Here['’]s) )?(?P<owner>[Hh]er|[Hh]is|[Tt]he [a-z]+(?=['’]s ))(?:['’]s)? "
     r"(?:[\w’'-]+ ){0,3}?(?:message|advice|verdict|answer|reply|response|plea|wish|tip|secret|statement)\b"
-    r"[^.!?:]{0,60}[?:]\s*"
+    r"[^.!?:]{0,60}(?:[?:]|\b(?:is|was) (?:simple|clear|short|blunt)\.)\s*"  # "Her advice … is simple. “…”"
 )
 
 

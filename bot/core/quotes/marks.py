@@ -70,7 +70,8 @@ _PRONOUN_I = re.compile(r"I(?:$|['’]|\W)")
 _NICKNAME = re.compile(r"[\"“](?<=\w [\"“])[A-Z][\w.-]*[\"”](?= [A-Z])")
 _GAP_MAX_WORDS = 10
 _MAX_RESCANS = 8
-_TRANSLATION = re.compile(r"\b(?:[Tt]ranslation|[Tt]ranslated|[Ii]n English|[Ii]n Welsh)\s*[:-]\s*$")
+_TRANSLATION = re.compile(  # "In English: “…”", "That translates as: “…”"
+    r"\b(?:[Tt]ranslation|[Tt]ranslated|[Tt]ranslates as|[Ii]n English|[Ii]n Welsh)\s*[:-]\s*$")
 _ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)  # a question put to someone
 _ASKED = re.compile(r"^[^.?!]{0,40}\b(?:asked|asks|put it to)\b")  # "…?” Mr Ferris asked.
 
