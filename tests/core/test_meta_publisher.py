@@ -368,3 +368,16 @@ def test_a_papers_name_over_its_menu_is_its_owners_company_without_the_and_ltd()
                "Notices", HEADLINE, "By Rebecca Thornley", "9 March 2026", *BODY, "Community", "Contact us",
                "© 2026 Wexford Vale Sentry Ltd. Registered in Scotland.")
     assert meta(raw).publisher == "The Wexford Vale Sentry"
+
+
+def test_a_cookie_banners_ok_button_is_no_site_name_though_cookies_and_facebook_spell_ok() -> None:
+    raw = page("Wexford Vale Today uses cookies. By continuing to browse you agree to our use of cookies.", "OK",
+               "More info", "Wexford Vale Today", "News", "Sport", HEADLINE, "By Rebecca Thornley", "9 March 2026",
+               *BODY, "Share on Facebook", "Wexford Vale Today © 2026 Vale Media Ltd")
+    assert meta(raw).publisher == "Wexford Vale Today"
+
+
+def test_a_welsh_owners_company_cyf_is_an_owner_not_the_site() -> None:
+    raw = page("Skip to main content", "Dyffryn Live", "Cymraeg", "Sign in", "News", HEADLINE, "By Rhys Tudor",
+               "9 March 2026", *BODY, "Follow Dyffryn Live", "© 2026 Cambrian Media Cyf")
+    assert meta(raw).publisher == "Dyffryn Live"
