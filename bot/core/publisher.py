@@ -15,8 +15,8 @@ _SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)
 _SENDER = re.compile(r"^From:\s*(?P<name>[^<>@]{2,60}?)\s*<[^<>@\s]+@[^<>\s]+>\s*$")  # "From: The Care Brief <…>"
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 # A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page
-# gives it (a masthead, "Subscribe to …")
-_OWNER = re.compile(r"\b(?:ltd|limited|plc|llp|inc|group|holdings|publishing|cyf|cyfyngedig)\.?$", re.I)  # Cyf: Welsh Ltd
+# gives it (a masthead, "Subscribe to …"); "Cyf" is Welsh for Ltd
+_OWNER = re.compile(r"\b(?:ltd|limited|plc|llp|inc|group|holdings|publishing|cyf|cyfyngedig)\.?$", re.I)
 _OWNER_TAIL = re.compile(r"\s+(?:or|and)\s+its\s+(?:affiliated|associated|group|licensors).*$", re.I)
 _COPYRIGHT_NOISE = re.compile(
     r"(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?|\ball rights reserved\b)", re.I
@@ -156,7 +156,8 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
         if not (capitalised(words) or (tagged and words[0][0].isupper() and words[-1][0].isupper())):
             continue
         bare = name.lower().removeprefix("the ")  # "The Strathcarrach Courant" is "© Strathcarrach Courant Ltd"'s
-        again = len(re.findall(rf"\b{re.escape(bare)}\b", outside)) > 1 or (len(words) > 1 and body.count(name) > 1) or _web_name(name, outside)
+        again = len(re.findall(rf"\b{re.escape(bare)}\b", outside)) > 1 or _web_name(name, outside)  # "OK" is no
+        again = again or (len(words) > 1 and body.count(name) > 1)  # word of "cookies"
         again = again or (len(words) > 1 and name in told)  # "he told Primary Care Week"
         the_caps = len(words) >= 2 and words[0] == "The" and words[1].isupper()
         if sectioned or again or the_caps or tagged or MEDIA_WORD.search(name):
