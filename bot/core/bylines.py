@@ -28,7 +28,8 @@ _NAME_END = re.compile(r"\s*(?:[,|·•(/;:–—]|\s-\s|\s(?:on|at|in|for|from|
 _PARTICLES = NAME_PARTICLES | wordset("dos ter el mac and & st")
 _JOB_HEADS = wordset("correspondent reporter editor writer journalist columnist contributor staff team desk chief")
 _ROLE_WORDS = _JOB_HEADS | wordset(
-    "senior deputy political health social care news digital features local reporting data investigations business"
+    "senior deputy political health social care news digital features local reporting data investigations business "
+    "court courts crime education transport environment science consumer community"  # "Tom Garside Court Reporter"
 )
 # Capitalised words that start a "By ..." phrase in ordinary sentences, never a byline.
 _NOT_NAMES = frozenset(MONTHS) | WEEKDAYS | wordset(

@@ -93,6 +93,8 @@ def test_is_dateline(line: str, expected: bool) -> None:
         ("By Wilma Eckersley", "Wilma Eckersley"),
         ("By Jane Doe, Health Correspondent", "Jane Doe"),
         ("By Jane Doe Health Correspondent", "Jane Doe"),
+        ("By Jane Doe Court Reporter", "Jane Doe"),
+        ("By Jane Doe Education Correspondent", "Jane Doe"),
         ("Posted on 24/07/2018 by Jane Doe", "Jane Doe"),
         ("Written by Kit Barnard", "Kit Barnard"),
         ("Words by Kit Barnard", "Kit Barnard"),
