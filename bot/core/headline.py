@@ -165,11 +165,13 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
     above = -1  # where the last headline, or the last line of its standfirst or summary lines, sits
     for line in _over_standfirst(lines, lead_stems):
         score = _score(line, lead_stems)
-        if score is None:
-            continue
         # a line counts as the standfirst only of a headline that nothing speaks against (not a "LIVE:" ticker), and
-        # so do the summary lines under it, one a line, that lost their bullets
-        if not (scored and scored[-1][1] > 0 and _standfirst(scored[-1][0], line, lead_stems, above)):
+        # so do the summary lines under it, one a line, that lost their bullets; one that shares no word with the
+        # lead only between the headline and the byline under them
+        follows = bool(scored) and scored[-1][1] > 0 and _standfirst(scored[-1][0], line, lead_stems, above)
+        if score is None and not (follows and line.byline is not None):
+            continue
+        if not follows:
             scored.append((line, score))
         above = line.position
     # the byline and date sit under the headline: a line between them and the article is a picture's caption

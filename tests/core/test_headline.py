@@ -741,3 +741,14 @@ def test_a_tabloids_long_headline_over_three_summary_lines_and_the_byline_is_the
         "wrapped around her finger.",
     ])
     assert clean(raw).title == headline
+
+
+def test_a_tabloids_summary_lines_over_its_byline_stay_under_the_headline_though_one_shares_no_lead_word() -> None:
+    headline = ("‘I came in for one shift and stayed for 30 years!’ Home care workers in Northmoor celebrate £1.20 "
+                "an hour pay rise agreed by the council")
+    summary = ["Northmoor home care agencies had warned the council they would hand back contracts this winter",
+               "Margaret Dunn, then 41, popped in to drop off a cake and was asked to stay for the afternoon",
+               "Home care workers will line the council chamber tomorrow to clap the new rate through"]
+    raw = page("Home", "News", "Femail", headline, *summary, "By JOANNE TATE FOR THE DAILY LANTERN",
+               "Published: 07:14 GMT, 5 February 2026", *CARE_BODY)
+    assert clean(raw).title == headline
