@@ -8,7 +8,7 @@ import re
 
 from bot.core.blocks import BODY_KINDS, BULLETS, Block, Kind, block_kind, page_blocks
 from bot.core.bylines import person_with_role
-from bot.core.dates import is_dateline, parse_date
+from bot.core.dates import RELATIVE_TIME, is_dateline, parse_date
 from bot.core.furniture import (
     CAPTION,
     CLOSERS,
@@ -298,11 +298,12 @@ def _title_line(blocks: list[Block], i: int, first: int) -> TitleLine:
 
 
 def _credited(block: Block) -> bool:
-    """A byline or date line, or a writer's name alone as an opinion page gives it, by a given name or a title
-    ("Darren Fulwell", "Dr Niamh Carrow"; not a button's "Join ACSU", nor "Access Forward")."""
+    """A byline or date line (or "3 hours ago"), or a writer's name alone as an opinion page gives it, by a given
+    name or a title ("Darren Fulwell", "Dr Niamh Carrow"; not a button's "Join ACSU", nor "Access Forward")."""
     first = "" if block.meta or not block.text.strip() else block.text.split(maxsplit=1)[0]
     named = is_given_name(first) or first.lower().rstrip(".") in HONORIFICS
-    return block.meta or (named and person_with_role(block.text) == block.text)
+    return block.meta or RELATIVE_TIME.match(block.text) is not None or (
+        named and person_with_role(block.text) == block.text)
 
 
 def _banner(blocks: list[Block], j: int, first: int) -> bool:

@@ -153,6 +153,13 @@ def days_named(text: str, written: date) -> frozenset[date]:
 _SOURCE_AFTER = re.compile(r",\s*(?:[A-Z][\w&'’-]*\s?){1,4}$")
 
 
+# A time given relative to now ("3 hours ago", "Updated 2 hours ago"): it says where a page's date line sits, though
+# it gives no date
+RELATIVE_TIME = re.compile(
+    r"^\W*(?:(?:published|updated|posted)\s+)?(?:\d+\s+(?:mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago|yesterday"
+    r"|just now)\W*$", re.I)
+
+
 def is_dateline(line: str) -> bool:
     """Say whether a line is only a date (with labels, weekday, time or reading time), not a sentence."""
     if len(line) > 120:

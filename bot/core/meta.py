@@ -15,7 +15,7 @@ from bot.core.bylines import (
     person_with_role,
     tidy_name,
 )
-from bot.core.dates import DATE_FILLER, find_date, is_dateline, month_first, parse_date
+from bot.core.dates import DATE_FILLER, RELATIVE_TIME, find_date, is_dateline, month_first, parse_date
 from bot.core.models import CleanText, Metadata
 from bot.core.normalise import normalise_field, normalise_text, readable_name
 from bot.core.publisher import find_publisher, title_parts
@@ -42,7 +42,6 @@ _UPDATED_FIELD = re.compile(r"\b(?:updated|modified)\b", re.I)  # "Filed 16:48 |
 _FIELD_SPLIT = re.compile(r"\s*[|·•,–—]\s*|\s-\s|\s{2,}|\t")
 # Between the fields of a header row such as "13 May 2021 | Written by Jane Doe" (commas stay in dates).
 _ROW_SPLIT = re.compile(r"\s*[|·•]\s*|\s[-–—]\s|\s(?=By [A-Z])")  # "1 December 2026 By Oliver Pennock" too
-_AGO = re.compile(r"^\W*(?:\d+\s+(?:mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago|yesterday|just now)\W*$", re.I)
 # An author box: "More articles by Jane Doe", "Popular stories by Jane Doe" ("from" is left out: "More stories
 # from Northern Ireland" names a place).
 _AUTHOR_BOX = re.compile(
@@ -154,7 +153,7 @@ def _author(whole: list[str], footer: list[str], title: str | None, masthead: st
         beside = [n for n in lines[max(0, i - 1) : i + 2] if n != line]
         name = person_with_role(line)
         below = lines[i + 1] if i + 1 < len(lines) else ""
-        byline_like = name and (below == title or any(is_dateline(n) or _AGO.match(n) for n in beside)
+        byline_like = name and (below == title or any(is_dateline(n) or RELATIVE_TIME.match(n) for n in beside)
                                 or is_job_title(below) or _writer_line(line) or line in above or _SHARE.match(below)
                                 or _bio(name, below))
         if name and (title in lines[i - 1 : i] or (byline_like and i > headline_at)):
@@ -162,7 +161,7 @@ def _author(whole: list[str], footer: list[str], title: str | None, masthead: st
         over_title = over_title or (name if byline_like else None)
         # "Jane Smith | 8 June 2022", "Jane Smith 8 June 2022" or "Jess Carter | 3 hours ago" on one line
         fields = _FIELD_SPLIT.split(line)
-        if any(_AGO.match(part) for part in fields[1:]) and is_person_name(name := tidy_name(fields[0])):
+        if any(RELATIVE_TIME.match(part) for part in fields[1:]) and is_person_name(name := tidy_name(fields[0])):
             return name
         if is_dateline(line):
             start, end, _ = find_date(line) or (0, 0, None)

@@ -752,3 +752,10 @@ def test_a_tabloids_summary_lines_over_its_byline_stay_under_the_headline_though
     raw = page("Home", "News", "Femail", headline, *summary, "By JOANNE TATE FOR THE DAILY LANTERN",
                "Published: 07:14 GMT, 5 February 2026", *CARE_BODY)
     assert clean(raw).title == headline
+
+
+def test_a_caption_under_a_relative_time_is_not_the_headline_over_it() -> None:
+    standfirst = "Agencies had warned they would hand back contracts before the winter"
+    caption = "Home care workers employed by agencies in Northmoor will get the rise from July"
+    raw = page("News", "Health", CARE_HEADLINE, standfirst, "3 hours ago", "Share", caption, *CARE_BODY)
+    assert clean(raw).title == CARE_HEADLINE
