@@ -53,8 +53,10 @@ _END_HEAD = pattern(
 )
 # The writer's bio under an article: "Callum O'Rourke is a Local Democracy Reporter covering …", "Joe Hall is The
 # Common Ground's north of England correspondent."
+# "Ann Lee is our health correspondent", "Gemma is deputy editor of Care Today"
 _BIO = re.compile(
-    r"^(?:(?:Dr|Prof|Professor) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3} is (?:a|an|the|our|[A-Z][\w'’ ]{1,40}['’]s) "
+    r"^(?:(?:Dr|Prof|Professor) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} is "
+    r"(?:(?:a|an|the|our|[A-Z][\w'’ ]{1,40}['’]s) )?"
     r"(?:[\w'’-]+ ){0,5}(?i:correspondent|reporter|journalist|columnist|writer|editor|contributor)\b"
 )
 _BIO_WORDS = 60  # a bio is a sentence or two

@@ -490,6 +490,12 @@ def test_the_credit_under_a_closing_pull_quote_stays_with_it() -> None:
     assert paragraphs(result.body) == [*BODY, said, "— Linda Quayle"]
 
 
+def test_a_writers_bio_by_first_name_under_the_article_is_not_body() -> None:
+    result = clean(page(HEADLINE, *BODY, "Gemma Stroud", "Gemma is deputy editor of Home Care Today.",
+                        "Tags: home care, funding", "Leave a Reply"))
+    assert paragraphs(result.body) == BODY
+
+
 def test_the_authors_bio_under_an_about_the_author_heading_is_not_body() -> None:
     bio = "Ann Roe is a senior fellow at the Hallam Institute, where she leads its work on the care workforce."
     result = clean(page(HEADLINE, *BODY, "About the author", bio, "Share this page"))
