@@ -52,8 +52,7 @@ _END_HEAD = pattern(
     r"|notes? (?:to|for) editors?|editors?['’]?s? notes?|about the authors?|references|bibliography)\W{0,3}$"
 )
 # The writer's bio under an article: "Callum O'Rourke is a Local Democracy Reporter covering …", "Joe Hall is The
-# Common Ground's north of England correspondent."
-# "Ann Lee is our health correspondent", "Gemma is deputy editor of Care Today"
+# Common Ground's north of England correspondent.", by first name too: "Gemma is deputy editor of Care Today."
 _BIO = re.compile(
     r"^(?:(?:Dr|Prof|Professor) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} is "
     r"(?:(?:a|an|the|our|[A-Z][\w'’ ]{1,40}['’]s) )?"
