@@ -2173,3 +2173,11 @@ def test_a_body_named_with_a_capitalised_later_is_a_body_in_an_appositive_not_a_
     text = ("Dr Ann Roe, the director of the Centre for Later Life, a charity that has long campaigned for a cap, said "
             "the plan was late.\n\n‘We have had two white papers and no money,’ she said.")
     assert [s for s, _ in speakers(text)] == ["Ann Roe"]
+
+
+def test_the_former_job_the_writer_gives_someone_just_named_is_theirs() -> None:
+    """"the former cattle haulier" is the writer's other name for Eugene McKee, named a paragraph before, though the
+    article gave no one that job."""
+    text = ("Eugene McKee, 71, from Drumcolla, has waited three years for a new hip.\n\n"
+            "“Some days I can hardly get out of the chair,” the former cattle haulier said.")
+    assert [s for s, _ in speakers(text)] == ["Eugene McKee"]

@@ -31,6 +31,10 @@ class ArticleLayout:
         """Return the index of the paragraph holding `position`."""
         return max(0, bisect.bisect_right(self._para_starts, position) - 1)
 
+    def _close_before(self, start: int, position: int) -> bool:
+        """Say whether `start` lies in the paragraph of `position` or the one before it."""
+        return start >= self._para_starts[max(0, self._paragraph_of(position) - 1)]
+
     def _sentence_bounds(self, position: int) -> tuple[int, int]:
         """Return where the sentence holding `position` starts and ends."""
         sentence = self._sentence_of(position)

@@ -55,3 +55,9 @@ def _one_person(runs: Iterable[re.Match[str]]) -> Mention | None:
     """The person the runs' first groups name, when they all name one person; else None."""
     people = {" ".join(tail) for kind, tail in (analyse_run(word_tokens(m[1])) for m in runs) if kind == "person"}
     return Mention("person", people.pop()) if len(people) == 1 else None
+
+
+def former_job(nominal: str) -> bool:
+    """Say whether a nominal tells what someone used to do ("the former cattle haulier", "the retired farmer"): the
+    writer's other name for the person just named, not an office anyone holds."""
+    return re.match(r"the (?:former|retired) ", nominal, re.I) is not None

@@ -1,15 +1,15 @@
 """Resolve the speakers of one article's quotations to canonical names, roles and genders."""
 
-# The speaker is the subject of a cue verb in the attribution clause around a quotation: after it ("…,” said
-# X" / "…,” X added" / "…” — X" / "according to X"), between its parts, before it ("X said: “…" / "X, chief
-# executive of Y, said: “…"), or ending the previous paragraph ("X said:"). A subject is a name (honorifics,
-# titles and post-nominals peeled off, the role kept apart), an organisation, a pronoun or a role noun.
-# Pronouns and definite role nouns ("the minister") resolve to the nearest earlier *salient* person - the subject of
-# an attribution or the name a sentence opens with - of compatible gender (learnt from honorifics and the pronouns
-# that follow a name), so they only ever name someone the article has named; a relative the writer names ("my
-# mother … she says") when that is nearer.  "It said" / "they said" continue the organisation that spoke before or
-# go to the one just named.  A person named "from/at ORG" is the speaker, the organisation their affiliation.  Each
-# person is reported under one canonical form: the most often seen full name sharing their surname key.
+# The speaker is the subject of a cue verb in the attribution clause around a quotation: after it ("…,” said X" / "…,” X
+# added" / "…” — X" / "according to X"), between its parts, before it ("X said: “…" / "X, chief executive of Y, said:
+# “…"), or ending the previous paragraph ("X said:"). A subject is a name (honorifics, titles and post-nominals peeled
+# off, the role kept apart), an organisation, a pronoun or a role noun. Pronouns and definite role nouns ("the
+# minister") resolve to the nearest earlier *salient* person - the subject of an attribution or the name a sentence
+# opens with - of compatible gender (learnt from honorifics and the pronouns that follow a name), so they only ever name
+# someone the article has named; a relative the writer names ("my mother … she says") when that is nearer. "It said" /
+# "they said" continue the organisation that spoke before or go to the one just named. A person named "from/at ORG" is
+# the speaker, the organisation their affiliation. Each person is reported under one canonical form: the most often seen
+# full name sharing their surname key.
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ from bot.core.quotes.names import (
     peer_name,
     relative_named,
 )
-from bot.core.quotes.offices import holds_office, office_holder, titled_holder
+from bot.core.quotes.offices import former_job, holds_office, office_holder, titled_holder
 from bot.core.quotes.openings import named_aside, named_subject, offered_name, opening_people
 from bot.core.quotes.organisations import (
     SPOKESPERSON,
@@ -80,9 +80,8 @@ _NEUTRAL = re.compile(r"\bspokesperson\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur)\b")  # "One doctor told me …": the speaker's story
 _READ_FROM = re.compile(r"\bread (?:out |from )?(?:an?|the|his|her|their) (?:[\w-]+ ){0,2}(?:letter|e-?mail)")
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
-# A quote that speaks of the speaker's mother or father: "Mum worked at the post office for 40 years".
 _PARENTS = frozenset("mother mum mam mom father dad".split())
-_PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")
+_PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")  # "Mum worked …": of a parent
 # "She laughs. “…”", "She is blunt about it. “…”", "Asked what would help, she doesn’t hesitate. “…”": hers
 _ACTING = re.compile(r"(?:[A-Z][^.!?“”\"\n]{0,100}?, )?([Ss]he|[Hh]e) [a-z’']+(?:,? [a-z’']+){0,15}\.\s*")
 _SEVERAL = re.compile(r",| and |&")  # a byline of several writers: "I" is none of them in particular
@@ -437,7 +436,9 @@ class ArticleSpeakers(ArticleLayout):
             return titled
         role_noun = head in ROLE_NOUNS or head in SEAT_MEMBERS  # "the Kinnaird East MSP" too
         near = (role_noun and not owned_relative(nominal)) or re.fullmatch(r"the \d+-year-old", nominal, re.I)
-        return nearest if near else office_holder(self._text, head)  # and "The 34-year-old, from Wendlesham, said"
+        held = None if near else office_holder(self._text, head)  # and "The 34-year-old, from Wendlesham, said"
+        former = nearest is not None and former_job(nominal) and self._close_before(nearest.start, position)
+        return nearest if near or (held is None and former) else held  # "the former cattle haulier": the one just named
 
     def _office_named(self, nominal: Mention) -> Mention | None:
         """The person the article named with this office of several words ("Cllr Ann Lee, cabinet member for adult
