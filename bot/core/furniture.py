@@ -93,7 +93,7 @@ _SHORT_START = starts_with(
     r"|more (?:from|on|stories|news|articles)\b|you (?:may|might) (?:also )?like|recommended\b|top stories"
     r"|most (?:read|popular|viewed|shared)|trending\b|latest (?:news|stories|articles|jobs)\b|filed under"
     r"|tags?\s*:|topics?\s*:|categories\s*:|posted in\b|in partnership with|listen to this|print this"
-    r"|save (?:this|article)|sort by|load more|leave a (?:comment|reply)|post a comment|add a comment"
+    r"|save (?:this|article)|bookmark\b|sort by|load more|leave a (?:comment|reply)|post a comment|add a comment"
     r"|join the (?:conversation|discussion)|have your say(?! on | about )|show (?:more|comments)|view (?:all|more)"
     r"|see (?:all|more)|back to\b|(?:previous|next) (?:article|post|story)|download (?:the|our)|watch\s*:"
     r"|listen\s*:|media (?:contact|enquiries)|press (?:contact|office|enquiries)|for (?:media|press) enq"
@@ -110,7 +110,7 @@ _SHORT_START = starts_with(
 # Furniture anywhere in a short unpunctuated line (matched as whole words, punctuation ignored).
 _SHORT_PHRASES = _padded(
     "newsletter|newsletters|subscribe|subscription|subscriber|subscribers|sign up|signup|signing up|min read",
-    "mins read|minute read|minutes read|reading time|click|cookie|cookies|privacy policy|privacy notice",
+    "mins read|minute read|minutes read|reading time|click|cookie|cookies|privacy policy|privacy notice|your privacy",
     "advert|adverts|advertisement|advertising|sponsored|your email|your e mail|email address|e mail address",
     "emails free|log in|logged in|login|follow us|share this|unsubscribe|book a demo|free trial|copyright",
     "shutterstock|getty images|alamy|istock|pa wire|pa images|pa media",

@@ -759,3 +759,13 @@ def test_a_caption_under_a_relative_time_is_not_the_headline_over_it() -> None:
     caption = "Home care workers employed by agencies in Northmoor will get the rise from July"
     raw = page("News", "Health", CARE_HEADLINE, standfirst, "3 hours ago", "Share", caption, *CARE_BODY)
     assert clean(raw).title == CARE_HEADLINE
+
+
+def test_a_consent_banners_heading_between_the_menu_and_the_headline_is_not_the_headline() -> None:
+    headline = "Families' anguish as Northmoor agencies threaten to quit before winter"
+    banner = ["We care about your privacy", "We and our partners use cookies to store and access information.",
+              "Accept all", "Manage preferences"]
+    raw = page("News", "Sport", *banner, "News", "Health", headline, "Relatives say they have been told nothing",
+               "Comments", "Bookmark", "Share", "Hannah Morrow", "Health and Social Affairs Reporter",
+               "12:41, 13 Feb 2026", *CARE_BODY)
+    assert clean(raw).title == headline
