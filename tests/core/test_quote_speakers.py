@@ -2181,3 +2181,12 @@ def test_the_former_job_the_writer_gives_someone_just_named_is_theirs() -> None:
     text = ("Eugene McKee, 71, from Drumcolla, has waited three years for a new hip.\n\n"
             "“Some days I can hardly get out of the chair,” the former cattle haulier said.")
     assert [s for s, _ in speakers(text)] == ["Eugene McKee"]
+
+
+@pytest.mark.parametrize("said", ["A spokesperson for Wendle Vale Hospitals NHS foundation trust said",
+                                  "Wendle Vale Hospitals NHS foundation trust said"])
+def test_a_trust_named_in_lower_case_as_some_papers_print_it_is_the_whole_body(said: str) -> None:
+    text = f"{said}: “We are sorry, and our NHS trust board will review what happened.”"
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Wendle Vale Hospitals NHS Foundation Trust"]
+    assert quotes[0].text == "We are sorry, and our NHS trust board will review what happened."
