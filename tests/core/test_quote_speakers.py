@@ -2183,10 +2183,13 @@ def test_the_former_job_the_writer_gives_someone_just_named_is_theirs() -> None:
     assert [s for s, _ in speakers(text)] == ["Eugene McKee"]
 
 
-@pytest.mark.parametrize("said", ["A spokesperson for Wendle Vale Hospitals NHS foundation trust said",
-                                  "Wendle Vale Hospitals NHS foundation trust said"])
-def test_a_trust_named_in_lower_case_as_some_papers_print_it_is_the_whole_body(said: str) -> None:
+@pytest.mark.parametrize(("said", "body"), [
+    ("A spokesperson for Wendle Vale NHS foundation trust said", "Wendle Vale NHS Foundation Trust"),
+    ("Wendle Vale NHS foundation trust said", "Wendle Vale NHS Foundation Trust"),
+    ("A spokesperson for Marlshire county council said", "Marlshire County Council"),
+])
+def test_a_body_named_in_lower_case_as_some_papers_print_it_is_the_whole_body(said: str, body: str) -> None:
     text = f"{said}: “We are sorry, and our NHS trust board will review what happened.”"
     quotes = extract_quotes(text)
-    assert [q.speaker for q in quotes] == ["Wendle Vale Hospitals NHS Foundation Trust"]
+    assert [q.speaker for q in quotes] == [body]
     assert quotes[0].text == "We are sorry, and our NHS trust board will review what happened."

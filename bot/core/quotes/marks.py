@@ -70,9 +70,9 @@ _PRONOUN_I = re.compile(r"I(?:$|['’]|\W)")
 _NICKNAME = re.compile(r"[\"“](?<=\w [\"“])[A-Z][\w.-]*[\"”](?= [A-Z])")
 _GAP_MAX_WORDS = 10
 _MAX_RESCANS = 8
-_LOWER_TRUST = re.compile(  # "Harlingford Hospitals NHS foundation trust"; not "The NHS trust", "Our NHS trust"
-    r"((?!(?:The|A|An|Our|Its|Their|This|That|Each|Every|Your|His|Her|My) )[A-Z][\w'’-]* NHS )"
-    r"(foundation trust|trust)\b")
+_LOWER_BODY = re.compile(  # "Harlingford Hospitals NHS foundation trust", "Brackenshire county council"; not
+    r"((?!(?:The|A|An|Our|Its|Their|This|That|Each|Every|Your|His|Her|My) )[A-Z][\w'’-]* (?:NHS )?)"  # "The NHS trust"
+    r"((?<=NHS )(?:foundation trust|trust)|(?<!NHS )(?:county|city|borough|district) council)\b")
 _TRANSLATION = re.compile(  # "In English: “…”", "That translates as: “…”"
     r"\b(?:[Tt]ranslation|[Tt]ranslated|[Tt]ranslates as|[Ii]n English|[Ii]n Welsh)\s*[:-]\s*$")
 _ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)  # a question put to someone
@@ -101,7 +101,7 @@ def extract_quotes(text: str, writer: str | None = None, heading: str = "") -> l
     the headline and the lines under it, which may say the piece is an interview and with whom ("Q&A: Hartwell's
     Sunita Marwaha on …", "Interview by Tom Fennimore")."""
     paragraphs = _paragraphs(text)
-    named = _capital_trusts(_blank_nicknames(text))  # same offsets, nicknames' marks gone
+    named = _capital_bodies(_blank_nicknames(text))  # same offsets, nicknames' marks gone
     segments = [seg for i, (start, end) in enumerate(paragraphs) for seg in _scan(named, start, end, i)]
     lines = labelled_lines(text, paragraphs)
     answers = interview_answers(text, paragraphs, heading)
@@ -240,10 +240,11 @@ def _blank_nicknames(text: str) -> str:
     return "".join([*pieces, text[done:]]) if pieces else text
 
 
-def _capital_trusts(text: str) -> str:
-    """Spell "Harlingford Hospitals NHS foundation trust", as some papers print it, as the body's name, capitalised:
-    the speakers are read from this copy, every offset in place, and the quotations from the page's own text."""
-    return _LOWER_TRUST.sub(lambda m: m[1] + m[2].title(), text)
+def _capital_bodies(text: str) -> str:
+    """Spell "Harlingford Hospitals NHS foundation trust" and "Brackenshire county council", as some papers print
+    them, as the bodies' names, capitalised: the speakers are read from this copy, every offset in place, and the
+    quotations from the page's own text."""
+    return _LOWER_BODY.sub(lambda m: m[1] + m[2].title(), text)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
