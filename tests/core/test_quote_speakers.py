@@ -2193,3 +2193,14 @@ def test_a_body_named_in_lower_case_as_some_papers_print_it_is_the_whole_body(sa
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == [body]
     assert quotes[0].text == "We are sorry, and our NHS trust board will review what happened."
+
+
+@pytest.mark.parametrize("phrase", ["Through Brannock Days", "Without Brannock Days", "Across the Brannock Days"])
+def test_a_sentence_opening_on_a_phrase_is_about_the_subject_after_its_comma(phrase: str) -> None:
+    """"Through Brannock Days, Graham learned …": the day service is no person, Graham is whom "he said" means."""
+    text = ("One of them was Graham Tresize, 71, a retired fisherman from Trewen.\n\n"
+            "“When they told me what I had, I shut myself away,” Graham said.\n\n"
+            f"{phrase}, Graham learned breathing techniques with the physiotherapy team, and joined a weekly art "
+            "group run by one of the volunteers.\n\n"
+            "“The breathing exercises have made a massive difference,” he said.")
+    assert [s for s, _ in speakers(text)] == ["Graham Tresize", "Graham Tresize"]

@@ -142,7 +142,9 @@ FUNCTION_WORDS = (
         "firstly second secondly third thirdly lastly finally "
         "most many some all few several others both one "  # "Most said …", "One, who asked not to be named, said"
         "nobody everybody somebody anybody everyone someone anyone "  # "Nobody writes that bit down"
-        "i'm i’m i've i’ve i'd i’d i'll i’ll"  # "I'm pleased," she said: no one called I'm
+        "i'm i’m i've i’ve i'd i’d i'll i’ll "  # "I'm pleased," she said: no one called I'm
+        # prepositions that open a sentence: "Through Brannock Days, Graham learned …"
+        "through throughout despite during via across without within among amongst between beyond towards until"
     )
     | WEEKDAYS
     | (frozenset(MONTHS) - _NAME_MONTHS)

@@ -64,6 +64,10 @@ _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote th
 # a one-word name with an age or a clause about their own after it is a person: "Pete, 71, …", "Jas, who … her mum"
 _AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
 # A couple opening a sentence, perhaps after a phrase: "At a picnic table, Tom and Linda Barrow, both 67, were …"
+# A phrase that opens a sentence and ends at a comma, before its subject: "Through Brannock Days, Graham learned"
+_PHRASE_FIRST = re.compile(
+    r"(?:Through|Throughout|Despite|During|Via|Across|Without|Within|Among|Between|Beyond|Until|Thanks to|After"
+    r"|Before|Since|Following) [^,.;:!?“”\"]{1,60}, (?=[A-Z])")
 _COUPLE = re.compile(r"(?:[A-Z][^,.;]{0,80}, )?([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b(?! [A-Z])")
 _FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
 _FOR_ROLE = re.compile(r"(?:For|As for) (the (?:[a-z][\w-]* ){0,3}[a-z][\w-]*), ")  # "For the retired farmer, …"
@@ -113,7 +117,9 @@ def opening_people(text: str, names: ArticleNames) -> list[Mention]:
     if (couple := _COUPLE.match(text)) and is_given_name(couple[1]) and is_given_name(couple[2]):
         return [Mention("person", f"{couple[n]} {couple[3]}", gender=given_gender(couple[n]), start=couple.start(n))
                 for n in (1, 2)]
-    lead = first_subject(text[:200], strict=True)
+    skip = _PHRASE_FIRST.match(text)  # "Through Brannock Days, Graham learned …": Graham, after the phrase
+    lead = first_subject(text[skip.end() if skip else 0 : 200], strict=True)
+    lead = replace(lead, start=lead.start + skip.end()) if lead is not None and skip else lead
     if lead is not None and lead.kind == "org" and (credited := _credit_line(text)) is not None:
         return [credited]
     if lead is None or lead.kind != "person" or not _is_name(text, lead, names):
