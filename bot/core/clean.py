@@ -319,7 +319,7 @@ def _banner(blocks: list[Block], j: int, first: int) -> bool:
 def _bylined(blocks: list[Block], i: int) -> bool:
     """Say whether a byline or date comes right under line i, or under the bullet points that sum the story up."""
     j = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind is not Kind.BULLET), len(blocks))
-    return j < len(blocks) and blocks[j].meta
+    return j < len(blocks) and _credited(blocks[j])  # "By Ann Lee", a date, "Ann Lee" alone or "3 hours ago"
 
 
 def _over_summary(blocks: list[Block], i: int) -> bool:

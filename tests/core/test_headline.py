@@ -769,3 +769,12 @@ def test_a_consent_banners_heading_between_the_menu_and_the_headline_is_not_the_
                "Comments", "Bookmark", "Share", "Hannah Morrow", "Health and Social Affairs Reporter",
                "12:41, 13 Feb 2026", *CARE_BODY)
     assert clean(raw).title == headline
+
+
+def test_a_long_tabloid_headline_over_its_standfirst_and_a_bare_name_byline_is_the_headline() -> None:
+    headline = ("Daring Northmoor home care worker, 61, who 'never even went on a bus alone' wins £1.20 an hour rise "
+                "for every care worker in the county")
+    standfirst = "JEAN Holroyd said she \"couldn't stop grinning\" as the council agreed the new rate on Tuesday"
+    raw = page("Home", "News", headline, standfirst, "Chloe Barraclough", "Share", "Published: 10:42, 18 Jun 2026",
+               *CARE_BODY)
+    assert clean(raw).title == headline
