@@ -2204,3 +2204,11 @@ def test_a_sentence_opening_on_a_phrase_is_about_the_subject_after_its_comma(phr
             "group run by one of the volunteers.\n\n"
             "“The breathing exercises have made a massive difference,” he said.")
     assert [s for s, _ in speakers(text)] == ["Graham Tresize", "Graham Tresize"]
+
+
+def test_a_tabloids_proud_mum_before_a_name_tells_her_gender_though_her_son_shares_the_surname() -> None:
+    text = ("Alfie Brennan, nine, scooted 50 miles for the ward that saved his sister. He wanted to say thank you.\n\n"
+            "Donations flooded in after his mum shared his challenge on Facebook.\n\n"
+            "Proud mum Kerry Brennan, 36, said: “We told him £500 was a lot of money.”\n\n"
+            "She added: “He did it in the pouring rain, and he never once complained.”")
+    assert [s for s, _ in speakers(text)] == ["Kerry Brennan", "Kerry Brennan"]

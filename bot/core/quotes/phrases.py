@@ -144,7 +144,8 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
             # "… Wellbeing Board councillor Izzi Seccombe": a title before the name is not part of the role
             last = j - 2 if premod < j - 1 and tokens[j - 1][0].lower() in HONORIFICS else j - 1
             role = clean_role(text[tokens[premod][1] : tokens[last][2]] + (" " + role if role else ""))
-        gender = gender or role_gender(role or "")
+        kin = tokens[j - 1][0] if j and tokens[j - 1][0].islower() else ""  # "Proud mum Kerry Brennan": a woman
+        gender = gender or role_gender(role or "") or gender_of(kin)
         return Mention("person", " ".join(tail), role=role, gender=gender, start=tokens[first][1])
     if kind == "org":
         speaks_for = _speaks_for(tokens, first, text)
