@@ -1630,6 +1630,13 @@ def test_a_quote_after_she_laughs_is_hers(action: str) -> None:
     assert speakers(text) == [("Sarah-Jane Kettlewell", None)]
 
 
+def test_a_quote_after_the_writers_question_and_her_pause_is_hers() -> None:
+    text = ("Sarah-Jane Kettlewell has been a district nurse for 26 years. Her husband Tom is a paramedic.\n\n"
+            "“Tom says I bring the work home,” she says.\n\nDoes it wear her down? She pauses for long enough that "
+            "the pause becomes part of the answer.\n\n“Of course. I cry in the car, most weeks.”")
+    assert speakers(text) == [("Sarah-Jane Kettlewell", None), ("Sarah-Jane Kettlewell", None)]
+
+
 def test_he_says_after_a_man_named_only_as_whom_she_meets_is_him() -> None:
     text = ("Jo Pryor has been a district nurse for 20 years, and she loves it.\n\nAt the health centre she meets her "
             "colleague Tomasz Nowak, a staff nurse who joined from a hospital ward, to hand over a patient.\n\n“On the "

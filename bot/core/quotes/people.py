@@ -7,9 +7,8 @@
 # minister") resolve to the nearest earlier *salient* person - the subject of an attribution or the name a sentence
 # opens with - of compatible gender (learnt from honorifics and the pronouns that follow a name), so they only ever name
 # someone the article has named; a relative the writer names ("my mother … she says") when that is nearer. "It said" /
-# "they said" continue the organisation that spoke before or go to the one just named. A person named "from/at ORG" is
-# the speaker, the organisation their affiliation. Each person is reported under one canonical form: the most often seen
-# full name sharing their surname key.
+# "they said" continue the organisation that spoke before or go to the one just named. Each person is reported under one
+# canonical form: the most often seen full name sharing their surname key.
 
 from __future__ import annotations
 
@@ -82,8 +81,9 @@ _READ_FROM = re.compile(r"\bread (?:out |from )?(?:an?|the|his|her|their) (?:[\w
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 _PARENTS = frozenset("mother mum mam mom father dad".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")  # "Mum worked …": of a parent
-# "She laughs. “…”", "She is blunt about it. “…”", "Asked what would help, she doesn’t hesitate. “…”": hers
-_ACTING = re.compile(r"(?:[A-Z][^.!?“”\"\n]{0,100}?, )?([Ss]he|[Hh]e) [a-z’']+(?:,? [a-z’']+){0,15}\.\s*")
+# "She laughs. “…”", "Asked what would help, she doesn’t hesitate. “…”", "Does it wear her down? She pauses. “…”"
+_ACTING = re.compile(
+    r"(?:[A-Z][^.!?“”\"\n]{0,80}\? )?(?:[A-Z][^.!?“”\"\n]{0,100}?, )?([Ss]he|[Hh]e) [a-z’']+(?:,? [a-z’']+){0,15}\.\s*")
 _SEVERAL = re.compile(r",| and |&")  # a byline of several writers: "I" is none of them in particular
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
