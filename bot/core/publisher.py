@@ -66,6 +66,7 @@ _NOT_SITE = re.compile(
     r"[:@]|\b(?:release|skip|menu|search|home|cookies?|log ?in|sign (?:in|up)|subscribe|accept|reject|settings|listen"
     r"|(?:more|further) (?:information|info|options)|manage|preferences|privacy)\b"
     r"|^(?:ok|okay|got it|i agree|allow all)$"  # a cookie banner's button
+    r"|^(?:cymraeg|english|gaeilge|gàidhlig)$"  # a bilingual site's language switch
     r"|\b(?:rewards|offers|deals|vouchers|bingo|dating|puzzles|games|shop)$", re.I  # the paper's "Beacon Rewards"
 )
 

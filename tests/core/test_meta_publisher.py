@@ -381,3 +381,9 @@ def test_a_welsh_owners_company_cyf_is_an_owner_not_the_site() -> None:
     raw = page("Skip to main content", "Dyffryn Live", "Cymraeg", "Sign in", "News", HEADLINE, "By Rhys Tudor",
                "9 March 2026", *BODY, "Follow Dyffryn Live", "© 2026 Cambrian Media Cyf")
     assert meta(raw).publisher == "Dyffryn Live"
+
+
+def test_a_bilingual_sites_language_switch_is_no_site_name() -> None:
+    raw = page("Skip to content", "Cymraeg", "Dyffryn Post", "News", "Sport", HEADLINE, "By Rhys Tudor", "9 March 2026",
+               *BODY, "Cymraeg", "© 2026 Dyffryn Post Cyf")
+    assert meta(raw).publisher == "Dyffryn Post"
