@@ -132,6 +132,11 @@ def _relative_day(found: re.Match[str], written: date) -> date:
     return written - timedelta(days=back or (7 if found[1] else 0))
 
 
+def names_day(text: str) -> bool:
+    """Say whether text names a day of a month, with or without its year ("Published 2 January")."""
+    return _DAY_MONTH.search(text) is not None or _MONTH_DAY.search(text) is not None
+
+
 def days_named(text: str, written: date) -> frozenset[date]:
     """Every day a text names, as dates: full dates, a day and month without a year (the year nearest the day
     of writing), and weekdays, "yesterday" and "today" seen from `written`. Two reports of one event name the

@@ -15,7 +15,7 @@ from bot.core.bylines import (
     person_with_role,
     tidy_name,
 )
-from bot.core.dates import DATE_FILLER, RELATIVE_TIME, find_date, is_dateline, month_first, parse_date
+from bot.core.dates import DATE_FILLER, RELATIVE_TIME, find_date, is_dateline, month_first, names_day, parse_date
 from bot.core.models import CleanText, Metadata
 from bot.core.normalise import normalise_field, normalise_text, readable_name
 from bot.core.publisher import find_publisher, title_parts
@@ -105,8 +105,8 @@ def _published(header: list[str], footer: list[str], us: bool) -> date | None:
     closing = [_UPDATED_FIELD.split(ln)[0] for n, ln in enumerate(above)  # not "Date last updated: 20 November"
                if (_DATE_LABEL.match(ln) or _FILED.match(ln)) and (n == 0 or not _COMMENTER.search(ln))]
     # several: "Published …" under each related story, and "Published 2 January" (no year) is one of them too;
-    # a blog's "Tags: …" under its "Posted on …" is not
-    dates = {found for line in closing if (found := parse_date(line, us)) or _DATE_LABEL.match(line)}
+    # a blog's "Tags: …" or "Posted in Community News" under its "Posted on …" is not
+    dates = {parse_date(line, us) for line in closing if names_day(line) or parse_date(line, us)}
     if found := _first_date(labelled, us) or (dates.pop() if len(dates) == 1 else None) or _first_date(bare[::-1], us):
         return found
     for line in header:

@@ -555,6 +555,12 @@ def test_a_related_storys_date_without_a_year_still_makes_the_dates_under_the_ar
     assert meta(HEADLINE, "11 February 2026", *BODY, *related).published == date(2026, 2, 11)
 
 
+def test_a_blogs_posted_in_line_under_its_posted_on_line_leaves_the_date() -> None:
+    foot = ["Posted by Jan Hemsley on 28 September 2025", "Posted in Community News, Health | Tagged hospital radio",
+            "Leave a Reply"]
+    assert meta(HEADLINE, *BODY, *foot).published == date(2025, 9, 28)
+
+
 def test_a_letter_to_the_paper_is_by_and_dated_under_its_writers_name_and_town() -> None:
     found = meta("Opinion", "Letters", f"Letter: {HEADLINE}", *BODY, "Gwen Hartley", "Upper Brackwell",
                  "Tuesday, 9 June 2026", "Have your say", "Letters should be no more than 300 words.", "More letters")
