@@ -93,3 +93,17 @@ async def test_a_read_only_server_is_a_store_error_and_a_dropped_connection_is_r
         assert await store.list_sources() == []  # the pool opened a new connection (read-only now)
         with pytest.raises(StoreError, match="cannot be used now: cannot execute INSERT in a read-only"):
             await store.register_source("folder", "/srv/news", "news")
+
+
+async def test_a_pooled_connection_the_server_ended_is_replaced_for_the_next_statement(pg_url: str) -> None:
+    """A restart or an administrator ends idle connections; the next statement, handed one of them by the pool
+    before it noticed, runs on a new connection instead of failing."""
+    async with await open_database(pg_url) as store:
+        await store.register_source("folder", "/srv/news", "news")
+        admin = await asyncpg.connect(pg_url)
+        try:  # the connection the pool hands out next, and the next statement at once
+            row = await store._one("SELECT pg_backend_pid() AS pid")
+            await admin.execute("SELECT pg_terminate_backend($1)", row["pid"])
+            assert [source.location for source in await store.list_sources()] == ["/srv/news"]
+        finally:
+            await admin.close()

@@ -7,10 +7,10 @@ and runs on the connection of the transaction in progress in this task, or on an
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager, suppress
 from contextvars import ContextVar
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 import asyncpg
 
@@ -18,6 +18,15 @@ import asyncpg
 _ID_TABLES = ("sources", "articles", "article_sources", "speakers", "quotes", "digests")
 _INSERT_INTO = re.compile(r"^\s*INSERT INTO (\w+)", re.IGNORECASE)
 _MARK = re.compile(r"\?")
+# A pooled connection the server ended while it sat idle: the statement on it fails without having run, as the
+# end is being read ("cannot switch to state …") or with the server's notice ("terminating connection due to
+# administrator command"); a backend ended mid-statement rolls the statement back.
+_ENDED = (
+    asyncpg.exceptions.InternalClientError,
+    asyncpg.exceptions.AdminShutdownError,
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+)
+T = TypeVar("T")
 
 
 def pg_sql(sql: str) -> str:
@@ -87,14 +96,21 @@ class PgConnection:
         self.pool = pool
         self._current: ContextVar[asyncpg.Connection | None] = ContextVar(f"pg_tx_{id(self)}", default=None)
 
-    @asynccontextmanager
-    async def _connection(self) -> AsyncIterator[asyncpg.Connection]:
+    async def _run(self, work: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
+        """Run on the transaction's connection, or on a pooled one; a pooled connection the server has just ended
+        (a restart, an administrator) but the pool handed out before noticing is dropped, and the statement runs
+        once more on a new one: it never started on the dead one."""
         current = self._current.get()
         if current is not None:
-            yield current
-            return
+            return await work(current)
         async with self.pool.acquire() as conn:
-            yield conn
+            try:
+                return await work(conn)
+            except _ENDED:
+                with suppress(asyncpg.exceptions.InterfaceError):  # already taken back by the pool
+                    conn.terminate()
+        async with self.pool.acquire() as conn:
+            return await work(conn)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[asyncpg.Connection]:
@@ -115,26 +131,25 @@ class PgConnection:
 
     async def _execute(self, sql: str, params: Sequence[object]) -> Cursor:
         text = pg_sql(sql)
-        async with self._connection() as conn:
+
+        async def work(conn: asyncpg.Connection) -> Cursor:
             if _wants_id(text):
                 row = await conn.fetchrow(text + " RETURNING id", *params)
                 return Cursor([], 1 if row else 0, int(row["id"]) if row else None)
             if text.lstrip().upper().startswith(("SELECT", "WITH")):
                 rows = await conn.fetch(text, *params)
                 return Cursor(rows, len(rows), None)
-            status = await conn.execute(text, *params)
-            return Cursor([], _count(status), None)
+            return Cursor([], _count(await conn.execute(text, *params)), None)
+
+        return await self._run(work)
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None:
         batch = [tuple(row) for row in rows]
-        if not batch:
-            return
-        async with self._connection() as conn:
-            await conn.executemany(pg_sql(sql), batch)
+        if batch:
+            await self._run(lambda conn: conn.executemany(pg_sql(sql), batch))
 
     async def execute_fetchall(self, sql: str, params: Sequence[object] = ()) -> list[asyncpg.Record]:
-        async with self._connection() as conn:
-            return list(await conn.fetch(pg_sql(sql), *params))
+        return list(await self._run(lambda conn: conn.fetch(pg_sql(sql), *params)))
 
     async def close(self) -> None:
         await self.pool.close()
