@@ -2219,3 +2219,12 @@ def test_a_tabloids_proud_mum_before_a_name_tells_her_gender_though_her_son_shar
             "Proud mum Kerry Brennan, 36, said: “We told him £500 was a lot of money.”\n\n"
             "She added: “He did it in the pouring rain, and he never once complained.”")
     assert [s for s, _ in speakers(text)] == ["Kerry Brennan", "Kerry Brennan"]
+
+
+def test_an_unnamed_official_who_told_the_writer_is_the_he_that_follows() -> None:
+    """"A senior official who spent years at the Treasury told me …" is one person the writer spoke to, though the
+    clause about them has no comma, so the "he said" after is theirs, not the last man the article named."""
+    text = ("Jonathan Sallis, the former minister, wrote the foreword.\n\n"
+            "A senior official who spent several years at the Treasury told me that the phrase most used was ‘a "
+            "bottomless pit’. ‘Nobody ever says that about the NHS,’ he said.")
+    assert [s for s, _ in speakers(text)] == ["A senior official"]

@@ -319,7 +319,9 @@ def is_unnamed(mention: Mention, sentence: str, before: str = "") -> bool:
     # resident who pays for herself is charged …", anyone who does)
     described = re.search(rf"{re.escape(mention.name)}(?:, who|,? whose) ", sentence) is not None
     # "A healthcare assistant on an acute ward told the paper": someone the writer's paper spoke to
-    interviewed = re.search(rf"{re.escape(mention.name)},? (?:told|tells) (?:us|me|the paper|(?:the )?[A-Z])", sentence)
+    interviewed = re.search(  # "… official who spent years at the Treasury told me": one the writer spoke to
+        rf"{re.escape(mention.name)}(?: who [^,.;“”]{{1,80}}?)?,? (?:told|tells) (?:us|me|the paper|(?:the )?[A-Z])",
+        sentence)
     one_who = described or interviewed is not None or (
         ONE_MORE.match(mention.name) is not None and nominal_head(mention.name) in SOMEONE)
     spokes = head.startswith("spokes") and not refers_back
