@@ -308,9 +308,10 @@ def is_unnamed(mention: Mention, sentence: str, before: str = "") -> bool:
     owned = re.match(r"the [\w ’'-]+['’]s ", mention.name, re.I) is not None
     refers_back = mention.name.lower().startswith("the ") and not owned
     head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote
+    # "The nurse said …" after "The nurse, who asked not to be named"; not "the five" of five unnamed staff
+    named = re.compile(rf"\b{re.escape(head)}\b", re.I)
     anonymous = _ANONYMOUS.search(sentence) is not None or (refers_back and head not in NUMBER_WORDS and any(
-        _ANONYMOUS.search(earlier) for earlier in re.findall(rf"[^.!?]*\b{re.escape(head)}\b[^.!?]*", before, re.I)
-    ))  # "The nurse said …" after "The nurse, who asked not to be named"; not "the five" of five unnamed staff
+        named.search(earlier) and _ANONYMOUS.search(earlier) for earlier in re.split(r"[.!?]", before)))
     if refers_back and not anonymous:
         return False
     # "One nurse, who has …", "Another resident, who gave her name only as Sandra, …", "One care worker told us",
