@@ -6,7 +6,8 @@ Scores with the shared scorer (/work/shared/eval/score.py, loaded by path, never
 quote_precision, quote_recall, quote_f1, attributed_f1, then quotes/second and articles/second over
 at least N articles made by repeating the dev texts; the last line is one JSON object with the figures.
 With --scale it also times one article of 0.25, 0.5, 1 and 2 MB made of the dev texts (as paragraphs, then
-as one long paragraph) and prints the time ratio per doubling, which stays near 2 when extraction is linear.
+as one long paragraph, then as one sentence about "the nurse" repeated) and prints the time ratio per doubling,
+which stays near 2 when extraction is linear.
 """
 
 from __future__ import annotations
@@ -64,11 +65,16 @@ def throughput(texts: list[str], minimum: int) -> tuple[int, int, float]:
     return len(batch), found, time.perf_counter() - started
 
 
+# "the nurse" is looked up among the sentences before it: each such sentence must not reread the whole article
+REFERS_BACK = "The nurse said the ward had been full all week. “We have never seen it like this,” she said.\n\n"
+
+
 def scaling(texts: list[str]) -> dict[str, list[float]]:
     """Time extraction on one ever longer article; return seconds per size for each layout."""
     unit = "\n\n".join(texts)
     timings: dict[str, list[float]] = {}
-    for layout, body in (("paragraphs", unit), ("one_paragraph", unit.replace("\n", " "))):
+    layouts = (("paragraphs", unit), ("one_paragraph", unit.replace("\n", " ")), ("the_nurse_said", REFERS_BACK))
+    for layout, body in layouts:
         for megabytes in SCALE_MB:
             size = int(megabytes * 1_000_000)
             article = (body * (size // len(body) + 1))[:size]

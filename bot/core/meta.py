@@ -106,7 +106,7 @@ def _published(header: list[str], footer: list[str], us: bool) -> date | None:
                if (_DATE_LABEL.match(ln) or _FILED.match(ln)) and (n == 0 or not _COMMENTER.search(ln))]
     # several: "Published …" under each related story, and "Published 2 January" (no year) is one of them too;
     # a blog's "Tags: …" or "Posted in Community News" under its "Posted on …" is not
-    dates = {parse_date(line, us) for line in closing if names_day(line) or parse_date(line, us)}
+    dates = {found for line in closing if (found := parse_date(line, us)) or names_day(line)}
     if found := _first_date(labelled, us) or (dates.pop() if len(dates) == 1 else None) or _first_date(bare[::-1], us):
         return found
     for line in header:

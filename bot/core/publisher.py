@@ -3,7 +3,6 @@ selling a subscription, by the site header and by the headline's suffix, weighed
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from bot.core.bylines import MEDIA_WORD, REGION_WORDS, WRITERS, byline, capitalised, is_person_name, tidy_name
@@ -191,15 +190,17 @@ def _web_name(name: str, text: str) -> bool:
 def _outlet_by_byline(header: list[str]) -> str | None:
     """Find the outlet's name in a byline ("By DARREN HOLT FOR THE DAILY BEACON") or on the line under it ("By Ann
     Lee" / "Meridian News Service" / a date)."""
-    for line in header:
-        if byline(line) and (m := _WRITES_FOR.search(line)) and MEDIA_WORD.search(m["name"]):
+    bylines = [n for n, line in enumerate(header) if byline(line)]
+    for n in bylines:
+        if (m := _WRITES_FOR.search(header[n])) and MEDIA_WORD.search(m["name"]):
             return m["name"].title() if m["name"].isupper() else m["name"]
-    for line, below in itertools.pairwise(header):
+    for n in bylines:
+        below = header[n + 1] if n + 1 < len(header) else ""
         words = below.split()
-        if not (byline(line) and 1 <= len(words) <= 6 and capitalised(words)):
+        if not (1 <= len(words) <= 6 and capitalised(words)):
             continue
         if MEDIA_WORD.search(below) and not (
-            is_dateline(below) or byline(below) or is_person_name(below) or words[-1].lower() in WRITERS
+            is_dateline(below) or n + 1 in bylines or is_person_name(below) or words[-1].lower() in WRITERS
         ):  # "Chief Reporter" is the writer's job, not the paper
             return _BUREAU.sub("", below)
     return None

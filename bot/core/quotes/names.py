@@ -89,15 +89,6 @@ def speaker_key(name: str) -> str:
     return " ".join(w.lower() for w in words)
 
 
-def peer_name(text: str, name: str) -> str:
-    """A one-word name as the article titles it when it is a peer's: a peer is known by title and name ("Lord
-    Ravensworth", "Baroness Thirlwell"), and the name alone reads like a stranger's surname."""
-    if " " in name:
-        return name
-    found = re.search(rf"\b(Lord|Lady|Baroness|Baron) {re.escape(name)}\b", text)
-    return f"{found[1]} {name}" if found else name
-
-
 def owned_relative(nominal: str) -> bool:
     """Tell a relative of someone, left unnamed ("the woman's son", "her daughter"), from a role ("the sister")."""
     words = nominal.lower().split()
@@ -122,6 +113,25 @@ class ArticleNames:
         self._known: dict[str, bool] = {}
         self.genders: dict[str, str | None] = {}  # surname -> "m", "f" or None
         self._mentioned: Counter[str] | None = None  # surname -> how often the writer names that person
+        self._anonymous: list[tuple[int, int]] | None = None  # sentences saying someone is not named
+        self._peers: list[tuple[str, int]] | None = None  # "Lord", "Baroness" and where the name after it starts
+
+    def unnamed_before(self, position: int) -> list[str]:
+        """Return the article's sentences before `position` that say someone is not named ("The nurse, who asked not
+        to be named"), found once per article so that each later "the nurse said" reads only those."""
+        if self._anonymous is None:
+            self._anonymous = [m.span() for m in re.finditer(r"[^.!?]+", self._text) if _ANONYMOUS.search(m.group())]
+        return [self._text[start : min(end, position)] for start, end in self._anonymous if start < position]
+
+    def peer_name(self, name: str) -> str:
+        """A one-word name as the article titles it when it is a peer's: a peer is known by title and name ("Lord
+        Ravensworth", "Baroness Thirlwell"), and the name alone reads like a stranger's surname."""
+        if " " in name:
+            return name
+        if self._peers is None:  # where each title stands, found once: most articles have none
+            self._peers = [(m[1], m.end()) for m in re.finditer(r"\b(Lord|Lady|Baroness|Baron) ", self._text)]
+        named = re.compile(rf"{re.escape(name)}\b")
+        return next((f"{title} {name}" for title, at in self._peers if named.match(self._text, at)), name)
 
     def surname_forms(self, surname: str) -> Counter[str]:
         """Count the full names ending in `surname` and learn its gender from honorifics and pronouns."""
@@ -297,10 +307,10 @@ class ArticleNames:
         return forms
 
 
-def is_unnamed(mention: Mention, sentence: str, before: str = "") -> bool:
+def is_unnamed(mention: Mention, sentence: str, before: Sequence[str] = ()) -> bool:
     """Tell someone the writer leaves unnamed on purpose ("One ward sister …, who asked not to be named", "a
-    senior source") from any other nominal before a cue verb ("a message", "the minister"). `before` is the
-    article's text before the sentence."""
+    senior source") from any other nominal before a cue verb ("a message", "the minister"). `before` holds the
+    article's earlier sentences that say someone is not named (ArticleNames.unnamed_before)."""
     if mention.kind != "nominal" or not re.match(r"(?:an?|one|another|the) ", mention.name, re.I):
         return False
     # "the nurse" refers back to someone, unless the sentence says they are not named, or the article said so
@@ -311,7 +321,7 @@ def is_unnamed(mention: Mention, sentence: str, before: str = "") -> bool:
     # "The nurse said …" after "The nurse, who asked not to be named"; not "the five" of five unnamed staff
     named = re.compile(rf"\b{re.escape(head)}\b", re.I)
     anonymous = _ANONYMOUS.search(sentence) is not None or (refers_back and head not in NUMBER_WORDS and any(
-        named.search(earlier) and _ANONYMOUS.search(earlier) for earlier in re.split(r"[.!?]", before)))
+        named.search(earlier) and _ANONYMOUS.search(earlier) for earlier in before))
     if refers_back and not anonymous:
         return False
     # "One nurse, who has …", "Another resident, who gave her name only as Sandra, …", "One care worker told us",

@@ -27,12 +27,48 @@ def holds_office(text: str, surname: str, office: str) -> bool:
 _NAMED = r"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+)"  # capitalised words that may be a person's name
 
 
-def office_holder(text: str, office: str) -> Mention | None:
-    """Return the one person a text names with an office beside their name ("the Rt Rev Jonathan Pellow, the Bishop
-    of Ambleworth, …", "NHS England's chief people officer, Dr Carys Whitfield,"): whom "the bishop said" means
-    when no bishop is near; None when none or several are, or for an office that is no title ("the report" is not
-    a person's) nor names one ("cabinet member for adult social care" does: "Cllr Ann Lee, cabinet member for
-    adult social care, said")."""
+class Offices:
+    """The people an article names with an office, each office's matches found once per article: an article asks
+    about "the bishop" at every "the bishop said", and rereading the whole text each time grows with its square."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._holders: dict[str, Mention | None] = {}
+        self._titled: dict[str, tuple[tuple[int, str] | None, int | None]] = {}
+
+    def holder(self, office: str) -> Mention | None:
+        """Return the one person the article names with an office beside their name ("the Rt Rev Jonathan Pellow,
+        the Bishop of Ambleworth, …", "NHS England's chief people officer, Dr Carys Whitfield,"): whom "the bishop
+        said" means when no bishop is near; None when none or several are, or for an office that is no title ("the
+        report" is not a person's) nor names one ("cabinet member for adult social care" does: "Cllr Ann Lee,
+        cabinet member for adult social care, said")."""
+        if office not in self._holders:
+            self._holders[office] = _office_holder(self._text, office)
+        return self._holders[office]
+
+    def titled(self, office: str, before: int | None = None) -> Mention | None:
+        """Return the one person the article titles with the office before `before` ("Minister for Care Ben Harrow
+        MP", "Branch secretary Ann Roe", not "Shadow minister Ed Lim"): whom "The Minister told the committee" or
+        "the branch secretary said" means."""
+        if office not in self._titled:
+            text, title = self._text, re.escape(office)
+            runs = re.finditer(
+                rf"\b(?i:{title})(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {_NAMED}", text)
+            named = [(m.end(), " ".join(tail)) for m in runs
+                     if not QUALIFIED_OFFICE.search(text, max(0, m.start() - 12), m.start())
+                     for kind, tail in [analyse_run(word_tokens(m[1]))] if kind == "person"]
+            first = named[0] if named else None  # and where someone else is titled so too: two then, not one
+            other = next((end for end, name in named if first and name != first[1]), None)
+            self._titled[office] = (first, other)
+        first, other = self._titled[office]
+        limit = len(self._text) if before is None else before
+        if first is None or first[0] > limit or (other is not None and other <= limit):
+            return None
+        return Mention("person", first[1])
+
+
+def _office_holder(text: str, office: str) -> Mention | None:
+    """The one person `text` names with `office` beside their name (Offices.holder)."""
     if office not in HONORIFICS and " " not in office:
         return None
     title = re.escape(office)
@@ -41,14 +77,6 @@ def office_holder(text: str, office: str) -> Mention | None:
         re.finditer(rf"\b(?i:{title}) of (?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+, (?:the )?{_NAMED}", text),
         re.finditer(rf"\b(?i:{title}), {_NAMED}", text),  # "NHS England’s chief people officer, Dr X,"
     ))
-
-
-def titled_holder(text: str, office: str) -> Mention | None:
-    """Return the one person a text titles with the office ("Minister for Care Ben Harrow MP", "Branch secretary Ann
-    Roe", not "Shadow minister Ed Lim"): whom "The Minister told the committee" or "the branch secretary said" means."""
-    title = re.escape(office)
-    runs = re.finditer(rf"\b(?i:{title})(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {_NAMED}", text)
-    return _one_person(m for m in runs if not QUALIFIED_OFFICE.search(text, max(0, m.start() - 12), m.start()))
 
 
 def _one_person(runs: Iterable[re.Match[str]]) -> Mention | None:

@@ -4,7 +4,7 @@ which body "the council" means, and whom "the report" or "the letter" speaks for
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from bot.core.models import ORGANISATION
 from bot.core.quotes.clauses import subject_before
@@ -148,7 +148,7 @@ def body_named(text: str, head: str, position: int) -> str | None:
     """Return the nearest organisation before `position` whose name ends in or opens with `head` ("the council":
     Ashby Council; "the university": the University of Ashbridge) or that `head` introduces ("the charity": the
     charity Carers First, "the group": the patient group Voices)."""
-    for run in reversed(list(CAP_RUN.finditer(text, 0, position))):
+    for run in _runs_back(text, position):
         words = [w for w in word_tokens(run.group()) if w.lower() not in FUNCTION_WORDS]
         if text.endswith(f" {head} ", 0, run.start()) and words:
             goes_on = _NAME_GOES_ON.match(text, run.end(), position)  # "Voices in A&E"
@@ -161,10 +161,21 @@ def body_named(text: str, head: str, position: int) -> str | None:
             return text[run.start() : run.start() + suffix.end()]
         if len(words) > 1 and strip_possessive(words[-1]).lower() == head and analyse_run(words)[0] == "org":
             start = run.start()
-            while joined := _JOINED_BEFORE.search(text, 0, start):  # "Aged Care Quality and Safety Commission"
+            while joined := _JOINED_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start):  # "Aged Care
+                # Quality and Safety Commission" (a name stays on its line)
                 start = joined.start()
             return strip_possessive(text[start : run.end()])  # "… Health Board's director": the board
     return None
+
+
+def _runs_back(text: str, position: int) -> Iterator[re.Match[str]]:
+    """The capitalised runs before `position`, nearest first, read a line at a time: a run never crosses a line
+    and the body asked for is mostly near, so a long article is not read from its start for every "the council"."""
+    end = position
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        yield from reversed(list(CAP_RUN.finditer(text, start, end)))
+        end = start - 1
 
 
 def document_author(text: str, position: int, letter: bool) -> Mention | None:

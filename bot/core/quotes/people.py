@@ -57,10 +57,9 @@ from bot.core.quotes.names import (
     is_unnamed,
     name_words,
     owned_relative,
-    peer_name,
     relative_named,
 )
-from bot.core.quotes.offices import former_job, holds_office, office_holder, titled_holder
+from bot.core.quotes.offices import Offices, former_job, holds_office
 from bot.core.quotes.openings import named_aside, named_subject, offered_name, opening_people
 from bot.core.quotes.organisations import (
     SPOKESPERSON,
@@ -109,21 +108,18 @@ class ArticleSpeakers(ArticleLayout):
         self._told: dict[int, list[Mention]] = {}  # whom a "she said" was found to mean, by sentence: she stays salient
         self._pronouns: dict[int, list[Mention]] = {}  # "she said …" in a sentence read for its people
         self._names = ArticleNames(text, self.inside_quote)
+        self._offices = Offices(text)
         self._roles = Roles()
         self._acronyms: dict[str, str] | None = None
 
     def attribute(self, marks: list[tuple[int, int | None]]) -> Mention | None:
         """Find the attribution clause of a quotation from its parts' opening and closing marks."""
         for (_, close), (next_open, _) in itertools.pairwise(marks):
-            if close is not None:
-                found = self._after(close + 1, next_open)
-                if found:
-                    return found
-        last_close = marks[-1][1]
-        if last_close is not None:
-            found = self.attribution_after(last_close)
-            if found:
+            if close is not None and (found := self._after(close + 1, next_open)):
                 return found
+        last_close = marks[-1][1]
+        if last_close is not None and (found := self.attribution_after(last_close)):
+            return found
         first_open = marks[0][0]
         found = self._before(self._clause_start(first_open), first_open)
         para = self._paragraph_of(first_open)
@@ -275,8 +271,8 @@ class ArticleSpeakers(ArticleLayout):
         reading = opening and _READ_FROM.search(self._text, self._start_back(position, 1), position)
         if reading and (read := self.written(position)).kind == PERSON:  # "… read from a letter sent to her by X"
             return read
-        told = [m for k, found in self._pronouns.items() if k >= self._sentence_of(self._para_starts[para])
-                for m in found if m.start < position and (salient is None or m.start > salient.start)]
+        told = [m for k in range(self._sentence_of(self._para_starts[para]), self._sentence_of(position) + 1)
+                for m in self._pronouns.get(k, ()) if (salient.start if salient else -1) < m.start < position]
         if told:  # "She said NHS England would publish …": the quote under it is hers; but not the narrator's for
             last = max(told, key=lambda m: m.start)  # "I just said thank you. … Dorothy … said, ‘…’"
             return NOBODY if last.name == "i" else self.resolve(last, last.start)
@@ -370,7 +366,7 @@ class ArticleSpeakers(ArticleLayout):
         if near is not None and len({f.split()[0] for *_, f in options}) > 1:  # "Ms Drummond" is not her brother
             options = [o for o in options if name_gender((), o[-1].split()) in (None, mention.gender)] or options
             options = [(self._text.rfind(option[-1], 0, near), *option) for option in options]
-        name = peer_name(self._text, max(options)[-1] if options else " ".join(tail))
+        name = self._names.peer_name(max(options)[-1] if options else " ".join(tail))
         name = mention.name if len(name) == 1 else name  # "a patient I'll call Mr B": an initial keeps its title
         return name, mention.role or self._roles.of(name, mention.name) or None
 
@@ -432,11 +428,11 @@ class ArticleSpeakers(ArticleLayout):
         everyone = self._recent_people(position, reach=len(self._starts))  # whoever the article gave it, however far
         if " " in office and (held := next((m for m in everyone if office in self._roles.given(m)), None)):
             return held
-        if nominal.split()[-1].istitle() and (titled := titled_holder(self._text[:position], head)) is not None:
+        if nominal.split()[-1].istitle() and (titled := self._offices.titled(head, position)):
             return titled
         role_noun = head in ROLE_NOUNS or head in SEAT_MEMBERS  # "the Kinnaird East MSP" too
         near = (role_noun and not owned_relative(nominal)) or re.fullmatch(r"the \d+-year-old", nominal, re.I)
-        held = None if near else office_holder(self._text, head)  # and "The 34-year-old, from Wendlesham, said"
+        held = None if near else self._offices.holder(head)  # and "The 34-year-old, from Wendlesham, said"
         former = nearest is not None and former_job(nominal) and self._close_before(nearest.start, position)
         return nearest if near or (held is None and former) else held  # "the former cattle haulier": the one just named
 
@@ -445,8 +441,8 @@ class ArticleSpeakers(ArticleLayout):
         social care, said") or before it ("Branch secretary Marcus Oyelaran told …"), for "the cabinet member for
         adult social care said"."""
         office = " ".join(w for w in nominal.name.split() if w.lower() not in DETERMINERS)
-        found = (office_holder(self._text, office) or titled_holder(self._text, office)) if " " in office else None
-        return replace(found, start=nominal.start) if found is not None else None
+        found = (self._offices.holder(office) or self._offices.titled(office)) if " " in office else None
+        return replace(found, start=nominal.start) if found else None
 
     def _sentence_people(self, sentence: int) -> list[Mention]:
         """Return who a sentence is about: the named subjects of its cue verbs, else its opening name."""
@@ -470,7 +466,7 @@ class ArticleSpeakers(ArticleLayout):
             if mention and mention.kind == "person" and self._names.unknown_opening(mention.name, text, mention.start):
                 mention = None  # "Tests revealed a tumour": a plural noun opening the sentence, no one's name
             if mention is not None and (mention.kind in ("person", "pronoun")
-                                        or is_unnamed(mention, text, self._text[:start])):
+                                        or is_unnamed(mention, text, self._names.unnamed_before(start))):
                 people.append(replace(offered_name(mention, text), start=start + cue.start()))
             elif mention is not None and mention.kind == "org" and (spokes := SPOKESPERSON.search(before)):
                 people.append(Mention("nominal", spokes.group(), start=start + spokes.start()))  # she, for the body
