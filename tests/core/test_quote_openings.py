@@ -254,3 +254,39 @@ def test_a_sentence_opening_for_the_role_a_woman_was_given_makes_her_the_next_sh
             "“Everyone is very sorry about it all,” she said. “I don’t want sympathy. I want a date.”")
     assert speakers(text)[-1][0] != "Welsh Government"
     assert "shepherd" in (speakers(text)[-1][0] or "")
+
+
+def test_a_place_made_an_adjective_opens_no_name() -> None:
+    """"the Hollinbrook-based charity" describes the body; "she" is still the founder named before it."""
+    text = ("When Carys Pennant started Tidewell Carers in a church hall in 2012, she had four volunteers. Today the "
+            "Hollinbrook-based charity supports 900 families.\n\n"
+            "‘We began with a kettle and a list of phone numbers,’ she says.")
+    assert speakers(text) == [("Carys Pennant", None)]
+
+
+def test_the_short_name_of_a_body_opening_a_sentence_is_no_one() -> None:
+    """"Ferncliffe" of "Ferncliffe Homecare" stands mid-sentence as a name would, but the "he" after it is the
+    founder's."""
+    text = ("Owen Treharne founded Ferncliffe Homecare in 2015. Like most providers, Ferncliffe has struggled to "
+            "recruit since the visa rules changed.\n\n"
+            "Ferncliffe moved to electronic rotas last year, but he is wary of apps that squeeze visits.\n\n"
+            "‘Technology should give carers time back,’ he says.")
+    assert speakers(text) == [("Owen Treharne", None)]
+
+
+@pytest.mark.parametrize("relation", ["the daughter of one resident", "the son of a patient"])
+def test_someones_unnamed_relation_is_the_she_or_he_after_them(relation: str) -> None:
+    """Not the prosecutor named before: "the daughter of one resident" is whom the writer brings in, unnamed."""
+    pronoun = "she" if "daughter" in relation else "he"
+    text = (f"Prosecuting, Joanna Fairlie said the thefts went on for a year.\n\n"
+            f"In a statement read to the court, {relation} said the family had trusted the home.\n\n"
+            f"“We believed she was safe there,” {pronoun} said. “Now we question everything.”")
+    assert speakers(text) == [(relation, None)]
+
+
+@pytest.mark.parametrize("lead", ["One respondent, whom we are calling Bernadette, summed up what others told us:",
+                                  "Another patient, whom I am calling Bernadette, said:"])
+def test_the_name_a_writer_gives_an_unnamed_source_is_their_speaker_name(lead: str) -> None:
+    text = ("More than half of those waiting said their pain had got worse.\n\n"
+            f"{lead}\n\n“I have waited 14 months and nobody can tell me where I am on the list.”")
+    assert [s for s, _ in speakers(text)] == ["Bernadette"]

@@ -43,6 +43,8 @@ _ANONYMOUS = re.compile(
     r"|\bnot to (?:name|identify) (?:her|him|them)\b"  # "who asked me not to name her"
     r"|\bnot to (?:use|give|print|publish) (?:her|his|their) (?:real |full )?names?\b"  # "… not to use her name"
 )
+# "the daughter of one resident", "the son of a patient": someone's relation or officer, whom the writer leaves unnamed
+OF_SOMEONE = re.compile(r"the [\w’'-]+ of (?:an?|one|another) ", re.I)
 # One of several the writer spoke to: "One nurse", "Another resident", "A second worker"
 ONE_MORE = re.compile(r"(?:one|another|an? (?:second|third|fourth|fifth|sixth|other)) ", re.I)
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+|,)[ \t]+$")  # "Queen’s District": not mid-sentence lower case
@@ -51,7 +53,9 @@ _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|a
 _OTHER_NAME = re.compile(r"\n|\b(?!(?:He|She|His|Her|Him|It|They|The|But|And|In|A|An|I)\b)[A-Z][a-z]")
 # The person noun or pronoun a writer introduces a name with: "a woman I'll call Jean", "I'll call him Frank",
 # "a young man called Dev": the name's gender, whatever pronouns about others follow it.
-_INTRODUCED_AS = re.compile(r"\b(\w+) (?:(?:I|we)(?:['’]ll| will) call (?:(him|her) )?|called |named )$")
+_INTRODUCED_AS = re.compile(
+    r"\b(\w+),? (?:(?:whom? )?(?:I|we)(?:['’]ll call| will call|['’]m calling| am calling|['’]re calling| are calling) "
+    r"(?:(him|her) )?|called |named )$")
 _GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 # A couple named together, "Alistair and Morag Lennie": the first is "Alistair Lennie" ("Mr Lennie" is him).
 _PARTNER = re.compile(r"\b([A-Z][a-z]+) (?:and|&) $")
@@ -279,10 +283,17 @@ class ArticleNames:
         if word not in self._known:
             self._known[word] = (
                 bool(self.surname_forms(word))
-                or any(self._named_at(start, end) for start, end in occurrences(self._text, word))
                 or bool(self.first_name_forms(word))  # "Gwen" after "Gwen Pardoe"
+                or (any(self._named_at(start, end) for start, end in occurrences(self._text, word))
+                    and not self._opens_body(word))
             )
         return self._known[word]
+
+    def _opens_body(self, word: str) -> bool:
+        """Tell the short name of a body the article names in full ("Kindred" of "Kindred Homecare"), which stands
+        mid-sentence as a name does ("Like every provider, Kindred has …") but is no one's."""
+        runs = (CAP_RUN.match(self._text, start) for start, _ in occurrences(self._text, word))
+        return any(analyse_run(word_tokens(run.group()))[0] == "org" for run in runs if run and " " in run.group())
 
     def _named_at(self, start: int, end: int) -> bool:
         """Tell whether the capitalised word at `start` is used as a name there, not as a sentence opener."""
@@ -316,7 +327,8 @@ def is_unnamed(mention: Mention, sentence: str, before: Sequence[str] = ()) -> b
     # "the nurse" refers back to someone, unless the sentence says they are not named, or the article said so
     # where it brought "the nurse" in; "the prime minister's spokesperson" says whose
     owned = re.match(r"the [\w ’'-]+['’]s ", mention.name, re.I) is not None
-    refers_back = mention.name.lower().startswith("the ") and not owned
+    of_someone = OF_SOMEONE.match(mention.name) is not None
+    refers_back = mention.name.lower().startswith("the ") and not owned and not of_someone
     head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote
     # "The nurse said …" after "The nurse, who asked not to be named"; not "the five" of five unnamed staff
     named = re.compile(rf"\b{re.escape(head)}\b", re.I)
@@ -328,12 +340,12 @@ def is_unnamed(mention: Mention, sentence: str, before: Sequence[str] = ()) -> b
     # "A second worker, who has been …": one more of those the writer spoke to
     # "A manager in Bristol whose practice …", "One nurse, who …": one person, whom the clause describes (not "A
     # resident who pays for herself is charged …", anyone who does)
-    described = re.search(rf"{re.escape(mention.name)}(?:, who|,? whose) ", sentence) is not None
+    described = re.search(rf"{re.escape(mention.name)}(?:, whom?|,? whose) ", sentence) is not None
     # "A healthcare assistant on an acute ward told the paper": someone the writer's paper spoke to
     interviewed = re.search(  # "… official who spent years at the Treasury told me": one the writer spoke to
         rf"{re.escape(mention.name)}(?: who [^,.;“”]{{1,80}}?)?,? (?:told|tells) (?:us|me|the paper|(?:the )?[A-Z])",
         sentence)
-    one_who = described or interviewed is not None or (
+    one_who = described or of_someone or interviewed is not None or (
         ONE_MORE.match(mention.name) is not None and nominal_head(mention.name) in SOMEONE)
     spokes = head.startswith("spokes") and not refers_back
     return nominal_kind(mention.name) == PERSON and (head in SOURCES or anonymous or one_who or spokes)

@@ -48,9 +48,10 @@ _PSEUDONYM = re.compile(
     r"\b([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?),? ?[–—(-,]? ?(?:not (her|his|their) real name"
     r"|whose (?:(her|his|their) )?name (?:has been|was|is) changed|name changed)"
 )
-# "a young man I’ll call Daniel", "a patient I'll call Mr B"
+# "a young man I’ll call Daniel", "a patient I'll call Mr B", "One respondent, whom we are calling Pauline,"
 _CALLED = re.compile(
-    r"\b(?:I|[Ww]e)(?:['’]ll| will| shall) call (?:(?P<pronoun>him|her|them) )?"
+    r"\b(?:I|[Ww]e)(?:['’]ll call| will call| shall call|['’]m calling| am calling|['’]re calling| are calling) "
+    r"(?:(?P<pronoun>him|her|them) )?"
     r"(?P<call>(?:(?:Mr|Mrs|Ms|Miss) )?[A-Z][a-z’'-]*)\b"
     r"|\b(?:[Aa]n?|[Oo]ne) (?P<who>(?:[\w&-]+,? ){0,3}?)(?:called|named) "  # "a kind, unhurried woman called Ruth"
     r"(?P<called>(?:(?:Mr|Mrs|Ms|Miss) )?[A-Z][a-z’'-]*)\b"
@@ -102,10 +103,14 @@ def _unnamed_lead(sentence: str) -> Mention | None:
 
 def offered_name(nominal: Mention, sentence: str) -> Mention:
     """Return the person an unnamed nominal is when the sentence gives the name they offered ("Another resident,
-    who gave her name only as Sandra"), with the nominal as their role; else the nominal."""
+    who gave her name only as Sandra") or the writer's name for them ("One respondent, whom we are calling
+    Pauline"), with the nominal as their role; else the nominal."""
     named = _NAMED_AS.search(sentence) if nominal.kind == "nominal" and "name" in sentence else None
-    if named is None:
-        return nominal
+    if named is None:  # "One respondent, whom we are calling Pauline, …"
+        called = _called(sentence) if nominal.kind == "nominal" and "call" in sentence else None
+        at = sentence.find(nominal.name)
+        close = called is not None and at >= 0 and 0 <= called.start - at - len(nominal.name) < 30
+        return replace(called, role=nominal.name, start=nominal.start) if called and close else nominal
     gender = _OWNED_BY.get(named["given"] or named["first"])
     return Mention("person", named["name"], nominal.name, gender, start=nominal.start)
 

@@ -49,6 +49,7 @@ from bot.core.quotes.lexicon import (
     word_tokens,
 )
 from bot.core.quotes.names import (
+    OF_SOMEONE,
     ONE_MORE,
     OWNERS,
     ArticleNames,
@@ -198,6 +199,8 @@ class ArticleSpeakers(ArticleLayout):
             found_org = self._nominal(Mention("nominal", earlier[-1].group()), earlier[-1].start()) if earlier else None
             if found_org is not None and found_org.kind == ORGANISATION:
                 return found_org
+        if mention.definite and OF_SOMEONE.match(mention.name):  # "the daughter of one resident": no one named
+            return Speaker(mention.name, None, nominal_kind(mention.name))
         if mention.definite:
             found = self._by_role(mention.name, position)
             if found is not None:
@@ -333,8 +336,8 @@ class ArticleSpeakers(ArticleLayout):
     def _before(self, start: int, end: int) -> Mention | None:
         clause = self._text[start:end]
         found = before_clause(clause)
-        if found is None or found.kind != "participle":
-            return found
+        if found is None or found.kind != "participle":  # "Another patient, whom I am calling Bernadette, said:"
+            return offered_name(found, clause) if found is not None else None
         before = clause[: found.start]  # "A government source said …, adding: “…”"; "I have started asking …: “…”"
         return sentence_subject(before) or clause_subject(before)
 

@@ -30,6 +30,8 @@ from bot.core.quotes.lexicon import (
 _MAX_NAME_WORDS = 4
 _CONTRACTED = re.compile(r"['’](?:d|s|ll|ve|re|m)$")
 _SEAT = frozenset(("of", "for"))  # what follows names a see, a town or a seat: "Bishop of X", "MP for X"
+# A place or body made an adjective: "the Markbury-based business", "a Leeds-born nurse", "an NHS-run clinic"
+_COMPOUND_ADJECTIVE = re.compile(r"-(?:based|born|bred|raised|educated|led|run|owned|funded|backed|wide)$")
 
 
 def analyse_run(words: Sequence[str]) -> tuple[str, tuple[str, ...]]:
@@ -115,6 +117,7 @@ def _person_tail(words: list[str]) -> list[str]:
             or (low in MODIFIERS and tail)
             or is_acronym(word)
             or (len(word) > 2 and word[-1] == "s" and word[:-1].isupper() and word[:-1].isalpha())  # "MPs", "GPs"
+            or _COMPOUND_ADJECTIVE.search(word) is not None
         ):
             break
         tail.insert(0, word)
