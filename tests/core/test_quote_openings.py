@@ -290,3 +290,16 @@ def test_the_name_a_writer_gives_an_unnamed_source_is_their_speaker_name(lead: s
     text = ("More than half of those waiting said their pain had got worse.\n\n"
             f"{lead}\n\n“I have waited 14 months and nobody can tell me where I am on the list.”")
     assert [s for s, _ in speakers(text)] == ["Bernadette"]
+
+
+def test_the_anonymous_source_is_still_the_one_the_article_said_so_of_many_paragraphs_later() -> None:
+    """"The ward sister said …" after the union's general secretary has spoken is the sister kept anonymous, not
+    the last person named."""
+    text = ("A ward sister at one of the busiest trusts, who spoke on condition of anonymity, said the caps were "
+            "ignored.\n\n“We ring every agency on the list,” she said.\n\n"
+            "The figures show spending rose in twelve trusts. Several trusts missed their targets. The think tank "
+            "said the data was worrying. Agency use rose again in the spring. Ministers said the caps would stay.\n\n"
+            "Its general secretary, Colin Mabry, told the paper: “Members are leaving for agencies.”\n\n"
+            "The ward sister said she was not hopeful. “I have heard it all before,” she said.")
+    assert [s for s, _ in speakers(text)] == ["A ward sister at one of the busiest trusts", "Colin Mabry",
+                                              "a ward sister"]

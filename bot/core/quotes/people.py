@@ -203,11 +203,12 @@ class ArticleSpeakers(ArticleLayout):
             return Speaker(mention.name, None, nominal_kind(mention.name))
         if mention.definite:
             found = self._by_role(mention.name, position)
-            if found is not None:
-                start = self._start_back(position, _ORG_SENTENCES)
+            if found is not None:  # "A nurse, not named, … the nurse said", however far back the article said so
+                anonymous = is_unnamed(mention, "", self._names.unnamed_before(position))
+                start = 0 if anonymous else self._start_back(position, _ORG_SENTENCES)
                 unnamed = introduced_unnamed(self._text, start, position, mention.name)
-                if unnamed is not None and found.start < unnamed[0]:
-                    return Speaker(unnamed[1], None, nominal_kind(unnamed[1]))  # "A nurse, not named, … the nurse said"
+                if unnamed is not None and (anonymous or found.start < unnamed[0]):
+                    return Speaker(unnamed[1], None, nominal_kind(unnamed[1]))
                 name, role = self._person(found, position)
                 return person(name, role or clean_role(mention.name))
         # "a spokesperson for NHS England", "a Seagate spokesman": the organisation speaks; "one GOP source", "an
