@@ -20,7 +20,7 @@ from bot.core.furniture import (
     spaced_rows,
     starts_with,
 )
-from bot.core.headline import TOLD, TitleLine, pick_headline, shared_stems
+from bot.core.headline import BREADCRUMB, TOLD, TitleLine, pick_headline, shared_stems
 from bot.core.models import CleanText
 from bot.core.normalise import normalise_text
 from bot.core.pullquotes import QUOTE_MARKS, all_quoted, pull_quotes
@@ -295,6 +295,8 @@ def _title_line(blocks: list[Block], i: int, first: int) -> TitleLine:
         following = following[1:]
     n, j = next(((n, j) for n, j in enumerate(following[:2], 1) if j >= first or (
         _credited(blocks[j]) and not _banner(blocks, j, first))), (None, first))
+    if any(BREADCRUMB.search(blocks[k].text) for k in range(i + 1, j)):
+        n = None  # above the page's trail ("Home > News > Fenby") that leads to the article: the site's line
     return TitleLine(blocks[i].text, n, i, byline=j if j < first else None)
 
 

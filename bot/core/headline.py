@@ -32,7 +32,7 @@ _COMMON = wordset(
 _STEM = 5  # "workers" and "worker", "parking" and "park": compare words by their first letters
 _SEPARATOR = re.compile(r"\s[|•·]\s|\s\||\|\s")
 # "Home / News / Title…", "News / NHS dentistry": sections a few words each (a bilingual headline's halves are longer)
-_BREADCRUMB = re.compile(r"\s[>›»]\s|^home\s/\s|\s/\s.*\s/\s|^(?:\S+ ){0,2}\S+ / (?:\S+ ){0,2}\S+$", re.I)
+BREADCRUMB = re.compile(r"\s[>›»]\s|^home\s/\s|\s/\s.*\s/\s|^(?:\S+ ){0,2}\S+ / (?:\S+ ){0,2}\S+$", re.I)
 # "LIVE:", "Breaking news:", "Opinion:"; not an instalment's number, part of its title ("Episode 47: …")
 _LABEL = re.compile(r"^(?![A-Z][a-z]+ \d+:)[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s")
 # A ticker over the page ("Breaking: A38 closed after crash"): another story, so the line below is no standfirst
@@ -63,7 +63,7 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
     """
     stems = _stems(line.text)
     shared = len(stems & lead)
-    if (not shared and line.distance != 1) or _BREADCRUMB.search(line.text):
+    if (not shared and line.distance != 1) or BREADCRUMB.search(line.text):
         return None  # "Mental health > Approved mental health professionals": where the page sits, no headline
     score = 4 * shared / len(stems) if stems else 0.0
     if line.distance is not None:
@@ -137,7 +137,7 @@ def _essay_head(line: TitleLine, below: TitleLine, lead: set[str]) -> bool:
         and not (stems | _stems(below.text)) & lead
         and len(below.text.split()) > len(line.text.split())
         and _worded(line.text)
-        and not (_LABEL.match(line.text) or _SEPARATOR.search(line.text) or _BREADCRUMB.search(line.text))
+        and not (_LABEL.match(line.text) or _SEPARATOR.search(line.text) or BREADCRUMB.search(line.text))
     )
 
 

@@ -778,3 +778,16 @@ def test_a_long_tabloid_headline_over_its_standfirst_and_a_bare_name_byline_is_t
     raw = page("Home", "News", headline, standfirst, "Chloe Barraclough", "Share", "Published: 10:42, 18 Jun 2026",
                *CARE_BODY)
     assert clean(raw).title == headline
+
+
+def test_a_tagline_above_the_pages_breadcrumb_trail_is_the_sites_even_when_it_names_the_lead_towns_place() -> None:
+    """A weekly's tagline names the towns its lead is about; the trail to the article ("Home > News > Fenby") sits
+    between it and the date over the headline, so it is the site's line."""
+    headline = "Fenby patients spared 12-mile trip as village surgery opens its own dispensary"
+    lead = ("Patients in Fenby will be able to collect their medicines at their own GP surgery from next week, "
+            "sparing them a round trip to Harrowden.")
+    raw = page("Harrowden Mercury", "Your weekly paper for Harrowden, Fenby and the villages",
+               "Subscribe | e-Edition | Log in", "News   Sport   What's On   Jobs", "Home > News > Fenby",
+               "Thursday, 15 January 2026", headline, "By Rachel Tuddenham", lead,
+               "The practice has converted two former consulting rooms into a dispensing area.")
+    assert clean(raw).title == headline
