@@ -67,6 +67,8 @@ _DEFINITION = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,8}?(?:is|are|was|were)\s+
 # The label over a live page's bullets under its headline ("Summary", "Key points")
 _SUMMARY_LABEL = re.compile(r"(?:summary|key points|in short|at a glance|what we know(?: so far)?)\W*", re.I)
 _CLOCK = re.compile(r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?", re.I)  # a live entry's time
+_TO_READER = re.compile(r"\b(?:you|your)\b", re.I)  # a teaser's prompt over links: "You may also be interested in:"
+_NUMBERED = re.compile(r"\d{1,2}\. [A-Z]")  # "2. People want information": a section's number
 _EMAIL_HEADER = pattern(r"^(?:from|to|cc|subject|sent|date)\s*:")
 _AD_LABELS = frozenset({"sponsored", "promoted", "partner content", "paid content", "ad"})
 
@@ -348,10 +350,11 @@ def _opening_headline(blocks: list[Block], first: int, last: int) -> bool:
 
 
 def _sub_heading(blocks: list[Block], i: int, first: int, last: int) -> bool:
-    """Say whether a heading inside the body is the article's own: body text on both sides, a live entry's under
-    its time ("14:05" / "Wards reopen"; the first one's heads the body), or a section title and the question under
-    it that opens an interview ("Five minutes with… Jo Lee" / "What is a typical day?"). A line that is all
-    quotation is a pull quote, repeated from the text, not a heading."""
+    """Say whether a heading inside the body is the article's own: body text on both sides, one of the items under
+    a line ending in a colon, a numbered section's title, a live entry's under its time ("14:05" / "Wards reopen";
+    the first one's heads the body), or a section title and the question under it that opens an interview ("Five
+    minutes with… Jo Lee" / "What is a typical day?"). A line that is all quotation is a pull quote, repeated from
+    the text, not a heading."""
     if not first <= i < last or blocks[i].text[0] in QUOTE_MARKS:
         return False
     body = [j for j in (i - 1, i + 1) if blocks[j].kind in BODY_KINDS]
@@ -361,6 +364,12 @@ def _sub_heading(blocks: list[Block], i: int, first: int, last: int) -> bool:
         return False
     if len(body) == 2:
         return True
+    opens = next(j for j in range(i - 1, first - 2, -1) if j < first or blocks[j].kind is not Kind.HEADING)
+    lead_in = blocks[opens].text if opens >= first and blocks[opens].kind in BODY_KINDS else ""
+    if lead_in.endswith(":") and not _TO_READER.search(lead_in):
+        return True  # items under "Key findings include:" that lost their bullets; not "You may also like:"
+    if _NUMBERED.match(blocks[i].text) and body == [i + 1]:
+        return True  # "2. People want information": a numbered section of the article
     if _is_question(blocks[i]) and body == [i + 1]:  # the question after a section title
         return i - 2 >= first and blocks[i - 1].kind is Kind.HEADING and blocks[i - 2].kind in BODY_KINDS
     if body == [i - 1] and i + 2 <= last:  # the section title over a question

@@ -39,7 +39,7 @@ _ALWAYS = pattern(
     r"\b(?:delivered|straight|direct|sent) (?:to|into) your inbox\b|\benter your e-?mail\b|\bby signing up\b",
     r"\bfollow (?:us|[\w&' ]{1,30}) on (?:facebook|twitter|x|instagram|linkedin|tiktok|youtube|bluesky)\b",
     r"\bclick (?:here|the link|below)\b|\btap here\b|\ball rights reserved\b|\bregistered in england\b",
-    r"\bregistered office\b|\bcompany (?:no|number|registration)\b|\btrading name of\b",
+    r"\bregistered office\b|\bcompany (?:no\b\.?:? ?\d+|number|registration)\b|\btrading name of\b",  # not "no longer"
     r"\bis (?:the|a|an) (?:[\w'’-]+ ){0,3}?(?:publication|magazine|newspaper|news ?site|website) "
     r"(?:for|of|covering|serving|dedicated)\b",
     r"\b(?:enable|allow|consent to (?:the |our )?use(?: of)?) cookies\b|\bcookies (?:are )?disabled\b",
@@ -69,6 +69,9 @@ _ALWAYS = pattern(
 _ALWAYS_OPENING = starts_with(
     r"if you(?:'ve|’ve| have) been affected by|if you or someone you know\b"
     r"|comments are (?:open|closed|switched off|turned off|disabled)\b|competing interests\s*:"
+    r"|provenance and peer review\s*:|thank(?:s| you) for (?:subscribing|signing up)\b"  # a journal's, a sign-up's
+    r"|(?:this|a version of this) (?:article|story|piece) (?:first |originally )?appeared (?:in|on)\b"  # in print
+    r"|(?:like|enjoyed) this (?:story|article)\?|share or comment on\b"  # a prompt over the share buttons
     r"|(?:content|trigger) (?:note|warning)\s*:|darllen mwy\b"
     r"|(?:read (?:more|next|also)|also read|see also|related(?: story| article)?)\s*:"  # a teaser, however long
 )

@@ -612,3 +612,44 @@ def test_capitalised_links_after_a_line_ending_in_a_colon_are_not_a_list_of_the_
     links = ["Ambulance waits in Hallam Vale among longest in England", "Plans for new health hub approved"]
     result = clean(page(HEADLINE, BODY[0], BODY[1], "You may also be interested in:", *links, BODY[2], BODY[3]))
     assert not set(links) & set(paragraphs(result.body))
+
+
+@pytest.mark.parametrize("footer", ["Registered in England and Wales. Company No. 04511201.", "Company no: 1234567"])
+def test_a_company_number_is_furniture_but_a_company_that_no_longer_does_something_is_the_article(footer: str) -> None:
+    lead = "Brightwater Homecare has stopped taking council contracts for visits shorter than half an hour."
+    kept = ("The company no longer accepts commissions for visits of less than 30 minutes, a policy it says cost it "
+            "a contract worth 1,200 hours a week.")
+    result = clean("\n\n".join(["Care Enterprise", "Short visits dropped by homecare firm", "By Ann Lee", lead, kept,
+                                "Its managing director said the decision had been hard but right.", footer]))
+    assert kept in result.body
+    assert footer not in result.body
+
+
+@pytest.mark.parametrize("furniture", [
+    "This article appeared in the March 2026 issue of Care Enterprise. Subscribe to get the magazine every month.",
+    "Like this story? Share it:", "Share or comment on this article:", "Thank you for subscribing!",
+    "Provenance and peer review: commissioned; not externally peer reviewed.",
+])
+def test_notes_and_prompts_under_an_article_are_furniture(furniture: str) -> None:
+    body = ["Brightwater Homecare has stopped taking council contracts for visits shorter than half an hour.",
+            "Its managing director said the decision had been hard but right for the people it cares for.",
+            "The firm now employs 340 carers across three branches in the county."]
+    result = clean("\n\n".join(["Care Enterprise", "Short visits dropped by homecare firm", "By Ann Lee", *body,
+                                furniture, "About us | Contact | Advertise"]))
+    assert body[-1] in result.body
+    assert furniture not in result.body
+
+
+def test_list_items_under_a_lead_in_ending_in_a_colon_stay_in_the_body_when_their_bullets_were_lost() -> None:
+    items = ["73% said their workload was unmanageable most of the time, up from 61% in 2023",
+             "58% regularly work unpaid hours, with an average of 4.5 extra hours a week"]
+    result = clean(page(HEADLINE, BODY[0], BODY[1], "Key findings include:", *items, BODY[2], BODY[3]))
+    assert set(items) <= set(paragraphs(result.body))
+
+
+def test_a_numbered_section_title_inside_the_article_stays_in_the_body() -> None:
+    sections = ["1. Waiting is not just waiting", "2. People want information as much as anything"]
+    result = clean(page(HEADLINE, BODY[0], sections[0], BODY[1], "Pauline, 66, East Midlands", sections[1], BODY[2],
+                        BODY[3]))
+    assert set(sections) <= set(paragraphs(result.body))
+
