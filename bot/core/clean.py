@@ -83,8 +83,8 @@ def _classify(blocks: list[Block]) -> None:
             block.kind = Kind.HEADING  # a long headline or standfirst: a byline never follows a paragraph at once
         # "It will:" / "tell you your position in the queue" / "offer a call-back": a list that lost its bullets,
         # each item in lower case going on with the sentence (a headline, a menu or a related link is capitalised)
-        listing = block.kind is Kind.HEADING and block.text[0].islower() and (
-            listing or (i > 0 and _announces(blocks[i - 1])))
+        listing = block.kind in (Kind.HEADING, Kind.LONG) and block.text[0].islower() and (
+            listing or (i > 0 and _announces(blocks[i - 1])))  # a long item goes on with the list too
         block.kind = Kind.BULLET if listing else block.kind
     prose_words = 0
     mode: str | None = None

@@ -72,6 +72,7 @@ _ALWAYS_OPENING = starts_with(
     r"|provenance and peer review\s*:|thank(?:s| you) for (?:subscribing|signing up)\b"  # a journal's, a sign-up's
     r"|(?:this|a version of this) (?:article|story|piece) (?:first |originally )?appeared (?:in|on)\b"  # in print
     r"|(?:like|enjoyed) this (?:story|article)\?|share or comment on\b"  # a prompt over the share buttons
+    r"|we want (?:our|the) comments\b|(?:community|commenting|house) (?:guidelines|rules)\b"  # a comments policy
     r"|(?:content|trigger) (?:note|warning)\s*:|darllen mwy\b"
     r"|(?:read (?:more|next|also)|also read|see also|related(?: story| article)?)\s*:"  # a teaser, however long
 )

@@ -653,3 +653,20 @@ def test_a_numbered_section_title_inside_the_article_stays_in_the_body() -> None
                         BODY[3]))
     assert set(sections) <= set(paragraphs(result.body))
 
+
+
+def test_lower_case_list_items_stay_in_the_body_when_short_ones_follow_long_ones() -> None:
+    items = ["a digital health passport holding each young person's health history, immunisations and contacts, so "
+             "they no longer rely on paper records",
+             "a named nurse who can help with registering with a GP and a dentist, and go to appointments with them",
+             "a weekly drop-in clinic, with no appointment needed", "help with prescription charges"]
+    result = clean(page(HEADLINE, BODY[0], "The scheme includes:", *items, BODY[1], BODY[2], BODY[3]))
+    assert set(items) <= set(paragraphs(result.body))
+
+
+def test_a_comments_policy_under_the_article_is_furniture() -> None:
+    policy = ("We want our comments to be a lively and valuable part of our community - a place where readers can "
+              "debate and engage with the most important local issues.")
+    result = clean("\n".join([HEADLINE, *BODY, "Comments: Our rules", policy, "Read the rules here"]))
+    assert BODY[-1] in paragraphs(result.body)
+    assert policy not in result.body
