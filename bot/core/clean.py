@@ -51,6 +51,8 @@ _END_HEAD = pattern(
     r"|join the (?:conversation|discussion)|\d+\s+(?:responses|replies|thoughts)\b.*|-*\s*ends\s*-*|#\s*#\s*#"
     r"|notes? (?:to|for) editors?|editors?['’]?s? notes?|about the authors?|references|bibliography)\W{0,3}$"
 )
+# A blog's comments under the post, however long its title: "2 Responses to “…”", "14 thoughts on “…”"
+_REPLIES_TO = re.compile(r"\d+ (?:responses?|replies|thoughts|comments?) (?:to|on) [“\"‘']", re.I)
 # The writer's bio under an article: "Callum O'Rourke is a Local Democracy Reporter covering …", "Joe Hall is The
 # Common Ground's north of England correspondent.", by first name too: "Gemma is deputy editor of Care Today."
 _BIO = re.compile(
@@ -92,7 +94,8 @@ def _classify(blocks: list[Block]) -> None:
         if mode == "end":
             block.kind = Kind.FURNITURE
             continue
-        heading = block.words <= 10 and not ends_sentence(block.text.rstrip(":"))
+        heading = (block.words <= 10 or _REPLIES_TO.match(block.text) is not None) and not ends_sentence(
+            block.text.rstrip(":"))
         if (heading or _bio(blocks, i)) and prose_words >= _BODY_BEFORE_END and _closes_article(blocks, i, prose_words):
             mode = "end"
             block.kind = Kind.FURNITURE

@@ -73,6 +73,7 @@ _ALWAYS_OPENING = starts_with(
     r"|(?:this|a version of this) (?:article|story|piece) (?:first |originally )?appeared (?:in|on)\b"  # in print
     r"|(?:like|enjoyed) this (?:story|article)\?|share or comment on\b"  # a prompt over the share buttons
     r"|we want (?:our|the) comments\b|(?:community|commenting|house) (?:guidelines|rules)\b"  # a comments policy
+    r"|for the price of a (?:cup of )?coffee\b"  # a supporters' appeal
     r"|(?:content|trigger) (?:note|warning)\s*:|darllen mwy\b"
     r"|(?:read (?:more|next|also)|also read|see also|related(?: story| article)?)\s*:"  # a teaser, however long
 )
@@ -93,7 +94,8 @@ _ALWAYS_HINTS = (
 _URL_HINTS = ("http", "www.", "@")
 # Furniture when a short line starts with it: labels, calls to action, widgets.
 _SHORT_START = starts_with(
-    r"skip to|share (?:this|on|via|the|:)|follow us|read (?:more|next|the full)|related\b|sponsored by"
+    r"skip to|share (?:this|on|via|the|:)|support (?:us|our)\b|follow us|read (?:more|next|the full)|related\b"
+    r"|sponsored by"
     r"|more (?:from|on|stories|news|articles)\b|you (?:may|might) (?:also )?like|recommended\b|top stories"
     r"|most (?:read|popular|viewed|shared)|trending\b|latest (?:news|stories|articles|jobs)\b|filed under"
     r"|tags?\s*:|topics?\s*:|categories\s*:|posted in\b|in partnership with|listen to this|print this"

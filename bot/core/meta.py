@@ -219,7 +219,7 @@ _VALEDICTION = re.compile(
 _BARE_BY = re.compile(r"\W*by\W*$", re.I)
 _CONTACT = re.compile(r"^\W*(?:\S+@\S+\.\w+|@\w+|(?:email|e-mail|follow)\b.*)$", re.I)
 _BYLINE_CHARS = 100
-_SHARE = re.compile(r"\W*share\b", re.I)  # a name line over the share buttons: "Frances Lyle" / "Share on Facebook"
+_SHARE = re.compile(r"\W*(?:click to )?share\b", re.I)  # a name line over the share buttons: "Share on Facebook"
 _SIGN_OFF_NEXT = re.compile(
     r"(?:share|tags?\b|filed under|posted in|related|follow|previous|more from|read more\b|comments?\b|most read)", re.I
 )

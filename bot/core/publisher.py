@@ -58,7 +58,8 @@ _MENU_WORDS = _SECTION_NAMES | wordset(
     "and & latest media social press events views updates releases resources stories insights publications "
     "blogs video videos podcasts episodes newsroom announcements jobs advertise advertising careers contact about "
     "login register subscribe newsletter newsletters shop awards magazine webinars membership account search menu "
-    "world business sport sports lifestyle culture politics travel money science technology entertainment weather"
+    "world business sport sports lifestyle culture politics travel money science technology entertainment weather "
+    "obituaries letters puzzles motors property"
 )
 
 _NOT_SITE = re.compile(

@@ -670,3 +670,23 @@ def test_a_comments_policy_under_the_article_is_furniture() -> None:
     result = clean("\n".join([HEADLINE, *BODY, "Comments: Our rules", policy, "Read the rules here"]))
     assert BODY[-1] in paragraphs(result.body)
     assert policy not in result.body
+
+
+def test_a_blogs_replies_under_the_post_are_furniture_however_long_the_title_they_repeat() -> None:
+    replies = ["2 Responses to “Village first responders mark their first year with a hundred call-outs”",
+               "Pat Hargreaves says:", "June 12, 2026 at 11:02 am", "Well done Gareth and all the team. We're lucky.",
+               "Reply", "Tom Ridley says:", "June 13, 2026 at 8:17 pm",
+               "Went to help with the fundraiser last year, great to see what it has paid for. Might come along to "
+               "the information evening myself.", "Reply"]
+    posted = "This entry was posted on Friday, June 12th, 2026 at 9:41 am and is filed under Community News."
+    result = clean(page(HEADLINE, *BODY, posted) + "\n\n" + "\n".join(replies))
+    assert BODY[-1] in paragraphs(result.body)
+    assert not any(reply in result.body for reply in replies)
+
+
+def test_a_supporters_appeal_inside_the_page_is_furniture() -> None:
+    appeal = ["Support our Nation today", "For the price of a cup of coffee a month you can help us create an "
+              "independent, not-for-profit news service for the whole country.", "Become a supporter"]
+    result = clean(page(HEADLINE, *BODY, *appeal, "Share this article:"))
+    assert BODY[-1] in paragraphs(result.body)
+    assert not set(appeal) & set(paragraphs(result.body))

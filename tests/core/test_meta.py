@@ -667,12 +667,13 @@ def test_a_blogs_credit_line_under_the_article_gives_its_author_and_date() -> No
     assert (found.author, str(found.published)) == ("Dev Malik", "2026-11-27")
 
 
-def test_a_name_line_over_the_share_buttons_is_the_author() -> None:
+@pytest.mark.parametrize("share", ["Share on Facebook", "Click to share on X/Twitter (Opens in new window)"])
+def test_a_name_line_over_the_share_buttons_is_the_author(share: str) -> None:
     raw = "\n".join([
         "The Sentinel", "Opinion", "Tuesday 1 December 2026 06.00 GMT", "Social care",
         "We keep asking care workers to be heroes. It is time we paid them like professionals",
         "Another winter, another emergency fund. Until ministers fix the workforce, every plan is built on sand",
-        "Frances Lyle", "Share on Facebook", "Share via Email", "Comments (1,204)",
+        "Frances Lyle", share, "Share via Email", "Comments (1,204)",
         "At 6.45am on a wet Thursday in October I sat in a small car outside a bungalow with a woman called Shona.",
         "Shona is a home care worker. She is 52, has done the job for 14 years, and is paid £12.60 an hour.",
         "She is not paid for the time she spends driving between visits, which can be two hours a day.",
@@ -806,3 +807,9 @@ def test_a_young_writer_credited_by_first_name_and_age_is_the_author() -> None:
 def test_a_first_name_alone_in_a_byline_without_an_age_is_not_taken_for_a_person() -> None:
     raw = page(HEADLINE, "Posted by Admin", "22 May 2026", *BODY)
     assert meta(raw).author is None
+
+
+def test_a_papers_section_label_named_again_in_its_footer_is_not_its_publisher() -> None:
+    found = meta("Skip to main content", "Sign in", "Support us", "News", "Opinion", "Obituaries", "UK politics",
+                 HEADLINE, *BODY, "Obituaries", "Letters", "© 2026 Meridian News & Media Limited. All rights reserved.")
+    assert found.publisher is not None and "Meridian" in found.publisher
