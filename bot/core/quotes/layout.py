@@ -61,6 +61,7 @@ class ArticleLayout:
         """How many sentences just before the one at `position` open with this pronoun: "… seen by Dr Oliver Brandreth.
         He diagnosed …. He was careful with his words. “…,” he said": each goes on with the same person."""
         count, sentence = 0, self._sentence_of(position) - 1
-        while sentence >= 0 and re.match(rf"{pronoun}\b", self._text[self._starts[sentence] :], re.IGNORECASE):
+        opens = re.compile(rf"{pronoun}\b", re.IGNORECASE)  # matched in place: no copy of the text after it
+        while sentence >= 0 and opens.match(self._text, self._starts[sentence]):
             count, sentence = count + 1, sentence - 1
         return count
