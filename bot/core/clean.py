@@ -70,6 +70,8 @@ _DEFINITION = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,8}?(?:is|are|was|were)\s+
 _SUMMARY_LABEL = re.compile(r"(?:summary|key points|in short|at a glance|what we know(?: so far)?)\W*", re.I)
 _CLOCK = re.compile(r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?", re.I)  # a live entry's time
 _TO_READER = re.compile(r"\b(?:you|your)\b", re.I)  # a teaser's prompt over links: "You may also be interested in:"
+# a section's label in capitals over the headline ("NEWS"); not "SUBSCRIBER EXCLUSIVE", which may stand under it
+_SECTION_LABEL = re.compile(r"(?:LATEST )?NEWS|OPINION|ANALYSIS|FEATURES?|COMMENT|BLOG")
 _NUMBERED = re.compile(r"\d{1,2}\. [A-Z]")  # "2. People want information": a section's number
 _EMAIL_HEADER = pattern(r"^(?:from|to|cc|subject|sent|date)\s*:")
 _AD_LABELS = frozenset({"sponsored", "promoted", "partner content", "paid content", "ad"})
@@ -300,8 +302,8 @@ def _title_line(blocks: list[Block], i: int, first: int) -> TitleLine:
         following = following[1:]
     n, j = next(((n, j) for n, j in enumerate(following[:2], 1) if j >= first or (
         _credited(blocks[j]) and not _banner(blocks, j, first))), (None, first))
-    if any(BREADCRUMB.search(blocks[k].text) for k in range(i + 1, j)):
-        n = None  # above the page's trail ("Home > News > Fenby") that leads to the article: the site's line
+    if any(BREADCRUMB.search(blocks[k].text) or _SECTION_LABEL.fullmatch(blocks[k].text) for k in range(i + 1, j)):
+        n = None  # above the trail ("Home > News > Fenby") or label ("NEWS") that heads the article: the site's line
     return TitleLine(blocks[i].text, n, i, byline=j if j < first else None)
 
 

@@ -791,3 +791,26 @@ def test_a_tagline_above_the_pages_breadcrumb_trail_is_the_sites_even_when_it_na
                "Thursday, 15 January 2026", headline, "By Rachel Tuddenham", lead,
                "The practice has converted two former consulting rooms into a dispensing area.")
     assert clean(raw).title == headline
+
+
+@pytest.mark.parametrize("label", ["NEWS", "OPINION"])
+def test_a_promotion_above_the_section_label_over_the_date_and_headline_is_the_sites(label: str) -> None:
+    headline = "District nurses 'firefighting' as caseloads climb, survey finds"
+    lead = ("District nurses are routinely seeing more than 20 patients a shift and are leaving care undone, a "
+            "survey of community nurses has found.")
+    raw = "\n".join(["The Nursing Record", "Log in", "Subscribe", "Menu", "Clinical", "Workforce", "Practice",
+                     "Free CPD resources for community nurses", "", label, "3 November, 2025", headline,
+                     "Nearly three-quarters of district nurses say they left care undone on their last shift",
+                     "By Hannah Ferris", "Senior reporter", "Share", "", lead,
+                     "The survey was completed by 2,215 nurses working in community teams in England."])
+    assert clean(raw).title == headline
+
+
+def test_a_subscriber_label_between_headline_and_standfirst_keeps_the_headline() -> None:
+    headline = "Patients stranded in hospital for months as care-at-home crisis deepens"
+    raw = "\n".join(["The Inverbrae Courier", "Subscribe", "News", "Health", "", headline, "SUBSCRIBER EXCLUSIVE",
+                     "More than 110 people are stuck on wards despite being fit to go home, and a provider has failed",
+                     "", "By Morag Leckie", "Health Correspondent", "Tuesday 24 November 2026 6:00 am", "",
+                     "More than 110 patients fit to leave hospital are stuck on wards because no care at home can be "
+                     "found for them, figures show.", "The care provider that collapsed in the summer had 40 clients."])
+    assert clean(raw).title == headline
