@@ -11,7 +11,8 @@ from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # "By Jane Smith", "Posted on 24/07/2018 by Jane Doe", "Written by Jane Doe", "Words by ...", "Show notes by ..."
 _BY = re.compile(
-    r"^\W{0,3}(?:(?:posted|published|written|words|story|reported|reporting|report|text|interview|article|compiled"
+    r"^\W{0,3}(?:(?:this (?:entry|post) was )?"  # a blog's "This entry was posted in News on … by Jean Whitlock."
+    r"(?:posted|published|written|words|story|reported|reporting|report|text|interview|article|compiled"
     r"|edited|live|hosted|presented|(?:show )?notes)\b"
     r"[^|\n]{0,40}?\s)?by\s*:?\s+(?P<name>\S.*)$",
     re.I,

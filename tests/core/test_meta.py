@@ -813,3 +813,9 @@ def test_a_papers_section_label_named_again_in_its_footer_is_not_its_publisher()
     found = meta("Skip to main content", "Sign in", "Support us", "News", "Opinion", "Obituaries", "UK politics",
                  HEADLINE, *BODY, "Obituaries", "Letters", "© 2026 Meridian News & Media Limited. All rights reserved.")
     assert found.publisher is not None and "Meridian" in found.publisher
+
+
+def test_a_blogs_this_entry_was_posted_line_under_the_post_names_its_author() -> None:
+    found = meta("Hawkridge Matters", HEADLINE, *BODY,
+                 "This entry was posted in Village News on 14 March 2026 by Jean Whitlock.", "Leave a Reply")
+    assert found.author == "Jean Whitlock"

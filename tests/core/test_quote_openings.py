@@ -303,3 +303,18 @@ def test_the_anonymous_source_is_still_the_one_the_article_said_so_of_many_parag
             "The ward sister said she was not hopeful. “I have heard it all before,” she said.")
     assert [s for s, _ in speakers(text)] == ["A ward sister at one of the busiest trusts", "Colin Mabry",
                                               "a ward sister"]
+
+
+def test_someone_identified_only_by_a_first_name_speaks_as_that_name() -> None:
+    text = ("The café has helped more than 900 people since it opened.\n\n"
+            "One regular visitor, who asked to be identified only as Dean, 41, said the café had kept him going.\n\n"
+            "“You can ring a helpline, but there is a difference when someone sits with you,” he said.")
+    assert [s for s, _ in speakers(text)] == ["Dean"]
+
+
+def test_the_spokesperson_is_the_body_with_a_long_name_that_brought_them_in() -> None:
+    text = ("The union's general secretary, Martin Oduya, said ministers had walked away from talks.\n\n"
+            "“Our members are exhausted,” he told the crowd.\n\n"
+            "A Department of Health and Social Care spokesperson said the pay award had been accepted in full.\n\n"
+            "“We have been clear that strikes are not the answer,” the spokesperson said.")
+    assert [s for s, _ in speakers(text)] == ["Martin Oduya", "Department of Health and Social Care"]

@@ -59,7 +59,8 @@ _CALLED = re.compile(
 _BEFORE_CALL = re.compile(r"\b[Aa]n? ((?:[\w-]+ ){1,3})$")  # the noun before "I'll call": "a woman", "a young man"
 _NAMED_AS = re.compile(  # "… gave her name only as Precious", "… asked us to use only his first name, Stan"
     r"\b(?:gave (?P<given>her|his|their) (?:first )?name (?:only )?as"
-    r"|(?:use|using|by) only (?P<first>her|his|their) first name,?) (?P<name>[A-Z][\w’'-]+)"
+    r"|(?:use|using|by) only (?P<first>her|his|their) first name,?"
+    r"|to be (?:identified|named|known) (?:only )?as) (?P<name>[A-Z][\w’'-]+)"  # "asked to be identified only as Dean"
 )
 _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote that only calls someone: "“Mum,” he says"
 # a one-word name with an age or a clause about their own after it is a person: "Pete, 71, …", "Jas, who … her mum"
@@ -105,13 +106,14 @@ def offered_name(nominal: Mention, sentence: str) -> Mention:
     """Return the person an unnamed nominal is when the sentence gives the name they offered ("Another resident,
     who gave her name only as Sandra") or the writer's name for them ("One respondent, whom we are calling
     Pauline"), with the nominal as their role; else the nominal."""
-    named = _NAMED_AS.search(sentence) if nominal.kind == "nominal" and "name" in sentence else None
+    offered = nominal.kind == "nominal" and ("name" in sentence or " as " in sentence)
+    named = _NAMED_AS.search(sentence) if offered else None
     if named is None:  # "One respondent, whom we are calling Pauline, …"
         called = _called(sentence) if nominal.kind == "nominal" and "call" in sentence else None
         at = sentence.find(nominal.name)
         close = called is not None and at >= 0 and 0 <= called.start - at - len(nominal.name) < 30
         return replace(called, role=nominal.name, start=nominal.start) if called and close else nominal
-    gender = _OWNED_BY.get(named["given"] or named["first"])
+    gender = _OWNED_BY.get(named["given"] or named["first"]) or given_gender(named["name"])
     return Mention("person", named["name"], nominal.name, gender, start=nominal.start)
 
 

@@ -41,7 +41,8 @@ _BY_TIME = re.compile(r"the (?:end|start|beginning|middle|time|turn) of\b")
 _BY_REACH = 60  # characters from "signed by" to the name: "signed by the partnership's senior partner, Dr X"
 # Who brought in a spokesperson: "a spokesperson", "A Seagate spokesman", "a spokesman for the Department of Health"
 SPOKESPERSON = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne) (?:[\w’'&-]+ ){0,3}?spokes(?:person|man|woman)"
+    r"\b(?:[Aa]n?|[Oo]ne) (?:(?:[\w’'&-]+ ){0,3}?|(?:[A-Z][\w’'&-]* (?:(?:of|and|for|&) )?){4,7})"  # or a body's
+    r"spokes(?:person|man|woman)"  # long name: "A Department of Health and Social Care spokesperson"
     r"(?: for (?:the )?[A-Z][\w’'&-]*(?:(?: | of | and | for | & | of the )[A-Z][\w’'&-]*)*"  # "… of Health and …"
     r"| for the [a-z][\w’'-]*(?: (?!said|says|told|added|stated|confirmed|insisted|explained|replied|responded)"
     r"[a-z][\w’'-]*)?)?"  # "… for the trust", "… for the health board", not "… for the company said"
