@@ -62,7 +62,7 @@ _ALWAYS = pattern(
     r"\bregister\b[^.]{0,30}\bunlimited access\b|\bmade possible by (?:our )?(?:members|readers|supporters)\b",
     # a widget's error, the comments' rules, the standard credit of a local democracy reporter's copy
     r"\bsomething went wrong,? please try again\b|\bcomments? that (?:break|breach) (?:our|the|these) rules\b",
-    r"\bthe local democracy reporting service is\b",
+    r"\bthe local democracy reporting service is\b|\b(?:produced|written) by the local democracy reporting service\b",
 )
 # Furniture whatever the line's length when a line opens with these: pointing the reader to help, closing the
 # comments or labelling the piece

@@ -690,3 +690,14 @@ def test_a_supporters_appeal_inside_the_page_is_furniture() -> None:
     result = clean(page(HEADLINE, *BODY, *appeal, "Share this article:"))
     assert BODY[-1] in paragraphs(result.body)
     assert not set(appeal) & set(paragraphs(result.body))
+
+
+@pytest.mark.parametrize("credit", [
+    "This story was produced by the Local Democracy Reporting Service, which is funded by the BBC and used by other "
+    "media organisations.",
+    "The Local Democracy Reporting Service is a public service news agency funded by the BBC.",
+])
+def test_the_local_democracy_reporting_credit_under_the_copy_is_furniture(credit: str) -> None:
+    result = clean(page(HEADLINE, *BODY, credit, "Comments"))
+    assert BODY[-1] in paragraphs(result.body)
+    assert credit not in result.body
