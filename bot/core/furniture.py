@@ -74,6 +74,7 @@ _ALWAYS_OPENING = starts_with(
     r"|(?:like|enjoyed) this (?:story|article)\?|share or comment on\b"  # a prompt over the share buttons
     r"|we want (?:our|the) comments\b|(?:community|commenting|house) (?:guidelines|rules)\b"  # a comments policy
     r"|for the price of a (?:cup of )?coffee\b"  # a supporters' appeal
+    r"|(?:the )?views expressed (?:in this|here|are)\b"  # a blog's disclaimer
     r"|(?:content|trigger) (?:note|warning)\s*:|darllen mwy\b"
     r"|(?:read (?:more|next|also)|also read|see also|related(?: story| article)?)\s*:"  # a teaser, however long
 )

@@ -701,3 +701,11 @@ def test_the_local_democracy_reporting_credit_under_the_copy_is_furniture(credit
     result = clean(page(HEADLINE, *BODY, credit, "Comments"))
     assert BODY[-1] in paragraphs(result.body)
     assert credit not in result.body
+
+
+def test_a_blogs_disclaimer_under_the_post_is_furniture() -> None:
+    disclaimer = ("The views expressed in this blog are those of the author and not necessarily those of the "
+                  "Fairhaven Policy Institute.")
+    result = clean(page(HEADLINE, *BODY, disclaimer, "Share this post"))
+    assert BODY[-1] in paragraphs(result.body)
+    assert disclaimer not in result.body

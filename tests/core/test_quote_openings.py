@@ -318,3 +318,11 @@ def test_the_spokesperson_is_the_body_with_a_long_name_that_brought_them_in() ->
             "A Department of Health and Social Care spokesperson said the pay award had been accepted in full.\n\n"
             "“We have been clear that strikes are not the answer,” the spokesperson said.")
     assert [s for s, _ in speakers(text)] == ["Martin Oduya", "Department of Health and Social Care"]
+
+
+def test_a_one_word_name_after_the_is_a_place_not_the_person_of_the_next_he() -> None:
+    """"the Royal" (a hospital) opens the clause after "When Derek started,": "he" is still Derek."""
+    text = ("Derek Applegate has pushed his last trolley at Pendlebury Royal Infirmary after 44 years.\n\n"
+            "When Derek started, the Royal still had long Nightingale wards with 30 beds down each side.\n\n"
+            "“You knew you might be the last face they saw,” he said.")
+    assert speakers(text) == [("Derek Applegate", None)]

@@ -156,7 +156,8 @@ def _is_name(text: str, lead: Mention, names: ArticleNames) -> bool:
     """Tell whether a sentence's subject is a person's name: a lone capitalised word opening a sentence is too
     often not one."""
     return (
-        not (lead.role is None and text.endswith("The ", 0, lead.start))  # "The Ledger spent …": a paper
+        not (lead.role is None and text.endswith(("The ", "the "), 0, lead.start))  # "The Ledger spent …": a paper;
+        # "When Derek started, the Royal still had …": a hospital
         and not _VOCATIVE.match(text, max(0, lead.start - 1))  # "“Mum,” he says": whom he speaks to
         and (not re.match(rf"{re.escape(lead.name)}['’]s\b", text[lead.start :])  # "Kingsbrook's capacity"
              or bool(names.surname_forms(lead.name))  # but "Oduya's back injury": Grace Oduya's
