@@ -75,6 +75,7 @@ _ALWAYS_OPENING = starts_with(
     r"|we want (?:our|the) comments\b|(?:community|commenting|house) (?:guidelines|rules)\b"  # a comments policy
     r"|for the price of a (?:cup of )?coffee\b"  # a supporters' appeal
     r"|(?:the )?views expressed (?:in this|here|are)\b"  # a blog's disclaimer
+    r"|cpd\s*:|reflect on (?:this|the) article\b"  # a journal's learning prompt under the article
     r"|(?:content|trigger) (?:note|warning)\s*:|darllen mwy\b"
     r"|(?:read (?:more|next|also)|also read|see also|related(?: story| article)?)\s*:"  # a teaser, however long
 )

@@ -709,3 +709,10 @@ def test_a_blogs_disclaimer_under_the_post_is_furniture() -> None:
     result = clean(page(HEADLINE, *BODY, disclaimer, "Share this post"))
     assert BODY[-1] in paragraphs(result.body)
     assert disclaimer not in result.body
+
+
+def test_a_journals_learning_prompt_under_the_article_is_furniture() -> None:
+    prompt = "CPD: Reflect on this article and how banding and delegation of tasks work in your own area."
+    result = clean(page(HEADLINE, *BODY, prompt, "Related articles"))
+    assert BODY[-1] in paragraphs(result.body)
+    assert prompt not in result.body

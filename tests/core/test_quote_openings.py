@@ -326,3 +326,10 @@ def test_a_one_word_name_after_the_is_a_place_not_the_person_of_the_next_he() ->
             "When Derek started, the Royal still had long Nightingale wards with 30 beds down each side.\n\n"
             "“You knew you might be the last face they saw,” he said.")
     assert speakers(text) == [("Derek Applegate", None)]
+
+
+def test_an_opening_participle_phrase_is_no_name_and_the_subject_after_it_is_the_next_she() -> None:
+    text = ("Practice nurse Jean Oakenshaw has retired after 31 years at the village surgery.\n\n"
+            "Born in Coldharbour, Jean trained at the old Tarrow Royal Hospital before working as a district nurse.\n\n"
+            "‘Then you get to know people, and you can’t leave,’ she said.")
+    assert speakers(text) == [("Jean Oakenshaw", None)]

@@ -65,10 +65,11 @@ _NAMED_AS = re.compile(  # "… gave her name only as Precious", "… asked us t
 _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote that only calls someone: "“Mum,” he says"
 # a one-word name with an age or a clause about their own after it is a person: "Pete, 71, …", "Jas, who … her mum"
 _AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
-# A phrase that opens a sentence and ends at a comma, before its subject: "Through Brannock Days, Graham learned"
+# A phrase that opens a sentence and ends at a comma, before its subject: "Through Brannock Days, Graham learned",
+# "Born in Coldharbour, Jean trained …"
 _PHRASE_FIRST = re.compile(
     r"(?:Through|Throughout|Despite|During|Via|Across|Without|Within|Among|Between|Beyond|Until|Thanks to|After"
-    r"|Before|Since|Following) [^,.;:!?“”\"]{1,60}, (?=[A-Z])")
+    r"|Before|Since|Following|Born|Raised|Brought up|Educated|Originally from) [^,.;:!?“”\"]{1,60}, (?=[A-Z])")
 # A couple opening a sentence, perhaps after a phrase: "At a picnic table, Tom and Linda Barrow, both 67, were …"
 _COUPLE = re.compile(r"(?:[A-Z][^,.;]{0,80}, )?([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b(?! [A-Z])")
 _FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
