@@ -370,8 +370,7 @@ def _sub_heading(blocks: list[Block], i: int, first: int, last: int) -> bool:
     if len(body) == 2:
         return True
     opens = next(j for j in range(i - 1, first - 2, -1) if j < first or blocks[j].kind is not Kind.HEADING)
-    lead_in = blocks[opens].text if opens >= first and blocks[opens].kind in BODY_KINDS else ""
-    if lead_in.endswith(":") and not _TO_READER.search(lead_in):
+    if opens >= first and _announces(blocks[opens]) and not _TO_READER.search(blocks[opens].text):
         return True  # items under "Key findings include:" that lost their bullets; not "You may also like:"
     if _NUMBERED.match(blocks[i].text) and body == [i + 1]:
         return True  # "2. People want information": a numbered section of the article
