@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from bot.core.clean import clean
 from bot.core.files import text_hash
 from bot.core.meta import read_page
@@ -10,6 +12,8 @@ from bot.core.normalise import line_key
 from bot.core.quotes import extract_quotes
 from bot.core.sentences import split_sentences
 from bot.core.summarise import summarise
+
+log = logging.getLogger(__name__)
 
 FURNITURE_LINE_CHARS = 160  # only lines shorter than this are counted for repetition across articles
 
@@ -26,7 +30,11 @@ def process_article(
     meta, heading = read_page(raw, cleaned)
     sentences = tuple(split_sentences(cleaned.body))
     summary = summarise(sentences, summary_sentences, algorithm)
-    quotes = tuple(extract_quotes(cleaned.body, meta.author, heading))
+    try:
+        quotes = tuple(extract_quotes(cleaned.body, meta.author, heading))
+    except Exception:  # a fault in one of the many speaker rules costs this article its quotes, not the digest
+        log.exception("quotations of %r could not be read; the article is kept without them", meta.title)
+        quotes = ()
     return ProcessedArticle(meta, cleaned.body, sentences, tuple(summary), quotes, text_hash(cleaned.body))
 
 

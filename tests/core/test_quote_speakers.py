@@ -209,6 +209,29 @@ def test_a_resident_from_a_town_keeps_a_role_given_after_the_age() -> None:
     assert speakers(text) == [("Sam Reid", "carer from Kelbrook")]
 
 
+@pytest.mark.parametrize(
+    ("introduced", "pronoun", "name"),
+    [
+        (
+            "The quiz was hosted by Priya Mandal, drive-time presenter on community station Bayford Wave, who "
+            "also set the questions.",
+            "She",
+            "Priya Mandal",
+        ),
+        (
+            "The panel was chaired by Tom Akers, a columnist for the magazine Lowland Voice, who has run homes "
+            "for twenty years.",
+            "He",
+            "Tom Akers",
+        ),
+    ],
+)
+def test_a_person_described_by_an_outlet_is_the_speaker(introduced: str, pronoun: str, name: str) -> None:
+    """ "Name, role on station X, who …": X is a station or magazine, the person is whom "he"/"she" means."""
+    text = f"{introduced}\n\n{pronoun} said: “I have never seen a room this full for a fundraiser in this town.”"
+    assert [speaker for speaker, _ in speakers(text)] == [name]
+
+
 @pytest.mark.parametrize("cue", ["As one care home manager put it:", "One care home manager summed it up:"])
 def test_put_it_and_summed_it_up_introduce_a_quotation(cue: str) -> None:
     text = f"The survey heard the same story everywhere. {cue} “We are running to stand still every winter.”"
@@ -1309,6 +1332,16 @@ def test_a_document_speaks_in_the_words_of_who_signed_it(clause: str) -> None:
             "Westmoor Hospitals NHS Trust, which runs the hospital, said its department had been very busy. “When "
             "our department is full, patients in the community wait longer, and we are sorry,” a statement said.",
             "Westmoor Hospitals NHS Trust",
+        ),
+        (  # "read" is no cue here: the statement is not its own author
+            "In a statement read to the court, the victim's son said his father had always been careful with "
+            "money.\n\n“What hurts most is that Dad trusted her completely,” the statement said.",
+            "the victim's son",
+        ),
+        (
+            "In a brief statement the chief executive, Marion Hale, said the ward would reopen.\n\n“We are sorry "
+            "for the worry this has caused,” the statement said.",
+            "Marion Hale",
         ),
     ],
 )

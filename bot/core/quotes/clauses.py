@@ -21,6 +21,7 @@ from bot.core.quotes.lexicon import (
     MODIFIERS,
     OBJECT_PRONOUNS,
     ORG_WORDS,
+    OUTLETS,
     PLACE_BEFORE,
     ROLE_NOUNS,
     SKIPPABLE,
@@ -49,9 +50,10 @@ _NAME_REACH = 80  # characters a name before a comma may span
 # A full name, perhaps an age, then a relative clause about that person: "…from Ann Lee, 63, whose son…",
 # "…and Gov. Lee — who has called on him to apologise — criticising…"
 _DESCRIBED = re.compile(
-    r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=(?:,| [—–]) (\d{1,3}, )?(?:from [A-Z][\w’'-]+, )?"
-    r"(?:who|whose|where (?:he|she)) )"
-)  # and "…with the committee's chair, Tariq Bello, where he said", "… Ann Lee, 72, from Marlhurst, who …"
+    r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=(?:,| [—–]) (\d{1,3}, )?"
+    r"(?:from [A-Z][\w’'-]+, |[a-z][^,;:]{0,60}, )?(?:who|whose|where (?:he|she)) )"
+)  # and "…with the committee's chair, Tariq Bello, where he said", "… Ann Lee, 72, from Marlhurst, who …", "…by Danny
+# Fairlie, breakfast presenter on local station Stowmarsh Sound, who also ran the auction."
 # Someone the writer knows, by a given name and what they are to the writer: "When I told Bev, my ward manager, …",
 # "I took it to my manager, Ruth, who …"
 _OWN_PERSON = re.compile(
@@ -461,7 +463,9 @@ def _introduced(sentence: str, start: int, aged: bool = False) -> Mention | None
     """Return the person whose full name starts at `start`: not a place after "from", "in" or "near" ("a teacher
     from Cwm Eirin, who…"; but "from Ann Lee, 63, whose…", "from Lorraine Fitch, whose…"), nor "the charity X"."""
     before, first = sentence[:start].split()[-1], sentence[start:].split()[0]
-    if (not aged and before in AFFILIATIONS | PLACE_BEFORE and not is_given_name(first)) or before in ORG_WORDS:
+    if before in ORG_WORDS or before in OUTLETS:  # "the charity X", "on local station Stowmarsh Sound, who …"
+        return None
+    if not aged and before in AFFILIATIONS | PLACE_BEFORE and not is_given_name(first):
         return None
     found = _person_in(sentence[start:])
     if found is None or " " not in found.name:

@@ -44,9 +44,18 @@ def document_source(
         author = sentence_subject(opening[: issued.start()]) or subject_before(opening[: issued.start()])
     elif author is None and _IN_DOCUMENT.fullmatch(opening):  # "In a statement, the senior partner, Dr X, said"
         author = sentence_subject(text[first : min(position, last)])
-    # "In a statement, a Brightwell spokesperson said": a nominal too, for the caller to resolve
-    author = author if author is not None and author.kind in ("person", "org", "nominal") else None
-    return author, found.group()
+        comma = text.find(", ", found.end(), min(position, last))
+        if _is_document(author) and comma > 0:  # "In a statement read to the court, the victim's son said": "read"
+            author = sentence_subject(text[comma + 2 : min(position, last)])  # is no cue, the statement no author
+    # "In a statement, a Brightwell spokesperson said": a nominal too, for the caller to resolve; but no document is
+    # its own author (the caller would ask the statement whose it is again)
+    keep = author is not None and author.kind in ("person", "org", "nominal") and not _is_document(author)
+    return author if keep else None, found.group()
+
+
+def _is_document(mention: Mention | None) -> bool:
+    """Whether a mention is a document itself ("a statement"), not someone who can write one."""
+    return mention is not None and mention.kind == "nominal" and bool(_WRITTEN.fullmatch(mention.name.split()[-1]))
 
 
 def document_writer(sentence: str, documents: frozenset[str]) -> Mention | None:

@@ -255,6 +255,8 @@ CREDIT_LINE = re.compile(r"[ \t]*\n\s*[―—–][^\n“”\"]{3,120}(?=\n|$)") 
 _DOTTED = "|".join(sorted((w.capitalize() for w in _QUOTE_ABBREVIATIONS | ABBREVIATIONS if w.isalpha()), key=len)[::-1])
 _CAP_WORD = rf"(?:(?:{_DOTTED})\.|[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'’\-]*))"
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p))) + ")"
+# Common nouns for an outlet whose name follows them: "presenter on local station Stowmarsh Sound" names no person.
+OUTLETS = wordset("station broadcaster newspaper paper magazine channel podcast programme")
 # Words that tie a named person to the organisation after them: "Peter Hay from Birmingham City Council".
 AFFILIATIONS = frozenset(("from", "at", "of", "for", "with"))
 PLACE_BEFORE = frozenset(("in", "near", "outside", "on", "along"))  # "from near Llanfair Dyffryn", "on Mill Lane"

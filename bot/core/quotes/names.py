@@ -18,6 +18,7 @@ from bot.core.quotes.lexicon import (
     KIN,
     MALE_KIN,
     NUMBER_WORDS,
+    OUTLETS,
     PLACE_BEFORE,
     ROLE_NOUNS,
     RUN_BEFORE,
@@ -34,7 +35,8 @@ from bot.core.quotes.phrases import Mention
 from bot.core.quotes.runs import analyse_run
 
 _SPOUSES = frozenset("wife husband partner".split())
-_THING_BEFORE = DETERMINERS | {"former"}  # a capitalised run after "the" or "former" names a place or thing
+# a capitalised run after "the", "former" or "station" names a place or thing
+_THING_BEFORE = DETERMINERS | OUTLETS | {"former"}
 OWNERS = {"f": "her", "m": "his"}  # a relative's owner, of the gender the pronoun has
 
 # "who asked not to be named", "who did not want to be identified", "speaking on condition of anonymity"
