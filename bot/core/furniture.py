@@ -189,8 +189,8 @@ _JOB_AD_PHRASE = pattern(r"\bper annum\b|\bpro rata\b|£\s?\d[\d,.]*k?\s?[-–]\
 # A salary standing as its own field of a listing: "Head of Service, £68,500 per annum, Anytown Council".
 _SALARY_FIELD = pattern(
     r"(?:^|[,|:–—]\s*|\s-\s*)£\s?\d[\d,.]*k?(?:\s*(?:[-–]|to)\s*£?\s?\d[\d,.]*k?)?"
-    r"(?:\s*(?:per annum|pa|p\.a\.|pro rata|a year|per year|plus benefits|\+\s*\w+))?\s*(?:[,|–—]|\s-\s|$)"
-)
+    r"(?:\s*(?:per annum|pa|p\.a\.|pro rata|a year|per year|plus benefits|\+\s*\w+))?\s*(?:,(?!\d)|[|–—]|\s-\s|$)"
+)  # a comma inside the figure is no field's end: "£250,000 grant scheme …" is a headline
 _SEPARATED = re.compile(r"\s*(?:\||·|•|»|›|>|/|\t|\s{2,})\s*")
 # Words of menus, breadcrumbs and share bars. Not publisher._MENU_WORDS: that one judges a site-name line and holds
 # section names ("health", "care") that are prose here; sharing one list changes which lines are cut.

@@ -38,6 +38,8 @@ _ADDRESS_DATE = re.compile(r"[/›»]\s*((?:19|20)\d\d)\s*[/›»]\s*(\d\d?)\s*[
 _COMMENTS = re.compile(r"^\W*(?:\d+\s+)?(?:comments?|replies|leave a (?:reply|comment)|join the discussion)\b", re.I)
 _COMMENTER = re.compile(r"^\W*posted\b.*\bby\b", re.I)  # "Posted by Jim on 1 Dec": a comment, not the article
 _UPDATED_LABEL = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+# A page's own "Page last updated: 2 February 2026" at its foot: a council's news page may give no other date
+_PAGE_UPDATED = re.compile(r"^\W*(?:page\s+)?last\s+(?:updated|modified)\b", re.I)
 _UPDATED_FIELD = re.compile(r"\b(?:updated|modified)\b", re.I)  # "Filed 16:48 | Updated 19/02/2025 08:05"
 _FIELD_SPLIT = re.compile(r"\s*[|·•,–—]\s*|\s-\s|\s{2,}|\t")
 # Between the fields of a header row such as "13 May 2021 | Written by Jane Doe" (commas stay in dates).
@@ -114,7 +116,8 @@ def _published(header: list[str], footer: list[str], us: bool) -> date | None:
             return date(int(address[1]), int(address[2]), int(address[3]))
     # a date line right under the article, or under the writer's one-line bio ("Sat 21 Mar 2026 09.00 GMT")
     foot = above[: _FOOT_DATE_LINES + _letter_foot(above)]
-    return _first_date([ln for ln in foot if is_dateline(ln)], us) or _first_date(updated, us)
+    return (_first_date([ln for ln in foot if is_dateline(ln)], us) or _first_date(updated, us)
+            or _first_date([ln for ln in above if _PAGE_UPDATED.match(ln)], us))
 
 
 def _first_date(lines: list[str], us: bool) -> date | None:

@@ -410,6 +410,15 @@ def test_seed_short_paragraphs_and_quotes_survive() -> None:
     assert sum(p.startswith("•") for p in body_002) == 3
 
 
+@pytest.mark.parametrize(
+    "headline", ["£250,000 fund to give unpaid carers a break", "£1,500 grants for home adaptations"]
+)
+def test_a_headline_opening_on_a_sum_with_a_thousands_comma_is_no_salary(headline: str) -> None:
+    """A job listing's salary field is "£68,500 per annum, Anytown"; "£250,000 fund to …" heads an article."""
+    body = "Unpaid carers in Westford can now apply for grants from a new fund launched by the borough council. " * 2
+    assert clean(f"Home\n\nNews\n\n{headline}\n\n{body}\n\n{body.replace('new', 'second')}").title == headline
+
+
 def test_seed_comments_and_job_adverts_are_gone() -> None:
     assert "Another consultation" not in clean(seed("001_beechfield_house_courier.txt")).body
     assert "registered manager" not in clean(seed("005_international_recruitment_cwt.txt")).body

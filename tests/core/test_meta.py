@@ -176,6 +176,14 @@ def test_published_from_a_labelled_footer_line() -> None:
     assert meta(HEADLINE, *BODY, "First published: 8 June 2022").published == date(2022, 6, 8)
 
 
+def test_a_page_whose_only_date_is_its_last_update_at_the_foot_is_dated_by_it() -> None:
+    """A council's news page may carry no date but "Page last updated" far below, past its share and related links."""
+    foot = ["ENDS", "Share this page", "Facebook", "Related pages", "Support for carers", "Was this page helpful?",
+            "Yes", "No", "Page last updated: 9 March 2026", "Contact the council"]
+    assert meta(HEADLINE, *BODY, *foot).published == date(2026, 3, 9)
+    assert meta(HEADLINE, "Published 2 March 2026", *BODY, *foot).published == date(2026, 3, 2)
+
+
 @pytest.mark.parametrize(
     ("header", "expected"),
     [
