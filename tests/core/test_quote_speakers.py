@@ -232,6 +232,16 @@ def test_a_person_described_by_an_outlet_is_the_speaker(introduced: str, pronoun
     assert [speaker for speaker, _ in speakers(text)] == [name]
 
 
+@pytest.mark.parametrize("opener", ["Of Larch Grange, she said:", "About Westerby Hall, she added:"])
+def test_a_place_named_after_of_or_about_opening_the_sentence_is_its_topic_not_she(opener: str) -> None:
+    """ "Of Larch Grange, she said": the home is what she speaks about; "she" is the director named before."""
+    text = (
+        "The group's director of care, Abi Mensah, said most of its homes had improved.\n\n"
+        f"{opener} “We expected that rating and we already have a plan to put it right.”"
+    )
+    assert [speaker for speaker, _ in speakers(text)] == ["Abi Mensah"]
+
+
 @pytest.mark.parametrize("cue", ["As one care home manager put it:", "One care home manager summed it up:"])
 def test_put_it_and_summed_it_up_introduce_a_quotation(cue: str) -> None:
     text = f"The survey heard the same story everywhere. {cue} “We are running to stand still every winter.”"

@@ -163,7 +163,7 @@ SKIPPABLE = wordset(
 )
 LEFTOVER = wordset("and but so then as")
 INTRO_WORDS = wordset(
-    "in at on during after before following despite with for as while when since speaking asked "
+    "in at on of about during after before following despite with for as while when since speaking asked "
     "writing commenting responding addressing last earlier later in yesterday today asked according inside "
     "outside meanwhile elsewhere nearby afterwards"
 )
