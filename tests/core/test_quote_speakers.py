@@ -204,6 +204,14 @@ def test_a_speaker_described_by_age_home_town_and_a_relative_clause_is_the_perso
     assert speakers(text) == [("Maureen Tully", None)]
 
 
+def test_an_unnamed_resident_named_after_an_age_and_a_two_word_role_is_the_person() -> None:
+    text = (
+        "One resident, 88-year-old retired postman Arthur Pell, said the visits were the best part of his week.\n\n"
+        "‘I walked every street in this town for forty years, and now the town comes to me,’ he said."
+    )
+    assert [speaker for speaker, _ in speakers(text)] == ["Arthur Pell"]
+
+
 def test_a_resident_from_a_town_keeps_a_role_given_after_the_age() -> None:
     text = "Sam Reid, 45, a carer from Kelbrook, said: “We were given two days’ notice and nowhere else to go.”"
     assert speakers(text) == [("Sam Reid", "carer from Kelbrook")]

@@ -139,10 +139,12 @@ def _named(inner: list[Token]) -> tuple[Mention | None, bool]:
     else (perhaps after a lower-case title, before a bracket or where they work: "state Del. Marcia Price
     (D-Va.)", "Graham Oduya of North Tessel ICB")."""
     lead = next((n for n, (w, _, _) in enumerate(inner) if not w.islower()), len(inner))
-    name = np_forward(inner, lead if lead <= 2 else 0)
+    aged = bool(inner) and inner[0][0].endswith("-year-old")  # "94-year-old former teacher Edna Lovell": the age
+    short_title = lead - aged <= 2  # is not one of the two lower-case words a name may follow
+    name = np_forward(inner, lead if short_title else 0)
     words = [w for w, _, _ in itertools.takewhile(lambda t: t[0] != "(", inner[lead:])]
     at = next((k for k, w in enumerate(words) if w in AFFILIATIONS), len(words))
-    pure = lead <= 2 and at > 0 and all(w[0].isupper() or w == "." for w in words[:at])
+    pure = short_title and at > 0 and all(w[0].isupper() or w == "." for w in words[:at])
     pure = pure and not all(w.lower().rstrip(".") in ROLE_NOUNS | HONORIFICS for w in words[:at])  # ", Professor of X,"
     pure = pure and all(w[0].isupper() or w in FUNCTION_WORDS for w in words[at + 1 :])
     pure = pure and inner[0][0].lower() not in RELATIVES  # ", who represents Harlowmere South,"
