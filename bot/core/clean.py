@@ -51,6 +51,8 @@ _END_HEAD = pattern(
     r"|join the (?:conversation|discussion)|\d+\s+(?:responses|replies|thoughts)\b.*|-*\s*ends\s*-*|#\s*#\s*#"
     r"|notes? (?:to|for) editors?|editors?['’]?s? notes?|about the authors?|references|bibliography)\W{0,3}$"
 )
+# Comment-section headings that also head an article's own section ("Have your say" on a consultation)
+_SAY_HEAD = pattern(r"^\W{0,3}(?:have your say|join the (?:conversation|discussion))\W{0,3}$")
 # A blog's comments under the post, however long its title: "2 Responses to “…”", "14 thoughts on “…”"
 _REPLIES_TO = re.compile(r"\d+ (?:responses?|replies|thoughts|comments?) (?:to|on) [“\"‘']", re.I)
 # The writer's bio under an article: "Callum O'Rourke is a Local Democracy Reporter covering …", "Joe Hall is The
@@ -135,9 +137,18 @@ def _closes_article(blocks: list[Block], i: int, prose_before: int) -> bool:
     if text[0] in LIST_MARKS:
         return False  # "• Comment" in a share bar links to the comments; it does not head them
     if _END_HEAD.match(text) or _BIO.match(text):
-        return True
+        return not (_SAY_HEAD.match(text) and _section_goes_on(blocks, i))
     following = blocks[i + 1].text if i + 1 < len(blocks) else ""
     return bool(_ABOUT_HEAD.match(text) and _DEFINITION.match(following))
+
+
+def _section_goes_on(blocks: list[Block], i: int) -> bool:
+    """Say whether the two paragraphs under heading i go on reporting, addressing no reader: a comment thread
+    opens on a prompt ("Do you have a relative there?"), a sign-in line or a commenter's name instead."""
+    following = blocks[i + 1 : i + 3]
+    return len(following) == 2 and all(
+        b.kind is Kind.PROSE and b.words >= SHORT and not _TO_READER.search(b.text) for b in following
+    )
 
 
 def _bio(blocks: list[Block], i: int) -> bool:

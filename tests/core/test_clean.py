@@ -419,6 +419,20 @@ def test_a_headline_opening_on_a_sum_with_a_thousands_comma_is_no_salary(headlin
     assert clean(f"Home\n\nNews\n\n{headline}\n\n{body}\n\n{body.replace('new', 'second')}").title == headline
 
 
+def test_have_your_say_heading_a_section_that_goes_on_reporting_keeps_it_in_the_body() -> None:
+    """On a consultation story "Have your say" is the article's own crosshead; over a comment thread it closes it."""
+    section = [
+        "The consultation is open to every resident of the borough and closes at noon on Friday 12 June.",
+        "Council leader Ann Rowe said every household would receive a paper form as well as a link online.",
+    ]
+    kept = clean(page(HEADLINE, *BODY, "Have your say", *section)).body
+    assert all(paragraph in kept for paragraph in section)
+    thread = ["Do you have a relative waiting for care at home? We want to hear from you, so email the newsdesk.",
+              "PatB_Hallam", "Two years my mother has waited for a care package and nobody ever answers the phone."]
+    closed = clean(page(HEADLINE, *BODY, "Have your say", *thread)).body
+    assert BODY[-1] in closed and not any(line in closed for line in thread)
+
+
 def test_seed_comments_and_job_adverts_are_gone() -> None:
     assert "Another consultation" not in clean(seed("001_beechfield_house_courier.txt")).body
     assert "registered manager" not in clean(seed("005_international_recruitment_cwt.txt")).body
