@@ -30,7 +30,7 @@ _PUBLICATION_FOR = re.compile(
 # "Marram Bay FM 102.7 is part of Coastline Broadcasting Ltd", "Saltmere Sound 104.3FM is operated by Saltmere
 # Community Media CIC": the outlet, not its owner, publishes the page
 _BRAND_OF = re.compile(
-    _NAME_PHRASE + r"(?:\s+\d[\d.]*(?:FM|AM)?)?,?\s+is\s+(?:part\s+of|(?:owned|published|operated|run)\s+by"
+    _NAME_PHRASE + r"(?P<frequency>\s+\d[\d.]*(?:FM|AM)?)?,?\s+is\s+(?:part\s+of|(?:owned|published|operated|run)\s+by"
     r"|a\s+(?:brand|division)\s+of)\s+(?:the\s+)?[A-Z]"
 )
 _FREQUENCY = re.compile(r"\s+\d{2,3}(?:\.\d)?\s*(?:FM|AM)?$")
@@ -128,6 +128,13 @@ def title_parts(title: str | None) -> tuple[str | None, str | None]:
     return title, None
 
 
+def _station(name: str) -> str:
+    """A station's name without its frequency ("Strathmurran FM 102.4" is "Strathmurran FM"), unless a place's name
+    alone would be left: "Hexmoor 106.4" keeps its number, "Hexmoor" is the town."""
+    bare = _FREQUENCY.sub("", name)
+    return bare if len(bare.split()) > 1 else name
+
+
 def _site_header(header: list[str], footer: list[str], title: str | None, body: str, told: set[str]) -> str | None:
     """Find a site-name line above the headline: a media word, "The XYZ", named again outside the body, or a body's
     own news page that the article names as itself ("Carers Compass" over "… published today by Carers Compass")."""
@@ -143,7 +150,8 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
         # "Site Name - News", or with its tagline: "The Daily Meridian - independent journalism since 1887"
         sectioned = len(parts) == 2 and (parts[1].lower() in _SECTION_NAMES or parts[1][:1].islower()
                                          or _HOME_LINK.fullmatch(parts[1]) is not None)
-        name = _FREQUENCY.sub("", parts[0] if sectioned else line)  # "Strathmurran FM 102.4": the station
+        station = parts[0] if sectioned else line  # "Strathmurran FM 102.4" is "Strathmurran FM", read as a name
+        name = _FREQUENCY.sub("", station)
         words = name.split()
         if not 1 <= len(words) <= 6 or name[-1] in ".!?:" or is_dateline(name) or byline(name):
             continue
@@ -162,7 +170,7 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
         again = again or (len(words) > 1 and name in told)  # "he told Primary Care Week"
         the_caps = len(words) >= 2 and words[0] == "The" and words[1].isupper()
         if sectioned or again or the_caps or tagged or MEDIA_WORD.search(name):
-            return name
+            return _station(station)
     return None
 
 
@@ -227,8 +235,9 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
             found.append(("source", tidy_name(m["name"])))
         if " is " in line:
             # the name starts after any sentence before it: "© Harbour Publishing Ltd. Ward Weekly is a …"
-            found.extend(("publication", tidy_name(m["name"].rsplit(". ", 1)[-1]))
-                         for pattern in (_PUBLICATION_FOR, _BRAND_OF) for m in pattern.finditer(line))
+            for m in (*_PUBLICATION_FOR.finditer(line), *_BRAND_OF.finditer(line)):
+                name = m["name"].rsplit(". ", 1)[-1] + (m.groupdict().get("frequency") or "")
+                found.append(("publication", tidy_name(_station(name))))
         if _copyright_line(line):
             credit = line != last_copyright  # "© National Press Wire" under a syndicated story: not the site's
             mark = _COPYRIGHT.search(line).start()  # a sentence before the mark names no one: "Our journalism …. ©"

@@ -264,6 +264,16 @@ def test_a_stations_name_with_its_frequency_is_the_publisher_not_its_listen_live
     assert meta(raw).publisher == "Kinloch FM"
 
 
+@pytest.mark.parametrize("owned", ["Brackwater 103.9 is part of Estuary Radio Group", "Listen to Brackwater on DAB"])
+def test_a_station_named_by_a_place_and_its_frequency_keeps_the_frequency(owned: str) -> None:
+    """ "Brackwater" alone is the town the station covers; "Brackwater 103.9" is the station."""
+    raw = "\n".join([
+        "Brackwater 103.9", "Listen Live", "Home | News | Travel | Weather", HEADLINE, "Ewan MacRae", *BODY,
+        owned, "© 2026 Estuary Radio Ltd",
+    ])
+    assert meta(raw).publisher == "Brackwater 103.9"
+
+
 def test_a_copyright_line_describing_the_owner_is_not_the_sites_name() -> None:
     raw = "\n".join([
         "Northmoor Gazette", "News", "Sport", HEADLINE, "By Priya Lal", "4 March 2026", *BODY,
