@@ -20,7 +20,7 @@ from bot.core.models import Metadata
 from bot.core.normalise import normalise_field
 from bot.core.records import LiveArticle, SaveOutcome, SourceRecord
 from bot.errors import SourceGoneError
-from bot.services.ingest import NO_TEXT, IngestReport, process_text, repeated_lines, save_processed
+from bot.services.ingest import FAULT, NO_TEXT, IngestReport, process_text, repeated_lines, save_processed
 from bot.store import Store
 from bot.web.extract import ExtractedPage, ExtractError, extract_article
 from bot.web.feeds import Feed, FeedItem, is_teaser
@@ -200,13 +200,13 @@ async def _save_item(
     """
     label = item.url or item.guid
     article = await process_text(settings, text.raw, repeated)
-    if not article.body.strip() and text.fallback:
+    if (article is None or not article.body.strip()) and text.fallback:
         text = _Text(text.fallback, partial=True, note="article page has no article text")
         article = await process_text(settings, text.raw, repeated)
     if text.note:
         report.notes.append((label, text.note))
-    if not article.body.strip():
-        report.skipped.append((label, NO_TEXT))
+    if article is None or not article.body.strip():
+        report.skipped.append((label, FAULT if article is None else NO_TEXT))
         return not text.partial
     article = dataclasses.replace(article, meta=merge_metadata(article.meta, item, text.page, feed.title))
     raw_hash = (PARTIAL if text.partial else "") + _item_hash(item)

@@ -46,6 +46,7 @@ AHEAD = 4  # articles the worker process may run ahead of the saving
 
 
 NO_TEXT = "no article text found after removing page furniture"
+FAULT = "could not be processed: a fault in digestbot, logged with its details"
 
 
 PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies (Linux)
@@ -167,7 +168,7 @@ def _watch_parent(parent: int) -> None:
 
 async def _processed(
     settings: Settings, texts: Sequence[str], repeated: frozenset[str], pool: ProcessPoolExecutor | None,
-) -> AsyncIterator[ProcessedArticle]:
+) -> AsyncIterator[ProcessedArticle | None]:
     """Yield the pipeline's result for each text in order; with a worker process, compute ahead."""
     if pool is None:
         for text in texts:
@@ -184,13 +185,13 @@ async def _processed(
 
 
 async def _save_file(
-    store: Store, source_id: int, raw: RawFile, digest: str, article: ProcessedArticle, report: IngestReport,
+    store: Store, source_id: int, raw: RawFile, digest: str, article: ProcessedArticle | None, report: IngestReport,
 ) -> None:
     if raw.note:
         report.notes.append((display_path(raw.path), raw.note))
         log.warning("%s: %s", display_path(raw.path), raw.note)
-    if not article.body.strip():
-        report.skipped.append((display_path(raw.path), NO_TEXT))
+    if article is None or not article.body.strip():
+        report.skipped.append((display_path(raw.path), FAULT if article is None else NO_TEXT))
         return
     try:
         outcome, _ = await save_processed(
@@ -202,13 +203,26 @@ async def _save_file(
     log.debug("%s: %s", display_path(raw.path), outcome.value)
 
 
-async def process_text(settings: Settings, raw: str, repeated: frozenset[str]) -> ProcessedArticle:
-    """Run the pipeline on one raw text in a worker thread, so the event loop stays responsive.
+async def process_text(settings: Settings, raw: str, repeated: frozenset[str]) -> ProcessedArticle | None:
+    """Run the pipeline on one raw text in a worker thread, so the event loop stays responsive; None when it
+    fails on this text (see run_pipeline).
 
     A feed item or page longer than an article file may be is cut to that length first, so every text
     path has the same bound on time and memory.
     """
     return await asyncio.to_thread(_pipeline(settings, repeated), cap_text(raw, settings.max_file_bytes))
+
+
+def run_pipeline(
+    raw: str, *, repeated: frozenset[str], summary_sentences: int, algorithm: str
+) -> ProcessedArticle | None:
+    """The pipeline on one text, or None, logged, when a fault in it breaks on this text: one odd article is
+    reported as skipped and the rest of the batch, the feed or the week's digest goes on."""
+    try:
+        return process_article(raw, repeated=repeated, summary_sentences=summary_sentences, algorithm=algorithm)
+    except Exception:
+        log.exception("the pipeline failed on an article beginning %r", raw[:80])
+        return None
 
 
 def cap_text(raw: str, limit: int) -> str:
@@ -220,9 +234,9 @@ def cap_text(raw: str, limit: int) -> str:
     return raw[:cut] if cut > limit // 2 else raw[:limit]
 
 
-def _pipeline(settings: Settings, repeated: frozenset[str]) -> Callable[[str], ProcessedArticle]:
+def _pipeline(settings: Settings, repeated: frozenset[str]) -> Callable[[str], ProcessedArticle | None]:
     """The pipeline with this run's settings bound, picklable so a worker process can run it too."""
-    return partial(process_article, repeated=repeated, summary_sentences=settings.summary_sentences,
+    return partial(run_pipeline, repeated=repeated, summary_sentences=settings.summary_sentences,
                    algorithm=settings.summary_algorithm)
 
 

@@ -9,9 +9,8 @@ from pathlib import Path
 from bot.config import Settings
 from bot.core.files import RawFile, list_article_files
 from bot.core.models import ProcessedArticle
-from bot.core.pipeline import process_article
 from bot.errors import InputError
-from bot.services.ingest import read_files, repeated_lines
+from bot.services.ingest import FAULT, read_files, repeated_lines, run_pipeline
 
 
 async def inspect_files(paths: Sequence[Path], settings: Settings) -> list[dict[str, object]]:
@@ -27,10 +26,10 @@ async def inspect_files(paths: Sequence[Path], settings: Settings) -> list[dict[
             out.append({"file": result[0].name, "error": result[1]})
             continue
         article = await asyncio.to_thread(
-            process_article, result.text, repeated=repeated,
+            run_pipeline, result.text, repeated=repeated,
             summary_sentences=settings.summary_sentences, algorithm=settings.summary_algorithm,
         )
-        out.append(article_json(result.path.name, article))
+        out.append(article_json(result.path.name, article) if article else {"file": result.path.name, "error": FAULT})
     return out
 
 

@@ -10,12 +10,11 @@ from urllib.parse import urlsplit
 
 from bot.config import Settings
 from bot.core.files import text_hash
-from bot.core.models import ProcessedArticle
 from bot.core.normalise import normalise_field
 from bot.core.records import SaveOutcome
 from bot.errors import InputError
 from bot.services.feed_items import compose, merge_metadata, save_lock, save_target
-from bot.services.ingest import NO_TEXT, process_text, repeated_lines, save_processed
+from bot.services.ingest import FAULT, NO_TEXT, process_text, repeated_lines, save_processed
 from bot.services.sources import check_web_url, open_fetcher
 from bot.store import Store
 from bot.web.extract import ExtractedPage, ExtractError, extract_article
@@ -70,8 +69,10 @@ async def ingest_url(
         raise InputError(f"no article at {checked}: {exc}{hint}") from None
     final = normalise_url(result.url)
     raw = compose(page.title, page.text)
-    article: ProcessedArticle = await process_text(settings, raw, await repeated_lines(store, [raw]))
-    article = dataclasses.replace(article, meta=merge_metadata(article.meta, None, page, None))
+    processed = await process_text(settings, raw, await repeated_lines(store, [raw]))
+    if processed is None:
+        raise InputError(f"{checked}: {FAULT}")
+    article = dataclasses.replace(processed, meta=merge_metadata(processed.meta, None, page, None))
     if not article.body.strip():
         raise InputError(f"no article at {checked}: {NO_TEXT}")
     source_id = await _page_source(store, final, page, guild_id)
