@@ -215,3 +215,14 @@ def test_someone_called_so_after_adjectives_with_a_comma_is_whom_she_means() -> 
             "disease would take a great deal from us, but\n\n"
             "‘There will still be good days,’ she said. ‘Don’t let the bad ones make you forget them.’")
     assert [q.speaker for q in extract_quotes(text, "Maureen Aldridge")] == ["Ruth"]
+
+
+def test_a_cue_just_before_a_quote_outranks_the_narrators_next_sentence() -> None:
+    """ "In the morning he said, “…, don’t you?” I cried all the way there": the crying is the writer's own next
+    sentence, not an attribution; the quote is the father's."""
+    text = (
+        "I have looked after my dad since I was eleven.\n\n"
+        "The night before my driving test Dad had a bad night and I sat up with him. In the morning he said, "
+        "“Pass or fail, I’m proud of you. You know that, don’t you?” I cried all the way to the test centre."
+    )
+    assert [q.speaker for q in extract_quotes(text, "Owen Pryce")] == ["Dad"]

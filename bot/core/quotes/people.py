@@ -95,9 +95,8 @@ _ROLE_CANDIDATES = 8  # how many earlier people "the minister" is compared with
 class ArticleSpeakers(ArticleLayout):
     """Attribute the quotations of one article and resolve its speakers to canonical names.
 
-    Everything about the article's people is worked out lazily and cached: the full forms and gender of a surname
-    are looked up only when that surname is a speaker, and the salient people before a pronoun are found by reading
-    the sentences before it, most recent first."""
+    Everything about the article's people is worked out lazily and cached: a surname's full forms and gender only
+    when it is a speaker, the salient people before a pronoun by reading back a sentence at a time."""
 
     def __init__(
         self, text: str, paragraphs: list[tuple[int, int]], quoted: Sequence[tuple[int, int]], writer: str | None = None
@@ -118,11 +117,12 @@ class ArticleSpeakers(ArticleLayout):
         for (_, close), (next_open, _) in itertools.pairwise(marks):
             if close is not None and (found := self._after(close + 1, next_open)):
                 return found
-        last_close = marks[-1][1]
-        if last_close is not None and (found := self.attribution_after(last_close)):
-            return found
-        first_open = marks[0][0]
-        found = self._before(self._clause_start(first_open), first_open)
+        last_close, first_open = marks[-1][1], marks[0][0]
+        found = self._before(self._clause_start(first_open), first_open)  # "she said, “…?” I cried on the way": the
+        led = found and self._text[first_open - 3 : first_open].rstrip()[-1:] in (",", ":")  # cue before a quote that
+        if last_close is not None and not (led and self._text[last_close - 1] in ".?!") and (  # ends its sentence says
+                after := self.attribution_after(last_close)):  # whose it is; the sentence after is the writer's again
+            return after
         para = self._paragraph_of(first_open)
         if found or first_open != self._para_starts[para] or para == 0:
             return found
