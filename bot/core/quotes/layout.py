@@ -56,6 +56,12 @@ class ArticleLayout:
         """Return where the clause before `position` starts: its sentence start, but never too far back."""
         return max(self._starts[self._sentence_of(position)], position - CLAUSE_REACH)
 
+    def _led_in(self, first_open: int, last_close: int) -> bool:
+        """Say whether a quotation follows a lead-in ending in a comma or colon and ends its own sentence ("In the
+        morning she said, “…, don’t you?” I cried on the way"): the lead-in's cue says whose it is, and the sentence
+        after it is the writer's again, whatever cue verb it holds."""
+        lead_in = self._text[max(0, first_open - 3) : first_open].rstrip()
+        return lead_in.endswith((",", ":")) and self._text[last_close - 1] in ".?!"
 
     def _pronoun_chain(self, position: int, pronoun: str) -> int:
         """How many sentences just before the one at `position` open with this pronoun: "… seen by Dr Oliver Brandreth.

@@ -118,10 +118,10 @@ class ArticleSpeakers(ArticleLayout):
             if close is not None and (found := self._after(close + 1, next_open)):
                 return found
         last_close, first_open = marks[-1][1], marks[0][0]
-        found = self._before(self._clause_start(first_open), first_open)  # "she said, “…?” I cried on the way": the
-        led = found and self._text[first_open - 3 : first_open].rstrip()[-1:] in (",", ":")  # cue before a quote that
-        if last_close is not None and not (led and self._text[last_close - 1] in ".?!") and (  # ends its sentence says
-                after := self.attribution_after(last_close)):  # whose it is; the sentence after is the writer's again
+        after = self.attribution_after(last_close) if last_close is not None else None
+        led = last_close is not None and self._led_in(first_open, last_close)  # "she said, “…?” I cried on the way"
+        found = self._before(self._clause_start(first_open), first_open) if after is None or led else None
+        if found is None and after is not None:
             return after
         para = self._paragraph_of(first_open)
         if found or first_open != self._para_starts[para] or para == 0:
