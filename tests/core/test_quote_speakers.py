@@ -204,6 +204,30 @@ def test_a_speaker_described_by_age_home_town_and_a_relative_clause_is_the_perso
     assert speakers(text) == [("Maureen Tully", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # a tabloid's epithet for the person just named, like "the 34-year-old"
+            "But mum Kerry, 38, says her son waited eleven hours.\n\n"
+            "The mum-of-two, from Harlow, said: “He was in agony and nobody came near us all night.”",
+            "Kerry",
+        ),
+        (  # a first name alone, with an age and a relative clause, brings someone in
+            "The newest member of the team is Pawel, 39, who trained as a paramedic in Gdansk.\n\n"
+            "“The roads here are the hardest part of the job,” he says.",
+            "Pawel",
+        ),
+        (  # but a wife so brought in is no "he"
+            "Frank Dobbs, 84, moved in first, with his wife Val, 80, who has dementia.\n\n"
+            "“We had lived in that house for forty years,” he said.",
+            "Frank Dobbs",
+        ),
+    ],
+)
+def test_people_named_by_first_name_and_age_or_by_an_epithet(text: str, speaker: str) -> None:
+    assert [name for name, _ in speakers(text)] == [speaker]
+
+
 def test_an_unnamed_resident_named_after_an_age_and_a_two_word_role_is_the_person() -> None:
     text = (
         "One resident, 88-year-old retired postman Arthur Pell, said the visits were the best part of his week.\n\n"

@@ -47,10 +47,10 @@ _SUBJECT_REACH = 320  # characters before a cue verb that can hold its subject a
 # A capitalised name and an appositive that runs to the sentence's end: "…, Henry Crespo, president of X."
 _INTRODUCTION = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=, )")
 _NAME_REACH = 80  # characters a name before a comma may span
-# A full name, perhaps an age, then a relative clause about that person: "…from Ann Lee, 63, whose son…",
-# "…and Gov. Lee — who has called on him to apologise — criticising…"
+# A full name (a first name alone with an age), perhaps an age, then a relative clause about that person: "…from Ann
+# Lee, 63, whose son…", "…is Tomasz, 44, who trained …", "…and Gov. Lee — who has called on him to apologise — …"
 _DESCRIBED = re.compile(
-    r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=(?:,| [—–]) (\d{1,3}, )?"
+    r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*(?=(?:,| [—–]) (\d{1,3}, )?"
     r"(?:from [A-Z][\w’'-]+, |[a-z][^,;:]{0,60}, )?(?:who|whose|where (?:he|she)) )"
 )  # and "…with the committee's chair, Tariq Bello, where he said", "… Ann Lee, 72, from Marlhurst, who …", "…by Danny
 # Fairlie, breakfast presenter on local station Stowmarsh Sound, who also ran the auction."
@@ -468,9 +468,9 @@ def _introduced(sentence: str, start: int, aged: bool = False) -> Mention | None
     if not aged and before in AFFILIATIONS | PLACE_BEFORE and not is_given_name(first):
         return None
     found = _person_in(sentence[start:])
-    if found is None or " " not in found.name:
+    if found is None or (" " not in found.name and not aged):  # but "… is Tomasz, 44, who trained in Poland"
         return None
-    return replace(found, start=start)
+    return replace(found, start=start, gender=found.gender or role_gender(before))  # "his wife Pat, 79, who": hers
 
 
 def _person_in(text: str) -> Mention | None:

@@ -2,13 +2,12 @@
 
 # The speaker is the subject of a cue verb in the attribution clause around a quotation: after it ("…,” said X" / "…,” X
 # added" / "…” — X" / "according to X"), between its parts, before it ("X said: “…" / "X, chief executive of Y, said:
-# “…"), or ending the previous paragraph ("X said:"). A subject is a name (honorifics, titles and post-nominals peeled
-# off, the role kept apart), an organisation, a pronoun or a role noun. Pronouns and definite role nouns ("the
-# minister") resolve to the nearest earlier *salient* person - the subject of an attribution or the name a sentence
-# opens with - of compatible gender (learnt from honorifics and the pronouns that follow a name), so they only ever name
-# someone the article has named; a relative the writer names ("my mother … she says") when that is nearer. "It said" /
-# "they said" continue the organisation that spoke before or go to the one just named. Each person is reported under one
-# canonical form: the most often seen full name sharing their surname key.
+# “…"), or ending the previous paragraph ("X said:"). A subject is a name (titles peeled off, the role kept apart), an
+# organisation, a pronoun or a role noun. Pronouns and definite role nouns ("the minister") resolve to the nearest
+# earlier *salient* person - the subject of an attribution or the name a sentence opens with - of compatible gender, so
+# they only ever name someone the article has named; a relative the writer names ("my mother … she says") when that is
+# nearer. "It said" / "they said" continue the organisation that spoke before or go to the one just named. Each person
+# is reported under one canonical form: the most often seen full name sharing their surname key.
 
 from __future__ import annotations
 
@@ -84,6 +83,7 @@ _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|d
 # "She laughs. “…”", "Asked what would help, she doesn’t hesitate. “…”", "Does it wear her down? She pauses. “…”"
 _ACTING = re.compile(
     r"(?:[A-Z][^.!?“”\"\n]{0,80}\? )?(?:[A-Z][^.!?“”\"\n]{0,100}?, )?([Ss]he|[Hh]e) [a-z’']+(?:,? [a-z’']+){0,15}\.\s*")
+_EPITHET = re.compile(r"the (?:\d+-year-old|[a-z]+-of-[a-z]+)", re.I)  # "the 34-year-old", "the mum-of-three"
 _SEVERAL = re.compile(r",| and |&")  # a byline of several writers: "I" is none of them in particular
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
@@ -435,7 +435,7 @@ class ArticleSpeakers(ArticleLayout):
         if nominal.split()[-1].istitle() and (titled := self._offices.titled(head, position)):
             return titled
         role_noun = head in ROLE_NOUNS or head in SEAT_MEMBERS  # "the Kinnaird East MSP" too
-        near = (role_noun and not owned_relative(nominal)) or re.fullmatch(r"the \d+-year-old", nominal, re.I)
+        near = (role_noun and not owned_relative(nominal)) or _EPITHET.fullmatch(nominal)
         held = None if near else self._offices.holder(head)  # and "The 34-year-old, from Wendlesham, said"
         former = nearest is not None and former_job(nominal) and self._close_before(nearest.start, position)
         return nearest if near or (held is None and former) else held  # "the former cattle haulier": the one just named
