@@ -54,7 +54,7 @@ _ALWAYS = pattern(
     # the outlet speaking to its reader: a paywall's thanks, a plea for money, a call for tips, a show's credits
     r"\bthank you for supporting (?:[\w-]+ ){0,3}journalism\b",
     r"\byou(?:'|’)?re reading (?:one of )?our (?:premium|subscriber)",
-    r"\bif you value (?:[\w-]+ ){0,4}journalism\b|\bplease chip in\b",
+    r"\bif you value (?:[\w-]+ ){0,4}(?:journalism|news)\b|\bplease chip in\b",
     r"\b(?:got|have) a (?:story|news tip|tip)\b[^.?]{0,80}\?\s*(?:e-?mail|contact|call|message|get in touch)\b",
     r"\bis presented by [^.]{1,60} and produced by\b",
     r"\b(?:using|on|in) the (?:audio |video )?player (?:above|below)\b|\bwherever you get your podcasts\b",
@@ -62,7 +62,8 @@ _ALWAYS = pattern(
     r"\bregister\b[^.]{0,30}\bunlimited access\b|\bmade possible by (?:our )?(?:members|readers|supporters)\b",
     # a widget's error, the comments' rules, the standard credit of a local democracy reporter's copy
     r"\bsomething went wrong,? please try again\b|\bcomments? that (?:break|breach) (?:our|the|these) rules\b",
-    r"\bthe local democracy reporting service is\b|\b(?:produced|written) by the local democracy reporting service\b",
+    r"\bthe local democracy reporting service (?:is|covers)\b",
+    r"\b(?:produced|written) by the local democracy reporting service\b",
 )
 # Furniture whatever the line's length when a line opens with these: pointing the reader to help, closing the
 # comments or labelling the piece
@@ -88,7 +89,7 @@ _ALWAYS_HINTS = (
     "inbox", "enter your", "facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "bluesky",
     " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
     "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version", "receiving this",
-    "journalism", "you're reading", "you’re reading", "chip in", "got a", "a story", "presented by",
+    "journalism", "you value", "you're reading", "you’re reading", "chip in", "got a", "a story", "presented by",
     "made possible", "went wrong", "rules", "local democracy", "player", "podcasts",
     "enter now", "book now", "register now", "buy now", "shop now", "donate now", "donate today", "nominate now",
     "vote now", "enter today", "book today", "register today",

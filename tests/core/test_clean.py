@@ -602,6 +602,8 @@ def test_a_long_read_more_teaser_between_paragraphs_is_not_body() -> None:
     "Something went wrong, please try again later.",
     "Please report any comments that break our rules.",
     "The Local Democracy Reporting Service is a public service news agency funded by the BBC and the news industry.",
+    "The Local Democracy Reporting Service covers councils and other public bodies across the North East.",
+    "The Fenwick Courier is a not-for-profit site. If you value independent news from your valley, join our members.",
 ])
 def test_the_outlet_speaking_to_its_reader_under_the_article_is_not_body(furniture: str) -> None:
     result = clean(page(HEADLINE, *BODY, furniture, "Most read"))
