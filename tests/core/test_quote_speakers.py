@@ -204,6 +204,18 @@ def test_a_speaker_described_by_age_home_town_and_a_relative_clause_is_the_perso
     assert speakers(text) == [("Maureen Tully", None)]
 
 
+def test_a_scottish_health_boards_spokeswoman_speaks_for_the_board_however_many_quotes_later() -> None:
+    """ "NHS Glenbrae" is the health board ("a spokeswoman for the health board"), and "the spokeswoman" after a
+    councillor's quotes is still hers."""
+    text = (
+        "NHS Glenbrae confirmed that the ward at Aulton Hospital will close in May.\n\n"
+        "“Our priority is safe care for every patient,” a spokeswoman for the health board said.\n\n"
+        "Local councillor Ewan Reid said the decision was a betrayal. “People here were never asked,” he said.\n\n"
+        "“Most patients will still be treated in Aulton,” the spokeswoman said."
+    )
+    assert [speaker for speaker, _ in speakers(text)] == ["NHS Glenbrae", "Ewan Reid", "NHS Glenbrae"]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

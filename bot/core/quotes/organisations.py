@@ -145,6 +145,12 @@ _COMPANY = frozenset({"company", "firm"})
 _INCORPORATED = re.compile(r"(?<=\w )(?:Ltd|Limited|plc|PLC|LLP)\b")
 
 
+# A Scottish health board's name ("NHS Grampian", "NHS Greater Glasgow and Clyde"), not a national body's
+_HEALTH_BOARD = re.compile(
+    r"NHS (?!(?:England|Scotland|Wales|Digital|Providers|Employers|Confederation)\b)[A-Z][\w &]+"
+)
+
+
 def body_named(text: str, head: str, position: int) -> str | None:
     """Return the nearest organisation before `position` whose name ends in or opens with `head` ("the council":
     Ashby Council; "the university": the University of Ashbridge) or that `head` introduces ("the charity": the
@@ -158,6 +164,9 @@ def body_named(text: str, head: str, position: int) -> str | None:
             goes_on := _NAME_GOES_ON.match(text, run.end(), position)
         ):
             return text[run.start() + run.group().lower().rfind(head) : goes_on.end()]  # "the University of X"
+        if head == "board" and _HEALTH_BOARD.fullmatch(run.group()):  # "NHS Strathardle": a Scottish health board
+            goes_on = _NAME_GOES_ON.match(text, run.end(), position)  # "NHS Lorn and Isles"
+            return text[run.start() : goes_on.end() if goes_on else run.end()]
         if head in _COMPANY and (suffix := _INCORPORATED.search(run.group())):  # "… Homes Ltd. A spokesperson"
             return text[run.start() : run.start() + suffix.end()]
         if len(words) > 1 and strip_possessive(words[-1]).lower() == head and analyse_run(words)[0] == "org":

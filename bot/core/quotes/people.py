@@ -193,9 +193,8 @@ class ArticleSpeakers(ArticleLayout):
             body = body_named(self._text, body_head, position)
             if body is not None:
                 return organisation(self._expand(body))
-        if mention.definite and head.startswith("spokes"):  # "The spokesperson added:": the one brought in before
-            start = self._start_back(position, _ORG_SENTENCES)
-            earlier = list(SPOKESPERSON.finditer(self._text, start, position))
+        if mention.definite and head.startswith("spokes"):  # "The spokesperson added:": the one brought in before,
+            earlier = list(SPOKESPERSON.finditer(self._text, 0, position))  # however many quotes of others since
             found_org = self._nominal(Mention("nominal", earlier[-1].group()), earlier[-1].start()) if earlier else None
             if found_org is not None and found_org.kind == ORGANISATION:
                 return found_org
