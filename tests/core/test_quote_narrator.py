@@ -173,6 +173,13 @@ def test_she_after_and_then_in_the_clause_before_said_is_the_woman_named() -> No
     assert [q.speaker for q in extract_quotes(text, "Darren Fulwell")] == ["Aldana"]
 
 
+def test_he_after_and_and_a_phrase_of_time_in_the_clause_before_said_is_the_man_named() -> None:
+    text = ("I cared for Alan for six years before I asked anyone for help.\n\nThe turning point came last winter, "
+            "when I slipped on the ice outside the surgery. We waited in the cold for twenty minutes for the "
+            "ambulance, and at some point he looked across at me and said: “We cannot keep doing this on our own.”")
+    assert [q.speaker for q in extract_quotes(text, "Sue Carver")] == ["Alan"]
+
+
 def test_someone_called_so_after_a_role_with_an_ampersand_is_whom_she_means() -> None:
     text = ("I remember a woman, Mrs Aldana, who I took down for a biopsy. She grabbed my wrist and said: “Don’t "
             "leave me on my own down there, will you?”\n\n"

@@ -246,7 +246,9 @@ def clause_subject(before: str) -> Mention | None:
     start = before.rfind(",") + 1
     clause = before[start:]
     tokens = token_spans(clause)
-    lead, most = 0, _PHRASE_WORDS if tokens and tokens[0][0].lower() in _PREPOSITIONS else _LEAD_WORDS
+    linked = int(bool(tokens) and tokens[0][0].lower() in _LINKS)  # "and at some point he looked across and said"
+    opens = tokens[linked][0].lower() if len(tokens) > linked else ""
+    lead, most = 0, linked + (_PHRASE_WORDS if opens in _PREPOSITIONS else _LEAD_WORDS)
     while lead < min(len(tokens), most) and _leads(tokens[lead][0], lead):
         lead += 1
     if lead < len(tokens) and tokens[lead][0].lower() in _SUBJECTS:
