@@ -47,8 +47,8 @@ _SUBJECT_REACH = 320  # characters before a cue verb that can hold its subject a
 # A capitalised name and an appositive that runs to the sentence's end: "…, Henry Crespo, president of X."
 _INTRODUCTION = re.compile(r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)+(?=, )")
 _NAME_REACH = 80  # characters a name before a comma may span
-# A full name (a first name alone with an age), perhaps an age, then a relative clause about that person: "…from Ann
-# Lee, 63, whose son…", "…is Tomasz, 44, who trained …", "…and Gov. Lee — who has called on him to apologise — …"
+# A full name (or a first name alone, when an age follows), perhaps an age and a role, then a relative clause about that
+# person: "…from Ann Lee, 63, whose son…", "…is Tomasz, 44, who trained …", "…and Gov. Lee — who has called on him …"
 _DESCRIBED = re.compile(
     r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*(?=(?:,| [—–]) (\d{1,3}, )?"
     r"(?:from [A-Z][\w’'-]+, |[a-z][^,;:]{0,60}, )?(?:who|whose|where (?:he|she)) )"
@@ -462,8 +462,9 @@ def introduced_last(sentence: str) -> Mention | None:
 
 
 def _introduced(sentence: str, start: int, aged: bool = False) -> Mention | None:
-    """Return the person whose full name starts at `start`: not a place after "from", "in" or "near" ("a teacher
-    from Cwm Eirin, who…"; but "from Ann Lee, 63, whose…", "from Lorraine Fitch, whose…"), nor "the charity X"."""
+    """Return the person whose full name (or, `aged`, first name) starts at `start`: not a place after "from", "in"
+    or "near" ("a teacher from Cwm Eirin, who…"; but "from Ann Lee, 63, whose…", "from Lorraine Fitch, whose…"), nor
+    "the charity X" or "the station X"."""
     before, first = sentence[:start].split()[-1], sentence[start:].split()[0]
     if before in ORG_WORDS or before in OUTLETS:  # "the charity X", "on local station Stowmarsh Sound, who …"
         return None
