@@ -437,6 +437,18 @@ def test_the_report_says_is_the_person_it_is_by() -> None:
     assert [name for name, _ in speakers(text)] == ["Helen Oduya"]
 
 
+def test_an_acronym_the_article_spells_out_anywhere_speaks_under_its_full_name() -> None:
+    """ "the CQC" first, "the Care Quality Commission’s inspectors" later, no brackets: "A CQC spokesperson" speaks
+    for the Care Quality Commission; an acronym no body of the article spells out stays as it is."""
+    text = (
+        "Managers tried to keep corridor care from the CQC during its visit, the emails suggest.\n\n"
+        "Staff said the Care Quality Commission’s inspectors were shown only the wards.\n\n"
+        "A CQC spokesperson said: “We are aware of these reports and are looking into them.”\n\n"
+        "An RCN spokesperson said: “Nurses should never be asked to hide where patients are.”"
+    )
+    assert [speaker for speaker, _ in speakers(text)] == ["Care Quality Commission", "RCN"]
+
+
 def test_a_plural_acronym_is_people_of_a_kind_not_a_person() -> None:
     text = ("Care minister Jane Roe gave evidence to the committee on Tuesday.\n\n"
             "Later, MPs questioned officials about the workforce strategy.\n\n"

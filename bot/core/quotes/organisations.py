@@ -69,6 +69,16 @@ def acronyms(text: str) -> dict[str, str]:
         initials = "".join(w[0] for w in words if w[0].isupper())
         if len(words) >= 2 and initials[-len(m.group(1)) :].lower() == m.group(1).lower():
             found.setdefault(m.group(1), " ".join(words))
+    # and a body the article names in full somewhere, whatever the order: "the CQC … the Care Quality Commission"
+    spelled = {}
+    for run in CAP_RUN.finditer(text):
+        words = [w for w in word_tokens(run.group()) if w.lower() not in FUNCTION_WORDS]
+        if len(words) >= 2 and analyse_run(words)[0] == "org":  # "the Care Quality Commission’s report": its name
+            name = strip_possessive(run.group().removeprefix("The ").removeprefix("the "))
+            spelled.setdefault("".join(w[0] for w in words).upper(), name)
+    for acronym in set(re.findall(r"\b[A-Z]{2,6}\b", text)) - found.keys():
+        if acronym in spelled:
+            found[acronym] = spelled[acronym]
     return found
 
 
