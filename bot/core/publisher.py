@@ -8,7 +8,7 @@ import re
 from bot.core.bylines import MEDIA_WORD, REGION_WORDS, WRITERS, byline, capitalised, is_person_name, tidy_name
 from bot.core.dates import is_dateline
 from bot.core.furniture import is_furniture
-from bot.core.quotes.lexicon import wordset
+from bot.core.quotes.lexicon import strip_possessive, wordset
 
 _SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)
 _SENDER = re.compile(r"^From:\s*(?P<name>[^<>@]{2,60}?)\s*<[^<>@\s]+@[^<>\s]+>\s*$")  # "From: The Care Brief <…>"
@@ -262,7 +262,8 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
             found.append(("about", tidy_name(m["name"])))
     for line in outside:
         if not line.isupper():  # in capitals, "SUBSCRIBE TO CONTINUE READING" would read as a name
-            found.extend(("selling", tidy_name(m["name"])) for m in _SELLING.finditer(line))
+            # "Sign up to The Blaze's showbiz newsletter": The Blaze sells it
+            found.extend(("selling", tidy_name(strip_possessive(m["name"]))) for m in _SELLING.finditer(line))
     told = _told(body)
     if site := _site_header(header, footer, title, body, told) or _outlet_by_byline(header):
         found.append(("header", site))

@@ -37,6 +37,7 @@ def meta(raw: str) -> Metadata:
         ("Would you like to become a Frontline Weekly columnist? Get in touch.", "Frontline Weekly"),
         ("Subscribe to Wexford Vale Courier today and never miss a story.", "Wexford Vale Courier"),
         ("Sign up to The Care Operator newsletter", "The Care Operator"),
+        ("Sign up to The Beacon's health newsletter", "The Beacon"),
     ],
 )
 def test_publisher_from_a_subscription_or_contributor_line(line: str, publisher: str) -> None:
