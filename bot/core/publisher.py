@@ -140,7 +140,8 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
     own news page that the article names as itself ("Carers Compass" over "… published today by Carers Compass")."""
     outside = "\n".join([*header, *footer]).lower()
     shown = [n for n, ln in enumerate(header) if not is_furniture(ln, frozenset())]
-    for n in shown[:6]:  # past cookies
+    homed = [n for n in shown[6:] if _HOME_LINK.fullmatch(_TITLE_SPLIT.split(header[n])[-1])]
+    for n in shown[:6] + homed[:1]:  # past cookies; and however far down, "The Courier - Back to home"
         line = header[n]
         if title and line == title:
             break

@@ -275,6 +275,18 @@ def test_a_station_named_by_a_place_and_its_frequency_keeps_the_frequency(owned:
     assert meta(raw).publisher == "Brackwater 103.9"
 
 
+def test_the_line_of_a_sites_back_to_home_link_names_it_however_far_down_the_menus_go() -> None:
+    """A national paper's page opens on a dozen widget lines before "The Morning Ledger - Back to home"; its owner
+    company in the copyright line is not the title."""
+    widgets = ["Skip to main content", "Skip to navigation", "Close dialogue", "1/4", "Next image",
+               "Previous image", "Toggle caption", "Print subscriptions", "Sign in", "Search jobs", "UK edition"]
+    raw = "\n".join([
+        *widgets, "The Morning Ledger - Back to home", "News", "Opinion", HEADLINE, "By Priya Lal", "4 March 2026",
+        *BODY, "© 2026 Morning Ledger News & Media Limited or its affiliated companies. All rights reserved.",
+    ])
+    assert meta(raw).publisher == "The Morning Ledger"
+
+
 def test_a_copyright_line_describing_the_owner_is_not_the_sites_name() -> None:
     raw = "\n".join([
         "Northmoor Gazette", "News", "Sport", HEADLINE, "By Priya Lal", "4 March 2026", *BODY,
