@@ -437,6 +437,27 @@ def test_the_report_says_is_the_person_it_is_by() -> None:
     assert [name for name, _ in speakers(text)] == ["Helen Oduya"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # "Kelly quit Harbour Lane": what a person did, not a role before a name
+            "Soap star Kelly Marsh has praised the nurses who cared for her mother.\n\n"
+            "Kelly quit Harbour Lane in 2023 to spend more time with her family.\n\n"
+            "Last year she told The Blaze: “Mum is my hero and always will be.”",
+            "Kelly Marsh",
+        ),
+        (  # a greeting is no part of the name it greets
+            "Soap star Kelly Marsh posted a photo of her mother on a trolley.\n\n"
+            "Hi Kelly, thank you for sharing, wrote one fan.\n\n"
+            "Later Kelly wrote: “Mum is on a ward now and cracking jokes with the nurses.”",
+            "Kelly Marsh",
+        ),
+    ],
+)
+def test_a_first_name_opening_a_sentence_or_greeted_is_the_person_not_part_of_a_name(text: str, speaker: str) -> None:
+    assert [name for name, _ in speakers(text)][-1:] == [speaker]
+
+
 def test_an_acronym_the_article_spells_out_anywhere_speaks_under_its_full_name() -> None:
     """ "the CQC" first, "the Care Quality Commission’s inspectors" later, no brackets: "A CQC spokesperson" speaks
     for the Care Quality Commission; an acronym no body of the article spells out stays as it is."""

@@ -42,6 +42,7 @@ from bot.core.quotes.phrases import (
 _DESCRIBED_NAME = re.compile(
     r"(?P<role>[A-Z][a-z]+(?: [a-z]+){1,3}) (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+)(?=,| [a-z])"
 )
+_NOT_ROLE = INTRO_WORDS | {"speaking", "according"}  # first words of a sentence's opening phrase, not of a role
 _INTRO_WORD = re.compile(r"\s*([A-Z][a-z]+),")
 _SUBJECT_REACH = 320  # characters before a cue verb that can hold its subject and an appositive
 # A capitalised name and an appositive that runs to the sentence's end: "…, Henry Crespo, president of X."
@@ -308,7 +309,8 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
         return replace(body, start=opening.start("name"))
     described = _DESCRIBED_NAME.match(text)  # "Retired postman Derek Holm, 81, …": "Retired" is no name
     words = described["role"].lower().split() if described is not None else []  # not "Back on Chapel Lane, …"
-    if words and not FUNCTION_WORDS.intersection(words) and words[0] not in INTRO_WORDS | {"speaking", "according"}:
+    opener = words[0] if words else ""  # not "Jodie quit Harbour Lane in 2023": a person's act, no role
+    if words and not FUNCTION_WORDS.intersection(words) and opener not in _NOT_ROLE and not is_given_name(opener):
         person = _person_in(described["name"])
         if person is not None and " " in person.name:
             return replace(person, role=clean_role(described["role"]), start=described.start("name"))

@@ -144,7 +144,8 @@ FUNCTION_WORDS = (
         "nobody everybody somebody anybody everyone someone anyone "  # "Nobody writes that bit down"
         "i'm i’m i've i’ve i'd i’d i'll i’ll "  # "I'm pleased," she said: no one called I'm
         # prepositions that open a sentence: "Through Brannock Days, Graham learned …"
-        "through throughout despite during via across without within among amongst between beyond towards until"
+        "through throughout despite during via across without within among amongst between beyond towards until "
+        "hi hello hey"  # a greeting before a name: "Hi Jodie, we're so sorry …" names Jodie
     )
     | WEEKDAYS
     | (frozenset(MONTHS) - _NAME_MONTHS)
