@@ -3,6 +3,7 @@ which body "the council" means, and whom "the report" or "the letter" speaks for
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -245,3 +246,22 @@ def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> Mention | N
             last = max(orgs, key=lambda org: (org[0], len(org[1])))[1]  # "… Council's director"
             return Mention("org", strip_possessive(last))
     return None
+
+
+class Spokespeople:
+    """The spokespeople an article brings in ("a spokeswoman for the health board"), found once per article: "the
+    spokesperson said" looks back to the last of them however far, and rereading the text for each grows with its
+    square."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: list[re.Match[str]] | None = None
+        self._ends: list[int] = []
+
+    def last_before(self, position: int) -> re.Match[str] | None:
+        """Return the last spokesperson brought in that ends before `position`."""
+        if self._found is None:
+            self._found = list(SPOKESPERSON.finditer(self._text))
+            self._ends = [found.end() for found in self._found]
+        k = bisect.bisect_right(self._ends, position)
+        return self._found[k - 1] if k else None

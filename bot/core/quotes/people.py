@@ -63,6 +63,7 @@ from bot.core.quotes.offices import Offices, former_job, holds_office
 from bot.core.quotes.openings import named_aside, named_subject, offered_name, opening_people
 from bot.core.quotes.organisations import (
     SPOKESPERSON,
+    Spokespeople,
     acronyms,
     body_named,
     document_author,
@@ -109,6 +110,7 @@ class ArticleSpeakers(ArticleLayout):
         self._pronouns: dict[int, list[Mention]] = {}  # "she said …" in a sentence read for its people
         self._names = ArticleNames(text, self.inside_quote)
         self._offices = Offices(text)
+        self._spokespeople = Spokespeople(text)
         self._roles = Roles()
         self._acronyms: dict[str, str] | None = None
 
@@ -194,8 +196,8 @@ class ArticleSpeakers(ArticleLayout):
             if body is not None:
                 return organisation(self._expand(body))
         if mention.definite and head.startswith("spokes"):  # "The spokesperson added:": the one brought in before,
-            earlier = list(SPOKESPERSON.finditer(self._text, 0, position))  # however many quotes of others since
-            found_org = self._nominal(Mention("nominal", earlier[-1].group()), earlier[-1].start()) if earlier else None
+            spokes = self._spokespeople.last_before(position)  # however many quotes of others since
+            found_org = self._nominal(Mention("nominal", spokes.group()), spokes.start()) if spokes else None
             if found_org is not None and found_org.kind == ORGANISATION:
                 return found_org
         if mention.definite and OF_SOMEONE.match(mention.name):  # "the daughter of one resident": no one named
@@ -246,9 +248,7 @@ class ArticleSpeakers(ArticleLayout):
             found = document_writer(self._text[start:end], documents)
             if found is not None and found.kind == "pronoun":
                 found = self._salient_before(start, "m" if found.name == "he" else "f")
-            if found is None:
-                continue
-            if found.kind == "org" or " " in found.name or self._names.surname_forms(found.name):
+            if found and (found.kind == "org" or " " in found.name or self._names.surname_forms(found.name)):
                 return found  # one word only when the article gives the name in full ("Lund"), not "Nearly"
         return None
 
