@@ -320,3 +320,10 @@ def test_a_pronoun_after_a_long_phrase_of_time_is_the_clauses_subject() -> None:
             "At the end of that first afternoon she walked me to the door with her frame and said, "
             "'I hope you're coming back.'")
     assert [q.speaker for q in extract_quotes(text)] == ["Nesta Tranmere"]
+
+
+@pytest.mark.parametrize("group", ["the family", "his family", "their family", "the assembly"])
+def test_a_noun_ending_in_ly_after_a_determiner_is_the_speaker_not_an_adverb(group: str) -> None:
+    text = ("Arthur Pell, 84, died in hospital in March after a fall on the ward.\n\n"
+            f"“We were told Dad would be safe on that ward,” {group} said. “We trusted that.”")
+    assert [q.speaker for q in extract_quotes(text)] == [group]

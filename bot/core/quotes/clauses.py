@@ -383,17 +383,19 @@ def subject_before(text: str) -> Mention | None:
         return Mention("nominal", nominal, start=text.find(nominal))
     tokens = token_spans(text)
     i = len(tokens) - 1
-    while (
-        i >= 0
-        and len(tokens) - i <= 3
-        and (tokens[i][0].lower() in SKIPPABLE or (tokens[i][0].endswith("ly") and tokens[i][0].islower()))
-    ):
+    while i >= 0 and len(tokens) - i <= 3 and (tokens[i][0].lower() in SKIPPABLE or _adverb(tokens, i)):
         i -= 1
     if i < 0:
         return None
     if tokens[i][0] in (",", "—", "–") or (tokens[i][0] == ")" and i > 0 and tokens[i - 1][0] == ","):
         return read_appositive(tokens, i, text)
     return np_backward(tokens, i, text)
+
+
+def _adverb(tokens: list[tuple[str, int]], i: int) -> bool:
+    """Tell an adverb before a cue ("she simply said") from a noun in -ly after a determiner ("the family said")."""
+    word = tokens[i][0]
+    return word.endswith("ly") and word.islower() and not (i and tokens[i - 1][0].lower() in DETERMINERS)
 
 
 def _bracketed(label: re.Match[str]) -> str:
