@@ -327,3 +327,12 @@ def test_a_noun_ending_in_ly_after_a_determiner_is_the_speaker_not_an_adverb(gro
     text = ("Arthur Pell, 84, died in hospital in March after a fall on the ward.\n\n"
             f"“We were told Dad would be safe on that ward,” {group} said. “We trusted that.”")
     assert [q.speaker for q in extract_quotes(text)] == [group]
+
+
+@pytest.mark.parametrize("reading", ["opened the session by reading from an email sent by a constituent in Dunmarran,",
+                                     "read out a letter from a constituent in Dunmarran,",
+                                     "reads from a letter written by a constituent in Dunmarran,"])
+def test_a_quote_read_from_an_unnamed_writers_letter_is_theirs_not_their_towns(reading: str) -> None:
+    text = (f"Labour leader Jamie Rennick {reading} whose father has spent 93 days on a ward.\n\n"
+            "'My dad walked into that hospital. If this goes on, he will be carried out of it.'")
+    assert [q.speaker for q in extract_quotes(text)] == ["a constituent in Dunmarran"]

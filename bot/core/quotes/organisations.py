@@ -30,6 +30,8 @@ from bot.core.quotes.runs import analyse_run
 _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]* (?:and|&|of|for) $")
 # "published by the X", "signed by"; not "seen by" nor "run by" (the home, not the report, is the X's), nor
 # "concerns raised by" (what led to the report) nor its "and by" (whose "by" is the one before)
+# An unnamed writer and their place: "a constituent in ", "one reader from ".
+_SOMEONE_FROM = re.compile(r"((?:an?|one) [a-z]+(?: [a-z]+)? (?:in|from|near)) ")
 _BY = re.compile(
     r"\b(?<!seen )(?<!obtained )(?<!run )(?<!owned )(?<!operated )(?<!managed )(?<!raised )(?<!voiced )"
     r"(?<!expressed )(?<!and )(?:by|from) "
@@ -214,6 +216,8 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
             continue
         if _READ_BY.search(text, max(0, by.start() - 40), by.start()):
             continue
+        if letter and (someone := _SOMEONE_FROM.fullmatch(between)):  # "sent by a constituent in Dunmarran": the
+            return Mention("nominal", f"{someone[1]} {run.group()}")  # name is where the unnamed writer lives
         kind, tail = analyse_run(word_tokens(run.group()))
         # "by its director, Ann Lee", "by director of finance Karen Abiola": a role in lower case, then the name
         role = between[:1].islower() and len(between.split()) > 1  # a role, not "the"
