@@ -49,6 +49,15 @@ def test_an_unnamed_person_the_writer_spoke_to_is_the_she_of_her_quote() -> None
     assert speakers(text) == [("a nurse at a hospital in Kent", None)]
 
 
+@pytest.mark.parametrize("spoke", ["We've been speaking to", "We have been talking to", "I have spoken to"])
+def test_an_unnamed_person_the_writer_has_been_speaking_to_is_the_she_of_the_quote_after_her(spoke: str) -> None:
+    text = ("Health secretary Wes Street said the NHS was coping.\n\n"
+            f"{spoke} a senior nurse at one of the affected hospitals, who asked not to be named.\n\n"
+            "She describes the past week as the hardest of her 19-year career.\n\n"
+            "“On Monday night we had 41 patients in a department built for 24.”")
+    assert speakers(text) == [("a senior nurse at one of the affected hospitals", None)]
+
+
 def test_a_person_who_gave_only_a_first_name_is_called_by_it() -> None:
     text = ("A porter from Dunmere, who gave his name only as Kofi, said he had worked nights for six years.\n\n"
             "‘I move the same patients three times a shift,’ he said. ‘There is nowhere to put them.’")

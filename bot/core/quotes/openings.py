@@ -32,11 +32,12 @@ from bot.core.quotes.runs import analyse_run
 # A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …",
 # "Siân Rowlands’ father".
 _OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['’]) (?=(?P<lower>[a-z]))?")
-# "One carer, …, asked", "I spoke to a nurse in a London trust, who …", "A senior nurse who worked there, …, said"
+# "One carer, …, asked", "I spoke to a nurse in a London trust, who …", "A senior nurse who worked there, …, said",
+# "We also hear from a manager, who …", "We've been speaking to a senior nurse, who …"
 _UNNAMED_LEAD = re.compile(
     r"(?:[A-Z]\w*(?: [\w-]+){0,6}, (?=One|An?|[Tt]he)"
     r"|(?:At|By|Around) (?:about |around )?\d[\w.:]* (?=[Aa]n? )"  # "At about 6am a charge nurse, who …, came over"
-    r"|(?:I|We) (?:also )?(?:spoke|talked|hear|heard) (?:to|with|from) )?"  # "We also hear from a manager, who …"
+    r"|(?:I|We)(?:['’]ve| have)? (?:also )?(?:been )?(?:spoken?|talk(?:ed|ing)|speaking|hear|heard) (?:to|with|from) )?"
     r"((?:One|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)(?:[a-z][\w’'-]*|[A-Z]{2,5})){0,6}"  # "One senior ICB manager"
     r"(?: (?:in|at|from|on) [\w’' -]{1,60}?)?)"
     r"(?: who [^,]{1,80})?,(?!\d)"  # not the comma of "£1,195"
