@@ -58,6 +58,14 @@ def test_an_unnamed_person_the_writer_has_been_speaking_to_is_the_she_of_the_quo
     assert speakers(text) == [("a senior nurse at one of the affected hospitals", None)]
 
 
+@pytest.mark.parametrize("posting", ["posting as @LarkbeckLad", "who posts on X as @LarkbeckLad",
+                                     "commenting under the handle @LarkbeckLad"])
+def test_a_resident_known_only_by_a_social_media_handle_is_called_by_it(posting: str) -> None:
+    text = ("The partners at Station Road Surgery have confirmed that it will close in June.\n\n"
+            f"One resident, {posting}, said: ‘Been with Station Road 40 years. This village is losing everything.’")
+    assert [q.speaker.lstrip("@") for q in extract_quotes(text)] == ["LarkbeckLad"]
+
+
 def test_a_person_who_gave_only_a_first_name_is_called_by_it() -> None:
     text = ("A porter from Dunmere, who gave his name only as Kofi, said he had worked nights for six years.\n\n"
             "‘I move the same patients three times a shift,’ he said. ‘There is nowhere to put them.’")

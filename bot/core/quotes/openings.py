@@ -61,7 +61,9 @@ _BEFORE_CALL = re.compile(r"\b[Aa]n? ((?:[\w-]+ ){1,3})$")  # the noun before "I
 _NAMED_AS = re.compile(  # "… gave her name only as Precious", "… asked us to use only his first name, Stan"
     r"\b(?:gave (?P<given>her|his|their) (?:first )?name (?:only )?as"
     r"|(?:use|using|by) only (?P<first>her|his|their) first name,?"
-    r"|to be (?:identified|named|known) (?:only )?as) (?P<name>[A-Z][\w’'-]+)"  # "asked to be identified only as Dean"
+    r"|to be (?:identified|named|known) (?:only )?as"  # "asked to be identified only as Dean"
+    r"|(?:posting|who posts|writing|commenting) (?:online |on [A-Z]\w* )?(?:as|under the (?:handle|name)))"
+    r" (?P<name>[A-Z][\w’'-]+|@\w[\w.]*\w)"  # "One resident, posting as @LarkbeckLad, said": the handle
 )
 _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote that only calls someone: "“Mum,” he says"
 # a one-word name with an age or a clause about their own after it is a person: "Pete, 71, …", "Jas, who … her mum"
@@ -108,7 +110,7 @@ def offered_name(nominal: Mention, sentence: str) -> Mention:
     """Return the person an unnamed nominal is when the sentence gives the name they offered ("Another resident,
     who gave her name only as Sandra") or the writer's name for them ("One respondent, whom we are calling
     Pauline"), with the nominal as their role; else the nominal."""
-    offered = nominal.kind == "nominal" and ("name" in sentence or " as " in sentence)
+    offered = nominal.kind == "nominal" and any(word in sentence for word in ("name", " as ", "handle"))
     named = _NAMED_AS.search(sentence) if offered else None
     if named is None:  # "One respondent, whom we are calling Pauline, …"
         called = _called(sentence) if nominal.kind == "nominal" and "call" in sentence else None

@@ -81,11 +81,10 @@ _READ_FROM = re.compile(r"\bread(?:s|ing)? (?:out |from )?(?:an?|the|his|her|the
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 _PARENTS = frozenset("mother mum mam mom father dad".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")  # "Mum worked …": of a parent
-# "She laughs. “…”", "Asked what would help, she doesn’t hesitate. “…”", "Does it wear her down? She pauses. “…”",
-# "She describes the week as the hardest of her 19-year career. “…”"
+# "She laughs. “…”", "Asked what would help, she doesn’t hesitate. “…”", "Does it wear her down? She pauses. “…”"
 _ACTING = re.compile(
     r"(?:[A-Z][^.!?“”\"\n]{0,80}\? )?(?:[A-Z][^.!?“”\"\n]{0,100}?, )?"
-    r"([Ss]he|[Hh]e) [a-z’']+(?:,? [a-z\d][a-z\d’'-]*){0,15}\.\s*")
+    r"([Ss]he|[Hh]e) [a-z’']+(?:,? [a-z\d][a-z\d’'-]*){0,15}\.\s*")  # "… of her 19-year career."
 _EPITHET = re.compile(r"the (?:\d+-year-old|[a-z]+-of-[a-z]+)", re.I)  # "the 34-year-old", "the mum-of-three"
 _SEVERAL = re.compile(r",| and |&")  # a byline of several writers: "I" is none of them in particular
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
