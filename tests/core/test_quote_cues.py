@@ -336,3 +336,10 @@ def test_a_quote_read_from_an_unnamed_writers_letter_is_theirs_not_their_towns(r
     text = (f"Labour leader Jamie Rennick {reading} whose father has spent 93 days on a ward.\n\n"
             "'My dad walked into that hospital. If this goes on, he will be carried out of it.'")
     assert [q.speaker for q in extract_quotes(text)] == ["a constituent in Dunmarran"]
+
+
+@pytest.mark.parametrize("role", ["co-star", "actress", "striker", "team-mate captain"])
+def test_a_show_or_clubs_name_before_a_role_and_a_name_is_no_speaker(role: str) -> None:
+    text = ("Kira Vance returned to the children's ward on Monday.\n\n"
+            f"Her Sunset Harbour {role} Danny Roe was among the first to respond, writing: \"So proud of you mate.\"")
+    assert [q.speaker for q in extract_quotes(text)] == ["Danny Roe"]

@@ -101,7 +101,8 @@ ROLE_NOUNS = wordset(
     "visitor optometrist optician receptionist porter sonographer radiographer anaesthetist dietitian podiatrist "
     "assistant supervisor mentor tutor solicitor barrister headteacher recruiter "
     "cyclist driver passenger victim survivor neighbour donor winner convener convenor lady crewmate caller listener "
-    "reader viewer customer client participant tenant"
+    "reader viewer customer client participant tenant actor actress star co-star singer musician footballer striker "
+    "captain comedian chef athlete"
 )
 MODIFIERS = wordset(
     "health care social state public education housing treasury foreign home defence defense business "
