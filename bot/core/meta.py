@@ -224,7 +224,8 @@ _CONTACT = re.compile(r"^\W*(?:\S+@\S+\.\w+|@\w+|(?:email|e-mail|follow)\b.*)$",
 _BYLINE_CHARS = 100
 _SHARE = re.compile(r"\W*(?:click to )?share\b", re.I)  # a name line over the share buttons: "Share on Facebook"
 _SIGN_OFF_NEXT = re.compile(
-    r"(?:share|tags?\b|filed under|posted in|related|follow|previous|more from|read more\b|comments?\b|most read)", re.I
+    r"\W*(?:share|tags?\b|filed under|posted in|related|follow|previous|more from|read more\b|comments?\b|most read"
+    r"|(?:older|newer) (?:posts|entries|stories)|next\W)", re.I  # "‹ Previous: …", "« Older posts", "Next: …"
 )
 
 

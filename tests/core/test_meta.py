@@ -510,6 +510,8 @@ def test_a_writer_signing_off_with_their_job_above_the_share_buttons_is_the_auth
     ["Dawn Ashworth, Branch Secretary", "Share: Facebook | X | WhatsApp"],
     ["Dawn Ashworth", "Health Reporter", "Read More", "Firefighters raise £12,000 for children's ward"],
     ["Dawn Ashworth", "Chief Reporter", "Comments", "Our comments are moderated."],
+    ["Dawn Ashworth, Newsletter Editor", "‹ Previous: Chairman's welcome", "Next: Dates for your diary ›"],
+    ["Dawn Ashworth", "« Older posts"],
 ])
 def test_a_writer_named_under_the_article_over_a_date_a_bio_or_after_a_sign_off_is_the_author(below: list[str]) -> None:
     assert meta(HEADLINE, *BODY, *below).author == "Dawn Ashworth"
