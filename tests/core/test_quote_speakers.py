@@ -1736,6 +1736,14 @@ def test_she_said_after_we_asked_someone_a_question_is_who_was_asked() -> None:
     assert speakers(text)[0][0] == "Bethan"
 
 
+@pytest.mark.parametrize("mark", ["’", "'"])
+def test_the_body_whose_conclusion_a_sentence_is_about_speaks_for_the_report_without_its_possessive(mark: str) -> None:
+    text = ("The minister says the government will not be rushed.\n\n"
+            f"The Calder Trust{mark}s conclusion is blunter than anything I was allowed to write.\n\n"
+            "“Every year of delay,” the report says, “is a year in which experienced staff leave.”")
+    assert speakers(text) == [("Calder Trust", None)]
+
+
 def test_the_report_said_after_last_thursday_the_institute_published_its_analysis_is_the_institute() -> None:
     text = ("Last Thursday the Foxhollow Institute published its annual analysis of board finances. It makes grim "
             "reading. Thirteen boards ended the year in deficit.\n\nThe report said: “The combined shortfall is now "
