@@ -28,6 +28,7 @@ from bot.core.quotes.lexicon import (
     SOMEONE,
     is_given_name,
     sentence_breaks,
+    strip_possessive,
     token_spans,
     word_tokens,
 )
@@ -345,6 +346,8 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
         follower = tokens[end][0] if end < len(tokens) else ""
         if strict and not (follower[:1].islower() or follower in (",", "(")):
             return None
+        if mention.kind == "org":  # "The Calder Trust’s conclusion is …" is about the Calder Trust
+            mention = replace(mention, name=strip_possessive(mention.name))
         return replace(mention, start=tokens[i][1])
     return None
 

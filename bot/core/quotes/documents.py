@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from bot.core.models import PERSON
 from bot.core.quotes.clauses import sentence_subject, subject_before
 from bot.core.quotes.kinds import nominal_kind
-from bot.core.quotes.lexicon import strip_possessive, word_tokens
+from bot.core.quotes.lexicon import word_tokens
 from bot.core.quotes.organisations import document_author
 from bot.core.quotes.phrases import Mention
 from bot.core.quotes.runs import analyse_run
@@ -90,5 +90,5 @@ def document_body(text: str, sentences: Iterable[tuple[int, int]]) -> str | None
             return owners[-1]
         subject = sentence_subject(sentence)
         if subject is not None and subject.kind == "org":
-            return strip_possessive(subject.name)  # "The Calder Trust’s conclusion is blunter …": the Calder Trust
+            return subject.name
     return None
