@@ -343,3 +343,16 @@ def test_a_show_or_clubs_name_before_a_role_and_a_name_is_no_speaker(role: str) 
     text = ("Kira Vance returned to the children's ward on Monday.\n\n"
             f"Her Sunset Harbour {role} Danny Roe was among the first to respond, writing: \"So proud of you mate.\"")
     assert [q.speaker for q in extract_quotes(text)] == ["Danny Roe"]
+
+
+@pytest.mark.parametrize("came", ["He came to St Columba's three weeks ago.", "He came to St. Anne’s in May."])
+def test_a_saints_name_is_a_place_not_the_he_of_the_next_quote(came: str) -> None:
+    text = (f"Room six belongs, for now, to Graham Pirie. He is 67 and has motor neurone disease. {came}\n\n"
+            "\"I've made my peace with the building,\" he says.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Graham Pirie"]
+
+
+def test_a_place_after_someones_job_is_not_the_he_of_the_next_quote() -> None:
+    text = ("Room six belongs, for now, to Graham Pirie. He is 67, a retired bus driver from Saltley Bay, and he has "
+            "motor neurone disease.\n\n\"I've made my peace with the building,\" he says.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Graham Pirie"]

@@ -215,13 +215,18 @@ class ArticleNames:
                     tail = full.most_common(1)[0][0].split()  # the article gave it in full: "Delroy Mackintosh"
                 if kind != "person" or len(tail) < 2 or self._inside_quote(run.start()) or (
                     before and (before[-1] in PLACE_BEFORE or before[-1].lower() in _THING_BEFORE)
-                ) or (since is not None and (
+                ) or self._from_place(start, run.start()) or (since is not None and (
                     run.start() < since.start + len(since.name) or self._reported(since, run.start(), start))):
                     continue  # "the former Glan Tarren colliery" is a place; "A spokeswoman for X Health …" her body
                 self.surname_forms(tail[-1])  # learns the surname's gender
                 if self.genders.get(tail[-1].lower()) in (None, gender):
                     return Mention("person", " ".join(tail), start=run.start())
         return None
+
+    def _from_place(self, start: int, at: int) -> bool:
+        """Tell a place after someone's role ("a retired bus driver from Saltley Bay") from a name."""
+        words = self._text[max(start, at - 40) : at].split()
+        return len(words) > 1 and words[-1] == "from" and words[-2].lower() in SOMEONE
 
     def _reported(self, since: Mention, at: int, sentence: int) -> bool:
         """Tell whether a name comes after the cue verb of `since`'s own sentence: in what they said, not a new

@@ -130,6 +130,8 @@ def _person_tail(words: list[str]) -> list[str]:
         return words[-2:]  # an initial alone is no one's name
     if len(tail) == 1 and tail[0].lower() in MODIFIERS:
         return []
+    if tail and tail[0].rstrip(".") in ("St", "Saint") and len(tail) == 2:
+        return []  # a saint names places, not people: "He came to St Columba's three weeks ago"
     return tail
 
 
