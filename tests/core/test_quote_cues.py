@@ -356,3 +356,18 @@ def test_a_place_after_someones_job_is_not_the_he_of_the_next_quote() -> None:
     text = ("Room six belongs, for now, to Graham Pirie. He is 67, a retired bus driver from Saltley Bay, and he has "
             "motor neurone disease.\n\n\"I've made my peace with the building,\" he says.")
     assert [q.speaker for q in extract_quotes(text)] == ["Graham Pirie"]
+
+
+def test_a_family_named_by_its_surname_speaks_as_the_family_not_as_the_woman_who_died() -> None:
+    text = ("Theresa Mulcahy, a neonatal sister for 31 years, died on 2 January.\n\n"
+            "In a statement released through the trust, the Mulcahy family said:\n\n"
+            "‘Tess was a wife, a mum, a sister and a nan. She never really switched off.’")
+    assert [q.speaker for q in extract_quotes(text)] == ["the Mulcahy family"]
+
+
+@pytest.mark.parametrize("family", ["Her family", "Her parents", "The couple"])
+def test_they_added_after_a_family_spoke_is_the_family_not_a_place_they_named(family: str) -> None:
+    text = ("Theresa Mulcahy, a neonatal sister for 31 years, died on 2 January.\n\n"
+            f"{family} said the funeral would take place at St Columba’s Church, Ravensmoor, on 21 January. "
+            "They added: ‘Tess always said she wanted people to wear something bright.’")
+    assert [q.speaker for q in extract_quotes(text)] == [family]

@@ -175,6 +175,7 @@ _SUBJECTS = frozenset(("he", "she", "i"))
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
 WHO = re.compile(r"[ \t]*[,—–]?[ \t]*\bwho(?:['’]s|[ \t]+(?:has|had|have|was|is))?$")
 _SUBORDINATORS = frozenset("before after when while as once until since because".split())  # "Before I left she said"
+_LY_NOUNS = frozenset("family assembly ally".split())  # nouns that look like adverbs before a cue verb
 _LEAD_WORDS = 3  # words of time or order before a clause's pronoun: "Halfway through he put his fork down"
 _PHRASE_WORDS = 8  # words of a phrase of time opening on a preposition: "At the end of that first day she said"
 _PREPOSITIONS = frozenset("at in on after during towards by within".split())
@@ -398,7 +399,8 @@ def subject_before(text: str) -> Mention | None:
 def _adverb(tokens: list[tuple[str, int]], i: int) -> bool:
     """Tell an adverb before a cue ("she simply said") from a noun in -ly after a determiner ("the family said")."""
     word = tokens[i][0]
-    return word.endswith("ly") and word.islower() and not (i and tokens[i - 1][0].lower() in DETERMINERS)
+    noun = word in _LY_NOUNS or (i and tokens[i - 1][0].lower() in DETERMINERS)  # "the Mulcahy family said" too
+    return word.endswith("ly") and word.islower() and not noun
 
 
 def _bracketed(label: re.Match[str]) -> str:

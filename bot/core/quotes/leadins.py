@@ -1,5 +1,5 @@
-"""Lead-ins with no verb that say whose words follow: "And her message to other managers? “…”", "Here is the
-trust's full statement from this morning: “…”"."""
+"""Lead-ins with no verb of saying that tell whose words follow: "She laughs. “…”", "And her message to other
+managers? “…”", "Here is the trust's full statement from this morning: “…”"."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ import re
 
 from bot.core.quotes.phrases import Mention
 
+# "She laughs. “…”", "Asked what would help, she doesn’t hesitate. “…”", "Does it wear her down? She pauses. “…”"
+_ACTING = re.compile(
+    r"(?:[A-Z][^.!?“”\"\n]{0,80}\? )?(?:[A-Z][^.!?“”\"\n]{0,100}?, )?"
+    r"([Ss]he|[Hh]e) [a-z’']+(?:,? [a-z\d][a-z\d’'-]*){0,15}\.\s*")  # "… of her 19-year career."
 # Whose words a lead-in with no verb announces: "And her message to other managers? “…”", "His advice: “…”"
 _OWN_WORDS = re.compile(
     r"(?:(?:And|But|So|Here is|Here['’]s) )?(?P<owner>[Hh]er|[Hh]is|[Tt]he [a-z]+(?=['’]s ))(?:['’]s)? "
@@ -16,8 +20,10 @@ _OWN_WORDS = re.compile(
 
 
 def own_words(lead_in: str) -> Mention | None:
-    """Return who a lead-in with no verb announces the words of: "she" for "And her message to other managers?
-    “…”", "the trust" for "Here is the trust's full statement from this morning: “…”"; else None."""
+    """Return who a lead-in with no verb of saying announces the words of: "she" for "She laughs." or "And her
+    message to other managers? “…”", "the trust" for "Here is the trust's full statement from this morning: “…”"."""
+    if acting := _ACTING.fullmatch(lead_in):
+        return Mention("pronoun", acting[1].lower())
     own = _OWN_WORDS.fullmatch(lead_in.lstrip())
     if own is None:
         return None

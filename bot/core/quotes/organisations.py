@@ -32,6 +32,7 @@ _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]* (?:and|&|of|f
 # "concerns raised by" (what led to the report) nor its "and by" (whose "by" is the one before)
 # An unnamed writer and their place: "a constituent in ", "one reader from ".
 _SOMEONE_FROM = re.compile(r"((?:an?|one) [a-z]+(?: [a-z]+)? (?:in|from|near)) ")
+_FAMILIES = frozenset("family parents couple relatives".split())  # who speak together as "they"
 _BY = re.compile(
     r"\b(?<!seen )(?<!obtained )(?<!run )(?<!owned )(?<!operated )(?<!managed )(?<!raised )(?<!voiced )"
     r"(?<!expressed )(?<!and )(?:by|from) "
@@ -236,10 +237,9 @@ def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> Mention | N
     (start, end), nearest first: one that speaks in a sentence ("The Welsh Government insisted progress was made",
     "the panel said it had …"), else the last one a sentence names."""
     for start, end in sentences:
-        for cue in CUE.finditer(text, start, end):
-            speaking = subject_before(text[start : cue.start()].rstrip()) if cue.group("verb") else None
-            if speaking is not None and (speaking.kind == "org" or (
-                    speaking.kind == "nominal" and speaking.definite and nominal_kind(speaking.name) == ORGANISATION)):
+        for speaking in _cue_subjects(text, start, end):
+            if speaking.kind == "org" or (
+                    speaking.kind == "nominal" and speaking.definite and nominal_kind(speaking.name) == ORGANISATION):
                 return speaking
         runs = CAP_RUN.finditer(text, start, end)
         orgs = [(m.end(), m.group()) for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]
@@ -250,6 +250,24 @@ def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> Mention | N
             last = max(orgs, key=lambda org: (org[0], len(org[1])))[1]  # "… Council's director"
             return Mention("org", strip_possessive(last))
     return None
+
+
+def speaking_family(text: str, sentences: Iterable[tuple[int, int]]) -> Mention | None:
+    """Return the family a "They added:" stands for when one spoke in these sentences (nearest first): "Her family
+    said the funeral would be at St Columba’s Church. They added: …" is theirs, not the church's."""
+    for start, end in sentences:
+        for speaking in _cue_subjects(text, start, end):
+            if speaking.kind == "nominal" and word_tokens(speaking.name)[-1].lower() in _FAMILIES:
+                return speaking
+    return None
+
+
+def _cue_subjects(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Yield the subjects of the cue verbs between `start` (a sentence's start) and `end`."""
+    for cue in CUE.finditer(text, start, end):
+        speaking = subject_before(text[start : cue.start()].rstrip()) if cue.group("verb") else None
+        if speaking is not None:
+            yield speaking
 
 
 class Spokespeople:

@@ -69,6 +69,7 @@ from bot.core.quotes.organisations import (
     document_author,
     org_inside,
     readable_org,
+    speaking_family,
     speaking_org,
     spoken_for,
 )
@@ -81,10 +82,6 @@ _READ_FROM = re.compile(r"\bread(?:s|ing)? (?:out |from )?(?:an?|the|his|her|the
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 _PARENTS = frozenset("mother mum mam mom father dad".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")  # "Mum worked …": of a parent
-# "She laughs. “…”", "Asked what would help, she doesn’t hesitate. “…”", "Does it wear her down? She pauses. “…”"
-_ACTING = re.compile(
-    r"(?:[A-Z][^.!?“”\"\n]{0,80}\? )?(?:[A-Z][^.!?“”\"\n]{0,100}?, )?"
-    r"([Ss]he|[Hh]e) [a-z’']+(?:,? [a-z\d][a-z\d’'-]*){0,15}\.\s*")  # "… of her 19-year career."
 _EPITHET = re.compile(r"the (?:\d+-year-old|[a-z]+-of-[a-z]+)", re.I)  # "the 34-year-old", "the mum-of-three"
 _SEVERAL = re.compile(r",| and |&")  # a byline of several writers: "I" is none of them in particular
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
@@ -267,9 +264,7 @@ class ArticleSpeakers(ArticleLayout):
                 return NOBODY
             para -= 1
         # "She laughs. “Come …”", and a quote under "Asked what a clinic is like, she did not hesitate."
-        if acting := _ACTING.fullmatch(self._text, self._para_starts[para], position):
-            return self.resolve(Mention("pronoun", acting[1].lower()), position)
-        if own := own_words(self._text[self._para_starts[para] : position]):  # "And her message? “…”": hers
+        if own := own_words(self._text[self._para_starts[para] : position]):  # "She laughs. “…”": hers
             return self.resolve(own, position)
         salient = self._salient_before(position, None, floor=self._para_starts[para], unnamed=True)
         reading = opening and _READ_FROM.search(self._text, self._start_back(position, 1), position)
@@ -289,7 +284,8 @@ class ArticleSpeakers(ArticleLayout):
         did not want to be named, said …" (they, not the hospital)."""
         salient = self._salient_before(position, None, unnamed=True)
         if salient is None or salient.kind != "nominal" or nominal_kind(salient.name) != PERSON:
-            return NOBODY
+            family = speaking_family(self._text, self._sentences_back(position, _ORG_SENTENCES))  # "They added:"
+            return NOBODY if family is None else Speaker(family.name, None, PERSON)  # after "Her family said …"
         return self._nominal(salient, salient.start)
 
     def written(self, position: int) -> Speaker:
