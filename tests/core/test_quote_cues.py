@@ -371,3 +371,29 @@ def test_they_added_after_a_family_spoke_is_the_family_not_a_place_they_named(fa
             f"{family} said the funeral would take place at St Columba’s Church, Ravensmoor, on 21 January. "
             "They added: ‘Tess always said she wanted people to wear something bright.’")
     assert [q.speaker for q in extract_quotes(text)] == [family]
+
+
+def test_the_member_for_two_places_joined_by_and_is_the_member_not_the_second_place() -> None:
+    text = ("Local MSP Fiona Rattray said she had been contacted by worried constituents.\n\n"
+            "The Inverbrae and Glen Ardle MSP said: ‘I’d far rather see a merger than a practice closing.’")
+    assert [q.speaker for q in extract_quotes(text)] == ["Fiona Rattray"]
+
+
+@pytest.mark.parametrize("cue", ["Mr Fenner muttered", "he muttered", "muttered Mr Fenner"])
+def test_muttered_after_a_quote_attributes_it(cue: str) -> None:
+    text = ("Health Secretary Richard Ashdown opened questions.\n\nThen the shadow health secretary, Giles Fenner, "
+            "took his turn at the despatch box.\n\n"
+            f"\"Mr Speaker, the Health Secretary says everything is getting better,\" {cue}.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Giles Fenner"]
+
+
+def test_a_seat_in_brackets_after_a_members_name_is_not_the_she_of_her_question() -> None:
+    text = ("The best question came from Joanna Lisle (Kestle Bay), a former district nurse, who asked about "
+            "vacancies.\n\n\"There are three district nurses covering a patch that used to have eleven,\" she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Joanna Lisle"]
+
+
+def test_someone_unnamed_after_the_cue_is_not_the_previous_speaker() -> None:
+    text = ("Minister Priya Kanwal said: \"We have already begun the work.\"\n\n"
+            "\"Care workers would quite like it fast,\" muttered someone on the benches, not quite quietly enough.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Priya Kanwal", "someone on the benches"]

@@ -112,12 +112,13 @@ _SIGNED_BY = re.compile(
 _WHICH_ASIDE = re.compile(r", which [^,“\"]*,\s*$")
 _DASHED_ASIDE = re.compile(r" [–—] (?:who|which) [^–—“\"]* [–—]\s*$")
 _ROLE_THEN_NAME = re.compile(
+    r"(?:(?:Then|And|But|So|Now|Meanwhile|Later),? )?"  # "Then the shadow health secretary, Giles Fenner, took …"
     r"(?:(?:In|At|On|During|After|Outside|Speaking)\b[^,]{0,80}, |[A-Z]\w*(?: \w+){0,3} (?:later|earlier|ago), )?"
     r"(?:(?:[Tt]he|An?|an?|One) )?"  # "Six weeks later, his wife, Maureen, rang"
     r"(?P<role>(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y) |(?:[A-Z][\w.-]* )?[\w.-]+['’]s )"
     r"(?:[\w-]+ ){0,4}[a-z]+"
-    r"|(?<=The )(?:[A-Z][\w-]* )?[A-Za-z]+(?: [a-z]+)? (?:of|at|for) (?:the )?(?:[\w’'-]+ ){0,5}[\w’'-]+"
-    r"|(?<=The )[a-z]+(?: [a-z]+){0,2}|(?<=One )[a-z]+(?: (?:[a-z]+|I)){0,7}), "  # "The council leader, Yasmin Darr,"
+    r"|(?<=[Tt]he )(?:[A-Z][\w-]* )?[A-Za-z]+(?: [a-z]+)? (?:of|at|for) (?:the )?(?:[\w’'-]+ ){0,5}[\w’'-]+"
+    r"|(?<=[Tt]he )[a-z]+(?: [a-z]+){0,2}|(?<=One )[a-z]+(?: (?:[a-z]+|I)){0,7}), "  # "The council leader, Yasmin Darr"
     r"(?:the |\d{1,3}-year-old (?:[a-z]+ ){0,2})?"  # "The cyclist, 29-year-old teacher Josh Merriweather, …"
     r"(?P<name>(?:[A-Z][\w’'.-]* )*[A-Z][\w’'.-]+)(?: (?:of|from|at) (?:[A-Z][\w’'&.-]* )*[A-Z][\w’'.-]+)?"
     r", (?:\d{1,3}, )?(?=[a-z])"

@@ -50,7 +50,7 @@ _VERBS = (
     "confirms revealed reiterated reiterates complained complains lamented laments boasted boasts mused "
     "recounted recounts demanded demands asserted asserts maintained maintains contended contends "
     "charged testified exclaimed retorted interjected welcomed welcomes read reads whispers whispered "
-    "shouts sighs sighed laughs laughed murmurs murmured "
+    "shouts sighs sighed laughs laughed murmurs murmured muttered mutters "
     # a popular paper's: "“Who does that to a 92-year-old?” Karen fumed."
     "fumed fumes raged rages sobbed sobs wept gushed gushes beamed raved snapped "
     "begged begs cried grinned grins smiled smiles chuckled chuckles "

@@ -224,9 +224,12 @@ class ArticleNames:
         return None
 
     def _from_place(self, start: int, at: int) -> bool:
-        """Tell a place after someone's role ("a retired bus driver from Saltley Bay") from a name."""
+        """Tell a place after someone's role ("a retired bus driver from Saltley Bay") or a seat in brackets after
+        their name ("Joanna Lisle (Kestle Bay)") from a name."""
         words = self._text[max(start, at - 40) : at].split()
-        return len(words) > 1 and words[-1] == "from" and words[-2].lower() in SOMEONE
+        if len(words) < 2:
+            return False
+        return (words[-1] == "(" and words[-2][0].isupper()) or (words[-1] == "from" and words[-2].lower() in SOMEONE)
 
     def _reported(self, since: Mention, at: int, sentence: int) -> bool:
         """Tell whether a name comes after the cue verb of `since`'s own sentence: in what they said, not a new

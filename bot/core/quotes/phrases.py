@@ -127,7 +127,9 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     words = [w for w, _, _ in tokens[j : end + 1]]
     kind, tail = analyse_run(words)
     first = j - 1 if j > 0 and tokens[j - 1][0].lower() == "the" else j
-    if kind == "person" and first < j and low in SEAT_MEMBERS and len(tail) == len(words) - 1:  # "the Ayr MSP"
+    places = " ".join(words[:-1]).replace(" & ", " and ").split(" and ")  # "the Inverbrae and Glen Ardle MSP"
+    seat = len(tail) == len(words) - 1 or all(0 < len(place.split()) < 3 for place in places)
+    if kind == "person" and first < j and low in SEAT_MEMBERS and seat:  # "the Ayr MSP"
         return Mention("nominal", text[tokens[first][1] : tokens[end][2]], definite=True, start=tokens[first][1])
     if (described := _described_body(tokens, j)) is not None:  # "from the campaign group Patients First"
         kind, first = ("org" if kind == "person" else kind), described
@@ -250,6 +252,8 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
     low = word.lower()
     if low in PRONOUNS:
         return Mention("pronoun", low, start=start)
+    if low in ("someone", "somebody"):  # "muttered someone on the benches behind Mr Beattie": no one named
+        return Mention("nominal", _surface(tokens[i : _qualifier_end(tokens, i + 1)]), start=start)
     determiner = low in DETERMINERS
     j = i + 1 if determiner else i
     # lower-case and numeric premodifiers: "health secretary", "9/11 widow"
