@@ -397,3 +397,11 @@ def test_someone_unnamed_after_the_cue_is_not_the_previous_speaker() -> None:
     text = ("Minister Priya Kanwal said: \"We have already begun the work.\"\n\n"
             "\"Care workers would quite like it fast,\" muttered someone on the benches, not quite quietly enough.")
     assert [q.speaker for q in extract_quotes(text)] == ["Priya Kanwal", "someone on the benches"]
+
+
+@pytest.mark.parametrize("whose", ["Mrs Hale's son, Peter Hale,", "her son Peter Hale,"])
+def test_a_statement_read_on_behalf_of_someone_is_theirs_not_the_readers(whose: str) -> None:
+    text = ("Simon Acheson, prosecuting, said Mrs Hale was found on the floor of her room.\n\n"
+            f"Mr Acheson read a victim impact statement on behalf of {whose} who sat in the public gallery.\n\n"
+            "\"My mother spent 30 years teaching,\" the statement said. \"We trusted them.\"")
+    assert [q.speaker for q in extract_quotes(text)] == ["Peter Hale"]

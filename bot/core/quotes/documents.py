@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable
 from bot.core.models import PERSON
 from bot.core.quotes.clauses import sentence_subject, subject_before
 from bot.core.quotes.kinds import nominal_kind
-from bot.core.quotes.lexicon import word_tokens
+from bot.core.quotes.lexicon import token_spans, word_tokens
 from bot.core.quotes.organisations import document_author
-from bot.core.quotes.phrases import Mention
+from bot.core.quotes.phrases import Mention, np_forward
 from bot.core.quotes.runs import analyse_run
 
 # What speaks for its authors ("The report said"); with the notes and messages, what a later "It reads:" or "it
@@ -20,6 +20,7 @@ LETTERS = frozenset({"letter"})  # speak for whoever signed them
 WRITINGS = DOCUMENTS | LETTERS
 _WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|" + "|".join(sorted(DOCUMENTS)) + r")\b")
 _IN_DOCUMENT = re.compile(r"(?:In|in) (?:a|an|the|its|his|her|their)(?: [\w-]+){0,3} ")  # "In a joint statement"
+_ON_BEHALF = re.compile(r"\bon behalf of (?=\S)")  # whose words a statement read out by another holds
 _ISSUED = re.compile(  # "Susan Clegg read a statement", "Healthway Pharmacies said in a statement that …"
     r"\b(?:read|reads|issued|issues|released|releases|sent|sends|posted|shared|said in|says in)(?: out)? (?:a|an|the)"
     r"(?: [\w-]+){0,2} $"
@@ -38,7 +39,10 @@ def document_source(
     found = documents[-1]
     first, last = sentence(found.start())
     clause = text[found.start() : min(position, last)]  # named in its own sentence
-    author = document_author(clause, len(clause), letter=True) or document_author(clause, len(clause), False)
+    behalf = _ON_BEHALF.search(clause)  # "read a victim impact statement on behalf of Mrs Hale's son, Peter Hale"
+    author = np_forward(token_spans(clause[behalf.end() :]), 0) if behalf else None  # but "on behalf of the
+    author = author if author is not None and author.kind == "person" else None  # family" leaves its reader
+    author = author or document_author(clause, len(clause), letter=True) or document_author(clause, len(clause), False)
     opening = text[first : found.start()]
     if author is None and (issued := _ISSUED.search(opening)):
         author = sentence_subject(opening[: issued.start()]) or subject_before(opening[: issued.start()])
