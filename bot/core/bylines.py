@@ -43,9 +43,10 @@ _NON_PERSON = _ROLE_WORDS | wordset(
     "journal magazine online group services sector today network federation uk england home homes "
     "society institute foundation department government ministry media communications comms pa reuters "
     "newsroom web website release statement notice committee commons select share download pdf print mps lords "
-    "sport sports weather "
+    "sport sports weather subscribe log login register sign "
     "for to the and with from by your our search menu skip road street lane avenue on in what's"  # a line's words,
-    # not a name's: "FOR IMMEDIATE RELEASE", "Search KBN", "Station Road", "What's On", "MPs and Lords", "By Meridian"
+    # not a name's: "FOR IMMEDIATE RELEASE", "Search KBN", "Station Road", "What's On", "MPs and Lords", "By Meridian",
+    # "Subscribe   Log in   Register"
 )
 
 _COMPASS = wordset("north south east west mid central northern southern eastern western")

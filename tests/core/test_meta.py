@@ -829,3 +829,10 @@ def test_a_blogs_this_entry_was_posted_line_under_the_post_names_its_author() ->
     found = meta("Hawkridge Matters", HEADLINE, *BODY,
                  "This entry was posted in Village News on 14 March 2026 by Jean Whitlock.", "Leave a Reply")
     assert found.author == "Jean Whitlock"
+
+
+@pytest.mark.parametrize("row", ["Subscribe   Log in   Register", "Sign in   Register", "Log in | Subscribe"])
+def test_a_sign_in_row_under_a_sites_tagline_is_no_byline_and_the_tagline_no_headline(row: str) -> None:
+    found = meta("Skip to main content", "Care Weekly", "Day centres and care for older people", row, "News",
+                 "Clinical", "Jobs", "Home › News › Councils", HEADLINE, "By Harriet Quarshie", "4 March 2026", *BODY)
+    assert (found.title, found.author) == (HEADLINE, "Harriet Quarshie")
