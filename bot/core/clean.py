@@ -34,6 +34,7 @@ _BODY_BEFORE_END = 40  # words of prose needed before "Comments" or "ENDS" can c
 _SHORT_BODY = 100  # words of prose: less is a paragraph or two, not yet an article
 _PROSE_AFTER_END = 4  # this many times as much prose after "Comments" as before it: the article is still to come
 _HEADLINE_WORDS = 20  # a headline is shorter than this
+_CREDIT_WORDS = 2  # words before a picture credit on a line of its own ("Picture: PA", "Staff photo (PA)")
 _MENU_ITEMS = 4  # short lines in a row, one under another: a menu laid out one item a line
 # Right above a byline or date line, a line may be longer: charities and campaign pages quote a young person and
 # say what the report found in one headline ("“I felt …”: young people wait 14 months …, our new report finds")
@@ -350,8 +351,11 @@ def _over_summary(blocks: list[Block], i: int) -> bool:
 
 
 def _captioned(blocks: list[Block], i: int) -> bool:
-    """Say whether a picture's credit follows line i; a byline crediting words and pictures is no caption's."""
-    return i + 1 < len(blocks) and CAPTION.search(blocks[i + 1].text) is not None and not blocks[i + 1].meta
+    """Say whether a picture's credit alone follows line i ("Doctor preparing a bed" / "Photograph: PA"); a caption
+    with its own description ("Willowmere House on Chapel Lane (Image: Google Street View)") describes the picture
+    itself, and a byline crediting words and pictures is no caption's."""
+    credit = CAPTION.search(blocks[i + 1].text) if i + 1 < len(blocks) and not blocks[i + 1].meta else None
+    return credit is not None and len(blocks[i + 1].text[: credit.start()].split()) <= _CREDIT_WORDS
 
 
 def _opening_headline(blocks: list[Block], first: int, last: int) -> bool:

@@ -836,3 +836,12 @@ def test_a_sign_in_row_under_a_sites_tagline_is_no_byline_and_the_tagline_no_hea
     found = meta("Skip to main content", "Care Weekly", "Day centres and care for older people", row, "News",
                  "Clinical", "Jobs", "Home › News › Councils", HEADLINE, "By Harriet Quarshie", "4 March 2026", *BODY)
     assert (found.title, found.author) == (HEADLINE, "Harriet Quarshie")
+
+
+@pytest.mark.parametrize("caption", ["Ashcombe day centre on Chapel Lane (Image: Google Street View)",
+                                     "The day centre closed in 2020 (Picture: PA)"])
+def test_a_headline_over_a_caption_with_its_own_description_is_still_the_headline(caption: str) -> None:
+    ticker = "BREAKING: Road closed after lorry sheds load on A417 near Pellbridge"
+    found = meta("Ashcombe Gazette", "News", "Sport", ticker, "News › Local News › Ashcombe", HEADLINE, caption,
+                 "By Tom Ellery", "10:15, 19 JAN 2026", *BODY)
+    assert found.title == HEADLINE
