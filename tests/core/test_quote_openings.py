@@ -350,3 +350,23 @@ def test_an_opening_participle_phrase_is_no_name_and_the_subject_after_it_is_the
             "Born in Coldharbour, Jean trained at the old Tarrow Royal Hospital before working as a district nurse.\n\n"
             "‘Then you get to know people, and you can’t leave,’ she said.")
     assert speakers(text) == [("Jean Oakenshaw", None)]
+
+
+@pytest.mark.parametrize(("put", "pronoun", "answering"), [
+    ("When I put Mrs Walsh's and Mr Dolan's points to Mr Buckby, he said", "he", "Alan Buckby"),
+    ("When I asked Ruth Okafor about the waits, she said", "she", "Ruth Okafor"),
+])
+def test_the_one_the_writer_put_a_point_to_is_the_he_or_she_of_the_answer(put: str, pronoun: str,
+                                                                          answering: str) -> None:
+    text = ("Alan Buckby has been practice manager for six years. Ruth Okafor is the senior partner.\n\n"
+            "Further down the road, Kieran Dolan said the system was unfair. Doreen Walsh agreed.\n\n"
+            f"{put} the practice would keep some same-day appointments back.\n\n"
+            f"“We’re not trying to push anyone online,” {pronoun} said.")
+    assert [q.speaker for q in extract_quotes(text)] == [answering]
+
+
+def test_someone_who_did_not_want_her_name_used_is_left_unnamed_not_the_woman_before() -> None:
+    text = ("Doreen Walsh, 79, has lived on Orchard Close since 1971. She doesn't own a smartphone.\n\n"
+            "A woman pushing a buggy past the pharmacy, who didn't want her name on the internet, said she had used "
+            "the app. \"Honestly, it was easier than ordering a takeaway,\" she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["A woman"]

@@ -44,6 +44,8 @@ _ANONYMOUS = re.compile(
     r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously)\b"
     r"|\bnot to (?:name|identify) (?:her|him|them)\b"  # "who asked me not to name her"
     r"|\bnot to (?:use|give|print|publish) (?:her|his|their) (?:real |full )?names?\b"  # "… not to use her name"
+    r"|\b(?:did not|didn['’]t|does not|doesn['’]t) want (?:her|his|their) (?:real |full )?names? (?:used|printed|"
+    r"published|given|in|on)\b"  # "who didn't want her name on the internet"
 )
 # "the daughter of one resident", "the son of a patient": someone's relation or officer, whom the writer leaves unnamed
 OF_SOMEONE = re.compile(r"the [\w’'-]+ of (?:an?|one|another) ", re.I)

@@ -21,6 +21,7 @@ from bot.core.quotes.lexicon import (
     gender_of,
     given_gender,
     is_given_name,
+    name_gender,
     token_spans,
     word_tokens,
 )
@@ -43,6 +44,10 @@ _UNNAMED_LEAD = re.compile(
     r"(?: who [^,]{1,80})?,(?!\d)"  # not the comma of "£1,195"
 )
 _ARTICLES = frozenset(("a", "an", "the"))
+# The writer putting something to someone, then their answer: "When I put their points to Mr Buckby, he said"
+_PUT_TO = re.compile(r"(?:When|After|Once) (?:I|we) (?P<clause>(?:put|asked|pressed|challenged|showed|read)\b"
+                     r"[^,.;:“”\"]{1,160}), (?P<pronoun>he|she)\b")
+_NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Cllr)\.? )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
 _OWNED_BY = {owner: gender for gender, owner in OWNERS.items()}  # "not her real name": a woman
 # "Lorna – not her real name –", "Sam (whose name has been changed)", "Jo, not his real name,"
 _PSEUDONYM = re.compile(
@@ -123,8 +128,10 @@ def offered_name(nominal: Mention, sentence: str) -> Mention:
 
 def opening_people(text: str, names: ArticleNames) -> list[Mention]:
     """Return the person a sentence opens on (with the owner of the relative it opens with: "Siân Prydderch's
-    father, Gwilym, 88, …" has her in it too, for the next "she"; both of a couple, "Tom and Linda Barrow"), else
-    the unnamed person it opens on."""
+    father, Gwilym, 88, …" has her in it too, for the next "she"; both of a couple, "Tom and Linda Barrow"; the one
+    the writer put it to, "When I put their points to Mr Buckby, he said"), else the unnamed person it opens on."""
+    if (put := _PUT_TO.match(text)) and (addressed := _addressed(put)) is not None:
+        return [addressed]
     if (couple := _COUPLE.match(text)) and is_given_name(couple[1]) and is_given_name(couple[2]):
         return [Mention("person", f"{couple[n]} {couple[3]}", gender=given_gender(couple[n]), start=couple.start(n))
                 for n in (1, 2)]
@@ -138,6 +145,21 @@ def opening_people(text: str, names: ArticleNames) -> list[Mention]:
         return [unnamed] if unnamed is not None else []
     owned = _owner(lead.role or "", lower_next=False)
     return [replace(owned, start=lead.start - 1), lead] if owned is not None else [lead]
+
+
+def _addressed(put: re.Match[str]) -> Mention | None:
+    """The person named last in a clause of the writer's question ("When I put Mrs Walsh's and Mr Dolan's points to
+    Mr Buckby,") when the pronoun after it can be them: the one who answers."""
+    runs = [run for run in _NAME_RUN.finditer(put["clause"]) if not run.group().endswith(("'s", "’s"))]
+    if not runs:
+        return None
+    words = runs[-1].group().split()
+    kind, tail = analyse_run(words)
+    gender = name_gender(words, tail)
+    if kind != "person" or gender not in (None, "m" if put["pronoun"] == "he" else "f"):
+        return None
+    name = words if len(tail) == 1 and len(words) == 2 else tail  # "Mr Buckby", "Anne Lee"
+    return Mention("person", " ".join(name), gender=gender, start=put.start("clause") + runs[-1].start())
 
 
 def _credit_line(text: str) -> Mention | None:
