@@ -405,3 +405,19 @@ def test_a_statement_read_on_behalf_of_someone_is_theirs_not_the_readers(whose: 
             f"Mr Acheson read a victim impact statement on behalf of {whose} who sat in the public gallery.\n\n"
             "\"My mother spent 30 years teaching,\" the statement said. \"We trusted them.\"")
     assert [q.speaker for q in extract_quotes(text)] == ["Peter Hale"]
+
+
+@pytest.mark.parametrize("label", ["Q:", "Question:"])
+def test_a_readers_question_under_a_q_label_is_no_one_called_q(label: str) -> None:
+    text = ("Dr Ruth Hale answers your health questions.\n\n"
+            f"{label} “I am 58 and tired all the time. Should I be asking my GP for tests?”\n\n"
+            "Tiredness has many causes, and a blood test is a sensible place to start.")
+    assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+@pytest.mark.parametrize(("epithet", "named"), [("The exhausted mum", "Kayleigh Dawson"),
+                                                ("The proud dad", "Josh Reid")])
+def test_an_epithet_of_kin_is_the_person_of_that_sex_just_named(epithet: str, named: str) -> None:
+    text = ("Kayleigh Dawson, 27, and her partner Josh Reid, 29, were on the A38 when the twins came.\n\n"
+            f"{epithet} said: \"I kept saying I can't do this here.\"")
+    assert [q.speaker for q in extract_quotes(text)] == [named]

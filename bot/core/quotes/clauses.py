@@ -126,6 +126,7 @@ _ROLE_THEN_NAME = re.compile(
 # "The governor …", "The council …", "The report …" opening the sentence that introduces a quote with a colon.
 _DEFINITE_OPENING = re.compile(r"The (?:[a-z-]+ ){0,2}?(?P<head>[a-z]+)\b")
 _INTRODUCERS = ROLE_NOUNS | ORG_WORDS | frozenset("report letter statement study review survey".split())
+_QA_LABEL = re.compile(r"Q|A|Question|Answer")  # an advice column's or Q&A's label before its colon
 # A cue verb put first, before the name and a colon: "Said Ellis: “…”", "Added the minister: “…”".
 _INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Continued)[ \t]+(?=\S)")
 
@@ -192,8 +193,8 @@ def before_clause(clause: str) -> Mention | None:
     if not cues:
         if own := own_words(clause):
             return own
-        if not clause.rstrip().endswith(":"):
-            return None
+        if not clause.rstrip().endswith(":") or _QA_LABEL.fullmatch(body):
+            return None  # and "Q:" or "Question:" is a label, no one's name
         inverted = _INVERTED.match(body)
         if inverted:
             mention = np_forward(token_spans(body[inverted.end() :]), 0)

@@ -38,10 +38,12 @@ from bot.core.quotes.lexicon import (
     CREDIT_LINE,
     CUE,
     DETERMINERS,
+    KIN,
     ORG_WORDS,
     ROLE_NOUNS,
     SEAT_MEMBERS,
     SOURCES,
+    gender_of,
     is_heading,
     name_gender,
     token_spans,
@@ -416,9 +418,9 @@ class ArticleSpeakers(ArticleLayout):
         the one titled so ("Minister for Care Ben Harrow"); "the woman's son" to no one; "the bishop" to one far off."""
         words = [w.lower() for w in word_tokens(nominal) if w[0].isalnum()]  # "the 34-year-old" too
         head = words[-1] if words else ""
-        nearest = None
+        nearest, gender = None, gender_of(head)  # "the exhausted mum" is no man just named
         for mention in itertools.islice(self._recent_people(position), _ROLE_CANDIDATES):
-            if mention.kind != "person":
+            if mention.kind != "person" or (gender and self._gender(mention) not in (None, gender)):
                 continue
             role = mention.role or self._roles.of(mention.name)
             if head in role.lower().split() or holds_office(self._text, name_words(mention.name)[-1], head):
@@ -430,7 +432,7 @@ class ArticleSpeakers(ArticleLayout):
             return held
         if nominal.split()[-1].istitle() and (titled := self._offices.titled(head, position)):
             return titled
-        role_noun = head in ROLE_NOUNS or head in SEAT_MEMBERS  # "the Kinnaird East MSP" too
+        role_noun = head in ROLE_NOUNS or head in SEAT_MEMBERS or head in KIN  # "the Kinnaird East MSP", "the mum"
         near = (role_noun and not owned_relative(nominal)) or _EPITHET.fullmatch(nominal)
         held = None if near else self._offices.holder(head)  # and "The 34-year-old, from Wendlesham, said"
         former = nearest is not None and former_job(nominal) and self._close_before(nearest.start, position)
