@@ -415,9 +415,8 @@ def test_a_readers_question_under_a_q_label_is_no_one_called_q(label: str) -> No
     assert [q.speaker for q in extract_quotes(text)] == [None]
 
 
-@pytest.mark.parametrize(("epithet", "named"), [("The exhausted mum", "Kayleigh Dawson"),
-                                                ("The proud dad", "Josh Reid")])
-def test_an_epithet_of_kin_is_the_person_of_that_sex_just_named(epithet: str, named: str) -> None:
-    text = ("Kayleigh Dawson, 27, and her partner Josh Reid, 29, were on the A38 when the twins came.\n\n"
-            f"{epithet} said: \"I kept saying I can't do this here.\"")
+@pytest.mark.parametrize(("role", "named"), [("The chairwoman", "Kayleigh Dawson"), ("The chairman", "Josh Reid")])
+def test_a_role_of_one_sex_is_the_person_of_that_sex_just_named(role: str, named: str) -> None:
+    text = ("Kayleigh Dawson, who chairs the trust, and Josh Reid, who chairs the council, visited the crew.\n\n"
+            f"{role} said: \"We are proud of the crew.\"")
     assert [q.speaker for q in extract_quotes(text)] == [named]

@@ -38,7 +38,6 @@ from bot.core.quotes.lexicon import (
     CREDIT_LINE,
     CUE,
     DETERMINERS,
-    KIN,
     ORG_WORDS,
     ROLE_NOUNS,
     SEAT_MEMBERS,
@@ -432,7 +431,7 @@ class ArticleSpeakers(ArticleLayout):
             return held
         if nominal.split()[-1].istitle() and (titled := self._offices.titled(head, position)):
             return titled
-        role_noun = head in ROLE_NOUNS or head in SEAT_MEMBERS or head in KIN  # "the Kinnaird East MSP", "the mum"
+        role_noun = head in ROLE_NOUNS or head in SEAT_MEMBERS  # "the Kinnaird East MSP" too
         near = (role_noun and not owned_relative(nominal)) or _EPITHET.fullmatch(nominal)
         held = None if near else self._offices.holder(head)  # and "The 34-year-old, from Wendlesham, said"
         former = nearest is not None and former_job(nominal) and self._close_before(nearest.start, position)
