@@ -420,3 +420,10 @@ def test_a_role_of_one_sex_is_the_person_of_that_sex_just_named(role: str, named
     text = ("Kayleigh Dawson, who chairs the trust, and Josh Reid, who chairs the council, visited the crew.\n\n"
             f"{role} said: \"We are proud of the crew.\"")
     assert [q.speaker for q in extract_quotes(text)] == [named]
+
+
+def test_another_with_a_description_after_it_is_the_one_described() -> None:
+    text = ("One nurse in Kent, who asked not to be named, wrote: 'I am tired all the time.'\n\n"
+            "Another, a mental health nurse from the North East, wrote: 'I love my patients.'")
+    assert [q.speaker for q in extract_quotes(text)] == ["One nurse in Kent",
+                                                          "a mental health nurse from the North East"]

@@ -75,6 +75,8 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
             return replace(outer, role=outer.role or clean_role(left.name))
         if left is not None:
             described = _description(inner, text)
+            if left.name in ("Another", "One") and described.startswith(("a ", "an ")):  # "Another, a mental
+                return Mention("nominal", described, start=inner[0][1])  # health nurse from …, wrote": who she is
             if left.kind == "person" and not left.role and looks_like_role(word_tokens(described)):
                 gender = left.gender or role_gender(described)
                 left = replace(left, role=clean_role(described), gender=gender)
