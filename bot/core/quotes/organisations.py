@@ -28,11 +28,11 @@ from bot.core.quotes.runs import analyse_run
 
 # A capitalised run joined to the one after it by "and", "&", "of" or "for", inside one body's name.
 _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]* (?:and|&|of|for) $")
-# "published by the X", "signed by"; not "seen by" nor "run by" (the home, not the report, is the X's), nor
-# "concerns raised by" (what led to the report) nor its "and by" (whose "by" is the one before)
 # An unnamed writer and their place: "a constituent in ", "one reader from ".
 _SOMEONE_FROM = re.compile(r"((?:an?|one) [a-z]+(?: [a-z]+)? (?:in|from|near)) ")
 _FAMILIES = frozenset("family parents couple relatives".split())  # who speak together as "they"
+# "published by the X", "signed by"; not "seen by" nor "run by" (the home, not the report, is the X's), nor
+# "concerns raised by" (what led to the report) nor its "and by" (whose "by" is the one before)
 _BY = re.compile(
     r"\b(?<!seen )(?<!obtained )(?<!run )(?<!owned )(?<!operated )(?<!managed )(?<!raised )(?<!voiced )"
     r"(?<!expressed )(?<!and )(?:by|from) "
