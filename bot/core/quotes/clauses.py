@@ -26,6 +26,7 @@ from bot.core.quotes.lexicon import (
     ROLE_NOUNS,
     SKIPPABLE,
     SOMEONE,
+    Token,
     is_given_name,
     sentence_breaks,
     strip_possessive,
@@ -398,7 +399,7 @@ def subject_before(text: str) -> Mention | None:
     return np_backward(tokens, i, text)
 
 
-def _adverb(tokens: list[tuple[str, int]], i: int) -> bool:
+def _adverb(tokens: list[Token], i: int) -> bool:
     """Tell an adverb before a cue ("she simply said") from a noun in -ly after a determiner ("the family said")."""
     word = tokens[i][0]
     noun = word in _LY_NOUNS or (i and tokens[i - 1][0].lower() in DETERMINERS)  # "the Mulcahy family said" too

@@ -40,9 +40,9 @@ def document_source(
     first, last = sentence(found.start())
     clause = text[found.start() : min(position, last)]  # named in its own sentence
     behalf = _ON_BEHALF.search(clause)  # "read a victim impact statement on behalf of Mrs Hale's son, Peter Hale"
-    author = np_forward(token_spans(clause[behalf.end() :]), 0) if behalf else None  # but "on behalf of the
-    author = author if author is not None and author.kind == "person" else None  # family" leaves its reader
-    author = author or document_author(clause, len(clause), letter=True) or document_author(clause, len(clause), False)
+    named = np_forward(token_spans(clause[behalf.end() :]), 0) if behalf else None  # ("on behalf of the family"
+    author = named if named is not None and named.kind == "person" else (  # leaves its reader)
+        document_author(clause, len(clause), letter=True) or document_author(clause, len(clause), False))
     opening = text[first : found.start()]
     if author is None and (issued := _ISSUED.search(opening)):
         author = sentence_subject(opening[: issued.start()]) or subject_before(opening[: issued.start()])

@@ -14,6 +14,7 @@ from bot.core.models import PERSON
 from bot.core.quotes.clauses import first_subject
 from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import (
+    CAP_RUN,
     FUNCTION_WORDS,
     KIN,
     PLACED,
@@ -47,7 +48,6 @@ _ARTICLES = frozenset(("a", "an", "the"))
 # The writer putting something to someone, then their answer: "When I put their points to Mr Buckby, he said"
 _PUT_TO = re.compile(r"(?:When|After|Once) (?:I|we) (?P<clause>(?:put|asked|pressed|challenged|showed|read)\b"
                      r"[^,.;:“”\"]{1,160}), (?P<pronoun>he|she)\b")
-_NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Cllr)\.? )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
 _OWNED_BY = {owner: gender for gender, owner in OWNERS.items()}  # "not her real name": a woman
 # "Lorna – not her real name –", "Sam (whose name has been changed)", "Jo, not his real name,"
 _PSEUDONYM = re.compile(
@@ -150,7 +150,7 @@ def opening_people(text: str, names: ArticleNames) -> list[Mention]:
 def _addressed(put: re.Match[str]) -> Mention | None:
     """The person named last in a clause of the writer's question ("When I put Mrs Walsh's and Mr Dolan's points to
     Mr Buckby,") when the pronoun after it can be them: the one who answers."""
-    runs = [run for run in _NAME_RUN.finditer(put["clause"]) if not run.group().endswith(("'s", "’s"))]
+    runs = [run for run in CAP_RUN.finditer(put["clause"]) if not run.group().endswith(("'s", "’s"))]
     if not runs:
         return None
     words = runs[-1].group().split()

@@ -127,9 +127,7 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     words = [w for w, _, _ in tokens[j : end + 1]]
     kind, tail = analyse_run(words)
     first = j - 1 if j > 0 and tokens[j - 1][0].lower() == "the" else j
-    places = " ".join(words[:-1]).replace(" & ", " and ").split(" and ")  # "the Inverbrae and Glen Ardle MSP"
-    seat = len(tail) == len(words) - 1 or all(0 < len(place.split()) < 3 for place in places)
-    if kind == "person" and first < j and low in SEAT_MEMBERS and seat:  # "the Ayr MSP"
+    if kind == "person" and first < j and low in SEAT_MEMBERS and _seat(words, tail):  # "the Ayr MSP"
         return Mention("nominal", text[tokens[first][1] : tokens[end][2]], definite=True, start=tokens[first][1])
     if (described := _described_body(tokens, j)) is not None:  # "from the campaign group Patients First"
         kind, first = ("org" if kind == "person" else kind), described
@@ -158,6 +156,14 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
         start = tokens[first][1] if role_start is None else min(role_start, tokens[first][1])
         return Mention("nominal", text[start : tokens[end][2]], definite=first < j, start=start)
     return None
+
+
+def _seat(words: list[str], tail: tuple[str, ...]) -> bool:
+    """Say whether the words before a member's title are their seat: all name words ("the Ayr MSP"), or places of a
+    word or two joined by "and" ("the Inverbrae and Glen Ardle MSP"), not a body and a person ("the Health and Social
+    Care Committee Sarah Pendleford MP")."""
+    places = " ".join(words[:-1]).replace(" & ", " and ").split(" and ")
+    return len(tail) == len(words) - 1 or all(0 < len(place.split()) < 3 for place in places)
 
 
 def _described_body(tokens: list[Token], j: int) -> int | None:
