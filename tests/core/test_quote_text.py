@@ -206,3 +206,21 @@ def test_a_few_words_said_as_a_sentence_of_their_own_are_a_whole_quotation(text:
 )
 def test_a_short_capitalised_phrase_inside_a_sentence_or_a_title_stays_partial(text: str, phrase: str) -> None:
     assert (phrase, True) in texts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "partial"),
+    [
+        ("He said district nurses were “seeing more patients than ever. The rota simply cannot stretch any further, "
+         "and we are losing good people.”", "seeing more patients than ever. The rota simply cannot stretch any "
+         "further, and we are losing good people.", False),
+        ("She said the hub was ‘a lifeline for carers who have nowhere else to go’ and urged the council to keep it.",
+         "a lifeline for carers who have nowhere else to go", True),
+        ("The report called the delays “unacceptable in any hospital, in any year” before listing six failings.",
+         "unacceptable in any hospital, in any year", True),
+    ],
+)
+def test_a_quote_opening_mid_sentence_is_whole_only_when_it_runs_on_into_a_sentence_of_its_own(
+    text: str, quoted: str, partial: bool
+) -> None:
+    assert (quoted, partial) in texts(text)

@@ -1,6 +1,8 @@
 """Whether a quotation is whole or partial: a scare quote, a fragment inside a sentence or a title.
 
-A quotation is partial when it does not start with a capital or a digit, or is a short run of capitalised words
+A quotation is partial when it does not start with a capital or a digit (unless it runs on past the end of the
+reporter's sentence into one of its own: 'were “delivering more than ever. Patients are not imagining it.”' is the
+speaker's words, not a fragment), or is a short run of capitalised words
 ("All Bets Are Off", "Justice Against Sponsors of Terrorism Act"): a title, not something said. Of the rest, one of
 fewer than four words is whole only when it is said as a sentence of its own: it opens a sentence (“Not once,” she
 said; she asked: “Checking how?”) or ends one (‘Tired, but good.’); "a “Do not resuscitate” order" is a phrase.
@@ -18,6 +20,8 @@ _TITLE_LOWER = frozenset("a an the and but or nor for of in on at to by up as vi
 _SENTENCE_START = frozenset(".?!…:\n\"“”‘’'")  # what may stand before a quotation said as a sentence
 _SENTENCE_END = frozenset(".?!…")
 _FEW_WORDS = 4
+# A sentence's end inside the quotation and a capitalised sentence after it: "…can deliver. Patients are…"
+_RUNS_ON = re.compile(r"\w\w[.?!]\s+[A-Z][a-z]+\s+\w+")
 
 
 def is_partial(parts: list[str], text: str, mark: int) -> bool:
@@ -25,7 +29,7 @@ def is_partial(parts: list[str], text: str, mark: int) -> bool:
     the offset in `text` of its opening quote mark."""
     first = parts[0].lstrip("‘’'\"“”([…. -–—")
     if not first or not (first[0].isupper() or first[0].isdigit()):
-        return True
+        return not _RUNS_ON.search(" ".join(parts))
     words = [w for part in parts for w in _WORD.findall(part)]
     if len(words) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_LOWER for w in words):
         return True
