@@ -370,3 +370,31 @@ def test_someone_who_did_not_want_her_name_used_is_left_unnamed_not_the_woman_be
             "A woman pushing a buggy past the pharmacy, who didn't want her name on the internet, said she had used "
             "the app. \"Honestly, it was easier than ordering a takeaway,\" she said.")
     assert [q.speaker for q in extract_quotes(text)] == ["A woman"]
+
+
+
+@pytest.mark.parametrize("opening", ["The minister dismissed the criticism on Tuesday.",
+                                     "The care minister, speaking on Tuesday, dismissed the criticism."])
+def test_a_sentence_opening_on_a_role_is_about_whom_the_article_gave_it(opening: str) -> None:
+    text = ("Care minister Tom Ashby said the plan would protect families from ruinous bills.\n\n"
+            "Ruth Lane, who runs the charity Carers Link, said she was worried. “It will not reach the people who "
+            "need it,” she said. “Most families will never see a penny of it.”\n\n"
+            "Two councils said they had not been consulted. Paul Grieve, a county director of care, said the sums did "
+            "not add up, and "
+            "warned that assessments would take months. Ms Lane added that families needed advice now.\n\n"
+            "What happens next? Councils will open care accounts from April. People already in care will start "
+            "counting towards the cap in October. Money spent before then will not count. Guidance for families "
+            "is due in the summer. Charities say the helplines are already busy.\n\n"
+            f"{opening} “This is the biggest change in a generation,” he told MPs.")
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Tom Ashby"
+
+
+
+def test_a_description_after_a_name_is_no_one_brought_in_unnamed() -> None:
+    """"Dr Nina Walsh, a consultant …" describes her: "the consultant" later is her, not "a consultant"."""
+    text = ("“Frail patients do better at home when the support is there,” said Dr Nina Walsh, a consultant "
+            "geriatrician at the Royal.\n\n"
+            "Last winter the ward ran at full stretch for eleven weeks. The hospital's board said staffing was "
+            "improving.\n\n"
+            "“We cannot keep people in beds they do not need,” the consultant added.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Nina Walsh", "Nina Walsh"]

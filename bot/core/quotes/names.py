@@ -370,8 +370,20 @@ def introduced_unnamed(text: str, start: int, position: int, nominal: str) -> tu
     head = word_tokens(nominal)[-1]
     pattern = (rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he (?:[a-z-]+ ){{0,2}}(?P<owner>[a-z-]+)['’]s) "
                rf"(?:[a-z-]+ ){{0,3}}?{re.escape(head.lower())}\b")
-    found = [m for m in re.finditer(pattern, text[start:position]) if not m["owner"] or m["owner"] in ROLE_NOUNS]
+    found = [m for m in re.finditer(pattern, text[start:position]) if (not m["owner"] or m["owner"] in ROLE_NOUNS)
+             and not _described(text[max(0, start + m.start() - 60) : start + m.start()])]
     return (start + found[-1].start(), found[-1].group().lower()) if found else None
+
+
+def _described(before: str) -> bool:
+    """Whether a phrase is someone's description after their name ("Dr Imran Qureshi, a consultant at …"), not
+    someone brought in unnamed ("In Leeds, a consultant who …")."""
+    run = None if not before.endswith(", ") else next(reversed(list(CAP_RUN.finditer(before[:-2]))), None)
+    if run is None or run.end() != len(before) - 2:
+        return False
+    words = word_tokens(run.group())
+    kind, tail = analyse_run(words)
+    return kind == PERSON and (words[0].lower() in HONORIFICS or (len(tail) > 1 and is_given_name(tail[0])))
 
 
 def relative_named(

@@ -147,6 +147,17 @@ def opening_people(text: str, names: ArticleNames) -> list[Mention]:
     return [replace(owned, start=lead.start - 1), lead] if owned is not None else [lead]
 
 
+def role_lead(text: str) -> str | None:
+    """Return the role a sentence opens on ("The minister rejected …", "The care minister, …"): the one the
+    article gave that office is whom it is about, for the next "he"."""
+    words = text[:80].split()
+    for n, word in enumerate(words[1:4], 1) if words[:1] == ["The"] else ():
+        word = word.rstrip(",")
+        if not word.islower() or (word in ROLE_NOUNS and words[n + 1 : n + 2] != ["of"]):
+            return word if word in ROLE_NOUNS else None
+    return None
+
+
 def _addressed(put: re.Match[str]) -> Mention | None:
     """The person named last in a clause of the writer's question ("When I put Mrs Walsh's and Mr Dolan's points to
     Mr Buckby,") when the pronoun after it can be them: the one who answers."""

@@ -61,7 +61,7 @@ from bot.core.quotes.names import (
     relative_named,
 )
 from bot.core.quotes.offices import Offices, former_job, holds_office
-from bot.core.quotes.openings import named_aside, named_subject, offered_name, opening_people
+from bot.core.quotes.openings import named_aside, named_subject, offered_name, opening_people, role_lead
 from bot.core.quotes.organisations import (
     SPOKESPERSON,
     Spokespeople,
@@ -473,6 +473,9 @@ class ArticleSpeakers(ArticleLayout):
                 people.append(Mention("nominal", spokes.group(), start=start + spokes.start()))  # she, for the body
         if all(p.kind == "pronoun" for p in people) and not is_heading(text):  # "X, was right when she told"
             people += [replace(m, start=start + m.start) for m in opening_people(text, self._names)]
+        role = role_lead(text) if not people else None
+        if role and (held := self._offices.holder(role) or self._offices.titled(role, start)):
+            people.append(replace(held, start=start))  # "The minister rejected …": whom the article made minister
         aside = named_aside(text) if all(p.kind == "pronoun" for p in people) else None  # "Alex Brennan’s father"
         if aside is not None and not self.inside_quote(start + aside.start):  # not a speaker's "a sister called Bev"
             people.append(replace(aside, start=start + aside.start))
