@@ -398,3 +398,19 @@ def test_a_description_after_a_name_is_no_one_brought_in_unnamed() -> None:
             "improving.\n\n"
             "“We cannot keep people in beds they do not need,” the consultant added.")
     assert [q.speaker for q in extract_quotes(text)] == ["Nina Walsh", "Nina Walsh"]
+
+
+@pytest.mark.parametrize("relation", ["mum", "mum-of-two", "dad"])
+def test_a_relation_written_as_a_title_before_a_full_name_names_the_speaker(relation: str) -> None:
+    text = ("Baby Isla spent her first month in neonatal intensive care at the Royal.\n\n"
+            f"“Nobody was telling us anything,” said {relation} Sam Whitlow, 27. “We just sat by the cot.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Sam Whitlow"]
+
+
+def test_a_short_form_of_one_persons_given_name_is_that_person() -> None:
+    """"Raymond Fairclough … Ray": Ray is him, so the "he" of a quote far on is too."""
+    text = ("It is 6.45am, and Raymond Fairclough has already walked further than most of us will all day.\n\n"
+            "Ray, as everyone on the wards knows him, joined the portering team in 1996.\n\n"
+            "“I thought I'd do it for a year,” says Ray.\n\n"
+            "Mohammed Iqbal, his supervisor, says new starters shadow him. “He knows every corridor,” says Mohammed.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Raymond Fairclough", "Mohammed Iqbal"]

@@ -123,6 +123,7 @@ class ArticleNames:
         self._mentioned: Counter[str] | None = None  # surname -> how often the writer names that person
         self._anonymous: list[tuple[int, int]] | None = None  # sentences saying someone is not named
         self._peers: list[tuple[str, int]] | None = None  # "Lord", "Baroness" and where the name after it starts
+        self._full_names: set[str] | None = None  # every name of two words or more, for a short given name
 
     def unnamed_before(self, position: int) -> list[str]:
         """Return the article's sentences before `position` that say someone is not named ("The nurse, who asked not
@@ -326,6 +327,13 @@ class ArticleNames:
             kind, tail = analyse_run(word_tokens(run))
             if kind == "person" and len(tail) > 1 and tail[0] == first:
                 forms[" ".join(tail)] += count
+        if not forms and len(first) > 2:  # "Raymond Fairclough … Ray, as everyone knows him": a short form of one
+            if self._full_names is None:
+                self._full_names = {" ".join(tail) for run in CAP_RUN.finditer(self._text)
+                                    for kind, tail in [analyse_run(word_tokens(run.group()))]
+                                    if kind == "person" and len(tail) > 1}
+            longer = {name for name in self._full_names if name.startswith(first) and name.split()[0] != first}
+            forms.update(longer if len(longer) == 1 else ())
         self._forms[key] = forms
         return forms
 

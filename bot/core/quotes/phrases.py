@@ -14,6 +14,7 @@ from bot.core.quotes.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
+    KIN,
     MODIFIERS,
     ORG_WORDS,
     PLACE_BEFORE,
@@ -283,7 +284,7 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
             title_end = scan
     if k > j and title_end > k:
         return _run_before_title(tokens, i, title_end)
-    if k > j and (not premod or _is_role_word(premod[-1]) or premod[-1] in HONORIFICS):
+    if k > j and (not premod or _is_role_word(premod[-1]) or premod[-1] in HONORIFICS or _kin_title(premod[-1])):
         return _forward_run(tokens, i, j, k, premod)
     if not (determiner and premod):
         return None
@@ -441,6 +442,11 @@ def _premodifier_start(tokens: list[Token], j: int) -> int | None:
     while k < j - 1 and (tokens[k][0] in _ROLE_LINKS or tokens[k][0] in ("(", ")")):
         k += 1  # a role never opens with a link word or a bracket
     return k
+
+
+def _kin_title(low: str) -> bool:
+    """Tell a relation written as a title before a name ("said mum Leanne Foster", "dad Ryan", "mum-of-two Jo")."""
+    return low.split("-of-")[0] in KIN
 
 
 def _is_role_word(low: str) -> bool:
