@@ -414,3 +414,15 @@ def test_a_short_form_of_one_persons_given_name_is_that_person() -> None:
             "“I thought I'd do it for a year,” says Ray.\n\n"
             "Mohammed Iqbal, his supervisor, says new starters shadow him. “He knows every corridor,” says Mohammed.")
     assert [q.speaker for q in extract_quotes(text)] == ["Raymond Fairclough", "Mohammed Iqbal"]
+
+
+def test_the_one_title_an_article_gave_before_is_whom_the_role_means() -> None:
+    """"Inspector Gareth Pugh … the inspector said." is him; "The nurse, who …" is not a chief nurse named later."""
+    text = ("Inspector Gareth Pugh, who leads the force's mental health team, said the café had changed things.\n\n"
+            "Officers used to wait up to 12 hours in A&E with a patient, the inspector said.\n\n"
+            "“That is a response car off the road for a whole shift.”\n\n"
+            "An A&E nurse, Kayleigh Brennan, ran the marathon in her scrubs. The nurse, who had never run so far "
+            "before, trained for five months.\n\n"
+            "“By mile 18 they were soaked through,” she said.\n\n"
+            "Trust chief nurse Angela Ferris said: “We are so proud of her.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Gareth Pugh", "Kayleigh Brennan", "Angela Ferris"]
