@@ -22,6 +22,7 @@ _LABELLED_AUTHOR = re.compile(  # "Words and pictures: Sam Orrell" too
     r"(?P<name>\S.*)$",
     re.I,
 )
+_HOSTED = re.compile(r"^[Ww]ith (?P<name>[A-Z][\w'’.-]*(?: [\w'’.-]+){1,3})$")  # a column's "with Jean Tomkins"
 _NAME_END = re.compile(r"\s*(?:[,|·•(/;:–—]|\s-\s|\s(?:on|at|in|for|from|via|ON|AT|IN|FOR|FROM|VIA)\s|\d)")
 # A byline name may hold these too ("Jane and John Smith", "Ana dos Santos", "Tom St John"). The quote code
 # leaves "dos ter el mac" out of NAME_PARTICLES: it drops particles that open a name, and there a capitalised
@@ -126,6 +127,13 @@ def byline(line: str) -> str | None:
         return None
     name = name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name  # "… by Leah Fordham.", not "J."
     return name.title() if name.isupper() else name  # "By ELAINE KOVACS": shown as Elaine Kovacs
+
+
+def hosted_by(line: str) -> str | None:
+    """Return the columnist a whole line under a column's headline names ("with Jean Tomkins"); a part of a line
+    is not one ("Episode 47: … – with Grace Ndlovu" names the guest)."""
+    hosted = _HOSTED.match(line.strip())
+    return hosted["name"] if hosted and is_person_name(hosted["name"]) else None
 
 
 def _describes_writer(tail: str, line: str) -> bool:

@@ -10,6 +10,7 @@ from bot.core.bylines import (
     WRITERS,
     byline,
     capitalised,
+    hosted_by,
     is_job_title,
     is_person_name,
     person_with_role,
@@ -133,7 +134,7 @@ def _author(whole: list[str], footer: list[str], title: str | None, masthead: st
     header = _with_fields(whole)  # "By" on a line of its own credits the name on the next: "By" / "Priya Ramasamy"
     edited, stop = None, len(header)  # a live page's "Edited by": its reporters may be named above it
     for n, line in enumerate([*header, *footer[:4]]):
-        name = byline(line)
+        name = byline(line) or (hosted_by(line) if line in whole else None)
         if not (name and (is_person_name(name) or re.search(rf"\b{re.escape(name)}, \d{{1,3}}\b", line))):
             continue  # a first name alone only with an age: "Posted by Maisie, 16, young carer"
         if not _EDITED.match(line):

@@ -16,6 +16,9 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 # A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page
 # gives it (a masthead, "Subscribe to …"); "Cyf" is Welsh for Ltd
 _OWNER = re.compile(r"\b(?:ltd|limited|plc|llp|inc|group|holdings|publishing|cyf|cyfyngedig)\.?$", re.I)
+# The words a publishing company adds to its title's name: "Sentinel News & Media Limited", "Courant Group plc"
+_COMPANY_WORDS = re.compile(r"(?:\s+(?:news|media|newspapers?|publishing|publications|group|holdings|limited|ltd|plc"
+                            r"|llp|inc)\b\.?|\s+(?:&|and)(?=\s))+$", re.I)
 _OWNER_TAIL = re.compile(r"\s+(?:or|and)\s+its\s+(?:affiliated|associated|group|licensors).*$", re.I)
 _COPYRIGHT_NOISE = re.compile(
     r"(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?|\ball rights reserved\b)", re.I
@@ -256,7 +259,8 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
     for line in footer:
         if _PRESS_END.match(line):
             in_press_notes = True
-        elif (m := _ABOUT.match(line)) and len(line.split()) <= 8 and line[-1] not in ".!?":
+        elif (m := _ABOUT.match(line)) and len(line.split()) <= 8 and line[-1] not in ".!?" and not _NOT_SITE.search(
+            m["name"]):  # "About Contact Advertise Privacy Cookies" is a row of footer links
             found.append(("about", tidy_name(re.sub(r"^the\s+", "", m["name"], flags=re.I))))
             in_press_notes = True
         elif in_press_notes and (m := _ORG_IS.match(line)):
@@ -284,8 +288,8 @@ def _publisher(candidates: list[tuple[str, str]]) -> str | None:
     """Vote: names that several signals agree on (one containing the other) beat a single signal."""
     groups: list[tuple[set[str], list[tuple[str, str]]]] = []
     for kind, name in candidates:
-        key = _norm(name)
-        if not key:
+        key = _norm(_COMPANY_WORDS.sub("", name) if kind == "owner" else name)  # "Sentinel News & Media Ltd": the
+        if not key:  # Sentinel's company votes for "The Daily Sentinel"
             continue
         for keys, members in groups:
             if any(key in k or k in key for k in keys):

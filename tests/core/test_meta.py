@@ -845,3 +845,15 @@ def test_a_headline_over_a_caption_with_its_own_description_is_still_the_headlin
     found = meta("Ashcombe Gazette", "News", "Sport", ticker, "News › Local News › Ashcombe", HEADLINE, caption,
                  "By Tom Ellery", "10:15, 19 JAN 2026", *BODY)
     assert found.title == HEADLINE
+
+
+def test_a_columns_with_name_line_under_its_headline_is_its_byline() -> None:
+    found = meta("Ashcombe Gazette", "News", "Columns", "Columns › Out and About", "OUT AND ABOUT", HEADLINE,
+                 "with Jean Tomkins", "Share this article", *BODY)
+    assert (found.title, found.author) == (HEADLINE, "Jean Tomkins")
+
+
+def test_a_guest_named_after_a_dash_in_an_episode_title_is_not_its_author() -> None:
+    found = meta("Frontline Care Podcast", f"Episode 47: {HEADLINE} – with Grace Ndlovu", "12 March 2026", *BODY,
+                 "Show notes by Leah Fordham.")
+    assert found.author == "Leah Fordham"

@@ -410,3 +410,19 @@ def test_a_bilingual_sites_language_switch_is_no_site_name() -> None:
     raw = page("Skip to content", "Cymraeg", "Dyffryn Post", "News", "Sport", HEADLINE, "By Rhys Tudor", "9 March 2026",
                *BODY, "Cymraeg", "© 2026 Dyffryn Post Cyf")
     assert meta(raw).publisher == "Dyffryn Post"
+
+
+def test_a_footers_about_row_of_links_names_no_publisher() -> None:
+    raw = page("Wexford Vale Herald", "News", "Sport", HEADLINE, "By Rebecca Thornley", "9 March 2026", *BODY,
+               "Most read", "Wexford Vale Herald, part of Tern Regional Media",
+               "About   Contact   Advertise   Complaints   Privacy   Cookies", "© Tern Regional Media Ltd 2026")
+    assert meta(raw).publisher == "Wexford Vale Herald"
+
+
+def test_a_company_named_for_its_title_votes_for_the_title_not_its_newsletter() -> None:
+    """"Sentinel News & Media Limited" owns "The Daily Sentinel"; "Sign up to The Morning Pulse" sells a newsletter."""
+    raw = page("Skip to main content", "The Daily Sentinel", "Support the Sentinel | Subscribe | Sign in", HEADLINE,
+               "Rebecca Thornley Health correspondent", "Tue 17 Mar 2026 06.00 GMT", *BODY,
+               "Sign up to The Morning Pulse", "Our free daily newsletter, in your inbox every weekday morning.",
+               "© 2026 Sentinel News & Media Limited or its affiliated companies. All rights reserved.")
+    assert meta(raw).publisher == "The Daily Sentinel"
