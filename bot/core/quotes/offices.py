@@ -6,8 +6,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
-from bot.core.quotes.lexicon import HONORIFICS, QUALIFIED_OFFICE, word_tokens
+from bot.core.quotes.lexicon import DETERMINERS, HONORIFICS, QUALIFIED_OFFICE, ROLE_NOUNS, word_tokens
 from bot.core.quotes.phrases import Mention
 from bot.core.quotes.runs import analyse_run
 
@@ -65,6 +66,15 @@ class Offices:
         if first is None or first[0] > limit or (other is not None and other <= limit):
             return None
         return Mention("person", first[1])
+
+    def named(self, nominal: Mention, before: int) -> Mention | None:
+        """The person the article named with this office beside or before their name ("Cllr Ann Lee, cabinet member
+        for adult social care,", "Inspector Gareth Pugh"): whom "the inspector said", "The minister rejected" mean."""
+        office = " ".join(w for w in nominal.name.split() if w.lower() not in DETERMINERS)
+        found = None  # one word ("nurse") only of whom the article titled so before: not a chief nurse named later
+        if " " in office or office.lower() in ROLE_NOUNS:
+            found = self.holder(office) or self.titled(office, None if " " in office else before)
+        return replace(found, start=nominal.start) if found else None
 
 
 def _office_holder(text: str, office: str) -> Mention | None:

@@ -437,15 +437,6 @@ class ArticleSpeakers(ArticleLayout):
         former = nearest is not None and former_job(nominal) and self._close_before(nearest.start, position)
         return nearest if near or (held is None and former) else held  # "the former cattle haulier": the one just named
 
-    def _office_named(self, nominal: Mention, before: int) -> Mention | None:
-        """The person the article named with this office beside or before their name ("Cllr Ann Lee, cabinet member
-        for adult social care,", "Inspector Gareth Pugh"): whom "the inspector said", "The minister rejected" mean."""
-        office = " ".join(w for w in nominal.name.split() if w.lower() not in DETERMINERS)
-        found = None  # one word ("nurse") only of whom the article titled so before: not a chief nurse named later
-        if " " in office or office.lower() in ROLE_NOUNS:
-            found = self._offices.holder(office) or self._offices.titled(office, None if " " in office else before)
-        return replace(found, start=nominal.start) if found else None
-
     def _sentence_people(self, sentence: int) -> list[Mention]:
         """Return who a sentence is about: the named subjects of its cue verbs, else its opening name."""
         start = self._starts[sentence]
@@ -464,7 +455,7 @@ class ArticleSpeakers(ArticleLayout):
             if mention is None and (cue.group("according") or before[-1:] in ",”\"'’"):  # "…,” said X"
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
             if mention is not None and mention.kind == "nominal" and mention.definite:  # "the cabinet member for
-                mention = self._office_named(mention, start) or mention  # adult social care said": whom it was given to
+                mention = self._offices.named(mention, start) or mention  # adult social care said": whom it was given
             if mention and mention.kind == "person" and self._names.unknown_opening(mention.name, text, mention.start):
                 mention = None  # "Tests revealed a tumour": a plural noun opening the sentence, no one's name
             if mention is not None and (mention.kind in ("person", "pronoun")
@@ -474,7 +465,7 @@ class ArticleSpeakers(ArticleLayout):
                 people.append(Mention("nominal", spokes.group(), start=start + spokes.start()))  # she, for the body
         if all(p.kind == "pronoun" for p in people) and not is_heading(text):  # "X, was right when she told"
             people += [replace(m, start=start + m.start) for m in opening_people(text, self._names)]
-        if not people and (held := self._office_named(Mention("nominal", role_lead(text) or "", start=start), start)):
+        if not people and (held := self._offices.named(Mention("nominal", role_lead(text) or "", start=start), start)):
             people.append(held)  # "The minister rejected …": whom the article made minister
         aside = named_aside(text) if all(p.kind == "pronoun" for p in people) else None  # "Alex Brennan’s father"
         if aside is not None and not self.inside_quote(start + aside.start):  # not a speaker's "a sister called Bev"
