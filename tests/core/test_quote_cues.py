@@ -427,3 +427,13 @@ def test_another_with_a_description_after_it_is_the_one_described() -> None:
             "Another, a mental health nurse from the North East, wrote: 'I love my patients.'")
     assert [q.speaker for q in extract_quotes(text)] == ["One nurse in Kent",
                                                           "a mental health nurse from the North East"]
+
+
+@pytest.mark.parametrize(("writing", "speaker"), [
+    ("Her post read:", "Fiona Garside"), ("Her letter read:", "Fiona Garside"), ("His email read:", "Tom Reid")])
+def test_what_someone_wrote_read_out_is_their_words(writing: str, speaker: str) -> None:
+    text = ("Dr Fiona Garside, a GP in Eastholme, posted late on Thursday. Her practice manager, Tom Reid, wrote to "
+            "the health board the next day.\n\n"
+            f"{writing}\n\n"
+            "‘Today I saw 47 patients. Ten minutes each, on paper.’")
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

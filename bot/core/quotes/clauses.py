@@ -362,6 +362,10 @@ def who_subject(before: str) -> Mention | None:
     return subject_before(before[: who.start()]) if who else None
 
 
+# What someone wrote, as the subject of "read" or "said": "Her post read:", "His letter said"
+_OWN_WRITING = re.compile(r"([Hh]er|[Hh]is) (?:[\w-]+ )?(?:letter|post|message|e-?mail|statement|tweet|note|blog)")
+
+
 def subject_before(text: str) -> Mention | None:
     """Parse the subject that ends just before a cue verb: "X", "X, role," "the minister", "he"."""
     cut = max(0, len(text) - _SUBJECT_REACH)
@@ -372,6 +376,8 @@ def subject_before(text: str) -> Mention | None:
     if (intro := _INTRO_WORD.match(text)) and intro[1].lower() in INTRO_WORDS:  # "Inside, the nurse in charge"
         text = " " * intro.end() + text[intro.end() :]
     clause = text.strip()
+    if own := _OWN_WRITING.fullmatch(clause):  # "Her post read:": the words of whoever "her" is
+        return Mention("pronoun", "she" if own[1].lower() == "her" else "he", start=text.find(own.group()))
     opening = _RELATIVE_OPENING.fullmatch(clause)
     if opening is not None and (person := _person_in(opening["name"])) is not None:
         return replace(person, start=text.find(opening["name"]))
