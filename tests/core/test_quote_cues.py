@@ -437,3 +437,15 @@ def test_what_someone_wrote_read_out_is_their_words(writing: str, speaker: str) 
             f"{writing}\n\n"
             "‘Today I saw 47 patients. Ten minutes each, on paper.’")
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+def test_a_reports_writer_is_found_past_the_sentences_quoted_from_it() -> None:
+    """The sentences of a long quotation are the coroner's words, not narrative: the sentence saying she issued the
+    report stays within reach, and an alert "issued by" a body earlier says nothing of whose the report is."""
+    text = ("Edith Caraway died on the third day of an amber heat alert issued by the UK Health Security Agency.\n\n"
+            "Coroner Helen Marchbank has now issued a prevention of future deaths report to the home's operator.\n\n"
+            "In the report, she wrote: “There was no written plan for keeping residents cool. Staff opened windows. "
+            "There were not enough fans. Upper windows were restricted. Nobody checked the temperature.”\n\n"
+            "“I am concerned that there is no requirement for care homes to record room temperatures,” the report "
+            "said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Helen Marchbank", "Helen Marchbank"]

@@ -242,8 +242,11 @@ class ArticleSpeakers(ArticleLayout):
         return Speaker(mention.name, None, nominal_kind(mention.name))
 
     def _writer(self, documents: frozenset[str], position: int) -> Mention | None:
-        """Return who a recent sentence says sent the document: "In a letter to the committee, the X said …"."""
-        for start, end in self._sentences_back(position, _ORG_SENTENCES):
+        """Return who a recent sentence says sent the document: "In a letter to the committee, the X said …"; the
+        sentences of a quotation between are the speaker's, not the writer's, and are not counted."""
+        told = [(start, end) for start, end in self._sentences_back(position, 4 * _ORG_SENTENCES)
+                if not self.inside_quote(start + 1)]
+        for start, end in told[:_ORG_SENTENCES]:
             found = document_writer(self._text[start:end], documents)
             if found is not None and found.kind == "pronoun":
                 found = self._salient_before(start, "m" if found.name == "he" else "f")
