@@ -426,3 +426,11 @@ def test_the_one_title_an_article_gave_before_is_whom_the_role_means() -> None:
             "“By mile 18 they were soaked through,” she said.\n\n"
             "Trust chief nurse Angela Ferris said: “We are so proud of her.”")
     assert [q.speaker for q in extract_quotes(text)] == ["Gareth Pugh", "Kayleigh Brennan", "Angela Ferris"]
+
+
+def test_a_quote_under_a_sentence_opening_on_she_is_hers() -> None:
+    text = ("Denise Harrow, 64, lost her sight to glaucoma in her forties. Her husband, Colin, drives her to work.\n\n"
+            "Mrs Harrow is now on her third guide dog, a Labrador cross called Juno.\n\n"
+            "She describes the difference Juno makes as “like night and day”.\n\n"
+            "“With a cane you find things by bumping into them. With Juno, I glide round them.”")
+    assert [q.speaker for q in extract_quotes(text) if not q.partial] == ["Denise Harrow"]

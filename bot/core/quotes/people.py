@@ -84,6 +84,7 @@ _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak 
 _PARENTS = frozenset("mother mum mam mom father dad".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")  # "Mum worked …": of a parent
 _EPITHET = re.compile(r"the (?:\d+-year-old|[a-z]+-of-[a-z]+)", re.I)  # "the 34-year-old", "the mum-of-three"
+_PRONOUN_OPENING = re.compile(r"(S?he) [a-z]")
 _SEVERAL = re.compile(r",| and |&")  # a byline of several writers: "I" is none of them in particular
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
@@ -490,5 +491,7 @@ class ArticleSpeakers(ArticleLayout):
             people = said
         for mention in (m for m in people if not self.inside_quote(m.start)):  # "With respect, Alan, …": no role
             self._roles.learn(mention.name, mention.role)
-        self._pronouns[sentence] = [m for m in people if m.kind == "pronoun"]
+        opening = _PRONOUN_OPENING.match(text)  # "She describes it as …": whose the quote under it is, as "she said"
+        self._pronouns[sentence] = [m for m in people if m.kind == "pronoun"] or (
+            [Mention("pronoun", opening[1].lower(), start=start)] if opening else [])
         return [m for m in people if m.kind in ("person", "nominal")]  # a nominal only when is_unnamed
