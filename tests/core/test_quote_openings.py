@@ -434,3 +434,16 @@ def test_a_quote_under_a_sentence_opening_on_she_is_hers() -> None:
             "She describes the difference Juno makes as “like night and day”.\n\n"
             "“With a cane you find things by bumping into them. With Juno, I glide round them.”")
     assert [q.speaker for q in extract_quotes(text) if not q.partial] == ["Denise Harrow"]
+
+
+@pytest.mark.parametrize("home", ["Oakbank Lodge", "Beech Grange", "Harbour View"])
+def test_a_care_homes_name_opening_a_sentence_is_no_woman_a_she_could_mean(home: str) -> None:
+    text = (f"Rutendo Chikwanha, 34, has worked at {home} in Kidderley since 2023.\n\n"
+            f"{home} applied for its own sponsor licence, but the application has not been decided.\n\n"
+            "“I did everything they asked me to do,” she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Rutendo Chikwanha"]
+
+
+def test_a_person_whose_surname_is_a_building_word_is_still_a_person() -> None:
+    text = "David Lodge, 71, chairs the patients' group.\n\n“Nobody asked us,” he said."
+    assert [q.speaker for q in extract_quotes(text)] == ["David Lodge"]

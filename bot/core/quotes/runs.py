@@ -29,6 +29,8 @@ from bot.core.quotes.lexicon import (
 
 _MAX_NAME_WORDS = 4
 _CONTRACTED = re.compile(r"['’](?:d|s|ll|ve|re|m)$")
+# Premises a care home is named as: "Oakbank Lodge", "Beech Grange", "Harbour View" (but "David Lodge")
+_PREMISES = frozenset("lodge manor grange view gardens mews".split())
 _SEAT = frozenset(("of", "for"))  # what follows names a see, a town or a seat: "Bishop of X", "MP for X"
 # A place or body made an adjective: "the Markbury-based business", "a Leeds-born nurse", "an NHS-run clinic"
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:based|born|bred|raised|educated|led|run|owned|funded|backed|wide)$")
@@ -62,6 +64,8 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         return "org", ()  # "Marks & Spencer", "Hill & Dale": firms are joined by an ampersand; "Tom & Linda" a couple
     head_is_org = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in head)
     tail = _person_tail(head)  # "Charles Rangel of New York"
+    if len(tail) > 1 and tail[-1].lower() in _PREMISES and not is_given_name(tail[0]) and tail == head:
+        return "org", ()  # a building's name, not a person's: nobody is called Oakbank
     # "Healthwatch Avonmere and Selbury", "Healthwatch Kent": a body and its places, not a person called Kent
     before = head[-len(tail) - 1].lower() if tail and len(head) > len(tail) else ""
     placed = head_is_org and (before in ("and", "&") or (len(tail) == 1 and before in ORG_WORDS))
