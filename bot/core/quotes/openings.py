@@ -34,6 +34,12 @@ from bot.core.quotes.runs import analyse_run
 # A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …",
 # "Siân Rowlands’ father".
 _OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['’]) (?=(?P<lower>[a-z]))?")
+# A paragraph naming whose the quotation above was: "So says X", "That advice came from X", "The words are those of X"
+_NAMED_BACK = re.compile(
+    r"(?:So says|Th(?:at|ose|ese|e|is) (?:[a-z]+ )?(?:words?|advice|verdict|view|warning|plea|remarks?|comments?) "
+    r"(?:are|is|was|were|came) (?:those |the words )?(?:of|from)|Th(?:at|ose|ese|is) (?:are|is|was|were) the "
+    r"(?:words?|view|verdict|advice) of) (?=[A-Z])"
+)
 # "One carer, …, asked", "I spoke to a nurse in a London trust, who …", "A senior nurse who worked there, …, said",
 # "We also hear from a manager, who …", "We've been speaking to a senior nurse, who …"
 _UNNAMED_LEAD = re.compile(
@@ -145,6 +151,14 @@ def opening_people(text: str, names: ArticleNames) -> list[Mention]:
         return [unnamed] if unnamed is not None else []
     owned = _owner(lead.role or "", lower_next=False)
     return [replace(owned, start=lead.start - 1), lead] if owned is not None else [lead]
+
+
+def named_back(paragraph: str) -> Mention | None:
+    """Return the person a paragraph opens by naming as the source of the quotation above it ("So says Doris
+    Pennock, who …", "That advice came from Alan Croft, 68, …", "The words are those of Dr Priya Raman")."""
+    back = _NAMED_BACK.match(paragraph)
+    found = np_forward(token_spans(paragraph[back.end() :]), 0) if back else None
+    return found if found is not None and found.kind == "person" else None
 
 
 def role_lead(text: str) -> str | None:

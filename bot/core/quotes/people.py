@@ -61,7 +61,7 @@ from bot.core.quotes.names import (
     relative_named,
 )
 from bot.core.quotes.offices import Offices, former_job, holds_office
-from bot.core.quotes.openings import named_aside, named_subject, offered_name, opening_people, role_lead
+from bot.core.quotes.openings import named_aside, named_back, named_subject, offered_name, opening_people, role_lead
 from bot.core.quotes.organisations import (
     SPOKESPERSON,
     Spokespeople,
@@ -137,7 +137,9 @@ class ArticleSpeakers(ArticleLayout):
         follows = close + 2 if self._text[close - 1] in "?!" else close
         credit = CREDIT_LINE.match(self._text, close + 1)  # a pull quote's credit under it: "— Ann Lee, nurse"
         end = credit.end() if credit else min(self._ends[self._sentence_of(follows)], close + 1 + CLAUSE_REACH)
-        return self._after(close + 1, end)
+        para = self._paragraph_of(close)  # a quote closing its paragraph, and the next one's "So says Doris Pennock"
+        last = para + 1 == len(self._paragraphs) or self._text[close + 1 : self._paragraphs[para][1]].strip()
+        return self._after(close + 1, end) or (None if last else named_back(self._text[self._para_starts[para + 1] :]))
 
     def resolve(self, mention: Mention | None, position: int) -> Speaker:
         """Turn a mention into a canonical speaker, role and kind: pronouns and role nouns become names."""
