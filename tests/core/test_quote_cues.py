@@ -449,3 +449,11 @@ def test_a_reports_writer_is_found_past_the_sentences_quoted_from_it() -> None:
             "“I am concerned that there is no requirement for care homes to record room temperatures,” the report "
             "said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Helen Marchbank", "Helen Marchbank"]
+
+
+def test_the_titled_name_that_ends_a_run_of_appositives_is_the_writer() -> None:
+    """"To his widow, Janet Colley, the trust's medical director, Dr Anil Deshpande, wrote": he wrote, she did not."""
+    text = ("Peter Colley, 64, died after a missed scan.\n\n"
+            "In a letter to his widow, Janet Colley, the trust's medical director, Dr Anil Deshpande, wrote:\n\n"
+            "“I want to say, clearly and without qualification, that Mr Colley should have been scanned.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Anil Deshpande"]

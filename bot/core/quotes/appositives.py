@@ -14,6 +14,7 @@ from bot.core.quotes.lexicon import (
     RELATIVES,
     ROLE_NOUNS,
     Token,
+    is_given_name,
     is_sentence_end,
     word_tokens,
 )
@@ -42,7 +43,9 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         if name is not None and name.kind == "person" and pure_name and sep >= 0:
             role_start = phrase_start(tokens, sep - 1)
             if role_start is not None:
-                outer = _named_before(tokens, separators, n, text)
+                titled = inner[0][0].lower().rstrip(".") in HONORIFICS or is_given_name(inner[0][0])
+                outer = None if titled else _named_before(tokens, separators, n, text)  # "…, Janet Colley, the
+                # trust's medical director, Dr Anil Deshpande, wrote": the titled one at the end writes
                 if outer is not None:  # "Tom Kay, chief executive of the app's developer, Quillon Health, said"
                     return replace(outer, role=clean_role(text[tokens[separators[n + 1]][2] : tokens[comma - 1][2]]))
                 return with_role(name, clean_role(text[role_start : tokens[sep - 1][2]]), role_start)
