@@ -458,3 +458,14 @@ def test_a_paragraph_naming_whose_the_quote_above_was_is_its_attribution(named: 
             f"{named}\n\n"
             "The deployment forms part of Wexcombe's wider plan for the home.")
     assert [q.speaker for q in extract_quotes(text)] == ["Doris Pennock"]
+
+
+def test_someone_unnamed_from_an_acronymed_department_is_whom_she_means() -> None:
+    """"An A&E nurse at a large hospital …, who asked not to be named, said" is the nurse, not a woman named later."""
+    text = ("Nurses say corridor care has become routine.\n\n"
+            "An A&E nurse at a large hospital in the north, who asked not to be named because staff had been told not "
+            "to speak to the media, said her department was “like a field hospital”.\n\n"
+            "“We had 19 patients in the corridor on Monday night,” she said.\n\n"
+            "Sandra Coyle said her father waited 31 hours. Ms Coyle said the nurses were run ragged. Coyle has since "
+            "complained.")
+    assert [q.speaker for q in extract_quotes(text) if not q.partial] == ["An A&E nurse at a large hospital in the north"]

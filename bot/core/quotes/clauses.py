@@ -89,7 +89,7 @@ _RELATIVE_OPENING = re.compile(
 # The same with someone left unnamed: "One ward sister at a hospital in the West Midlands, who asked not to be
 # named, said" is that ward sister, not the West Midlands.
 _UNNAMED_OPENING = re.compile(
-    r"(?P<nominal>(?:One|A|An) (?:[a-z][\w-]*|[A-Z]{2,5})(?: (?:[a-z][\w-]*|[A-Z]{2,5})){0,3}?"  # "One AMHP in …"
+    r"(?P<nominal>(?:One|A|An) (?:[a-z][\w-]*|[A-Z][A-Z&]{1,4})(?: (?:[a-z][\w-]*|[A-Z][A-Z&]{1,4})){0,3}?"
     r"(?: (?:at|in|from|of|on|with) [^,]*)?),? "
     r"(?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*(?:,|(?<=\w))$"  # "A manager whose team …", "A midwife who …, and who …,"
     # or, after "the", a clause that says so: "In a statement, the agency worker, who was not named, said"
