@@ -468,4 +468,5 @@ def test_someone_unnamed_from_an_acronymed_department_is_whom_she_means() -> Non
             "“We had 19 patients in the corridor on Monday night,” she said.\n\n"
             "Sandra Coyle said her father waited 31 hours. Ms Coyle said the nurses were run ragged. Coyle has since "
             "complained.")
-    assert [q.speaker for q in extract_quotes(text) if not q.partial] == ["An A&E nurse at a large hospital in the north"]
+    said = [q.speaker for q in extract_quotes(text) if not q.partial]
+    assert said == ["An A&E nurse at a large hospital in the north"]
