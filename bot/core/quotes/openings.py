@@ -38,7 +38,7 @@ _OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['
 _NAMED_BACK = re.compile(
     r"(?:So says|Th(?:at|ose|ese|e|is) (?:[a-z]+ )?(?:words?|advice|verdict|view|warning|plea|remarks?|comments?) "
     r"(?:are|is|was|were|came) (?:those |the words )?(?:of|from)|Th(?:at|ose|ese|is) (?:are|is|was|were) the "
-    r"(?:words?|view|verdict|advice) of) (?=[A-Z])"
+    r"(?:[a-z]+ )?(?:words?|view|verdict|advice|warning|message|plea|assessment)(?: \w+){0,3}? (?:of|from)) (?=[A-Z])"
 )
 # "One carer, …, asked", "I spoke to a nurse in a London trust, who …", "A senior nurse who worked there, …, said",
 # "We also hear from a manager, who …", "We've been speaking to a senior nurse, who …"
