@@ -369,14 +369,15 @@ def sentence_breaks(text: str, start: int = 0, end: int | None = None) -> Iterat
 MAX_OCCURRENCES = 200  # occurrences of a name read to learn its full form and gender
 
 
-def occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
-    """Yield where `word` occurs in `text` as a whole word (the first few hundred times)."""
+def occurrences(text: str, word: str, prefix: bool = False) -> Iterator[tuple[int, int]]:
+    """Yield where `word` occurs in `text` as a whole word, or with `prefix` as the start of a longer one ("Ray" in
+    "Raymond"), the first few hundred times."""
     end = 0
     found = 0
     while found < MAX_OCCURRENCES and (start := text.find(word, end)) >= 0:
         end = start + len(word)
         glued_before = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’")
-        if not glued_before and not text[end : end + 1].isalnum():
+        if not glued_before and (text[end : end + 1].islower() if prefix else not text[end : end + 1].isalnum()):
             found += 1
             yield start, end
 

@@ -123,7 +123,6 @@ class ArticleNames:
         self._mentioned: Counter[str] | None = None  # surname -> how often the writer names that person
         self._anonymous: list[tuple[int, int]] | None = None  # sentences saying someone is not named
         self._peers: list[tuple[str, int]] | None = None  # "Lord", "Baroness" and where the name after it starts
-        self._full_names: set[str] | None = None  # every name of two words or more, for a short given name
 
     def unnamed_before(self, position: int) -> list[str]:
         """Return the article's sentences before `position` that say someone is not named ("The nurse, who asked not
@@ -328,11 +327,9 @@ class ArticleNames:
             if kind == "person" and len(tail) > 1 and tail[0] == first:
                 forms[" ".join(tail)] += count
         if not forms and len(first) > 2:  # "Raymond Fairclough … Ray, as everyone knows him": a short form of one
-            if self._full_names is None:
-                self._full_names = {" ".join(tail) for run in CAP_RUN.finditer(self._text)
-                                    for kind, tail in [analyse_run(word_tokens(run.group()))]
-                                    if kind == "person" and len(tail) > 1}
-            longer = {name for name in self._full_names if name.startswith(first) and name.split()[0] != first}
+            runs = (CAP_RUN.match(self._text, start) for start, _ in occurrences(self._text, first, prefix=True))
+            longer = {" ".join(tail) for run in runs if run for kind, tail in [analyse_run(word_tokens(run.group()))]
+                      if kind == "person" and len(tail) > 1 and tail[0].startswith(first) and is_given_name(tail[0])}
             forms.update(longer if len(longer) == 1 else ())
         self._forms[key] = forms
         return forms
