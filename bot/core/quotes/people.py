@@ -137,9 +137,11 @@ class ArticleSpeakers(ArticleLayout):
         follows = close + 2 if self._text[close - 1] in "?!" else close
         credit = CREDIT_LINE.match(self._text, close + 1)  # a pull quote's credit under it: "— Ann Lee, nurse"
         end = credit.end() if credit else min(self._ends[self._sentence_of(follows)], close + 1 + CLAUSE_REACH)
-        para = self._paragraph_of(close)  # a quote closing its paragraph, and the next one's "So says Doris Pennock"
-        last = para + 1 == len(self._paragraphs) or self._text[close + 1 : self._paragraphs[para][1]].strip()
-        return self._after(close + 1, end) or (None if last else named_back(self._text[self._para_starts[para + 1] :]))
+        found = self._after(close + 1, end)
+        para = self._paragraph_of(close)  # a quote that closes its paragraph, under it "So says Doris Pennock, who …"
+        if found or para + 1 == len(self._paragraphs) or self._text[close + 1 : self._paragraphs[para][1]].strip():
+            return found
+        return named_back(self._text[slice(*self._paragraphs[para + 1])])
 
     def resolve(self, mention: Mention | None, position: int) -> Speaker:
         """Turn a mention into a canonical speaker, role and kind: pronouns and role nouns become names."""
@@ -247,8 +249,7 @@ class ArticleSpeakers(ArticleLayout):
     def _writer(self, documents: frozenset[str], position: int) -> Mention | None:
         """Return who a recent sentence says sent the document: "In a letter to the committee, the X said …"; the
         sentences of a quotation between are the speaker's, not the writer's, and are not counted."""
-        told = [(start, end) for start, end in self._sentences_back(position, 4 * _ORG_SENTENCES)
-                if not self.inside_quote(start + 1)]
+        told = [s for s in self._sentences_back(position, 4 * _ORG_SENTENCES) if not self.inside_quote(s[0] + 1)]
         for start, end in told[:_ORG_SENTENCES]:
             found = document_writer(self._text[start:end], documents)
             if found is not None and found.kind == "pronoun":
