@@ -55,9 +55,8 @@ class Block:
 
 def _is_meta(text: str) -> bool:
     """A byline or date line, or a row of fields holding one ("Posted in News and stories · 18 November 2026")."""
-    fields = _FIELDS.split(text)
-    credit = byline(text) or hosted_by(text)
-    return len(text) <= 160 and (is_dateline(text) or credit is not None or any(map(is_dateline, fields[1:])))
+    return len(text) <= 160 and (is_dateline(text) or byline(text) is not None or hosted_by(text) is not None
+                                 or any(map(is_dateline, _FIELDS.split(text)[1:])))
 
 
 def page_blocks(raw: str, repeated: frozenset[str]) -> list[Block]:

@@ -15,10 +15,12 @@ _SENDER = re.compile(r"^From:\s*(?P<name>[^<>@]{2,60}?)\s*<[^<>@\s]+@[^<>\s]+>\s
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 # A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page
 # gives it (a masthead, "Subscribe to …"); "Cyf" is Welsh for Ltd
-_OWNER = re.compile(r"\b(?:ltd|limited|plc|llp|inc|group|holdings|publishing|cyf|cyfyngedig)\.?$", re.I)
+_COMPANY = "ltd|limited|plc|llp|inc|group|holdings|publishing|cyf|cyfyngedig"
+_OWNER = re.compile(rf"\b(?:{_COMPANY})\.?$", re.I)
 # The words a publishing company adds to its title's name: "Sentinel News & Media Limited", "Courant Group plc"
-_COMPANY_WORDS = re.compile(r"(?:\s+(?:news|media|newspapers?|publishing|publications|group|holdings|limited|ltd|plc"
-                            r"|llp|inc)\b\.?|\s+(?:&|and)(?=\s))+$", re.I)
+_COMPANY_WORDS = re.compile(
+    rf"(?:\s+(?:news|media|newspapers?|publications|{_COMPANY})\b\.?|\s+(?:&|and)(?=\s))+$", re.I
+)
 _OWNER_TAIL = re.compile(r"\s+(?:or|and)\s+its\s+(?:affiliated|associated|group|licensors).*$", re.I)
 _COPYRIGHT_NOISE = re.compile(
     r"(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?|\ball rights reserved\b)", re.I

@@ -14,7 +14,6 @@ from bot.core.quotes.lexicon import (
     RELATIVES,
     ROLE_NOUNS,
     Token,
-    is_given_name,
     is_sentence_end,
     word_tokens,
 )
@@ -28,6 +27,7 @@ from bot.core.quotes.phrases import (
     role_gender,
     with_role,
 )
+from bot.core.quotes.runs import surely_named
 
 _APPOSITIVE_TOKENS = 45
 
@@ -43,7 +43,7 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         if name is not None and name.kind == "person" and pure_name and sep >= 0:
             role_start = phrase_start(tokens, sep - 1)
             if role_start is not None:
-                titled = inner[0][0].lower().rstrip(".") in HONORIFICS or is_given_name(inner[0][0])
+                titled = surely_named([word for word, _, _ in inner])
                 outer = None if titled else _named_before(tokens, separators, n, text)  # "…, Janet Colley, the
                 # trust's medical director, Dr Anil Deshpande, wrote": the titled one at the end writes
                 if outer is not None:  # "Tom Kay, chief executive of the app's developer, Quillon Health, said"

@@ -9,6 +9,7 @@ from dataclasses import replace
 from bot.core.quotes.appositives import read_appositive
 from bot.core.quotes.leadins import own_words
 from bot.core.quotes.lexicon import (
+    ACRONYM,
     AFFILIATIONS,
     CUE,
     DASH,
@@ -89,7 +90,7 @@ _RELATIVE_OPENING = re.compile(
 # The same with someone left unnamed: "One ward sister at a hospital in the West Midlands, who asked not to be
 # named, said" is that ward sister, not the West Midlands.
 _UNNAMED_OPENING = re.compile(
-    r"(?P<nominal>(?:One|A|An) (?:[a-z][\w-]*|[A-Z][A-Z&]{1,4})(?: (?:[a-z][\w-]*|[A-Z][A-Z&]{1,4})){0,3}?"
+    rf"(?P<nominal>(?:One|A|An) (?:[a-z][\w-]*|{ACRONYM})(?: (?:[a-z][\w-]*|{ACRONYM})){{0,3}}?"
     r"(?: (?:at|in|from|of|on|with) [^,]*)?),? "
     r"(?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*(?:,|(?<=\w))$"  # "A manager whose team …", "A midwife who …, and who …,"
     # or, after "the", a clause that says so: "In a statement, the agency worker, who was not named, said"
@@ -128,6 +129,8 @@ _ROLE_THEN_NAME = re.compile(
 _DEFINITE_OPENING = re.compile(r"The (?:[a-z-]+ ){0,2}?(?P<head>[a-z]+)\b")
 _INTRODUCERS = ROLE_NOUNS | ORG_WORDS | frozenset("report letter statement study review survey".split())
 _QA_LABEL = re.compile(r"Q|A|Question|Answer")  # an advice column's or Q&A's label before its colon
+# What someone wrote, as the subject of "read" or "said": "Her post read:", "His letter said"
+_OWN_WRITING = re.compile(r"([Hh]er|[Hh]is) (?:[\w-]+ )?(?:letter|post|message|e-?mail|statement|tweet|note|blog)")
 # A cue verb put first, before the name and a colon: "Said Ellis: “…”", "Added the minister: “…”".
 _INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Continued)[ \t]+(?=\S)")
 
@@ -360,10 +363,6 @@ def who_subject(before: str) -> Mention | None:
     """Return whom a relative clause ending just before a cue verb is about ("…, who said", "… who has said")."""
     who = WHO.search(before.rstrip())
     return subject_before(before[: who.start()]) if who else None
-
-
-# What someone wrote, as the subject of "read" or "said": "Her post read:", "His letter said"
-_OWN_WRITING = re.compile(r"([Hh]er|[Hh]is) (?:[\w-]+ )?(?:letter|post|message|e-?mail|statement|tweet|note|blog)")
 
 
 def subject_before(text: str) -> Mention | None:

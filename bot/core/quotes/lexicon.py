@@ -308,6 +308,10 @@ def is_cap(word: str) -> bool:
     return word[0].isupper()
 
 
+# An acronym inside a description, for a pattern: "One AMHP", "An A&E nurse" (what is_acronym tells of a word)
+ACRONYM = r"[A-Z][A-Z&]{1,4}"
+
+
 def is_acronym(word: str) -> bool:
     """Tell an acronym ("NHS", "LGA's") from a word or a post-nominal ("OBE")."""
     bare = strip_possessive(word).replace(".", "").replace("&", "")

@@ -32,7 +32,7 @@ from bot.core.quotes.lexicon import (
     word_tokens,
 )
 from bot.core.quotes.phrases import Mention
-from bot.core.quotes.runs import analyse_run
+from bot.core.quotes.runs import analyse_run, surely_named
 
 _SPOUSES = frozenset("wife husband partner".split())
 # a capitalised run after "the", "former" or "station" names a place or thing
@@ -387,8 +387,7 @@ def _described(before: str) -> bool:
     if run is None or run.end() != len(before) - 2:
         return False
     words = word_tokens(run.group())
-    kind, tail = analyse_run(words)
-    return kind == PERSON and (words[0].lower() in HONORIFICS or (len(tail) > 1 and is_given_name(tail[0])))
+    return analyse_run(words)[0] == PERSON and surely_named(words)
 
 
 def relative_named(

@@ -14,6 +14,7 @@ from bot.core.models import PERSON
 from bot.core.quotes.clauses import first_subject
 from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import (
+    ACRONYM,
     CAP_RUN,
     FUNCTION_WORDS,
     KIN,
@@ -46,7 +47,7 @@ _UNNAMED_LEAD = re.compile(
     r"(?:[A-Z]\w*(?: [\w-]+){0,6}, (?=One|An?|[Tt]he)"
     r"|(?:At|By|Around) (?:about |around )?\d[\w.:]* (?=[Aa]n? )"  # "At about 6am a charge nurse, who …, came over"
     r"|(?:I|We)(?:['’]ve| have)? (?:also )?(?:been )?(?:spoken?|talk(?:ed|ing)|speaking|hear|heard) (?:to|with|from) )?"
-    r"((?:One|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)(?:[a-z][\w’'-]*|[A-Z]{2,5})){0,6}"  # "One senior ICB manager"
+    rf"((?:One|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)(?:[a-z][\w’'-]*|{ACRONYM})){{0,6}}"  # "One senior ICB manager"
     r"(?: (?:in|at|from|on) [\w’' -]{1,60}?)?)"
     r"(?: who [^,]{1,80})?,(?!\d)"  # not the comma of "£1,195"
 )

@@ -86,6 +86,12 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     return "", ()
 
 
+def surely_named(words: Sequence[str]) -> bool:
+    """Say whether capitalised words open as only a person's name does: with an honorific ("Dr Anil Deshpande",
+    "Mr Okafor") or a known given name ("Ann Lee"); "Quillon Health" and "In Leeds" do not."""
+    return bool(words) and (words[0].lower().rstrip(".") in HONORIFICS or is_given_name(words[0]))
+
+
 def _person_tail(words: list[str]) -> list[str]:
     """Return the personal name that ends a run of capitalised words, without titles and post-nominals."""
     owner = next((n for n, w in enumerate(words[:-1]) if w[-2:] in ("'s", "’s")), None)
