@@ -30,9 +30,10 @@ _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{2})\2(\d{2})(?!\d)")
 # "24/07/2018", "11.08.17", "24-07-2018": day first unless the page is American (see month_first).
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|\.\d)")
 
-# A day and month without a year, in either order: "on May 31" (American), "on 31 May" (British).
-_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![:.]?\d)", re.I)
-_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b", re.I)
+# A day and month without a year, in either order: "on May 31" (American), "on 31 May" (British), on one line (not
+# "… until June" above a list's "2. …").
+_MONTH_DAY = re.compile(rf"\b{_MONTH}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?\b(?![:.]?\d)", re.I)
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+{_MONTH}\b", re.I)
 # An American time zone after a clock time ("02/09/23 4:47 PM ET", "10:02 a.m. EDT").
 _US_ZONE = re.compile(r"\d:\d\d\s*(?:[AaPp]\.?[Mm]\.?\s*)?[ECMP][SD]?T\b")
 # A day named relative to the day of writing: "on Tuesday", "last Friday", "yesterday", "last night".

@@ -492,6 +492,13 @@ def test_a_british_article_under_a_comment_thread_stamped_month_first_reads_its_
     assert found.published == date(2026, 6, 3)
 
 
+def test_a_month_ending_one_list_line_and_the_next_lines_number_are_no_american_date() -> None:
+    """"… to last until June" above "2. Bakery closes" is no "June 2": the page's 09/02/2026 is 9 February."""
+    found = meta(HEADLINE, "09/02/2026 17:30", *BODY, "Most Read", "1. Roadworks on the A612 to last until June",
+                 "2. Popular Market Street bakery announces closure")
+    assert found.published == date(2026, 2, 9)
+
+
 def test_a_writer_signing_off_above_the_share_buttons_is_the_author() -> None:
     assert meta(HEADLINE, "03/06/2026", *BODY, "Jo Pike", "Share this:", "Facebook", "WhatsApp").author == "Jo Pike"
 

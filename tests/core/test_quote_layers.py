@@ -10,7 +10,7 @@ import pytest
 QUOTES = Path(__file__).resolve().parents[2] / "bot" / "core" / "quotes"
 STACK = [
     "lexicon", "partial", "runs", "kinds", "phrases", "offices", "leadins", "names", "appositives",
-    "clauses", "organisations", "openings", "documents", "layout", "people", "transcript", "marks",
+    "clauses", "organisations", "openings", "documents", "epithets", "layout", "people", "transcript", "marks",
 ]
 
 

@@ -302,11 +302,21 @@ def test_someones_unnamed_relation_is_the_she_or_he_after_them(relation: str) ->
 
 
 @pytest.mark.parametrize("lead", ["One respondent, whom we are calling Bernadette, summed up what others told us:",
-                                  "Another patient, whom I am calling Bernadette, said:"])
+                                  "Another patient, whom I am calling Bernadette, said:",
+                                  "One worker, a 34-year-old carer from Harare whom we are calling Bernadette to "
+                                  "protect her identity, said she had borrowed the fee:"])
 def test_the_name_a_writer_gives_an_unnamed_source_is_their_speaker_name(lead: str) -> None:
     text = ("More than half of those waiting said their pain had got worse.\n\n"
             f"{lead}\n\n“I have waited 14 months and nobody can tell me where I am on the list.”")
     assert [s for s, _ in speakers(text)] == ["Bernadette"]
+
+
+def test_a_name_the_writer_gives_someone_else_in_the_sentence_is_not_the_unnamed_sources() -> None:
+    """"We are calling" in another clause of the sentence names someone else: the speaker stays unnamed."""
+    text = ("More than half of those waiting said their pain had got worse.\n\n"
+            "One respondent, a retired teacher, said her neighbour, whom we are calling Bernadette, had waited "
+            "longer:\n\n“I have waited 14 months and nobody can tell me where I am on the list.”")
+    assert [s for s, _ in speakers(text)] == ["One respondent"]
 
 
 def test_the_anonymous_source_is_still_the_one_the_article_said_so_of_many_paragraphs_later() -> None:
@@ -436,7 +446,7 @@ def test_a_quote_under_a_sentence_opening_on_she_is_hers() -> None:
     assert [q.speaker for q in extract_quotes(text) if not q.partial] == ["Denise Harrow"]
 
 
-@pytest.mark.parametrize("home", ["Oakbank Lodge", "Beech Grange", "Harbour View"])
+@pytest.mark.parametrize("home", ["Oakbank Lodge", "Beech Grange", "Harbour View", "Moor Lane"])
 def test_a_care_homes_name_opening_a_sentence_is_no_woman_a_she_could_mean(home: str) -> None:
     text = (f"Rutendo Chikwanha, 34, has worked at {home} in Kidderley since 2023.\n\n"
             f"{home} applied for its own sponsor licence, but the application has not been decided.\n\n"
@@ -444,9 +454,10 @@ def test_a_care_homes_name_opening_a_sentence_is_no_woman_a_she_could_mean(home:
     assert [q.speaker for q in extract_quotes(text)] == ["Rutendo Chikwanha"]
 
 
-def test_a_person_whose_surname_is_a_building_word_is_still_a_person() -> None:
-    text = "David Lodge, 71, chairs the patients' group.\n\n“Nobody asked us,” he said."
-    assert [q.speaker for q in extract_quotes(text)] == ["David Lodge"]
+@pytest.mark.parametrize("name", ["David Lodge", "Penny Lane"])
+def test_a_person_whose_surname_is_a_building_word_is_still_a_person(name: str) -> None:
+    text = f"{name}, 71, chairs the patients' group.\n\n“Nobody asked us,” {'he' if 'David' in name else 'she'} said."
+    assert [q.speaker for q in extract_quotes(text)] == [name]
 
 
 @pytest.mark.parametrize("named", ["So says Doris Pennock, who at 91 is the club's oldest member.",
@@ -471,3 +482,31 @@ def test_someone_unnamed_from_an_acronymed_department_is_whom_she_means() -> Non
             "complained.")
     said = [q.speaker for q in extract_quotes(text) if not q.partial]
     assert said == ["An A&E nurse at a large hospital in the north"]
+
+
+def test_a_clause_about_someone_named_then_she_makes_her_the_one_the_quote_under_it_is_by() -> None:
+    text = ("When Jess rang the crisis line at 3am one night, she had already written letters to her parents.\n\n"
+            "‘I didn’t think anyone would pick up,’ she said.\n\n"
+            "Ruth Okafor, 63, a volunteer with the charity, said the calls had become more complex.")
+    assert [s for s, _ in speakers(text)] == ["Jess"]
+
+
+@pytest.mark.parametrize(("told", "speaker"), [("When I told Arthur I was writing this, he", "Arthur Beale"),
+                                               ("When I told him about Christmas, he", "Stephen Carraway")])
+def test_whom_the_writer_told_is_the_he_who_answers(told: str, speaker: str) -> None:
+    """The one told is the name right after "told" ("Christmas" later in the clause is no one)."""
+    text = ("At three one morning, Arthur Beale rang his call bell. He is 91, a retired signalman.\n\n"
+            "Stephen Carraway, the care minister, visited the home on Friday.\n\n"
+            f"{told} asked if he could say something.\n\n"
+            "“Tell him the staff here are the only reason I’m not in hospital,” he said.")
+    assert [s for s, _ in speakers(text)] == [speaker]
+
+
+def test_someone_given_a_role_and_named_mid_sentence_is_the_he_after_it() -> None:
+    """"the care minister, Stephen Carraway," is whom "he said" means, not the night carer named before."""
+    text = ("Within two minutes one of our night carers, Joy, was sitting on his bed.\n\n"
+            "Joy came to this country four years ago. Without her, I would have closed.\n\n"
+            "So I read with disbelief the speech the care minister, Stephen Carraway, gave to the conference last "
+            "week. Providers, he said, had chosen “the easy route” of recruitment abroad.\n\n"
+            "“That era is over,” he told delegates.")
+    assert [s for s, _ in speakers(text)] == ["Stephen Carraway"]

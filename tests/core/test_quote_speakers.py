@@ -1665,6 +1665,9 @@ def test_she_who_speaks_of_mum_is_not_the_woman_brought_in_as_her_mother(opening
         ("Councils face bankruptcy, a Lords committee has warned. The Lords Public Services Committee's report, "
          "Holding the Line, was published today.\n\nThe report said: ‘Short-term grants have done nothing to put the "
          "system on a sustainable footing.’", "Lords Public Services Committee"),
+        ("The Halden Institute’s Frontline Care Workforce Survey 2026, which gathered 6,412 responses, found that 42% "
+         "plan to leave.\n\nIn its conclusions, the report states: “The sector is losing its most experienced "
+         "people.”", "Halden Institute"),
     ],
 )
 def test_the_report_said_is_the_body_the_article_says_made_it(text: str, body: str) -> None:

@@ -77,8 +77,8 @@ def document_writer(sentence: str, documents: frozenset[str]) -> Mention | None:
 
 # A body owning a document: "The Lords Public Services Committee's report, Holding the Line, …"
 _OWNED = re.compile(
-    r"((?:[A-Z][\w&-]*)(?: (?:[A-Z][\w&-]*|of|for|and|&|on))*)['’]s (?:[\w-]+ ){0,3}?(?:"
-    + "|".join(sorted(DOCUMENTS)) + r")\b"
+    r"((?:[A-Z][\w&-]*)(?: (?:[A-Z][\w&-]*|of|for|and|&|on))*)['’]s (?:[\w-]+ ){0,3}?(?i:"
+    + "|".join(sorted(DOCUMENTS)) + r")\b"  # its name too: "The Halden Institute’s Frontline Care Workforce Survey"
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from bot.core.quotes.lexicon import sentence_breaks
 
@@ -14,8 +15,9 @@ class ArticleLayout:
     """The paragraphs and sentences of one article's text, found once, and the questions asked of them: which
     sentence holds a position, where the sentences before it start."""
 
-    def __init__(self, text: str, paragraphs: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], quoted: Sequence[tuple[int, int]] = ()) -> None:
         self._text = text
+        self._quoted = sorted(quoted)  # the spans inside quotation marks: the speakers' words, not the writer's
         self._paragraphs = paragraphs
         self._para_starts = [start for start, _ in paragraphs]
         self._starts: list[int] = []  # sentence starts, in order
@@ -26,6 +28,10 @@ class ArticleLayout:
                 self._ends.append(m.end(1))
                 self._starts.append(m.end())
             self._ends.append(para_end)
+
+    def inside_quote(self, position: int) -> bool:
+        k = bisect.bisect_right(self._quoted, (position, len(self._text))) - 1
+        return k >= 0 and self._quoted[k][0] <= position < self._quoted[k][1]
 
     def _paragraph_of(self, position: int) -> int:
         """Return the index of the paragraph holding `position`."""

@@ -214,7 +214,7 @@ _WOMEN = wordset(
     "isabelle eva esme layla mila thea maisie maryam doreen marjorie bronagh rhian seren eleri anjali nisha deepa "
     "parveen shabnam nasreen ayesha amina adaeze funmilayo folake abena efua kelly sioned gwenllian elin delyth "
     "heledd llinos meinir edna mavis ethel gladys hilda nellie winifred beryl muriel enid peggy mabel lilian lillian "
-    "norma glenys carole janine debbie debra abbie abby becca jodie kayleigh kayla tegan dee"
+    "norma glenys carole janine debbie debra abbie abby becca jodie kayleigh kayla tegan dee joy jess"
 )
 _MEN = wordset(
     "james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark "

@@ -53,7 +53,7 @@ _UNNAMED_LEAD = re.compile(
 )
 _ARTICLES = frozenset(("a", "an", "the"))
 # The writer putting something to someone, then their answer: "When I put their points to Mr Buckby, he said"
-_PUT_TO = re.compile(r"(?:When|After|Once) (?:I|we) (?P<clause>(?:put|asked|pressed|challenged|showed|read)\b"
+_PUT_TO = re.compile(r"(?:When|After|Once) (?:I|we) (?P<clause>(?:put|asked|pressed|challenged|showed|read|told)\b"
                      r"[^,.;:“”\"]{1,160}), (?P<pronoun>he|she)\b")
 _OWNED_BY = {owner: gender for gender, owner in OWNERS.items()}  # "not her real name": a woman
 # "Lorna – not her real name –", "Sam (whose name has been changed)", "Jo, not his real name,"
@@ -85,6 +85,13 @@ _AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
 _PHRASE_FIRST = re.compile(
     r"(?:Through|Throughout|Despite|During|Via|Across|Without|Within|Among|Between|Beyond|Until|Thanks to|After"
     r"|Before|Since|Following|Born|Raised|Brought up|Educated|Originally from) [^,.;:!?“”\"]{1,60}, (?=[A-Z])")
+# A clause about someone named, then "she" or "he": "When Jess rang the line at 3am, she had already written …"
+_CLAUSE_FIRST = re.compile(
+    r"(?:When|Whenever|As|After|Before|Since|Until|Once|While|Although|Though|If|Because) "
+    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) [a-z][^,.;:!?“”\"]{0,120}, (?P<pronoun>s?he)\b")
+# Someone given a role and named between commas anywhere in a sentence: "I read the speech the care minister, Stephen
+# Carraway, gave to …" names him for the "he" after it.
+_ROLE_NAMED = re.compile(r"\b[Tt]he ((?:[a-z][\w-]* ){0,3}([a-z][\w-]*)), ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}),")
 # A couple opening a sentence, perhaps after a phrase: "At a picnic table, Tom and Linda Barrow, both 67, were …"
 _COUPLE = re.compile(r"(?:[A-Z][^,.;]{0,80}, )?([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b(?! [A-Z])")
 _FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
@@ -126,8 +133,9 @@ def offered_name(nominal: Mention, sentence: str) -> Mention:
     named = _NAMED_AS.search(sentence) if offered else None
     if named is None:  # "One respondent, whom we are calling Pauline, …"
         called = _called(sentence) if nominal.kind == "nominal" and "call" in sentence else None
-        at = sentence.find(nominal.name)
-        close = called is not None and at >= 0 and 0 <= called.start - at - len(nominal.name) < 30
+        at = sentence.find(nominal.name)  # the call is in the nominal's own apposition: "One worker, a 34-year-old
+        gap = sentence[at + len(nominal.name) : called.start] if called and at >= 0 else None  # whom we are calling
+        close = gap is not None and len(gap) < 90 and gap.count(",") <= 1  # Grace, said"
         return replace(called, role=nominal.name, start=nominal.start) if called and close else nominal
     gender = _OWNED_BY.get(named["given"] or named["first"]) or given_gender(named["name"])
     return Mention("person", named["name"], nominal.name, gender, start=nominal.start)
@@ -142,6 +150,11 @@ def opening_people(text: str, names: ArticleNames) -> list[Mention]:
     if (couple := _COUPLE.match(text)) and is_given_name(couple[1]) and is_given_name(couple[2]):
         return [Mention("person", f"{couple[n]} {couple[3]}", gender=given_gender(couple[n]), start=couple.start(n))
                 for n in (1, 2)]
+    clause = _CLAUSE_FIRST.match(text)  # "When Jess rang …, she": Jess
+    named = clause and Mention("person", clause["name"], gender="f" if clause["pronoun"] == "she" else "m",
+                              start=clause.start(1))
+    if named and _is_name(text, named, names):
+        return [named]
     skip = _PHRASE_FIRST.match(text)  # "Through Brannock Days, Graham learned …": Graham, after the phrase
     lead = first_subject(text[skip.end() if skip else 0 : 200], strict=True)
     lead = replace(lead, start=lead.start + skip.end()) if lead is not None and skip else lead
@@ -177,9 +190,12 @@ def _addressed(put: re.Match[str]) -> Mention | None:
     """The person named last in a clause of the writer's question ("When I put Mrs Walsh's and Mr Dolan's points to
     Mr Buckby,") when the pronoun after it can be them: the one who answers."""
     runs = [run for run in CAP_RUN.finditer(put["clause"]) if not run.group().endswith(("'s", "’s"))]
+    if put["clause"].startswith("told"):  # "When I told Arthur about Christmas,": whom it was told, right after
+        runs = runs[:1] if runs and runs[0].start() == len("told ") else []
     if not runs:
         return None
     words = runs[-1].group().split()
+    words = words[:-1] if len(words) > 1 and words[-1] == "I" else words  # "told Arthur I was writing": Arthur
     kind, tail = analyse_run(words)
     gender = name_gender(words, tail)
     if kind != "person" or gender not in (None, "m" if put["pronoun"] == "he" else "f"):
@@ -256,6 +272,9 @@ def named_aside(text: str) -> Mention | None:
         return replace(named, start=opening.start(1))
     if (role := _FOR_ROLE.match(text)) and nominal_kind(role[1]) == PERSON:  # whom the article called so before
         return Mention("nominal", role[1], definite=True, start=role.start(1))
+    for held in _ROLE_NAMED.finditer(text):
+        if held[2] in ROLE_NOUNS and analyse_run(held[3].split())[0] == "person":
+            return Mention("person", held[3], role=held[1], gender=role_gender(held[1]), start=held.start(3))
     return None
 
 

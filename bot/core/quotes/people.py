@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -31,6 +30,7 @@ from bot.core.quotes.clauses import (
     who_subject,
 )
 from bot.core.quotes.documents import DOCUMENTS, LETTERS, WRITINGS, document_body, document_source, document_writer
+from bot.core.quotes.epithets import EPITHET, first_use
 from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person
 from bot.core.quotes.layout import CLAUSE_REACH, ArticleLayout
 from bot.core.quotes.leadins import own_words
@@ -83,7 +83,6 @@ _READ_FROM = re.compile(r"\bread(?:s|ing)? (?:out |from )?(?:an?|the|his|her|the
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 _PARENTS = frozenset("mother mum mam mom father dad".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")  # "Mum worked …": of a parent
-_EPITHET = re.compile(r"the (?:\d+-year-old|[a-z]+-of-[a-z]+)", re.I)  # "the 34-year-old", "the mum-of-three"
 _PRONOUN_OPENING = re.compile(r"(S?he) [a-z]")
 _SEVERAL = re.compile(r",| and |&")  # a byline of several writers: "I" is none of them in particular
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
@@ -103,8 +102,7 @@ class ArticleSpeakers(ArticleLayout):
         self, text: str, paragraphs: list[tuple[int, int]], quoted: Sequence[tuple[int, int]], writer: str | None = None
     ) -> None:
         self._byline = writer if writer and not _SEVERAL.search(writer) else None  # "I" is one person
-        super().__init__(text, paragraphs)
-        self._quoted = sorted(quoted)  # the spans inside quotation marks: the speakers' words, not the writer's
+        super().__init__(text, paragraphs, quoted)
         self._mentions: dict[int, list[Mention]] = {}
         self._told: dict[int, list[Mention]] = {}  # whom a "she said" was found to mean, by sentence: she stays salient
         self._pronouns: dict[int, list[Mention]] = {}  # "she said …" in a sentence read for its people
@@ -326,10 +324,6 @@ class ArticleSpeakers(ArticleLayout):
         """Return the person the article calls by this name or surname, under their canonical name."""
         return self._named(Mention("person", name))
 
-    def inside_quote(self, position: int) -> bool:
-        k = bisect.bisect_right(self._quoted, (position, len(self._text))) - 1
-        return k >= 0 and self._quoted[k][0] <= position < self._quoted[k][1]
-
     def _after(self, start: int, end: int) -> Mention | None:
         clause = self._text[start:end]
         opener = _OPENER.search(clause)  # the clause ends where the next quotation opens
@@ -422,6 +416,10 @@ class ArticleSpeakers(ArticleLayout):
     def _by_role(self, nominal: str, position: int) -> Mention | None:
         """Resolve "the minister" to the nearest salient person whose role shares its head noun; "The Minister" to
         the one titled so ("Minister for Care Ben Harrow"); "the woman's son" to no one; "the bishop" to one far off."""
+        if EPITHET.fullmatch(nominal):  # "the 78-year-old": whom the article first called so
+            named, position = first_use(self._text, nominal, position)
+            if named is not None:
+                return Mention("person", named, start=position)
         words = [w.lower() for w in word_tokens(nominal) if w[0].isalnum()]  # "the 34-year-old" too
         head = words[-1] if words else ""
         nearest, gender = None, gender_of(head)  # "the exhausted mum" is no man just named
@@ -439,7 +437,7 @@ class ArticleSpeakers(ArticleLayout):
         if nominal.split()[-1].istitle() and (titled := self._offices.titled(head, position)):
             return titled
         role_noun = head in ROLE_NOUNS or head in SEAT_MEMBERS  # "the Kinnaird East MSP" too
-        near = (role_noun and not owned_relative(nominal)) or _EPITHET.fullmatch(nominal)
+        near = (role_noun and not owned_relative(nominal)) or EPITHET.fullmatch(nominal)
         held = None if near else self._offices.holder(head)  # and "The 34-year-old, from Wendlesham, said"
         former = nearest is not None and former_job(nominal) and self._close_before(nearest.start, position)
         return nearest if near or (held is None and former) else held  # "the former cattle haulier": the one just named
@@ -463,6 +461,8 @@ class ArticleSpeakers(ArticleLayout):
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
             if mention is not None and mention.kind == "nominal" and mention.definite:  # "the cabinet member for
                 mention = self._offices.named(mention, start) or mention  # adult social care said": whom it was given
+            if start and mention is not None and mention.kind == "nominal" and EPITHET.fullmatch(mention.name):
+                mention = self._by_role(mention.name, start - 1) or mention  # "The 54-year-old said": who was named
             if mention and mention.kind == "person" and self._names.unknown_opening(mention.name, text, mention.start):
                 mention = None  # "Tests revealed a tumour": a plural noun opening the sentence, no one's name
             if mention is not None and (mention.kind in ("person", "pronoun")

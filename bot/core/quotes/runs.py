@@ -29,8 +29,9 @@ from bot.core.quotes.lexicon import (
 
 _MAX_NAME_WORDS = 4
 _CONTRACTED = re.compile(r"['’](?:d|s|ll|ve|re|m)$")
-# Premises a care home is named as: "Oakbank Lodge", "Beech Grange", "Harbour View" (but "David Lodge")
-_PREMISES = frozenset("lodge manor grange view gardens mews".split())
+# Premises a care home is named as, and the street a surgery is named for: "Oakbank Lodge", "Beech Grange", "Harbour
+# View", "Moor Lane" (but "David Lodge", "Penny Lane": a given name first)
+_PREMISES = frozenset("lodge manor grange view gardens mews lane road street avenue drive crescent terrace".split())
 _SEAT = frozenset(("of", "for"))  # what follows names a see, a town or a seat: "Bishop of X", "MP for X"
 # A place or body made an adjective: "the Markbury-based business", "a Leeds-born nurse", "an NHS-run clinic"
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:based|born|bred|raised|educated|led|run|owned|funded|backed|wide)$")
