@@ -16,7 +16,7 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 # A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page
 # gives it (a masthead, "Subscribe to …"); "Cyf" is Welsh for Ltd
 _COMPANY = "ltd|limited|plc|llp|inc|group|holdings|publishing|cyf|cyfyngedig"
-_OWNER = re.compile(rf"\b(?:{_COMPANY})\.?$", re.I)
+_OWNER = re.compile(rf"\b(?:{_COMPANY}|media|newspapers?|publications)\.?$", re.I)  # "© Marlowshire Media": a company
 # The words a publishing company adds to its title's name: "Sentinel News & Media Limited", "Courant Group plc"
 _COMPANY_WORDS = re.compile(
     rf"(?:\s+(?:news|media|newspapers?|publications|{_COMPANY})\b\.?|\s+(?:&|and)(?=\s))+$", re.I

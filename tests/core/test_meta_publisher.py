@@ -426,3 +426,12 @@ def test_a_company_named_for_its_title_votes_for_the_title_not_its_newsletter() 
                "Sign up to The Morning Pulse", "Our free daily newsletter, in your inbox every weekday morning.",
                "© 2026 Sentinel News & Media Limited or its affiliated companies. All rights reserved.")
     assert meta(raw).publisher == "The Daily Sentinel"
+
+
+@pytest.mark.parametrize("company", ["Marlowshire Media", "Marlowshire Newspapers", "Marlowshire Publications"])
+def test_a_media_company_named_for_the_place_votes_for_its_masthead(company: str) -> None:
+    """"© Marlowshire Media 2026" under "Marlowshire Evening Echo": the company owns the paper the page is."""
+    raw = page("Marlowshire Evening Echo", "Menu", "News    Crime    Health", HEADLINE, "By Oliver Maddox",
+               "Saturday, 7 March 2026 at 8:00am", *BODY, "Marlowshire Evening Echo",
+               f"© {company} 2026. All rights reserved.")
+    assert meta(raw).publisher == "Marlowshire Evening Echo"
