@@ -157,6 +157,22 @@ def test_it_said_continues_the_organisation_that_spoke_before() -> None:
     assert [name for name, _ in speakers(text)] == ["Patients Council", "Patients Council"]
 
 
+def test_it_continued_after_a_long_quotation_is_the_body_that_spoke_before_it() -> None:
+    """The sentences of the quotation between are the body's own words: "It continued" looks past them."""
+    text = ("A fitness to practise panel struck off the nurse on Friday.\n\n"
+            "In its written decision, the Nursing and Midwifery Council said: “The panel was satisfied that the "
+            "entries were false. The observations she recorded gave a misleading picture. Her colleagues relied on "
+            "them.”\n\nIt continued: “Honesty in record keeping is fundamental to the safety of patients.”")
+    assert [name for name, _ in speakers(text)] == ["Nursing and Midwifery Council"] * 2
+
+
+def test_a_capital_opening_local_councillor_is_no_body_a_spokesperson_speaks_for() -> None:
+    text = ("The 9.40pm bus was withdrawn last month.\n\nLocal councillor Sandra Pike said she had written to the "
+            "company.\n\nShe said: “It's disgraceful that a woman was left to walk along that road.”\n\n"
+            "A Wexdale Buses spokesperson said: “We're sorry to hear about Ms Dobson's experience.”")
+    assert [name for name, _ in speakers(text)] == ["Sandra Pike", "A Wexdale Buses spokesperson"]
+
+
 def test_they_said_goes_to_the_organisation_just_named() -> None:
     text = (
         "After a long meeting, the Fair Pay Commission published its report.\n\n"

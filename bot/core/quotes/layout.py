@@ -55,6 +55,13 @@ class ArticleLayout:
         last = self._sentence_of(position)
         return [(self._starts[k], min(position, self._ends[k])) for k in range(last, max(-1, last - count), -1)]
 
+    def _told_back(self, position: int, count: int) -> list[tuple[int, int]]:
+        """The `count` sentences of the writer's own up to `position`, nearest first: the sentences of a long
+        quotation between are the speaker's words and do not count ("In its decision, the panel said: “…. ….”
+        It continued:" is the panel's)."""
+        back = self._sentences_back(position, 4 * count)
+        return [(start, end) for start, end in back if not self.inside_quote(start + 1)][:count]
+
     def _sentence_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._starts, position) - 1)
 

@@ -247,8 +247,7 @@ class ArticleSpeakers(ArticleLayout):
     def _writer(self, documents: frozenset[str], position: int) -> Mention | None:
         """Return who a recent sentence says sent the document: "In a letter to the committee, the X said …"; the
         sentences of a quotation between are the speaker's, not the writer's, and are not counted."""
-        told = [s for s in self._sentences_back(position, 4 * _ORG_SENTENCES) if not self.inside_quote(s[0] + 1)]
-        for start, end in told[:_ORG_SENTENCES]:
+        for start, end in self._told_back(position, _ORG_SENTENCES):
             found = document_writer(self._text[start:end], documents)
             if found is not None and found.kind == "pronoun":
                 found = self._salient_before(start, "m" if found.name == "he" else "f")
@@ -309,7 +308,7 @@ class ArticleSpeakers(ArticleLayout):
 
     def recent_org(self, position: int) -> Speaker:
         """Return the organisation an "it said" / "they said" before `position` stands for (see speaking_org)."""
-        sentences = self._sentences_back(position, _ORG_SENTENCES)
+        sentences = self._told_back(position, _ORG_SENTENCES)
         found = speaking_org(self._text, [(start, min(end, start + _MAX_SENTENCE)) for start, end in sentences])
         if found is None:
             return NOBODY

@@ -32,6 +32,8 @@ _CONTRACTED = re.compile(r"['’](?:d|s|ll|ve|re|m)$")
 # Premises a care home is named as, and the street a surgery is named for: "Oakbank Lodge", "Beech Grange", "Harbour
 # View", "Moor Lane" (but "David Lodge", "Penny Lane": a given name first)
 _PREMISES = frozenset("lodge manor grange view gardens mews lane road street avenue drive crescent terrace".split())
+# Words of rank or standing that name no body alone ("Local councillor Sandra Pike said"), unlike "Labour", "Treasury"
+_RANKS = frozenset("local prime junior senior interim acting former majority minority ranking district".split())
 _SEAT = frozenset(("of", "for"))  # what follows names a see, a town or a seat: "Bishop of X", "MP for X"
 # A place or body made an adjective: "the Markbury-based business", "a Leeds-born nurse", "an NHS-run clinic"
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:based|born|bred|raised|educated|led|run|owned|funded|backed|wide)$")
@@ -82,7 +84,7 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         return "role", ()  # "Health Secretary"; but "Justice Department" is a body
     if any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in words):
         return "org", ()
-    if len(head) == 1 and head[0].lower() in MODIFIERS:
+    if len(head) == 1 and head[0].lower() in MODIFIERS and head[0].lower() not in _RANKS:
         return "org", ()
     return "", ()
 
