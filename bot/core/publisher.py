@@ -305,7 +305,11 @@ def _publisher(candidates: list[tuple[str, str]]) -> str | None:
     _, members = max(groups, key=lambda g: (sum(_WEIGHTS[kind] for kind, _ in g[1]), len(g[1])))
     named = [(kind, name) for kind, name in members if kind != "told"]  # "she told UBN": a vote for the page's name
     # the shortest name, the title's own before its owner's company: "The Courant" before "Courant Ltd"
-    return min(named or members, key=lambda member: (member[0] == "owner", len(member[1])))[1]
+    best = min(named or members, key=lambda member: (member[0] == "owner", len(member[1])))[1]
+    if best.isupper():  # a masthead's capitals ("SOCIAL WORK STANDARD"): the name as the page also writes it
+        return next((name for _, name in members if name.casefold().removeprefix("the ") == best.casefold()
+                     and not name.isupper()), best)
+    return best
 
 
 def _own_release(body: str) -> str | None:

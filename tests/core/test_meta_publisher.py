@@ -435,3 +435,15 @@ def test_a_media_company_named_for_the_place_votes_for_its_masthead(company: str
                "Saturday, 7 March 2026 at 8:00am", *BODY, "Marlowshire Evening Echo",
                f"© {company} 2026. All rights reserved.")
     assert meta(raw).publisher == "Marlowshire Evening Echo"
+
+
+def test_a_masthead_in_capitals_is_named_as_the_page_also_writes_it() -> None:
+    raw = page("SOCIAL WORK STANDARD", "News    Practice    Jobs", HEADLINE, "By Grace Oyelaran", "9 March 2026", *BODY,
+               "© 2026 The Social Work Standard, published by Pelham Trade Media Ltd. All rights reserved.")
+    assert meta(raw).publisher == "The Social Work Standard"
+
+
+def test_a_broadcasters_initials_stay_its_name_beside_its_news_brand() -> None:
+    raw = page("NBS", "Home    News    Sport", HEADLINE, "By Grace Oyelaran", "9 March 2026", *BODY, "NBS News",
+               "© 2026 NBS")
+    assert meta(raw).publisher == "NBS"

@@ -510,3 +510,16 @@ def test_someone_given_a_role_and_named_mid_sentence_is_the_he_after_it() -> Non
             "week. Providers, he said, had chosen “the easy route” of recruitment abroad.\n\n"
             "“That era is over,” he told delegates.")
     assert [s for s, _ in speakers(text)] == ["Stephen Carraway"]
+
+
+def test_asked_what_he_would_miss_the_doctor_named_after_the_question_is_the_he_who_answers() -> None:
+    """His wife shares his surname: "Fairweather" alone is neither a man nor a woman, so "he" can be him; and "Mrs
+    Fairweather" is not he (the article never writes her full name: she is the surname, not her husband)."""
+    text = ("Dr Alan Fairweather joined the surgery in 1986.\n\n"
+            "His wife, Margaret, said she was looking forward to having him at home.\n\n"
+            "“He's been on call for most of our marriage,” said Mrs Fairweather, 66.\n\n"
+            "Among those sorry to see him go is Ron Pilbeam, 78, a patient since 1986.\n\n"
+            "“He saw me through my heart attack,” said Mr Pilbeam.\n\n"
+            "Asked what he would miss most, Dr Fairweather did not hesitate.\n\n"
+            "“The people,” he said. “Not the paperwork.”")
+    assert [s for s, _ in speakers(text)] == ["Fairweather", "Ron Pilbeam", "Alan Fairweather"]

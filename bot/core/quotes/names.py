@@ -175,7 +175,7 @@ class ArticleNames:
                         weight = 0
                     pronouns["m" if p.group(1) else "f"] += weight
         forms: Counter[str] = Counter()
-        gender = None
+        titles: set[str] = set()
         for run, count in runs.items():
             words = word_tokens(run)
             kind, tail = analyse_run(words)
@@ -183,14 +183,13 @@ class ArticleNames:
                 forms[" ".join(tail)] += count
                 for first in partners.get(run, ()):
                     forms[f"{first} {surname}"] += 1
-            gender = gender or next((g for g in map(gender_of, words) if g), None)
+            titles.update(g for g in map(gender_of, words) if g)
         given = {name_gender((), form.split()) for form in forms}  # "Dr Iain Buchanan": "Dr Buchanan" is a man
-        if gender is None and len(given) == 1:
-            gender = given.pop()
-        gender = gender or hint
-        if gender is None and not forms:  # named by a given name alone ("her husband, Keith"): its gender
+        couple = len(titles | given - {None}) > 1  # "Dr Alan Fairweather" and "Mrs Fairweather": neither's alone
+        gender = None if couple else next(iter(titles), None) or (given.pop() if len(given) == 1 else None) or hint
+        if gender is None and not forms and not couple:  # named by a given name alone ("her husband, Keith")
             gender = given_gender(surname)
-        if gender is None and pronouns:
+        if gender is None and pronouns and not couple:
             (top, n), *rest = [*pronouns.most_common(2), ("", 0)]
             gender = top if n > 1 and n > 2 * rest[0][1] else None
         self.genders[key] = gender

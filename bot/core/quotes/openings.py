@@ -84,7 +84,8 @@ _AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
 # "Born in Coldharbour, Jean trained …"
 _PHRASE_FIRST = re.compile(
     r"(?:Through|Throughout|Despite|During|Via|Across|Without|Within|Among|Between|Beyond|Until|Thanks to|After"
-    r"|Before|Since|Following|Born|Raised|Brought up|Educated|Originally from) [^,.;:!?“”\"]{1,60}, (?=[A-Z])")
+    r"|Before|Since|Following|Born|Raised|Brought up|Educated|Originally from|Asked|Pressed) [^,.;:!?“”\"]{1,60}, "
+    r"(?=[A-Z])")  # "Asked what he would miss most, Dr Fairweather did not hesitate."
 # A clause about someone named, then "she" or "he": "When Jess rang the line at 3am, she had already written …"
 _CLAUSE_FIRST = re.compile(
     r"(?:When|Whenever|As|After|Before|Since|Until|Once|While|Although|Though|If|Because) "

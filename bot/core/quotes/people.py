@@ -364,9 +364,10 @@ class ArticleSpeakers(ArticleLayout):
         options = [(n, len(f.split()), f) for f, n in forms.items() if wanted <= {w.lower() for w in f.split()}]
         if not options and len(tail) == 1:
             options = [(n, len(f.split()), f) for f, n in self._names.first_name_forms(tail[0]).items()]
+        fits = [o for o in options if name_gender((), o[-1].split()) in (None, mention.gender)]
+        options = fits if mention.gender else options  # "Mrs Fairweather" is not Dr Alan Fairweather
         if near is not None and len({f.split()[0] for *_, f in options}) > 1:  # "Ms Drummond" is not her brother
-            options = [o for o in options if name_gender((), o[-1].split()) in (None, mention.gender)] or options
-            options = [(self._text.rfind(option[-1], 0, near), *option) for option in options]
+            options = [(self._text.rfind(option[-1], 0, near), *option) for option in fits or options]
         name = self._names.peer_name(max(options)[-1] if options else " ".join(tail))
         name = mention.name if len(name) == 1 else name  # "a patient I'll call Mr B": an initial keeps its title
         return name, mention.role or self._roles.of(name, mention.name) or None
@@ -375,9 +376,9 @@ class ArticleSpeakers(ArticleLayout):
         """Return "m", "f" or None (unknown) for a person mention."""
         if mention.gender or mention.kind != "person":
             return mention.gender or self._names.genders.get(mention.name)  # an unnamed person once called "she"
-        surname = name_words(mention.name)[-1]
-        self._names.surname_forms(surname)  # learns the gender
-        return self._names.genders.get(surname.lower())
+        words = name_words(mention.name)  # "Dennis Aldridge" is a man whoever else is an Aldridge
+        self._names.surname_forms(words[-1])  # learns the gender
+        return name_gender((), words) or self._names.genders.get(words[-1].lower())
 
     def _expand(self, org: str) -> str:
         if self._acronyms is None:
@@ -458,10 +459,10 @@ class ArticleSpeakers(ArticleLayout):
                 mention = found if mention is not None or (found is not None and found.role) else None
             if mention is None and (cue.group("according") or before[-1:] in ",”\"'’"):  # "…,” said X"
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
-            if mention is not None and mention.kind == "nominal" and mention.definite:  # "the cabinet member for
-                mention = self._offices.named(mention, start) or mention  # adult social care said": whom it was given
-            if start and mention is not None and mention.kind == "nominal" and EPITHET.fullmatch(mention.name):
-                mention = self._by_role(mention.name, start - 1) or mention  # "The 54-year-old said": who was named
+            if mention is not None and mention.kind == "nominal" and mention.definite:  # "the cabinet member for adult
+                epithet = start and EPITHET.fullmatch(mention.name)  # social care said": whom it was given; "The
+                held = self._by_role(mention.name, start - 1) if epithet else self._offices.named(mention, start)
+                mention = held or mention  # 54-year-old said": who was named before
             if mention and mention.kind == "person" and self._names.unknown_opening(mention.name, text, mention.start):
                 mention = None  # "Tests revealed a tumour": a plural noun opening the sentence, no one's name
             if mention is not None and (mention.kind in ("person", "pronoun")
