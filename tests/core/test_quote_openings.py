@@ -523,3 +523,21 @@ def test_asked_what_he_would_miss_the_doctor_named_after_the_question_is_the_he_
             "Asked what he would miss most, Dr Fairweather did not hesitate.\n\n"
             "“The people,” he said. “Not the paperwork.”")
     assert [s for s, _ in speakers(text)] == ["Fairweather", "Ron Pilbeam", "Alan Fairweather"]
+
+
+def test_a_thing_named_by_a_letter_is_no_one_a_she_could_mean() -> None:
+    text = ("Jean Mallender, 84, waited 14 hours in A&E after a fall at home.\n\n"
+            "Mrs Mallender was eventually moved to a ward, where an X-ray confirmed a fractured hip.\n\n"
+            "Speaking from her hospital bed, she said: ‘I didn’t want to make a fuss. They were all so busy.’")
+    assert [s for s, _ in speakers(text)] == ["Jean Mallender"]
+
+
+@pytest.mark.parametrize("source", ["The health visitor who spoke to the Gazette", "The nurse who first contacted the "
+                                                                                    "Gazette"])
+def test_the_source_who_spoke_to_the_paper_is_no_one_the_paper_named(source: str) -> None:
+    """Not the paper ("the Gazette" is no one's name) and not the woman named last: the writer's unnamed source."""
+    text = ("A nurse with 15 years’ experience, who asked not to be named, said caseloads were unmanageable.\n\n"
+            "Chloe Barraclough, 28, said she did not see anyone after the birth of her second child.\n\n"
+            "“This time I got a text with a number to ring,” she said.\n\n"
+            f"{source} said the training places were welcome. “We need people now,” she said.")
+    assert [s for s, _ in speakers(text)] == ["Chloe Barraclough", source.split(" who")[0]]

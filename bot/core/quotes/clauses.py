@@ -97,9 +97,10 @@ _UNNAMED_OPENING = re.compile(
     r"|(?:[^,]{0,80}, )?(?P<definite>[Tt]he [a-z][\w-]*(?: [a-z][\w-]*){0,2}), who [^.;:“\"]*\bnot\b[^.;:“\"]*"
     r"\b(?:named|identified)\b[^.;:“\"]*,$"
 )
-# Someone unnamed the writer met: "One patient we spoke to outside the surgery this morning said"
+# Someone unnamed the writer met: "One patient we spoke to outside the surgery said", "The nurse who spoke to us said"
 _MET_UNNAMED = re.compile(
-    r"((?:One|A|An|Another) [a-z][\w-]*(?: [a-z][\w-]*){0,2}?) (?:we|I) (?:spoke|talked|met)\b[^,;:“\"]*"
+    r"((?:One|A|An|Another|The) [a-z][\w-]*(?: [a-z][\w-]*){0,2}?) "
+    r"(?:(?:we|I) (?:spoke|talked|met)|who (?:first )?(?:spoke|contacted))\b[^,;:“\"]*"
 )
 # A document and who put their name to it: "A paper to the board, signed by its director of strategy, Owen
 # Pargeter, states": the paper speaks in its author's words.

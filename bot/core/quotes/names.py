@@ -43,6 +43,7 @@ OWNERS = {"f": "her", "m": "his"}  # a relative's owner, of the gender the prono
 _ANONYMOUS = re.compile(
     r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously)\b"
     r"|\bnot to (?:name|identify) (?:her|him|them)\b"  # "who asked me not to name her"
+    r"|\bwho (?:first )?(?:spoke to|contacted) (?:us|the [A-Z][\w-]+)\b"  # "The nurse who contacted the Ledger"
     r"|\bnot to (?:use|give|print|publish) (?:her|his|their) (?:real |full )?names?\b"  # "… not to use her name"
     r"|\b(?:did not|didn['’]t|does not|doesn['’]t) want (?:her|his|their) (?:real |full )?names? (?:used|printed|"
     r"published|given|in|on)\b"  # "who didn't want her name on the internet"

@@ -136,6 +136,8 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     member = _member_of(tokens, first, end, text, named=kind == "person")
     if member is not None:
         return member
+    if kind == "person" and first < j == end:  # "the Gazette", "the Royal": no one's name takes "the"
+        kind = "org"
     if kind == "person":
         gender = name_gender(words, tail)
         premod = _premodifier_start(tokens, j)

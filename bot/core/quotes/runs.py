@@ -36,6 +36,7 @@ _PREMISES = frozenset("lodge manor grange view gardens mews lane road street ave
 _RANKS = frozenset("local prime junior senior interim acting former majority minority ranking district".split())
 _SEAT = frozenset(("of", "for"))  # what follows names a see, a town or a seat: "Bishop of X", "MP for X"
 # A place or body made an adjective: "the Markbury-based business", "a Leeds-born nurse", "an NHS-run clinic"
+_LETTER_COMPOUND = re.compile(r"[A-Z]{1,2}-[a-z]")  # a thing named by a letter: "an X-ray", "a U-turn", "a T-shirt"
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:based|born|bred|raised|educated|led|run|owned|funded|backed|wide)$")
 
 
@@ -131,6 +132,7 @@ def _person_tail(words: list[str]) -> list[str]:
             or is_acronym(word)
             or (len(word) > 2 and word[-1] == "s" and word[:-1].isupper() and word[:-1].isalpha())  # "MPs", "GPs"
             or _COMPOUND_ADJECTIVE.search(word) is not None
+            or _LETTER_COMPOUND.match(word) is not None
         ):
             break
         tail.insert(0, word)
