@@ -1690,6 +1690,16 @@ def test_the_report_said_is_the_body_the_article_says_made_it(text: str, body: s
     assert speakers(text) == [(body, None)]
 
 
+@pytest.mark.parametrize(("writer", "speaker"), [("Caroline Hesketh, NHS England's regional director of finance",
+                                                   "Caroline Hesketh"),
+                                                  ("NHS England’s regional operations directorate", "NHS England")])
+def test_the_memo_says_is_whoever_the_article_says_wrote_it(writer: str, speaker: str) -> None:
+    text = ("The memo, sent last week to the chief executives of 23 trusts, warns of a deficit of £410m.\n\n"
+            f"It was written by {writer}, and is marked official-sensitive.\n\n"
+            "“Where trusts are delivering activity above plan, this should not continue,” the memo says.")
+    assert [name for name, _ in speakers(text)] == [speaker]
+
+
 def test_the_report_said_with_no_body_near_it_is_no_one_guessed() -> None:
     text = ("Our new report is based on a survey of 3,200 carers across the UK.\n\nThe report concludes: “The earnings "
             "limit is a cliff edge for thousands of carers every year.”")

@@ -16,7 +16,7 @@ from bot.core.quotes.runs import analyse_run
 # What speaks for its authors ("The report said"); with the notes and messages, what a later "It reads:" or "it
 # said" stands for; and putting one out ("read a statement", "issued a short statement", "released an open letter")
 DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
-LETTERS = frozenset({"letter"})  # speak for whoever signed them
+LETTERS = frozenset({"letter", "memo"})  # speak for whoever signed or wrote them
 WRITINGS = DOCUMENTS | LETTERS
 _WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|" + "|".join(sorted(DOCUMENTS)) + r")\b")
 _IN_DOCUMENT = re.compile(r"(?:In|in) (?:a|an|the|its|his|her|their)(?: [\w-]+){0,3} ")  # "In a joint statement"

@@ -224,7 +224,7 @@ class ArticleSpeakers(ArticleLayout):
             return organisation(self._expand(org))
         if mention.definite and head in WRITINGS:
             # "The report said: “…”": the words are those of whoever the article says it is by
-            kinds = LETTERS if head == "letter" else DOCUMENTS
+            kinds = LETTERS if head in LETTERS else DOCUMENTS
             author = self._writer(kinds, position) or document_author(self._text, position, letter=head == "letter")
             if author is not None and author.kind == "person":
                 return person(*self._person(author))
