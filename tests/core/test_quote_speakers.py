@@ -1700,6 +1700,14 @@ def test_the_memo_says_is_whoever_the_article_says_wrote_it(writer: str, speaker
     assert [name for name, _ in speakers(text)] == [speaker]
 
 
+def test_a_post_quoted_from_its_start_is_whoever_posted_it() -> None:
+    """"It began:" after "she posted a long message": hers, not the surgery's named just before."""
+    text = ("Amy Calloway, 41, has worked on the front desk at Riverside Lane Surgery for 11 years. On Monday evening "
+            "she posted a long message on Facebook.\n\n"
+            "It began: “To the man who called me a useless cow at 8.03 this morning: I heard you.”")
+    assert [name for name, _ in speakers(text)] == ["Amy Calloway"]
+
+
 def test_the_report_said_with_no_body_near_it_is_no_one_guessed() -> None:
     text = ("Our new report is based on a survey of 3,200 carers across the UK.\n\nThe report concludes: “The earnings "
             "limit is a cliff edge for thousands of carers every year.”")

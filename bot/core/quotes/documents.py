@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from bot.core.models import PERSON
 from bot.core.quotes.clauses import sentence_subject, subject_before
@@ -54,6 +55,8 @@ def document_source(
     # "In a statement, a Brightwell spokesperson said": a nominal too, for the caller to resolve; but no document is
     # its own author (the caller would ask the statement whose it is again)
     keep = author is not None and author.kind in ("person", "org", "nominal") and not _is_document(author)
+    if author is not None and author.kind == "pronoun":  # "she posted a long message": whoever "she" is, there
+        return replace(author, start=first + author.start), found.group()
     return author if keep else None, found.group()
 
 

@@ -66,7 +66,7 @@ _PARTICIPLES = (
 CUE = re.compile(
     r"\b(?:(?P<according>[Aa]ccording to)|(?P<part>" + "|".join(_PARTICIPLES.split()) + r")|(?P<verb>"
     r"called for|calls for|pointed out|points out|went on|goes on|put it|puts it|summed it up|sums it up|"
-    r"shot back|fired back|hit back|(?<=I )tell|(?<=I )ask|(?<=[Ww]e )tell|"
+    r"shot back|fired back|hit back|(?<=I )tell|(?<=I )ask|(?<=[Ww]e )tell|began(?=:|$)|begins(?=:|$)|"  # "It began:"
     + "|".join(_VERBS.split()) + r"))\b"
 )
 

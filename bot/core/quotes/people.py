@@ -232,8 +232,8 @@ class ArticleSpeakers(ArticleLayout):
                 return Speaker(author.name, None, PERSON)
             if author is not None:
                 return organisation(self._expand(author.name))
-            body = document_body(self._text, self._sentences_back(position, _REPORT_SENTENCES))
-            if body is not None:  # "The Care Inspectorate made an unannounced visit …. The report said:"
+            body = head in DOCUMENTS and document_body(self._text, self._sentences_back(position, _REPORT_SENTENCES))
+            if body:  # "The Care Inspectorate made an unannounced visit …. The report said:" (a memo is its writer's)
                 return organisation(self._expand(body))
         if head.startswith("spokes") or head == "statement":
             # "X said it valued the hospice. “…,” a spokesperson said.": X's spokesperson; so "the statement said",
@@ -298,8 +298,8 @@ class ArticleSpeakers(ArticleLayout):
         "a statement from its chief nurse, Dr Owen Farrant. It reads:" is his; "The report …, it said" its author's."""
         start = self._start_back(position, 2)  # "It reads:" may be a sentence of its own
         author, document = document_source(self._text, start, position, self._sentence_bounds)
-        if author is not None and author.kind == "nominal":
-            return self._nominal(author, position)
+        if author is not None and author.kind in ("nominal", "pronoun"):  # "she posted a long message …. It began:"
+            return self.resolve(author, author.start if author.kind == "pronoun" else position)
         if author is not None:
             return person(*self._person(author)) if author.kind == "person" else organisation(self._expand(author.name))
         if document in WRITINGS:
