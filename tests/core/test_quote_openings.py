@@ -541,3 +541,21 @@ def test_the_source_who_spoke_to_the_paper_is_no_one_the_paper_named(source: str
             "“This time I got a text with a number to ring,” she said.\n\n"
             f"{source} said the training places were welcome. “We need people now,” she said.")
     assert [s for s, _ in speakers(text)] == ["Chloe Barraclough", source.split(" who")[0]]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Dr Priya Mahendran described the new unit as “a game-changer for early diagnosis”.", "Priya Mahendran"),
+    ("Hexford Hospitals NHS Trust declared a critical incident because of what it describes as “extreme pressure”.",
+     "Hexford Hospitals NHS Trust"),
+    ("Dr Priya Mahendran said she recognised the pressures described by “the frontline”.", "Priya Mahendran")])
+def test_whoever_described_something_as_a_phrase_said_it(sentence: str, speaker: str) -> None:
+    """"X described the unit as “…”" is X's phrase; "what it describes as" and "described by" name no one new."""
+    quotes = [q for q in extract_quotes(f"The unit opened on Monday.\n\n{sentence}") if q.partial]
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_someone_unnamed_with_years_of_service_is_the_she_after_them() -> None:
+    text = ("Miriam Oduya, who led the review, said the findings were stark.\n\n"
+            "One nurse with more than 20 years’ service told the review team that a relative had abused her.\n\n"
+            "“I was the one who was moved,” she said.")
+    assert [s for s, _ in speakers(text)] == ["One nurse with more than 20 years’ service"]

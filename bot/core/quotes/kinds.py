@@ -55,7 +55,7 @@ def nominal_head(nominal: str) -> str:
     head = ""
     for word in word_tokens(nominal):
         low = strip_possessive(word).lower()
-        if low in SPLITTERS:
+        if low in SPLITTERS or low == "with":  # "a nurse with 20 years’ service"
             break
         if word[0].isalpha() and low not in DETERMINERS:
             head = low

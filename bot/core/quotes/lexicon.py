@@ -67,6 +67,8 @@ CUE = re.compile(
     r"\b(?:(?P<according>[Aa]ccording to)|(?P<part>" + "|".join(_PARTICIPLES.split()) + r")|(?P<verb>"
     r"called for|calls for|pointed out|points out|went on|goes on|put it|puts it|summed it up|sums it up|"
     r"shot back|fired back|hit back|(?<=I )tell|(?<=I )ask|(?<=[Ww]e )tell|began(?=:|$)|begins(?=:|$)|"  # "It began:"
+    # "described the culture on the wards as “polite …”", not "what it described as", "the pressures described by"
+    r"describe[sd](?= (?:the|a|an|his|her|their|its|it|them|him|this|that|these|those)\b[^.“\"]{0,80} as\b)|"
     + "|".join(_VERBS.split()) + r"))\b"
 )
 

@@ -41,7 +41,7 @@ OWNERS = {"f": "her", "m": "his"}  # a relative's owner, of the gender the prono
 
 # "who asked not to be named", "who did not want to be identified", "speaking on condition of anonymity"
 _ANONYMOUS = re.compile(
-    r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously)\b"
+    r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously|ised|ized)\b"
     r"|\bnot to (?:name|identify) (?:her|him|them)\b"  # "who asked me not to name her"
     r"|\bwho (?:first )?(?:spoke to|contacted) (?:us|the [A-Z][\w-]+)\b"  # "The nurse who contacted the Ledger"
     r"|\bnot to (?:use|give|print|publish) (?:her|his|their) (?:real |full )?names?\b"  # "… not to use her name"

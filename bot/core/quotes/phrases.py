@@ -233,7 +233,8 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
         joins_name = 0 < j < end and is_cap(tokens[j - 1][0]) and is_cap(tokens[j + 1][0])
         # "a Marks & Spencer spokesman"; but "Voices in A&E. A spokesman" ends at the full stop
         firm = word == "&" and joins_name and tokens[j + 1][0][-1] != "."
-        if (not word[0].isalnum() and not (firm or (word == "," and in_listed_org(text, tokens[j][1])))) or (
+        owned = word in ("'", "’") and j > 0 and tokens[j - 1][0].endswith("s")  # "with 20 years’ service"
+        if (not word[0].isalnum() and not (firm or owned or (word == "," and in_listed_org(text, tokens[j][1])))) or (
             low in PRONOUNS
         ):
             break
