@@ -484,6 +484,14 @@ def test_someone_unnamed_from_an_acronymed_department_is_whom_she_means() -> Non
     assert said == ["An A&E nurse at a large hospital in the north"]
 
 
+def test_a_clause_about_someones_loss_is_not_about_the_he_after_it() -> None:
+    """"After Pauline's death, he says, …": his words, not hers (she is the one who died, and no "he")."""
+    text = ("Keith Pennock has presented the show for 40 years. His wife, Pauline, was a nurse.\n\n"
+            "“She used to say she saw more of me on the radio than at home,” he laughs.\n\n"
+            "After Pauline's death, he says, the station kept him going. “Coming in here gives you a reason.”")
+    assert [s for s, _ in speakers(text)] == ["Keith Pennock", "Keith Pennock"]
+
+
 def test_a_clause_about_someone_named_then_she_makes_her_the_one_the_quote_under_it_is_by() -> None:
     text = ("When Jess rang the crisis line at 3am one night, she had already written letters to her parents.\n\n"
             "‘I didn’t think anyone would pick up,’ she said.\n\n"

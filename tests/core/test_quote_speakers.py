@@ -166,6 +166,15 @@ def test_it_continued_after_a_long_quotation_is_the_body_that_spoke_before_it() 
     assert [name for name, _ in speakers(text)] == ["Nursing and Midwifery Council"] * 2
 
 
+def test_a_company_spokesperson_speaks_for_the_solutions_firm_that_spoke_before() -> None:
+    """"ParkSure Solutions" is a firm: "A company spokesperson" after it is its, not the trust's further up."""
+    text = ("A spokesperson for Wexmoor NHS Foundation Trust said: “We are sorry for the stress it has caused.\n\n"
+            "“We have asked ParkSure to pause enforcement while we review the arrangements.”\n\n"
+            "ParkSure Solutions said its attendants followed the terms agreed with the trust.\n\n"
+            "A company spokesperson said: “Any driver who believes a charge was unfair can appeal.”")
+    assert [name for name, _ in speakers(text)] == ["Wexmoor NHS Foundation Trust", "ParkSure Solutions"]
+
+
 def test_a_capital_opening_local_councillor_is_no_body_a_spokesperson_speaks_for() -> None:
     text = ("The 9.40pm bus was withdrawn last month.\n\nLocal councillor Sandra Pike said she had written to the "
             "company.\n\nShe said: “It's disgraceful that a woman was left to walk along that road.”\n\n"

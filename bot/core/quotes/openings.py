@@ -89,7 +89,7 @@ _PHRASE_FIRST = re.compile(
 # A clause about someone named, then "she" or "he": "When Jess rang the line at 3am, she had already written …"
 _CLAUSE_FIRST = re.compile(
     r"(?:When|Whenever|As|After|Before|Since|Until|Once|While|Although|Though|If|Because) "
-    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) [a-z][^,.;:!?“”\"]{0,120}, (?P<pronoun>s?he)\b")
+    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?<![’']s) [a-z][^,.;:!?“”\"]{0,120}, (?P<pronoun>s?he)\b")
 # Someone given a role and named between commas anywhere in a sentence: "I read the speech the care minister, Stephen
 # Carraway, gave to …" names him for the "he" after it.
 _ROLE_NAMED = re.compile(r"\b[Tt]he ((?:[a-z][\w-]* ){0,3}([a-z][\w-]*)), ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}),")
@@ -153,8 +153,8 @@ def opening_people(text: str, names: ArticleNames) -> list[Mention]:
                 for n in (1, 2)]
     clause = _CLAUSE_FIRST.match(text)  # "When Jess rang …, she": Jess
     named = clause and Mention("person", clause["name"], gender="f" if clause["pronoun"] == "she" else "m",
-                              start=clause.start(1))
-    if named and _is_name(text, named, names):
+                              start=clause.start(1))  # not "After Pauline's death, he": hers is no "he"
+    if named and given_gender(named.name.split()[0]) in (None, named.gender) and _is_name(text, named, names):
         return [named]
     skip = _PHRASE_FIRST.match(text)  # "Through Brannock Days, Graham learned …": Graham, after the phrase
     lead = first_subject(text[skip.end() if skip else 0 : 200], strict=True)
