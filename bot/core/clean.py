@@ -396,6 +396,16 @@ def _sub_heading(blocks: list[Block], i: int, first: int, last: int) -> bool:
     return False
 
 
+def _credit_pair(blocks: list[Block], i: int, last: int) -> bool:
+    """Say whether a line is a name alone over a line of its role and body, over the quotation they credit, as a
+    round-up of reactions sets them ("Nadia Farouk" / "Chief executive, Carers Together UK" / "“…”")."""
+    if not i + 2 <= last or person_with_role(blocks[i].text) != blocks[i].text:
+        return False
+    role, quoted = blocks[i + 1], blocks[i + 2]
+    credits = role.kind is Kind.HEADING and "," in role.text and role.words <= 12
+    return credits and quoted.kind in BODY_KINDS and quoted.text[0] in QUOTE_MARKS
+
+
 def _is_question(block: Block) -> bool:
     return block.kind is Kind.HEADING and block.text.rstrip(CLOSERS).endswith("?")
 
@@ -419,15 +429,18 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
     if title is None and _opening_headline(blocks, first, last):
         title = blocks[first].text
         first += 1
+    credited = {i for i in range(first, last + 1) if _credit_pair(blocks, i, last)}  # a name over its role line
     keep = [
         i
         for i in range(first, last + 1)
         if blocks[i].kind in BODY_KINDS
         or (blocks[i].kind is Kind.HEADING and _sub_heading(blocks, i, first, last))
+        or i in credited
     ]
-    kept = set(keep) - pull_quotes({i: blocks[i].text for i in keep})
+    kept = set(keep) - pull_quotes({i: blocks[i].text for i in keep}) | {i + 1 for i in credited}
     keep = [i for i in keep if i in kept]
     removed = tuple(line for i, b in enumerate(blocks) if i not in kept for line in b.lines)
-    body = "\n\n".join(blocks[i].text for i in keep)
+    # the credit as one line over the quotation, as it reads: "Nadia Farouk, Chief executive, Carers Together UK:"
+    body = "\n\n".join(blocks[i].text + (f", {blocks[i + 1].text}:" if i in credited else "") for i in keep)
     log.debug("kept %d blocks, removed %d lines, title %r", len(keep), len(removed), title)
     return CleanText(body=body, title=title, removed=removed)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from bot.core.clean import clean
 from bot.core.normalise import line_key, normalise_text
+from bot.core.quotes import extract_quotes
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -741,3 +742,24 @@ def test_a_journals_learning_prompt_under_the_article_is_furniture() -> None:
     result = clean(page(HEADLINE, *BODY, prompt, "Related articles"))
     assert BODY[-1] in paragraphs(result.body)
     assert prompt not in result.body
+
+
+def test_a_round_ups_name_and_role_lines_stay_as_the_credit_of_the_quotation_under_them() -> None:
+    """"Nadia Farouk" / "Chief executive, Carers Together UK" over a quotation name its speaker: kept, as one line."""
+    credits = [("Nadia Farouk", "Chief executive, Carers Together UK",
+                "“Unpaid carers are mentioned 47 times in this document, which is more than they usually are.”"),
+               ("Tobias Greenhalgh", "President, Association of Directors of Adult Social Services",
+                "“Directors welcome a national standard, and we have argued for one for years. Nobody should get "
+                "worse care because of where they live.”")]
+    lines = [HEADLINE, *BODY, "What the sector said", *(line for credit in credits for line in credit), "Share",
+             "© 2026 Hallam Vale News"]
+    body = clean("\n\n".join(lines)).body
+    assert "Nadia Farouk, Chief executive, Carers Together UK:\n\n“Unpaid carers" in body
+    assert "Tobias Greenhalgh, President, Association of Directors of Adult Social Services:" in body
+    speakers = [q.speaker for q in extract_quotes(body) if not q.partial]
+    assert speakers[-2:] == ["Nadia Farouk", "Tobias Greenhalgh"]
+
+
+def test_a_heading_over_a_quotation_is_no_credit_unless_a_name_stands_over_it() -> None:
+    lines = [HEADLINE, *BODY, "Key findings, in brief", "“Unpaid carers are mentioned 47 times.”", "Share"]
+    assert "Key findings, in brief:" not in clean("\n\n".join(lines)).body
