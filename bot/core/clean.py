@@ -399,11 +399,11 @@ def _sub_heading(blocks: list[Block], i: int, first: int, last: int) -> bool:
 def _credit_pair(blocks: list[Block], i: int, last: int) -> bool:
     """Say whether a line is a name alone over a line of its role and body, over the quotation they credit, as a
     round-up of reactions sets them ("Nadia Farouk" / "Chief executive, Carers Together UK" / "“…”")."""
-    if not i + 2 <= last or person_with_role(blocks[i].text) != blocks[i].text:
-        return False
+    if not i + 2 <= last or blocks[i].kind is not Kind.HEADING or blocks[i + 2].text[0] not in QUOTE_MARKS:
+        return False  # the cheap tests first: most blocks are prose
     role, quoted = blocks[i + 1], blocks[i + 2]
-    credits = role.kind is Kind.HEADING and "," in role.text and role.words <= 12
-    return credits and quoted.kind in BODY_KINDS and quoted.text[0] in QUOTE_MARKS
+    credits = role.kind is Kind.HEADING and "," in role.text and role.words <= 12 and quoted.kind in BODY_KINDS
+    return credits and person_with_role(blocks[i].text) == blocks[i].text
 
 
 def _is_question(block: Block) -> bool:
