@@ -430,14 +430,16 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
         title = blocks[first].text
         first += 1
     credited = {i for i in range(first, last + 1) if _credit_pair(blocks, i, last)}  # a name over its role line
+    roles = {i + 1 for i in credited}  # read with the name above them, never on their own
     keep = [
         i
         for i in range(first, last + 1)
-        if blocks[i].kind in BODY_KINDS
-        or (blocks[i].kind is Kind.HEADING and _sub_heading(blocks, i, first, last))
-        or i in credited
+        if i not in roles
+        and (blocks[i].kind in BODY_KINDS
+             or (blocks[i].kind is Kind.HEADING and _sub_heading(blocks, i, first, last))
+             or i in credited)
     ]
-    kept = set(keep) - pull_quotes({i: blocks[i].text for i in keep}) | {i + 1 for i in credited}
+    kept = (set(keep) - pull_quotes({i: blocks[i].text for i in keep})) | roles
     keep = [i for i in keep if i in kept]
     removed = tuple(line for i, b in enumerate(blocks) if i not in kept for line in b.lines)
     # the credit as one line over the quotation, as it reads: "Nadia Farouk, Chief executive, Carers Together UK:"

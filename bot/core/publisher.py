@@ -16,11 +16,10 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 # A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page
 # gives it (a masthead, "Subscribe to …"); "Cyf" is Welsh for Ltd
 _COMPANY = "ltd|limited|plc|llp|inc|group|holdings|publishing|cyf|cyfyngedig"
-_OWNER = re.compile(rf"\b(?:{_COMPANY}|media|newspapers?|publications)\.?$", re.I)  # "© Marlowshire Media": a company
+_MEDIA = "media|newspapers?|publications"  # a publisher's trade named in its company's name
+_OWNER = re.compile(rf"\b(?:{_COMPANY}|{_MEDIA})\.?$", re.I)  # "© Marlowshire Media": a company
 # The words a publishing company adds to its title's name: "Sentinel News & Media Limited", "Courant Group plc"
-_COMPANY_WORDS = re.compile(
-    rf"(?:\s+(?:news|media|newspapers?|publications|{_COMPANY})\b\.?|\s+(?:&|and)(?=\s))+$", re.I
-)
+_COMPANY_WORDS = re.compile(rf"(?:\s+(?:news|{_MEDIA}|{_COMPANY})\b\.?|\s+(?:&|and)(?=\s))+$", re.I)
 _OWNER_TAIL = re.compile(r"\s+(?:or|and)\s+its\s+(?:affiliated|associated|group|licensors).*$", re.I)
 _COPYRIGHT_NOISE = re.compile(
     r"(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?|\ball rights reserved\b)", re.I

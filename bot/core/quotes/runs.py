@@ -35,8 +35,8 @@ _PREMISES = frozenset("lodge manor grange view gardens mews lane road street ave
 # Words of rank or standing that name no body alone ("Local councillor Sandra Pike said"), unlike "Labour", "Treasury"
 _RANKS = frozenset("local prime junior senior interim acting former majority minority ranking district".split())
 _SEAT = frozenset(("of", "for"))  # what follows names a see, a town or a seat: "Bishop of X", "MP for X"
-# A place or body made an adjective: "the Markbury-based business", "a Leeds-born nurse", "an NHS-run clinic"
 _LETTER_COMPOUND = re.compile(r"[A-Z]{1,2}-[a-z]")  # a thing named by a letter: "an X-ray", "a U-turn", "a T-shirt"
+# A place or body made an adjective: "the Markbury-based business", "a Leeds-born nurse", "an NHS-run clinic"
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:based|born|bred|raised|educated|led|run|owned|funded|backed|wide)$")
 
 
