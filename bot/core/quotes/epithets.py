@@ -19,8 +19,9 @@ def first_use(text: str, nominal: str, position: int) -> tuple[str | None, int]:
     epithet = EPITHET.fullmatch(nominal)
     if epithet is not None and epithet[1]:
         age = epithet[1]
-        given = list(re.finditer(rf"{_NAME}, {age},|\b{age}-year-old (?:[a-z]+ ){{0,3}}{_NAME}", text[:position]))
+        aged = re.compile(rf"{_NAME}, {age},|\b{age}-year-old (?:[a-z]+ ){{0,3}}{_NAME}")
+        given = list(aged.finditer(text, 0, position))  # read in place: no copy of the text before `position`
         if given:
             return given[-1][1] or given[-1][2], given[-1].start()
-    first = re.search(re.escape(nominal), text[:position], re.I)
+    first = re.compile(re.escape(nominal), re.I).search(text, 0, position)
     return None, first.start() if first else position
