@@ -331,6 +331,22 @@ def test_he_after_a_person_the_writer_presents_is_that_person(presented: str) ->
     assert speakers(text)[-1][0] == "Owen Pritchard"
 
 
+@pytest.mark.parametrize("presented", [
+    "Among those waiting was a man in his 70s who had been sent by his GP.",
+    "On a chair by the door sat a retired nurse, who had driven 40 miles.",
+])
+def test_he_after_someone_unnamed_the_writer_presents_is_that_person(presented: str) -> None:
+    """ "Among them was a man in his 70s who …": no name and no cue verb, yet he is who the next "he said" means,
+    not a doctor named further on."""
+    text = (
+        "The clinic opened at eight.\n\n"
+        f"{presented}\n\n"
+        "“I have waited since March,” he said.\n\n"
+        "Dr Owen Pask, the lead consultant, said demand had doubled."
+    )
+    assert speakers(text)[0][0].lower() in presented.lower()
+
+
 @pytest.mark.parametrize(("sentence", "department"), [
     ("A Department for Culture, Media and Sport spokesperson said: “Libraries will get more money.”",
      "Department for Culture, Media and Sport"),

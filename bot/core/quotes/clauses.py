@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from bot.core.quotes.appositives import read_appositive
+from bot.core.quotes.kinds import nominal_head
 from bot.core.quotes.leadins import own_words
 from bot.core.quotes.lexicon import (
     ACRONYM,
@@ -67,15 +68,22 @@ _OWN_PERSON = re.compile(
 _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
 # A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "One of those waiting is Eirian
 # Pugh", "They include Ann Lee", "We also hear from Daniel Okoro, 52, …".
+_PRESENTING = (  # the words before whom it presents; a list ("include") or "What … was" only with a name
+    r"(?:Among(?:st)?|One of)\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|(?:Consider|Meet|Take)(?: the (?:case|story) of)?"
+    r"|We (?:also )?(?:hear|heard) from|(?:Also (?:on|at|in|outside|among|with)|On|At|In|Outside|Inside|Beside|Behind"
+    r"|Next to)\b[^.;:“\"]{0,120}?\b(?:is|was|were|sits|sat|lies|lay|stands|stood)"
+)
 _PRESENTED = re.compile(
-    r"(?:(?:Among(?:st)?|One of)\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|[^.;:“\"]{0,120}?\binclude[sd]?"
-    r"|(?:Consider|Meet|Take)(?: the (?:case|story) of)?|We (?:also )?(?:hear|heard) from|What\b[^.;:“\"]{0,60}?\bwas"
-    r"|(?:Also (?:on|at|in|outside|among|with)|On|At|In|Outside|Inside|Beside|Behind|Next to)\b[^.;:“\"]{0,120}?"
-    r"\b(?:is|was|were|sits|sat|lies|lay|stands|stood))\s+(?:\d{1,3}-year-old )?(?:(?:[a-z][\w-]*,? ){1,3})?(?=[A-Z])"
+    rf"(?:{_PRESENTING}|[^.;:“\"]{{0,120}}?\binclude[sd]?|What\b[^.;:“\"]{{0,60}}?\bwas)\s+(?:\d{{1,3}}-year-old )?"
+    r"(?:(?:[a-z][\w-]*,? ){1,3})?(?=[A-Z])"
 )  # and "Also on the picket line was Ray Gillard", "On one of them … was Maureen", "Among those who have signed up is
 # retired postman Arthur Penhaligon" (his role first), "… was 91-year-old Dorothy Quantock", "What changed was Kate."
 # The writer meeting someone, named by first name alone: "At our Sowerton group I met Maureen, who is 76, …" (and
 # "a patient I will call Margaret": openings.named_aside)
+_PRESENTED_UNNAMED = re.compile(  # "Among them was a woman in her 80s who …", "On a chair sat a retired farmer, …"
+    rf"(?:{_PRESENTING})\s+(?P<nominal>(?:an?|one) [a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?"
+    r"(?: (?:in|from|at|of|with) [^.,;:“\"]*?)?)(?:,| who\b| whose\b|\.?$)"
+)
 _MET = re.compile(r"[^.;:“\"]{0,80}?\b(?:I|[Ww]e) (?:met|meet|spoke to|visited)\s+(?=[A-Z])")
 # An American politician's party and state between commas ("Mitch McConnell, R-Ky., said", "Gil Navarro, R-Texas,
 # who …"): read as if it were in brackets, not as a name.
@@ -425,8 +433,11 @@ def presented(sentence: str) -> Mention | None:
     """
     met = _MET.match(sentence)
     shown = met or _PRESENTED.match(sentence)
-    if shown is None:
-        return None
+    if shown is None:  # someone left unnamed: "Among them was a woman in her 80s who …"
+        unnamed = _PRESENTED_UNNAMED.match(sentence)
+        if unnamed is None or nominal_head(unnamed["nominal"]) not in SOMEONE:
+            return None
+        return Mention("nominal", unnamed["nominal"], start=unnamed.start("nominal"))
     found = _person_in(sentence[shown.end() :])
     # a first name alone only when the writer meets them or it is a common given name ("… was Lorraine, who …")
     if found is None or (" " not in found.name and not met and not is_given_name(found.name)):
