@@ -9,7 +9,7 @@ import pytest
 
 QUOTES = Path(__file__).resolve().parents[2] / "bot" / "core" / "quotes"
 STACK = [
-    "lexicon", "partial", "runs", "kinds", "phrases", "offices", "leadins", "names", "appositives",
+    "lexicon", "partial", "runs", "kinds", "phrases", "presenting", "offices", "leadins", "names", "appositives",
     "clauses", "organisations", "openings", "documents", "epithets", "layout", "people", "transcript", "marks",
 ]
 

@@ -7,7 +7,6 @@ import re
 from dataclasses import replace
 
 from bot.core.quotes.appositives import read_appositive
-from bot.core.quotes.kinds import nominal_head
 from bot.core.quotes.leadins import own_words
 from bot.core.quotes.lexicon import (
     ACRONYM,
@@ -40,6 +39,7 @@ from bot.core.quotes.phrases import (
     clean_role,
     np_backward,
     np_forward,
+    person_in,
     role_gender,
 )
 
@@ -66,25 +66,6 @@ _OWN_PERSON = re.compile(
     r"|\b(?P<role_first>(?:my|our) (?:[a-z]+ ){0,2}[a-z]+), (?P<named>[A-Z][a-z]+)(?=,)"
 )
 _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
-# A sentence that presents someone: "Among those affected is Gareth Evans, 62, …", "One of those waiting is Eirian
-# Pugh", "They include Ann Lee", "We also hear from Daniel Okoro, 52, …".
-_PRESENTING = (  # the words before whom it presents; a list ("include") or "What … was" only with a name
-    r"(?:Among(?:st)?|One of)\b[^.;:“\"]{0,120}?\b(?:is|was|are|were)|(?:Consider|Meet|Take)(?: the (?:case|story) of)?"
-    r"|We (?:also )?(?:hear|heard) from|(?:Also (?:on|at|in|outside|among|with)|On|At|In|Outside|Inside|Beside|Behind"
-    r"|Next to)\b[^.;:“\"]{0,120}?\b(?:is|was|were|sits|sat|lies|lay|stands|stood)"
-)
-_PRESENTED = re.compile(
-    rf"(?:{_PRESENTING}|[^.;:“\"]{{0,120}}?\binclude[sd]?|What\b[^.;:“\"]{{0,60}}?\bwas)\s+(?:\d{{1,3}}-year-old )?"
-    r"(?:(?:[a-z][\w-]*,? ){1,3})?(?=[A-Z])"
-)  # and "Also on the picket line was Ray Gillard", "On one of them … was Maureen", "Among those who have signed up is
-# retired postman Arthur Penhaligon" (his role first), "… was 91-year-old Dorothy Quantock", "What changed was Kate."
-# The writer meeting someone, named by first name alone: "At our Sowerton group I met Maureen, who is 76, …" (and
-# "a patient I will call Margaret": openings.named_aside)
-_PRESENTED_UNNAMED = re.compile(  # "Among them was a woman in her 80s who …", "On a chair sat a retired farmer, …"
-    rf"(?:{_PRESENTING})\s+(?P<nominal>(?:an?|one) [a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?"
-    r"(?: (?:in|from|at|of|with) [^.,;:“\"]*?)?)(?:,| who\b| whose\b|\.?$)"
-)
-_MET = re.compile(r"[^.;:“\"]{0,80}?\b(?:I|[Ww]e) (?:met|meet|spoke to|visited)\s+(?=[A-Z])")
 # An American politician's party and state between commas ("Mitch McConnell, R-Ky., said", "Gil Navarro, R-Texas,
 # who …"): read as if it were in brackets, not as a name.
 _PARTY_STATE = re.compile(r",( [RDI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,)(\s*$)?")
@@ -316,7 +297,7 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
                  if w.lower() in SOMEONE and after.endswith(("ed", "ing"))), role[-1]).lower()
     one_of = opening is not None and opening["role"].startswith("of ")  # "One of them, Dr Aled Morgan, grew up"
     if opening is not None and (head in SOMEONE or head in HONORIFICS or one_of):  # "The Bishop of X"
-        person = _person_in(opening["name"])
+        person = person_in(opening["name"])
         if person is not None:
             role = None if one_of else clean_role(opening["role"])
             gender = person.gender or (role_gender(role) if role else None)
@@ -328,7 +309,7 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
     words = described["role"].lower().split() if described is not None else []  # not "Back on Chapel Lane, …"
     opener = words[0] if words else ""  # not "Jodie quit Harbour Lane in 2023": a person's act, no role
     if words and not FUNCTION_WORDS.intersection(words) and opener not in _NOT_ROLE and not is_given_name(opener):
-        person = _person_in(described["name"])
+        person = person_in(described["name"])
         if person is not None and " " in person.name:
             return replace(person, role=clean_role(described["role"]), start=described.start("name"))
     tokens = token_spans(text)
@@ -387,14 +368,14 @@ def subject_before(text: str) -> Mention | None:
     if own := _OWN_WRITING.fullmatch(clause):  # "Her post read:": the words of whoever "her" is
         return Mention("pronoun", "she" if own[1].lower() == "her" else "he", start=text.find(own.group()))
     opening = _RELATIVE_OPENING.fullmatch(clause)
-    if opening is not None and (person := _person_in(opening["name"])) is not None:
+    if opening is not None and (person := person_in(opening["name"])) is not None:
         return replace(person, start=text.find(opening["name"]))
     which = _WHICH_ASIDE.search(text) or _DASHED_ASIDE.search(text)  # "Ann Roe, head of X, which was not involved,
     # said": Ann Roe; "My crewmate, Marcus – who has done this job for 19 years – said": Marcus
     if which is not None and (found := subject_before(text[: which.start() + 1])) and found.kind == "person":
         return found
     if signed := _SIGNED_BY.fullmatch(clause):  # the last name in "its director of strategy, Owen Pargeter"
-        found = subject_before(signed["by"] + ",") if "," in signed["by"] else _person_in(signed["by"])
+        found = subject_before(signed["by"] + ",") if "," in signed["by"] else person_in(signed["by"])
         if found is not None and found.kind == "person":
             return replace(found, start=text.find(signed["by"]) + found.start)
     if met := _MET_UNNAMED.fullmatch(clause):  # "One patient we spoke to outside the surgery said"
@@ -425,26 +406,6 @@ def _bracketed(label: re.Match[str]) -> str:
     return " " * len(label.group()) if label.group(2) is not None else "," + " " * len(label.group(1))
 
 
-def presented(sentence: str) -> Mention | None:
-    """Return the person a sentence presents ("Among those affected is Gareth Evans, 62, …", "They include…",
-    "Consider Eleanor Waite.", "I met Maureen, who …").
-
-    No cue verb names them, yet they are who the next "he said" means.
-    """
-    met = _MET.match(sentence)
-    shown = met or _PRESENTED.match(sentence)
-    if shown is None:  # someone left unnamed: "Among them was a woman in her 80s who …"
-        unnamed = _PRESENTED_UNNAMED.match(sentence)
-        if unnamed is None or nominal_head(unnamed["nominal"]) not in SOMEONE:
-            return None
-        return Mention("nominal", unnamed["nominal"], start=unnamed.start("nominal"))
-    found = _person_in(sentence[shown.end() :])
-    # a first name alone only when the writer meets them or it is a common given name ("… was Lorraine, who …")
-    if found is None or (" " not in found.name and not met and not is_given_name(found.name)):
-        return None
-    return replace(found, start=shown.end())
-
-
 _ASKED = re.compile(r"\bask(?:ed|s)? ((?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+)(?:, [^,]{1,60},)? (?:wh\w+|how|if|about|to)\b")
 
 
@@ -455,7 +416,7 @@ def introduced_last(sentence: str) -> Mention | None:
     that person is salient even when not the subject of a cue verb; so is the person asked a question ("We
     asked Bethan what she would say to ministers.").
     """
-    if (asked := _ASKED.search(sentence)) and (found := _person_in(asked[1])) is not None:
+    if (asked := _ASKED.search(sentence)) and (found := person_in(asked[1])) is not None:
         return replace(found, start=asked.start(1))
     for own in _OWN_PERSON.finditer(sentence):  # "When I told Bev, my ward manager, …": Bev
         group = "name" if own["name"] else "named"
@@ -484,7 +445,7 @@ def introduced_last(sentence: str) -> Mention | None:
         return None  # cheap tests first: most sentences end otherwise
     before = token_spans(sentence[:comma])
     role = np_backward(before, len(before) - 1, sentence)
-    found = _person_in(named) if role is not None and role.kind == "nominal" else None
+    found = person_in(named) if role is not None and role.kind == "nominal" else None
     if found is not None and found.name == named and " " in named:
         return replace(found, role=clean_role(role.name), start=comma + 2)
     return None
@@ -499,13 +460,8 @@ def _introduced(sentence: str, start: int, aged: bool = False) -> Mention | None
         return None
     if not aged and before in AFFILIATIONS | PLACE_BEFORE and not is_given_name(first):
         return None
-    found = _person_in(sentence[start:])
+    found = person_in(sentence[start:])
     if found is None or (" " not in found.name and not aged):  # but "… is Tomasz, 44, who trained in Poland"
         return None
     return replace(found, start=start, gender=found.gender or role_gender(before))  # "his wife Pat, 79, who": hers
 
-
-def _person_in(text: str) -> Mention | None:
-    """Return the person the noun phrase opening `text` names, else None."""
-    found = np_forward(token_spans(text), 0)
-    return found if found is not None and found.kind == "person" else None

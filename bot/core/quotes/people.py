@@ -24,7 +24,6 @@ from bot.core.quotes.clauses import (
     clause_subject,
     first_subject,
     introduced_last,
-    presented,
     sentence_subject,
     subject_before,
     who_subject,
@@ -75,6 +74,7 @@ from bot.core.quotes.organisations import (
     spoken_for,
 )
 from bot.core.quotes.phrases import Mention, clean_role, np_forward
+from bot.core.quotes.presenting import presented
 
 _OPENER = re.compile(r"[“\"]")
 _NEUTRAL = re.compile(r"\bspokesperson\b", re.I)

@@ -34,6 +34,7 @@ from bot.core.quotes.lexicon import (
     in_listed_org,
     is_cap,
     name_gender,
+    token_spans,
     word_tokens,
 )
 from bot.core.quotes.runs import analyse_run
@@ -252,6 +253,12 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
     phrase = text[tokens[det][1] : tokens[end][2]]
     definite = tokens[det][0].lower() in ("the", "this", "that")
     return Mention("nominal", phrase, definite=definite, gender=role_gender(phrase), start=tokens[det][1])
+
+
+def person_in(text: str) -> Mention | None:
+    """Return the person the noun phrase opening `text` names, else None."""
+    found = np_forward(token_spans(text), 0)
+    return found if found is not None and found.kind == "person" else None
 
 
 def np_forward(tokens: list[Token], i: int) -> Mention | None:
