@@ -74,6 +74,9 @@ _SUMMARY_LABEL = re.compile(r"(?:summary|key points|in short|at a glance|what we
 _CLOCK = re.compile(r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?", re.I)  # a live entry's time
 _TO_READER = re.compile(r"\b(?:you|your)\b", re.I)  # a teaser's prompt over links: "You may also be interested in:"
 # a section's label in capitals over the headline ("NEWS"); not "SUBSCRIBER EXCLUSIVE", which may stand under it
+# An obituary's headline is the name its lead opens on ("Peggy Tulloch obituary" over "Peggy Tulloch, who has died
+# aged 94, …"): three words, too few for a headline's shape, but the lead says whose it is.
+_OBITUARY = re.compile(r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+) obituary")
 _SECTION_LABEL = re.compile(r"(?:LATEST )?NEWS|OPINION|ANALYSIS|FEATURES?|COMMENT|BLOG")
 _NUMBERED = re.compile(r"\d{1,2}\. [A-Z]")  # "2. People want information": a section's number
 _EMAIL_HEADER = pattern(r"^(?:from|to|cc|subject|sent|date)\s*:")
@@ -233,17 +236,25 @@ def _find_title(blocks: list[Block], first: int) -> str | None:
     visible = [i for i in range(above) if blocks[i].kind is not Kind.FURNITURE or _tells_lead(blocks, i, lead)]
     # A line followed by a credited caption describes the picture ("Doctor preparing a bed"); one under or after a
     # time heads a live page's entry ("17.32 GMT" / "Summary of the day"); a pull quote and its credit are neither.
-    lines = [
+    lines = [  # an obituary's few words among the section labels above it are its headline all the same
         _title_line(blocks, i, first)
         for i in visible
-        if not _captioned(blocks, i) and not _live_entry(blocks, i) and not _menu_column(blocks, i)
-        and not _credits_quote(blocks, i) and not _credits_quote(blocks, i + 1)
-        and any(_titleish(blocks[i], lower, _bylined(blocks, i), _over_summary(blocks, i)) for lower in (True, False))
+        if _obituary_of(blocks[i].text, lead) or (
+            not _captioned(blocks, i) and not _live_entry(blocks, i) and not _menu_column(blocks, i)
+            and not _credits_quote(blocks, i) and not _credits_quote(blocks, i + 1)
+            and any(_titleish(blocks[i], lower, _bylined(blocks, i), _over_summary(blocks, i))
+                    for lower in (True, False)))
     ]
     # a line longer than a headline right below a title-shaped line is that headline's standfirst
     lines = [line for n, line in enumerate(lines) if len(line.text.split()) <= _HEADLINE_WORDS
              or not (n and lines[n - 1].position == line.position - 1)]
     return pick_headline(lines, lead)
+
+
+def _obituary_of(text: str, lead: str) -> bool:
+    """Say whether a line is the obituary headline of the person the lead opens on."""
+    obituary = _OBITUARY.fullmatch(text.strip())
+    return obituary is not None and lead.startswith(obituary["name"])
 
 
 def _credits_quote(blocks: list[Block], i: int) -> bool:

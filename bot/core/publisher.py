@@ -302,7 +302,8 @@ def _publisher(candidates: list[tuple[str, str]]) -> str | None:
     if not groups:
         return None
     _, members = max(groups, key=lambda g: (sum(_WEIGHTS[kind] for kind, _ in g[1]), len(g[1])))
-    named = [(kind, name) for kind, name in members if kind != "told"]  # "she told UBN": a vote for the page's name
+    # "she told UBN", "Become a Courant supporter": votes for the page's name, which prose may shorten
+    named = [(kind, name) for kind, name in members if kind not in ("told", "selling")]
     # the shortest name, the title's own before its owner's company: "The Courant" before "Courant Ltd"
     best = min(named or members, key=lambda member: (member[0] == "owner", len(member[1])))[1]
     if best.isupper():  # a masthead's capitals ("SOCIAL WORK STANDARD"): the name as the page also writes it

@@ -814,3 +814,16 @@ def test_a_subscriber_label_between_headline_and_standfirst_keeps_the_headline()
                      "More than 110 patients fit to leave hospital are stuck on wards because no care at home can be "
                      "found for them, figures show.", "The care provider that collapsed in the summer had 40 clients."])
     assert clean(raw).title == headline
+
+
+def test_an_obituarys_three_word_headline_among_section_labels_is_the_headline() -> None:
+    """ "Edna Marsh obituary" is too short for a headline's shape and sits under one-word section labels, but the
+    lead opens on her name: it is the headline, not the standfirst under it."""
+    raw = page("The Daily Courant", "News   Opinion   Obituaries", "Sign in", "Obituaries", "Social care",
+               "Edna Marsh obituary", "Care home owner who opened her doors to residents' families at any hour",
+               "Ruth Penhale", "Mon 9 Mar 2026 11.00 GMT",
+               "Edna Marsh, who has died aged 88, ran the Larches care home in Fenby for 30 years and was among the "
+               "first owners in the county to let families visit at any time of day.",
+               "She trained as a nurse in Leeds and bought the home with her husband, Frank, in 1972.",
+               "Her son, Peter, said she treated every resident as family.")
+    assert clean(raw).title == "Edna Marsh obituary"

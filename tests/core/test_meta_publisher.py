@@ -447,3 +447,11 @@ def test_a_broadcasters_initials_stay_its_name_beside_its_news_brand() -> None:
     raw = page("NBS", "Home    News    Sport", HEADLINE, "By Grace Oyelaran", "9 March 2026", *BODY, "NBS News",
                "© 2026 NBS")
     assert meta(raw).publisher == "NBS"
+
+
+def test_a_paper_shortening_its_name_in_a_sales_line_is_named_by_its_masthead() -> None:
+    """Prose calls "The Daily Courant" "the Courant"; the masthead and the copyright line give its name."""
+    raw = page("Become a Courant supporter from £4 a month.", "The Daily Courant", "News   Opinion   Obituaries",
+               HEADLINE, "By Marion Keddie",
+               "Thu 5 Feb 2026 16.20 GMT", *BODY, "© 2026 The Daily Courant Ltd. All rights reserved.")
+    assert meta(raw).publisher == "The Daily Courant"
