@@ -191,6 +191,17 @@ def test_the_office_named_before_a_name_stands_for_that_person_later() -> None:
 
 
 
+@pytest.mark.parametrize("grade", ["Assistant coroner", "Area coroner", "Senior coroner", "Coroner"])
+def test_whichever_coroner_heard_the_inquest_is_the_coroner_later(grade: str) -> None:
+    """An assistant or area coroner holds the inquest they hear: "the coroner said" is them, not the man whose
+    death the inquest heard, nor the widow who spoke last."""
+    text = (f"{grade} Helen Marwood recorded a conclusion of misadventure at the inquest in Fenby.\n\n"
+            "Ruth Dyer, his wife, said: “Nobody listened to us.”\n\n"
+            "Recording her conclusion, the coroner said Mr Dyer had died of sepsis.\n\n"
+            "“He should have been seen within the hour,” she said.")
+    assert [q.speaker for q in extract_quotes(text)][-1] == "Helen Marwood"
+
+
 def test_a_shadow_office_before_a_name_is_not_the_office_itself() -> None:
     text = ("Miriam Castell told the conference that corridor care had become normal.\n\n"
             "Ms Castell said she had visited 23 emergency departments.\n\n"

@@ -56,7 +56,8 @@ class Offices:
             runs = re.finditer(
                 rf"\b(?i:{title})(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {_NAMED}", text)
             named = [(m.end(), " ".join(tail)) for m in runs
-                     if not QUALIFIED_OFFICE.search(text, max(0, m.start() - 12), m.start())
+                     if office.lower() == "coroner"  # an assistant or area coroner holds the inquest they hear
+                     or not QUALIFIED_OFFICE.search(text, max(0, m.start() - 12), m.start())
                      for kind, tail in [analyse_run(word_tokens(m[1]))] if kind == "person"]
             first = named[0] if named else None  # and where someone else is titled so too: two then, not one
             other = next((end for end, name in named if first and name != first[1]), None)
