@@ -231,7 +231,10 @@ def test_name_line_away_from_headline_and_dates_is_not_an_author() -> None:
     assert meta("Kit Barnard", "Ashcombe Gazette", "Home | News", HEADLINE, *BODY).author is None
 
 
-@pytest.mark.parametrize("job", ["Social affairs editor", "Health reporter", "Senior Correspondent"])
+@pytest.mark.parametrize("job", [
+    "Social affairs editor", "Health reporter", "Senior Correspondent", "Parliamentary sketchwriter",
+    "Television critic",
+])
 def test_author_is_a_name_line_over_a_job_title_line(job: str) -> None:
     """A byline of two lines, the name over the job, with a caption line between it and the headline."""
     lines = [HEADLINE, "The Ashcombe centre on Mill Lane. Photograph: Kit Barnard", "Lena Okoye", job]
