@@ -11,6 +11,11 @@ from bot.core.furniture import is_furniture
 from bot.core.quotes.lexicon import strip_possessive, wordset
 
 _SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)
+# The outlet crediting its own desk: "Posted by CareTrade Weekly newsdesk", "By the Echo news team"
+_DESK = re.compile(
+    r"^(?:(?:Posted|Written) by|By)\s+(?:the\s+)?(?P<name>[^,|]{2,50}?)\s+(?:news ?desk|news team|editorial team)$",
+    re.I,
+)
 _SENDER = re.compile(r"^From:\s*(?P<name>[^<>@]{2,60}?)\s*<[^<>@\s]+@[^<>\s]+>\s*$")  # "From: The Care Brief <…>"
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 # A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page
@@ -238,6 +243,8 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
                 found.append(("source", name))
         if m := _SENDER.match(line):  # a newsletter pasted from an email: whoever sent it publishes it
             found.append(("source", tidy_name(m["name"])))
+        if m := _DESK.match(line):
+            found.append(("publication", tidy_name(m["name"])))
         if " is " in line:
             # the name starts after any sentence before it: "© Harbour Publishing Ltd. Ward Weekly is a …"
             for m in (*_PUBLICATION_FOR.finditer(line), *_BRAND_OF.finditer(line)):
@@ -325,7 +332,9 @@ def _own_release(body: str) -> str | None:
 def find_publisher(header: list[str], footer: list[str], title: str | None, body: str) -> str | None:
     """Name the publisher from the lines around the body, the page title and the body's own credits."""
     candidates = _publisher_candidates(header, footer, title, body)
-    if release := _own_release(body):
+    if release := _own_release(body):  # "Source: X" over X's own release credits its issuer, not a paper it came from
+        candidates = [("release" if kind == "source" and _norm(name) == _norm(release) else kind, name)
+                      for kind, name in candidates]
         candidates.append(("release", release))
     if wire := _WIRE_DATELINE.match(body):  # "GENEVA (Meridian Wire) — …": the agency's own credit
         candidates.append(("header", wire["name"]))

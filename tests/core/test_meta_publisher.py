@@ -455,3 +455,22 @@ def test_a_paper_shortening_its_name_in_a_sales_line_is_named_by_its_masthead() 
                HEADLINE, "By Marion Keddie",
                "Thu 5 Feb 2026 16.20 GMT", *BODY, "© 2026 The Daily Courant Ltd. All rights reserved.")
     assert meta(raw).publisher == "The Daily Courant"
+
+
+def test_an_outlets_own_desk_in_the_byline_names_it() -> None:
+    raw = page(HEADLINE, "Posted by Care Sector Daily newsdesk", "3 February 2026", *BODY)
+    assert meta(raw).publisher == "Care Sector Daily"
+
+
+def test_a_press_release_a_trade_site_reprints_is_published_by_the_site_not_its_issuer() -> None:
+    """ "Source: Hearth Care" over Hearth Care's own release credits the issuer; the site that posts it publishes."""
+    body = ["Hearth Care Group is to open two extra care schemes in Ashcombe next spring, it announced today.",
+            "Priya Vasu, chief executive of Hearth Care Group, said: “People want a home of their own with help "
+            "on hand.”", "The schemes will have 120 apartments between them."]
+    raw = page("Care Sector Daily", "News   Home care   Workforce", "PRESS RELEASE",
+               "Hearth Care Group to open two extra care schemes in Ashcombe", "Posted by Care Sector Daily newsdesk",
+               "3 February 2026", "Source: Hearth Care Group", *body, "ENDS", "Notes to editors",
+               "About Hearth Care Group",
+               "Hearth Care Group provides home care to 6,500 people across the Midlands.",
+               "© 2026 Care Sector Media Ltd")
+    assert meta(raw).publisher == "Care Sector Daily"
