@@ -463,7 +463,9 @@ def test_a_person_whose_surname_is_a_building_word_is_still_a_person(name: str) 
 @pytest.mark.parametrize("named", ["So says Doris Pennock, who at 91 is the club's oldest member.",
                                    "That advice came from Doris Pennock, 91, who joined the club in May.",
                                    "The words are those of Doris Pennock, the club's oldest member.",
-                                   "That was the stark warning on Monday from Doris Pennock, the club's chair."])
+                                   "That was the stark warning on Monday from Doris Pennock, the club's chair.",
+                                   "That account was given to the Echo by Doris Pennock, 91, a member since May.",
+                                   "Those words were written by Doris Pennock in a letter to the club."])
 def test_a_paragraph_naming_whose_the_quote_above_was_is_its_attribution(named: str) -> None:
     text = ("Larchfield House has turned its car park into a garden. Shanice Boateng runs the activities.\n\n"
             "“I hadn't had my hands in soil for eleven years. The first time I pulled up a carrot I cried.”\n\n"

@@ -37,9 +37,11 @@ from bot.core.quotes.runs import analyse_run
 _OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['’]) (?=(?P<lower>[a-z]))?")
 # A paragraph naming whose the quotation above was: "So says X", "That advice came from X", "The words are those of X"
 _NAMED_BACK = re.compile(
-    r"(?:So says|Th(?:at|ose|ese|e|is) (?:[a-z]+ )?(?:words?|advice|verdict|view|warning|plea|remarks?|comments?) "
-    r"(?:are|is|was|were|came) (?:those |the words )?(?:of|from)|Th(?:at|ose|ese|is) (?:are|is|was|were) the "
-    r"(?:[a-z]+ )?(?:words?|view|verdict|advice|warning|message|plea|assessment)(?: \w+){0,3}? (?:of|from)) (?=[A-Z])"
+    r"(?:So says|Th(?:at|ose|ese|e|is) (?:[a-z]+ )?(?:words?|advice|verdict|view|warning|plea|remarks?|comments?"
+    r"|account|testimony|description) (?:(?:are|is|was|were|came) (?:those |the words )?(?:of|from)"
+    r"|(?:is|was|were) (?:given|told|written|spoken|shared)(?: to [^,.;“\"]{1,40}?)? by)"  # "That account was given
+    r"|Th(?:at|ose|ese|is) (?:are|is|was|were) the (?:[a-z]+ )?(?:words?|view|verdict|advice|warning|message|plea"
+    r"|assessment|account)(?: \w+){0,3}? (?:of|from)) (?=[A-Z])"  # to the Courant by Dr X"
 )
 # "One carer, …, asked", "I spoke to a nurse in a London trust, who …", "A senior nurse who worked there, …, said",
 # "We also hear from a manager, who …", "We've been speaking to a senior nurse, who …"
