@@ -468,3 +468,13 @@ def test_the_titled_name_that_ends_a_run_of_appositives_is_the_writer() -> None:
             "In a letter to his widow, Janet Colley, the trust's medical director, Dr Anil Deshpande, wrote:\n\n"
             "“I want to say, clearly and without qualification, that Mr Colley should have been scanned.”")
     assert [q.speaker for q in extract_quotes(text)] == ["Anil Deshpande"]
+
+
+def test_survey_comments_credited_after_a_dash_to_someone_unnamed_are_theirs() -> None:
+    """A union quotes its survey's free-text answers, each credited to a job and a region, not a name."""
+    text = ("Respondents described their workload in their own words. Among the comments:\n\n"
+            "• “I eat at my desk while I type up visits.” – children's social worker, North West\n"
+            "• “I have 31 children on my list.” – newly qualified social worker, Yorkshire\n\n"
+            "The union said the comments were consistent with last year's.")
+    assert [q.speaker for q in extract_quotes(text)] == [
+        "children's social worker, North West", "newly qualified social worker, Yorkshire"]

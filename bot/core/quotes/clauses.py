@@ -142,6 +142,10 @@ def after_clause(clause: str) -> Mention | None:
     dash = DASH.match(clause)
     if dash:
         mention = np_forward(token_spans(clause[dash.end() :]), 0)
+        credit = clause[dash.end() :].strip(" .\n")
+        described = credit.split(",", 1)[0].split()  # someone left unnamed: "– children's social worker, London"
+        if mention is None and 0 < len(described) <= 5 and " ".join(described).islower() and described[-1] in SOMEONE:
+            return Mention("nominal", credit)
         return mention if mention and mention.kind in ("person", "org") else None
     body = clause.lstrip(" ,;:")
     offset = len(clause) - len(body)
