@@ -1065,6 +1065,20 @@ def test_the_answers_of_a_labelled_interview_are_the_interviewees_words() -> Non
                                                            ("Celia Armitage-Boyd", "Badly, for")]
 
 
+def test_the_paragraphs_under_labelled_questions_with_no_answer_label_are_the_interviewees_words() -> None:
+    text = (
+        "Bea Okafor became chief executive of the Home Care Forum in January. Our editor Tom Lyle asked her about "
+        "fees and recruitment.\n\n"
+        "Q: What is the biggest difference from running a provider?\n\n"
+        "Honestly, the inbox. I hear from 900 members, and the problems are the same ones.\n\n"
+        "Q: Councils say fees are rising. Isn't that progress?\n\n"
+        "It's progress from a very low base. Our survey found councils pay £24.60 an hour.\n\n"
+        "Meanwhile, Vale Council said fees would rise by 5% in April."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.text[:10]) for q in quotes] == [("Bea Okafor", "Honestly, "), ("Bea Okafor", "It's progr")]
+
+
 def test_an_unlabelled_interview_is_by_the_person_its_introduction_names() -> None:
     text = (
         "The hub opened on Monday, said Dr Declan O'Neill. Dr O'Neill hopes to add Sunday sessions.\n\n"

@@ -95,6 +95,8 @@ def interview_answers(text: str, paragraphs: list[tuple[int, int]], heading: str
     are no interview (an FAQ line, a rhetorical question)."""
     asked = sum(1 for start, end in paragraphs if text[start:end].rstrip().endswith("?"))
     labelled = sum(1 for start, end in paragraphs if _QUESTION_LABEL.match(text, start, end)) >= _MIN_LINES
+    # "Q: …" over an answer with no "A:" of its own: the paragraph under the question answers it
+    answer_labelled = labelled and any(_ANSWER_LABEL.match(text, start, end) for start, end in paragraphs)
     if not labelled and (asked < _MIN_LINES or not (_INTERVIEW.search(text) or _INTERVIEW.search(heading))):
         return []  # most articles: no questions asked
     answers: list[tuple[int, int]] = []
@@ -110,7 +112,7 @@ def interview_answers(text: str, paragraphs: list[tuple[int, int]], heading: str
         elif labelled and (answer := _ANSWER_LABEL.match(text, start, end)):
             answers.append((answer.end(), end))
             after_question = False
-        elif not labelled and after_question and (not quoted or body.lstrip()[:1] in _MARKS):
+        elif not answer_labelled and after_question and (not quoted or body.lstrip()[:1] in _MARKS):
             answers.append((start, end))  # in its own words, or all in quote marks: "‘Fees, without question. …’"
             after_question = False
         elif answers and not quoted:
