@@ -673,6 +673,17 @@ def test_the_letter_said_gives_the_words_of_the_person_who_signed_it() -> None:
     assert speakers(text)[0][0] == "Aled Morgan"
 
 
+def test_the_letter_says_gives_the_words_of_the_writer_the_article_named_in_the_letter() -> None:
+    """ "In the three-page letter, Dame Ruth writes": a titled given name is whom the article named in full."""
+    text = (
+        "Dame Ruth Pellow, chair of Vale Hospitals, has written to the health secretary about corridor care.\n\n"
+        "In the three-page letter, Dame Ruth writes: “I do not write this letter lightly.”\n\n"
+        "Ministers have not yet replied, Alan Fisk, a spokesman for the campaign group Fair Care, said.\n\n"
+        "“These are frail people spending nights on trolleys,” the letter says."
+    )
+    assert speakers(text)[-1][0] == "Ruth Pellow"
+
+
 def test_a_report_by_the_body_whose_name_reads_like_a_person_is_that_body() -> None:
     text = (
         "The findings echo a report published in June by the Rural Health Observatory, a research unit. "

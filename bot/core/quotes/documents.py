@@ -70,7 +70,7 @@ def document_writer(sentence: str, documents: frozenset[str]) -> Mention | None:
     the Justice Department said …" for "the letter said", "X put it bluntly in its analysis" for "the report"."""
     verb = r"in|with|sent|wrote|published|issued|released"  # the document is how its subject speaks, not the subject
     nouns = "|".join(sorted(documents))
-    if not re.search(rf"\b(?:{verb}) (?:an?|its|their|his|her) (?:[\w-]+ ){{0,4}}(?:{nouns})\b", sentence, re.I):
+    if not re.search(rf"\b(?:{verb}) (?:an?|the|its|their|his|her) (?:[\w-]+ ){{0,4}}(?:{nouns})\b", sentence, re.I):
         return None
     found = sentence_subject(sentence)  # "She has now issued a prevention of future deaths report": she
     if found is not None and found.kind == "nominal" and not found.definite and nominal_kind(found.name) == PERSON:

@@ -42,6 +42,7 @@ from bot.core.quotes.lexicon import (
     SEAT_MEMBERS,
     SOURCES,
     gender_of,
+    is_given_name,
     is_heading,
     name_gender,
     token_spans,
@@ -157,7 +158,8 @@ class ArticleSpeakers(ArticleLayout):
             gender = "m" if mention.name == "he" else "f"
             parent = _PARENT.search(self._text, position, position + 40)  # "‘Mum worked …,’ she says"
             salient = self._salient_before(position, gender, unnamed=True, not_parent=parent is not None)
-            relative = self._relative_before(position, gender)
+            start = max(self._start_back(position, _ORG_SENTENCES), position - _MAX_SENTENCE)  # the nearest relative
+            relative = relative_named(self._text, start, position, gender, self.inside_quote)  # of it: "my mother"
             if relative is not None and (re.search(  # "She said her mother …": "she" still means the daughter
                 rf"\b{mention.name}\b", self._text[self._starts[self._sentence_of(relative[0])] : relative[0]], re.I
             ) or (parent and relative[1].split()[-1].lower() in _PARENTS)):  # "‘Mum had a stroke,’" is not Mum's
@@ -251,8 +253,9 @@ class ArticleSpeakers(ArticleLayout):
             found = document_writer(self._text[start:end], documents)
             if found is not None and found.kind == "pronoun":
                 found = self._salient_before(start, "m" if found.name == "he" else "f")
-            if found and (found.kind == "org" or " " in found.name or self._names.surname_forms(found.name)):
-                return found  # one word only when the article gives the name in full ("Lund"), not "Nearly"
+            if found and (found.kind == "org" or " " in found.name or self._names.surname_forms(found.name)
+                          or is_given_name(found.name)):  # a name given in full ("Lund") or "Dame Patricia writes",
+                return found  # not "Nearly"
         return None
 
     def names_another(self, start: int, end: int, name: str) -> bool:
@@ -313,11 +316,6 @@ class ArticleSpeakers(ArticleLayout):
         if found is None:
             return NOBODY
         return self._nominal(found, position) if found.kind == "nominal" else organisation(self._expand(found.name))
-
-    def _relative_before(self, position: int, gender: str) -> tuple[int, str] | None:
-        """Return where the nearest relative of that gender ("my mother") is named before `position`, and how."""
-        start = max(self._start_back(position, _ORG_SENTENCES), position - _MAX_SENTENCE)
-        return relative_named(self._text, start, position, gender, self.inside_quote)
 
     def known_as(self, name: str) -> Speaker:
         """Return the person the article calls by this name or surname, under their canonical name."""
