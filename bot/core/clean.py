@@ -58,8 +58,9 @@ _SAY_HEAD = pattern(r"^\W{0,3}(?:have your say|join the (?:conversation|discussi
 _REPLIES_TO = re.compile(r"\d+ (?:responses?|replies|thoughts|comments?) (?:to|on) [“\"‘']", re.I)
 # The writer's bio under an article: "Callum O'Rourke is a Local Democracy Reporter covering …", "Joe Hall is The
 # Common Ground's north of England correspondent.", by first name too: "Gemma is deputy editor of Care Today."
-_BIO = re.compile(
-    r"^(?:(?:Dr|Prof|Professor) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} is "
+_BIO = re.compile(  # or the scheme's credit: "This article was written by a Local Democracy Reporter, part of …"
+    r"^(?:This (?:article|story|report|piece) (?:was|is|has been) (?:written|produced|supplied) by |"
+    r"(?:(?:Dr|Prof|Professor) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} is )"
     r"(?:(?:a|an|the|our|[A-Z][\w'’ ]{1,40}['’]s) )?"
     r"(?:[\w'’-]+ ){0,5}(?i:correspondent|reporter|journalist|columnist|writer|editor|contributor)\b"
 )

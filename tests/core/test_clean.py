@@ -559,6 +559,8 @@ def test_a_caption_ending_with_its_credit_is_not_body(caption: str) -> None:
 @pytest.mark.parametrize("bio", [
     "Mia Strand is a Local Democracy Reporter covering Harwick Council.",
     "Tom Ecclestone is the Chronicle’s health correspondent. His book on the NHS is out in the spring.",
+    "This article was written by a Local Democracy Reporter, part of a publicly funded scheme for council news.",
+    "This story was produced by a Local Democracy Reporter. The scheme funds journalists to cover councils.",
 ])
 def test_the_writers_bio_under_the_article_ends_it(bio: str) -> None:
     result = clean(page(HEADLINE, *BODY, bio, "Have your say on this story by emailing letters@chronicle.example."))
