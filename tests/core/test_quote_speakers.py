@@ -684,6 +684,16 @@ def test_the_letter_says_gives_the_words_of_the_writer_the_article_named_in_the_
     assert speakers(text)[-1][0] == "Ruth Pellow"
 
 
+@pytest.mark.parametrize("noun", ["charity", "organisation", "group"])
+def test_the_charity_said_is_the_body_that_just_spoke_whatever_its_name_ends_in(noun: str) -> None:
+    text = (
+        "Lily's parents said staff did not listen to them.\n\n"
+        "The Fenby Sepsis Trust said her case showed the need for parents' concerns to count.\n\n"
+        f"“Parents know their children better than anyone,” the {noun} said in a statement."
+    )
+    assert speakers(text)[-1] == ("Fenby Sepsis Trust", None)
+
+
 def test_a_report_by_the_body_whose_name_reads_like_a_person_is_that_body() -> None:
     text = (
         "The findings echo a report published in June by the Rural Health Observatory, a research unit. "

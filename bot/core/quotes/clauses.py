@@ -133,12 +133,16 @@ def is_attribution_gap(gap: str) -> bool:
     return after_clause(body) is not None
 
 
+_OPENER = re.compile(r"[“\"]")
 # A cue verb whose object is followed by a clause of its own reports other words: "“…?” I told her I was fine."
 _REPORTED = re.compile(r" (?:me|him|her|us|them) (?:that )?(?:I|he|she|we|they|it)\b")
 
 
 def after_clause(clause: str) -> Mention | None:
-    """Parse an attribution that follows a quotation: "said X" / "X said" / "— X" / "according to X"."""
+    """Parse an attribution that follows a quotation: "said X" / "X said" / "— X" / "according to X"; it ends where
+    the next quotation opens."""
+    opener = _OPENER.search(clause)
+    clause = clause[: opener.start()] if opener else clause
     dash = DASH.match(clause)
     if dash:
         mention = np_forward(token_spans(clause[dash.end() :]), 0)
@@ -215,7 +219,8 @@ def before_clause(clause: str) -> Mention | None:
             named = None if before.endswith(",") else np_backward(tokens, len(tokens) - 1, before)
             if named is not None and named.kind in ("person", "org"):
                 return named  # "footage of Trump saying, “…" names its own subject
-            return Mention("participle", "", start=cue.start())
+            before = body[: cue.start()]  # "A government source said …, adding: “…”"; "I have started asking …: “…”"
+            return sentence_subject(before) or clause_subject(before)
         else:
             before = body[: cue.start()]
             mention = subject_before(before) or (clause_subject(before) if _AND_THEN.search(before) else None)

@@ -21,10 +21,8 @@ from bot.core.quotes.clauses import (
     WHO,
     after_clause,
     before_clause,
-    clause_subject,
     first_subject,
     introduced_last,
-    sentence_subject,
     subject_before,
     who_subject,
 )
@@ -77,10 +75,10 @@ from bot.core.quotes.organisations import (
 from bot.core.quotes.phrases import Mention, clean_role, np_forward
 from bot.core.quotes.presenting import presented
 
-_OPENER = re.compile(r"[“\"]")
 _NEUTRAL = re.compile(r"\bspokesperson\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur)\b")  # "One doctor told me …": the speaker's story
 _READ_FROM = re.compile(r"\bread(?:s|ing)? (?:out |from )?(?:an?|the|his|her|their) (?:[\w-]+ ){0,2}(?:letter|e-?mail)")
+_ANY_BODY = frozenset("charity organisation organization group body".split())  # nouns no name need end in
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 _PARENTS = frozenset("mother mum mam mom father dad".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")  # "Mum worked …": of a parent
@@ -199,6 +197,10 @@ class ArticleSpeakers(ArticleLayout):
             body = body_named(self._text, body_head, position)
             if body is not None:
                 return organisation(self._expand(body))
+            bare = mention.name.lower() in {f"the {noun}" for noun in _ANY_BODY}  # "The UK Sepsis Trust said
+            spoke = self._speaking_org(position) if bare else None
+            if spoke is not None and spoke.kind == "org":  # …. “…,” the charity said": the body that just spoke
+                return organisation(self._expand(spoke.name))
         if mention.definite and head.startswith("spokes"):  # "The spokesperson added:": the one brought in before,
             spokes = self._spokespeople.last_before(position)  # however many quotes of others since
             found_org = self._nominal(Mention("nominal", spokes.group()), spokes.start()) if spokes else None
@@ -311,31 +313,29 @@ class ArticleSpeakers(ArticleLayout):
 
     def recent_org(self, position: int) -> Speaker:
         """Return the organisation an "it said" / "they said" before `position` stands for (see speaking_org)."""
-        sentences = self._told_back(position, _ORG_SENTENCES)
-        found = speaking_org(self._text, [(start, min(end, start + _MAX_SENTENCE)) for start, end in sentences])
+        found = self._speaking_org(position)
         if found is None:
             return NOBODY
         return self._nominal(found, position) if found.kind == "nominal" else organisation(self._expand(found.name))
+
+    def _speaking_org(self, position: int) -> Mention | None:
+        sentences = self._told_back(position, _ORG_SENTENCES)
+        return speaking_org(self._text, [(start, min(end, start + _MAX_SENTENCE)) for start, end in sentences])
 
     def known_as(self, name: str) -> Speaker:
         """Return the person the article calls by this name or surname, under their canonical name."""
         return self._named(Mention("person", name))
 
     def _after(self, start: int, end: int) -> Mention | None:
-        clause = self._text[start:end]
-        opener = _OPENER.search(clause)  # the clause ends where the next quotation opens
-        found = after_clause(clause[: opener.start()] if opener else clause)
+        found = after_clause(self._text[start:end])
         if found is None or found.kind != "participle":
             return found
         return first_subject(self._text[self._clause_start(start) : start])
 
     def _before(self, start: int, end: int) -> Mention | None:
         clause = self._text[start:end]
-        found = before_clause(clause)
-        if found is None or found.kind != "participle":  # "Another patient, whom I am calling Bernadette, said:"
-            return offered_name(found, clause) if found is not None else None
-        before = clause[: found.start]  # "A government source said …, adding: “…”"; "I have started asking …: “…”"
-        return sentence_subject(before) or clause_subject(before)
+        found = before_clause(clause)  # "Another patient, whom I am calling Bernadette, said:"
+        return offered_name(found, clause) if found is not None else None
 
     def _named(self, mention: Mention | None, near: int | None = None) -> Speaker:
         """A person named in an attribution, unless nothing in the article says it is one.
