@@ -569,3 +569,11 @@ def test_someone_unnamed_with_years_of_service_is_the_she_after_them() -> None:
             "One nurse with more than 20 years’ service told the review team that a relative had abused her.\n\n"
             "“I was the one who was moved,” she said.")
     assert [s for s, _ in speakers(text)] == ["One nurse with more than 20 years’ service"]
+
+
+@pytest.mark.parametrize("work", ["book, Wards and Waiting Rooms,", "documentary, Night Shift Diaries,"])
+def test_a_works_title_after_an_opening_phrase_is_no_one_he_could_mean(work: str) -> None:
+    text = ("Sir Alan Pryor, a former health secretary, says he was told about the decision only hours before.\n\n"
+            f"In the {work} which comes out next month, he describes the Treasury as “a department of no”.\n\n"
+            "“It took them a single afternoon,” he wrote.")
+    assert {q.speaker for q in extract_quotes(text)} == {"Alan Pryor"}

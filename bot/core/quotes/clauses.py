@@ -296,6 +296,9 @@ _WHEN_OPENING = re.compile(
 )  # and an hour: "At about one in the morning Mrs B squeezed my hand and said:"
 
 
+_WORKS = frozenset("book memoir novel autobiography film documentary play album song podcast series".split())
+
+
 def first_subject(text: str, strict: bool = False) -> Mention | None:
     """Return the subject a sentence opens with ("Mr Hancock welcomed…", "In a statement, she…")."""
     if when := _WHEN_OPENING.match(text):
@@ -330,11 +333,10 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
         if low in ("he", "she"):
             return Mention("pronoun", low, start=tokens[i][1])
         if low in INTRO_WORDS or low.endswith("ing"):
-            # skip an opening phrase: "During a speech on Monday, Trump…"
-            comma = next((k for k in range(i + 1, limit) if tokens[k][0] == ","), None)
-            if comma is None:
+            past = _past_phrase(tokens, i, limit)  # "During a speech on Monday, Trump…"
+            if past is None:
                 return None
-            i = comma + 1
+            i = past
             continue
         if low in FUNCTION_WORDS or not word[0].isalnum():
             i += 1
@@ -356,6 +358,15 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
             mention = replace(mention, name=strip_possessive(mention.name))
         return replace(mention, start=tokens[i][1])
     return None
+
+
+def _past_phrase(tokens: list[Token], i: int, limit: int) -> int | None:
+    """Where the words after the opening phrase at token i start, past a work's title that follows it ("In the book,
+    Beds and Ballot Boxes, …" names no one); None when no comma ends the phrase."""
+    comma = next((k for k in range(i + 1, limit) if tokens[k][0] == ","), None)
+    if comma is not None and tokens[comma - 1][0].lower() in _WORKS:
+        comma = next((k for k in range(comma + 1, limit) if tokens[k][0] == ","), comma)
+    return None if comma is None else comma + 1
 
 
 def who_subject(before: str) -> Mention | None:
