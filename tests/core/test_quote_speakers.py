@@ -2453,3 +2453,15 @@ def test_an_unnamed_official_who_told_the_writer_is_the_he_that_follows() -> Non
             "A senior official who spent several years at the Treasury told me that the phrase most used was ‘a "
             "bottomless pit’. ‘Nobody ever says that about the NHS,’ he said.")
     assert [s for s, _ in speakers(text)] == ["A senior official"]
+
+
+@pytest.mark.parametrize(("pair", "pronoun", "speaker"), [
+    ("Ms Ashby and Mr Thwaite", "she", "Kerry Ashby"), ("Mr Thwaite and Ms Ashby", "she", "Kerry Ashby"),
+    ("Ms Ashby and Mr Thwaite", "he", "Gary Thwaite"),
+])
+def test_two_titled_people_joined_by_and_are_two_people(pair: str, pronoun: str, speaker: str) -> None:
+    """ "Ms Ashby and Mr Thwaite crossed the line": not one person called Thwaite whom "Ms" makes a woman."""
+    text = ("Kerry Ashby, 43, ran with her neighbour, Gary Thwaite, 51.\n\n"
+            f"{pair} crossed the line together in an hour and nine minutes.\n\n"
+            f"“We are already talking about next year,” {pronoun} said.")
+    assert speakers(text)[-1][0] == speaker
