@@ -577,3 +577,24 @@ def test_a_works_title_after_an_opening_phrase_is_no_one_he_could_mean(work: str
             f"In the {work} which comes out next month, he describes the Treasury as “a department of no”.\n\n"
             "“It took them a single afternoon,” he wrote.")
     assert {q.speaker for q in extract_quotes(text)} == {"Alan Pryor"}
+
+
+def test_a_sidebars_credit_lines_under_each_quotation_name_its_speaker() -> None:
+    text = ("The survey found that district nurses were rationing care.\n\n"
+            "In their words\n\n"
+            "“I had 38 patients on my list today and two of us to see them.”\n\n"
+            "Becky Norwood, district nursing sister, Hollinsford\n\n"
+            "“Newly qualified nurses are leaving within a year.”\n\n"
+            "Samuel Ofori, community matron, Saltmere\n\n"
+            "The union said morale was the lowest it had known.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Becky Norwood", "Samuel Ofori"]
+
+
+def test_a_vox_pops_credit_lines_over_each_quotation_still_name_the_quotation_under_them() -> None:
+    text = ("We asked patients what they made of the new phone system.\n\n"
+            "Margaret Thewlis, 74, retired teacher\n\n"
+            "“I was sceptical. But I pressed the button and it rang me back.”\n\n"
+            "Darren Oakes, 41, delivery driver\n\n"
+            "“It's fine if you just want an appointment.”\n\n"
+            "The practice said it would review the system in the spring.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Margaret Thewlis", "Darren Oakes"]

@@ -33,6 +33,9 @@ class ArticleLayout:
         k = bisect.bisect_right(self._quoted, (position, len(self._text))) - 1
         return k >= 0 and self._quoted[k][0] <= position < self._quoted[k][1]
 
+    def _paragraph(self, n: int) -> str:
+        return self._text[slice(*self._paragraphs[n])]
+
     def _paragraph_of(self, position: int) -> int:
         """Return the index of the paragraph holding `position`."""
         return max(0, bisect.bisect_right(self._para_starts, position) - 1)

@@ -16,6 +16,7 @@ from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import (
     ACRONYM,
     CAP_RUN,
+    CUE,
     FUNCTION_WORDS,
     KIN,
     PLACED,
@@ -29,7 +30,7 @@ from bot.core.quotes.lexicon import (
 )
 from bot.core.quotes.names import OWNERS, ArticleNames, is_unnamed
 from bot.core.quotes.organisations import SPOKESPERSON
-from bot.core.quotes.phrases import Mention, np_forward, role_gender
+from bot.core.quotes.phrases import Mention, np_forward, person_in, role_gender
 from bot.core.quotes.runs import analyse_run
 
 # A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …",
@@ -43,6 +44,8 @@ _NAMED_BACK = re.compile(
     r"|Th(?:at|ose|ese|is) (?:are|is|was|were) the (?:[a-z]+ )?(?:words?|view|verdict|advice|warning|message|plea"
     r"|assessment|account)(?: \w+){0,3}? (?:of|from)) (?=[A-Z])"  # to the Courant by Dr X"
 )
+_OPENS_QUOTE = re.compile(r"\s*[“\"‘']")
+_CREDIT_LINE = re.compile(r"(?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+, [\w’' ,&-]{3,80}:?")  # a name, a role, no sentence
 # "One carer, …, asked", "I spoke to a nurse in a London trust, who …", "A senior nurse who worked there, …, said",
 # "We also hear from a manager, who …", "We've been speaking to a senior nurse, who …"
 _UNNAMED_LEAD = re.compile(
@@ -170,12 +173,34 @@ def opening_people(text: str, names: ArticleNames) -> list[Mention]:
     return [replace(owned, start=lead.start - 1), lead] if owned is not None else [lead]
 
 
-def named_back(paragraph: str) -> Mention | None:
-    """Return the person a paragraph opens by naming as the source of the quotation above it ("So says Doris
-    Pennock, who …", "That advice came from Alan Croft, 68, …", "The words are those of Dr Priya Raman")."""
-    back = _NAMED_BACK.match(paragraph)
-    found = np_forward(token_spans(paragraph[back.end() :]), 0) if back else None
-    return found if found is not None and found.kind == "person" else None
+def named_back(paragraph: Callable[[int], str], n: int) -> Mention | None:
+    """Return the person the paragraph under quotation paragraph n opens by naming as its source ("So says Doris
+    Pennock, who …", "That advice came from Alan Croft, 68, …", "The words are those of Dr Priya Raman"), or
+    credits it to alone ("Becky Norwood, district nursing sister, Hollinsford") where this run of quotations and
+    credit lines puts each credit under its quotation: not where the run opens on a credit (a vox pop's name over
+    each answer). `paragraph` gives a paragraph's text by its index."""
+    under = paragraph(n + 1)
+    if back := _NAMED_BACK.match(under):
+        found = np_forward(token_spans(under[back.end() :]), 0)
+        return found if found is not None and found.kind == "person" else None
+    found = _name_credit(under)
+    first = n  # the run's first paragraph: a quotation, or a credit over one
+    while found is not None and first > 0 and (_OPENS_QUOTE.match(paragraph(first - 1)) or _credits(
+            paragraph(first - 1))):
+        first -= 1
+    return None if _credits(paragraph(first)) else found
+
+
+def _name_credit(paragraph: str) -> Mention | None:
+    """Return the person a paragraph is only a credit for: a name and a role, no sentence ("Becky Norwood, district
+    nursing sister, Hollinsford"), as a sidebar or vox pop sets under or over each quotation."""
+    credit = _CREDIT_LINE.fullmatch(paragraph.strip()) and not CUE.search(paragraph)  # not "X, chair of Y, said:"
+    found = person_in(paragraph) if credit else None
+    return found if found is not None and " " in found.name else None
+
+
+def _credits(paragraph: str) -> bool:
+    return _name_credit(paragraph) is not None or _credit_line(paragraph) is not None
 
 
 def role_lead(text: str) -> str | None:

@@ -138,7 +138,7 @@ class ArticleSpeakers(ArticleLayout):
         para = self._paragraph_of(close)  # a quote that closes its paragraph, under it "So says Doris Pennock, who …"
         if found or para + 1 == len(self._paragraphs) or self._text[close + 1 : self._paragraphs[para][1]].strip():
             return found
-        return named_back(self._text[slice(*self._paragraphs[para + 1])])
+        return named_back(self._paragraph, para)
 
     def resolve(self, mention: Mention | None, position: int) -> Speaker:
         """Turn a mention into a canonical speaker, role and kind: pronouns and role nouns become names."""
