@@ -2465,3 +2465,9 @@ def test_two_titled_people_joined_by_and_are_two_people(pair: str, pronoun: str,
             f"{pair} crossed the line together in an hour and nine minutes.\n\n"
             f"“We are already talking about next year,” {pronoun} said.")
     assert speakers(text)[-1][0] == speaker
+
+
+def test_a_body_called_by_its_place_and_initials_speaks_under_the_name_the_article_spells_out() -> None:
+    text = ("The committee wrote to the Eastmoor Integrated Care Board asking for a review.\n\n"
+            "An Eastmoor ICB spokesperson said: “Community pharmacies play a vital role.”")
+    assert speakers(text) == [("Eastmoor Integrated Care Board", None)]

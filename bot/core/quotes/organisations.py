@@ -98,7 +98,13 @@ def readable_org(text: str, known: dict[str, str], org: str) -> str:
 
 def _full_name(text: str, name: str) -> str:
     """Return the full name the article first gives a body it mostly calls by one word ("Brightwell Homecare
-    Group" for "Brightwell"): the capitalised run opening with that word and ending in a body's word."""
+    Group" for "Brightwell"): the capitalised run opening with that word and ending in a body's word; or by a place
+    and initials ("Eastmoor ICB" for "Eastmoor Integrated Care Board")."""
+    *place, last = name.split()
+    if place and is_acronym(last):
+        for run in re.finditer(rf"\b{re.escape(' '.join(place))}((?: [A-Z][\w’'-]*)+)", text):
+            if "".join(word[0] for word in run.group(1).split()) == last:
+                return run.group()
     if " " in name or not name[:1].isupper() or is_acronym(name):
         return name
     for run in re.finditer(rf"\b{re.escape(name)}(?: [A-Z][\w&’'-]*)+", text):
