@@ -74,10 +74,10 @@ _DEFINITION = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,8}?(?:is|are|was|were)\s+
 _SUMMARY_LABEL = re.compile(r"(?:summary|key points|in short|at a glance|what we know(?: so far)?)\W*", re.I)
 _CLOCK = re.compile(r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?", re.I)  # a live entry's time
 _TO_READER = re.compile(r"\b(?:you|your)\b", re.I)  # a teaser's prompt over links: "You may also be interested in:"
-# a section's label in capitals over the headline ("NEWS"); not "SUBSCRIBER EXCLUSIVE", which may stand under it
 # An obituary's headline is the name its lead opens on ("Peggy Tulloch obituary" over "Peggy Tulloch, who has died
 # aged 94, …"): three words, too few for a headline's shape, but the lead says whose it is.
 _OBITUARY = re.compile(r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+) obituary")
+# a section's label in capitals over the headline ("NEWS"); not "SUBSCRIBER EXCLUSIVE", which may stand under it
 _SECTION_LABEL = re.compile(r"(?:LATEST )?NEWS|OPINION|ANALYSIS|FEATURES?|COMMENT|BLOG")
 _NUMBERED = re.compile(r"\d{1,2}\. [A-Z]")  # "2. People want information": a section's number
 _EMAIL_HEADER = pattern(r"^(?:from|to|cc|subject|sent|date)\s*:")

@@ -296,6 +296,7 @@ _WHEN_OPENING = re.compile(
 )  # and an hour: "At about one in the morning Mrs B squeezed my hand and said:"
 
 
+# Works whose title an opening phrase may name after a comma: "In the book, Beds and Ballot Boxes, …"
 _WORKS = frozenset("book memoir novel autobiography film documentary play album song podcast series".split())
 
 

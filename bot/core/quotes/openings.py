@@ -200,6 +200,7 @@ def _name_credit(paragraph: str) -> Mention | None:
 
 
 def _credits(paragraph: str) -> bool:
+    """Say whether a paragraph only credits the quotation beside it: a name and role, or a round-up's credit."""
     return _name_credit(paragraph) is not None or _credit_line(paragraph) is not None
 
 

@@ -319,6 +319,7 @@ class ArticleSpeakers(ArticleLayout):
         return self._nominal(found, position) if found.kind == "nominal" else organisation(self._expand(found.name))
 
     def _speaking_org(self, position: int) -> Mention | None:
+        """Return the organisation the writer's last few sentences before `position` have speaking, if any."""
         sentences = self._told_back(position, _ORG_SENTENCES)
         return speaking_org(self._text, [(start, min(end, start + _MAX_SENTENCE)) for start, end in sentences])
 

@@ -22,12 +22,12 @@ _PRESENTED = re.compile(
     r"(?:(?:[a-z][\w-]*,? ){1,3})?(?=[A-Z])"
 )  # and "Also on the picket line was Ray Gillard", "On one of them … was Maureen", "Among those who have signed up is
 # retired postman Arthur Penhaligon" (his role first), "… was 91-year-old Dorothy Quantock", "What changed was Kate."
-# The writer meeting someone, named by first name alone: "At our Sowerton group I met Maureen, who is 76, …" (and
-# "a patient I will call Margaret": openings.named_aside)
 _PRESENTED_UNNAMED = re.compile(  # "Among them was a woman in her 80s who …", "On a chair sat a retired nurse, …"
     rf"(?:{_PRESENTING})\s+(?P<nominal>(?:an?|one) [a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?"
     r"(?: (?:in|from|at|of|with) [^.,;:“\"]*?)?)(?:,| who\b| whose\b|\.?$)"
 )
+# The writer meeting someone, named by first name alone: "At our Sowerton group I met Maureen, who is 76, …" (and
+# "a patient I will call Margaret": openings.named_aside)
 _MET = re.compile(r"[^.;:“\"]{0,80}?\b(?:I|[Ww]e) (?:met|meet|spoke to|visited)\s+(?=[A-Z])")
 
 
