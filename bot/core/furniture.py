@@ -53,6 +53,8 @@ _ALWAYS = pattern(
     r"\byou(?:'|’)?(?:re| are) receiving this (?:e-?mail|newsletter|bulletin|message|because)\b",
     # the outlet speaking to its reader: a paywall's thanks, a plea for money, a call for tips, a show's credits
     r"\bthank you for supporting (?:[\w-]+ ){0,3}journalism\b",
+    r"\bbecome a (?:member|supporter) (?:from|for|today)\b|\bfunded by (?:its|our) readers\b|\breader-funded\b",
+    r"\bjoin (?:the |our )?[\w'’ ]{0,40}\bnewsletter\b|\bspecial offers,? promotions and adverts\b",
     r"\byou(?:'|’)?re reading (?:one of )?our (?:premium|subscriber)",
     r"\bif you value (?:[\w-]+ ){0,4}(?:journalism|news)\b|\bplease chip in\b",
     r"\b(?:got|have) a (?:story|news tip|tip)\b[^.?]{0,80}\?\s*(?:e-?mail|contact|call|message|get in touch)\b",
@@ -68,7 +70,7 @@ _ALWAYS = pattern(
 # Furniture whatever the line's length when a line opens with these: pointing the reader to help, closing the
 # comments or labelling the piece
 _ALWAYS_OPENING = starts_with(
-    r"if you(?:'ve|’ve| have) been affected by|if you or someone you know\b"
+    r"if you(?:'ve|’ve| have) been affected by|if you or someone you know\b|if you are [^.]{1,60}\bneed support\b"
     r"|comments are (?:open|closed|switched off|turned off|disabled)\b|competing interests\s*:"
     r"|provenance and peer review\s*:|thank(?:s| you) for (?:subscribing|signing up)\b"  # a journal's, a sign-up's
     r"|(?:this|a version of this) (?:article|story|piece) (?:first |originally )?appeared (?:in|on)\b"  # in print
@@ -89,7 +91,8 @@ _ALWAYS_HINTS = (
     "inbox", "enter your", "facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "bluesky",
     " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
     "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version", "receiving this",
-    "journalism", "you value", "you're reading", "you’re reading", "chip in", "got a", "a story", "presented by",
+    "journalism", "you value", "funded by", "reader-funded", "promotions", "you're reading", "you’re reading",
+    "chip in", "got a", "a story", "presented by",
     "made possible", "went wrong", "rules", "local democracy", "player", "podcasts",
     "enter now", "book now", "register now", "buy now", "shop now", "donate now", "donate today", "nominate now",
     "vote now", "enter today", "book today", "register today",

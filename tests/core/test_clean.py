@@ -580,6 +580,11 @@ def test_a_sentence_about_a_reporter_inside_the_article_stays() -> None:
     "Competing interests: none declared.",
     "Content note: this story talks about self-harm.",
     "Darllen mwy | Read more: Surgery to merge in the spring",
+    "If you are a young carer and need support, the Harwick Carers Line is open from 9am to 9pm on 0808 157 0312.",
+    "Harwick Voice is funded by its readers. Become a member from £4 a month.",
+    "Harwick Voice is a reader-funded newsroom. If you value stories like this one, please consider joining us.",
+    "Join the Harwick Echo's free health newsletter for the stories that matter from our hospitals",
+    "Our community members are treated to special offers, promotions and adverts from us and our partners.",
 ])
 def test_signposts_comment_notices_and_labels_are_not_body(line: str) -> None:
     result = clean(page(HEADLINE, BODY[0], BODY[1], line, BODY[2], BODY[3]))
