@@ -67,10 +67,12 @@ _ALWAYS = pattern(
     r"\bthe local democracy reporting service (?:is|covers)\b",
     r"\b(?:produced|written) by the local democracy reporting service\b",
 )
-# Furniture whatever the line's length when a line opens with these: pointing the reader to help, closing the
-# comments or labelling the piece
+# Furniture whatever the line's length when a line opens with these: pointing the reader to help (another's: a
+# charity's "If you are a carer and need support, our helpline …" is its own news), closing the comments or labelling
+# the piece
 _ALWAYS_OPENING = starts_with(
-    r"if you(?:'ve|’ve| have) been affected by|if you or someone you know\b|if you are [^.]{1,60}\bneed support\b"
+    r"if you(?:'ve|’ve| have) been affected by|if you or someone you know\b"
+    r"|if you are [^.]{1,60}\bneed support\b(?![^.]*\bour\b)"
     r"|comments are (?:open|closed|switched off|turned off|disabled)\b|competing interests\s*:"
     r"|provenance and peer review\s*:|thank(?:s| you) for (?:subscribing|signing up)\b"  # a journal's, a sign-up's
     r"|(?:this|a version of this) (?:article|story|piece) (?:first |originally )?appeared (?:in|on)\b"  # in print

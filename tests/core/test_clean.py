@@ -591,6 +591,12 @@ def test_signposts_comment_notices_and_labels_are_not_body(line: str) -> None:
     assert paragraphs(result.body) == BODY
 
 
+def test_a_charitys_own_support_line_stays_in_its_news() -> None:
+    own = "If you are an unpaid carer and need support, our helpline advisers can help you find what you are owed."
+    result = clean(page(HEADLINE, BODY[0], BODY[1], BODY[2], BODY[3], own))
+    assert paragraphs(result.body) == [*BODY, own]
+
+
 def test_a_quote_pointing_listeners_to_help_stays_in_the_body() -> None:
     said = "She ended with a message: “If you've been affected by anything in this programme, please talk to us.”"
     result = clean(page(HEADLINE, BODY[0], BODY[1], said, BODY[2], BODY[3]))
