@@ -31,6 +31,7 @@ _PARTICLES = NAME_PARTICLES | wordset("dos ter el mac and & st")
 _JOB_HEADS = wordset(
     "correspondent reporter editor writer journalist columnist contributor staff team desk chief commentator critic"
 )
+_WRITER = re.compile(r"writer\b", re.I)  # a writer of one kind: "sketchwriter", "leader writer"
 _ROLE_WORDS = _JOB_HEADS | wordset(
     "senior deputy political health social care news digital features local reporting data investigations business "
     "court courts crime education transport environment science consumer community"  # "Tom Garside Court Reporter"
@@ -180,8 +181,8 @@ def is_job_title(line: str) -> bool:
     tokens = line.split()
     if not 1 <= len(words) == len(tokens) - tokens.count("&") <= 6:
         return False
-    if _JOB_HEADS.intersection(words) or any(w.endswith("writer") for w in words):  # "Health correspondent, Vale &
-        return True  # Coast News", "Parliamentary sketchwriter"
+    if _JOB_HEADS.intersection(words) or _WRITER.search(line):  # "Health correspondent, Vale & Coast News",
+        return True  # "Parliamentary sketchwriter"
     return len(words) > 1 and "&" not in tokens and bool(_ROLE_WORDS.intersection(words))  # "News & Social Media"
 
 

@@ -407,8 +407,10 @@ def looks_like_role(words: list[str]) -> bool:
 def _joins_run(tokens: list[Token], k: int) -> bool:
     """Tell whether token `k` links two capitalised words ("Department of Health", "Ursula von der Leyen"); not a
     second person with a title of their own ("Ms Ashworth and Mr Thwaite")."""
-    following = tokens[k + 1][0] if k + 1 < len(tokens) else ""
-    return tokens[k][0].lower() in RUN_CONNECTORS and is_cap(following) and following.lower() not in HONORIFICS
+    if k + 1 >= len(tokens) or tokens[k][0].lower() not in RUN_CONNECTORS:
+        return False
+    following = tokens[k + 1][0]
+    return is_cap(following) and following.lower() not in HONORIFICS
 
 
 def _surface(tokens: list[Token]) -> str:

@@ -22,6 +22,7 @@ _PRESENTED = re.compile(
     r"(?:(?:[a-z][\w-]*,? ){1,3})?(?=[A-Z])"
 )  # and "Also on the picket line was Ray Gillard", "On one of them … was Maureen", "Among those who have signed up is
 # retired postman Arthur Penhaligon" (his role first), "… was 91-year-old Dorothy Quantock", "What changed was Kate."
+_OPENERS = frozenset("Among Amongst One Consider Meet Take We Also On At In Outside Inside Beside Behind Next".split())
 _PRESENTED_UNNAMED = re.compile(  # "Among them was a woman in her 80s who …", "On a chair sat a retired nurse, …"
     rf"(?:{_PRESENTING})\s+(?P<nominal>(?:an?|one) [a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?"
     r"(?: (?:in|from|at|of|with) [^.,;:“\"]*?)?)(?:,| who\b| whose\b|\.?$)"
@@ -40,7 +41,7 @@ def presented(sentence: str) -> Mention | None:
     met = _MET.match(sentence)
     shown = met or _PRESENTED.match(sentence)
     if shown is None:  # someone left unnamed: "Among them was a woman in her 80s who …"
-        unnamed = _PRESENTED_UNNAMED.match(sentence)
+        unnamed = _PRESENTED_UNNAMED.match(sentence) if sentence[:8].split(" ", 1)[0] in _OPENERS else None
         if unnamed is None or nominal_head(unnamed["nominal"]) not in SOMEONE:
             return None
         return Mention("nominal", unnamed["nominal"], start=unnamed.start("nominal"))
