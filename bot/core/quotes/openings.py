@@ -184,9 +184,10 @@ def named_back(paragraph: Callable[[int], str], n: int) -> Mention | None:
         found = np_forward(token_spans(under[back.end() :]), 0)
         return found if found is not None and found.kind == "person" else None
     found = _name_credit(under)
+    if found is None:
+        return None
     first = n  # the run's first paragraph: a quotation, or a credit over one
-    while found is not None and first > 0 and (_OPENS_QUOTE.match(paragraph(first - 1)) or _credits(
-            paragraph(first - 1))):
+    while first > 0 and (_OPENS_QUOTE.match(paragraph(first - 1)) or _credits(paragraph(first - 1))):
         first -= 1
     return None if _credits(paragraph(first)) else found
 

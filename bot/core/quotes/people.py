@@ -78,7 +78,9 @@ from bot.core.quotes.presenting import presented
 _NEUTRAL = re.compile(r"\bspokesperson\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur)\b")  # "One doctor told me …": the speaker's story
 _READ_FROM = re.compile(r"\bread(?:s|ing)? (?:out |from )?(?:an?|the|his|her|their) (?:[\w-]+ ){0,2}(?:letter|e-?mail)")
-_ANY_BODY = frozenset("charity organisation organization group body".split())  # nouns no name need end in
+# "the charity" and the like: a body whose name need not end in the noun ("The UK Sepsis Trust said …. “…,” the
+# charity said": the body that just spoke)
+_ANY_BODY = frozenset(f"the {noun}" for noun in "charity organisation organization group body".split())
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 _PARENTS = frozenset("mother mum mam mom father dad".split())
 _PARENT = re.compile(r"\b(?:Mum|Mam|Mom|Dad|[Mm]y (?:mother|mum|mam|mom|father|dad))\b")  # "Mum worked …": of a parent
@@ -197,9 +199,8 @@ class ArticleSpeakers(ArticleLayout):
             body = body_named(self._text, body_head, position)
             if body is not None:
                 return organisation(self._expand(body))
-            bare = mention.name.lower() in {f"the {noun}" for noun in _ANY_BODY}  # "The UK Sepsis Trust said
-            spoke = self._speaking_org(position) if bare else None
-            if spoke is not None and spoke.kind == "org":  # …. “…,” the charity said": the body that just spoke
+            spoke = self._speaking_org(position) if mention.name.lower() in _ANY_BODY else None
+            if spoke is not None and spoke.kind == "org":
                 return organisation(self._expand(spoke.name))
         if mention.definite and head.startswith("spokes"):  # "The spokesperson added:": the one brought in before,
             spokes = self._spokespeople.last_before(position)  # however many quotes of others since
