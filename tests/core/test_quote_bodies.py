@@ -1,4 +1,5 @@
-"""Which body "a spokesperson for …" speaks for, however the article introduced it."""
+"""Which body "a spokesperson for …" or "the report" speaks for, however the article introduced it; and when a
+spokesperson speaks for a person, whose own words they are not."""
 
 from __future__ import annotations
 
@@ -88,3 +89,44 @@ def test_a_statement_from_a_body_set_off_after_a_places_operator_is_the_bodys() 
     text = ("In a statement, Larch Lodge's operator, Evercare Homes Ltd, said it had dismissed the worker.\n\n"
             "“The safety of our residents is our absolute priority,” the statement added.")
     assert speakers(text) == ["Evercare Homes Ltd"]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The van is run by the charity Wheels for Wellbeing.\n\nIt carries 40 people a week.\n\n“We hate saying no,” "
+     "the charity’s statement added.", "Wheels for Wellbeing"),
+    ("Parents were told by Thornbury Council that the centre would shut.\n\nA consultation closes in March.\n\n"
+     "“No decision has been made,” the council's statement said.", "Thornbury Council"),
+])
+def test_the_bodys_statement_is_the_words_of_the_body_the_article_named(text: str, body: str) -> None:
+    assert speakers(text) == [body]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Ruth Abbott, the care minister, was asked about the leak.\n\nA spokesperson for Ms Abbott said: “The "
+     "messages have been taken out of context.”", "A spokesperson for Ms Abbott"),
+    ("Nurses voted to strike.\n\nA spokeswoman for the health secretary, Alan Pryor, said: “The door remains "
+     "open to talks.”", "A spokeswoman for the health secretary"),
+])
+def test_a_spokesperson_for_a_person_is_not_that_person(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_the_spokesperson_who_spoke_for_a_person_keeps_speaking_for_them() -> None:
+    text = ("A spokesman for Dr Hale said: “She has not seen the report.”\n\nDr Hale is on leave.\n\n"
+            "“She will reply next week,” the spokesman added.")
+    assert speakers(text) == ["A spokesman for Dr Hale", "A spokesman for Dr Hale"]
+
+
+def test_the_report_said_far_from_where_it_was_introduced_is_the_body_that_wrote_it() -> None:
+    text = ("Older people wait longer for a hip operation, according to a report published today.\n\n"
+            "The Linmoor Institute analysed data from 1,200 hospitals in England.\n\n"
+            "Dr Ann Hale, a surgeon, said the figures were stark. “We see it every week,” she said.\n\n"
+            "Patients described long waits. One man waited two years. His wife said he could barely walk.\n\n"
+            "“Waits are longest where need is greatest,” the report says.")
+    assert speakers(text)[-1] == "Linmoor Institute"
+
+
+def test_a_report_is_not_from_a_place_a_count_of_its_sources_is_in() -> None:
+    text = ("The Linmoor Institute analysed appointment data from 6,200 practices in England.\n\n"
+            "“The gap has widened,” the report says.")
+    assert speakers(text) == ["Linmoor Institute"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
+from bot.core.quotes.kinds import speaks_for_person
 from bot.core.quotes.lexicon import (
     AFFILIATIONS,
     FUNCTION_WORDS,
@@ -42,6 +43,8 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         name, pure_name = _named(inner)
         if name is not None and name.kind == "person" and pure_name and sep >= 0:
             role_start = phrase_start(tokens, sep - 1)
+            if role_start is not None and speaks_for_person(role := text[role_start : tokens[sep - 1][2]]):
+                return Mention("nominal", role, start=role_start)  # "A spokesperson for the minister, X,": X is hers
             if role_start is not None:
                 titled = surely_named([word for word, _, _ in inner])
                 outer = None if titled else _named_before(tokens, separators, n, text)  # "…, Janet Colley, the

@@ -14,10 +14,20 @@ a country or a person known by one name.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from bot.core.models import ORGANISATION, PERSON
-from bot.core.quotes.lexicon import DETERMINERS, ORG_WORDS, SPLITTERS, strip_possessive, word_tokens, wordset
+from bot.core.quotes.lexicon import (
+    DETERMINERS,
+    HONORIFICS,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    SPLITTERS,
+    strip_possessive,
+    word_tokens,
+    wordset,
+)
 
 # Nouns that head a nominal naming an organisation ("the firm said") besides those a capitalised run is
 # recognised by; kept here so that they change the kind only, never who is found to have spoken.
@@ -74,3 +84,14 @@ def nominal_kind(nominal: str) -> str | None:
     if head in _ORG_HEADS or singular in _ORG_HEADS:
         return ORGANISATION
     return None if head in _DOCUMENTS or singular in _DOCUMENTS else PERSON
+
+
+# An unnamed spokesperson for a person, by title or by name: "a spokesperson for the minister", "… for Mr Farrant"
+_FOR_PERSON = re.compile(r"(?:[Aa]n?|[Oo]ne) spokes\w+ (?:for|to) (?:(?:the|his|her) [\w -]*?(\w+)$|([A-Z]\w*) )")
+
+
+def speaks_for_person(nominal: str) -> bool:
+    """Whether an unnamed spokesperson speaks for a person, whose own words theirs are not."""
+    found = _FOR_PERSON.match(nominal)
+    title, honorific = (found[1] or "", found[2] or "") if found else ("", "")
+    return (title.lower() in ROLE_NOUNS and title.lower() not in ORG_WORDS) or honorific.lower() in HONORIFICS

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from bot.core.quotes.lexicon import sentence_breaks
 
 CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
+_DOCUMENT_SENTENCES = 4  # how far back "The report said" looks first for the body it comes from
 
 
 class ArticleLayout:
@@ -57,6 +58,18 @@ class ArticleLayout:
         """The `count` sentences up to `position`, nearest first, as (start, end)."""
         last = self._sentence_of(position)
         return [(self._starts[k], min(position, self._ends[k])) for k in range(last, max(-1, last - count), -1)]
+
+    def _about_document(self, noun: str, position: int) -> list[tuple[int, int]]:
+        """The sentences that may say whose a document is: a few up to `position`, nearest first, then those around
+        where the article first names it: that one, the one before and the one after ("…, according to a report
+        published today. The Fairhaven Institute analysed …")."""
+        near = self._sentences_back(position, _DOCUMENT_SENTENCES)
+        first = re.search(rf"\b{noun}\b", self._text, re.IGNORECASE)
+        if first is None or first.start() >= position:
+            return near
+        k, seen = self._sentence_of(first.start()), {start for start, _ in near}
+        around = [j for j in (k, k - 1, k + 1) if j >= 0 and self._starts[j] < position and self._starts[j] not in seen]
+        return near + [(self._starts[j], self._ends[j]) for j in around]
 
     def _told_back(self, position: int, count: int) -> list[tuple[int, int]]:
         """The `count` sentences of the writer's own up to `position`, nearest first: the sentences of a long

@@ -18,6 +18,7 @@ from bot.core.quotes.lexicon import (
     LISTED_ORG,
     ORG_WORDS,
     PLACED,
+    ROLE_NOUNS,
     RUN_CONNECTORS,
     is_acronym,
     strip_possessive,
@@ -154,9 +155,10 @@ def org_inside(nominal: str) -> str | None:
 def spoken_for(text: str, nominal: str, position: int) -> str | None:
     """Return the body named before `position` that "a spokeswoman for the trust" (or "for the health board", "for
     the ombudsman", "a trust spokesperson") speaks for: the nearest one whose name ends in that word ("Northvale
-    Hospitals NHS Trust") or is named for it ("the University of Ashbridge")."""
+    Hospitals NHS Trust") or is named for it ("the University of Ashbridge"); a person's title is no body."""
     found = _SPOKEN_FOR.search(nominal)
     words = (found[1] or found[2]).split() if found else []
+    words = [word for word in words if word in ORG_WORDS or word not in ROLE_NOUNS]  # "for the health secretary"
     return next((body for word in reversed(words) if (body := body_named(text, word, position))), None)
 
 
@@ -219,8 +221,8 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
         between = text[by.end() : run.start()] if run is not None else ""
         if run is None or len(between) > _BY_REACH or any(mark in between for mark in ".;:“\""):
             continue
-        if _COUNT_BEFORE.search(between):  # "responses from 94 NHS trusts" counts bodies
-            continue
+        if _COUNT_BEFORE.search(between) or between[:1].isdigit():  # "responses from 94 NHS trusts" counts bodies,
+            continue  # "data from 6,200 practices in England" counts others
         if _READ_BY.search(text, max(0, by.start() - 40), by.start()):
             continue
         if letter and (someone := _SOMEONE_FROM.fullmatch(between)):  # "sent by a constituent in Dunmarran": the

@@ -28,7 +28,7 @@ from bot.core.quotes.clauses import (
 )
 from bot.core.quotes.documents import DOCUMENTS, LETTERS, WRITINGS, document_body, document_source, document_writer
 from bot.core.quotes.epithets import EPITHET, first_use
-from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person
+from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person, speaks_for_person
 from bot.core.quotes.layout import CLAUSE_REACH, ArticleLayout
 from bot.core.quotes.leadins import own_words
 from bot.core.quotes.lexicon import (
@@ -89,7 +89,6 @@ _SEVERAL = re.compile(r",| and |&")  # a byline of several writers: "I" is none 
 _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it is about
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
 _ORG_SENTENCES = 3  # how far back "it said" looks for the organisation it stands for
-_REPORT_SENTENCES = 4  # how far back "The report said" looks for the body it comes from
 _ROLE_CANDIDATES = 8  # how many earlier people "the minister" is compared with
 
 
@@ -193,8 +192,8 @@ class ArticleSpeakers(ArticleLayout):
         """Say whom a nominal stands for: "the minister" a person named before, "the council" the council
         named before, "The report" whoever it is by, "a spokesperson" the organisation just named."""
         head = word_tokens(mention.name)[-1].lower()
-        owner = re.search(r"(\w+)['’]s \w+$", mention.name)  # "The commission's report": the commission's words
-        body_head = owner.group(1).lower() if owner and head in WRITINGS else head
+        owner = re.search(r"(\w+)['’]s \w+$", mention.name)  # "the charity's statement": the charity's words
+        body_head = owner.group(1).lower() if owner and (head in WRITINGS or head == "statement") else head
         if mention.definite and body_head in ORG_WORDS:  # "In a statement, the council said": Lewisham Council
             body = body_named(self._text, body_head, position)
             if body is not None:
@@ -205,8 +204,8 @@ class ArticleSpeakers(ArticleLayout):
         if mention.definite and head.startswith("spokes"):  # "The spokesperson added:": the one brought in before,
             spokes = self._spokespeople.last_before(position)  # however many quotes of others since
             found_org = self._nominal(Mention("nominal", spokes.group()), spokes.start()) if spokes else None
-            if found_org is not None and found_org.kind == ORGANISATION:
-                return found_org
+            if found_org is not None and (found_org.kind == ORGANISATION or speaks_for_person(spokes.group())):
+                return found_org  # or the unnamed one who spoke for a person: "a spokesperson for Mr Farrant"
         if mention.definite and OF_SOMEONE.match(mention.name):  # "the daughter of one resident": no one named
             return Speaker(mention.name, None, nominal_kind(mention.name))
         if mention.definite:
@@ -237,7 +236,7 @@ class ArticleSpeakers(ArticleLayout):
                 return Speaker(author.name, None, PERSON)
             if author is not None:
                 return organisation(self._expand(author.name))
-            body = head in DOCUMENTS and document_body(self._text, self._sentences_back(position, _REPORT_SENTENCES))
+            body = head in DOCUMENTS and document_body(self._text, self._about_document(head, position))
             if body:  # "The Care Inspectorate made an unannounced visit …. The report said:" (a memo is its writer's)
                 return organisation(self._expand(body))
         if head.startswith("spokes") or head == "statement":

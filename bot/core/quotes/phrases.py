@@ -139,6 +139,9 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
         return member
     if kind == "person" and first < j == end:  # "the Gazette", "the Royal": no one's name takes "the"
         kind = "org"
+    speaks_for = _speaks_for(tokens, first, text)
+    if kind == "person" and speaks_for is not None and words[0].lower() in HONORIFICS:  # "a spokesperson for Mr X"
+        return Mention("nominal", text[speaks_for : tokens[end][2]], start=speaks_for)
     if kind == "person":
         gender = name_gender(words, tail)
         premod = _premodifier_start(tokens, j)
@@ -152,7 +155,6 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
         gender = gender or role_gender(role or "") or gender_of(kin)
         return Mention("person", " ".join(tail), role=role, gender=gender, start=tokens[first][1])
     if kind == "org":
-        speaks_for = _speaks_for(tokens, first, text)
         start = tokens[first][1] if speaks_for is None else speaks_for
         return Mention("org", _surface(tokens[j : end + 1]), start=start)
     if kind == "role":
@@ -202,9 +204,9 @@ def _member_of(tokens: list[Token], first: int, end: int, text: str, named: bool
 
 
 def _speaks_for(tokens: list[Token], first: int, text: str) -> int | None:
-    """Return where "a spokesperson for" starts before the organisation at tokens[first], if it does: an unnamed
-    someone speaking for a body ("…,” a spokesperson for the Department of Health said) gives its statement, so
-    the phrase is the subject and the body the speaker; "the chief executive of X" is someone already named."""
+    """Return where "a spokesperson for" starts before the name at tokens[first], if it does: an unnamed someone
+    speaking for a body ("a spokesperson for the Department of Health said") gives its statement, for a person ("a
+    friend of Ms Roe") their own words; "the chief executive of X" is someone already named."""
     if first < 2 or tokens[first - 1][0] not in AFFILIATIONS:
         return None
     nominal = np_backward(tokens, first - 2, text)
@@ -235,9 +237,8 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
         # "a Marks & Spencer spokesman"; but "Voices in A&E. A spokesman" ends at the full stop
         firm = word == "&" and joins_name and tokens[j + 1][0][-1] != "."
         owned = word in ("'", "’") and j > 0 and tokens[j - 1][0].endswith("s")  # "with 20 years’ service"
-        if (not word[0].isalnum() and not (firm or owned or (word == "," and in_listed_org(text, tokens[j][1])))) or (
-            low in PRONOUNS
-        ):
+        listed = word == "," and in_listed_org(text, tokens[j][1])  # a comma inside a body's listed name
+        if (not word[0].isalnum() and not (firm or owned or listed)) or low in PRONOUNS:
             break
         if (low in ("who", "which", "that", "and", "but") and not (low == "and" and joins_name)) or low in _FINITE:
             break  # nor past a verb: "One of the care assistants said in a statement read …" is not one phrase
