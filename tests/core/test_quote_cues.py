@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.core.pipeline import process_article
 from bot.core.quotes import extract_quotes
 
 
@@ -478,3 +479,29 @@ def test_survey_comments_credited_after_a_dash_to_someone_unnamed_are_theirs() -
             "The union said the comments were consistent with last year's.")
     assert [q.speaker for q in extract_quotes(text)] == [
         "children's social worker, North West", "newly qualified social worker, Yorkshire"]
+
+
+@pytest.mark.parametrize("office", ["shadow health secretary", "former health secretary", "deputy health secretary"])
+def test_the_health_secretary_is_not_someone_given_a_shadow_or_former_office_later(office: str) -> None:
+    text = ("Tom Reeve was appointed in her place on Friday.\n\nHe is the fourth in five years.\n\n"
+            "Asked about budgets, the health secretary said: “I know where the money is.”\n\n"
+            f"“They need an operation date,” said the {office}, Gideon Farrant.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Reeve", "Gideon Farrant"]
+
+
+@pytest.mark.parametrize("aged", ["Pam (67, Eastfield)", "Pam, 67,"])
+def test_a_first_name_given_with_an_age_is_the_name_a_later_sentence_opens_on(aged: str) -> None:
+    text = (f"{aged} said: “I am on a pension.”\n\nSophie (29, Kingsmead) said she had not known it was free.\n\n"
+            "Pam was not hopeful. “I will believe it when I see it,” she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Pam", "Pam"]
+
+
+@pytest.mark.parametrize("masthead", ["Care Market Weekly", "Lindford Gazette", "Nursing Practice Journal"])
+def test_a_publication_named_in_passing_is_not_the_analyst_who_spoke(masthead: str) -> None:
+    raw = (f"{masthead}\nNews\nDeals\nHarcourt Living buys Bramblewood Care Group\n23 March 2026\nBy Adrian Fellowes\n\n"
+           "Harcourt Living has agreed to buy Bramblewood Care Group, which runs 32 care homes.\n\n"
+           "Priya Raman, a partner at the consultancy Fenwick Lowe, said the price was higher than expected.\n\n"
+           "Ms Raman warned that fee rates remained the biggest risk. Councils have raised fees by 6.1%, according "
+           f"to figures compiled by {masthead}, compared with 6.7% for the living wage.\n\n"
+           "“If fees don't keep pace, the arithmetic gets very uncomfortable,” the analyst said.\n")
+    assert [q.speaker for q in process_article(raw).quotes] == ["Priya Raman"]

@@ -61,15 +61,15 @@ class ArticleLayout:
 
     def _about_document(self, noun: str, position: int) -> list[tuple[int, int]]:
         """The sentences that may say whose a document is: a few up to `position`, nearest first, then those around
-        where the article first names it: that one, the one before and the one after ("…, according to a report
-        published today. The Fairhaven Institute analysed …")."""
+        where the article brings it in ("a report", "its report", "the ombudsman's report"): that one, the one before
+        and the one after ("…, according to a report published today. The Fairhaven Institute analysed …")."""
         near = self._sentences_back(position, _DOCUMENT_SENTENCES)
-        first = re.search(rf"\b{noun}\b", self._text, re.IGNORECASE)
+        first = re.search(rf"\b(?:[Aa]n?|[Ii]ts|[Tt]heir|\w+['’]s)(?: [\w-]+){{0,3}} {noun}\b", self._text)
         if first is None or first.start() >= position:
             return near
         k, seen = self._sentence_of(first.start()), {start for start, _ in near}
-        around = [j for j in (k, k - 1, k + 1) if j >= 0 and self._starts[j] < position and self._starts[j] not in seen]
-        return near + [(self._starts[j], self._ends[j]) for j in around]
+        around = [(self._starts[j], self._ends[j]) for j in (k, k - 1, k + 1) if 0 <= j < len(self._starts)]
+        return near + [(start, end) for start, end in around if start < position and start not in seen]
 
     def _told_back(self, position: int, count: int) -> list[tuple[int, int]]:
         """The `count` sentences of the writer's own up to `position`, nearest first: the sentences of a long

@@ -53,8 +53,9 @@ OF_SOMEONE = re.compile(r"the [\w’'-]+ of (?:an?|one|another) ", re.I)
 # One of several the writer spoke to: "One nurse", "Another resident", "A second worker"
 ONE_MORE = re.compile(r"(?:one|another|an? (?:second|third|fourth|fifth|sixth|other)) ", re.I)
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+|,)[ \t]+$")  # "Queen’s District": not mid-sentence lower case
-# The commonest cue verbs: a capitalised word just before one is used as a name ("Melanie said").
-_CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b")
+# What follows a capitalised word used as a name: one of the commonest cue verbs ("Melanie said"), or an age
+# ("Pam (67, Eastfield) said", "Jean, 81, who …")
+_CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b|(?:, | \()\d{1,3}[,)]")
 _OTHER_NAME = re.compile(r"\n|\b(?!(?:He|She|His|Her|Him|It|They|The|But|And|In|A|An|I)\b)[A-Z][a-z]")
 # The person noun or pronoun a writer introduces a name with: "a woman I'll call Jean", "I'll call him Frank",
 # "a young man called Dev": the name's gender, whatever pronouns about others follow it.
@@ -312,7 +313,7 @@ class ArticleNames:
         previous = _PREVIOUS_WORD.search(self._text, max(0, start - 30), start)
         if previous and (previous.group(1)[0].islower() or previous.group(1) == ","):
             return True  # capitalised mid-sentence
-        return bool(_CUE_NEXT.match(self._text, end))  # the subject of "said"
+        return bool(_CUE_NEXT.match(self._text, end))  # the subject of "said", or aged
 
     def first_name_forms(self, first: str) -> Counter[str]:
         """Count the full names that start with `first` (for a speaker named by first name only)."""

@@ -25,6 +25,13 @@ def holds_office(text: str, surname: str, office: str) -> bool:
     return bool(titles) and re.search(rf"\b(?:{'|'.join(titles)})\.? {name}", text) is not None
 
 
+def in_office(role: str, office: str) -> bool:
+    """Say whether a role given to someone is that office itself, not a shadow, former or deputy one: "the health
+    secretary" is no "shadow health secretary"."""
+    at = role.find(office)
+    return at >= 0 and not QUALIFIED_OFFICE.search(role, 0, at)
+
+
 _NAMED = r"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+)"  # capitalised words that may be a person's name
 
 
@@ -83,11 +90,12 @@ def _office_holder(text: str, office: str) -> Mention | None:
     if office not in HONORIFICS and " " not in office:
         return None
     title = re.escape(office)
-    return _one_person(itertools.chain(  # "…, the Bishop of Wensley" and "the Bishop of Calderbrook, the Rt Rev …"
-        re.finditer(rf"{_NAMED}, (?:the )?(?i:{title})\b", text),
+    titled = itertools.chain(  # "the Bishop of Calderbrook, the Rt Rev …", "NHS England’s chief people officer, Dr X,"
         re.finditer(rf"\b(?i:{title}) of (?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+, (?:the )?{_NAMED}", text),
-        re.finditer(rf"\b(?i:{title}), {_NAMED}", text),  # "NHS England’s chief people officer, Dr X,"
-    ))
+        re.finditer(rf"\b(?i:{title}), {_NAMED}", text),
+    )  # but not "the shadow health secretary, Gideon Farrant"
+    titled = (m for m in titled if not QUALIFIED_OFFICE.search(text, max(0, m.start() - 12), m.start()))
+    return _one_person(itertools.chain(re.finditer(rf"{_NAMED}, (?:the )?(?i:{title})\b", text), titled))
 
 
 def _one_person(runs: Iterable[re.Match[str]]) -> Mention | None:

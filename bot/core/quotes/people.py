@@ -58,7 +58,7 @@ from bot.core.quotes.names import (
     owned_relative,
     relative_named,
 )
-from bot.core.quotes.offices import Offices, former_job, holds_office
+from bot.core.quotes.offices import Offices, former_job, holds_office, in_office
 from bot.core.quotes.openings import named_aside, named_back, named_subject, offered_name, opening_people, role_lead
 from bot.core.quotes.organisations import (
     SPOKESPERSON,
@@ -431,7 +431,7 @@ class ArticleSpeakers(ArticleLayout):
             nearest = nearest or mention
         office = " ".join(w for w in words if w not in DETERMINERS)  # "the chief people officer", not "the nurse":
         everyone = self._recent_people(position, reach=len(self._starts))  # whoever the article gave it, however far
-        if " " in office and (held := next((m for m in everyone if office in self._roles.given(m)), None)):
+        if " " in office and (held := next((m for m in everyone if in_office(self._roles.given(m), office)), None)):
             return held
         if nominal.split()[-1].istitle() and (titled := self._offices.titled(head, position)):
             return titled
