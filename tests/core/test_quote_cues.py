@@ -498,10 +498,21 @@ def test_a_first_name_given_with_an_age_is_the_name_a_later_sentence_opens_on(ag
 
 @pytest.mark.parametrize("masthead", ["Care Market Weekly", "Lindford Gazette", "Nursing Practice Journal"])
 def test_a_publication_named_in_passing_is_not_the_analyst_who_spoke(masthead: str) -> None:
-    raw = (f"{masthead}\nNews\nDeals\nHarcourt Living buys Bramblewood Care Group\n23 March 2026\nBy Adrian Fellowes\n\n"
+    raw = (f"{masthead}\nNews\nDeals\nHarcourt Living buys Bramblewood Care Group\n23 March 2026\n"
+           "By Adrian Fellowes\n\n"
            "Harcourt Living has agreed to buy Bramblewood Care Group, which runs 32 care homes.\n\n"
            "Priya Raman, a partner at the consultancy Fenwick Lowe, said the price was higher than expected.\n\n"
            "Ms Raman warned that fee rates remained the biggest risk. Councils have raised fees by 6.1%, according "
            f"to figures compiled by {masthead}, compared with 6.7% for the living wage.\n\n"
            "“If fees don't keep pace, the arithmetic gets very uncomfortable,” the analyst said.\n")
     assert [q.speaker for q in process_article(raw).quotes] == ["Priya Raman"]
+
+
+@pytest.mark.parametrize("role", ["The regional organiser for the Allied Health Workers' Union in the Wyvern area",
+                                  "The chief executive of the Eastbrook and Wyvern Community Health NHS Trust"])
+def test_a_long_role_before_a_name_set_off_by_commas_is_hers(role: str) -> None:
+    text = ("Pauline Edgerton, 81, said her husband had waited 31 hours for a bed.\n\n"
+            "“He should not be spending a night in a corridor,” Mrs Edgerton said.\n\n"
+            f"{role}, Stacey Munroe, said staff were exhausted.\n\n"
+            "“Our members are being asked to do the impossible,” she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Pauline Edgerton", "Stacey Munroe"]

@@ -39,7 +39,7 @@ from bot.core.quotes.lexicon import (
 )
 from bot.core.quotes.runs import analyse_run
 
-_PREMODIFIER_TOKENS = 16  # how far back a role written before a name may reach
+_PREMODIFIER_TOKENS = 16  # how far back a role written before a name may reach (or before its comma)
 _QUALIFIER_TOKENS = 4  # words of a phrase like "on the panel" after a nominal speaker
 _ROLE_LINKS = frozenset(("of", "for", "and", "&", "at", "on"))
 _BODY_NOUNS = frozenset("group charity campaign organisation union network alliance coalition forum".split())
@@ -63,14 +63,15 @@ class Mention:
 def phrase_start(tokens: list[Token], end: int) -> int | None:
     """Return where a role phrase like "the chief executive of NHS England" ending at `end` starts; a list
     inside it ("director of nursing, policy and practice") is part of it."""
-    j, reach = end, 10
+    j, reach = end, _PREMODIFIER_TOKENS
     while j >= 0 and end - j < reach:
         word = tokens[j][0]
         if word == "and" and j > 0 and tokens[j - 1][0] == ",":
             break  # ", and Tarrowmouth Partnership's chief executive": a new clause, not a list
-        if word == "," and reach == 10 and "and" in (w for w, _, _ in tokens[j + 1 : end + 1]):
-            word, reach = "and", 14  # a list inside the role: "director of nursing, policy and practice"
-        if not (word[0].isalpha() or word in ("&", "’s", "'s")):
+        if word == "," and reach == _PREMODIFIER_TOKENS and "and" in (w for w, _, _ in tokens[j + 1 : end + 1]):
+            word, reach = "and", _PREMODIFIER_TOKENS + 4  # a list inside: "director of nursing, policy and practice"
+        owned = word in ("'", "’") and j > 0 and tokens[j - 1][0].endswith("s")  # "the Allied Health Workers' Union"
+        if not (word[0].isalpha() or word in ("&", "’s", "'s") or owned):
             break
         if word.lower() in DETERMINERS and not (j > 0 and tokens[j - 1][0] in SPLITTERS):
             return tokens[j][1]  # not "the trust" in "The chief executive of the trust": the phrase goes on back
@@ -488,9 +489,8 @@ def clean_role(role: str) -> str | None:
     if det.lower() in ("the", "a", "an", "its", "their", "our", "whose") and rest and not owned:
         role = rest
     first, _, after = role.partition(" ")
-    if first.istitle() and (first in ("The", "His", "Her") or first.lower() in _COMMON_ROLE_WORDS) and (
-        after == after.lower()
-    ):
+    opened = first.istitle() and (first in ("The", "His", "Her") or first.lower() in _COMMON_ROLE_WORDS)
+    if opened and after == after.lower():
         role = first.lower() + role[len(first) :]  # "Chief executive Jo Bell said": its capital opened the sentence
     return role or None
 
