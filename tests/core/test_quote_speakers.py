@@ -918,6 +918,19 @@ def test_transcript_lines_are_quotations_of_the_people_their_labels_name() -> No
     assert quotes[1].text.startswith("We keep the workforce")
 
 
+def test_a_calls_transcript_lines_are_the_person_the_article_titles_with_the_label() -> None:
+    text = (
+        "Call handler Owen Pryce quickly established that the man was not breathing.\n\n"
+        "An edited transcript of the call reads:\n\n"
+        "Call handler: Ambulance service. Tell me exactly what's happened.\n\n"
+        "Caller: It's my husband, he's just fallen down on the floor.\n\n"
+        "Call handler: Is he breathing? Look at his chest for me.\n\n"
+        "Read more: Ambulance service praises bystanders who started CPR"
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.text[:9]) for q in quotes] == [("Owen Pryce", "Ambulance"), ("Owen Pryce", "Is he bre")]
+
+
 @pytest.mark.parametrize("text", [
     "Privacy Notice: Newsletters may contain information about charities and content funded by partners.",
     "Tags: social care, workforce, visas, councils, home care, recruitment\n\n"

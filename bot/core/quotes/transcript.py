@@ -1,5 +1,6 @@
 """Transcript lines as quotations: in a committee write-up or an interview a speaker's label, not quote marks,
-says who is speaking ("Jack Penhaligon: Minister, has the Department modelled…", "The minister: There isn't…");
+says who is speaking ("Jack Penhaligon: Minister, has the Department modelled…", "The minister: There isn't…",
+a 999 call's "Call handler: …" where the article titles someone so);
 in an interview's questions and answers ("Q: …" / "A: …", or a question and the paragraph below it), the answers
 are the interviewee's words."""
 
@@ -11,14 +12,15 @@ from dataclasses import replace
 
 from bot.core.models import Quote
 from bot.core.quotes.kinds import NOBODY, Speaker
-from bot.core.quotes.lexicon import CAP_RUN, CUE, ORG_WORDS, occurrences, word_tokens
+from bot.core.quotes.lexicon import CAP_RUN, CUE, ORG_WORDS, ROLE_NOUNS, occurrences, word_tokens
 from bot.core.quotes.names import name_words
+from bot.core.quotes.offices import Offices
 from bot.core.quotes.people import ArticleSpeakers
 from bot.core.quotes.phrases import Mention
 from bot.core.quotes.runs import analyse_run
 
 # A paragraph that opens with a speaker's label: a name ("Nuala", "Dr Ann Lee") or "The minister", then a colon
-_LINE = re.compile(r"(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}|The [a-z]+(?: [a-z]+)?): (?=\S)")
+_LINE = re.compile(r"(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}|(?:The|[A-Z][a-z]+) [a-z]+(?: [a-z]+)?): (?=\S)")
 _MIN_WORDS = 6  # "Update: see below" is no one speaking
 _MIN_LINES = 2
 _QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*[:.]\s+(?=\S)")
@@ -74,6 +76,9 @@ def _labelled(text: str, label: str, position: int, speakers: ArticleSpeakers) -
     if label.startswith("The "):
         found = speakers.resolve(Mention("nominal", label, definite=True), position)
         return found if found.kind == "person" and found.name != label else None
+    if label.split()[-1].islower() or label.lower() in ROLE_NOUNS:  # "Call handler:": who the article titles so
+        held = Offices(text).named(Mention("nominal", label.lower()), position)  # ("Call handler Owen Pryce")
+        return None if held is None else speakers.resolve(held, position)
     if analyse_run(word_tokens(label))[0] != "person":
         return None
     words = name_words(label)
