@@ -1868,6 +1868,17 @@ def test_a_quote_after_she_laughs_is_hers(action: str) -> None:
     assert speakers(text) == [("Sarah-Jane Kettlewell", None)]
 
 
+@pytest.mark.parametrize(("lead", "speaker"), [
+    ("Lunch is a meal deal eaten in a lay-by, waiting for enough signal to upload her notes.", "Siobhan Garvey"),
+    ("The drive back takes forty minutes, and his radio stays off the whole way.", "Arthur Pell"),
+])
+def test_a_quote_after_a_sentence_that_names_no_one_but_speaks_of_her_is_hers(lead: str, speaker: str) -> None:
+    text = ("Siobhan Garvey has been a district nurse for 22 years. Arthur Pell, 91, is her first visit.\n\n"
+            "“Siobhan is the only one who does not try to talk me round,” Arthur says.\n\n"
+            f"“Half of this job is noticing,” Garvey says.\n\n{lead} “I do an hour of paperwork for every three hours.”")
+    assert speakers(text)[-1] == (speaker, None)
+
+
 def test_a_quote_after_the_writers_question_and_her_pause_is_hers() -> None:
     text = ("Sarah-Jane Kettlewell has been a district nurse for 26 years. Her husband Tom is a paramedic.\n\n"
             "“Tom says I bring the work home,” she says.\n\nDoes it wear her down? She pauses for long enough that "

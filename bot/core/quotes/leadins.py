@@ -18,12 +18,20 @@ _OWN_WORDS = re.compile(
     r"[^.!?:]{0,60}(?:[?:]|\b(?:is|was) (?:simple|clear|short|blunt)\.)\s*"  # "Her advice … is simple. “…”"
 )
 
+# A lead-in of one sentence that names no one but speaks of her or him: "Lunch is a meal deal in a lay-by, waiting for
+# enough signal to upload her notes. “I do an hour of paperwork …”" (the one the article is following)
+_OF_SOMEONE = re.compile(r"[A-Z][^A-Z.!?“”\"\n]*\b(?P<pronoun>[Hh]er|[Ss]he|[Hh]is|[Hh]e|him)\b[^A-Z.!?“”\"\n]*\.\s*")
+_FEMININE = frozenset({"she", "her"})
+
 
 def own_words(lead_in: str) -> Mention | None:
-    """Return who a lead-in with no verb of saying announces the words of: "she" for "She laughs." or "And her
-    message to other managers? “…”", "the trust" for "Here is the trust's full statement from this morning: “…”"."""
+    """Return who a lead-in with no verb of saying announces the words of: "she" for "She laughs.", "… to upload
+    her notes." or "And her message to other managers? “…”", "the trust" for "Here is the trust's full statement
+    from this morning: “…”"."""
     if acting := _ACTING.fullmatch(lead_in):
         return Mention("pronoun", acting[1].lower())
+    if (about := _OF_SOMEONE.fullmatch(lead_in.lstrip())) and _one_gender(about.group()):
+        return Mention("pronoun", "she" if about["pronoun"].lower() in _FEMININE else "he")
     own = _OWN_WORDS.fullmatch(lead_in.lstrip())
     if own is None:
         return None
@@ -31,3 +39,9 @@ def own_words(lead_in: str) -> Mention | None:
     if owner.startswith("the "):
         return Mention("nominal", own["owner"], definite=True)
     return Mention("pronoun", "she" if owner == "her" else "he")
+
+
+def _one_gender(sentence: str) -> bool:
+    """Whether the third-person pronouns of a sentence all stand for one gender: "she … her notes", not "she … his"."""
+    found = {word.lower() in _FEMININE for word in re.findall(r"\b(?:[Hh]er|[Ss]he|[Hh]is|[Hh]e|him)\b", sentence)}
+    return len(found) == 1
