@@ -516,3 +516,18 @@ def test_a_long_role_before_a_name_set_off_by_commas_is_hers(role: str) -> None:
             f"{role}, Stacey Munroe, said staff were exhausted.\n\n"
             "“Our members are being asked to do the impossible,” she said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Pauline Edgerton", "Stacey Munroe"]
+
+
+@pytest.mark.parametrize("clause", ["Sandra Kettle of the Rochdene Home Care branch told conference:",
+                                    "Moving the motion, Sandra Kettle of the Rochdene Home Care branch, told them:",
+                                    "Opening the debate, Sandra Kettle, who chairs the branch, said:"])
+def test_a_delegate_of_a_branch_is_the_speaker_not_her_branch_nor_the_motion_she_moved(clause: str) -> None:
+    text = f"The motion was carried by 312 votes to 189.\n\n{clause} ‘I have been a home carer for 16 years.’"
+    assert [q.speaker for q in extract_quotes(text)] == ["Sandra Kettle"]
+
+
+def test_someone_met_at_a_place_with_a_lower_case_name_is_not_the_next_she() -> None:
+    text = ("Jade Mellor, 27, rang 999 and was put through to call handler Sophie Tremlett.\n\n"
+            "Jade, who is also mum to Lacey, six, met Sophie at the ambulance service’s control centre last week to "
+            "say thank you in person.\n\nShe said: “I brought her flowers and a card Lacey had drawn.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Jade Mellor"]

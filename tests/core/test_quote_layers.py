@@ -9,8 +9,9 @@ import pytest
 
 QUOTES = Path(__file__).resolve().parents[2] / "bot" / "core" / "quotes"
 STACK = [
-    "lexicon", "partial", "runs", "kinds", "phrases", "presenting", "offices", "leadins", "names", "appositives",
-    "clauses", "organisations", "openings", "documents", "epithets", "layout", "people", "transcript", "marks",
+    "lexicon", "partial", "runs", "kinds", "rolewords", "phrases", "presenting", "offices", "leadins", "names",
+    "appositives", "clauses", "organisations", "openings", "documents", "epithets", "layout", "people", "transcript",
+    "marks",
 ]
 
 

@@ -1875,7 +1875,7 @@ def test_a_quote_after_she_laughs_is_hers(action: str) -> None:
 def test_a_quote_after_a_sentence_that_names_no_one_but_speaks_of_her_is_hers(lead: str, speaker: str) -> None:
     text = ("Siobhan Garvey has been a district nurse for 22 years. Arthur Pell, 91, is her first visit.\n\n"
             "“Siobhan is the only one who does not try to talk me round,” Arthur says.\n\n"
-            f"“Half of this job is noticing,” Garvey says.\n\n{lead} “I do an hour of paperwork for every three hours.”")
+            f"“Half of this job is noticing,” Garvey says.\n\n{lead} “I do an hour of paperwork every three hours.”")
     assert speakers(text)[-1] == (speaker, None)
 
 

@@ -18,16 +18,8 @@ from bot.core.quotes.lexicon import (
     is_sentence_end,
     word_tokens,
 )
-from bot.core.quotes.phrases import (
-    Mention,
-    clean_role,
-    looks_like_role,
-    np_backward,
-    np_forward,
-    phrase_start,
-    role_gender,
-    with_role,
-)
+from bot.core.quotes.phrases import Mention, looks_like_role, np_backward, np_forward, phrase_start, with_role
+from bot.core.quotes.rolewords import clean_role, role_gender
 from bot.core.quotes.runs import surely_named
 
 _APPOSITIVE_TOKENS = 45
@@ -57,12 +49,12 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
             if owner is not None and owner.kind == "nominal":
                 outer = _named_before(tokens, separators, n, text)  # "Ann Lee, Chief Executive, Ashby Council, said"
                 return replace(outer, role=clean_role(f"{owner.name}, {name.name}")) if outer is not None else name
-        if sep < 0:
-            continue
-        left = np_backward(tokens, sep - 1, text)
-        if tokens[sep][0] in "–—" and left is not None and left.kind == "org":
+        left = np_backward(tokens, sep - 1, text) if sep >= 0 else None
+        if left is None or (tokens[sep][0] in "–—" and left.kind == "org"):
             continue  # "NHS England – East of England": one body and its region
-        k, word = _word_before(tokens, left.start) if left is not None else (-1, "")
+        k, word = _word_before(tokens, left.start)
+        if k == 0 and word.endswith("ing") and name is not None and name.kind == "person":
+            return name  # "Moving the motion, Sandra Kettle of the X branch, told": she, not what she moved
         if word in RELATIVES:
             continue  # "Ann Lee, whose son Tom, 34, …, said": Tom is inside the clause about her
         if word in AFFILIATIONS | {"in"}:
@@ -75,23 +67,22 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
             if spokes and word == "for" and left.role is None:
                 return left  # "A spokesperson for Lennox Restructuring, the administrators, said": the body
             continue
-        outer = _named_before(tokens, separators, n, text) if left is not None and left.kind == "nominal" else None
-        if left is not None and outer is not None:
+        outer = _named_before(tokens, separators, n, text) if left.kind == "nominal" else None
+        if outer is not None:
             # "Prof Kofi Mensah, Kingsford's medical director, who …, told": the person, the nominal his role
             return replace(outer, role=outer.role or clean_role(left.name))
-        if left is not None:
-            described = _description(inner, text)
-            if left.name in ("Another", "One") and described.startswith(("a ", "an ")):  # "Another, a mental
-                return Mention("nominal", described, start=inner[0][1])  # health nurse from …, wrote": who she is
-            if left.kind == "person" and not left.role and looks_like_role(word_tokens(described)):
-                gender = left.gender or role_gender(described)
-                left = replace(left, role=clean_role(described), gender=gender)
-            elif left.kind == "person" and left.gender is None and described.isdigit():  # "Her son, Jordan Dacre, 34,"
-                k, word = _word_before(tokens, left.start)  # the role before tells a name's gender that it does not
-                role = np_backward(tokens, k - 1, text) if word == "," else None
-                if role is not None and role.kind == "nominal" and (gender := role_gender(role.name)):
-                    left = replace(left, role=clean_role(role.name), gender=gender)
-            return left
+        described = _description(inner, text)
+        if left.name in ("Another", "One") and described.startswith(("a ", "an ")):  # "Another, a mental
+            return Mention("nominal", described, start=inner[0][1])  # health nurse from …, wrote": who she is
+        if left.kind == "person" and not left.role and looks_like_role(word_tokens(described)):
+            gender = left.gender or role_gender(described)
+            left = replace(left, role=clean_role(described), gender=gender)
+        elif left.kind == "person" and left.gender is None and described.isdigit():  # "Her son, Jordan Dacre, 34,"
+            k, word = _word_before(tokens, left.start)  # the role before tells a name's gender that it does not
+            role = np_backward(tokens, k - 1, text) if word == "," else None
+            if role is not None and role.kind == "nominal" and (gender := role_gender(role.name)):
+                left = replace(left, role=clean_role(role.name), gender=gender)
+        return left
     return None
 
 

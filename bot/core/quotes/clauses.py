@@ -34,14 +34,8 @@ from bot.core.quotes.lexicon import (
     token_spans,
     word_tokens,
 )
-from bot.core.quotes.phrases import (
-    Mention,
-    clean_role,
-    np_backward,
-    np_forward,
-    person_in,
-    role_gender,
-)
+from bot.core.quotes.phrases import Mention, np_backward, np_forward, person_in
+from bot.core.quotes.rolewords import clean_role, role_gender
 
 _DESCRIBED_NAME = re.compile(
     r"(?P<role>[A-Z][a-z]+(?: [a-z]+){1,3}) (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+)(?=,| [a-z])"

@@ -33,7 +33,7 @@ from bot.core.quotes.lexicon import (
 # recognised by; kept here so that they change the kind only, never who is found to have spoken.
 _ORG_HEADS = ORG_WORDS | wordset(
     "firm business provider operator regulator watchdog newspaper paper broadcaster retailer manufacturer "
-    "supplier insurer lender airline carrier consortium chain body ministry"
+    "supplier insurer lender airline carrier consortium chain body ministry branch"
 )
 # Documents said to speak ("the report said"): neither a person nor an organisation.
 _DOCUMENTS = wordset("statement report article letter document minutes survey study review website memo filing")

@@ -30,7 +30,8 @@ from bot.core.quotes.lexicon import (
 )
 from bot.core.quotes.names import OWNERS, ArticleNames, is_unnamed
 from bot.core.quotes.organisations import SPOKESPERSON
-from bot.core.quotes.phrases import Mention, np_forward, person_in, role_gender
+from bot.core.quotes.phrases import Mention, np_forward, person_in
+from bot.core.quotes.rolewords import role_gender
 from bot.core.quotes.runs import analyse_run
 
 # A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …",

@@ -72,8 +72,9 @@ from bot.core.quotes.organisations import (
     speaking_org,
     spoken_for,
 )
-from bot.core.quotes.phrases import Mention, clean_role, np_forward
+from bot.core.quotes.phrases import Mention, np_forward
 from bot.core.quotes.presenting import presented
+from bot.core.quotes.rolewords import clean_role
 
 _NEUTRAL = re.compile(r"\bspokesperson\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur)\b")  # "One doctor told me …": the speaker's story

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.core.quotes.kinds import nominal_head
+from bot.core.models import ORGANISATION
+from bot.core.quotes.kinds import nominal_head, nominal_kind
 from bot.core.quotes.lexicon import (
     AFFILIATIONS,
     CUE,
     DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
-    KIN,
     MODIFIERS,
     ORG_WORDS,
     PLACE_BEFORE,
     PLACED,
-    POSSESSIVES,
     PRONOUNS,
     RELATIVES,
     ROLE_NOUNS,
@@ -35,8 +33,8 @@ from bot.core.quotes.lexicon import (
     is_cap,
     name_gender,
     token_spans,
-    word_tokens,
 )
+from bot.core.quotes.rolewords import clean_role, is_role_word, kin_title, role_gender
 from bot.core.quotes.runs import analyse_run
 
 _PREMODIFIER_TOKENS = 16  # how far back a role written before a name may reach (or before its comma)
@@ -121,7 +119,11 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     if word == ")":
         return _before_brackets(tokens, end, text)
     if (word[0].isalpha() and word.islower()) or word.endswith("-year-old"):  # "the 34-year-old"
-        return _nominal_backward(tokens, end, text)
+        nominal = _nominal_backward(tokens, end, text)
+        if nominal is None or not nominal.definite or nominal_kind(nominal.name) != ORGANISATION:
+            return nominal
+        first = next(k for k in range(end, -1, -1) if tokens[k][1] == nominal.start)
+        return _member_of(tokens, first, end, text, named=True) or nominal  # "Jane Roe of the local branch said"
     if low in HONORIFICS and end and tokens[end - 1][0] in ("the", "The"):  # "the Bishop said": the one named so
         return Mention("nominal", text[tokens[end - 1][1] : tokens[end][2]], definite=True, start=tokens[end - 1][1])
     if not is_cap(word) or word[-2:] in ("'s", "’s"):
@@ -296,7 +298,7 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
             title_end = scan
     if k > j and title_end > k:
         return _run_before_title(tokens, i, title_end)
-    if k > j and (not premod or _is_role_word(premod[-1]) or premod[-1] in HONORIFICS or _kin_title(premod[-1])):
+    if k > j and (not premod or is_role_word(premod[-1]) or premod[-1] in HONORIFICS or kin_title(premod[-1])):
         return _forward_run(tokens, i, j, k, premod)
     if not (determiner and premod):
         return None
@@ -449,7 +451,7 @@ def _premodifier_start(tokens: list[Token], j: int) -> int | None:
         word = tokens[k - 1][0]
         low = word.lower()
         named = word in ("(", ")") or (word[0].isupper() and low not in FUNCTION_WORDS)
-        if named or (word.islower() and (_is_role_word(low) or low in MODIFIERS or low in _ROLE_LINKS)):
+        if named or (word.islower() and (is_role_word(low) or low in MODIFIERS or low in _ROLE_LINKS)):
             k -= 1
         elif low == "the" and k > 1 and tokens[k - 2][0] in _ROLE_LINKS and is_cap(tokens[k][0]):
             k -= 1  # "chairman of the Local Government Association"
@@ -458,43 +460,3 @@ def _premodifier_start(tokens: list[Token], j: int) -> int | None:
     while k < j - 1 and (tokens[k][0] in _ROLE_LINKS or tokens[k][0] in ("(", ")")):
         k += 1  # a role never opens with a link word or a bracket
     return k
-
-
-def _kin_title(low: str) -> bool:
-    """Tell a relation written as a title before a name ("said mum Leanne Foster", "dad Ryan", "mum-of-two Jo")."""
-    return low.split("-of-")[0] in KIN
-
-
-def _is_role_word(low: str) -> bool:
-    """Tell a role noun, hyphenated ones included ("vice-chair", "co-founder")."""
-    return low in ROLE_NOUNS or low.rpartition("-")[2] in ROLE_NOUNS
-
-
-# Role words written in lower case inside a sentence ("chief", "former", "health"); not the parties
-# ("Labour leader", "Independent councillor") nor a ward's "Sister", whose capital is their own.
-_COMMON_ROLE_WORDS = (ROLE_NOUNS | MODIFIERS) - frozenset(
-    "labour conservative tory democrat democrats democratic republican republicans liberal independent sister".split()
-)
-
-
-def clean_role(role: str) -> str | None:
-    """Trim a role's punctuation and leading article, keeping "the" before a possessive ("the trust's"); one that
-    points back ("Its chief executive", "their spokesman", "our chief executive", "whose chair") means nothing
-    beside the name away from the article."""
-    role = role.strip(" ,;—–-")
-    det, _, rest = role.partition(" ")
-    owner = next((n for n, w in enumerate(rest.split()[:3]) if w.endswith(("'s", "’s"))), None)
-    # "the CQC's", "the health board's" keep their "the"; "the Hearthside Trust's" is "Hearthside Trust's"
-    owned = owner == 0 or (owner is not None and all(w.islower() and w not in SPLITTERS for w in rest.split()[:owner]))
-    if det.lower() in ("the", "a", "an", "its", "their", "our", "whose") and rest and not owned:
-        role = rest
-    first, _, after = role.partition(" ")
-    opened = first.istitle() and (first in ("The", "His", "Her") or first.lower() in _COMMON_ROLE_WORDS)
-    if opened and after == after.lower():
-        role = first.lower() + role[len(first) :]  # "Chief executive Jo Bell said": its capital opened the sentence
-    return role or None
-
-
-def role_gender(role: str) -> str | None:  # of the role's own words: "Mr Holt's daughter", "His daughter" a woman
-    words = [w for w in word_tokens(re.split(r"['’]s ", role)[-1]) if w.lower() not in POSSESSIVES]
-    return next((g for g in map(gender_of, words) if g), None)

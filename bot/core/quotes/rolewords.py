@@ -1,0 +1,48 @@
+"""How the words of a role read: a role cleaned for showing beside a name, the gender its words give, and which
+words are role words."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.quotes.lexicon import KIN, MODIFIERS, POSSESSIVES, ROLE_NOUNS, SPLITTERS, gender_of, word_tokens
+
+
+def kin_title(low: str) -> bool:
+    """Tell a relation written as a title before a name ("said mum Leanne Foster", "dad Ryan", "mum-of-two Jo")."""
+    return low.split("-of-")[0] in KIN
+
+
+def is_role_word(low: str) -> bool:
+    """Tell a role noun, hyphenated ones included ("vice-chair", "co-founder")."""
+    return low in ROLE_NOUNS or low.rpartition("-")[2] in ROLE_NOUNS
+
+
+# Role words written in lower case inside a sentence ("chief", "former", "health"); not the parties
+# ("Labour leader", "Independent councillor") nor a ward's "Sister", whose capital is their own.
+_COMMON_ROLE_WORDS = (ROLE_NOUNS | MODIFIERS) - frozenset(
+    "labour conservative tory democrat democrats democratic republican republicans liberal independent sister".split()
+)
+
+
+def clean_role(role: str) -> str | None:
+    """Trim a role's punctuation and leading article, keeping "the" before a possessive ("the trust's"); one that
+    points back ("Its chief executive", "their spokesman", "our chief executive", "whose chair") means nothing
+    beside the name away from the article."""
+    role = role.strip(" ,;—–-")
+    det, _, rest = role.partition(" ")
+    owner = next((n for n, w in enumerate(rest.split()[:3]) if w.endswith(("'s", "’s"))), None)
+    # "the CQC's", "the health board's" keep their "the"; "the Hearthside Trust's" is "Hearthside Trust's"
+    owned = owner == 0 or (owner is not None and all(w.islower() and w not in SPLITTERS for w in rest.split()[:owner]))
+    if det.lower() in ("the", "a", "an", "its", "their", "our", "whose") and rest and not owned:
+        role = rest
+    first, _, after = role.partition(" ")
+    opened = first.istitle() and (first in ("The", "His", "Her") or first.lower() in _COMMON_ROLE_WORDS)
+    if opened and after == after.lower():
+        role = first.lower() + role[len(first) :]  # "Chief executive Jo Bell said": its capital opened the sentence
+    return role or None
+
+
+def role_gender(role: str) -> str | None:  # of the role's own words: "Mr Holt's daughter", "His daughter" a woman
+    words = [w for w in word_tokens(re.split(r"['’]s ", role)[-1]) if w.lower() not in POSSESSIVES]
+    return next((g for g in map(gender_of, words) if g), None)
