@@ -130,3 +130,12 @@ def test_a_report_is_not_from_a_place_a_count_of_its_sources_is_in() -> None:
     text = ("The Linmoor Institute analysed appointment data from 6,200 practices in England.\n\n"
             "“The gap has widened,” the report says.")
     assert speakers(text) == ["Linmoor Institute"]
+
+
+@pytest.mark.parametrize("recipient", ["his daughter, Joanne Pettit", "the health secretary, Tom Reeve"])
+def test_a_letter_to_someone_named_is_by_the_writer_named_after_them(recipient: str) -> None:
+    text = (f"In a letter to {recipient}, the chief executive of Ellerby Hospitals NHS Trust, Dr Miriam Okafor, "
+            "accepts that the care fell below the standard.\n\nThe letter was shared with the Post.\n\n"
+            "“I want to apologise unreservedly,” the letter reads.")
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.role) for q in quotes if not q.partial] == [("Miriam Okafor", "chief executive")]

@@ -298,27 +298,9 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
     """Return the subject a sentence opens with ("Mr Hancock welcomed…", "In a statement, she…")."""
     if when := _WHEN_OPENING.match(text):
         text = " " * when.end() + text[when.end() :]  # offsets kept
-    opening = _ROLE_THEN_NAME.match(text)  # the role's head: "daughter", "leader" (of the opposition group), "patient"
-    role = re.split(r" (?:of|at|for|in) ", opening["role"])[0].split() if opening else [""]  # (quoted in the report)
-    head = next((w for w, after in zip(role, [*role[1:], "ed"], strict=True)  # "newly appointed chairman": chairman
-                 if w.lower() in SOMEONE and after.endswith(("ed", "ing"))), role[-1]).lower()
-    one_of = opening is not None and opening["role"].startswith("of ")  # "One of them, Dr Aled Morgan, grew up"
-    if opening is not None and (head in SOMEONE or head in HONORIFICS or one_of):  # "The Bishop of X"
-        person = person_in(opening["name"])
-        if person is not None:
-            role = None if one_of else clean_role(opening["role"])
-            gender = person.gender or (role_gender(role) if role else None)
-            return replace(person, role=role, gender=gender, start=opening.start("role"))
-    body = np_forward(token_spans(opening["name"]), 0) if opening is not None else None
-    if body is not None and body.kind == "org":  # "Birchwood Lodge's operator, Evergreen Harbour Care Ltd, said"
-        return replace(body, start=opening.start("name"))
-    described = _DESCRIBED_NAME.match(text)  # "Retired postman Derek Holm, 81, …": "Retired" is no name
-    words = described["role"].lower().split() if described is not None else []  # not "Back on Chapel Lane, …"
-    opener = words[0] if words else ""  # not "Jodie quit Harbour Lane in 2023": a person's act, no role
-    if words and not FUNCTION_WORDS.intersection(words) and opener not in _NOT_ROLE and not is_given_name(opener):
-        person = person_in(described["name"])
-        if person is not None and " " in person.name:
-            return replace(person, role=clean_role(described["role"]), start=described.start("name"))
+    named = _named_opening(text)
+    if named is not None:
+        return named
     tokens = token_spans(text)
     limit = min(len(tokens), 16)
     i = 0
@@ -333,6 +315,9 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
                 return None
             i = past
             continue
+        whole = np_forward(tokens, i) if low in ("the", "a") and tokens[i + 1][0].islower() else None
+        if whole and whole.kind == "person" and ROLE_NOUNS.intersection((whole.role or "").lower().split()):
+            return replace(whole, start=tokens[i][1])  # "the chief executive of X, Dr Y, accepts": Dr Y
         if low in FUNCTION_WORDS or not word[0].isalnum():
             i += 1
             continue
@@ -355,11 +340,40 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
     return None
 
 
+def _named_opening(text: str) -> Mention | None:
+    """Return the person or body a sentence opens on by a role and a name ("Birchwood Lodge's operator, Evergreen
+    Harbour Care Ltd, said", "Retired postman Derek Holm, 81, …"), else None."""
+    opening = _ROLE_THEN_NAME.match(text)  # the role's head: "daughter", "leader" (of the opposition group), "patient"
+    role = re.split(r" (?:of|at|for|in) ", opening["role"])[0].split() if opening else [""]  # (quoted in the report)
+    head = next((w for w, after in zip(role, [*role[1:], "ed"], strict=True)  # "newly appointed chairman": chairman
+                 if w.lower() in SOMEONE and after.endswith(("ed", "ing"))), role[-1]).lower()
+    one_of = opening is not None and opening["role"].startswith("of ")  # "One of them, Dr Aled Morgan, grew up"
+    if opening is not None and (head in SOMEONE or head in HONORIFICS or one_of):  # "The Bishop of X"
+        person = person_in(opening["name"])
+        if person is not None:
+            role = None if one_of else clean_role(opening["role"])
+            gender = person.gender or (role_gender(role) if role else None)
+            return replace(person, role=role, gender=gender, start=opening.start("role"))
+    body = np_forward(token_spans(opening["name"]), 0) if opening is not None else None
+    if body is not None and body.kind == "org":  # "Birchwood Lodge's operator, Evergreen Harbour Care Ltd, said"
+        return replace(body, start=opening.start("name"))
+    described = _DESCRIBED_NAME.match(text)  # "Retired postman Derek Holm, 81, …": "Retired" is no name
+    words = described["role"].lower().split() if described is not None else []  # not "Back on Chapel Lane, …"
+    opener = words[0] if words else ""  # not "Jodie quit Harbour Lane in 2023": a person's act, no role
+    if words and not FUNCTION_WORDS.intersection(words) and opener not in _NOT_ROLE and not is_given_name(opener):
+        person = person_in(described["name"])
+        if person is not None and " " in person.name:
+            return replace(person, role=clean_role(described["role"]), start=described.start("name"))
+    return None
+
+
 def _past_phrase(tokens: list[Token], i: int, limit: int) -> int | None:
     """Where the words after the opening phrase at token i start, past a work's title that follows it ("In the book,
-    Beds and Ballot Boxes, …" names no one); None when no comma ends the phrase."""
+    Beds and Ballot Boxes, …" names no one) or the name of whom it was to ("In a letter to his daughter, Joanne
+    Pettit, …": the writer comes after); None when no comma ends the phrase."""
     comma = next((k for k in range(i + 1, limit) if tokens[k][0] == ","), None)
-    if comma is not None and tokens[comma - 1][0].lower() in _WORKS:
+    last = tokens[comma - 1][0].lower() if comma is not None else ""
+    if last in _WORKS or (last in KIN | ROLE_NOUNS and any(tokens[k][0] == "to" for k in range(i, comma))):
         comma = next((k for k in range(comma + 1, limit) if tokens[k][0] == ","), comma)
     return None if comma is None else comma + 1
 

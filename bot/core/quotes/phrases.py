@@ -405,7 +405,11 @@ def looks_like_role(words: list[str]) -> bool:
         return False  # a relative clause describes the speaker but is not their role
     if lows & _FINITE:
         return False  # a clause: "According to Dame Ann, a pay floor would be …"
-    return words[0].lower() in ("a", "an", "the") or bool(lows & (ROLE_NOUNS | ORG_WORDS))
+    # a body's word counts in a name or after a body's word ("Age UK", "care home staff"), not in a verb's clause
+    # (", accepts that the care fell")
+    opener = words[0].lower()
+    named = words[0][0].isupper() or opener in ORG_WORDS | MODIFIERS
+    return opener in ("a", "an", "the") or bool(lows & ROLE_NOUNS) or (named and bool(lows & ORG_WORDS))
 
 
 def _joins_run(tokens: list[Token], k: int) -> bool:
@@ -427,7 +431,8 @@ def _surface(tokens: list[Token]) -> str:
 
 def _forward_appositive_name(tokens: list[Token], k: int) -> Mention | None:
     """Return the name in "the chief executive of Care England, Martin Green" that follows a role."""
-    while k < len(tokens) and tokens[k][0] not in (",", ".", ";", ":") and k < 14:
+    start = k
+    while k < len(tokens) and tokens[k][0] not in (",", ".", ";", ":") and k - start < 14:
         k += 1
     if k + 1 < len(tokens) and tokens[k][0] == ",":
         name = np_forward(tokens, k + 1)
