@@ -531,3 +531,13 @@ def test_someone_met_at_a_place_with_a_lower_case_name_is_not_the_next_she() -> 
             "Jade, who is also mum to Lacey, six, met Sophie at the ambulance service’s control centre last week to "
             "say thank you in person.\n\nShe said: “I brought her flowers and a card Lacey had drawn.”")
     assert [q.speaker for q in extract_quotes(text)] == ["Jade Mellor"]
+
+
+def test_a_debates_interruptions_are_cued_by_called_out_and_began_after_the_quote() -> None:
+    text = ("Introducing the budget, Cllr Ben Ashe said the council had no good options left.\n\n"
+            "He was interrupted by the leader of the opposition, Cllr Moira Delaney.\n\n"
+            "‘You found the money for the new council offices!’ she called out.\n\n"
+            "‘If the member would let me finish—’ Cllr Ashe began.\n\n"
+            "Cllr Delaney said families were “losing good people every month” before the review began.")
+    assert [(q.speaker, q.partial) for q in extract_quotes(text)] == [
+        ("Moira Delaney", False), ("Ben Ashe", False), ("Moira Delaney", True)]

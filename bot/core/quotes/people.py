@@ -22,7 +22,6 @@ from bot.core.quotes.clauses import (
     after_clause,
     before_clause,
     first_subject,
-    introduced_last,
     subject_before,
     who_subject,
 )
@@ -73,7 +72,7 @@ from bot.core.quotes.organisations import (
     spoken_for,
 )
 from bot.core.quotes.phrases import Mention, np_forward
-from bot.core.quotes.presenting import presented
+from bot.core.quotes.presenting import introduced_last, presented
 from bot.core.quotes.rolewords import clean_role
 
 _NEUTRAL = re.compile(r"\bspokesperson\b", re.I)
