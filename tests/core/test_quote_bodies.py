@@ -139,3 +139,9 @@ def test_a_letter_to_someone_named_is_by_the_writer_named_after_them(recipient: 
             "“I want to apologise unreservedly,” the letter reads.")
     quotes = extract_quotes(text)
     assert [(q.speaker, q.role) for q in quotes if not q.partial] == [("Miriam Okafor", "chief executive")]
+
+
+def test_the_statement_given_to_a_paper_is_the_bodys_that_gave_it_not_the_papers() -> None:
+    text = ("Ravensmoor Hospitals NHS Foundation Trust, which runs the hospital, apologised in a statement to the "
+            "Daily Sentinel.\n\n“We are deeply sorry,” the statement said.")
+    assert speakers(text) == ["Ravensmoor Hospitals NHS Foundation Trust"]

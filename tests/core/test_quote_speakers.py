@@ -931,6 +931,17 @@ def test_a_calls_transcript_lines_are_the_person_the_article_titles_with_the_lab
     assert [(q.speaker, q.text[:9]) for q in quotes] == [("Owen Pryce", "Ambulance"), ("Owen Pryce", "Is he bre")]
 
 
+def test_an_interviews_initials_labels_are_the_people_whose_initials_they_are() -> None:
+    text = (
+        "Jamila Mensah and Rory Kettering set up a home care co-op in 2023. We spoke to them together; Jamila "
+        "Mensah's answers are marked JM and Rory Kettering's RK.\n\n"
+        "JM: I had been a registered manager for a big provider for seven years, and I was good at it.\n\n"
+        "RK: And from my side, I was the person writing the contracts for the council.\n\n"
+        "JM: And you get a share of the surplus. Last year that was 640 pounds each."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Jamila Mensah", "Rory Kettering", "Jamila Mensah"]
+
+
 @pytest.mark.parametrize("text", [
     "Privacy Notice: Newsletters may contain information about charities and content funded by partners.",
     "Tags: social care, workforce, visas, councils, home care, recruitment\n\n"

@@ -240,6 +240,10 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
     return None
 
 
+# Whom a statement was given to, not who gave it: "apologised in a statement to the Daily Sentinel", "told the Post"
+_TOLD = re.compile(r"\b(?:to|told) (?:the )?$")
+
+
 def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> Mention | None:
     """Return the organisation an "it said" / "they said" most likely stands for, reading the sentences given as
     (start, end), nearest first: one that speaks in a sentence ("The Welsh Government insisted progress was made",
@@ -249,11 +253,10 @@ def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> Mention | N
             if speaking.kind == "org" or (
                     speaking.kind == "nominal" and speaking.definite and nominal_kind(speaking.name) == ORGANISATION):
                 return speaking
-        runs = CAP_RUN.finditer(text, start, end)
-        orgs = [(m.end(), m.group()) for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]
-        joined = JOINED_RUN.finditer(text, start, end)  # "Health" alone is not who spoke
-        orgs += [(m.end(), m.group()) for m in joined if analyse_run(word_tokens(m.group()))[0] == "org"]
+        runs = [*CAP_RUN.finditer(text, start, end), *JOINED_RUN.finditer(text, start, end)]  # "Health" alone is
+        orgs = [(m.end(), m.group()) for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]  # no one
         orgs += [(m.end(), m.group()) for m in LISTED_ORG.finditer(text, start, end)]
+        orgs = [(at, org) for at, org in orgs if not _TOLD.search(text, max(0, at - len(org) - 12), at - len(org))]
         if orgs:  # the last named; of runs ending there, the whole "Caldersfield and District Hospitals NHS Trust"
             last = max(orgs, key=lambda org: (org[0], len(org[1])))[1]  # "… Council's director"
             return Mention("org", strip_possessive(last))

@@ -71,6 +71,8 @@ def transcript_quotes(text: str, lines: list[re.Match[str]], speakers: ArticleSp
 def _labelled(text: str, label: str, position: int, speakers: ArticleSpeakers) -> Speaker | None:
     """Return who a transcript line's label ("Jack Penhaligon:", "Nuala:", "The minister:") names, when the
     article names that person outside the labels too; else None (a label like "Tags:")."""
+    if label.isupper() and len(label) <= 3 and (initialled := _initialled(text, label)) is not None:
+        return speakers.known_as(initialled)  # "JM:" over the answers of Jamila Mensah
     if label.isupper():
         label = label.title()  # a broadcast transcript's "MARLOWE:" is the "Jake Marlowe" the article names
     if label.startswith("The "):
@@ -85,6 +87,13 @@ def _labelled(text: str, label: str, position: int, speakers: ArticleSpeakers) -
     if not any(re.search(rf"\b{re.escape(w)}\b(?!:)", text) for w in (words[-1], words[0])):
         return None
     return speakers.known_as(label)
+
+
+def _initialled(text: str, initials: str) -> str | None:
+    """Return the one person the article names whose initials a label is ("JM" for Jamila Mensah), else None."""
+    runs = (analyse_run(word_tokens(run.group())) for run in CAP_RUN.finditer(text))
+    named = {" ".join(tail) for kind, tail in runs if kind == "person" and "".join(w[0] for w in tail) == initials}
+    return named.pop() if len(named) == 1 else None
 
 
 def _said(text: str, start: int, end: int, speaker: Speaker) -> Quote:
