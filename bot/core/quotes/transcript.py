@@ -71,7 +71,7 @@ def transcript_quotes(text: str, lines: list[re.Match[str]], speakers: ArticleSp
 def _labelled(text: str, label: str, position: int, speakers: ArticleSpeakers) -> Speaker | None:
     """Return who a transcript line's label ("Jack Penhaligon:", "Nuala:", "The minister:") names, when the
     article names that person outside the labels too; else None (a label like "Tags:")."""
-    if label.isupper() and len(label) <= 3 and (initialled := _initialled(text, label)) is not None:
+    if label.isupper() and 2 <= len(label) <= 3 and (initialled := _initialled(text, label)) is not None:
         return speakers.known_as(initialled)  # "JM:" over the answers of Jamila Mensah
     if label.isupper():
         label = label.title()  # a broadcast transcript's "MARLOWE:" is the "Jake Marlowe" the article names
