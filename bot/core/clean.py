@@ -34,6 +34,7 @@ _BODY_BEFORE_END = 40  # words of prose needed before "Comments" or "ENDS" can c
 _SHORT_BODY = 100  # words of prose: less is a paragraph or two, not yet an article
 _PROSE_AFTER_END = 4  # this many times as much prose after "Comments" as before it: the article is still to come
 _HEADLINE_WORDS = 20  # a headline is shorter than this
+_ROLE_WORDS = 14  # a speaker's role in a credit line over a quotation ("GP partner and chair of X")
 _CREDIT_WORDS = 2  # words before a picture credit on a line of its own ("Picture: PA", "Staff photo (PA)")
 _MENU_ITEMS = 4  # short lines in a row, one under another: a menu laid out one item a line
 # Right above a byline or date line, a line may be longer: charities and campaign pages quote a young person and
@@ -390,7 +391,7 @@ def _sub_heading(blocks: list[Block], i: int, first: int, last: int) -> bool:
     if not first <= i < last or blocks[i].text[0] in QUOTE_MARKS:
         return False
     body = [j for j in (i - 1, i + 1) if blocks[j].kind in BODY_KINDS]
-    if body == [i + 1] and _under_time(blocks, i):
+    if body == [i + 1] and (_under_time(blocks, i) or _credits_below(blocks, i)):
         return True
     if i == first:
         return False
@@ -406,6 +407,14 @@ def _sub_heading(blocks: list[Block], i: int, first: int, last: int) -> bool:
     if body == [i - 1] and i + 2 <= last:  # the section title over a question
         return _is_question(blocks[i + 1]) and blocks[i + 2].kind in BODY_KINDS
     return False
+
+
+def _credits_below(blocks: list[Block], i: int) -> bool:
+    """Say whether a heading is a name and role over the quotation it credits, as "What the experts say" sets each
+    view ("Dr Anika Sorensen, GP partner and chair of X" / "“…”")."""
+    name, _, role = blocks[i].text.partition(", ")
+    credits = bool(role) and len(role.split()) <= _ROLE_WORDS and blocks[i + 1].text[0] in QUOTE_MARKS
+    return credits and person_with_role(name) == name
 
 
 def _credit_pair(blocks: list[Block], i: int, last: int) -> bool:

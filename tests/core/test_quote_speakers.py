@@ -2506,3 +2506,21 @@ def test_a_body_called_by_its_place_and_initials_speaks_under_the_name_the_artic
     text = ("The committee wrote to the Eastmoor Integrated Care Board asking for a review.\n\n"
             "An Eastmoor ICB spokesperson said: “Community pharmacies play a vital role.”")
     assert speakers(text) == [("Eastmoor Integrated Care Board", None)]
+
+
+def test_what_the_experts_say_credits_over_each_quotation_name_its_speaker() -> None:
+    raw = (
+        "Wexcombe Courier\nNews\nHealth\n\nGP practices must take online requests all day from October\n\n"
+        "By Hannah Greaves\n3 March 2026\n\n"
+        "Practices in England will have to keep their online request forms open all day from October, under the "
+        "new contract agreed between the government and the British Medical Association.\n\n"
+        "Some practices say demand has simply moved online and staff now triage hundreds of requests a day.\n\n"
+        "What the experts say\n\n"
+        "Dr Anika Sorensen, GP partner and chair of Wexcombe Local Medical Committee\n"
+        "“Opening the front door all day is right for patients, but it does not create a single extra appointment.”"
+        "\n\nMarcus Fell, director of the Patients First Alliance\n"
+        "“Being able to ask for help at 2pm rather than 8am is a real improvement for people who work.”\n\n"
+        "Jo Tennant, practice manager, Riverside Surgery, Ashby Fold\n"
+        "“We switched over last autumn. The first six weeks were hard, honestly.”\n"
+    )
+    assert [q.speaker for q in process_article(raw).quotes] == ["Anika Sorensen", "Marcus Fell", "Jo Tennant"]

@@ -396,5 +396,7 @@ def is_heading(sentence: str) -> bool:
     A heading capitalises every word but the little ones; a sentence full of names still has its verb and
     nouns in lower case ("Sarah Jenkins met the minister, Paul Grey, on Monday.").
     """
+    if re.match(r"[^,]+, [a-z]", sentence):
+        return False  # a name and the role after it: "Marcus Fell, director of the Patients First Alliance"
     words = [w for w in sentence.split() if len(w) > 2 and w.strip(",.;:").lower() not in FUNCTION_WORDS]
     return sum(w[0].isupper() for w in words) > 0.8 * len(words)
