@@ -942,6 +942,16 @@ def test_an_interviews_initials_labels_are_the_people_whose_initials_they_are() 
     assert [q.speaker for q in extract_quotes(text)] == ["Jamila Mensah", "Rory Kettering", "Jamila Mensah"]
 
 
+def test_a_group_chats_messages_are_quotations_of_their_senders() -> None:
+    text = (
+        "Donna Kerslake, who set up the carers' WhatsApp group in 2024, shared the messages with the Post.\n\n"
+        "Bev, 06:52: Eleven calls before lunch and the first two are 9 miles apart. Who is writing these?\n\n"
+        "Sanjay, 06:58: Same. I have got Mr H at 7.30 and Mrs D at 7.45 across town. Not happening.\n\n"
+        "Donna, 07:15: Screenshot your rotas please everyone, I am keeping a record."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Bev", "Sanjay", "Donna Kerslake"]
+
+
 @pytest.mark.parametrize("text", [
     "Privacy Notice: Newsletters may contain information about charities and content funded by partners.",
     "Tags: social care, workforce, visas, councils, home care, recruitment\n\n"

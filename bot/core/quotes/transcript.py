@@ -20,7 +20,10 @@ from bot.core.quotes.phrases import Mention
 from bot.core.quotes.runs import analyse_run
 
 # A paragraph that opens with a speaker's label: a name ("Nuala", "Dr Ann Lee") or "The minister", then a colon
-_LINE = re.compile(r"(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}|(?:The|[A-Z][a-z]+) [a-z]+(?: [a-z]+)?): (?=\S)")
+_LINE = re.compile(  # or a chat message's sender and time: "Bev, 06:52: Eleven calls before lunch …"
+    r"(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}|(?:The|[A-Z][a-z]+) [a-z]+(?: [a-z]+)?)"
+    r"(?:, \d{1,2}[:.]\d\d)?: (?=\S)"
+)
 _MIN_WORDS = 6  # "Update: see below" is no one speaking
 _MIN_LINES = 2
 _QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*[:.]\s+(?=\S)")
