@@ -4,6 +4,7 @@ import pytest
 
 from bot.core.pipeline import process_article
 from bot.core.quotes import extract_quotes
+from bot.core.quotes.clauses import first_subject
 
 
 @pytest.mark.parametrize("verb", ["grinned", "smiled", "chuckled"])
@@ -541,3 +542,8 @@ def test_a_debates_interruptions_are_cued_by_called_out_and_began_after_the_quot
             "Cllr Delaney said families were “losing good people every month” before the review began.")
     assert [(q.speaker, q.partial) for q in extract_quotes(text)] == [
         ("Moira Delaney", False), ("Ben Ashe", False), ("Moira Delaney", True)]
+
+
+@pytest.mark.parametrize("sentence", ["the", "A", "Speaking on Monday, the"])
+def test_a_sentence_cut_off_after_its_article_has_no_subject(sentence: str) -> None:
+    assert first_subject(sentence) is None  # and reading it raises nothing

@@ -301,7 +301,8 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
                 return None
             i = past
             continue
-        whole = np_forward(tokens, i) if low in ("the", "a") and tokens[i + 1][0].islower() else None
+        role_next = low in ("the", "a") and i + 1 < len(tokens) and tokens[i + 1][0].islower()
+        whole = np_forward(tokens, i) if role_next else None
         if whole and whole.kind == "person" and ROLE_NOUNS.intersection((whole.role or "").lower().split()):
             return replace(whole, start=tokens[i][1])  # "the chief executive of X, Dr Y, accepts": Dr Y
         if low in FUNCTION_WORDS or not word[0].isalnum():
