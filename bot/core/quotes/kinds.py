@@ -94,4 +94,9 @@ def speaks_for_person(nominal: str) -> bool:
     """Whether an unnamed spokesperson speaks for a person, whose own words theirs are not."""
     found = _FOR_PERSON.match(nominal)
     title, honorific = (found[1] or "", found[2] or "") if found else ("", "")
-    return (title.lower() in ROLE_NOUNS and title.lower() not in ORG_WORDS) or honorific.lower() in HONORIFICS
+    return is_title(title.lower()) or honorific.lower() in HONORIFICS
+
+
+def is_title(word: str) -> bool:
+    """Whether a lower-case word names a person's office, not a body ("secretary", not "ombudsman" or "trust")."""
+    return word in ROLE_NOUNS and word not in ORG_WORDS

@@ -20,7 +20,8 @@ _OWN_WORDS = re.compile(
 
 # A lead-in of one sentence that names no one but speaks of her or him: "Lunch is a meal deal in a lay-by, waiting for
 # enough signal to upload her notes. “I do an hour of paperwork …”" (the one the article is following)
-_OF_SOMEONE = re.compile(r"[A-Z][^A-Z.!?“”\"\n]*\b(?P<pronoun>[Hh]er|[Ss]he|[Hh]is|[Hh]e|him)\b[^A-Z.!?“”\"\n]*\.\s*")
+_THIRD_PERSON = r"\b(?:[Hh]er|[Ss]he|[Hh]is|[Hh]e|him)\b"
+_OF_SOMEONE = re.compile(rf"[A-Z][^A-Z.!?“”\"\n]*(?P<pronoun>{_THIRD_PERSON})[^A-Z.!?“”\"\n]*\.\s*")
 _FEMININE = frozenset({"she", "her"})
 
 
@@ -43,5 +44,5 @@ def own_words(lead_in: str) -> Mention | None:
 
 def _one_gender(sentence: str) -> bool:
     """Whether the third-person pronouns of a sentence all stand for one gender: "she … her notes", not "she … his"."""
-    found = {word.lower() in _FEMININE for word in re.findall(r"\b(?:[Hh]er|[Ss]he|[Hh]is|[Hh]e|him)\b", sentence)}
+    found = {word.lower() in _FEMININE for word in re.findall(_THIRD_PERSON, sentence)}
     return len(found) == 1

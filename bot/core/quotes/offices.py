@@ -29,7 +29,12 @@ def in_office(role: str, office: str) -> bool:
     """Say whether a role given to someone is that office itself, not a shadow, former or deputy one: "the health
     secretary" is no "shadow health secretary"."""
     at = role.find(office)
-    return at >= 0 and not QUALIFIED_OFFICE.search(role, 0, at)
+    return at >= 0 and not _qualified(role, at)
+
+
+def _qualified(text: str, at: int) -> bool:
+    """Say whether the office named at `at` is qualified by the word before it ("shadow", "former", "deputy" …)."""
+    return QUALIFIED_OFFICE.search(text, max(0, at - 12), at) is not None
 
 
 _NAMED = r"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+)"  # capitalised words that may be a person's name
@@ -64,7 +69,7 @@ class Offices:
                 rf"\b(?i:{title})(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {_NAMED}", text)
             named = [(m.end(), " ".join(tail)) for m in runs
                      if office.lower() == "coroner"  # an assistant or area coroner holds the inquest they hear
-                     or not QUALIFIED_OFFICE.search(text, max(0, m.start() - 12), m.start())
+                     or not _qualified(text, m.start())
                      for kind, tail in [analyse_run(word_tokens(m[1]))] if kind == "person"]
             first = named[0] if named else None  # and where someone else is titled so too: two then, not one
             other = next((end for end, name in named if first and name != first[1]), None)
@@ -94,7 +99,7 @@ def _office_holder(text: str, office: str) -> Mention | None:
         re.finditer(rf"\b(?i:{title}) of (?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+, (?:the )?{_NAMED}", text),
         re.finditer(rf"\b(?i:{title}), {_NAMED}", text),
     )  # but not "the shadow health secretary, Gideon Farrant"
-    titled = (m for m in titled if not QUALIFIED_OFFICE.search(text, max(0, m.start() - 12), m.start()))
+    titled = (m for m in titled if not _qualified(text, m.start()))
     return _one_person(itertools.chain(re.finditer(rf"{_NAMED}, (?:the )?(?i:{title})\b", text), titled))
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from bot.core.models import ORGANISATION
 from bot.core.quotes.clauses import subject_before
-from bot.core.quotes.kinds import nominal_kind
+from bot.core.quotes.kinds import is_title, nominal_kind
 from bot.core.quotes.lexicon import (
     CAP_RUN,
     CUE,
@@ -18,7 +18,6 @@ from bot.core.quotes.lexicon import (
     LISTED_ORG,
     ORG_WORDS,
     PLACED,
-    ROLE_NOUNS,
     RUN_CONNECTORS,
     is_acronym,
     strip_possessive,
@@ -158,7 +157,7 @@ def spoken_for(text: str, nominal: str, position: int) -> str | None:
     Hospitals NHS Trust") or is named for it ("the University of Ashbridge"); a person's title is no body."""
     found = _SPOKEN_FOR.search(nominal)
     words = (found[1] or found[2]).split() if found else []
-    words = [word for word in words if word in ORG_WORDS or word not in ROLE_NOUNS]  # "for the health secretary"
+    words = [word for word in words if not is_title(word)]  # not "for the health secretary"
     return next((body for word in reversed(words) if (body := body_named(text, word, position))), None)
 
 

@@ -107,7 +107,7 @@ class ArticleSpeakers(ArticleLayout):
         self._told: dict[int, list[Mention]] = {}  # whom a "she said" was found to mean, by sentence: she stays salient
         self._pronouns: dict[int, list[Mention]] = {}  # "she said …" in a sentence read for its people
         self._names = ArticleNames(text, self.inside_quote)
-        self._offices = Offices(text)
+        self.offices = Offices(text)  # read by transcripts' role labels too
         self._spokespeople = Spokespeople(text)
         self._roles = Roles()
         self._acronyms: dict[str, str] | None = None
@@ -433,11 +433,11 @@ class ArticleSpeakers(ArticleLayout):
         everyone = self._recent_people(position, reach=len(self._starts))  # whoever the article gave it, however far
         if " " in office and (held := next((m for m in everyone if in_office(self._roles.given(m), office)), None)):
             return held
-        if nominal.split()[-1].istitle() and (titled := self._offices.titled(head, position)):
+        if nominal.split()[-1].istitle() and (titled := self.offices.titled(head, position)):
             return titled
         role_noun = head in ROLE_NOUNS or head in SEAT_MEMBERS  # "the Kinnaird East MSP" too
         near = (role_noun and not owned_relative(nominal)) or EPITHET.fullmatch(nominal)
-        held = None if near else self._offices.holder(head)  # and "The 34-year-old, from Wendlesham, said"
+        held = None if near else self.offices.holder(head)  # and "The 34-year-old, from Wendlesham, said"
         former = nearest is not None and former_job(nominal) and self._close_before(nearest.start, position)
         return nearest if near or (held is None and former) else held  # "the former cattle haulier": the one just named
 
@@ -460,7 +460,7 @@ class ArticleSpeakers(ArticleLayout):
                 mention = np_forward(token_spans(text[cue.end() :]), 0)
             if mention is not None and mention.kind == "nominal" and mention.definite:  # "the cabinet member for adult
                 epithet = start and EPITHET.fullmatch(mention.name)  # social care said": whom it was given; "The
-                held = self._by_role(mention.name, start - 1) if epithet else self._offices.named(mention, start)
+                held = self._by_role(mention.name, start - 1) if epithet else self.offices.named(mention, start)
                 mention = held or mention  # 54-year-old said": who was named before
             if mention and mention.kind == "person" and self._names.unknown_opening(mention.name, text, mention.start):
                 mention = None  # "Tests revealed a tumour": a plural noun opening the sentence, no one's name
@@ -471,7 +471,7 @@ class ArticleSpeakers(ArticleLayout):
                 people.append(Mention("nominal", spokes.group(), start=start + spokes.start()))  # she, for the body
         if all(p.kind == "pronoun" for p in people) and not is_heading(text):  # "X, was right when she told"
             people += [replace(m, start=start + m.start) for m in opening_people(text, self._names)]
-        if not people and (held := self._offices.named(Mention("nominal", role_lead(text) or "", start=start), start)):
+        if not people and (held := self.offices.named(Mention("nominal", role_lead(text) or "", start=start), start)):
             people.append(held)  # "The minister rejected …": whom the article made minister
         aside = named_aside(text) if all(p.kind == "pronoun" for p in people) else None  # "Alex Brennan’s father"
         if aside is not None and not self.inside_quote(start + aside.start):  # not a speaker's "a sister called Bev"

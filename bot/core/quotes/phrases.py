@@ -68,8 +68,7 @@ def phrase_start(tokens: list[Token], end: int) -> int | None:
             break  # ", and Tarrowmouth Partnership's chief executive": a new clause, not a list
         if word == "," and reach == _PREMODIFIER_TOKENS and "and" in (w for w, _, _ in tokens[j + 1 : end + 1]):
             word, reach = "and", _PREMODIFIER_TOKENS + 4  # a list inside: "director of nursing, policy and practice"
-        owned = word in ("'", "’") and j > 0 and tokens[j - 1][0].endswith("s")  # "the Allied Health Workers' Union"
-        if not (word[0].isalpha() or word in ("&", "’s", "'s") or owned):
+        if not (word[0].isalpha() or word in ("&", "’s", "'s") or _plural_owner(tokens, j)):  # "Workers' Union"
             break
         if word.lower() in DETERMINERS and not (j > 0 and tokens[j - 1][0] in SPLITTERS):
             return tokens[j][1]  # not "the trust" in "The chief executive of the trust": the phrase goes on back
@@ -77,6 +76,11 @@ def phrase_start(tokens: list[Token], end: int) -> int | None:
     start = tokens[j + 1][1] if j + 1 <= end else None
     words = [w.lower() for w, _, _ in tokens[j + 1 : end + 1]]
     return start if any(w in ROLE_NOUNS for w in words) else None
+
+
+def _plural_owner(tokens: list[Token], j: int) -> bool:
+    """Say whether token j is the apostrophe of a plural possessive ("Workers' Union", "20 years’ service")."""
+    return tokens[j][0] in ("'", "’") and j > 0 and tokens[j - 1][0].endswith("s")
 
 
 def _before_brackets(tokens: list[Token], end: int, text: str) -> Mention | None:
@@ -239,7 +243,7 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
         joins_name = 0 < j < end and is_cap(tokens[j - 1][0]) and is_cap(tokens[j + 1][0])
         # "a Marks & Spencer spokesman"; but "Voices in A&E. A spokesman" ends at the full stop
         firm = word == "&" and joins_name and tokens[j + 1][0][-1] != "."
-        owned = word in ("'", "’") and j > 0 and tokens[j - 1][0].endswith("s")  # "with 20 years’ service"
+        owned = _plural_owner(tokens, j)  # "with 20 years’ service"
         listed = word == "," and in_listed_org(text, tokens[j][1])  # a comma inside a body's listed name
         if (not word[0].isalnum() and not (firm or owned or listed)) or low in PRONOUNS:
             break

@@ -6,6 +6,7 @@ are the interviewee's words."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -14,7 +15,6 @@ from bot.core.models import Quote
 from bot.core.quotes.kinds import NOBODY, Speaker
 from bot.core.quotes.lexicon import CAP_RUN, CUE, ORG_WORDS, ROLE_NOUNS, occurrences, word_tokens
 from bot.core.quotes.names import name_words
-from bot.core.quotes.offices import Offices
 from bot.core.quotes.people import ArticleSpeakers
 from bot.core.quotes.phrases import Mention
 from bot.core.quotes.runs import analyse_run
@@ -82,7 +82,7 @@ def _labelled(text: str, label: str, position: int, speakers: ArticleSpeakers) -
         found = speakers.resolve(Mention("nominal", label, definite=True), position)
         return found if found.kind == "person" and found.name != label else None
     if label.split()[-1].islower() or label.lower() in ROLE_NOUNS:  # "Call handler:": who the article titles so
-        held = Offices(text).named(Mention("nominal", label.lower()), position)  # ("Call handler Owen Pryce")
+        held = speakers.offices.named(Mention("nominal", label.lower()), position)  # ("Call handler Owen Pryce")
         return None if held is None else speakers.resolve(held, position)
     if analyse_run(word_tokens(label))[0] != "person":
         return None
@@ -94,9 +94,19 @@ def _labelled(text: str, label: str, position: int, speakers: ArticleSpeakers) -
 
 def _initialled(text: str, initials: str) -> str | None:
     """Return the one person the article names whose initials a label is ("JM" for Jamila Mensah), else None."""
+    named = _people_by_initials(text).get(initials, ())
+    return next(iter(named)) if len(named) == 1 else None
+
+
+@functools.lru_cache(maxsize=8)
+def _people_by_initials(text: str) -> dict[str, frozenset[str]]:
+    """The people an article names in full, by their initials: read once per article, not once per labelled line."""
     runs = (analyse_run(word_tokens(run.group())) for run in CAP_RUN.finditer(text))
-    named = {" ".join(tail) for kind, tail in runs if kind == "person" and "".join(w[0] for w in tail) == initials}
-    return named.pop() if len(named) == 1 else None
+    found: dict[str, set[str]] = {}
+    for kind, tail in runs:
+        if kind == "person":
+            found.setdefault("".join(word[0] for word in tail), set()).add(" ".join(tail))
+    return {initials: frozenset(names) for initials, names in found.items()}
 
 
 def _said(text: str, start: int, end: int, speaker: Speaker) -> Quote:
