@@ -454,9 +454,19 @@ def test_a_care_homes_name_opening_a_sentence_is_no_woman_a_she_could_mean(home:
     assert [q.speaker for q in extract_quotes(text)] == ["Rutendo Chikwanha"]
 
 
-@pytest.mark.parametrize("name", ["David Lodge", "Penny Lane"])
+@pytest.mark.parametrize(
+    "where", ["Linden Unit was home.", "he lay on the hospital's Rowan Ward, where he learned to walk."]
+)
+def test_a_hospital_wards_name_is_no_man_a_he_could_mean(where: str) -> None:
+    text = ("Nurses cheered Derek Whitlow all the way home on Friday.\n\n"
+            f"For a month {where}\n\n"
+            "“I couldn't lift a cup when I came in,” he said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Derek Whitlow"]
+
+
+@pytest.mark.parametrize("name", ["David Lodge", "Penny Lane", "Tobias Ward"])
 def test_a_person_whose_surname_is_a_building_word_is_still_a_person(name: str) -> None:
-    text = f"{name}, 71, chairs the patients' group.\n\n“Nobody asked us,” {'he' if 'David' in name else 'she'} said."
+    text = f"{name}, 71, chairs the patients' group.\n\n“Nobody asked us,” {'she' if 'Penny' in name else 'he'} said."
     assert [q.speaker for q in extract_quotes(text)] == [name]
 
 

@@ -199,6 +199,18 @@ def test_a_nickname_in_quote_marks_is_part_of_the_name_not_a_quotation() -> None
     assert [(q.speaker, q.partial) for q in quotes] == [("Margaret Hollis", False)]
 
 
+@pytest.mark.parametrize("marks", ["''", "‘’", "“”"])
+def test_a_nickname_opening_a_paragraph_leaves_the_name_whole(marks: str) -> None:
+    opening, closing = marks
+    text = (
+        "A retired postman has rowed the length of the canal for the ward that nursed him.\n\n"
+        f"Derek {opening}Dez{closing} Whitlow, 74, finished on Saturday.\n\n"
+        "The retired postman spent a month on the hospital's Rowan Ward last spring.\n\n"
+        "“I couldn't lift a cup when I came in,” he said."
+    )
+    assert [(q.speaker, q.partial) for q in extract_quotes(text)] == [("Derek Whitlow", False)]
+
+
 def test_a_nominal_speaker_keeps_the_phrase_that_says_which_one() -> None:
     text = "“The review was rushed and nobody asked the staff,” said one senior source on the board."
     assert speakers(text) == [("one senior source on the board", None)]

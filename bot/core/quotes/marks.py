@@ -18,7 +18,7 @@ Extraction works paragraph by paragraph (see `_paragraphs` for what separates th
   one quotation in several parts; the comma that hands over to the attribution is not kept, and a
   capitalised next part starts a new sentence ("answer. But if…").  A part after "adding that" is
   reported speech, not the next part.
-* A nickname in marks between two names (Marcia "Cia" Price) is part of the name.
+* A nickname in marks between two names (Marcia "Cia" Price, John 'Jack' Ellison) is part of the name.
 * A quotation is partial (a scare quote, fragment or title) as `bot.core.quotes.partial` tells.
 
 Attribution lives in `bot.core.quotes.people`.  A full quotation with no attribution clause of its own
@@ -67,7 +67,10 @@ _ATTRIBUTION_START = re.compile(r"(?:(?:he|she|they|we|i)\s+)?" + CUE.pattern)
 _SENTENCE_END = frozenset(".?!…")
 _PRONOUN_I = re.compile(r"I(?:$|['’]|\W)")
 # A quoted nickname inside a name (Marcia "Cia" Price, Robert C. “Bobby” Scott) is not a quotation.
-_NICKNAME = re.compile(r"[\"“](?<=\w [\"“])[A-Z][\w.-]*[\"”](?= [A-Z])")
+_NICKNAME = re.compile(
+    r"[\"“](?<=\w [\"“])[A-Z][\w.-]*[\"”](?= [A-Z])"
+    r"|['‘](?<=\w ['‘])[A-Z][\w.-]*['’](?= [A-Z])"  # and in single marks: John 'Jack' Ellison
+)
 _GAP_MAX_WORDS = 10
 _MAX_RESCANS = 8
 _LOWER_BODY = re.compile(  # "Harlingford Hospitals NHS foundation trust", "Brackenshire county council"; not
@@ -233,8 +236,8 @@ def _blank_nicknames(text: str) -> str:
     pieces: list[str] = []
     done = 0
     for m in _NICKNAME.finditer(text):
-        word = text.rfind(" ", 0, m.start() - 1) + 1  # the word before: a first name or an initial
-        if text[word : word + 1].isupper():
+        before = text[max(0, m.start() - 40) : m.start()].split()  # the word before: a first name or an initial
+        if before and before[-1][0].isupper():
             pieces += [text[done : m.start()], " " * (m.end() - m.start())]
             done = m.end()
     return "".join([*pieces, text[done:]]) if pieces else text

@@ -84,6 +84,8 @@ _OWN_PERSON = re.compile(
     r"|\b(?P<role_first>(?:my|our) (?:[a-z]+ ){0,2}[a-z]+), (?P<named>[A-Z][a-z]+)(?=,)"
 )
 _ROLE_OPENERS = ROLE_NOUNS | MODIFIERS | DETERMINERS
+# a lowercase owner before a name names a place or thing: "a month on the hospital's Rowan Ward, where he …"
+_OWNER = re.compile(r"[a-z][\w-]*['’]s")
 _ASKED = re.compile(r"\bask(?:ed|s)? ((?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+)(?:, [^,]{1,60},)? (?:wh\w+|how|if|about|to)\b")
 
 
@@ -132,9 +134,9 @@ def introduced_last(sentence: str) -> Mention | None:
 def _introduced(sentence: str, start: int, aged: bool = False) -> Mention | None:
     """Return the person whose full name (or, `aged`, first name) starts at `start`: not a place after "from", "in"
     or "near" ("a teacher from Cwm Eirin, who…"; but "from Ann Lee, 63, whose…", "from Lorraine Fitch, whose…"), nor
-    "the charity X" or "the station X"."""
+    "the charity X", "the station X" or "the hospital's X"."""
     before, first = sentence[:start].split()[-1], sentence[start:].split()[0]
-    if before in ORG_WORDS or before in OUTLETS:  # "the charity X", "on local station Stowmarsh Sound, who …"
+    if before in ORG_WORDS or before in OUTLETS or _OWNER.fullmatch(before):  # "on local station Stowmarsh Sound, who"
         return None
     if not aged and before in AFFILIATIONS | PLACE_BEFORE and not is_given_name(first):
         return None

@@ -29,9 +29,12 @@ from bot.core.quotes.lexicon import (
 
 _MAX_NAME_WORDS = 4
 _CONTRACTED = re.compile(r"['’](?:d|s|ll|ve|re|m)$")
-# Premises a care home is named as, and the street a surgery is named for: "Oakbank Lodge", "Beech Grange", "Harbour
-# View", "Moor Lane" (but "David Lodge", "Penny Lane": a given name first)
-_PREMISES = frozenset("lodge manor grange view gardens mews lane road street avenue drive crescent terrace".split())
+# Premises a care home is named as, the street a surgery is named for and a hospital's unit: "Oakbank Lodge", "Beech
+# Grange", "Harbour View", "Moor Lane", "Linden Unit" (but "David Lodge", "Penny Lane": a given name first; and not
+# "ward": "Tobias Ward" is a surname as often as "Rowan Ward" a ward)
+_PREMISES = frozenset(
+    "lodge manor grange view gardens mews lane road street avenue drive crescent terrace unit wing".split()
+)
 # Words of rank or standing that name no body alone ("Local councillor Sandra Pike said"), unlike "Labour", "Treasury"
 _RANKS = frozenset("local prime junior senior interim acting former majority minority ranking district".split())
 _SEAT = frozenset(("of", "for"))  # what follows names a see, a town or a seat: "Bishop of X", "MP for X"
