@@ -11,6 +11,7 @@ from enum import Enum
 from bot.core.bylines import MEDIA_WORD, byline, hosted_by, is_job_title, person_with_role
 from bot.core.dates import is_dateline
 from bot.core.furniture import CLOSERS, ends_sentence, has_quote, is_furniture
+from bot.core.pullquotes import CREDITED
 
 # The boundaries str.splitlines() uses, so our offsets agree with anyone who splits lines themselves.
 _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
@@ -111,6 +112,13 @@ def _continues(raw: str, previous: Block, line: Block, wrapped: bool) -> bool:
     return first.islower() or (wrapped and len(line.text) >= 20)
 
 
+def _credited_sentence(text: str) -> bool:
+    """Say whether a line is a quoted sentence with its speaker after a dash ("“…he still hasn't had an
+    assessment.” — Joanne Pilkington"): a paragraph of the story, though its last word is a name."""
+    credit = CREDITED.search(text)
+    return credit is not None and ends_sentence(text[: credit.start() + 1])
+
+
 def block_kind(block: Block) -> Kind:
     """Read a block's shape: sentence or not, long or short, bullet or heading."""
     if block.furniture:
@@ -120,6 +128,6 @@ def block_kind(block: Block) -> Kind:
         return Kind.BULLET
     if text.rstrip(CLOSERS).endswith("?") and block.words <= 20 and not has_quote(text):
         return Kind.HEADING  # "What happens next?" reads as a sub-heading, and questions make headlines
-    if ends_sentence(text):
+    if ends_sentence(text) or _credited_sentence(text):
         return Kind.PROSE if block.words >= _PROSE_WORDS else Kind.SHORT
     return Kind.LONG if block.words >= _LONG_WORDS else Kind.HEADING

@@ -7,23 +7,26 @@ import re
 from bot.core.furniture import CLOSERS, TOKEN
 
 QUOTE_MARKS = "\"'“‘«"  # a line opening with one is a quotation
-_CREDITED = re.compile(r"[”\"’']\s*[–—-]\s*[A-Z][\w .'’-]{1,60}$")  # a pull quote's credit: "“…” – Dame Ann Roe"
+CREDITED = re.compile(r"[”\"’']\s*[–—-]\s*[A-Z][\w .'’-]{1,60}$")  # a pull quote's credit: "“…” – Dame Ann Roe"
 _PULL_WORDS = 5  # a pull quote repeats at least this many words: a shorter quoted line may just recur
 
 
 def pull_quotes(paragraphs: dict[int, str]) -> set[int]:
     """Find the paragraphs (by number) that only repeat, in quotation marks, words another gives in the same
     order: pull quotes, set apart to catch the eye ("“You learn the roads.”" beside "“You learn the roads,” she
-    says."). Not the quote under its own credited pull quote ("“…” – Dame Ann Roe")."""
+    says."), credited or not. Not the quote under its own credited pull quote ("“…” – Dame Ann Roe")."""
     pulled = set()
-    for i, text in paragraphs.items():
+    for i, line in paragraphs.items():
+        credit = CREDITED.search(line)  # "“…” — Sister Nuala O'Neill": the words said, not who said them
+        text = line[: credit.start() + 1] if credit else line
         words = TOKEN.findall(text.lower())
         if not all_quoted(text) or len(words) < _PULL_WORDS:
             continue
         longest = sorted(words, key=len)[-2:]  # long words are rare: only paragraphs holding them are compared
         for j, whole in paragraphs.items():
             other = whole.lower()
-            if j != i and len(other) > len(text) and all(word in other for word in longest) and not _CREDITED.search(
+            # longer, or as long when this one is credited: of two like lines, the credited one is the pull quote
+            if j != i and len(other) >= len(text) + (credit is None) and all(word in other for word in longest) and not CREDITED.search(
                 whole
             ) and _in_order(words, TOKEN.findall(other)):
                 pulled.add(i)

@@ -503,7 +503,23 @@ def test_a_quote_paragraph_stays_when_a_credited_pull_quote_repeats_it() -> None
     second = "“Closing that route without a plan is like taking away a ladder before anyone has built the stairs.”"
     credited = second + " – Dame Ann Roe"
     result = clean(page(HEADLINE, BODY[0], first, second, BODY[1], credited, BODY[2], BODY[3]))
-    assert second in paragraphs(result.body)
+    assert second in paragraphs(result.body) and credited not in paragraphs(result.body)
+
+
+def test_a_short_quoted_sentence_credited_after_a_dash_is_a_paragraph_of_the_story() -> None:
+    """A page that credits each quote after a dash ("“…” — Joanne Pilkington") ends the line on a name, not a full
+    stop: the line is still a paragraph, not a heading to drop."""
+    said = "“He was 12 when he was referred. He's 14 now.” — Joanne Pilkington"
+    result = clean(page(HEADLINE, BODY[0], BODY[1], said, BODY[2], BODY[3]))
+    assert said in paragraphs(result.body)
+
+
+def test_a_credited_pull_quote_of_an_interview_answer_is_furniture() -> None:
+    """An interview sets a few words of an unmarked answer apart, quoted and credited: they are said once."""
+    answer = "Nuala: I don't talk about it much. We had no idea what was coming. We learnt on our feet."
+    pulled = "“We had no idea what was coming. We learnt on our feet.” — Sister Nuala O'Neill"
+    result = clean(page(HEADLINE, BODY[0], pulled, BODY[1], answer, BODY[2], BODY[3]))
+    assert answer in paragraphs(result.body) and pulled not in paragraphs(result.body)
 
 
 def test_the_credit_under_a_closing_pull_quote_stays_with_it() -> None:

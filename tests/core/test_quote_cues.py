@@ -482,6 +482,14 @@ def test_survey_comments_credited_after_a_dash_to_someone_unnamed_are_theirs() -
         "children's social worker, North West", "newly qualified social worker, Yorkshire"]
 
 
+def test_a_cue_after_the_dash_that_follows_a_quote_names_its_speaker() -> None:
+    """"“…” — said Dr Kamal Rezaei, a consultant …": the dash hands over to the attribution as a comma would."""
+    text = ("Families in Aldermoor wait two years for an assessment.\n\n"
+            "“It's a waiting room with no chairs.” — said Dr Kamal Rezaei, a consultant psychiatrist.\n\n"
+            "“Everyone else just drifts.” — says Dr Mina Lowe, who runs the service.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Kamal Rezaei", "Mina Lowe"]
+
+
 @pytest.mark.parametrize("office", ["shadow health secretary", "former health secretary", "deputy health secretary"])
 def test_the_health_secretary_is_not_someone_given_a_shadow_or_former_office_later(office: str) -> None:
     text = ("Tom Reeve was appointed in her place on Friday.\n\nHe is the fourth in five years.\n\n"

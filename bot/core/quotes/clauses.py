@@ -122,6 +122,8 @@ def after_clause(clause: str) -> Mention | None:
     opener = _OPENER.search(clause)
     clause = clause[: opener.start()] if opener else clause
     dash = DASH.match(clause)
+    if dash and CUE.match(clause, dash.end()):  # "— said Dr Kamal Rezaei, a consultant …": the cue after the dash
+        clause, dash = clause[dash.end() :], None
     if dash:
         mention = np_forward(token_spans(clause[dash.end() :]), 0)
         credit = clause[dash.end() :].strip(" .\n")
