@@ -211,6 +211,14 @@ def test_a_nickname_opening_a_paragraph_leaves_the_name_whole(marks: str) -> Non
     assert [(q.speaker, q.partial) for q in extract_quotes(text)] == [("Derek Whitlow", False)]
 
 
+def test_a_passive_cue_after_being_names_no_speaker() -> None:
+    """"… for a private assessment for her daughter after being told …": she was told; the assessment said nothing."""
+    text = ("Another mother, Amira, said she had paid more than two thousand pounds for a private assessment for her "
+            "teenage daughter after being told the NHS wait in her part of the county was nearly four years.\n\n"
+            "“We borrowed the money from my brother,” she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Amira"]
+
+
 def test_a_nominal_speaker_keeps_the_phrase_that_says_which_one() -> None:
     text = "“The review was rushed and nobody asked the staff,” said one senior source on the board."
     assert speakers(text) == [("one senior source on the board", None)]

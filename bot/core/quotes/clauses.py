@@ -405,7 +405,7 @@ def subject_before(text: str) -> Mention | None:
     i = len(tokens) - 1
     while i >= 0 and len(tokens) - i <= 3 and (tokens[i][0].lower() in SKIPPABLE or _adverb(tokens, i)):
         i -= 1
-    if i < 0:
+    if i < 0 or tokens[i][0].lower() == "being":  # "paid for a private assessment after being told": told, not telling
         return None
     if tokens[i][0] in (",", "—", "–") or (tokens[i][0] == ")" and i > 0 and tokens[i - 1][0] == ","):
         return read_appositive(tokens, i, text)

@@ -2,7 +2,8 @@
 
 A quotation is partial when it does not start with a capital or a digit (unless it runs on past the end of the
 reporter's sentence into one of its own: 'were “delivering more than ever. Patients are not imagining it.”' is the
-speaker's words, not a fragment), or is a short run of capitalised words
+speaker's words, not a fragment, and neither is a sentence taken up mid-speech after an ellipsis: 'he went on:
+“…and that is why we decided to close it.”'), or is a short run of capitalised words
 ("All Bets Are Off", "Justice Against Sponsors of Terrorism Act"): a title, not something said. Of the rest, one of
 fewer than four words is whole only when it is said as a sentence of its own: it opens a sentence (“Not once,” she
 said; she asked: “Checking how?”) or ends one (‘Tired, but good.’); "a “Do not resuscitate” order" is a phrase.
@@ -21,6 +22,7 @@ _SENTENCE_START = frozenset(".?!…:\n\"“”‘’'")  # what may stand before
 _SENTENCE_END = frozenset(".?!…")
 _FEW_WORDS = 4
 # A sentence's end inside the quotation and a capitalised sentence after it: "…can deliver. Patients are…"
+_EXCERPT = re.compile(r"\s*(?:\.\.\.|…|\. \. \.)")  # an ellipsis opening the quotation: its start cut away
 _RUNS_ON = re.compile(r"\w\w[.?!]\s+[A-Z][a-z]+\s+\w+")
 
 
@@ -29,7 +31,10 @@ def is_partial(parts: list[str], text: str, mark: int) -> bool:
     the offset in `text` of its opening quote mark."""
     first = parts[0].lstrip("‘’'\"“”([…. -–—")
     if not first or not (first[0].isupper() or first[0].isdigit()):
-        return not _RUNS_ON.search(" ".join(parts))
+        # taken up mid-speech ("he went on: '...and that is why we decided …'"): a sentence said, cut at its start
+        excerpt = _EXCERPT.match(parts[0]) is not None and _opens_sentence(text, mark)
+        return not (excerpt and len(_WORD.findall(" ".join(parts))) >= _FEW_WORDS) and not _RUNS_ON.search(
+            " ".join(parts))
     words = [w for part in parts for w in _WORD.findall(part)]
     if len(words) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_LOWER for w in words):
         return True
