@@ -26,7 +26,8 @@ def pull_quotes(paragraphs: dict[int, str]) -> set[int]:
         for j, whole in paragraphs.items():
             other = whole.lower()
             # longer, or as long when this one is credited: of two like lines, the credited one is the pull quote
-            if j != i and len(other) >= len(text) + (credit is None) and all(word in other for word in longest) and not CREDITED.search(
+            longer = len(other) >= len(text) + (credit is None)
+            if j != i and longer and all(word in other for word in longest) and not CREDITED.search(
                 whole
             ) and _in_order(words, TOKEN.findall(other)):
                 pulled.add(i)

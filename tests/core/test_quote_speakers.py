@@ -219,6 +219,14 @@ def test_a_passive_cue_after_being_names_no_speaker() -> None:
     assert [q.speaker for q in extract_quotes(text)] == ["Amira"]
 
 
+@pytest.mark.parametrize("one", ["One delegate", "One relative", "Another guest"])
+def test_one_of_those_present_left_unnamed_is_the_she_of_their_own_sentence(one: str) -> None:
+    text = ("The minister told the conference the plan would work.\n\n"
+            f"{one}, a home care manager who did not give her name, drew applause when she asked: "
+            "‘When you say social care is in the room, which room?’")
+    assert [q.speaker for q in extract_quotes(text)] == [one]
+
+
 def test_a_nominal_speaker_keeps_the_phrase_that_says_which_one() -> None:
     text = "“The review was rushed and nobody asked the staff,” said one senior source on the board."
     assert speakers(text) == [("one senior source on the board", None)]
@@ -613,6 +621,18 @@ def test_a_title_and_first_name_opening_a_sentence_is_who_she_then_means() -> No
         "“We are paid less than it costs to care,” she says."
     )
     assert speakers(text)[-1][0] == "Ruth Amadi"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The cafe opens at night. In the words of one regular visitor, who asked not to be named: “It is the only "
+         "place I can go at two in the morning.”", "one regular visitor"),
+        ("“We kept the lights on for ten years,” in the words of its founder, Ruth Ede.", "Ruth Ede"),
+    ],
+)
+def test_in_the_words_of_names_the_speaker_as_according_to_does(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
 
 def test_a_person_named_after_according_to_is_who_a_later_pronoun_means() -> None:

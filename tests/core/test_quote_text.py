@@ -201,13 +201,13 @@ def test_a_few_words_said_as_a_sentence_of_their_own_are_a_whole_quotation(text:
     [
         ("When the room had settled, he went on: '...and that is why we are closing the branch.'",
          "...and that is why we are closing the branch.", False),
-        ("“…they have badly misjudged this village,” Mr Rook told the meeting.", "…they have badly misjudged this village",
-         False),
+        ("“…they have badly misjudged this village,” Mr Rook told the meeting.",
+         "…they have badly misjudged this village", False),
         ("She called the plan “…a scandal hiding in plain sight” and left the room.",
          "…a scandal hiding in plain sight", True),
     ],
 )
-def test_a_sentence_taken_up_after_an_ellipsis_is_whole_but_a_phrase_is_not(text: str, quoted: str, partial: bool) -> None:
+def test_a_sentence_taken_up_after_an_ellipsis_is_whole_not_a_phrase(text: str, quoted: str, partial: bool) -> None:
     """A quotation opening on "…" is cut from longer speech: whole when said as a sentence, partial mid-sentence."""
     assert (quoted, partial) in texts(text)
 

@@ -62,9 +62,11 @@ _PARTICIPLES = (
     "noting commenting claiming admitting declaring asking replying responding stating acknowledging "
     "suggesting recalling observing remarking tweeting promising vowing emphasising emphasizing"
 )
-# A cue verb of speech, in one of three groups: "according to", a participle ("saying") or a verb.
+# A cue verb of speech, in one of three groups: "according to" ("in the words of"), a participle ("saying") or a verb.
 CUE = re.compile(
-    r"\b(?:(?P<according>[Aa]ccording to)|(?P<part>" + "|".join(_PARTICIPLES.split()) + r")|(?P<verb>"
+    r"\b(?:(?P<according>[Aa]ccording to|[Ii]n the words of)|(?P<part>"
+    + "|".join(_PARTICIPLES.split())
+    + r")|(?P<verb>"
     r"called for|calls for|pointed out|points out|went on|goes on|put it|puts it|summed it up|sums it up|"
     r"shot back|fired back|hit back|called out|calls out|cut in|cuts in|chipped in|(?<=I )tell|(?<=I )ask|"
     r"(?<=[Ww]e )tell|began(?=:|$)|begins(?=:|$)|"  # "It began:"
@@ -184,7 +186,9 @@ MALE_KIN = wordset(
 )
 KIN = FEMALE_KIN | MALE_KIN
 # Nouns that name a person ("nurse", "daughter", "source", "woman"), not a thing ("a trolley", "a care home").
-SOMEONE = ROLE_NOUNS | SOURCES | KIN | wordset("woman man person patient parent respondent")
+SOMEONE = ROLE_NOUNS | SOURCES | KIN | wordset(
+    "woman man person patient parent respondent delegate attendee guest pupil relative"
+)
 # Plural nouns for people in general, which open a sentence capitalised ("People said we couldn't afford it",
 # "Staff were told"): never anyone's name
 GROUPS = wordset(

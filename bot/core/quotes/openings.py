@@ -53,7 +53,8 @@ _UNNAMED_LEAD = re.compile(
     r"(?:[A-Z]\w*(?: [\w-]+){0,6}, (?=One|An?|[Tt]he)"
     r"|(?:At|By|Around) (?:about |around )?\d[\w.:]* (?=[Aa]n? )"  # "At about 6am a charge nurse, who …, came over"
     r"|(?:I|We)(?:['’]ve| have)? (?:also )?(?:been )?(?:spoken?|talk(?:ed|ing)|speaking|hear|heard) (?:to|with|from) )?"
-    rf"((?:One|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)(?:[a-z][\w’'-]*|{ACRONYM})){{0,6}}"  # "One senior ICB manager"
+    # "One senior ICB manager", "Another guest"
+    rf"((?:One|Another|[Aa]n?|[Tt]he) [a-z][\w-]*(?: (?!who\b)(?:[a-z][\w’'-]*|{ACRONYM})){{0,6}}"
     r"(?: (?:in|at|from|on) [\w’' -]{1,60}?)?)"
     r"(?: who [^,]{1,80})?,(?!\d)"  # not the comma of "£1,195"
 )
