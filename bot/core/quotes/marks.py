@@ -66,11 +66,8 @@ _WORD = re.compile(r"\w+")
 _ATTRIBUTION_START = re.compile(r"(?:(?:he|she|they|we|i)\s+)?" + CUE.pattern)
 _SENTENCE_END = frozenset(".?!…")
 _PRONOUN_I = re.compile(r"I(?:$|['’]|\W)")
-# A quoted nickname inside a name (Marcia "Cia" Price, Robert C. “Bobby” Scott) is not a quotation.
-_NICKNAME = re.compile(
-    r"[\"“](?<=\w [\"“])[A-Z][\w.-]*[\"”](?= [A-Z])"
-    r"|['‘](?<=\w ['‘])[A-Z][\w.-]*['’](?= [A-Z])"  # and in single marks: John 'Jack' Ellison
-)
+# A quoted nickname inside a name (Marcia "Cia" Price, Robert C. “Bobby” Scott, John 'Jack' Ellison) is no quotation.
+_NICKNAME = re.compile(r"[\"“](?<=\w [\"“])[A-Z][\w.-]*[\"”](?= [A-Z])|['‘](?<=\w ['‘])[A-Z][\w.-]*['’](?= [A-Z])")
 _GAP_MAX_WORDS = 10
 _MAX_RESCANS = 8
 _LOWER_BODY = re.compile(  # "Harlingford Hospitals NHS foundation trust", "Brackenshire county council"; not
