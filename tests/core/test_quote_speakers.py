@@ -227,6 +227,23 @@ def test_one_of_those_present_left_unnamed_is_the_she_of_their_own_sentence(one:
     assert [q.speaker for q in extract_quotes(text)] == [one]
 
 
+def test_the_minister_is_the_nearest_of_two_ministers_named_with_a_relative_clause() -> None:
+    """"The care minister, Sunita Varma, who will …, said" gives her the office as a plain appositive would."""
+    text = ("The health minister, Nathan Brierley, said the fund would cut waits.\n\n"
+            "The care minister, Sunita Varma, who will oversee the councils' share, said it must reach care workers.\n\n"
+            "Speaking later at a care home, the minister added: “I started my working life in a care home kitchen.”")
+    assert speakers(text) == [("Sunita Varma", "care minister")]
+
+
+@pytest.mark.parametrize(
+    "cue", ["In the words of {} councillor Bev Marchant, who chairs the committee:", "{} councillor Bev Marchant said:"]
+)
+@pytest.mark.parametrize("standing", ["local", "senior"])
+def test_a_title_after_words_of_standing_stays_in_the_role(cue: str, standing: str) -> None:
+    text = cue.format(standing.capitalize() if cue.startswith("{") else standing) + " “That is not good enough.”"
+    assert speakers(text) == [("Bev Marchant", f"{standing} councillor")]
+
+
 def test_a_nominal_speaker_keeps_the_phrase_that_says_which_one() -> None:
     text = "“The review was rushed and nobody asked the staff,” said one senior source on the board."
     assert speakers(text) == [("one senior source on the board", None)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from bot.core.quotes.kinds import speaks_for_person
+from bot.core.quotes.kinds import nominal_head, speaks_for_person
 from bot.core.quotes.lexicon import (
     AFFILIATIONS,
     FUNCTION_WORDS,
@@ -78,10 +78,13 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
             gender = left.gender or role_gender(described)
             left = replace(left, role=clean_role(described), gender=gender)
         elif left.kind == "person" and left.gender is None and described.isdigit():  # "Her son, Jordan Dacre, 34,"
-            k, word = _word_before(tokens, left.start)  # the role before tells a name's gender that it does not
-            role = np_backward(tokens, k - 1, text) if word == "," else None
-            if role is not None and role.kind == "nominal" and (gender := role_gender(role.name)):
-                left = replace(left, role=clean_role(role.name), gender=gender)
+            role = _role_before(tokens, left, text)  # the role before tells a name's gender that it does not
+            if role is not None and (gender := role_gender(role)):
+                left = replace(left, role=clean_role(role), gender=gender)
+        elif left.kind == "person" and not left.role and inner[0][0] in RELATIVES:  # "The care minister, Sunita
+            role = _role_before(tokens, left, text)  # Varma, who will oversee the fund, said": the care minister's
+            if role is not None and nominal_head(role) in ROLE_NOUNS:
+                left = replace(left, role=clean_role(role), gender=left.gender or role_gender(role))
         return left
     return None
 
@@ -114,6 +117,13 @@ def _word_before(tokens: list[Token], start: int) -> tuple[int, str]:
     """Return the index and lower-cased text of the token before the phrase at character `start`."""
     k = next((n for n, token in enumerate(tokens) if token[1] == start), 0)
     return (k - 1, tokens[k - 1][0].lower()) if k > 0 else (-1, "")
+
+
+def _role_before(tokens: list[Token], person: Mention, text: str) -> str | None:
+    """Return the nominal set before a name by a comma ("Her son, Jordan Dacre", "The care minister, Sunita Varma")."""
+    k, word = _word_before(tokens, person.start)
+    role = np_backward(tokens, k - 1, text) if word == "," else None
+    return role.name if role is not None and role.kind == "nominal" else None
 
 
 def _separators(tokens: list[Token], comma: int, text: str) -> list[int]:

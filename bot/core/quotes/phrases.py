@@ -156,7 +156,8 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
         if premod is not None:
             first = premod
             # "… Wellbeing Board councillor Izzi Seccombe": a title before the name is not part of the role
-            last = j - 2 if premod < j - 1 and tokens[j - 1][0].lower() in HONORIFICS else j - 1
+            titled = tokens[j - 1][0].lower() in HONORIFICS and not _title_kept([w for w, _, _ in tokens[premod:j]])
+            last = j - 2 if premod < j - 1 and titled else j - 1
             role = clean_role(text[tokens[premod][1] : tokens[last][2]] + (" " + role if role else ""))
         kin = tokens[j - 1][0] if j and tokens[j - 1][0].islower() else ""  # "Proud mum Kerry Brennan": a woman
         gender = gender or role_gender(role or "") or gender_of(kin)
@@ -309,6 +310,12 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
     return _forward_nominal(tokens, i, j)
 
 
+def _title_kept(words: list[str]) -> bool:
+    """Say whether the title word ending a name's premodifiers is part of the role: it is when only words of standing
+    go before it ("local councillor Bev Marchant"), not a body ("Wellbeing Board councillor Izzi Seccombe")."""
+    return len(words) > 1 and words[-1].lower() in HONORIFICS and all(w.lower() in MODIFIERS for w in words[:-1])
+
+
 def _run_before_title(tokens: list[Token], i: int, title_end: int) -> Mention | None:
     """Parse a run that modifies a title ("Trump campaign spokesman Jason Miller", "the New York businessman")."""
     start = tokens[i][1]
@@ -339,7 +346,7 @@ def _forward_run(tokens: list[Token], i: int, j: int, k: int, premod: list[str])
         if end > k or kind != "org":
             k, kind = end, "role"
     if kind == "person":
-        titles = " ".join(w for w in premod if w not in HONORIFICS) or None
+        titles = " ".join(w for w in premod if w not in HONORIFICS or _title_kept(premod)) or None
         role = _forward_appositive(tokens, k) or _run_role(words, tail) or titles
         gender = name_gender(words, tail) or role_gender(role or "")
         return Mention("person", " ".join(tail), role=role, gender=gender, start=start)
