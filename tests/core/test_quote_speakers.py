@@ -230,7 +230,7 @@ def test_one_of_those_present_left_unnamed_is_the_she_of_their_own_sentence(one:
 def test_the_minister_is_the_nearest_of_two_ministers_named_with_a_relative_clause() -> None:
     """"The care minister, Sunita Varma, who will …, said" gives her the office as a plain appositive would."""
     text = ("The health minister, Nathan Brierley, said the fund would cut waits.\n\n"
-            "The care minister, Sunita Varma, who will oversee the councils' share, said it must reach care workers.\n\n"
+            "The care minister, Sunita Varma, who will oversee the councils' share, said it must reach carers.\n\n"
             "Speaking later at a care home, the minister added: “I started my working life in a care home kitchen.”")
     assert speakers(text) == [("Sunita Varma", "care minister")]
 

@@ -212,6 +212,12 @@ def test_a_sentence_taken_up_after_an_ellipsis_is_whole_not_a_phrase(text: str, 
     assert (quoted, partial) in texts(text)
 
 
+@pytest.mark.parametrize("answer", ["No.", "Rarely.", "Never!"])
+def test_a_one_word_answer_said_as_a_sentence_is_a_whole_quotation(answer: str) -> None:
+    text = f"Asked whether she could promise that no patient would be sent away, she said: ‘{answer}’"
+    assert (answer, False) in texts(text)
+
+
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [

@@ -4,7 +4,8 @@ A quotation is partial when it does not start with a capital or a digit (unless 
 reporter's sentence into one of its own: 'were “delivering more than ever. Patients are not imagining it.”' is the
 speaker's words, not a fragment, and neither is a sentence taken up mid-speech after an ellipsis: 'he went on:
 “…and that is why we decided to close it.”'), or is a short run of capitalised words
-("All Bets Are Off", "Justice Against Sponsors of Terrorism Act"): a title, not something said. Of the rest, one of
+("All Bets Are Off", "Justice Against Sponsors of Terrorism Act"): a title, not something said (but a one-word
+answer said as a sentence is: "she said: ‘No.’"). Of the rest, one of
 fewer than four words is whole only when it is said as a sentence of its own: it opens a sentence (“Not once,” she
 said; she asked: “Checking how?”) or ends one (‘Tired, but good.’); "a “Do not resuscitate” order" is a phrase.
 """
@@ -36,9 +37,12 @@ def is_partial(parts: list[str], text: str, mark: int) -> bool:
         return not (excerpt and len(_WORD.findall(" ".join(parts))) >= _FEW_WORDS) and not _RUNS_ON.search(
             " ".join(parts))
     words = [w for part in parts for w in _WORD.findall(part)]
+    ended = parts[-1].rstrip()[-1:] in _SENTENCE_END
+    if ended and len(words) == 1 and _opens_sentence(text, mark):  # a one-word answer ("she said: ‘No.’"), though
+        return False  # a heading of capitalised words in marks ("‘All Bets Are Off.’") is a title
     if len(words) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_LOWER for w in words):
         return True
-    return len(words) < _FEW_WORDS and not (_opens_sentence(text, mark) or parts[-1].rstrip()[-1:] in _SENTENCE_END)
+    return len(words) < _FEW_WORDS and not (_opens_sentence(text, mark) or ended)
 
 
 def _opens_sentence(text: str, mark: int) -> bool:
