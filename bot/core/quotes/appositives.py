@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
+from bot.core.models import PERSON
 from bot.core.quotes.kinds import nominal_head, speaks_for_person
 from bot.core.quotes.lexicon import (
     AFFILIATIONS,
@@ -74,19 +75,27 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         described = _description(inner, text)
         if left.name in ("Another", "One") and described.startswith(("a ", "an ")):  # "Another, a mental
             return Mention("nominal", described, start=inner[0][1])  # health nurse from …, wrote": who she is
-        if left.kind == "person" and not left.role and looks_like_role(word_tokens(described)):
-            gender = left.gender or role_gender(described)
-            left = replace(left, role=clean_role(described), gender=gender)
-        elif left.kind == "person" and left.gender is None and described.isdigit():  # "Her son, Jordan Dacre, 34,"
-            role = _role_before(tokens, left, text)  # the role before tells a name's gender that it does not
-            if role is not None and (gender := role_gender(role)):
-                left = replace(left, role=clean_role(role), gender=gender)
-        elif left.kind == "person" and not left.role and inner[0][0] in RELATIVES:  # "The care minister, Sunita
-            role = _role_before(tokens, left, text)  # Varma, who will oversee the fund, said": the care minister's
-            if role is not None and nominal_head(role) in ROLE_NOUNS:
-                left = replace(left, role=clean_role(role), gender=left.gender or role_gender(role))
-        return left
+        if left.kind != PERSON:
+            return left
+        return _described_person(tokens, left, described, inner[0][0] in RELATIVES, text)
     return None
+
+
+def _described_person(tokens: list[Token], person: Mention, described: str, clause: bool, text: str) -> Mention:
+    """Give a person set off by commas the role their appositive says: after the name ("Ann Lee, chief nurse,"), or
+    before it when what follows is an age or a relative clause ("Her son, Jordan Dacre, 34,", "The care minister,
+    Sunita Varma, who will oversee the fund,": `clause`)."""
+    if not person.role and looks_like_role(word_tokens(described)):
+        return replace(person, role=clean_role(described), gender=person.gender or role_gender(described))
+    if person.gender is None and described.isdigit():  # the role before tells a name's gender that it does not
+        role = _role_before(tokens, person, text)
+        if role is not None and (gender := role_gender(role)):
+            return replace(person, role=clean_role(role), gender=gender)
+    elif not person.role and clause:  # the care minister's words, whatever the clause says
+        role = _role_before(tokens, person, text)
+        if role is not None and nominal_head(role) in ROLE_NOUNS:
+            return replace(person, role=clean_role(role), gender=person.gender or role_gender(role))
+    return person
 
 
 def _description(inner: list[Token], text: str) -> str:
