@@ -244,6 +244,12 @@ def test_a_title_after_words_of_standing_stays_in_the_role(cue: str, standing: s
     assert speakers(text) == [("Bev Marchant", f"{standing} councillor")]
 
 
+def test_one_of_some_places_set_beside_an_unnamed_speaker_is_not_the_speaker() -> None:
+    text = ("A care assistant at Fernleigh House, one of the homes affected, who asked not to be named, said: "
+            "“I came in with a chest infection because it was that or not pay the gas bill.”")
+    assert speakers(text) == [("A care assistant at Fernleigh House", None)]
+
+
 def test_a_nominal_speaker_keeps_the_phrase_that_says_which_one() -> None:
     text = "“The review was rushed and nobody asked the staff,” said one senior source on the board."
     assert speakers(text) == [("one senior source on the board", None)]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 
 from bot.core.models import PERSON
@@ -15,6 +16,7 @@ from bot.core.quotes.lexicon import (
     PLACE_BEFORE,
     RELATIVES,
     ROLE_NOUNS,
+    SOMEONE,
     Token,
     is_sentence_end,
     word_tokens,
@@ -24,6 +26,7 @@ from bot.core.quotes.rolewords import clean_role, role_gender
 from bot.core.quotes.runs import surely_named
 
 _APPOSITIVE_TOKENS = 45
+_ONE_OF = re.compile(r"(?:one|some|many|several) of (?:the|its|their|our) (?:[a-z-]+ )*?([a-z]+?)s\b", re.I)
 
 
 def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | None:
@@ -51,7 +54,7 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
                 outer = _named_before(tokens, separators, n, text)  # "Ann Lee, Chief Executive, Ashby Council, said"
                 return replace(outer, role=clean_role(f"{owner.name}, {name.name}")) if outer is not None else name
         left = np_backward(tokens, sep - 1, text) if sep >= 0 else None
-        if left is None or (tokens[sep][0] in "–—" and left.kind == "org"):
+        if left is None or (tokens[sep][0] in "–—" and left.kind == "org") or _one_of_things(left, inner):
             continue  # "NHS England – East of England": one body and its region
         k, word = _word_before(tokens, left.start)
         if k == 0 and word.endswith("ing") and name is not None and name.kind == "person":
@@ -126,6 +129,13 @@ def _word_before(tokens: list[Token], start: int) -> tuple[int, str]:
     """Return the index and lower-cased text of the token before the phrase at character `start`."""
     k = next((n for n, token in enumerate(tokens) if token[1] == start), 0)
     return (k - 1, tokens[k - 1][0].lower()) if k > 0 else (-1, "")
+
+
+def _one_of_things(left: Mention, inner: list[Token]) -> bool:
+    """Say whether a phrase before a relative clause about someone is one of some things, not the someone: "A care
+    assistant at Fernleigh House, one of the homes affected, who asked not to be named, said" is the assistant."""
+    things = _ONE_OF.match(left.name) if left.kind == "nominal" and inner[0][0] in ("who", "whose") else None
+    return things is not None and things[1] not in SOMEONE
 
 
 def _role_before(tokens: list[Token], person: Mention, text: str) -> str | None:
