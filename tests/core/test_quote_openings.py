@@ -470,6 +470,17 @@ def test_a_person_whose_surname_is_a_building_word_is_still_a_person(name: str) 
     assert [q.speaker for q in extract_quotes(text)] == [name]
 
 
+@pytest.mark.parametrize(("named", "speaker"), [
+    ("That was the care minister, Gareth Pellow, on Breakfast Politics.", "Gareth Pellow"),
+    ("That is the verdict of Jo Bright, who runs the centre.", "Jo Bright"),
+    ("That was Dr Ann Lee, speaking to MPs on Tuesday.", "Ann Lee"),
+    ("That was in 2019, before the pandemic.", None),
+])
+def test_a_sentence_after_a_quote_naming_whose_it_was_is_its_attribution(named: str, speaker: str | None) -> None:
+    text = f"Ministers say recruitment is up.\n\n‘We have more people in social care than ever.’ {named}"
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
 @pytest.mark.parametrize("named", ["So says Doris Pennock, who at 91 is the club's oldest member.",
                                    "That advice came from Doris Pennock, 91, who joined the club in May.",
                                    "The words are those of Doris Pennock, the club's oldest member.",

@@ -94,6 +94,15 @@ _INTRODUCERS = ROLE_NOUNS | ORG_WORDS | frozenset("report letter statement study
 _QA_LABEL = re.compile(r"Q|A|Question|Answer")  # an advice column's or Q&A's label before its colon
 # What someone wrote, as the subject of "read" or "said": "Her post read:", "His letter said"
 _OWN_WRITING = re.compile(r"([Hh]er|[Hh]is) (?:[\w-]+ )?(?:letter|post|message|e-?mail|statement|tweet|note|blog)")
+# Words naming whose the quotation just before was: "So says X", "That advice came from X", "The words are those of X",
+# "That was the care minister, X, on …"
+NAMED_BACK = re.compile(
+    r"(?:So says|Th(?:at|ose|ese|e|is) (?:[a-z]+ )?(?:words?|advice|verdict|view|warning|plea|remarks?|comments?"
+    r"|account|testimony|description) (?:(?:are|is|was|were|came) (?:those |the words )?(?:of|from)"
+    r"|(?:is|was|were) (?:given|told|written|spoken|shared)(?: to [^,.;“\"]{1,40}?)? by)"  # "That account was given
+    r"|Th(?:at|ose|ese|is) (?:are|is|was|were) the (?:[a-z]+ )?(?:words?|view|verdict|advice|warning|message|plea"
+    r"|assessment|account)(?: \w+){0,3}? (?:of|from)|Th(?:at|is) was(?= the [a-z]| [A-Z])) (?=[A-Z]|the )"
+)
 # A cue verb put first, before the name and a colon: "Said Ellis: “…”", "Added the minister: “…”".
 _INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Continued)[ \t]+(?=\S)")
 
@@ -121,6 +130,9 @@ def after_clause(clause: str) -> Mention | None:
     the next quotation opens."""
     opener = _OPENER.search(clause)
     clause = clause[: opener.start()] if opener else clause
+    if back := NAMED_BACK.match(clause.lstrip()):  # "‘…’ That was the care minister, Gareth Pellow, on …"
+        found = np_forward(token_spans(clause.lstrip()[back.end() :]), 0)
+        return found if found is not None and found.kind == "person" else None
     dash = DASH.match(clause)
     if dash and CUE.match(clause, dash.end()):  # "— said Dr Kamal Rezaei, a consultant …": the cue after the dash
         clause, dash = clause[dash.end() :], None

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.core.models import PERSON
-from bot.core.quotes.clauses import first_subject
+from bot.core.quotes.clauses import NAMED_BACK, first_subject
 from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import (
     ACRONYM,
@@ -37,14 +37,6 @@ from bot.core.quotes.runs import analyse_run
 # A person named in full owning what follows: "Siân Prydderch's father", "Alex Brennan’s father, who has …",
 # "Siân Rowlands’ father".
 _OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['’]) (?=(?P<lower>[a-z]))?")
-# A paragraph naming whose the quotation above was: "So says X", "That advice came from X", "The words are those of X"
-_NAMED_BACK = re.compile(
-    r"(?:So says|Th(?:at|ose|ese|e|is) (?:[a-z]+ )?(?:words?|advice|verdict|view|warning|plea|remarks?|comments?"
-    r"|account|testimony|description) (?:(?:are|is|was|were|came) (?:those |the words )?(?:of|from)"
-    r"|(?:is|was|were) (?:given|told|written|spoken|shared)(?: to [^,.;“\"]{1,40}?)? by)"  # "That account was given
-    r"|Th(?:at|ose|ese|is) (?:are|is|was|were) the (?:[a-z]+ )?(?:words?|view|verdict|advice|warning|message|plea"
-    r"|assessment|account)(?: \w+){0,3}? (?:of|from)) (?=[A-Z])"  # to the Courant by Dr X"
-)
 _OPENS_QUOTE = re.compile(r"\s*[“\"‘']")
 _CREDIT_LINE = re.compile(r"(?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+, [\w’' ,&-]{3,80}:?")  # a name, a role, no sentence
 # "One carer, …, asked", "I spoke to a nurse in a London trust, who …", "A senior nurse who worked there, …, said",
@@ -182,7 +174,7 @@ def named_back(paragraph: Callable[[int], str], n: int) -> Mention | None:
     credit lines puts each credit under its quotation: not where the run opens on a credit (a vox pop's name over
     each answer). `paragraph` gives a paragraph's text by its index."""
     under = paragraph(n + 1)
-    if back := _NAMED_BACK.match(under):
+    if back := NAMED_BACK.match(under):
         found = np_forward(token_spans(under[back.end() :]), 0)
         return found if found is not None and found.kind == "person" else None
     found = _name_credit(under)

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from bot.core.models import ORGANISATION, PERSON
 from bot.core.quotes.clauses import (
+    NAMED_BACK,
     WHO,
     after_clause,
     before_clause,
@@ -131,8 +132,8 @@ class ArticleSpeakers(ArticleLayout):
 
     def attribution_after(self, close: int) -> Mention | None:
         """Find an attribution clause right after the closing mark at `close` ("…,” said X.")."""
-        # after "?” or "!” the attribution reads as a new sentence: “…?” Vitter demanded.
-        follows = close + 2 if self._text[close - 1] in "?!" else close
+        # after "?” or "!” the attribution reads as a new sentence: “…?” Vitter demanded; so does "‘…’ That was X"
+        follows = close + 2 if self._text[close - 1] in "?!" or NAMED_BACK.match(self._text, close + 2) else close
         credit = CREDIT_LINE.match(self._text, close + 1)  # a pull quote's credit under it: "— Ann Lee, nurse"
         end = credit.end() if credit else min(self._ends[self._sentence_of(follows)], close + 1 + CLAUSE_REACH)
         found = self._after(close + 1, end)
