@@ -142,6 +142,16 @@ def test_a_quote_paragraph_under_we_asked_her_to_tell_us_is_hers() -> None:
     assert speakers(text)[-1][0] == "Carys Lloyd"
 
 
+def test_a_person_presented_with_a_role_and_who_clause_is_the_he_of_the_next_quote() -> None:
+    """"… is Dr Felix Amankwah, a geriatrician who helped set up the service" presents him, though no comma comes
+    before "who"."""
+    text = ("Ken Albright, 82, is on the virtual ward with pneumonia.\n\n"
+            "The consultant on the other end of that call is Dr Felix Amankwah, a geriatrician who helped set up "
+            "the service. Back at the hub, between calls, he explained why it matters.\n\n"
+            "“Older people lose muscle strength remarkably quickly in hospital.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Felix Amankwah"]
+
+
 def test_a_person_introduced_after_from_by_her_given_name_is_the_she_of_her_quote() -> None:
     text = ("“We were holding 120 patients,” Dr Ruth Mallinson, the trust's chief executive, told the committee.\n\n"
             "The committee also published evidence from Lorraine Fitch, whose father waited 11 hours in an ambulance. "

@@ -74,7 +74,7 @@ _NAME_REACH = 80  # characters a name before a comma may span
 # person: "…from Ann Lee, 63, whose son…", "…is Tomasz, 44, who trained …", "…and Gov. Lee — who has called on him …"
 _DESCRIBED = re.compile(
     r"(?<=[a-z,] )[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*(?=(?:,| [—–]) (\d{1,3}, )?"
-    r"(?:from [A-Z][\w’'-]+, |[a-z][^,;:]{0,60}, )?(?:who|whose|where (?:he|she)) )"
+    r"(?:from [A-Z][\w’'-]+, |[a-z][^,;:]{0,60},? )?(?:who|whose|where (?:he|she)) )"
 )  # and "…with the committee's chair, Tariq Bello, where he said", "… Ann Lee, 72, from Marlhurst, who …", "…by Danny
 # Fairlie, breakfast presenter on local station Stowmarsh Sound, who also ran the auction."
 # Someone the writer knows, by a given name and what they are to the writer: "When I told Bev, my ward manager, …",
