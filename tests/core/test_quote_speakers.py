@@ -250,6 +250,30 @@ def test_one_of_some_places_set_beside_an_unnamed_speaker_is_not_the_speaker() -
     assert speakers(text) == [("A care assistant at Fernleigh House", None)]
 
 
+def test_a_groups_demands_listed_under_its_open_letter_are_the_groups() -> None:
+    """"the group sets out five demands:" over a bulleted list: "demands" is a noun there, the group the body the
+    article named with "group" after its name, and each bullet continues it."""
+    text = ("The march was organised by the Save Eastfield Clinic group.\n\n"
+            "In an open letter to the board, signed by 4,000 people, the group sets out three demands:\n\n"
+            "• ‘Keep the clinic open at night, seven days a week.’\n\n"
+            "• ‘Publish the staffing figures behind the proposal.’")
+    assert [q.speaker for q in extract_quotes(text)] == ["Save Eastfield Clinic group"] * 2
+
+
+@pytest.mark.parametrize("cue", ["The mum-of-two said:", "Shannon, who has cared for her mum since she was 11, says:"])
+def test_a_number_before_a_cue_verb_leaves_it_a_verb(cue: str) -> None:
+    text = f"Shannon Pryce waited nine hours with her gran.\n\n{cue} “It was like a war zone in there.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Shannon Pryce"]
+
+
+@pytest.mark.parametrize("body", ["the Mercer campaign", "the Eastfield Labour group"])
+def test_a_body_named_before_its_lowercase_head_is_what_the_head_means(body: str) -> None:
+    head = body.split()[-1]
+    text = (f"Ministers were criticised by {body} on Friday.\n\n"
+            f"In a statement, the {head} said: “This record speaks for itself and will not change.”")
+    assert [q.speaker for q in extract_quotes(text)] == [body.removeprefix("the ")]
+
+
 def test_a_nominal_speaker_keeps_the_phrase_that_says_which_one() -> None:
     text = "“The review was rushed and nobody asked the staff,” said one senior source on the board."
     assert speakers(text) == [("one senior source on the board", None)]

@@ -89,7 +89,7 @@ _ROLE_THEN_NAME = re.compile(
     r", (?:\d{1,3}, )?(?=[a-z])"
 )
 # "The governor …", "The council …", "The report …" opening the sentence that introduces a quote with a colon.
-_DEFINITE_OPENING = re.compile(r"The (?:[a-z-]+ ){0,2}?(?P<head>[a-z]+)\b")
+_DEFINITE_OPENING = re.compile(r"[Tt]he (?:[a-z-]+ ){0,2}?(?P<head>[a-z]+)\b")
 _INTRODUCERS = ROLE_NOUNS | ORG_WORDS | frozenset("report letter statement study review survey".split())
 _QA_LABEL = re.compile(r"Q|A|Question|Answer")  # an advice column's or Q&A's label before its colon
 # What someone wrote, as the subject of "read" or "said": "Her post read:", "His letter said"
@@ -182,10 +182,17 @@ _PREPOSITIONS = frozenset("at in on after during towards by within".split())
 _READ_OUT = re.compile(r"\b(?:statement|letter|tribute|e-?mail|message|note)s? read$")
 
 
+# A cue word after a determiner or a number word is a noun: "the group sets out five demands:", "their warnings:"
+_COUNTED = re.compile(
+    r"(?<![\w-])(?:the|an?|its|their|his|her|our|these|those|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even"
+    r"|[Ee]ight|[Nn]ine|[Tt]en)[ \t]+$"  # not "The mum-of-two said", nor a number: "since he was 11 says"
+)
+
+
 def before_clause(clause: str) -> Mention | None:
     """Parse an attribution that precedes a quotation: "X said: “…" / "According to X, “…"."""
     body = clause.rstrip(" ,:;—–-―\n")
-    cues = list(CUE.finditer(body))
+    cues = [cue for cue in CUE.finditer(body) if not _COUNTED.search(body, 0, cue.start())]
     if not cues:
         if own := own_words(clause):
             return own
@@ -198,8 +205,10 @@ def before_clause(clause: str) -> Mention | None:
         mention = subject_before(body)  # a bare "Name:" introducing the quote
         if mention and mention.kind in ("person", "org") and mention.start == 0:
             return mention
-        # a sentence whose subject introduces the quote with a colon: "The governor repeated it in a tweet: “…”"
-        opening = _DEFINITE_OPENING.match(body)
+        # a sentence whose subject introduces the quote with a colon: "The governor repeated it in a tweet: “…”",
+        # after a phrase: "In an open letter to the ICB, the group sets out five demands:"
+        opening = _DEFINITE_OPENING.match(body) or (_DEFINITE_OPENING.match(body, body.rfind(", ") + 2)
+                                                     if ", " in body else None)
         if opening is not None and opening["head"] in _INTRODUCERS:
             return Mention("nominal", opening.group(), definite=True)
         return first_subject(body) or _someone(body)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from bot.core.quotes.lexicon import sentence_breaks
 
 CLAUSE_REACH = 400  # characters an attribution clause may span on either side of a quotation
+_LIST_MARKS = "•·*–— "  # what may stand before a quotation that opens a paragraph as a list's item
 _DOCUMENT_SENTENCES = 4  # how far back "The report said" looks first for the body it comes from
 
 
@@ -40,6 +41,10 @@ class ArticleLayout:
     def _paragraph_of(self, position: int) -> int:
         """Return the index of the paragraph holding `position`."""
         return max(0, bisect.bisect_right(self._para_starts, position) - 1)
+
+    def opens_paragraph(self, position: int) -> bool:
+        """Say whether a quotation's mark at `position` opens its paragraph, perhaps as a list's item ("• ‘…’")."""
+        return not self._text[self._para_starts[self._paragraph_of(position)] : position].strip(_LIST_MARKS)
 
     def _close_before(self, start: int, position: int) -> bool:
         """Say whether `start` lies in the paragraph of `position` or the one before it."""

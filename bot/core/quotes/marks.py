@@ -142,7 +142,7 @@ def _marked(
         if previous.name is not None and _TRANSLATION.search(text, max(0, first.mark - 30), first.mark):
             speaker = previous  # “Rydym yn falch …” / In English: “We are very proud …”: the same words
         elif (mention is None or impersonal) and not partial:
-            starts_paragraph = first.mark == paragraphs[first.paragraph][0]
+            starts_paragraph = speakers.opens_paragraph(first.mark)
             follows_quote = previous_paragraph == first.paragraph or (
                 starts_paragraph and previous_paragraph == first.paragraph - 1
             )

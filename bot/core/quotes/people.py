@@ -125,7 +125,7 @@ class ArticleSpeakers(ArticleLayout):
         if found is None and after is not None:
             return after
         para = self._paragraph_of(first_open)
-        if found or first_open != self._para_starts[para] or para == 0:
+        if found or not self.opens_paragraph(first_open) or para == 0:
             return found
         prev_end = self._paragraphs[para - 1][1]
         return self._before(self._clause_start(prev_end - 1), prev_end) if self._text[prev_end - 1] in ":," else None
