@@ -274,6 +274,14 @@ def test_a_body_named_before_its_lowercase_head_is_what_the_head_means(body: str
     assert [q.speaker for q in extract_quotes(text)] == [body.removeprefix("the ")]
 
 
+@pytest.mark.parametrize(("said", "speaker"), [("campaigners said in a statement", "campaigners"),
+                                                ("local residents told the meeting", "local residents"),
+                                                ("patients had asked for more", None)])
+def test_people_spoken_of_together_right_after_a_quote_are_its_speakers(said: str, speaker: str | None) -> None:
+    text = f"“We have stood outside that hospital with placards every month for a year,” {said}."
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
 def test_a_nominal_speaker_keeps_the_phrase_that_says_which_one() -> None:
     text = "“The review was rushed and nobody asked the staff,” said one senior source on the board."
     assert speakers(text) == [("one senior source on the board", None)]

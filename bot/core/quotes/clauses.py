@@ -14,10 +14,12 @@ from bot.core.quotes.lexicon import (
     DASH,
     DETERMINERS,
     FUNCTION_WORDS,
+    GROUPS,
     HONORIFICS,
     INTRO_WORDS,
     KIN,
     LEFTOVER,
+    MODIFIERS,
     OBJECT_PRONOUNS,
     ORG_WORDS,
     ROLE_NOUNS,
@@ -154,7 +156,7 @@ def after_clause(clause: str) -> Mention | None:
         return np_forward(token_spans(body[cue.end() :]), 0)
     if cue.group("part") or _REPORTED.match(body, cue.end()):
         return None
-    mention = subject_before(body[: cue.start()])
+    mention = subject_before(body[: cue.start()]) or _people(body[: cue.start()])
     if mention is None:
         return None
     leftover = body[: mention.start].rstrip()
@@ -164,6 +166,15 @@ def after_clause(clause: str) -> Mention | None:
     if len(words) > 2 and not (set(words) <= LEFTOVER or leftover.endswith(",")):
         return None  # the cue belongs to a clause of its own, not to this quotation
     return mention
+
+
+def _people(subject: str) -> Mention | None:
+    """Return people spoken of together as the subject right after a quotation: "…,” campaigners said", "…,” local
+    residents told the meeting"."""
+    words = subject.split()
+    if not 0 < len(words) <= 2 or words[-1].lower() not in GROUPS or (len(words) == 2 and words[0] not in MODIFIERS):
+        return None
+    return Mention("nominal", " ".join(words), start=subject.find(words[0]))
 
 
 # A second verb of the sentence's subject: "She looked at me over her glasses and said: “…”".
