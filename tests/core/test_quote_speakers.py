@@ -282,6 +282,15 @@ def test_people_spoken_of_together_right_after_a_quote_are_its_speakers(said: st
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
 
+@pytest.mark.parametrize("named", ["Mx Penhallow said", "said Ash Penhallow, who uses they/them pronouns"])
+def test_they_said_is_the_person_the_article_gives_they_not_their_network(named: str) -> None:
+    text = ("Ash Penhallow founded the Harrowdale Trans Network in 2019.\n\n"
+            f"“I was referred in 2020 and I am still waiting,” {named}.\n\n"
+            "They said many people on the list had been left without any contact from services.\n\n"
+            "“What people need most is a named person to contact,” they said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Ash Penhallow"] * 2
+
+
 def test_a_nominal_speaker_keeps_the_phrase_that_says_which_one() -> None:
     text = "“The review was rushed and nobody asked the staff,” said one senior source on the board."
     assert speakers(text) == [("one senior source on the board", None)]

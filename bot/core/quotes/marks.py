@@ -155,8 +155,8 @@ def _marked(
                 speaker = speakers.recent_subject(first.mark)
                 gap = range(previous_paragraph + 1, first.paragraph)  # a line of narrative, perhaps a crosshead
                 narrative = [n for n in gap if not _crosshead(text[slice(*paragraphs[n])])]
-                if (speaker.name is None and previous.name is not None and starts_paragraph and len(narrative) == 1
-                        and len(gap) <= 2 and not speakers.names_another(*paragraphs[narrative[0]], previous.name)):
+                if (speaker.name is None and previous.name and starts_paragraph and len(narrative) == 1 and len(gap) < 3
+                        and not speakers.names.names_another(*paragraphs[narrative[0]], previous.name)):
                     speaker = previous  # a profile's quote under a line of narrative that names no one else
             else:  # "It reads:" after "a statement from X", else the body just named
                 found = speakers.written if mention.name == "it" else speakers.unnamed_they

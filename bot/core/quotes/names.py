@@ -266,6 +266,13 @@ class ArticleNames:
                 return Mention("person", forms.most_common(1)[0][0] if forms else surname)
         return None
 
+    def uses_they(self, name: str) -> bool:
+        """Say whether the article gives this person "they" ("Mx Penhallow", "…, who uses they/them pronouns"):
+        then "they said" is theirs, not a body's."""
+        surname = re.escape(name.split()[-1])
+        return re.search(rf"\bMx\.? (?:[A-Z][\w'’-]+ )*{surname}\b|\b{surname}\b[^.]{{0,160}}\bthey/them\b",
+                         self._text) is not None
+
     def names_another(self, start: int, end: int, name: str) -> bool:
         """Tell whether the writer's text here names a person other than `name`, or a relative ("my grandmother"):
         a quote under a line of narrative that names no one else goes on with the last speaker."""

@@ -107,7 +107,7 @@ class ArticleSpeakers(ArticleLayout):
         self._mentions: dict[int, list[Mention]] = {}
         self._told: dict[int, list[Mention]] = {}  # whom a "she said" was found to mean, by sentence: she stays salient
         self._pronouns: dict[int, list[Mention]] = {}  # "she said …" in a sentence read for its people
-        self._names = ArticleNames(text, self.inside_quote)
+        self.names = ArticleNames(text, self.inside_quote)  # read by marks too: does a line name someone else?
         self.offices = Offices(text)  # read by transcripts' role labels too
         self._spokespeople = Spokespeople(text)
         self._roles = Roles()
@@ -170,22 +170,22 @@ class ArticleSpeakers(ArticleLayout):
                                     and not (salient.start < relative[0] and relative[1].split()[0] == OWNERS[gender]))
             ):  # nor "At Mum’s review … she said" (whose review); but "Janice … her mother …. ‘…,’ she told me": Janice
                 owner = self._salient_before(position, "m" if gender == "f" else "f")  # "his wife": Linda Barrow
-                spouse = self._names.spouse(owner, relative[1], gender)
+                spouse = self.names.spouse(owner, relative[1], gender)
                 return person(spouse) if spouse else person(*self._roles.relative(relative[1]))
             if salient is None or salient.kind == "nominal":  # one named since outranks a spokesperson
                 back = 3 + self._pronoun_chain(position, mention.name)
-                salient = self._names.last_named(self._sentences_back(position, back), gender, salient) or salient
+                salient = self.names.last_named(self._sentences_back(position, back), gender, salient) or salient
             if salient is not None and salient.kind == "nominal" and _NEUTRAL.search(salient.name):  # a writer who
                 earlier = self._salient_before(salient.start, gender)  # chose "spokesperson" writes no "she" for them
                 salient = earlier if earlier is not None and self._gender(earlier) == gender else salient
-            salient = salient or self._names.main_person(gender)
+            salient = salient or self.names.main_person(gender)
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
-                self._names.genders[salient.name] = gender  # a later "he" is someone else
+                self.names.genders[salient.name] = gender  # a later "he" is someone else
                 return self._nominal(salient, salient.start)
             if salient is not None and self._gender(salient) == gender:  # a profile's "she says": each keeps her near
                 self._told.setdefault(self._sentence_of(position), []).append(replace(salient, start=position))
             elif salient is not None and self._gender(salient) is None:  # "Dr Ann Roe … she said": "he" is another
-                self._names.genders[name_words(salient.name)[-1].lower()] = gender
+                self.names.genders[name_words(salient.name)[-1].lower()] = gender
             return person(*self._person(salient, position))
         return self._nominal(mention, position)
 
@@ -212,7 +212,7 @@ class ArticleSpeakers(ArticleLayout):
         if mention.definite:
             found = self._by_role(mention.name, position)
             if found is not None:  # "A nurse, not named, … the nurse said", however far back the article said so
-                anonymous = is_unnamed(mention, "", self._names.unnamed_before(position))
+                anonymous = is_unnamed(mention, "", self.names.unnamed_before(position))
                 start = 0 if anonymous else self._start_back(position, _ORG_SENTENCES)
                 unnamed = introduced_unnamed(self._text, start, position, mention.name)
                 if unnamed is not None and (anonymous or found.start < unnamed[0]):
@@ -256,14 +256,10 @@ class ArticleSpeakers(ArticleLayout):
             found = document_writer(self._text[start:end], documents)
             if found is not None and found.kind == "pronoun":
                 found = self._salient_before(start, "m" if found.name == "he" else "f")
-            if found and (found.kind == "org" or " " in found.name or self._names.surname_forms(found.name)
+            if found and (found.kind == "org" or " " in found.name or self.names.surname_forms(found.name)
                           or is_given_name(found.name)):  # a name given in full ("Lund") or "Dame Patricia writes",
                 return found  # not "Nearly"
         return None
-
-    def names_another(self, start: int, end: int, name: str) -> bool:
-        """Tell whether the text between start and end names someone other than `name` (see ArticleNames)."""
-        return self._names.names_another(start, end, name)
 
     def recent_subject(self, position: int) -> Speaker:
         """Return who the text just before an unattributed quote is about: the nearest salient person earlier in
@@ -292,8 +288,10 @@ class ArticleSpeakers(ArticleLayout):
 
     def unnamed_they(self, position: int) -> Speaker:
         """Who "they told the Sentinel" is when the person spoken of last was left unnamed: "One consultant …, who
-        did not want to be named, said …" (they, not the hospital)."""
+        did not want to be named, said …" (they, not the hospital), or is one the article gives "they" (Mx X)."""
         salient = self._salient_before(position, None, unnamed=True)
+        if salient is not None and salient.kind == PERSON and self.names.uses_they(salient.name):  # "Mx Penhallow"
+            return person(*self._person(salient, position))
         if salient is None or salient.kind != "nominal" or nominal_kind(salient.name) != PERSON:
             family = speaking_family(self._text, self._sentences_back(position, _ORG_SENTENCES))  # "They added:"
             return NOBODY if family is None else Speaker(family.name, None, PERSON)  # after "Her family said …"
@@ -360,25 +358,25 @@ class ArticleSpeakers(ArticleLayout):
         tail = name_words(mention.name)
         self._roles.learn(mention.name, mention.role)
         wanted = {w.lower() for w in tail}
-        forms = self._names.surname_forms(tail[-1])
+        forms = self.names.surname_forms(tail[-1])
         options = [(n, len(f.split()), f) for f, n in forms.items() if wanted <= {w.lower() for w in f.split()}]
         if not options and len(tail) == 1:
-            options = [(n, len(f.split()), f) for f, n in self._names.first_name_forms(tail[0]).items()]
+            options = [(n, len(f.split()), f) for f, n in self.names.first_name_forms(tail[0]).items()]
         fits = [o for o in options if name_gender((), o[-1].split()) in (None, mention.gender)]
         options = fits if mention.gender else options  # "Mrs Fairweather" is not Dr Alan Fairweather
         if near is not None and len({f.split()[0] for *_, f in options}) > 1:  # "Ms Drummond" is not her brother
             options = [(self._text.rfind(option[-1], 0, near), *option) for option in fits or options]
-        name = self._names.peer_name(max(options)[-1] if options else " ".join(tail))
+        name = self.names.peer_name(max(options)[-1] if options else " ".join(tail))
         name = mention.name if len(name) == 1 else name  # "a patient I'll call Mr B": an initial keeps its title
         return name, mention.role or self._roles.of(name, mention.name) or None
 
     def _gender(self, mention: Mention) -> str | None:
         """Return "m", "f" or None (unknown) for a person mention."""
         if mention.gender or mention.kind != "person":
-            return mention.gender or self._names.genders.get(mention.name)  # an unnamed person once called "she"
+            return mention.gender or self.names.genders.get(mention.name)  # an unnamed person once called "she"
         words = name_words(mention.name)  # "Dennis Aldridge" is a man whoever else is an Aldridge
-        self._names.surname_forms(words[-1])  # learns the gender
-        return name_gender((), words) or self._names.genders.get(words[-1].lower())
+        self.names.surname_forms(words[-1])  # learns the gender
+        return name_gender((), words) or self.names.genders.get(words[-1].lower())
 
     def _expand(self, org: str) -> str:
         if self._acronyms is None:
@@ -463,15 +461,15 @@ class ArticleSpeakers(ArticleLayout):
                 epithet = start and EPITHET.fullmatch(mention.name)  # social care said": whom it was given; "The
                 held = self._by_role(mention.name, start - 1) if epithet else self.offices.named(mention, start)
                 mention = held or mention  # 54-year-old said": who was named before
-            if mention and mention.kind == "person" and self._names.unknown_opening(mention.name, text, mention.start):
+            if mention and mention.kind == "person" and self.names.unknown_opening(mention.name, text, mention.start):
                 mention = None  # "Tests revealed a tumour": a plural noun opening the sentence, no one's name
             if mention is not None and (mention.kind in ("person", "pronoun")
-                                        or is_unnamed(mention, text, self._names.unnamed_before(start))):
+                                        or is_unnamed(mention, text, self.names.unnamed_before(start))):
                 people.append(replace(offered_name(mention, text), start=start + cue.start()))
             elif mention is not None and mention.kind == "org" and (spokes := SPOKESPERSON.search(before)):
                 people.append(Mention("nominal", spokes.group(), start=start + spokes.start()))  # she, for the body
         if all(p.kind == "pronoun" for p in people) and not is_heading(text):  # "X, was right when she told"
-            people += [replace(m, start=start + m.start) for m in opening_people(text, self._names)]
+            people += [replace(m, start=start + m.start) for m in opening_people(text, self.names)]
         if not people and (held := self.offices.named(Mention("nominal", role_lead(text) or "", start=start), start)):
             people.append(held)  # "The minister rejected …": whom the article made minister
         aside = named_aside(text) if all(p.kind == "pronoun" for p in people) else None  # "Alex Brennan’s father"
@@ -479,7 +477,7 @@ class ArticleSpeakers(ArticleLayout):
             people.append(replace(aside, start=start + aside.start))
         shown = presented(text) if not people else None
         if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
-            shown = named_subject(text, lambda at: self.inside_quote(start + at), self._names)
+            shown = named_subject(text, lambda at: self.inside_quote(start + at), self.names)
         if shown is not None:
             people.append(replace(shown, start=start + shown.start))
         introduced = introduced_last(text)
