@@ -291,6 +291,15 @@ def test_they_said_is_the_person_the_article_gives_they_not_their_network(named:
     assert [q.speaker for q in extract_quotes(text)] == ["Ash Penhallow"] * 2
 
 
+@pytest.mark.parametrize("counsel", ["Julian Ashworth KC, prosecuting", "Julian Ashworth, prosecuting"])
+def test_the_barrister_is_the_one_named_as_counsel_not_the_witness_just_quoted(counsel: str) -> None:
+    text = (f"Leanne Marsh was taken through the night hour by hour by {counsel}.\n\n"
+            "‘You were on your own on that floor, with 22 residents, weren't you?’ he asked.\n\n"
+            "‘Yes,’ Marsh said. ‘Twenty-two residents and me.’\n\n"
+            "‘Mrs Pellow's call bell rang at 1.12am. Did you check on her?’ asked the barrister.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Julian Ashworth", "Leanne Marsh", "Julian Ashworth"]
+
+
 def test_a_nominal_speaker_keeps_the_phrase_that_says_which_one() -> None:
     text = "“The review was rushed and nobody asked the staff,” said one senior source on the board."
     assert speakers(text) == [("one senior source on the board", None)]

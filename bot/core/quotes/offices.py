@@ -16,10 +16,15 @@ from bot.core.quotes.runs import analyse_run
 # article's words for it, "the council's cabinet member for adult social care", say more than "councillor").
 _OFFICES = {"gov": "governor", "sen": "senator", "rep": "representative", "del": "delegate", "cllr": "councillor",
             "councillor": "councillor"}
+# What follows a name to give its office in court reports: "Julian Ashworth KC", "Tom Reid, prosecuting, said"
+_AFTER_NAME = {"barrister": "KC|QC|prosecuting|defending|mitigating"}
 
 
 def holds_office(text: str, surname: str, office: str) -> bool:
-    """Say whether a text gives the person a title for that office anywhere ("Gov. Marisol Dorsey")."""
+    """Say whether a text gives the person a title for that office anywhere ("Gov. Marisol Dorsey", "Julian Ashworth
+    KC, prosecuting,": the barrister)."""
+    if office in _AFTER_NAME:
+        return re.search(rf"\b{re.escape(surname)},? (?:{_AFTER_NAME[office]})\b", text) is not None
     titles = [title.capitalize() for title, held in _OFFICES.items() if held == office]
     name = rf"(?:[A-Z][\w'’-]+ )*{re.escape(surname)}\b"
     return bool(titles) and re.search(rf"\b(?:{'|'.join(titles)})\.? {name}", text) is not None
