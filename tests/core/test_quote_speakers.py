@@ -300,6 +300,16 @@ def test_the_barrister_is_the_one_named_as_counsel_not_the_witness_just_quoted(c
     assert [q.speaker for q in extract_quotes(text)] == ["Julian Ashworth", "Leanne Marsh", "Julian Ashworth"]
 
 
+@pytest.mark.parametrize(("her", "him"), [("Amina", "Farid"), ("Agnieszka", "Marek"), ("Kavita", "Rahul")])
+def test_he_of_a_couple_sharing_a_surname_is_the_husband_by_his_given_name(her: str, him: str) -> None:
+    text = (f"Dr {her} Khan and Dr {him} Khan joined the surgery in 1995.\n\n"
+            f"Dr {her} Khan, 63, said she had looked after three generations of some families.\n\n"
+            f"“We used to finish at half six,” Dr {him} Khan said. “Now the paperwork takes us into the night.”\n\n"
+            "Dr Khan, who chairs the GP federation, said the list had doubled while partners had not.\n\n"
+            "“The maths doesn't work without a proper team,” he said.")
+    assert [q.speaker for q in extract_quotes(text)] == [f"{him} Khan"] * 2
+
+
 def test_a_nominal_speaker_keeps_the_phrase_that_says_which_one() -> None:
     text = "“The review was rushed and nobody asked the staff,” said one senior source on the board."
     assert speakers(text) == [("one senior source on the board", None)]

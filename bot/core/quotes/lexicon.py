@@ -222,7 +222,8 @@ _WOMEN = wordset(
     "isabelle eva esme layla mila thea maisie maryam doreen marjorie bronagh rhian seren eleri anjali nisha deepa "
     "parveen shabnam nasreen ayesha amina adaeze funmilayo folake abena efua kelly sioned gwenllian elin delyth "
     "heledd llinos meinir edna mavis ethel gladys hilda nellie winifred beryl muriel enid peggy mabel lilian lillian "
-    "norma glenys carole janine debbie debra abbie abby becca jodie kayleigh kayla tegan dee joy jess"
+    "norma glenys carole janine debbie debra abbie abby becca jodie kayleigh kayla tegan dee joy jess samira farah "
+    "kavita neha pooja simran agnieszka katarzyna magdalena aleksandra amara"
 )
 _MEN = wordset(
     "james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark "
@@ -242,7 +243,8 @@ _MEN = wordset(
     "finley isaac tommy lucas elijah arlo teddy reuben ezra sebastian ronnie louie emyr cian fraser murdo ravi "
     "bilal yusuf chinedu segun rhodri alun osian tomos hefin carwyn robbie stan ron reg reggie ted eddie wilf "
     "wilfred ernie fred alf alfred cyril len kenny jimmy johnny billy bobby hamza ibrahim aidan aiden gavin hugo "
-    "jonah lachlan marcus neville nathaniel reece terence vince"
+    "jonah lachlan marcus neville nathaniel reece terence vince farid amir faisal kamal rahul deepak marek jakub "
+    "andrzej mateusz pawel krzysztof"
 )
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
