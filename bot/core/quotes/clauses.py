@@ -132,8 +132,8 @@ def after_clause(clause: str) -> Mention | None:
     the next quotation opens."""
     opener = _OPENER.search(clause)
     clause = clause[: opener.start()] if opener else clause
-    if back := NAMED_BACK.match(clause.lstrip()):  # "‘…’ That was the care minister, Gareth Pellow, on …"
-        found = np_forward(token_spans(clause.lstrip()[back.end() :]), 0)
+    if back := NAMED_BACK.match(named := clause.lstrip()):  # "‘…’ That was the care minister, Gareth Pellow, on …"
+        found = np_forward(token_spans(named[back.end() :]), 0)
         return found if found is not None and found.kind == "person" else None
     dash = DASH.match(clause)
     if dash and CUE.match(clause, dash.end()):  # "— said Dr Kamal Rezaei, a consultant …": the cue after the dash

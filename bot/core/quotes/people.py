@@ -265,7 +265,7 @@ class ArticleSpeakers(ArticleLayout):
         """Return who the text just before an unattributed quote is about: the nearest salient person earlier in
         the quote's paragraph or, for a quote that opens its paragraph, in the paragraph before."""
         para = self._paragraph_of(position)
-        opening = position == self._para_starts[para]
+        opening = self.opens_paragraph(position)
         if opening:
             if para == 0:
                 return NOBODY
