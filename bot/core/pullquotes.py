@@ -16,8 +16,9 @@ def pull_quotes(paragraphs: dict[int, str]) -> set[int]:
     order: pull quotes, set apart to catch the eye ("“You learn the roads.”" beside "“You learn the roads,” she
     says."), credited or not. Not the quote under its own credited pull quote ("“…” – Dame Ann Roe")."""
     pulled = set()
+    credits = {i: CREDITED.search(line) for i, line in paragraphs.items()}  # read once, not once per pair
     for i, line in paragraphs.items():
-        credit = CREDITED.search(line)  # "“…” — Sister Nuala O'Neill": the words said, not who said them
+        credit = credits[i]  # "“…” — Sister Nuala O'Neill": the words said, not who said them
         text = line[: credit.start() + 1] if credit else line
         words = TOKEN.findall(text.lower())
         if not all_quoted(text) or len(words) < _PULL_WORDS:
@@ -27,9 +28,9 @@ def pull_quotes(paragraphs: dict[int, str]) -> set[int]:
             other = whole.lower()
             # longer, or as long when this one is credited: of two like lines, the credited one is the pull quote
             longer = len(other) >= len(text) + (credit is None)
-            if j != i and longer and all(word in other for word in longest) and not CREDITED.search(
-                whole
-            ) and _in_order(words, TOKEN.findall(other)):
+            if j != i and longer and all(word in other for word in longest) and credits[j] is None and _in_order(
+                words, TOKEN.findall(other)
+            ):
                 pulled.add(i)
                 break
     return pulled

@@ -176,12 +176,13 @@ def body_named(text: str, head: str, position: int) -> str | None:
     """Return the nearest organisation before `position` whose name ends in or opens with `head` ("the council":
     Ashby Council; "the university": the University of Ashbridge) or that `head` introduces ("the charity": the
     charity Carers First, "the group": the patient group Voices, or the Save Ashcombe Birth Centre group)."""
+    headed = re.compile(rf" {re.escape(head)}\b")  # "the Save Ashcombe Birth Centre group"
     for run in _runs_back(text, position):
         words = [w for w in word_tokens(run.group()) if w.lower() not in FUNCTION_WORDS]
         if text.endswith(f" {head} ", 0, run.start()) and words:
             goes_on = _NAME_GOES_ON.match(text, run.end(), position)  # "Voices in A&E"
             return strip_possessive(text[run.start() : goes_on.end() if goes_on else run.end()])
-        if words and text.endswith("the ", 0, run.start()) and re.match(rf" {head}\b", text[run.end() : position]):
+        if words and text.endswith("the ", 0, run.start()) and headed.match(text, run.end(), position):
             return f"{run.group()} {head}"  # "organised by the Save Ashcombe Birth Centre group", "the Mercer campaign"
         if words == [head.capitalize()] and text.startswith(" of ", run.end()) and (
             goes_on := _NAME_GOES_ON.match(text, run.end(), position)

@@ -346,7 +346,8 @@ def _forward_run(tokens: list[Token], i: int, j: int, k: int, premod: list[str])
         if end > k or kind != "org":
             k, kind = end, "role"
     if kind == "person":
-        titles = " ".join(w for w in premod if w not in HONORIFICS or _title_kept(premod)) or None
+        kept = _title_kept(premod)  # "local councillor" keeps its title word
+        titles = " ".join(w for w in premod if w not in HONORIFICS or kept) or None
         role = _forward_appositive(tokens, k) or _run_role(words, tail) or titles
         gender = name_gender(words, tail) or role_gender(role or "")
         return Mention("person", " ".join(tail), role=role, gender=gender, start=start)
