@@ -2417,6 +2417,17 @@ def test_someone_unnamed_the_writer_met_is_the_speaker_not_the_place(subject: st
     assert speakers(text) == [(unnamed, None)]
 
 
+@pytest.mark.parametrize(("subject", "unnamed"), [
+    ("The paramedic who took her to hospital said:", "The paramedic"),
+    ("The consultant who operated on my son told me:", "The consultant"),
+    ("The nurse who treated her told the inquest:", "The nurse"),
+    ("The court heard that a consultant who treated her said in a report:", "a consultant"),
+])
+def test_someone_known_by_what_they_did_is_the_speaker_not_the_object_of_the_clause(subject: str, unnamed: str) -> None:
+    text = f"{subject} “It was the worst night of my career and I will never forget it.”"
+    assert speakers(text) == [(unnamed, None)]
+
+
 def test_an_interviews_answers_in_quote_marks_are_the_interviewees_and_the_narrative_after_is_not() -> None:
     text = (
         "Ruth Okafor took over as chief executive of the Carers Alliance in May. She talks to Dan Price in this "
@@ -2657,3 +2668,18 @@ def test_what_the_experts_say_credits_over_each_quotation_name_its_speaker() -> 
         "“We switched over last autumn. The first six weeks were hard, honestly.”\n"
     )
     assert [q.speaker for q in process_article(raw).quotes] == ["Anika Sorensen", "Marcus Fell", "Jo Tennant"]
+
+
+def test_a_body_bringing_in_a_quotation_with_a_colon_is_whom_it_added_stands_for() -> None:
+    text = ("The Eastmoor employment tribunal found that Northgate Hospitals NHS Trust had acted unlawfully.\n\n"
+            "In its judgment, the tribunal found: ‘The claimant raised genuine concerns in good faith.’\n\n"
+            "It added: ‘The timing of the disciplinary process speaks for itself.’")
+    assert speakers(text) == [("the tribunal", None), ("the tribunal", None)]
+
+
+def test_a_man_named_by_his_title_mid_sentence_is_not_the_she_of_the_next_quotation() -> None:
+    text = ("Thomas Beale, 29, died at home in November. The coroner, Helen Marsh, has written to the trust.\n\n"
+            "In the report, published this week, she set out how Mr Beale waited six hours after being triaged.\n\n"
+            "“No member of staff reassessed him during that time,” she wrote.\n\n"
+            "His wife, Lucy Beale, 28, said the report confirmed what the family knew.")  # a Beale who is a "she"
+    assert speakers(text) == [("Helen Marsh", "coroner")]

@@ -61,10 +61,13 @@ _UNNAMED_OPENING = re.compile(
     r"|(?:[^,]{0,80}, )?(?P<definite>[Tt]he [a-z][\w-]*(?: [a-z][\w-]*){0,2}), who [^.;:“\"]*\bnot\b[^.;:“\"]*"
     r"\b(?:named|identified)\b[^.;:“\"]*,$"
 )
-# Someone unnamed the writer met: "One patient we spoke to outside the surgery said", "The nurse who spoke to us said"
+# Someone unnamed the writer met, or known by what they did: "One patient we spoke to outside the surgery said",
+# "The nurse who cared for her told the inquest": the person the head noun names (checked against SOMEONE)
+# The clause may follow another: "The court heard that a consultant who treated her said"; a clause that ends on
+# "and" goes on to the cue verb itself: "the man who fixed everyone's fences and never asked".
 _MET_UNNAMED = re.compile(
-    r"((?:One|A|An|Another|The) [a-z][\w-]*(?: [a-z][\w-]*){0,2}?) "
-    r"(?:(?:we|I) (?:spoke|talked|met)|who (?:first )?(?:spoke|contacted))\b[^,;:“\"]*"
+    r"(?:^|, |\b(?:but|and|that|while) )((?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]he) [a-z][\w-]*(?: [a-z][\w-]*){0,2}?) "
+    r"(?:(?:we|I) (?:spoke|talked|met)|who)\b(?![^,;:“\"]*\b(?:and|or|but)(?: [a-z]+)?\s*$)[^,;:“\"]*$"
 )
 # A document and who put their name to it: "A paper to the board, signed by its director of strategy, Owen
 # Pargeter, states": the paper speaks in its author's words.
@@ -92,7 +95,7 @@ _ROLE_THEN_NAME = re.compile(
 )
 # "The governor …", "The council …", "The report …" opening the sentence that introduces a quote with a colon.
 _DEFINITE_OPENING = re.compile(r"[Tt]he (?:[a-z-]+ ){0,2}?(?P<head>[a-z]+)\b")
-_INTRODUCERS = ROLE_NOUNS | ORG_WORDS | frozenset("report letter statement study review survey".split())
+_INTRODUCERS = ROLE_NOUNS | ORG_WORDS | frozenset("report letter statement study review survey judgment ruling".split())
 _QA_LABEL = re.compile(r"Q|A|Question|Answer")  # an advice column's or Q&A's label before its colon
 # What someone wrote, as the subject of "read" or "said": "Her post read:", "His letter said"
 _OWN_WRITING = re.compile(r"([Hh]er|[Hh]is) (?:[\w-]+ )?(?:letter|post|message|e-?mail|statement|tweet|note|blog)")
@@ -195,15 +198,25 @@ _READ_OUT = re.compile(r"\b(?:statement|letter|tribute|e-?mail|message|note)s? r
 
 # A cue word after a determiner or a number word is a noun: "the group sets out five demands:", "their warnings:"
 _COUNTED = re.compile(
-    r"(?<![\w-])(?:the|an?|its|their|his|her|our|these|those|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even"
-    r"|[Ee]ight|[Nn]ine|[Tt]en)[ \t]+$"  # not "The mum-of-two said", nor a number: "since he was 11 says"
+    r"(?<![\w-])(?:the|an?|its|their|his|(?P<her>her)|our|these|those|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix"
+    r"|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)[ \t]+$"  # not "The mum-of-two said", nor a number: "since he was 11 says"
 )
+_PAST = frozenset("said told wrote read wept".split())  # and every cue verb in -ed
+
+
+def _counted(body: str, cue: re.Match[str]) -> bool:
+    """Whether a cue word is a noun after a determiner ("their warnings:"); "her" is also an object pronoun, so a
+    past-tense verb after it stays a verb ("The nurse who treated her told the inquest:")."""
+    counted = _COUNTED.search(body, 0, cue.start())
+    if counted is None:
+        return False
+    return not counted["her"] or not (cue.group().endswith("ed") or cue.group() in _PAST)
 
 
 def before_clause(clause: str) -> Mention | None:
     """Parse an attribution that precedes a quotation: "X said: “…" / "According to X, “…"."""
     body = clause.rstrip(" ,:;—–-―\n")
-    cues = [cue for cue in CUE.finditer(body) if not _COUNTED.search(body, 0, cue.start())]
+    cues = [cue for cue in CUE.finditer(body) if not _counted(body, cue)]
     if not cues:
         if own := own_words(clause):
             return own
@@ -428,7 +441,7 @@ def subject_before(text: str) -> Mention | None:
         found = subject_before(signed["by"] + ",") if "," in signed["by"] else person_in(signed["by"])
         if found is not None and found.kind == "person":
             return replace(found, start=text.find(signed["by"]) + found.start)
-    if met := _MET_UNNAMED.fullmatch(clause):  # "One patient we spoke to outside the surgery said"
+    if (met := _MET_UNNAMED.search(clause)) and met[1].rsplit(" ", 1)[-1] in SOMEONE:
         return Mention("nominal", met[1], start=text.find(met[1]))
     if unnamed := _UNNAMED_OPENING.fullmatch(clause):
         nominal = unnamed["nominal"] or unnamed["definite"]

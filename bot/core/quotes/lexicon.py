@@ -118,17 +118,17 @@ MODIFIERS = wordset(
     "regional branch technology information operations district"
 )
 ORG_WORDS = wordset(
-    "association council department ministry office committee commission agency authority trust "
-    "foundation society institute institution fund union party federation confederation alliance "
-    "network partnership board service services group centre center centres centers college university school "
-    "hospital hospitals government parliament congress senate house campaign company corporation inc ltd plc bank "
-    "news times post guardian telegraph press forum coalition organisation organization charity bureau "
-    "club court police army england scotland wales uk providers healthwatch administration caucus panel "
-    "team church cabinet county republicans democrats conservatives tories homes healthcare hospice practice surgery "
-    "clinic pharmacy care homecare support advice unison unite mencap ofsted ombudsman library museum street road "
-    "avenue square crescent terrace senedd assembly band choir orchestra awards festival conference summit men women "
-    "united rovers wanderers athletic fc afc solutions weekly daily journal gazette magazine herald chronicle courier "
-    "advertiser bulletin"
+    "association council department ministry office committee commission agency authority trust foundation society "
+    "institute institution fund union party federation confederation alliance network partnership board service "
+    "services group centre center centres centers college university school hospital hospitals government "
+    "parliament congress senate house campaign company corporation inc ltd plc bank news times post guardian "
+    "telegraph press forum coalition organisation organization charity bureau club court tribunal inquiry police "
+    "army england scotland wales uk providers healthwatch administration caucus panel team church cabinet county "
+    "republicans democrats conservatives tories homes healthcare hospice practice surgery clinic pharmacy care "
+    "homecare support advice unison unite mencap ofsted ombudsman library museum street road avenue square crescent "
+    "terrace senedd assembly band choir orchestra awards festival conference summit men women united rovers "
+    "wanderers athletic fc afc solutions weekly daily journal gazette magazine herald chronicle courier advertiser "
+    "bulletin"
 )
 # An office that is not the one itself: "Shadow health secretary Tobias Wren" holds no health secretary's office
 QUALIFIED_OFFICE = re.compile(r"\b(?:shadow|former|deputy|assistant|acting|interim|vice|junior|ex-)\s*$", re.I)

@@ -344,4 +344,7 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNa
         subjects = [m for m in _OWNED.finditer(sentence) if not quoted(m.start()) and names.given_before(m[1])]
     if not subjects and sentence.rstrip(" ”’\"'").endswith("?"):  # the one person a question asks about
         subjects = [m for m in _ASKED_ABOUT.finditer(sentence) if not quoted(m.start()) and names.known_in_full(m[1])]
-    return Mention("person", subjects[0][0], start=subjects[0].start()) if len(subjects) == 1 else None
+    if len(subjects) != 1:
+        return None
+    first = subjects[0][0].split()[0]  # "Mr Brearley waited …" is no "she"
+    return Mention("person", subjects[0][0], gender=gender_of(first) or given_gender(first), start=subjects[0].start())

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from bot.core.models import ORGANISATION
-from bot.core.quotes.clauses import subject_before
+from bot.core.quotes.clauses import before_clause, subject_before
 from bot.core.quotes.kinds import is_title, nominal_kind
 from bot.core.quotes.lexicon import (
     CAP_RUN,
@@ -26,6 +26,7 @@ from bot.core.quotes.lexicon import (
 from bot.core.quotes.phrases import Mention
 from bot.core.quotes.runs import analyse_run
 
+_COLON_QUOTE = re.compile(r":\s*[“‘\"']")  # a colon that brings in a quotation
 # A capitalised run joined to the one after it by "and", "&", "of" or "for", inside one body's name.
 _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]* (?:and|&|of|for) $")
 # An unnamed writer and their place: "a constituent in ", "one reader from ".
@@ -276,11 +277,16 @@ def speaking_family(text: str, sentences: Iterable[tuple[int, int]]) -> Mention 
 
 
 def _cue_subjects(text: str, start: int, end: int) -> Iterator[Mention]:
-    """Yield the subjects of the cue verbs between `start` (a sentence's start) and `end`."""
-    for cue in CUE.finditer(text, start, end):
+    """Yield the subjects of the cue verbs between `start` (a sentence's start) and `end`, or else of the colon that
+    brings in a quotation ("In its judgment, the tribunal found: ‘…’")."""
+    cues = list(CUE.finditer(text, start, end))
+    for cue in cues:
         speaking = subject_before(text[start : cue.start()].rstrip()) if cue.group("verb") else None
         if speaking is not None:
             yield speaking
+    colon = _COLON_QUOTE.search(text, start, end)
+    if not cues and colon is not None and (speaking := before_clause(text[start : colon.start() + 1])) is not None:
+        yield speaking
 
 
 class Spokespeople:
