@@ -2683,3 +2683,18 @@ def test_a_man_named_by_his_title_mid_sentence_is_not_the_she_of_the_next_quotat
             "“No member of staff reassessed him during that time,” she wrote.\n\n"
             "His wife, Lucy Beale, 28, said the report confirmed what the family knew.")  # a Beale who is a "she"
     assert speakers(text) == [("Helen Marsh", "coroner")]
+
+
+@pytest.mark.parametrize("several", ["the MPs", "the GPs", "the nurses"])
+def test_a_plural_of_people_is_several_speakers_not_one_named_before(several: str) -> None:
+    text = ("Fifty MPs have written to the health secretary, Ruth Carden, and to Dr Ian Moss, a GP and an MP.\n\n"
+            f"In the letter, {several} wrote:\n\n“We support the ambition. But it will fail without more staff.”")
+    assert speakers(text) == [(several, None)]
+
+
+@pytest.mark.parametrize("anonymous", ["Patient A", "Resident C"])
+def test_someone_a_hearing_keeps_anonymous_by_a_letter_is_the_speaker(anonymous: str) -> None:
+    text = ("The panel chair, Ruth Ellery, said the case was serious.\n\n"
+            f"{anonymous}, who gave evidence by video link, told the panel she had felt safe at first.\n\n"
+            "“He was the one person on that ward who made me feel human,” she said.")
+    assert speakers(text) == [(anonymous, None)]

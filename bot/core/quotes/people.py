@@ -74,7 +74,7 @@ from bot.core.quotes.organisations import (
 )
 from bot.core.quotes.phrases import Mention, np_forward
 from bot.core.quotes.presenting import introduced_last, presented
-from bot.core.quotes.rolewords import clean_role
+from bot.core.quotes.rolewords import clean_role, is_plural_role
 
 _NEUTRAL = re.compile(r"\bspokesperson\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur)\b")  # "One doctor told me …": the speaker's story
@@ -209,7 +209,7 @@ class ArticleSpeakers(ArticleLayout):
                 return found_org  # or the unnamed one who spoke for a person: "a spokesperson for Mr Farrant"
         if mention.definite and OF_SOMEONE.match(mention.name):  # "the daughter of one resident": no one named
             return Speaker(mention.name, None, nominal_kind(mention.name))
-        if mention.definite:
+        if mention.definite and not is_plural_role(head):
             found = self._by_role(mention.name, position)
             if found is not None:  # "A nurse, not named, … the nurse said", however far back the article said so
                 anonymous = is_unnamed(mention, "", self.names.unnamed_before(position))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.quotes.lexicon import KIN, MODIFIERS, POSSESSIVES, ROLE_NOUNS, SPLITTERS, gender_of, word_tokens
+from bot.core.quotes.lexicon import GROUPS, KIN, MODIFIERS, POSSESSIVES, ROLE_NOUNS, SPLITTERS, gender_of, word_tokens
 
 
 def kin_title(low: str) -> bool:
@@ -16,6 +16,11 @@ def kin_title(low: str) -> bool:
 def is_role_word(low: str) -> bool:
     """Tell a role noun, hyphenated ones included ("vice-chair", "co-founder")."""
     return low in ROLE_NOUNS or low.rpartition("-")[2] in ROLE_NOUNS
+
+
+def is_plural_role(low: str) -> bool:
+    """Tell a plural of people ("the nurses", "the MPs"), which names several and so never one person before."""
+    return low in GROUPS or (low.endswith("s") and low not in ROLE_NOUNS and low[:-1] in ROLE_NOUNS)
 
 
 # Role words written in lower case inside a sentence ("chief", "former", "health"); not the parties

@@ -21,6 +21,7 @@ from bot.core.quotes.lexicon import (
     PRESENTING,
     PRONOUNS,
     ROLE_NOUNS,
+    SOMEONE,
     SPLITTERS,
     is_acronym,
     is_given_name,
@@ -28,6 +29,8 @@ from bot.core.quotes.lexicon import (
 )
 
 _MAX_NAME_WORDS = 4
+# Someone a hearing or report keeps anonymous by a letter or number after what they are: "Patient A", "Witness 2"
+_ANONYMISED = re.compile(r"[A-Z][a-z]+ (?:[A-Z]|\d{1,2})")
 _CONTRACTED = re.compile(r"['’](?:d|s|ll|ve|re|m)$")
 # Premises a care home is named as, the street a surgery is named for and a hospital's unit: "Oakbank Lodge", "Beech
 # Grange", "Harbour View", "Moor Lane", "Linden Unit" (but "David Lodge", "Penny Lane": a given name first; and not
@@ -57,6 +60,8 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     words = tuple(itertools.takewhile(lambda w: _CONTRACTED.sub("", w.lower()) not in PRONOUNS, words))
     if not words or (len(words) == 1 and words[0].lower() in GROUPS):
         return "", ()
+    if _ANONYMISED.fullmatch(" ".join(words)) and words[0].lower() in SOMEONE:  # "Patient A", "Witness 2"
+        return "person", words
     head: list[str] = []
     for word in words:
         if word.lower() in SPLITTERS and head:
@@ -84,13 +89,19 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         tail = []  # "the Bishop of Wellmouth", "Mayor of Dunmore", "the MP for Wenmouth and Dale": places
     if tail:
         return "person", tuple(tail)
-    if any(w.lower().rstrip(".") in ROLE_NOUNS for w in head) and strip_possessive(head[-1]).lower() not in ORG_WORDS:
-        return "role", ()  # "Health Secretary"; but "Justice Department" is a body
+    if any(_role_word(w) for w in head) and strip_possessive(head[-1]).lower() not in ORG_WORDS:
+        return "role", ()  # "Health Secretary", "the MPs"; but "Justice Department" is a body
     if any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in words):
         return "org", ()
     if len(head) == 1 and head[0].lower() in MODIFIERS and head[0].lower() not in _RANKS:
         return "org", ()
     return "", ()
+
+
+def _role_word(word: str) -> bool:
+    """Whether a capitalised word names a role: "Secretary", or an acronym's plural ("MPs", "GPs")."""
+    plural = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+    return plural.lower().rstrip(".") in ROLE_NOUNS
 
 
 def surely_named(words: Sequence[str]) -> bool:
