@@ -11,7 +11,7 @@ QUOTES = Path(__file__).resolve().parents[2] / "bot" / "core" / "quotes"
 STACK = [
     "lexicon", "partial", "runs", "kinds", "rolewords", "phrases", "presenting", "offices", "leadins", "names",
     "appositives", "clauses", "organisations", "openings", "documents", "epithets", "layout", "people", "transcript",
-    "marks",
+    "exchange", "marks",
 ]
 
 

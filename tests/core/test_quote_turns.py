@@ -53,6 +53,15 @@ def test_unattributed_answers_and_questions_at_a_hearing_take_turns() -> None:
     assert [name for name, _ in speakers(text)] == ["Helen Marr", "Okafor", "Helen Marr", "Okafor"]
 
 
+def test_once_counsel_has_put_a_question_to_a_witness_her_later_questions_are_put_to_him_too() -> None:
+    text = ("Counsel to the inquiry, Helen Marr KC, took Mr Okafor through the report.\n\n"
+            "“Did you read it, Mr Okafor?” she asked.\n\n"
+            "“I read the summary,” he said.\n\n"
+            "“Only the summary?”\n\n"
+            "“Yes. I relied on the director of nursing to take me through the detail.”")
+    assert [name for name, _ in speakers(text)] == ["Helen Marr", "Okafor", "Helen Marr", "Okafor"]
+
+
 def test_a_speakers_own_question_goes_on_in_her_next_paragraph() -> None:
     text = ("Dr Lena Ford said the nearest unit was now in Carlow. “It is a long way at night,” she said.\n\n"
             "Mother of two Gemma Hart was blunter. “Where are we supposed to go?” she said.\n\n"

@@ -34,7 +34,8 @@ from dataclasses import dataclass
 
 from bot.core.models import Quote
 from bot.core.quotes.clauses import is_attribution_gap
-from bot.core.quotes.kinds import NOBODY, Speaker
+from bot.core.quotes.exchange import Turn, is_question, other_turn
+from bot.core.quotes.kinds import NOBODY
 from bot.core.quotes.lexicon import CUE
 from bot.core.quotes.partial import is_partial
 from bot.core.quotes.people import ArticleSpeakers
@@ -75,8 +76,6 @@ _LOWER_BODY = re.compile(  # "Harlingford Hospitals NHS foundation trust", "Brac
     r"((?<=NHS )(?:foundation trust|trust)|(?<!NHS )(?:county|city|borough|district) council)\b")
 _TRANSLATION = re.compile(  # "In English: “…”", "That translates as: “…”"
     r"\b(?:[Tt]ranslation|[Tt]ranslated|[Tt]ranslates as|[Ii]n English|[Ii]n Welsh)\s*[:-]\s*$")
-_ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)  # a question put to someone
-_ASKED = re.compile(r"^[^.?!]{0,40}\b(?:asked|asks|put it to)\b")  # "…?” Mr Ferris asked.
 
 _OPEN, _CLOSE, _EITHER, _WEAK_CLOSE, _NONE = range(5)
 
@@ -125,7 +124,7 @@ def _marked(
     quotes: list[Quote] = []
     previous = NOBODY
     previous_paragraph = previous_end = -2
-    turns: list[_Turn] = []  # the full quotations so far, for an exchange of questions and answers
+    turns: list[Turn] = []  # the full quotations so far, for an exchange of questions and answers
     for group in groups:
         last = group[-1]
         if last.end_mark is not None:
@@ -149,7 +148,7 @@ def _marked(
             if follows_quote and previous.name is not None and not _introduced(text, previous_end, first.mark):
                 # an unattributed quote, or one "it added" / "they said", continues the previous speaker, unless it
                 # answers a question put to someone else or puts the next question back
-                speaker = _other_turn(turns, first.paragraph, _is_question(parts[-1])) if starts_paragraph else None
+                speaker = other_turn(turns, first.paragraph, is_question(parts[-1])) if starts_paragraph else None
                 speaker = speaker or previous
             elif mention is None:
                 speaker = speakers.recent_subject(first.mark)
@@ -175,7 +174,7 @@ def _marked(
         if not partial or speaker.name:  # an unattributed phrase in the narrative ("spinning plates") hands on nothing
             previous, previous_paragraph, previous_end = speaker, group[-1].paragraph, group[-1].end
         if not partial:
-            turns.append(_Turn.of(text, group, parts[-1], speaker))
+            turns.append(Turn.of(text, (first.paragraph, group[-1].paragraph), group[-1].end, parts[-1], speaker))
     return quotes
 
 
@@ -186,46 +185,9 @@ def _introduced(text: str, since: int, mark: int) -> bool:
     return before[-1:] in (",", ":") and any(m.end() == len(before) - 1 for m in CUE.finditer(before))
 
 
-@dataclass(slots=True, frozen=True)
-class _Turn:
-    """A full quotation as one turn of an exchange: who, its first and last paragraph, whether it ends on a
-    question, and whether that question is put to someone ("you", "Mr Ferris asked")."""
-
-    speaker: Speaker
-    first: int
-    last: int
-    question: bool
-    put: bool
-
-    @classmethod
-    def of(cls, text: str, group: list[_Segment], last_part: str, speaker: Speaker) -> _Turn:
-        after = text[group[-1].end : group[-1].end + 60].split("\n", 1)[0]
-        put = bool(_ADDRESSED.search(last_part) or _ASKED.search(after))
-        return cls(speaker, group[0].paragraph, group[-1].paragraph, _is_question(last_part), put)
-
-
 def _crosshead(paragraph: str) -> bool:
     """A sub-heading between paragraphs ("Complex needs"): a few words and no sentence's end."""
     return len(paragraph.split()) <= 8 and paragraph.rstrip()[-1:] not in ".!?:;”’\"'"
-
-
-def _is_question(part: str) -> bool:
-    return part.rstrip(" ,\"'”’").endswith("?")
-
-
-def _other_turn(turns: list[_Turn], paragraph: int, question: bool) -> Speaker | None:
-    """Return who speaks an unattributed quotation in an exchange set out as quotes alone, as at an inquiry
-    ("Did you follow it up?" / "Many times."): after a question put to someone, the answer is theirs, the one
-    who spoke just before the questioner; a question after that answer is the questioner's again. Else None: a
-    speaker's own question ("Where are they supposed to go?" she said.) goes on in her next paragraph."""
-    if len(turns) < 2:
-        return None
-    before, last = turns[-2:]
-    if before.last != last.first - 1 or last.last != paragraph - 1 or before.speaker.name in (None, last.speaker.name):
-        return None
-    if (not question and last.question and last.put) or (question and not last.question and before.put):
-        return before.speaker
-    return None
 
 
 def _blank_nicknames(text: str) -> str:
