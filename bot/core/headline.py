@@ -173,6 +173,9 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
             continue
         if not follows:
             scored.append((line, score))
+        elif line.distance is not None and scored[-1][0].distance is None:  # summary lines shorter than it, one a
+            head = replace(scored[-1][0], distance=line.distance, byline=line.byline)  # line: one unit over the byline
+            scored[-1] = (head, _score(head, lead_stems) or scored[-1][1])
         above = line.position
     # the byline and date sit under the headline: a line between them and the article is a picture's caption
     byline = next((line.byline for line, score in scored if line.byline is not None and score > 0

@@ -827,3 +827,14 @@ def test_an_obituarys_three_word_headline_among_section_labels_is_the_headline()
                "She trained as a nurse in Leeds and bought the home with her husband, Frank, in 1972.",
                "Her son, Peter, said she treated every resident as family.")
     assert clean(raw).title == "Edna Marsh obituary"
+
+
+def test_a_long_headline_over_shorter_summary_lines_is_one_unit_over_the_byline_not_the_caption_under_it() -> None:
+    headline = ("'We paid to park every day for six weeks while Dad was dying': Hospital trust scraps car parking "
+                "charges for carers after two-year campaign by families")
+    raw = "\n".join(["The Ashbury Lodestar", "News", "Health", headline,
+                     "Permits to be issued at main reception from Monday",
+                     "About 1,800 carers a month will benefit",
+                     "By Raj Patel, Health Reporter", "Published: 10:32 GMT, 22 January 2026",
+                     "Ann Reid, 61, from Ashbury, visited her father every day for six weeks", *HOSPITAL_BODY])
+    assert clean(raw).title == headline
