@@ -22,6 +22,23 @@ def test_a_round_ups_credit_lines_name_the_person_after_their_body_or_the_bodys_
                               ("Riverside Carers Alliance", None)]
 
 
+@pytest.mark.parametrize(("credit", "speaker"), [
+    ("(carer, Eastfield)", ("carer, Eastfield", None)),
+    ("(Ann Lee, carer)", ("Ann Lee", "carer")),
+])
+def test_a_credit_in_brackets_closing_a_quotes_paragraph_names_who_said_it(credit: str, speaker: tuple) -> None:
+    text = ("Here is a selection of comments, shared with permission.\n\n"
+            f"“I don't drive and the bus to Millbrook takes an hour with a change. I would just stop going.” {credit}")
+    assert speakers(text) == [speaker]
+
+
+def test_a_remark_in_brackets_between_two_parts_of_a_speech_is_no_credit() -> None:
+    text = ("The chancellor, Miriam Castell, said the money would go to councils.\n\n"
+            "To cheers, she added: “We are ending the era of sticking-plaster funding.” (Hon. Members: Hear, hear!) "
+            "“This money is recurring.”")
+    assert {name for name, _ in speakers(text)} == {"Miriam Castell"}
+
+
 def test_a_place_in_an_unnamed_persons_description_is_not_who_speaks() -> None:
     text = ("One midwife in the South West, who asked not to be named, said the unit had closed twice this month.\n\n"
             "“We are running on fumes and everybody knows it,” she said.")

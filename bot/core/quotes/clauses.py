@@ -125,6 +125,8 @@ _OPENER = re.compile(r"[“\"]")
 _REPORTED = re.compile(r" (?:me|him|her|us|them) (?:that )?(?:I|he|she|we|they|it)\b")
 
 
+# A name and description in brackets closing its paragraph, not a remark: "(Hon. Members: Hear, hear!)"
+BRACKETED_CREDIT = re.compile(r"[ \t]*\(([^()\n“”\"!?:]{2,80})\)[ \t.]*(?=\n|$)")
 # Verbs that cue only right after a quotation's close ("‘If the member would let me finish—’ Cllr Ashe began."),
 # in groups named as CUE's
 _AFTER_QUOTE = re.compile(r"\b(?P<according>(?!))?(?P<part>(?!))?(?P<verb>began|begins|finished|finishes)\b(?=[.,]|$)")
@@ -138,12 +140,12 @@ def after_clause(clause: str) -> Mention | None:
     if back := NAMED_BACK.match(named := clause.lstrip()):  # "‘…’ That was the care minister, Gareth Pellow, on …"
         found = np_forward(token_spans(named[back.end() :]), 0)
         return found if found is not None and found.kind == "person" else None
-    dash = DASH.match(clause)
+    dash = DASH.match(clause) or (None if opener else BRACKETED_CREDIT.match(clause))  # "“…” (carer, Eastfield)"
     if dash and CUE.match(clause, dash.end()):  # "— said Dr Kamal Rezaei, a consultant …": the cue after the dash
         clause, dash = clause[dash.end() :], None
     if dash:
-        mention = np_forward(token_spans(clause[dash.end() :]), 0)
-        credit = clause[dash.end() :].strip(" .\n")
+        credit = clause[dash.end() :].strip(" .\n") if dash.re is DASH else dash[1]
+        mention = np_forward(token_spans(credit), 0)
         described = credit.split(",", 1)[0].split()  # someone left unnamed: "– children's social worker, London"
         if mention is None and 0 < len(described) <= 5 and " ".join(described).islower() and described[-1] in SOMEONE:
             return Mention("nominal", credit)

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from bot.core.models import ORGANISATION, PERSON
 from bot.core.quotes.clauses import (
+    BRACKETED_CREDIT,
     NAMED_BACK,
     WHO,
     after_clause,
@@ -134,7 +135,8 @@ class ArticleSpeakers(ArticleLayout):
         """Find an attribution clause right after the closing mark at `close` ("…,” said X.")."""
         # after "?” or "!” the attribution reads as a new sentence: “…?” Vitter demanded; so does "‘…’ That was X"
         follows = close + 2 if self._text[close - 1] in "?!" or NAMED_BACK.match(self._text, close + 2) else close
-        credit = CREDIT_LINE.match(self._text, close + 1)  # a pull quote's credit under it: "— Ann Lee, nurse"
+        credit = CREDIT_LINE.match(self._text, close + 1) or BRACKETED_CREDIT.match(self._text, close + 1)  # "— Ann
+        # Lee, nurse" under a pull quote, "(Ann Lee, carer)" after one
         end = credit.end() if credit else min(self._ends[self._sentence_of(follows)], close + 1 + CLAUSE_REACH)
         found = self._after(close + 1, end)
         para = self._paragraph_of(close)  # a quote that closes its paragraph, under it "So says Doris Pennock, who …"
