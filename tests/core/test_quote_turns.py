@@ -107,7 +107,7 @@ def test_people_named_in_a_quote_with_its_own_attribution_are_no_speakers() -> N
     assert [name for name, _ in speakers(text)] == ["Rosa Quint", "Rosa Quint"]
 
 
-@pytest.mark.parametrize("lead_in", ["In English: ", "That translates as: "])
+@pytest.mark.parametrize("lead_in", ["In English: ", "That translates as: ", "Translated, that means: "])
 def test_a_translation_is_the_same_speakers_words(lead_in: str) -> None:
     text = ("The board’s chair, Owain Tudur, said: “Rydym yn falch iawn o’r tîm a’r gwaith caled.”\n\n"
             f"{lead_in}“We are very proud of the team and of its hard work.”")

@@ -74,8 +74,9 @@ _MAX_RESCANS = 8
 _LOWER_BODY = re.compile(  # "Harlingford Hospitals NHS foundation trust", "Brackenshire county council"; not
     r"((?!(?:The|A|An|Our|Its|Their|This|That|Each|Every|Your|His|Her|My) )[A-Z][\w'’-]* (?:NHS )?)"  # "The NHS trust"
     r"((?<=NHS )(?:foundation trust|trust)|(?<!NHS )(?:county|city|borough|district) council)\b")
-_TRANSLATION = re.compile(  # "In English: “…”", "That translates as: “…”"
-    r"\b(?:[Tt]ranslation|[Tt]ranslated|[Tt]ranslates as|[Ii]n English|[Ii]n Welsh)\s*[:-]\s*$")
+_TRANSLATION = re.compile(  # "In English: “…”", "That translates as: “…”", "Translated, that means: “…”"
+    r"\b(?:[Tt]ranslation|[Tt]ranslated|[Tt]ranslates as|[Ii]n English|[Ii]n Welsh)"
+    r"(?:,? (?:that|this|it) (?:means|is|reads))?\s*[:-]\s*$")
 
 _OPEN, _CLOSE, _EITHER, _WEAK_CLOSE, _NONE = range(5)
 
@@ -138,7 +139,7 @@ def _marked(
         mention = speakers.attribute(_marks(group))
         speaker = speakers.resolve(mention, first.mark)
         impersonal = mention is not None and mention.kind == "pronoun" and mention.name in ("it", "they")
-        if previous.name is not None and _TRANSLATION.search(text, max(0, first.mark - 30), first.mark):
+        if previous.name is not None and _TRANSLATION.search(text, max(0, first.mark - 40), first.mark):
             speaker = previous  # “Rydym yn falch …” / In English: “We are very proud …”: the same words
         elif (mention is None or impersonal) and not partial:
             starts_paragraph = speakers.opens_paragraph(first.mark)
