@@ -1041,9 +1041,13 @@ def test_transcript_lines_are_quotations_of_the_people_their_labels_name() -> No
     assert quotes[1].text.startswith("We keep the workforce")
 
 
-def test_a_calls_transcript_lines_are_the_person_the_article_titles_with_the_label() -> None:
+@pytest.mark.parametrize("titled", [
+    "Call handler Owen Pryce quickly established that the man was not breathing.",
+    "Owen Pryce, 26, has been a call handler for three years. At 10.14pm a woman is on the line.",
+])
+def test_a_calls_transcript_lines_are_the_person_the_article_titles_with_the_label(titled: str) -> None:
     text = (
-        "Call handler Owen Pryce quickly established that the man was not breathing.\n\n"
+        f"{titled}\n\n"
         "An edited transcript of the call reads:\n\n"
         "Call handler: Ambulance service. Tell me exactly what's happened.\n\n"
         "Caller: It's my husband, he's just fallen down on the floor.\n\n"

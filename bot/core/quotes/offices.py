@@ -96,7 +96,8 @@ class Offices:
 
 
 def _office_holder(text: str, office: str) -> Mention | None:
-    """The one person `text` names with `office` beside their name (Offices.holder)."""
+    """The one person `text` names with `office` beside their name (Offices.holder), or says holds it ("Kieran Walsh,
+    26, has been a call handler for three years")."""
     if office not in HONORIFICS and " " not in office:
         return None
     title = re.escape(office)
@@ -105,7 +106,9 @@ def _office_holder(text: str, office: str) -> Mention | None:
         re.finditer(rf"\b(?i:{title}), {_NAMED}", text),
     )  # but not "the shadow health secretary, Gideon Farrant"
     titled = (m for m in titled if not _qualified(text, m.start()))
-    return _one_person(itertools.chain(re.finditer(rf"{_NAMED}, (?:the )?(?i:{title})\b", text), titled))
+    said_to_be = re.finditer(rf"{_NAMED},(?: \d{{1,3}},)? (?:is|has been|was|works as) (?:an?|the) (?i:{title})\b",
+                             text)
+    return _one_person(itertools.chain(re.finditer(rf"{_NAMED}, (?:the )?(?i:{title})\b", text), titled, said_to_be))
 
 
 def _one_person(runs: Iterable[re.Match[str]]) -> Mention | None:
