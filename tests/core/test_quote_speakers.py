@@ -2702,3 +2702,11 @@ def test_someone_a_hearing_keeps_anonymous_by_a_letter_is_the_speaker(anonymous:
             f"{anonymous}, who gave evidence by video link, told the panel she had felt safe at first.\n\n"
             "“He was the one person on that ward who made me feel human,” she said.")
     assert speakers(text) == [(anonymous, None)]
+
+
+def test_a_role_opening_a_sentence_after_a_short_phrase_of_place_is_whom_the_next_she_means() -> None:
+    text = ("District nurse Gwen Tallis has 14 patients on her list today. Her first is Edith Crane, 91.\n\n"
+            "Mrs Crane is tired but clear. “I was born in that bed,” she says.\n\n"
+            "Back in the car, the district nurse sits for a minute before she starts the engine.\n\n"
+            "“You carry them with you,” she says.")
+    assert [name for name, _ in speakers(text)] == ["Edith Crane", "Gwen Tallis"]

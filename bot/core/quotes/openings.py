@@ -85,6 +85,7 @@ _PHRASE_FIRST = re.compile(
     r"(?:Through|Throughout|Despite|During|Via|Across|Without|Within|Among|Between|Beyond|Until|Thanks to|After"
     r"|Before|Since|Following|Born|Raised|Brought up|Educated|Originally from|Asked|Pressed) [^,.;:!?“”\"]{1,60}, "
     r"(?=[A-Z])")  # "Asked what he would miss most, Dr Fairweather did not hesitate."
+_SHORT_PHRASE = re.compile(r"[A-Z][^,.;:!?“”\"]{0,40}, (?=the )")  # "Back in the car, the district nurse sits"
 # A clause about someone named, then "she" or "he": "When Jess rang the line at 3am, she had already written …"
 _CLAUSE_FIRST = re.compile(
     r"(?:When|Whenever|As|After|Before|Since|Until|Once|While|Although|Though|If|Because) "
@@ -200,10 +201,12 @@ def _credits(paragraph: str) -> bool:
 
 
 def role_lead(text: str) -> str | None:
-    """Return the role a sentence opens on ("The minister rejected …", "The care minister, …"): the one the
-    article gave that office is whom it is about, for the next "he"."""
-    words = text[:80].split()
-    for n, word in enumerate(words[1:4], 1) if words[:1] == ["The"] else ():
+    """Return the role a sentence opens on ("The minister rejected …", "The care minister, …"), perhaps after a
+    short phrase of place or time ("Back in the car, the district nurse sits …"): the one the article gave that
+    office is whom it is about, for the next "he"."""
+    phrase = _SHORT_PHRASE.match(text)
+    words = text[phrase.end() if phrase else 0 :][:80].split()
+    for n, word in enumerate(words[1:4], 1) if words[:1] in (["The"], ["the"] if phrase else []) else ():
         word = word.rstrip(",")
         if not word.islower() or (word in ROLE_NOUNS and words[n + 1 : n + 2] != ["of"]):
             return word if word in ROLE_NOUNS else None
