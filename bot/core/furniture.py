@@ -217,7 +217,8 @@ def ends_sentence(text: str) -> bool:
     return bool(tail) and tail[-1] in ".!?…:;"
 
 
-_SINGLE_QUOTED = re.compile(r"(?:^|\s)‘.*?[,.?!]’(?:\s|$)")  # ‘I’m his respite,’ … : not an apostrophe
+# ‘I’m his respite,’ … or 'She said it so plainly,' he said: not an apostrophe
+_SINGLE_QUOTED = re.compile(r"(?:^|\s)['‘].*?[,.?!]['’](?:\s|$)")
 
 
 def has_quote(text: str) -> bool:

@@ -102,6 +102,7 @@ BODY_LINES = [
     "Report after report has warned about the workforce.",
     "Families said they were receiving this support only after months of asking.",
     "'We have been here before,' said one manager.",
+    "'She said it so plainly,' he said. 'I went home and thought, how many others are there?",  # an open question
     "• 45 new reablement workers;",
     "The director of adult social care, who earns £95,000, said the rise was overdue.",
     "The charity said it had got a story like this every week since the rise.",
