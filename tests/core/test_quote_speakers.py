@@ -2710,3 +2710,10 @@ def test_a_role_opening_a_sentence_after_a_short_phrase_of_place_is_whom_the_nex
             "Back in the car, the district nurse sits for a minute before she starts the engine.\n\n"
             "“You carry them with you,” she says.")
     assert [name for name, _ in speakers(text)] == ["Edith Crane", "Gwen Tallis"]
+
+
+def test_a_thing_a_sentence_goes_on_about_as_it_is_not_whom_the_next_quotation_is_by() -> None:
+    text = ("Callum Reid started cooking for carers in 2019 with one big pan.\n\n"
+            "As for the pan, it now hangs on a hook above the cooker in the charity’s unit.\n\n"
+            "‘It stays. That’s where all this came from,’ he says.")
+    assert speakers(text) == [("Callum Reid", None)]

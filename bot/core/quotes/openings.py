@@ -96,7 +96,8 @@ _ROLE_NAMED = re.compile(r"\b[Tt]he ((?:[a-z][\w-]* ){0,3}([a-z][\w-]*)), ([A-Z]
 # A couple opening a sentence, perhaps after a phrase: "At a picnic table, Tom and Linda Barrow, both 67, were …"
 _COUPLE = re.compile(r"(?:[A-Z][^,.;]{0,80}, )?([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b(?! [A-Z])")
 _FOR_NAME = re.compile(r"(?:For|As for|Like|Unlike) ((?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*), ")
-_FOR_ROLE = re.compile(r"(?:For|As for) (the (?:[a-z][\w-]* ){0,3}[a-z][\w-]*), ")  # "For the retired farmer, …"
+# "For the retired farmer, …"; but a thing "it" goes on about is no one: "As for the pan, it now hangs on a hook"
+_FOR_ROLE = re.compile(r"(?:For|As for) (the (?:[a-z][\w-]* ){0,3}[a-z][\w-]*), (?!it (?!is|was|has)\b)")
 # A reaction round-up's credit line, its body first: "Unison – Gareth Lumb, head of social care"
 _BODY_CREDIT = re.compile(r"([A-Z][^–—.]{1,60}?) [–—] ([A-Z][^–—]{3,120})")
 
