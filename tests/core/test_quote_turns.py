@@ -39,6 +39,15 @@ def test_a_remark_in_brackets_between_two_parts_of_a_speech_is_no_credit() -> No
     assert {name for name, _ in speakers(text)} == {"Miriam Castell"}
 
 
+def test_they_added_opening_the_paragraph_under_a_familys_long_statement_is_the_family() -> None:
+    text = ("Kai Lomas, 19, died in March. His family sat in the front row as the conclusion was read.\n\n"
+            "In a statement, the family said: “Kai was funny and kind. He went in because he wanted help. We trusted "
+            "them. We believed them. We were wrong to.\n\n"
+            "“We have sat through five days of evidence about staffing. None of that brings Kai back.”\n\n"
+            "They added: “We don’t want any other family to go through this.”")
+    assert speakers(text) == [("the family", None), ("the family", None)]
+
+
 def test_a_place_in_an_unnamed_persons_description_is_not_who_speaks() -> None:
     text = ("One midwife in the South West, who asked not to be named, said the unit had closed twice this month.\n\n"
             "“We are running on fumes and everybody knows it,” she said.")

@@ -32,11 +32,12 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from bot.core.models import Quote
+from bot.core.models import ORGANISATION, Quote
 from bot.core.quotes.clauses import is_attribution_gap
 from bot.core.quotes.exchange import Turn, is_question, other_turn
-from bot.core.quotes.kinds import NOBODY
-from bot.core.quotes.lexicon import CUE
+from bot.core.quotes.kinds import NOBODY, Speaker
+from bot.core.quotes.lexicon import CUE, word_tokens
+from bot.core.quotes.organisations import FAMILIES
 from bot.core.quotes.partial import is_partial
 from bot.core.quotes.people import ArticleSpeakers
 from bot.core.quotes.transcript import (
@@ -74,6 +75,7 @@ _MAX_RESCANS = 8
 _LOWER_BODY = re.compile(  # "Harlingford Hospitals NHS foundation trust", "Brackenshire county council"; not
     r"((?!(?:The|A|An|Our|Its|Their|This|That|Each|Every|Your|His|Her|My) )[A-Z][\w'’-]* (?:NHS )?)"  # "The NHS trust"
     r"((?<=NHS )(?:foundation trust|trust)|(?<!NHS )(?:county|city|borough|district) council)\b")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s")
 _TRANSLATION = re.compile(  # "In English: “…”", "That translates as: “…”", "Translated, that means: “…”"
     r"\b(?:[Tt]ranslation|[Tt]ranslated|[Tt]ranslates as|[Ii]n English|[Ii]n Welsh)"
     r"(?:,? (?:that|this|it) (?:means|is|reads))?\s*[:-]\s*$")
@@ -158,10 +160,10 @@ def _marked(
                 if (speaker.name is None and previous.name and starts_paragraph and len(narrative) == 1 and len(gap) < 3
                         and not speakers.names.names_another(*paragraphs[narrative[0]], previous.name)):
                     speaker = previous  # a profile's quote under a line of narrative that names no one else
-            else:  # "It reads:" after "a statement from X", else the body just named
-                found = speakers.written if mention.name == "it" else speakers.unnamed_they
-                speaker = found(first.mark)
-                speaker = speaker if speaker.name else speakers.recent_org(first.mark)
+            else:
+                opening = text[paragraphs[first.paragraph][0] : first.mark]  # "They added:" opening its paragraph
+                under = previous_paragraph == first.paragraph - 1 and not _SENTENCE_BREAK.search(opening)
+                speaker = _impersonal(speakers, mention.name, first.mark, previous if under else NOBODY)
         quotes.append(
             Quote(
                 text=_join(parts, [text[a.end : b.start] for a, b in itertools.pairwise(group)]),
@@ -177,6 +179,15 @@ def _marked(
         if not partial:
             turns.append(Turn.of(text, (first.paragraph, group[-1].paragraph), group[-1].end, parts[-1], speaker))
     return quotes
+
+
+def _impersonal(speakers: ArticleSpeakers, pronoun: str, mark: int, above: Speaker) -> Speaker:
+    """Whom "It reads:" / "They added:" stand for: the body or family whose quotation is right `above` (NOBODY if
+    none), else the writing or the body just named ("It reads:" after "a statement from X")."""
+    if above.kind == ORGANISATION or (pronoun == "they" and word_tokens(above.name or "-")[-1].lower() in FAMILIES):
+        return above
+    speaker = (speakers.written if pronoun == "it" else speakers.unnamed_they)(mark)
+    return speaker if speaker.name else speakers.recent_org(mark)
 
 
 def _introduced(text: str, since: int, mark: int) -> bool:

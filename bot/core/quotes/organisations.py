@@ -31,7 +31,7 @@ _COLON_QUOTE = re.compile(r":\s*[“‘\"']")  # a colon that brings in a quotat
 _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]* (?:and|&|of|for) $")
 # An unnamed writer and their place: "a constituent in ", "one reader from ".
 _SOMEONE_FROM = re.compile(r"((?:an?|one) [a-z]+(?: [a-z]+)? (?:in|from|near)) ")
-_FAMILIES = frozenset("family parents couple relatives".split())  # who speak together as "they"
+FAMILIES = frozenset("family parents couple relatives".split())  # who speak together as "they"
 # "published by the X", "signed by"; not "seen by" nor "run by" (the home, not the report, is the X's), nor
 # "concerns raised by" (what led to the report) nor its "and by" (whose "by" is the one before)
 _BY = re.compile(
@@ -271,7 +271,7 @@ def speaking_family(text: str, sentences: Iterable[tuple[int, int]]) -> Mention 
     said the funeral would be at St Columba’s Church. They added: …" is theirs, not the church's."""
     for start, end in sentences:
         for speaking in _cue_subjects(text, start, end):
-            if speaking.kind == "nominal" and word_tokens(speaking.name)[-1].lower() in _FAMILIES:
+            if speaking.kind == "nominal" and word_tokens(speaking.name)[-1].lower() in FAMILIES:
                 return speaking
     return None
 
