@@ -128,7 +128,8 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
             return nominal
         first = next(k for k in range(end, -1, -1) if tokens[k][1] == nominal.start)
         return _member_of(tokens, first, end, text, named=True) or nominal  # "Jane Roe of the local branch said"
-    if low in HONORIFICS and end and tokens[end - 1][0] in ("the", "The"):  # "the Bishop said": the one named so
+    plural_role = low.endswith("s") and word[:-1].isupper() and low[:-1] in ROLE_NOUNS  # "the MPs wrote": several
+    if (low in HONORIFICS or plural_role) and end and tokens[end - 1][0] in ("the", "The"):  # "the Bishop said"
         return Mention("nominal", text[tokens[end - 1][1] : tokens[end][2]], definite=True, start=tokens[end - 1][1])
     if not is_cap(word) or word[-2:] in ("'s", "’s"):
         return None  # "Trump's remarks": a possessive is not the subject

@@ -89,19 +89,13 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         tail = []  # "the Bishop of Wellmouth", "Mayor of Dunmore", "the MP for Wenmouth and Dale": places
     if tail:
         return "person", tuple(tail)
-    if any(_role_word(w) for w in head) and strip_possessive(head[-1]).lower() not in ORG_WORDS:
-        return "role", ()  # "Health Secretary", "the MPs"; but "Justice Department" is a body
+    if any(w.lower().rstrip(".") in ROLE_NOUNS for w in head) and strip_possessive(head[-1]).lower() not in ORG_WORDS:
+        return "role", ()  # "Health Secretary"; but "Justice Department" is a body
     if any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in words):
         return "org", ()
     if len(head) == 1 and head[0].lower() in MODIFIERS and head[0].lower() not in _RANKS:
         return "org", ()
     return "", ()
-
-
-def _role_word(word: str) -> bool:
-    """Whether a capitalised word names a role: "Secretary", or an acronym's plural ("MPs", "GPs")."""
-    plural = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
-    return plural.lower().rstrip(".") in ROLE_NOUNS
 
 
 def surely_named(words: Sequence[str]) -> bool:
