@@ -110,6 +110,11 @@ def _run_start(tokens: list[Token], end: int, text: str) -> int:
     return j
 
 
+def _plural_role(word: str) -> bool:
+    """Tell an acronym's plural that names several people ("the MPs wrote", "the GPs said"), none of them one."""
+    return word.endswith("s") and word[:-1].isupper() and word[:-1].lower() in ROLE_NOUNS
+
+
 def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     """Parse the noun phrase that ends at token `end`: a pronoun, a name, an organisation or a nominal."""
     if end < 0:
@@ -128,8 +133,7 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
             return nominal
         first = next(k for k in range(end, -1, -1) if tokens[k][1] == nominal.start)
         return _member_of(tokens, first, end, text, named=True) or nominal  # "Jane Roe of the local branch said"
-    plural_role = low.endswith("s") and word[:-1].isupper() and low[:-1] in ROLE_NOUNS  # "the MPs wrote": several
-    if (low in HONORIFICS or plural_role) and end and tokens[end - 1][0] in ("the", "The"):  # "the Bishop said"
+    if (low in HONORIFICS or _plural_role(word)) and end and tokens[end - 1][0] in ("the", "The"):  # "the Bishop said"
         return Mention("nominal", text[tokens[end - 1][1] : tokens[end][2]], definite=True, start=tokens[end - 1][1])
     if not is_cap(word) or word[-2:] in ("'s", "’s"):
         return None  # "Trump's remarks": a possessive is not the subject
