@@ -36,7 +36,7 @@ from bot.core.models import ORGANISATION, Quote
 from bot.core.quotes.clauses import is_attribution_gap
 from bot.core.quotes.exchange import Turn, is_question, other_turn
 from bot.core.quotes.kinds import NOBODY, Speaker
-from bot.core.quotes.lexicon import CUE, word_tokens
+from bot.core.quotes.lexicon import CUE
 from bot.core.quotes.organisations import FAMILIES
 from bot.core.quotes.partial import is_partial
 from bot.core.quotes.people import ArticleSpeakers
@@ -184,7 +184,7 @@ def _marked(
 def _impersonal(speakers: ArticleSpeakers, pronoun: str, mark: int, above: Speaker) -> Speaker:
     """Whom "It reads:" / "They added:" stand for: the body or family whose quotation is right `above` (NOBODY if
     none), else the writing or the body just named ("It reads:" after "a statement from X")."""
-    if above.kind == ORGANISATION or (pronoun == "they" and word_tokens(above.name or "-")[-1].lower() in FAMILIES):
+    if above.kind == ORGANISATION or (pronoun == "they" and (above.name or "").lower().rsplit(" ", 1)[-1] in FAMILIES):
         return above
     speaker = (speakers.written if pronoun == "it" else speakers.unnamed_they)(mark)
     return speaker if speaker.name else speakers.recent_org(mark)
