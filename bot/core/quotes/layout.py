@@ -46,6 +46,10 @@ class ArticleLayout:
         """Say whether a quotation's mark at `position` opens its paragraph, perhaps as a list's item ("• ‘…’")."""
         return not self._text[self._para_starts[self._paragraph_of(position)] : position].strip(_LIST_MARKS)
 
+    def sentence_opens_paragraph(self, position: int) -> bool:
+        """Say whether the sentence holding `position` is its paragraph's first ("They added: “…”" under a quote)."""
+        return self._starts[self._sentence_of(position)] == self._para_starts[self._paragraph_of(position)]
+
     def _close_before(self, start: int, position: int) -> bool:
         """Say whether `start` lies in the paragraph of `position` or the one before it."""
         return start >= self._para_starts[max(0, self._paragraph_of(position) - 1)]

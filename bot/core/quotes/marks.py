@@ -75,7 +75,6 @@ _MAX_RESCANS = 8
 _LOWER_BODY = re.compile(  # "Harlingford Hospitals NHS foundation trust", "Brackenshire county council"; not
     r"((?!(?:The|A|An|Our|Its|Their|This|That|Each|Every|Your|His|Her|My) )[A-Z][\w'’-]* (?:NHS )?)"  # "The NHS trust"
     r"((?<=NHS )(?:foundation trust|trust)|(?<!NHS )(?:county|city|borough|district) council)\b")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s")
 _TRANSLATION = re.compile(  # "In English: “…”", "That translates as: “…”", "Translated, that means: “…”"
     r"\b(?:[Tt]ranslation|[Tt]ranslated|[Tt]ranslates as|[Ii]n English|[Ii]n Welsh)"
     r"(?:,? (?:that|this|it) (?:means|is|reads))?\s*[:-]\s*$")
@@ -161,8 +160,7 @@ def _marked(
                         and not speakers.names.names_another(*paragraphs[narrative[0]], previous.name)):
                     speaker = previous  # a profile's quote under a line of narrative that names no one else
             else:
-                opening = text[paragraphs[first.paragraph][0] : first.mark]  # "They added:" opening its paragraph
-                under = previous_paragraph == first.paragraph - 1 and not _SENTENCE_BREAK.search(opening)
+                under = previous_paragraph == first.paragraph - 1 and speakers.sentence_opens_paragraph(first.mark)
                 speaker = _impersonal(speakers, mention.name, first.mark, previous if under else NOBODY)
         quotes.append(
             Quote(

@@ -34,7 +34,7 @@ from bot.core.quotes.lexicon import (
     name_gender,
     token_spans,
 )
-from bot.core.quotes.rolewords import clean_role, is_role_word, kin_title, role_gender
+from bot.core.quotes.rolewords import clean_role, is_role_word, kin_title, role_gender, role_plural
 from bot.core.quotes.runs import analyse_run
 
 _PREMODIFIER_TOKENS = 16  # how far back a role written before a name may reach (or before its comma)
@@ -112,7 +112,7 @@ def _run_start(tokens: list[Token], end: int, text: str) -> int:
 
 def _plural_role(word: str) -> bool:
     """Tell an acronym's plural that names several people ("the MPs wrote", "the GPs said"), none of them one."""
-    return word.endswith("s") and word[:-1].isupper() and word[:-1].lower() in ROLE_NOUNS
+    return word[:-1].isupper() and role_plural(word.lower())
 
 
 def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:

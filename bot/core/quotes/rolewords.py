@@ -20,7 +20,12 @@ def is_role_word(low: str) -> bool:
 
 def is_plural_role(low: str) -> bool:
     """Tell a plural of people ("the nurses", "the MPs"), which names several and so never one person before."""
-    return low in GROUPS or (low.endswith("s") and low not in ROLE_NOUNS and low[:-1] in ROLE_NOUNS)
+    return low in GROUPS or role_plural(low)
+
+
+def role_plural(low: str) -> bool:
+    """Tell a role noun's plural ("mps", "gps", "councillors")."""
+    return low.endswith("s") and low not in ROLE_NOUNS and low[:-1] in ROLE_NOUNS
 
 
 # Role words written in lower case inside a sentence ("chief", "former", "health"); not the parties
