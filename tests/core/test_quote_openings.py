@@ -629,3 +629,16 @@ def test_a_vox_pops_credit_lines_over_each_quotation_still_name_the_quotation_un
             "“It's fine if you just want an appointment.”\n\n"
             "The practice said it would review the system in the spring.")
     assert [q.speaker for q in extract_quotes(text)] == ["Margaret Thewlis", "Darren Oakes"]
+
+
+@pytest.mark.parametrize("credit", ["Kasia, 19, student, Hollinsford", "Tomasz, 52, Ashworth Park"])
+def test_a_vox_pops_credit_by_a_given_name_and_an_age_names_the_quotation_under_it(credit: str) -> None:
+    text = ("We asked shoppers what they made of the new clinic.\n\n"
+            "Margaret Thewlis, 74, retired teacher\n\n"
+            "“I was sceptical. But I pressed the button and it rang me back.”\n\n"
+            f"{credit}\n\n"
+            "“I didn't know there had been one before. I'll use it, though.”\n\n"
+            "Darren Oakes, 41, delivery driver\n\n"
+            "“It's fine if you just want an appointment.”\n\n"
+            "The practice said it would review the system in the spring.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Margaret Thewlis", credit.split(",")[0], "Darren Oakes"]

@@ -38,7 +38,8 @@ from bot.core.quotes.runs import analyse_run
 # "Siân Rowlands’ father".
 _OWNER = re.compile(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['’]) (?=(?P<lower>[a-z]))?")
 _OPENS_QUOTE = re.compile(r"\s*[“\"‘']")
-_CREDIT_LINE = re.compile(r"(?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+, [\w’' ,&-]{3,80}:?")  # a name, a role, no sentence
+# a name, a role, no sentence; a given name alone when an age follows it ("Amira, 19, student, Hollins")
+_CREDIT_LINE = re.compile(r"(?:(?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+|[A-Z][\w’'-]+(?=, \d{1,3},)), [\w’' ,&-]{3,80}:?")
 # "One carer, …, asked", "I spoke to a nurse in a London trust, who …", "A senior nurse who worked there, …, said",
 # "We also hear from a manager, who …", "We've been speaking to a senior nurse, who …"
 _UNNAMED_LEAD = re.compile(
@@ -78,6 +79,7 @@ _NAMED_AS = re.compile(  # "… gave her name only as Precious", "… asked us t
 )
 _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote that only calls someone: "“Mum,” he says"
 # a one-word name with an age or a clause about their own after it is a person: "Pete, 71, …", "Jas, who … her mum"
+_AGED_CREDIT = re.compile(r", \d{1,3},")  # "Amira, 19, student": a name, for only a person has an age
 _AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
 # A phrase that opens a sentence and ends at a comma, before its subject: "Through Brannock Days, Graham learned",
 # "Born in Coldharbour, Jean trained …"
@@ -193,7 +195,9 @@ def _name_credit(paragraph: str) -> Mention | None:
     nursing sister, Hollinsford"), as a sidebar or vox pop sets under or over each quotation."""
     credit = _CREDIT_LINE.fullmatch(paragraph.strip()) and not CUE.search(paragraph)  # not "X, chair of Y, said:"
     found = person_in(paragraph) if credit else None
-    return found if found is not None and " " in found.name else None
+    if found is None or not (" " in found.name or _AGED_CREDIT.match(paragraph, len(found.name))):
+        return None
+    return found
 
 
 def _credits(paragraph: str) -> bool:
