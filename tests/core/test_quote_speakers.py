@@ -2717,3 +2717,11 @@ def test_a_thing_a_sentence_goes_on_about_as_it_is_not_whom_the_next_quotation_i
             "As for the pan, it now hangs on a hook above the cooker in the charity’s unit.\n\n"
             "‘It stays. That’s where all this came from,’ he says.")
     assert speakers(text) == [("Callum Reid", None)]
+
+
+@pytest.mark.parametrize("body", ["the Friends of Dunmarran Infirmary", "the hospital's League of Friends"])
+def test_a_hospitals_friends_are_a_body_not_the_she_of_the_next_quotation(body: str) -> None:
+    text = ("Irene Castleton has volunteered on the wards for forty years.\n\n"
+            f"She started when a neighbour who ran {body} asked her to help out on Saturdays.\n\n"
+            "“I thought it would be for a month or two,” she said. “Forty years later, here I am.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Irene Castleton"]
