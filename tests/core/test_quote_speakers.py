@@ -2725,3 +2725,14 @@ def test_a_hospitals_friends_are_a_body_not_the_she_of_the_next_quotation(body: 
             f"She started when a neighbour who ran {body} asked her to help out on Saturdays.\n\n"
             "“I thought it would be for a month or two,” she said. “Forty years later, here I am.”")
     assert [q.speaker for q in extract_quotes(text)] == ["Irene Castleton"]
+
+
+@pytest.mark.parametrize("asked", [
+    "I asked Maureen, a senior carer who has worked at one of our homes in Ashby Wold for 19 years,",
+    "We asked Ayesha Noor, a senior nurse who has worked at the surgery in Calder Moor for six years,",
+])
+def test_someone_the_writer_asks_is_who_she_is_though_the_question_says_she(asked: str) -> None:
+    text = ("I run a company with 640 staff across 14 care homes.\n\n"
+            f"{asked} what she made of the minister’s speech. She had watched a clip of it on her break.\n\n"
+            "“It was lovely to hear,” she told me. “But I’ve heard lovely before.”")
+    assert [s for s, _ in speakers(text)] == [asked.split(",")[0].split(" ", 2)[2]]

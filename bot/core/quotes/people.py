@@ -477,7 +477,7 @@ class ArticleSpeakers(ArticleLayout):
         aside = named_aside(text) if all(p.kind == "pronoun" for p in people) else None  # "Alex Brennan’s father"
         if aside is not None and not self.inside_quote(start + aside.start):  # not a speaker's "a sister called Bev"
             people.append(replace(aside, start=start + aside.start))
-        shown = presented(text) if not people else None
+        shown = presented(text) if all(p.kind == "pronoun" for p in people) else None  # "I asked Ann what she …"
         if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
             shown = named_subject(text, lambda at: self.inside_quote(start + at), self.names)
         if shown is not None:

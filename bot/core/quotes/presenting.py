@@ -44,12 +44,12 @@ _PRESENTED_UNNAMED = re.compile(  # "Among them was a woman in her 80s who …",
 )
 # The writer meeting someone, named by first name alone: "At our Sowerton group I met Maureen, who is 76, …" (and
 # "a patient I will call Margaret": openings.named_aside)
-_MET = re.compile(r"[^.;:“\"]{0,80}?\b(?:I|[Ww]e) (?:met|meet|spoke to|visited)\s+(?=[A-Z])")
+_MET = re.compile(r"[^.;:“\"]{0,80}?\b(?:I|[Ww]e) (?:met|meet|spoke to|visited|asked)\s+(?=[A-Z])")
 
 
 def presented(sentence: str) -> Mention | None:
     """Return the person a sentence presents ("Among those affected is Gareth Evans, 62, …", "They include…",
-    "Consider Eleanor Waite.", "I met Maureen, who …").
+    "Consider Eleanor Waite.", "I met Maureen, who …", "I asked Lorraine, a senior carer, what she made of it").
 
     No cue verb names them, yet they are who the next "he said" means.
     """
