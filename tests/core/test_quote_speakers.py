@@ -2738,7 +2738,8 @@ def test_someone_the_writer_asks_is_who_she_is_though_the_question_says_she(aske
     assert [s for s, _ in speakers(text)] == [asked.split(",")[0].split(" ", 2)[2]]
 
 
-@pytest.mark.parametrize("sent", ["were sent a letter by Oakhaven Care Group", "received a letter from Oakhaven Care Group"])
+@pytest.mark.parametrize("sent", ["were sent a letter by Oakhaven Care Group",
+                                  "received a letter from Oakhaven Care Group"])
 def test_the_letter_said_is_the_body_that_sent_it(sent: str) -> None:
     text = (f"Families of residents at Elm Lodge {sent} last week.\n\n"
             "The letter said: “After careful consideration we have decided the home will close in March.”\n\n"
