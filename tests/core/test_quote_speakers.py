@@ -2745,3 +2745,10 @@ def test_the_letter_said_is_the_body_that_sent_it(sent: str) -> None:
             "The letter said: “After careful consideration we have decided the home will close in March.”\n\n"
             "Relatives said they were devastated.")
     assert speakers(text) == [("Oakhaven Care Group", None)]
+
+
+def test_an_infirmary_where_she_was_treated_is_no_one_the_next_she_means() -> None:
+    text = ("When Joan Pryde came round on the kitchen floor, she could not find the words to tell her husband.\n\n"
+            "She was taken to Dunmarran Royal Infirmary, where she was given a clot-busting drug.\n\n"
+            "“I couldn’t even say the children’s names,” she said.")
+    assert [s for s, _ in speakers(text)] == ["Joan Pryde"]

@@ -128,7 +128,7 @@ ORG_WORDS = wordset(
     "homecare support advice unison unite mencap ofsted ombudsman library museum street road avenue square crescent "
     "terrace senedd assembly band choir orchestra awards festival conference summit men women united rovers "
     "wanderers athletic fc afc solutions weekly daily journal gazette magazine herald chronicle courier advertiser "
-    "bulletin friends league"
+    "bulletin friends league infirmary"
 )
 # An office that is not the one itself: "Shadow health secretary Tobias Wren" holds no health secretary's office
 QUALIFIED_OFFICE = re.compile(r"\b(?:shadow|former|deputy|assistant|acting|interim|vice|junior|ex-)\s*$", re.I)
