@@ -106,7 +106,7 @@ _SHORT_START = starts_with(
     r"|sponsored by"
     r"|more (?:from|on|stories|news|articles)\b|you (?:may|might) (?:also )?like|recommended\b|top stories"
     r"|most (?:read|popular|viewed|shared)|trending\b|latest (?:news|stories|articles|jobs)\b|filed under"
-    r"|tags?\s*:|topics?\s*:|categories\s*:|posted in\b|in partnership with|listen to this|print this"
+    r"|tags?\s*:|topics?\s*:|categories\s*:|posted in\b|in (?:partnership|association) with|listen to this|print this"
     r"|save (?:this|article)|bookmark\b|sort by|load more|leave a (?:comment|reply)|post a comment|add a comment"
     r"|join the (?:conversation|discussion)|have your say(?! on | about )|show (?:more|comments)|view (?:all|more)"
     r"|see (?:all|more)|back to\b|(?:previous|next) (?:article|post|story)|download (?:the|our)|watch\s*:"

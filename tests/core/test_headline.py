@@ -153,6 +153,17 @@ def test_a_promoted_story_above_a_section_label_is_not_the_headline() -> None:
     assert clean(raw, frozenset({"advertisement"})).title == HOSPITAL_HEADLINE
 
 
+@pytest.mark.parametrize("label", ["In association with Ashbury Parking Solutions",
+                                   "In partnership with Ashbury Parking Solutions"])
+def test_a_sponsors_label_above_the_headline_is_furniture_though_the_lead_names_the_sponsor(label: str) -> None:
+    """A sponsored page's label shares the sponsor's name with a lead that thanks it; it is no headline."""
+    body = ["This article was sponsored by Ashbury Parking Solutions, which had no editorial control.",
+            *HOSPITAL_BODY]
+    raw = page("Ashbury Echo", label, HOSPITAL_HEADLINE, "By Raj Patel | 3 November 2023", *body)
+    cleaned = clean(raw)
+    assert (cleaned.title, label in cleaned.body) == (HOSPITAL_HEADLINE, False)
+
+
 def test_an_organisations_name_above_the_headline_is_not_the_headline() -> None:
     """A trust's name line, every word capitalised and named again in the body, is the site's name."""
     trust = "Ashbury Fellside Hospitals NHS Foundation Trust"
