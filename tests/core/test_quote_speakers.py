@@ -2752,3 +2752,13 @@ def test_an_infirmary_where_she_was_treated_is_no_one_the_next_she_means() -> No
             "She was taken to Dunmarran Royal Infirmary, where she was given a clot-busting drug.\n\n"
             "“I couldn’t even say the children’s names,” she said.")
     assert [s for s, _ in speakers(text)] == ["Joan Pryde"]
+
+
+@pytest.mark.parametrize("all_of_them", ["All asked not to be named", "They spoke on condition of anonymity"])
+def test_the_nurse_the_writer_said_were_all_unnamed_is_whom_the_next_she_means(all_of_them: str) -> None:
+    text = (f"Several nurses contacted the Evening Post after the changes. {all_of_them} for fear of reprisals.\n\n"
+            "One nurse, who has worked on the acute medical unit for 11 years, said she now parks a mile away.\n\n"
+            "A spokesperson for Harbridge Hospitals NHS Trust said staff could book an escort at night.\n\n"
+            "But the nurse on the acute medical unit said she had never been told an escort was available.\n\n"
+            "“If that's on offer, great, but nobody has told us,” she said.")
+    assert [s for s, _ in speakers(text)] == ["the nurse on the acute medical unit"]

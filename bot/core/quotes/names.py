@@ -40,6 +40,7 @@ _THING_BEFORE = DETERMINERS | OUTLETS | {"former"}
 OWNERS = {"f": "her", "m": "his"}  # a relative's owner, of the gender the pronoun has
 
 # "who asked not to be named", "who did not want to be identified", "speaking on condition of anonymity"
+_ALL_OF_THEM = re.compile(r"\s*(?:All|Each|Both|They|None|Most|Many|Some)(?: of them)? ")  # those just named
 _ANONYMOUS = re.compile(
     r"\b(?:not|declined|refused)\b(?: \w+){0,3} be (?:named|identified)\b|\banonym(?:ity|ously|ised|ized)\b"
     r"|\bnot to (?:name|identify) (?:her|him|them)\b"  # "who asked me not to name her"
@@ -129,8 +130,10 @@ class ArticleNames:
     def unnamed_before(self, position: int) -> list[str]:
         """Return the article's sentences before `position` that say someone is not named ("The nurse, who asked not
         to be named"), found once per article so that each later "the nurse said" reads only those."""
-        if self._anonymous is None:
-            self._anonymous = [m.span() for m in re.finditer(r"[^.!?]+", self._text) if _ANONYMOUS.search(m.group())]
+        if self._anonymous is None:  # "Several nurses contacted the Post. All asked not to be named": with its subject
+            sentences = [m.span() for m in re.finditer(r"[^.!?]+", self._text)]
+            self._anonymous = [(sentences[k - 1][0] if k and _ALL_OF_THEM.match(self._text, start) else start, end)
+                               for k, (start, end) in enumerate(sentences) if _ANONYMOUS.search(self._text, start, end)]
         return [self._text[start : min(end, position)] for start, end in self._anonymous if start < position]
 
     def peer_name(self, name: str) -> str:
@@ -356,7 +359,7 @@ def is_unnamed(mention: Mention, sentence: str, before: Sequence[str] = ()) -> b
     refers_back = mention.name.lower().startswith("the ") and not owned and not of_someone
     head = nominal_head(mention.name)  # a spokesperson too, who is "she" in the next quote
     # "The nurse said …" after "The nurse, who asked not to be named"; not "the five" of five unnamed staff
-    named = re.compile(rf"\b{re.escape(head)}\b", re.I)
+    named = re.compile(rf"\b{re.escape(head)}s?\b", re.I)  # "Several nurses …": each is one nurse
     anonymous = _ANONYMOUS.search(sentence) is not None or (refers_back and head not in NUMBER_WORDS and any(
         named.search(earlier) and _ANONYMOUS.search(earlier) for earlier in before))
     if refers_back and not anonymous:
