@@ -2762,3 +2762,20 @@ def test_the_nurse_the_writer_said_were_all_unnamed_is_whom_the_next_she_means(a
             "But the nurse on the acute medical unit said she had never been told an escort was available.\n\n"
             "“If that's on offer, great, but nobody has told us,” she said.")
     assert [s for s, _ in speakers(text)] == ["the nurse on the acute medical unit"]
+
+
+@pytest.mark.parametrize("title", ["Lives Cut Short", "Left Behind"])
+def test_a_reports_title_in_apposition_is_no_one_the_report_is_the_bodys_named_before(title: str) -> None:
+    text = ("The Dunmarran Mortality Review Panel examined 4,213 deaths in 2024.\n\n"
+            f"The panel’s report, {title}, said the gap had barely moved despite commitments from the NHS.\n\n"
+            "“Too often, a change in someone’s behaviour was put down to their disability,” the report said.")
+    assert speakers(text) == [("Dunmarran Mortality Review Panel", None)]
+
+
+@pytest.mark.parametrize("body", ["Royal College of Emergency Nursing", "Halden Centre for Care Research"])
+def test_the_body_a_short_reference_means_keeps_the_rest_of_its_name(body: str) -> None:
+    head = body.split()[1].lower()
+    text = (f"Nurses at the {body} were surveyed in March.\n\n"
+            "Most said they had cared for a patient in a corridor in the past month.\n\n"
+            f"The {head} said: “Corridor care is now routine rather than exceptional.”")
+    assert speakers(text) == [(body, None)]

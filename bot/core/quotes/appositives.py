@@ -11,6 +11,7 @@ from bot.core.models import PERSON
 from bot.core.quotes.kinds import nominal_head, speaks_for_person
 from bot.core.quotes.lexicon import (
     AFFILIATIONS,
+    DOCUMENTS,
     FUNCTION_WORDS,
     HONORIFICS,
     PLACE_BEFORE,
@@ -41,6 +42,8 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
             role_start = phrase_start(tokens, sep - 1)
             if role_start is not None and speaks_for_person(role := text[role_start : tokens[sep - 1][2]]):
                 return Mention("nominal", role, start=role_start)  # "A spokesperson for the minister, X,": X is hers
+            if role_start is not None and nominal_head(role) in DOCUMENTS:  # "The panel’s report, Lives Cut Short,
+                return Mention("nominal", role, definite=True, start=role_start)  # said": its title, no one's name
             if role_start is not None:
                 titled = surely_named([word for word, _, _ in inner])
                 outer = None if titled else _named_before(tokens, separators, n, text)  # "…, Janet Colley, the

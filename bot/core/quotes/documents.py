@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bot.core.models import PERSON
 from bot.core.quotes.clauses import sentence_subject, subject_before
 from bot.core.quotes.kinds import nominal_kind
-from bot.core.quotes.lexicon import token_spans, word_tokens
-from bot.core.quotes.organisations import document_author
+from bot.core.quotes.lexicon import DOCUMENTS, ORG_WORDS, token_spans, word_tokens
+from bot.core.quotes.organisations import body_named, document_author
 from bot.core.quotes.phrases import Mention, np_forward
 from bot.core.quotes.runs import analyse_run
 
-# What speaks for its authors ("The report said"); with the notes and messages, what a later "It reads:" or "it
-# said" stands for; and putting one out ("read a statement", "issued a short statement", "released an open letter")
-DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
 LETTERS = frozenset({"letter", "memo"})  # speak for whoever signed or wrote them
 WRITINGS = DOCUMENTS | LETTERS
+# Documents, notes and messages: what a later "It reads:" or "it said" stands for; and putting one out ("read a
+# statement", "issued a short statement", "released an open letter")
 _WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|" + "|".join(sorted(DOCUMENTS)) + r")\b")
 _IN_DOCUMENT = re.compile(r"(?:In|in) (?:a|an|the|its|his|her|their)(?: [\w-]+){0,3} ")  # "In a joint statement"
 _ON_BEHALF = re.compile(r"\bon behalf of (?=\S)")  # whose words a statement read out by another holds
@@ -83,19 +82,32 @@ _OWNED = re.compile(
     r"((?:[A-Z][\w&-]*)(?: (?:[A-Z][\w&-]*|of|for|and|&|on))*)['’]s (?:[\w-]+ ){0,3}?(?i:"
     + "|".join(sorted(DOCUMENTS)) + r")\b"  # its name too: "The Halden Institute’s Frontline Care Workforce Survey"
 )
+# A body named before owning one: "The panel’s report, Lives Cut Short, said": the panel's
+_BODY_OWNED = re.compile(r"\b[Tt]he (\w+)['’]s (?:[\w-]+ ){0,3}?(?:" + "|".join(sorted(DOCUMENTS)) + r")\b")
 
 
-def document_body(text: str, sentences: Iterable[tuple[int, int]]) -> str | None:
-    """Return the body a report whose author the article does not name most likely comes from, reading the
-    sentences given as (start, end), nearest first: one that owns a document ("The Lords Public Services
-    Committee's report"), else one a sentence is about ("The Care Inspectorate made an unannounced visit to …",
-    "Last Thursday the Foxhollow Institute published its analysis"): inspectors and researchers are the news."""
-    for start, end in sentences:
-        sentence = text[start:end]
-        owners = [m[1] for m in _OWNED.finditer(sentence) if analyse_run(word_tokens(m[1]))[0] == "org"]
-        if owners:
-            return owners[-1]
-        subject = sentence_subject(sentence)
-        if subject is not None and subject.kind == "org":
-            return subject.name
-    return None
+def document_of(text: str, head: str, position: int, about: Sequence[tuple[int, int]]) -> Mention | None:
+    """Return whose words "the report said" (`head` its noun) at `position` gives when no sentence says who sent or
+    wrote it, reading `about`, the sentences that may say, nearest first. A report is the body a possessive makes it
+    of ("The Lords Public Services Committee's report", "The panel’s report": closer ties than any "from the NHS"
+    elsewhere in the article); else, as a letter or memo is, whom the nearest "by" or "from" names; else the body a
+    sentence is about ("The Care Inspectorate made an unannounced visit to …", "Last Thursday the Foxhollow
+    Institute published its analysis"): inspectors and researchers are the news."""
+    owner = head in DOCUMENTS and next((found for start, end in about if (found := _owner(text, start, end))), None)
+    if owner:
+        return Mention("org", owner)
+    author = document_author(text, position, letter=head == "letter")
+    if author is not None or head not in DOCUMENTS:
+        return author
+    subjects = (sentence_subject(text[start:end]) for start, end in about)
+    return next((subject for subject in subjects if subject is not None and subject.kind == "org"), None)
+
+
+def _owner(text: str, start: int, end: int) -> str | None:
+    """The body one sentence names as a document's owner, if any."""
+    sentence = text[start:end]
+    owners = [m[1] for m in _OWNED.finditer(sentence) if analyse_run(word_tokens(m[1]))[0] == "org"]
+    if owners:
+        return owners[-1]
+    owned = _BODY_OWNED.search(sentence)
+    return body_named(text, owned[1], start + owned.start()) if owned and owned[1] in ORG_WORDS else None

@@ -130,6 +130,8 @@ ORG_WORDS = wordset(
     "wanderers athletic fc afc solutions weekly daily journal gazette magazine herald chronicle courier advertiser "
     "bulletin friends league infirmary"
 )
+# What speaks for its authors ("The report said"); named in an appositive, its title ("The report, Left Behind,")
+DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
 # An office that is not the one itself: "Shadow health secretary Tobias Wren" holds no health secretary's office
 QUALIFIED_OFFICE = re.compile(r"\b(?:shadow|former|deputy|assistant|acting|interim|vice|junior|ex-)\s*$", re.I)
 SEAT_MEMBERS = frozenset({"mp", "msp", "mla"})  # after "the" and a place ("the Kinnaird East MSP"), a role

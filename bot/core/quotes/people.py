@@ -27,7 +27,7 @@ from bot.core.quotes.clauses import (
     subject_before,
     who_subject,
 )
-from bot.core.quotes.documents import DOCUMENTS, LETTERS, WRITINGS, document_body, document_source, document_writer
+from bot.core.quotes.documents import DOCUMENTS, LETTERS, WRITINGS, document_of, document_source, document_writer
 from bot.core.quotes.epithets import EPITHET, first_use
 from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person, speaks_for_person
 from bot.core.quotes.layout import CLAUSE_REACH, ArticleLayout
@@ -66,7 +66,6 @@ from bot.core.quotes.organisations import (
     Spokespeople,
     acronyms,
     body_named,
-    document_author,
     org_inside,
     readable_org,
     speaking_family,
@@ -229,19 +228,15 @@ class ArticleSpeakers(ArticleLayout):
         org = official and (org_inside(mention.name) or spoken_for(self._text, mention.name, position))
         if org:
             return organisation(self._expand(org))
-        if mention.definite and head in WRITINGS:
-            # "The report said: “…”": the words are those of whoever the article says it is by
-            kinds = LETTERS if head in LETTERS else DOCUMENTS
-            author = self._writer(kinds, position) or document_author(self._text, position, letter=head == "letter")
+        if mention.definite and head in WRITINGS:  # "The report said: “…”": whoever the article says it is by
+            author = self._writer(LETTERS if head in LETTERS else DOCUMENTS, position) or document_of(
+                self._text, head, position, self._about_document(head, position))
             if author is not None and author.kind == "person":
                 return person(*self._person(author))
             if author is not None and author.kind == "nominal":
                 return Speaker(author.name, None, PERSON)
             if author is not None:
                 return organisation(self._expand(author.name))
-            body = head in DOCUMENTS and document_body(self._text, self._about_document(head, position))
-            if body:  # "The Care Inspectorate made an unannounced visit …. The report said:" (a memo is its writer's)
-                return organisation(self._expand(body))
         if head.startswith("spokes") or head == "statement":
             # "X said it valued the hospice. “…,” a spokesperson said.": X's spokesperson; so "the statement said",
             # unless the article says whose statement it is ("Susan Clegg read a statement")
