@@ -219,8 +219,7 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
     """Return who the nearest "… by the Fairholme Foundation" or "signed by …, Dr Ann Lee" before `position` names.
 
     Reports are published by bodies ("by the X" is one, whatever its words) or written by someone named after
-    their role ("A report by the council's director, Michael Lindqvist"), letters signed by people or sent by a body
-    named right after "by" or "from" ("a letter from Oakhaven Care Group"; not "by the end of March").
+    their role ("A report by the council's director, Michael Lindqvist"), letters signed by people.
     """
     for by in reversed(list(_BY.finditer(text, 0, position))):
         run = CAP_RUN.search(text, by.end(), position)
@@ -239,8 +238,7 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
         named = by.group() == "by " and not between  # "A report by Helen Oduya": by its writer ("from X" is not)
         if kind == "person" and (letter or (len(tail) > 1 and ("," in between or role or named))):
             return Mention("person", " ".join(tail))
-        body_by = kind == "org" and (not letter or not between)  # a letter "from Oakhaven Care Group" is the firm's
-        if body_by or (not letter and between.startswith("the ") and not _BY_TIME.match(between)):
+        if not letter and (kind == "org" or (between.startswith("the ") and not _BY_TIME.match(between))):
             joined = JOINED_RUN.match(text, run.start())  # "by the Centre for Work and Care", whole
             body = strip_possessive(joined.group() if joined else run.group())  # "by NHS England's finance chief"
             return Mention("org", body)  # "by the X", not "by the end of March"
