@@ -79,7 +79,6 @@ _NAMED_AS = re.compile(  # "… gave her name only as Precious", "… asked us t
 )
 _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote that only calls someone: "“Mum,” he says"
 # a one-word name with an age or a clause about their own after it is a person: "Pete, 71, …", "Jas, who … her mum"
-_AGED_CREDIT = re.compile(r", \d{1,3},")  # "Amira, 19, student": a name, for only a person has an age
 _AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
 # A phrase that opens a sentence and ends at a comma, before its subject: "Through Brannock Days, Graham learned",
 # "Born in Coldharbour, Jean trained …"
@@ -195,8 +194,8 @@ def _name_credit(paragraph: str) -> Mention | None:
     nursing sister, Hollinsford"), as a sidebar or vox pop sets under or over each quotation."""
     credit = _CREDIT_LINE.fullmatch(paragraph.strip()) and not CUE.search(paragraph)  # not "X, chair of Y, said:"
     found = person_in(paragraph) if credit else None
-    if found is None or not (" " in found.name or _AGED_CREDIT.match(paragraph, len(found.name))):
-        return None
+    if found is None or not (" " in found.name or _AGED.match(paragraph, found.start + len(found.name))):
+        return None  # a one-word name only with an age: "Amira, 19, student"
     return found
 
 

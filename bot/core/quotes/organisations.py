@@ -199,8 +199,8 @@ def body_named(text: str, head: str, position: int) -> str | None:
             while joined := _JOINED_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start):  # "Aged Care
                 # Quality and Safety Commission" (a name stays on its line)
                 start = joined.start()
-            of = text.startswith((" of ", " for "), run.end())  # "Royal College of Nursing", "… Centre for X"
-            goes_on = _NAME_GOES_ON.match(text, run.end(), position) if of else None  # (not "… Trust and NHS England")
+            named_on = text.startswith((" of ", " for "), run.end())  # "Royal College of Nursing", "… Centre for X"
+            goes_on = _NAME_GOES_ON.match(text, run.end(), position) if named_on else None  # not "… and NHS England"
             return strip_possessive(text[start : goes_on.end() if goes_on else run.end()])  # "… Board's": the board
     return None
 
