@@ -33,6 +33,7 @@ class Turn:
 
 
 def is_question(part: str) -> bool:
+    """Say whether a quotation's last part ends on a question, its closing marks and comma aside: a turn to answer."""
     return part.rstrip(" ,\"'”’").endswith("?")
 
 
