@@ -147,9 +147,12 @@ CAPTION = re.compile(
     r"|(?-i:[.!?]\s+(?:[A-Z][A-Z'’.&-]* ){0,5}[A-Z][A-Z'’.&-]*/[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}$)",
     re.I,
 )
-# "Image caption, …", and a chart's own label: "Chart: standard hourly rates paid by 48 councils …"
+# "Image caption, …", a chart's own label: "Chart: standard hourly rates paid by 48 councils …", and a picture's:
+# "Photo: Castle Street surgery, one of the two that will merge", "Pictured: the team on opening day"
 _CAPTION_LABEL = re.compile(
-    r"(?:image|media|video|picture) (?:caption|source|credit)\b|(?:chart|graphic)\s*\d*\s*:", re.I
+    r"(?:image|media|video|picture) (?:caption|source|credit)\b|(?:chart|graphic)\s*\d*\s*:"
+    r"|(?:main |top )?(?:photo|photograph|picture|pictured|image)s?\s*:",
+    re.I,
 )
 # Who stands where in a photograph: "Home manager Lorraine Batty (centre) celebrates with residents"
 _PLACED_IN_PICTURE = re.compile(

@@ -78,6 +78,8 @@ FURNITURE = [
     "Got a story about care in Hallam Vale? Email news@hallamvale-example.co.uk or message us on WhatsApp.",
     "Care Talk is presented by Ann Lee and produced by Tom Reid. Music by Northgate Sound.",
     "Councillor Nadia Brook at Tuesday's briefing. Picture by Tom Reid",
+    "Photo: Castle Street surgery, one of the two practices in Hallam Vale that will merge in the spring.",
+    "Pictured: the reablement team with their first client, Ann Lee, on the opening day of the new service",
     "Home    Our hospitals    Patients and visitors    Services    Work for us    About us    Contact us",
     "Home | This month | Church news | What's on | Clubs & societies | Directory | Advertisers | Contact the editor",
     "Chart: hourly home care rates paid by 48 councils, 2026-27, against the minimum price. Source: FOI responses",
