@@ -351,8 +351,10 @@ def name_gender(words: Sequence[str], name: Sequence[str]) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def given_gender(word: str) -> str | None:
-    """Return "f" or "m" for a common given name ("Morag", "Keith", "Siân"), else None."""
+    """Return "f" or "m" for a common given name ("Morag", "Keith", "Siân"), else None. A double given name is its
+    last part's ("Kerry-Anne", "Jean-Paul"), as a double surname ends in a surname ("Ashdown-Reeve")."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    bare = bare.rpartition("-")[2]
     return "f" if bare in _WOMEN else "m" if bare in _MEN else None
 
 
