@@ -1147,6 +1147,26 @@ def test_a_person_and_a_long_relative_clause_with_commas_is_the_person() -> None
     assert speakers(text)[0][0] == "Harlan Reece"
 
 
+def test_a_person_with_a_role_and_then_a_whose_clause_naming_another_is_still_the_person() -> None:
+    text = (
+        "Dr Imran Qadir said hospices were stretched.\n\n"
+        "Owen Marsh, a spokesman for the campaign group Last Word, whose wife, Carol, died in a care home two years "
+        "ago, said the concerns were real.\n\n"
+        "“Carol had wonderful staff around her,” he said."
+    )
+    assert speakers(text)[-1] == ("Owen Marsh", "spokesman for the campaign group Last Word")
+
+
+def test_a_sentence_whose_subject_is_a_role_names_no_one_else_it_mentions() -> None:
+    """"The physiotherapist said the Riverside Mile had been her idea": the place is no person "she added" means."""
+    text = (
+        "Ruth Ambler, a community physiotherapist, visited Mrs Cole twice a week.\n\n"
+        "The physiotherapist said the Harbour Walk had been Mrs Cole’s own idea.\n\n"
+        "“Goals have to mean something to the person,” she added."
+    )
+    assert speakers(text)[-1][0] == "Ruth Ambler"
+
+
 def test_a_surname_that_is_also_a_title_is_a_name_after_a_given_name() -> None:
     text = (
         "Gov. Raymond Bishop has made his case in private. In a letter, Bishop called the plan a gut punch.\n\n"

@@ -49,7 +49,8 @@ _PARTY_STATE = re.compile(r",( [RDI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,)(\s*$)?")
 # must not make "the X Foundation, a nonprofit …," the subject.
 _RELATIVE_OPENING = re.compile(
     r"(?:(?:On|In|At|After|Before|During|Outside|Speaking|Later|Earlier|Meanwhile)\b[^,]{0,60}, )?"
-    r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*), (?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*,$"
+    r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*), (?:\d{1,3}, )?(?:(?:a|an|the) (?P<role>[a-z][^,.;:“\"]{0,80}), )?"
+    r"(?:who|whose) [^.;:“\"]*,$"  # "Graham Lowther, a spokesman for Final Say, whose wife, Margaret, died …, said"
 )
 # The same with someone left unnamed: "One ward sister at a hospital in the West Midlands, who asked not to be
 # named, said" is that ward sister, not the West Midlands.
@@ -434,7 +435,7 @@ def subject_before(text: str) -> Mention | None:
         return Mention("pronoun", "she" if own[1].lower() == "her" else "he", start=text.find(own.group()))
     opening = _RELATIVE_OPENING.fullmatch(clause)
     if opening is not None and (person := person_in(opening["name"])) is not None:
-        return replace(person, start=text.find(opening["name"]))
+        return replace(person, start=text.find(opening["name"]), role=opening["role"] or person.role)
     which = _WHICH_ASIDE.search(text) or _DASHED_ASIDE.search(text)  # "Ann Roe, head of X, which was not involved,
     # said": Ann Roe; "My crewmate, Marcus – who has done this job for 19 years – said": Marcus
     if which is not None and (found := subject_before(text[: which.start() + 1])) and found.kind == "person":

@@ -442,7 +442,7 @@ class ArticleSpeakers(ArticleLayout):
         start = self._starts[sentence]
         end = min(self._ends[sentence], start + _MAX_SENTENCE)
         text = self._text[start:end]
-        people = []
+        people, unresolved = [], False  # a cue's subject only a role no one was named in: "The physiotherapist said"
         for cue in CUE.finditer(text):
             if cue.group("part"):
                 continue
@@ -457,7 +457,8 @@ class ArticleSpeakers(ArticleLayout):
             if mention is not None and mention.kind == "nominal" and mention.definite:  # "the cabinet member for adult
                 epithet = start and EPITHET.fullmatch(mention.name)  # social care said": whom it was given; "The
                 held = self._by_role(mention.name, start - 1) if epithet else self.offices.named(mention, start)
-                mention = held or mention  # 54-year-old said": who was named before
+                mention, unresolved = held or mention, unresolved or held is None  # 54-year-old said": who was
+                # named before; with no one so named, the sentence is still about the role, no other name in it
             if mention and mention.kind == "person" and self.names.unknown_opening(mention.name, text, mention.start):
                 mention = None  # "Tests revealed a tumour": a plural noun opening the sentence, no one's name
             if mention is not None and (mention.kind in ("person", "pronoun")
@@ -473,8 +474,8 @@ class ArticleSpeakers(ArticleLayout):
         if aside is not None and not self.inside_quote(start + aside.start):  # not a speaker's "a sister called Bev"
             people.append(replace(aside, start=start + aside.start))
         shown = presented(text) if all(p.kind == "pronoun" for p in people) else None  # "I asked Ann what she …"
-        if shown is None and not people:  # "It is 7.40am and Maureen Cathcart is already on her second cup of tea"
-            shown = named_subject(text, lambda at: self.inside_quote(start + at), self.names)
+        if shown is None and not people and not unresolved:  # "It is 7.40am and Maureen Cathcart is already on her
+            shown = named_subject(text, lambda at: self.inside_quote(start + at), self.names)  # second cup of tea"
         if shown is not None:
             people.append(replace(shown, start=start + shown.start))
         introduced = introduced_last(text)
