@@ -20,7 +20,7 @@ _SENDER = re.compile(r"^From:\s*(?P<name>[^<>@]{2,60}?)\s*<[^<>@\s]+@[^<>\s]+>\s
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 # A company that owns a title ("Courier Media Group Ltd"): readers know the title by its own name, when the page
 # gives it (a masthead, "Subscribe to …"); "Cyf" is Welsh for Ltd
-_COMPANY = "ltd|limited|plc|llp|inc|group|holdings|publishing|cyf|cyfyngedig"
+_COMPANY = "ltd|limited|plc|llp|inc|group|holdings|partners|publishing|cyf|cyfyngedig"
 _MEDIA = "media|newspapers?|publications"  # a publisher's trade named in its company's name
 _OWNER = re.compile(rf"\b(?:{_COMPANY}|{_MEDIA})\.?$", re.I)  # "© Marlowshire Media": a company
 # The words a publishing company adds to its title's name: "Sentinel News & Media Limited", "Courant Group plc"

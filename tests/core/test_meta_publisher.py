@@ -121,6 +121,7 @@ def test_run_together_publisher_is_not_spelled_from_a_lower_case_phrase_or_a_ban
         (["Ashdown Echo", "© 2024 Ridgeway Media Group Ltd. All rights reserved."], "Ashdown Echo"),
         (["Care Ledger Today", "Copyright 2023 Northgate Publishing Limited or its affiliated companies"],
          "Care Ledger Today"),
+        (["Ashdown Echo", "Copyright © 2026 Ridgeway Media Partners. All rights reserved."], "Ashdown Echo"),
         # a trade mark line and a press regulator line name the title
         (["© 2025 Harbour Publishing Limited. Ward Weekly is a registered trade mark."], "Ward Weekly"),
         (["© 2024 Harbour Media Ltd. Fenland Gazette is a member of the Independent Press Standards Organisation."],
