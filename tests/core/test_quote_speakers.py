@@ -1753,6 +1753,21 @@ def test_a_feature_that_names_its_subject_mid_sentence_gives_she_says_to_her() -
     assert [s for s, _ in speakers(text)] == ["Maureen Cathcart"]
 
 
+@pytest.mark.parametrize("opening", ["During the wait Maisie missed most of year nine.",
+                                     "By early afternoon Maisie has seen nine patients."])
+def test_a_name_after_a_short_opening_phrase_is_whom_a_later_she_means(opening: str) -> None:
+    text = (
+        "Maisie Trelawny, 15, was referred in 2024. “I stopped checking my phone,” Maisie said.\n\n"
+        "Her father, Gareth Trelawny, said the family had been told to wait. “We rang and rang,” he said.\n\n"
+        "Mr Trelawny said he had changed his shifts. He works nights. He drives a lorry. He sleeps in the day.\n\n"
+        "“I sat outside her door,” he said. “I was frightened. I'm not blaming the staff. They work hard.”\n\n"
+        "The trust said demand had risen. It has recruited six clinicians. Waits remain long.\n\n"
+        f"{opening} She is now back at school.\n\n"
+        "“It does get better,” she said."
+    )
+    assert speakers(text)[-1][0] == "Maisie Trelawny"
+
+
 def test_the_report_said_is_the_person_named_as_its_author_after_a_long_role() -> None:
     text = (
         "A report by the council’s director of adult social services, Michael Lindqvist, said both buildings "

@@ -320,6 +320,11 @@ _VERB_NEXT = r"(?=,? (?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+
 _NAMED_SUBJECT = re.compile(
     rf"(?=[A-Z])(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})(?!I\b|I['’])([A-Z][\w’'-]+){_VERB_NEXT}"
 )
+# A name after a short opening phrase with no comma: "During the wait Maisie missed most of year nine"
+_PHRASE_OPENED = re.compile(
+    r"(?:During|After|Before|Since|In|At|By|For|On|Over|Within|Throughout|Until|Despite) (?:[a-z]+ ){1,3}"
+    rf"(?P<name>[A-Z][\w’'-]+){_VERB_NEXT}"
+)
 # A relative or colleague by first name as a subject in the middle: "…, and my wife Carol had seen an advert"
 _KIN_NAMED = re.compile(rf"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir) ([a-z]+) ([A-Z][\w’'-]+){_VERB_NEXT}")
 
@@ -331,11 +336,12 @@ _OWNED = re.compile(r"(?<=[a-z] )([A-Z][\w-]+)(?=['’]s [a-z])")  # "on Kareem�
 
 def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNames) -> Mention | None:
     """Return the one person a sentence names as the subject of a verb in its middle ("It is 7.40am and Maureen
-    Cathcart is already on her second cup of tea"), or by a name alone that opens a clause and that the article
-    gives in full; else a relative or colleague named by first name ("and my wife Carol had seen an advert"); else
-    the one whose belongings the sentence is about, by a surname the article gives after a first name ("a message
-    pings on Kareem’s phone", not "Ironvale’s contracts"), or the one a question asks about ("So what’s next for
-    Margaret?"); none inside a quotation (`quoted` says of an offset)."""
+    Cathcart is already on her second cup of tea"), or by a name alone that opens a clause, or follows a short
+    opening phrase ("During the wait Maisie missed"), and that the article gives in full; else a relative or
+    colleague named by first name ("and my wife Carol had seen an advert"); else the one whose belongings the
+    sentence is about, by a surname the article gives after a first name ("a message pings on Kareem’s phone", not
+    "Ironvale’s contracts"), or the one a question asks about ("So what’s next for Margaret?"); none inside a
+    quotation (`quoted` says of an offset)."""
     subjects = [
         m for m in _NAMED_SUBJECT.finditer(sentence)
         if not quoted(m.start()) and not m[0].endswith(("'s", "’s"))  # "St Aidan's marks 40 years"
@@ -343,6 +349,9 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNa
         and not m[0].startswith("The ")  # "The Morning Ledger takes a harder line": a paper
         and (analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else names.known_in_full(m[2]))
     ]
+    opened = _PHRASE_OPENED.match(sentence) if not subjects else None
+    if opened is not None and not quoted(opened.start("name")) and names.known_in_full(opened["name"]):
+        return Mention("person", opened["name"], gender=given_gender(opened["name"]), start=opened.start("name"))
     if not subjects:
         kin = [m for m in _KIN_NAMED.finditer(sentence) if not quoted(m.start()) and m[1] in KIN | ROLE_NOUNS]
         if len(kin) == 1:
