@@ -1167,6 +1167,34 @@ def test_a_sentence_whose_subject_is_a_role_names_no_one_else_it_mentions() -> N
     assert speakers(text)[-1][0] == "Ruth Ambler"
 
 
+def test_someone_unnamed_in_a_report_who_said_is_that_someone_not_the_words_before() -> None:
+    text = (
+        "“Staff knew people well,” the report said.\n\n"
+        "One resident told inspectors: “I feel at home.”\n\n"
+        "The report also included comments from a relative, who said: “The nurses made sure we were never alone.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["the report", "One resident", "a relative"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("On his first visit an investigator asked for “something strong for a chest infection”.", "an investigator"),
+    ("In its decision the panel said it had “anxiously considered” the nurse's record.", "the panel"),
+    ("Recalling the crash, the A&E nurse told the Clarion she had smelt “petrol everywhere”.", "the A&E nurse"),
+    ("The report included comments from one carer, who said it was “a lifeline”.", "one carer"),
+    ("One carer quoted in the report said it was “a lifeline”.", "One carer quoted in the report"),
+])
+def test_a_speaker_after_an_opening_phrase_is_the_last_noun_phrase_only(sentence: str, speaker: str) -> None:
+    """Two determiners with nothing joining them start two phrases: "the first visit" and "an investigator"."""
+    assert [q.speaker for q in extract_quotes(sentence)] == [speaker]
+
+
+def test_someone_unnamed_and_described_by_their_employer_is_that_someone() -> None:
+    text = ("Mr Furey said strikes could begin in May.\n\nHe said the union was not asking providers to pay.\n\n"
+            "A community nurse employed by one of the providers in the north west, who asked not to be named, told "
+            "HSB: ‘I love my job. I just can’t afford to do it any more.’")
+    assert speakers(text)[-1][0] == "A community nurse employed by one of the providers in the north west"
+
+
 def test_a_surname_that_is_also_a_title_is_a_name_after_a_given_name() -> None:
     text = (
         "Gov. Raymond Bishop has made his case in private. In a letter, Bishop called the plan a gut punch.\n\n"

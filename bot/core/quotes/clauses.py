@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from bot.core.quotes.appositives import read_appositive
+from bot.core.quotes.kinds import nominal_head
 from bot.core.quotes.leadins import own_words
 from bot.core.quotes.lexicon import (
     ACRONYM,
@@ -53,10 +54,10 @@ _RELATIVE_OPENING = re.compile(
     r"(?:who|whose) [^.;:“\"]*,$"  # "Graham Lowther, a spokesman for Final Say, whose wife, Margaret, died …, said"
 )
 # The same with someone left unnamed: "One ward sister at a hospital in the West Midlands, who asked not to be
-# named, said" is that ward sister, not the West Midlands.
+# named, said" is that ward sister, not the West Midlands; so is "A nurse employed by one of the providers, who …"
 _UNNAMED_OPENING = re.compile(
     rf"(?P<nominal>(?:One|A|An) (?:[a-z][\w-]*|{ACRONYM})(?: (?:[a-z][\w-]*|{ACRONYM})){{0,3}}?"
-    r"(?: (?:at|in|from|of|on|with) [^,]*)?),? "
+    r"(?: (?:(?:employed|working|based|living) (?:by|for|at|in)|at|in|from|of|on|with) [^,]*)?),? "
     r"(?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*(?:,|(?<=\w))$"  # "A manager whose team …", "A midwife who …, and who …,"
     # or, after "the", a clause that says so: "In a statement, the agency worker, who was not named, said"
     r"|(?:[^,]{0,80}, )?(?P<definite>[Tt]he [a-z][\w-]*(?: [a-z][\w-]*){0,2}), who [^.;:“\"]*\bnot\b[^.;:“\"]*"
@@ -255,7 +256,10 @@ def before_clause(clause: str) -> Mention | None:
             before = body[: cue.start()]
             mention = subject_before(before) or (clause_subject(before) if _AND_THEN.search(before) else None)
             found = who_subject(before) if mention is None or mention.kind == "nominal" else None
-            mention = found if found is not None and found.kind == "person" else mention  # "… Dr Ann Roe, who said:"
+            # "… Dr Ann Roe, who said:", and with no one else, someone unnamed: "comments from a relative, who said:"
+            unnamed = found is not None and found.kind == "nominal" and nominal_head(found.name) in SOMEONE
+            if found is not None and (found.kind == "person" or (mention is None and unnamed)):
+                mention = found
         if mention is not None:
             return mention
     return None

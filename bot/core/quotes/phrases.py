@@ -44,6 +44,9 @@ _BODY_NOUNS = frozenset("group charity campaign organisation union network allia
 # Verbs that make a clause: a role has none of them.
 _FINITE = frozenset("is was are were has have had would will could should can may might must says said".split())
 _OUTSIDE_ROLE = _FINITE | {"by"}  # words a role written before a name never holds
+_CLAUSE_ADVERBS = frozenset("also then later still again already never always often too however".split())  # a clause's
+_LINKS = frozenset("of for at in from on with to by & and".split())  # what joins two phrases into one
+_DEGREE = frozenset("most more less least very well best better worst".split())  # "the most experienced nurse"
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +244,7 @@ def _run_role(words: Sequence[str], tail: Sequence[str]) -> str | None:
 
 def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     """Parse "the health secretary" / "a Department of Health spokesperson" / "Care England's chief"."""
-    det = None
+    det, linked = None, False  # linked: a word since the last determiner joins a phrase before it ("of", "'s")
     j = end
     while j >= 0 and end - j < 10:
         word = tokens[j][0]
@@ -255,10 +258,15 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
             break
         if (low in ("who", "which", "that", "and", "but") and not (low == "and" and joins_name)) or low in _FINITE:
             break  # nor past a verb: "One of the care assistants said in a statement read …" is not one phrase
-        if low in DETERMINERS:
-            det = j
+        if low in _CLAUSE_ADVERBS or _past_verb(tokens, j):
+            break
+        linked = linked or low in _LINKS
+        if low in DETERMINERS and not (j < end and tokens[j + 1][0] == "&"):  # not the A of "A&E"
+            if det is not None and not linked:
+                break  # "After the meeting the opposition leader said": two phrases, not "the chair of the board"
+            det, linked = j, False
         elif word[-2:] in ("'s", "’s"):
-            det = j
+            det, linked = j, True
             while det > 0 and is_cap(tokens[det - 1][0]):
                 det -= 1  # the whole possessor: "Care England's chief"
         j -= 1
@@ -267,6 +275,14 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
     phrase = text[tokens[det][1] : tokens[end][2]]
     definite = tokens[det][0].lower() in ("the", "this", "that")
     return Mention("nominal", phrase, definite=definite, gender=role_gender(phrase), start=tokens[det][1])
+
+
+def _past_verb(tokens: list[Token], j: int) -> bool:
+    """Tell a verb after a noun phrase ("the report included") from a participle ("the newly qualified nurse")."""
+    word, before, after = tokens[j][0], tokens[j - 1][0], tokens[j + 1][0].lower() if j + 1 < len(tokens) else ""
+    inside = before in _DEGREE or before.endswith("ly") or after in _LINKS  # "one carer quoted in the report"
+    return j > 1 and word.endswith("ed") and word.islower() and tokens[j - 2][0].lower() in DETERMINERS and (
+        before.isalpha() and before.islower() and not inside)
 
 
 def person_in(text: str) -> Mention | None:
