@@ -43,6 +43,7 @@ _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the fir
 # survey finds" over "Workload, pay and patchy preceptorship behind early-career exodus, researchers say"), but
 # not a few words: a label or a site's name under a headline is no standfirst.
 _SHORT_STANDFIRST = 0.6
+_SENTENCES = re.compile(r"\w[.!?] [A-Z]")  # a line of two sentences: a standfirst, never a headline
 _HEADLINE_STEMS = 3  # content words of a line that says what happened (a section's name has fewer)
 TOLD = 3  # content words a headline shares with the lead when it plainly tells the same story
 
@@ -89,17 +90,18 @@ def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str], above: int
     below its standfirst, at `above`: a tabloid's summary lines, one a line, that lost their bullets): one that
     plainly tells the lead's story ("New diagnostic centre opens at Colmere Health Park, cutting scan waits" over
     "The new diagnostic centre at Colmere Health Park"), however long the line and however closely it echoes the
-    lead: a standfirst or caption may echo it more closely than its headline ("In pictures: Hospice garden bursts
-    into bloom …" over "Staff, patients and volunteers celebrate the new sensory garden at …"). A show's or site's
-    tagline tells no story ("Conversations with the people who hold health and care together" over "Episode 47:
-    Running a care home on the edge"), nor does a ticker of another story.
+    lead (or less plainly, over a standfirst of several sentences): a standfirst or caption may echo it more
+    closely than its headline ("In pictures: Hospice garden bursts into bloom …" over "Staff, patients and
+    volunteers celebrate the new sensory garden at …"). A show's or site's tagline tells no story ("Conversations
+    with the people who hold health and care together" over "Episode 47: Running a care home on the edge"), nor
+    does a ticker of another story.
 
     A section's name above the headline ("Thornbridge & the West") has too few words to have a standfirst.
     """
     stems = _stems(headline.text)
     return (
         line.position == above + 1
-        and len(stems & lead) >= TOLD
+        and (len(stems & lead) >= TOLD or bool(stems & lead and _SENTENCES.search(line.text)))
         and len(stems) >= _HEADLINE_STEMS
         and not _TICKER.match(headline.text)
         and not _SEPARATOR.search(headline.text)  # "Health and Care | Investigation": a section's label

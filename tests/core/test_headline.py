@@ -211,6 +211,17 @@ def test_a_headline_keeps_its_place_over_a_standfirst_a_little_longer_than_it() 
     assert pick_headline(lines, lead) == headline
 
 
+def test_a_headline_that_shares_little_with_the_lead_keeps_its_place_over_a_standfirst_of_two_sentences() -> None:
+    """A feature's lead opens on a scene its headline barely names; the standfirst below, two sentences long,
+    retells the scene, and a headline is never two sentences."""
+    headline = "Doctor who founded city's homeless clinic hangs up his stethoscope after 28 years"
+    standfirst = "Dr Ann Penhallow started with a borrowed couch in a church hall. The clinic now sees 11,000 patients"
+    lead = ("When Dr Ann Penhallow opened the doors of a draughty church hall on the quayside in 1998, she had a "
+            "borrowed couch, a box of dressings and no idea whether any homeless patients would come.")
+    lines = [TitleLine(headline, distance=2, position=6), TitleLine(standfirst, distance=1, position=7)]
+    assert pick_headline(lines, lead) == headline
+
+
 def test_a_headline_keeps_its_place_over_a_standfirst_shorter_than_it() -> None:
     """A long headline can have a shorter standfirst below it that repeats more of the lead; they are still one
     unit above the byline, and the headline comes first."""
