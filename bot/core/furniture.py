@@ -147,13 +147,13 @@ CAPTION = re.compile(
     r"|(?-i:[.!?]\s+(?:[A-Z][A-Z'’.&-]* ){0,5}[A-Z][A-Z'’.&-]*/[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}$)",
     re.I,
 )
-# "Image caption, …", a chart's own label: "Chart: standard hourly rates paid by 48 councils …", and a picture's:
-# "Photo: Castle Street surgery, one of the two that will merge", "Pictured: the team on opening day"
+# "Image caption, …", and a chart's own label: "Chart: standard hourly rates paid by 48 councils …"
 _CAPTION_LABEL = re.compile(
-    r"(?:image|media|video|picture) (?:caption|source|credit)\b|(?:chart|graphic)\s*\d*\s*:"
-    r"|(?:main |top )?(?:photo|photograph|picture|pictured|image)s?\s*:",
-    re.I,
+    r"(?:image|media|video|picture) (?:caption|source|credit)\b|(?:chart|graphic)\s*\d*\s*:", re.I
 )
+# A picture's label on a caption's few words: "Photo: Castle Street surgery, one of the two that will merge",
+# "Pictured: the team on opening day" (a gallery's long labelled paragraphs are its story)
+_PICTURE_LABEL = re.compile(r"(?:main |top )?(?:photo|photograph|picture|pictured|image)s?\s*:", re.I)
 # Who stands where in a photograph: "Home manager Lorraine Batty (centre) celebrates with residents"
 _PLACED_IN_PICTURE = re.compile(
     r"\((?:(?:far|second|second from|back|front) )?(?:left|right|centre|center)(?: row)?\)", re.I
@@ -284,7 +284,7 @@ def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> 
         return True
     if n <= 60 and (CAPTION.search(text) or _CAPTION_LABEL.match(text)):
         return True
-    if n <= _PICTURE_WORDS and _PLACED_IN_PICTURE.search(text):
+    if n <= _PICTURE_WORDS and (_PLACED_IN_PICTURE.search(text) or _PICTURE_LABEL.match(text)):
         return True
     sentence = ends_sentence(text)
     if _is_job_advert(text, lowered, n, sentence):

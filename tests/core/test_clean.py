@@ -109,6 +109,9 @@ BODY_LINES = [
     "The director of adult social care, who earns £95,000, said the rise was overdue.",
     "The charity said it had got a story like this every week since the rise.",
     "“Please donate if you can,” she said, “because journalism alone will not pay for beds.”",
+    # a gallery's labelled paragraphs are its story, not captions
+    "Pictured: Margaret Hollis, 91, who has lived in the village all her life and joined the choir when it started, "
+    "said: “We sing every Tuesday and I wouldn't miss it for the world, even in the snow.”",
 ]
 
 
