@@ -175,6 +175,17 @@ def test_a_company_spokesperson_speaks_for_the_solutions_firm_that_spoke_before(
     assert [name for name, _ in speakers(text)] == ["Wexmoor NHS Foundation Trust", "ParkSure Solutions"]
 
 
+def test_a_spokesperson_speaks_for_the_company_that_spoke_by_its_short_name() -> None:
+    """"In a statement, Brightfield said" is Brightfield Care Group's, not the regulator's named after it."""
+    text = (
+        "Brightfield Care Group, which runs 46 homes, reported profits of £61m.\n\n"
+        "Most of its homes are rated good by the Care Quality Commission.\n\n"
+        "In a statement, Brightfield said the payments were standard across the sector.\n\n"
+        "“We are proud of the care our colleagues provide,” a spokesperson said."
+    )
+    assert [s for s, _ in speakers(text)] == ["Brightfield Care Group"]
+
+
 def test_a_capital_opening_local_councillor_is_no_body_a_spokesperson_speaks_for() -> None:
     text = ("The 9.40pm bus was withdrawn last month.\n\nLocal councillor Sandra Pike said she had written to the "
             "company.\n\nShe said: “It's disgraceful that a woman was left to walk along that road.”\n\n"

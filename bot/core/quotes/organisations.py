@@ -20,6 +20,7 @@ from bot.core.quotes.lexicon import (
     PLACED,
     RUN_CONNECTORS,
     is_acronym,
+    is_given_name,
     strip_possessive,
     word_tokens,
 )
@@ -112,6 +113,15 @@ def _full_name(text: str, name: str) -> str:
         if run.group().split()[-1].lower() in ORG_WORDS:
             return run.group()
     return name
+
+
+def _short_for_body(text: str, name: str) -> str | None:
+    """Return the body a one-word name is short for, when the article names it in full ("Evergrove" for "Evergrove
+    Care Group") and gives no one that surname ("Ann Evergrove")."""
+    full = _full_name(text, name)
+    if full == name or any(is_given_name(m[1]) for m in re.finditer(rf"\b(\w+) {re.escape(name)}\b", text)):
+        return None
+    return full
 
 
 # A national government as some outlets write it, in lower case: "A Scottish government spokesperson"
@@ -258,6 +268,8 @@ def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> Mention | N
             if speaking.kind == "org" or (
                     speaking.kind == "nominal" and speaking.definite and nominal_kind(speaking.name) == ORGANISATION):
                 return speaking
+            if speaking.kind == "person" and (body := _short_for_body(text, speaking.name)) is not None:
+                return Mention("org", body)  # "In a statement, Evergrove said": Evergrove Care Group
         runs = [*CAP_RUN.finditer(text, start, end), *JOINED_RUN.finditer(text, start, end)]  # "Health" alone is
         orgs = [(m.end(), m.group()) for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]  # no one
         orgs += [(m.end(), m.group()) for m in LISTED_ORG.finditer(text, start, end)]
