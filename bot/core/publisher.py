@@ -72,13 +72,15 @@ _MENU_WORDS = _SECTION_NAMES | wordset(
 )
 
 _NOT_SITE = re.compile(
-    r"[:@]|\b(?:release|skip|menu|search|home|cookies?|log ?in|sign (?:in|up)|subscribe|accept|reject|settings|listen"
+    r"[:@]|^home\b|\bhome ?page\b"  # the menu's "Home", not "Care at Home Journal"
+    r"|\b(?:release|skip|menu|search|cookies?|log ?in|sign (?:in|up)|subscribe|accept|reject|settings|listen"
     r"|(?:more|further) (?:information|info|options)|manage|preferences|privacy)\b"
     r"|^(?:ok|okay|got it|i agree|allow all)$"  # a cookie banner's button
     r"|^(?:cymraeg|english|gaeilge|gàidhlig)$"  # a bilingual site's language switch
     r"|\b(?:rewards|offers|deals|vouchers|bingo|dating|puzzles|games|shop)$", re.I  # the paper's "Beacon Rewards"
 )
 
+_TITLE_SMALL_WORDS = frozenset("of at in on for and the to &".split())  # lower case inside a title's name
 # The masthead's link text pasted after its name: "The Daily Ledger - Back to home"
 _HOME_LINK = re.compile(r"(?:back|return|go) to (?:the )?home(?: ?page)?", re.I)
 # A first line that asks something of the reader ("Support the Sentinel", "Join the Voice") is no site's name.
@@ -149,6 +151,7 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
     own news page that the article names as itself ("Carers Compass" over "… published today by Carers Compass")."""
     outside = "\n".join([*header, *footer]).lower()
     shown = [n for n, ln in enumerate(header) if not is_furniture(ln, frozenset())]
+    menu = {item.strip().lower() for ln in header if ln.count("|") >= 2 for item in ln.split("|")}  # its sections
     homed = [n for n in shown[6:] if _HOME_LINK.fullmatch(_TITLE_SPLIT.split(header[n])[-1])]
     for n in shown[:6] + homed[:1]:  # past cookies; and however far down, "The Courier - Back to home"
         line = header[n]
@@ -167,12 +170,14 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
             continue
         if any(sep in name for sep in ("|", ">", "  ", "/", "•")) or _NOT_SITE.search(name):
             continue
-        if all(w.lower() in _MENU_WORDS or w.lower() in REGION_WORDS for w in words):
-            continue  # a menu or section label ("Ireland", "World"), not a site name
+        if all(w.lower() in _MENU_WORDS or w.lower() in REGION_WORDS for w in words) or name.lower() in menu:
+            continue  # a menu or section label ("Ireland", "World", one the menu row lists), not a site name
         # the page's first line over its tagline: "Scrubs to Sunshine" / "One nurse, one suitcase, one long flight"
         tagged = (n == shown[0] and len(words) > 1 and words[0].lower() not in _ASKS and n + 1 < len(header)
                   and _tagline(header[n + 1], title))
-        if not (capitalised(words) or (tagged and words[0][0].isupper() and words[-1][0].isupper())):
+        titled = words[0][0].isupper() and words[-1][0].isupper() and words[0].lower() not in _ASKS and all(
+            w[0].isupper() or w in _TITLE_SMALL_WORDS for w in words)  # "Care at Home Journal", not "Support the X"
+        if not (capitalised(words) or titled or (tagged and words[0][0].isupper() and words[-1][0].isupper())):
             continue
         bare = name.lower().removeprefix("the ")  # "The Strathcarrach Courant" is "© Strathcarrach Courant Ltd"'s
         again = len(re.findall(rf"\b{re.escape(bare)}\b", outside)) > 1 or _web_name(name, outside)  # "OK" is no

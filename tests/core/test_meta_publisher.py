@@ -475,3 +475,18 @@ def test_a_press_release_a_trade_site_reprints_is_published_by_the_site_not_its_
                "Hearth Care Group provides home care to 6,500 people across the Midlands.",
                "© 2026 Care Sector Media Ltd")
     assert meta(raw).publisher == "Care Sector Daily"
+
+
+def test_a_masthead_with_small_words_is_the_site_and_a_section_from_its_menu_is_not() -> None:
+    """"Care at Home Journal" is a title's name for all its "at"; "Workforce" over the headline is one of the
+    sections its menu row lists, though the tags name it again."""
+    raw = page("Care at Home Journal", "News | Analysis | Workforce | Technology | Jobs", "Workforce", HEADLINE,
+               "By Nia Hart", "12 March 2024", *BODY, "Tags: Workforce, Recruitment", "Care at Home Journal",
+               "© 2026 Fielding Trade Publishing Ltd")
+    assert meta(raw).publisher == "Care at Home Journal"
+
+
+def test_a_section_label_the_menu_lists_is_no_site_name() -> None:
+    raw = page("News | Analysis | Workforce | Technology | Jobs", "Workforce", HEADLINE, "By Nia Hart",
+               "12 March 2024", *BODY, "Tags: Workforce, Recruitment", "© 2026 Fielding Trade Publishing Ltd")
+    assert meta(raw).publisher == "Fielding Trade Publishing Ltd"
