@@ -2090,6 +2090,14 @@ def test_a_quote_after_she_laughs_is_hers(action: str) -> None:
     assert speakers(text) == [("Sarah-Jane Kettlewell", None)]
 
 
+def test_a_quote_after_he_did_something_on_a_named_day_is_his() -> None:
+    text = ("Jamie Whitlock, whose twins were born early, said the charity had helped. “We were 40 miles away,” he "
+            "said.\n\nMr Whitlock, who now volunteers for the charity, said both girls were healthy.\n\n"
+            "He was among the parents invited to the opening on Tuesday. “Walking round the rooms, I kept thinking "
+            "of the families.”")
+    assert [s for s, _ in speakers(text)] == ["Jamie Whitlock", "Jamie Whitlock"]
+
+
 @pytest.mark.parametrize(("lead", "speaker"), [
     ("Lunch is a meal deal eaten in a lay-by, waiting for enough signal to upload her notes.", "Siobhan Garvey"),
     ("The drive back takes forty minutes, and his radio stays off the whole way.", "Arthur Pell"),

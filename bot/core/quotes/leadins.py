@@ -7,10 +7,12 @@ import re
 
 from bot.core.quotes.phrases import Mention
 
+_WHEN = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+         r"|August|September|October|November|December)")  # "He was at the opening on Tuesday."
 # "She laughs. “…”", "Asked what would help, she doesn’t hesitate. “…”", "Does it wear her down? She pauses. “…”"
 _ACTING = re.compile(
     r"(?:[A-Z][^.!?“”\"\n]{0,80}\? )?(?:[A-Z][^.!?“”\"\n]{0,100}?, )?"
-    r"([Ss]he|[Hh]e) [a-z’']+(?:,? [a-z\d][a-z\d’'-]*){0,15}\.\s*")  # "… of her 19-year career."
+    rf"([Ss]he|[Hh]e) [a-z’']+(?:,? (?:[a-z\d][a-z\d’'-]*|{_WHEN})){{0,15}}\.\s*")  # "… of her 19-year career."
 # Whose words a lead-in with no verb announces: "And her message to other managers? “…”", "His advice: “…”"
 _OWN_WORDS = re.compile(
     r"(?:(?:And|But|So|Here is|Here['’]s) )?(?P<owner>[Hh]er|[Hh]is|[Tt]he [a-z]+(?=['’]s ))(?:['’]s)? "
