@@ -186,6 +186,18 @@ def test_a_spokesperson_speaks_for_the_company_that_spoke_by_its_short_name() ->
     assert [s for s, _ in speakers(text)] == ["Brightfield Care Group"]
 
 
+def test_a_one_word_surname_that_a_body_shares_is_still_the_persons() -> None:
+    """"Brightfield said" after "Kerry Brightfield" is hers: her spokesperson is not the company's."""
+    text = (
+        "Brightfield Care Group, which runs 46 homes, reported profits of £61m.\n\n"
+        "Kerry Brightfield, the founder's daughter, has left the board.\n\n"
+        "Most of its homes are rated good by the Care Quality Commission.\n\n"
+        "In a statement, Brightfield said she had been forced out.\n\n"
+        "“She will be taking legal advice,” a spokesperson said."
+    )
+    assert "Brightfield Care Group" not in [s for s, _ in speakers(text)]
+
+
 def test_a_capital_opening_local_councillor_is_no_body_a_spokesperson_speaks_for() -> None:
     text = ("The 9.40pm bus was withdrawn last month.\n\nLocal councillor Sandra Pike said she had written to the "
             "company.\n\nShe said: “It's disgraceful that a woman was left to walk along that road.”\n\n"

@@ -20,7 +20,6 @@ from bot.core.quotes.lexicon import (
     PLACED,
     RUN_CONNECTORS,
     is_acronym,
-    is_given_name,
     strip_possessive,
     word_tokens,
 )
@@ -117,9 +116,10 @@ def _full_name(text: str, name: str) -> str:
 
 def _short_for_body(text: str, name: str) -> str | None:
     """Return the body a one-word name is short for, when the article names it in full ("Evergrove" for "Evergrove
-    Care Group") and gives no one that surname ("Ann Evergrove")."""
+    Care Group") and gives no one that surname ("Ann Evergrove", "Kerry Evergrove", "Dr Evergrove")."""
     full = _full_name(text, name)
-    if full == name or any(is_given_name(m[1]) for m in re.finditer(rf"\b(\w+) {re.escape(name)}\b", text)):
+    named = (m[1] for m in re.finditer(rf"\b([\w'’-]+) {re.escape(name)}\b", text))
+    if full == name or any(w[0].isupper() and w.lower() not in FUNCTION_WORDS for w in named):
         return None
     return full
 
