@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
+from bot.core.quotes.lexicon import MONTHS, WEEKDAYS
 from bot.core.quotes.phrases import Mention
 
-_WHEN = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
-         r"|August|September|October|November|December)")  # "He was at the opening on Tuesday."
+_WHEN = "(?:" + "|".join(sorted(w.capitalize() for w in WEEKDAYS.union(MONTHS))) + ")"  # "… opening on Tuesday."
 # "She laughs. “…”", "Asked what would help, she doesn’t hesitate. “…”", "Does it wear her down? She pauses. “…”"
 _ACTING = re.compile(
     r"(?:[A-Z][^.!?“”\"\n]{0,80}\? )?(?:[A-Z][^.!?“”\"\n]{0,100}?, )?"

@@ -45,7 +45,7 @@ _BODY_NOUNS = frozenset("group charity campaign organisation union network allia
 _FINITE = frozenset("is was are were has have had would will could should can may might must says said".split())
 _OUTSIDE_ROLE = _FINITE | {"by"}  # words a role written before a name never holds
 _CLAUSE_ADVERBS = frozenset("also then later still again already never always often too however".split())  # a clause's
-_LINKS = frozenset("of for at in from on with to by & and".split())  # what joins two phrases into one
+_LINKS = SPLITTERS | {"with", "to", "by", "&", "and"}  # what joins two phrases into one
 _DEGREE = frozenset("most more less least very well best better worst".split())  # "the most experienced nurse"
 
 
