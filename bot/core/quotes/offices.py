@@ -53,6 +53,7 @@ class Offices:
         self._text = text
         self._holders: dict[str, Mention | None] = {}
         self._titled: dict[str, tuple[tuple[int, str] | None, int | None]] = {}
+        self._found: dict[str, Mention] = {}  # "the opposition leader": whom a quote's cue was found to mean, where
 
     def holder(self, office: str) -> Mention | None:
         """Return the one person the article names with an office beside their name ("the Rt Rev Jonathan Pellow,
@@ -92,7 +93,22 @@ class Offices:
         found = None  # one word ("nurse") only of whom the article titled so before: not a chief nurse named later
         if " " in office or office.lower() in ROLE_NOUNS:
             found = self.holder(office) or self.titled(office, None if " " in office else before)
-        return replace(found, start=nominal.start) if found else None
+        return replace(found, start=nominal.start) if found else self._found_before(nominal, before)
+
+    def found(self, nominal: str, held_by: Mention, at: int) -> None:
+        """Remember whom a cue's "the opposition leader said" was found to mean ("Cllr Tariq Hollins, who leads the
+        opposition group"), so that a later sentence of "the opposition leader said …" is about him too."""
+        self._found[nominal.lower()] = replace(held_by, start=at)
+
+    def _found_before(self, nominal: Mention, before: int) -> Mention | None:
+        """Whom the nominal was found to mean before, unless the office came up since in other words ("The care
+        minister, Sunita Varma,"): then "the minister" may mean her."""
+        found = self._found.get(nominal.name.lower())
+        if found is None or found.start >= before:
+            return None
+        since = re.sub(re.escape(nominal.name), "", self._text[found.start : before], flags=re.I)
+        head = re.escape(nominal.name.split()[-1])
+        return None if re.search(rf"\b{head}\b", since, re.I) else replace(found, start=nominal.start)
 
 
 def _office_holder(text: str, office: str) -> Mention | None:

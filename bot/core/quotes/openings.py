@@ -29,6 +29,7 @@ from bot.core.quotes.lexicon import (
     word_tokens,
 )
 from bot.core.quotes.names import OWNERS, ArticleNames, is_unnamed
+from bot.core.quotes.offices import Offices
 from bot.core.quotes.organisations import SPOKESPERSON
 from bot.core.quotes.phrases import Mention, np_forward, person_in
 from bot.core.quotes.rolewords import role_gender
@@ -204,10 +205,21 @@ def _credits(paragraph: str) -> bool:
     return _name_credit(paragraph) is not None or _credit_line(paragraph) is not None
 
 
-def role_lead(text: str) -> str | None:
+def role_opening(text: str, start: int, offices: Offices, names: ArticleNames) -> Mention | None:
+    """Whom a sentence opening on a role is about, for the next "he": the one the article gave that office ("The
+    minister rejected …"), or the one it brought in unnamed ("A nurse, who asked not to be named, …. The nurse was
+    unconvinced."). `start` is where the sentence starts in the article."""
+    word = _role_lead(text)
+    if word is None:
+        return None
+    nominal = Mention("nominal", f"the {word}", definite=True, start=start)
+    held = offices.named(nominal, start)
+    return held or (nominal if is_unnamed(nominal, text, names.unnamed_before(start)) else None)
+
+
+def _role_lead(text: str) -> str | None:
     """Return the role a sentence opens on ("The minister rejected …", "The care minister, …"), perhaps after a
-    short phrase of place or time ("Back in the car, the district nurse sits …"): the one the article gave that
-    office is whom it is about, for the next "he"."""
+    short phrase of place or time ("Back in the car, the district nurse sits …")."""
     phrase = _SHORT_PHRASE.match(text)
     words = text[phrase.end() if phrase else 0 :][:80].split()
     for n, word in enumerate(words[1:4], 1) if words[:1] in (["The"], ["the"] if phrase else []) else ():

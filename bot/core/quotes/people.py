@@ -60,7 +60,7 @@ from bot.core.quotes.names import (
     relative_named,
 )
 from bot.core.quotes.offices import Offices, former_job, holds_office, in_office
-from bot.core.quotes.openings import named_aside, named_back, named_subject, offered_name, opening_people, role_lead
+from bot.core.quotes.openings import named_aside, named_back, named_subject, offered_name, opening_people, role_opening
 from bot.core.quotes.organisations import (
     SPOKESPERSON,
     Spokespeople,
@@ -212,13 +212,17 @@ class ArticleSpeakers(ArticleLayout):
             return Speaker(mention.name, None, nominal_kind(mention.name))
         if mention.definite and not is_plural_role(head):
             found = self._by_role(mention.name, position)
-            if found is not None:  # "A nurse, not named, … the nurse said", however far back the article said so
-                anonymous = is_unnamed(mention, "", self.names.unnamed_before(position))
-                start = 0 if anonymous else self._start_back(position, _ORG_SENTENCES)
-                unnamed = introduced_unnamed(self._text, start, position, mention.name)
-                if unnamed is not None and (anonymous or found.start < unnamed[0]):
-                    return Speaker(unnamed[1], None, nominal_kind(unnamed[1]))
+            # "A nurse, not named, … the nurse said", however far back the article said so; with no one named, only
+            # someone brought in as "a nurse" or "one nurse", not as "the prime minister's spokesperson"
+            anonymous = is_unnamed(mention, "", self.names.unnamed_before(position))
+            start = 0 if anonymous else self._start_back(position, _ORG_SENTENCES)
+            unnamed = introduced_unnamed(self._text, start, position, mention.name)
+            brought_in = found is not None or (unnamed is not None and not unnamed[1].startswith("the "))
+            if unnamed is not None and brought_in and (anonymous or (found is not None and found.start < unnamed[0])):
+                return Speaker(unnamed[1], None, nominal_kind(unnamed[1]))
+            if found is not None:
                 name, role = self._person(found, position)
+                self.offices.found(mention.name, Mention("person", name, role), position)
                 return person(name, role or clean_role(mention.name))
         # "a spokesperson for NHS England", "a Seagate spokesman": the organisation speaks; "one GOP source", "an
         # NHS insider", one of several ("One AMHP in a shire county") speak for nobody but themselves
@@ -468,7 +472,7 @@ class ArticleSpeakers(ArticleLayout):
                 people.append(Mention("nominal", spokes.group(), start=start + spokes.start()))  # she, for the body
         if all(p.kind == "pronoun" for p in people) and not is_heading(text):  # "X, was right when she told"
             people += [replace(m, start=start + m.start) for m in opening_people(text, self.names)]
-        if not people and (held := self.offices.named(Mention("nominal", role_lead(text) or "", start=start), start)):
+        if not people and (held := role_opening(text, start, self.offices, self.names)):
             people.append(held)  # "The minister rejected …": whom the article made minister
         aside = named_aside(text) if all(p.kind == "pronoun" for p in people) else None  # "Alex Brennan’s father"
         if aside is not None and not self.inside_quote(start + aside.start):  # not a speaker's "a sister called Bev"
