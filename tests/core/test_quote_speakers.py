@@ -1212,6 +1212,41 @@ def test_a_sentence_opening_on_an_unnamed_role_is_about_that_one_for_the_next_sh
     assert speakers(text)[-1][0].lower().startswith("a home carer")
 
 
+def test_a_name_with_its_description_before_the_verb_is_the_subject_the_next_she_means() -> None:
+    """"The oldest walker, Maureen Tindall, a retired school cook, completed …": she is whom "she said" means."""
+    text = (
+        "The youngest walker, Lucy Marchetti, 19, wore a horse costume.\n\n"
+        "“It was warm inside the horse,” joked Lucy.\n\n"
+        "The oldest walker, Maureen Tindall, a retired school cook from Kettleby, completed the ten miles.\n\n"
+        "“My husband had dementia for eleven years,” she said."
+    )
+    assert speakers(text)[-1][0] == "Maureen Tindall"
+
+
+def test_a_role_then_a_name_opening_a_sentence_makes_that_person_its_subject() -> None:
+    """"The registrar, Dr S, came up … She … said:": the registrar, not the daughter named before."""
+    text = (
+        "At 6am I rang his daughter, who I will call Anne, because he had been asking for her.\n\n"
+        "\"Tell him I will be in at ten,\" she said.\n\n"
+        "The registrar, Dr S, came up at half six to see the lady in bed 9, who had been going downhill since "
+        "midnight. She looked at the board, then at me, and said: \"How many of you are there tonight?\""
+    )
+    assert [s for s, _ in speakers(text)] == ["Anne", "Dr S"]
+
+
+def test_she_means_the_woman_of_two_people_who_share_a_surname() -> None:
+    """"Since then Harwood, a school business manager, has turned her kitchen …. “…,” she says.": the mother
+    Denise Harwood, not her son Liam Harwood, named last."""
+    text = (
+        "The last time Denise Harwood saw her son alive, he was sitting on the edge of a bed.\n\n"
+        "Eleven hours later Liam Harwood, 23, was found unresponsive in a bathroom on the ward.\n\n"
+        "Since then Harwood, a 54-year-old school business manager, has turned her kitchen table into a campaign "
+        "office.\n\n"
+        "“I set out to find out what happened to my boy,” she says."
+    )
+    assert speakers(text)[-1][0] == "Denise Harwood"
+
+
 def test_someone_unnamed_in_a_report_who_said_is_that_someone_not_the_words_before() -> None:
     text = (
         "“Staff knew people well,” the report said.\n\n"

@@ -328,7 +328,9 @@ _CLAUSE_OPENED = "|".join(
     + ["(?<=, )"]  # "Back in Invercraig, Fiona has been told …"
     + [rf"(?<=\d{hour} )" for hour in ("am", "pm")]  # "By 2pm Oduya has done nine calls"
 )
-_VERB_NEXT = r"(?=,? (?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+ed)\b)"
+# a verb next, perhaps after the name's description: "Maureen Tindall, a retired school cook from Kettleby, completed"
+_VERB_NEXT = (r"(?=(?:, (?:an?|the) [^,.;:“\"]{1,60})?"
+              r",? (?:is|was|has|had|will|would|can|could|[a-z]+[^s\W]s|[a-z]+ed)\b)")
 _NAMED_SUBJECT = re.compile(
     rf"(?=[A-Z])(?:\b(?P<full>(?:[A-Z][\w’'-]+ )+)|{_CLAUSE_OPENED})(?!I\b|I['’])([A-Z][\w’'-]+){_VERB_NEXT}"
 )

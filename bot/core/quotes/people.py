@@ -187,7 +187,7 @@ class ArticleSpeakers(ArticleLayout):
                 self._told.setdefault(self._sentence_of(position), []).append(replace(salient, start=position))
             elif salient is not None and self._gender(salient) is None:  # "Dr Ann Roe … she said": "he" is another
                 self.names.genders[name_words(salient.name)[-1].lower()] = gender
-            return person(*self._person(salient, position))
+            return person(*self._person(salient and replace(salient, gender=salient.gender or gender), position))
         return self._nominal(mention, position)
 
     def _nominal(self, mention: Mention, position: int) -> Speaker:

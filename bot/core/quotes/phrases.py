@@ -469,7 +469,7 @@ def _forward_appositive_name(tokens: list[Token], k: int) -> Mention | None:
         k += 1
     if k + 1 < len(tokens) and tokens[k][0] == ",":
         name = np_forward(tokens, k + 1)
-        if name is not None and name.kind == "person" and not name.role:
+        if name is not None and name.kind == "person":
             return name
     return None
 
