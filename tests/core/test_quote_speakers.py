@@ -1247,6 +1247,16 @@ def test_she_means_the_woman_of_two_people_who_share_a_surname() -> None:
     assert speakers(text)[-1][0] == "Denise Harwood"
 
 
+def test_a_person_after_from_with_a_role_who_warns_is_the_one_who_warns() -> None:
+    """"A sceptical note came from Ann Roe, director of X, who warns that …": the quote under it is hers."""
+    text = (
+        "A more sceptical note came from Felicity Marr, director of the Institute for Care Economics, who warns "
+        "that paying staff more could destabilise homes.\n\n"
+        "“There is a real risk this could backfire.”"
+    )
+    assert speakers(text) == [("Felicity Marr", "director of the Institute for Care Economics")]
+
+
 def test_someone_unnamed_in_a_report_who_said_is_that_someone_not_the_words_before() -> None:
     text = (
         "“Staff knew people well,” the report said.\n\n"

@@ -73,7 +73,9 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
             spokes = before is not None and before.name.split()[-1].lower().startswith("spokes")
             if spokes and word == "for" and left.role is None:
                 return left  # "A spokesperson for Lennox Restructuring, the administrators, said": the body
-            continue
+            if word == "from" and left.kind == PERSON and looks_like_role([w for w, _, _ in inner]):
+                return _described_person(tokens, left, _description(inner, text), False, text)  # "A note from Ann
+            continue  # Roe, director of X, who warns": she
         outer = _named_before(tokens, separators, n, text) if left.kind == "nominal" else None
         if outer is not None:
             # "Prof Kofi Mensah, Kingsford's medical director, who …, told": the person, the nominal his role
