@@ -96,16 +96,17 @@ def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str], above: int
     with the people who hold health and care together" over "Episode 47: Running a care home on the edge"), nor
     does a ticker of another story.
 
-    A section's name above the headline ("Thornbridge & the West") has too few words to have a standfirst.
+    A section's name above the headline ("Thornbridge & the West") has too few words to have a standfirst. An
+    essay's headline has one however few words it shares with the lead (_essay_head).
     """
     stems = _stems(headline.text)
-    return (
-        line.position == above + 1
-        and (len(stems & lead) >= TOLD or bool(stems & lead and _SENTENCES.search(line.text)))
+    tells = len(stems & lead) >= TOLD or bool(stems & lead and _SENTENCES.search(line.text))
+    return line.position == above + 1 and (_essay_head(headline, line, lead) or (
+        tells
         and len(stems) >= _HEADLINE_STEMS
         and not _TICKER.match(headline.text)
         and not _SEPARATOR.search(headline.text)  # "Health and Care | Investigation": a section's label
-    )
+    ))
 
 
 def _over_standfirst(lines: Sequence[TitleLine], lead: set[str]) -> list[TitleLine]:
@@ -132,12 +133,14 @@ def _over_standfirst(lines: Sequence[TitleLine], lead: set[str]) -> list[TitleLi
 def _essay_head(line: TitleLine, below: TitleLine, lead: set[str]) -> bool:
     """Say whether a line is the headline over a longer standfirst when neither shares a word with a lead that
     opens on a scene ("‘What matters to you?’ is still the best question I ask" over "After 14 years in community
-    rehabilitation, Rhiannon Gale reflects on …"): a worded line telling something, not a label or a row of links."""
+    rehabilitation, Rhiannon Gale reflects on …"): a worded line telling something, not a label or a row of links.
+    A standfirst of two sentences may share the lead's words: it is never a headline, so the line over it is."""
     stems = _stems(line.text)
+    longer = not _stems(below.text) & lead and len(below.text.split()) > len(line.text.split())
     return (
         len(stems) >= _HEADLINE_STEMS
-        and not (stems | _stems(below.text)) & lead
-        and len(below.text.split()) > len(line.text.split())
+        and not stems & lead
+        and (longer or bool(_SENTENCES.search(below.text)))
         and _worded(line.text)
         and not (_LABEL.match(line.text) or _SEPARATOR.search(line.text) or BREADCRUMB.search(line.text))
     )

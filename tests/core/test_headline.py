@@ -724,6 +724,24 @@ def test_an_essays_headline_over_a_longer_standfirst_wins_when_neither_shares_th
     assert clean(raw).title == "‘What matters to you?’ is still the best question I ask"
 
 
+def test_a_features_headline_over_a_two_sentence_standfirst_that_names_the_scene_is_the_headline() -> None:
+    """The headline shares no word with a lead that opens on a scene; the standfirst under it, two sentences, does.
+    A headline is never two sentences, so the line over them is."""
+    raw = "\n".join([
+        "Care Kitchen Weekly",
+        "Features",
+        "‘Nobody wants a sandwich that tastes of the fridge’: the cook who rewrote a care home menu",
+        "Priya Soni left hotels for Dunmore. Two years on, residents ask for seconds",
+        "Words: Ann Cole",
+        "",
+        "At nine on a Monday the kitchen at Elm Court smells of bread, and Priya Soni is debating pastry with a "
+        "resident in Dunmore.",
+        "",
+        "Soni, 41, has run the kitchen at the 40-bed house for two years.",
+    ])
+    assert clean(raw).title == "‘Nobody wants a sandwich that tastes of the fridge’: the cook who rewrote a care home menu"
+
+
 def test_a_live_pages_labelled_headline_right_over_its_standfirst_and_byline_is_the_headline() -> None:
     raw = "\n".join([
         "Lindenshire Live",
