@@ -1257,6 +1257,16 @@ def test_a_person_after_from_with_a_role_who_warns_is_the_one_who_warns() -> Non
     assert speakers(text) == [("Felicity Marr", "director of the Institute for Care Economics")]
 
 
+def test_a_nominal_then_a_name_with_its_own_role_before_said_is_that_person() -> None:
+    """"The first patient, retired bus driver Geoffrey Tallis, said …": him, so the "he said" after is his too."""
+    text = (
+        "Consultant surgeon Imran Shafiq, who led the operation, said the team had spent a year preparing.\n\n"
+        "The first patient, retired bus driver Geoffrey Tallis, said he had jumped at the chance.\n\n"
+        "‘My wife thought I was mad,’ he said from his hospital bed."
+    )
+    assert speakers(text) == [("Geoffrey Tallis", "retired bus driver")]
+
+
 def test_someone_unnamed_in_a_report_who_said_is_that_someone_not_the_words_before() -> None:
     text = (
         "“Staff knew people well,” the report said.\n\n"

@@ -83,6 +83,8 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         described = _description(inner, text)
         if left.name in ("Another", "One") and described.startswith(("a ", "an ")):  # "Another, a mental
             return Mention("nominal", described, start=inner[0][1])  # health nurse from …, wrote": who she is
+        if left.kind == "nominal" and name is not None and name.kind == PERSON and name.role:
+            return name  # "The first patient, retired bus driver Geoffrey Tallis, said": he, by his own role
         if left.kind != PERSON:
             return left
         return _described_person(tokens, left, described, inner[0][0] in RELATIVES, text)
