@@ -1267,6 +1267,17 @@ def test_a_nominal_then_a_name_with_its_own_role_before_said_is_that_person() ->
     assert speakers(text) == [("Geoffrey Tallis", "retired bus driver")]
 
 
+@pytest.mark.parametrize("suffix", ["Systems", "Technologies", "Software", "Labs", "Networks", "Consulting"])
+def test_a_company_named_by_its_first_word_is_no_person_a_she_could_mean(suffix: str) -> None:
+    """"Quillon charges per bed, and she says …": Quillon is the short name of Quillon Systems, a company."""
+    text = (
+        f"Ruth Kenning, managing director of Quillon {suffix}, said the sector was changing.\n\n"
+        "Quillon charges per bed per month, and she says prices have come down.\n\n"
+        "“A digital record shouldn’t be a luxury.”"
+    )
+    assert speakers(text) == [("Ruth Kenning", f"managing director of Quillon {suffix}")]
+
+
 def test_someone_unnamed_in_a_report_who_said_is_that_someone_not_the_words_before() -> None:
     text = (
         "“Staff knew people well,” the report said.\n\n"

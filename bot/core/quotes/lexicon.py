@@ -128,7 +128,7 @@ ORG_WORDS = wordset(
     "homecare support advice unison unite mencap ofsted ombudsman library museum street road avenue square crescent "
     "terrace senedd assembly band choir orchestra awards festival conference summit men women united rovers "
     "wanderers athletic fc afc solutions weekly daily journal gazette magazine herald chronicle courier advertiser "
-    "bulletin friends league infirmary"
+    "bulletin friends league infirmary systems technologies software labs networks consulting consultancy partners"
 )
 # What speaks for its authors ("The report said"); named in an appositive, its title ("The report, Left Behind,")
 DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
