@@ -1278,6 +1278,17 @@ def test_a_company_named_by_its_first_word_is_no_person_a_she_could_mean(suffix:
     assert speakers(text) == [("Ruth Kenning", f"managing director of Quillon {suffix}")]
 
 
+def test_the_mayor_is_the_one_the_article_titled_mayor_not_the_person_named_last() -> None:
+    """"The award was presented by the Mayor of Thrushley, Cllr Raymond Fenn, …. ‘…,’ the mayor said.": him."""
+    text = (
+        "Dorothy Whitcombe, 84, has volunteered at the hospital for sixty years.\n\n"
+        "The award was presented by the Mayor of Thrushley, Cllr Raymond Fenn, at a small ceremony attended by four "
+        "generations of Mrs Whitcombe’s family.\n\n"
+        "‘Sixty years is an extraordinary gift to give to your community,’ the mayor said."
+    )
+    assert speakers(text)[0][0] == "Raymond Fenn"
+
+
 def test_someone_unnamed_in_a_report_who_said_is_that_someone_not_the_words_before() -> None:
     text = (
         "“Staff knew people well,” the report said.\n\n"

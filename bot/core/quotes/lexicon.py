@@ -82,7 +82,7 @@ NUMBER_WORDS = wordset(
 )
 
 HONORIFICS = wordset(
-    "mr mrs ms miss mx dr prof professor sir dame lord lady baroness baron cllr councillor rev revd "
+    "mr mrs ms miss mx dr prof professor sir dame lord lady baroness baron cllr councillor rev revd mayor "
     "reverend rt hon rep reps sen sens del gov capt gen col lt sgt maj cmdr cdr adm cpl fr rabbi imam bishop archbishop"
 )
 # Nouns that name a person's role or relation ("secretary", "spokesman", "widow"): the head of a role phrase.

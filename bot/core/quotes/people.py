@@ -437,9 +437,9 @@ class ArticleSpeakers(ArticleLayout):
             return titled
         role_noun = head in ROLE_NOUNS or head in SEAT_MEMBERS  # "the Kinnaird East MSP" too
         near = (role_noun and not owned_relative(nominal)) or EPITHET.fullmatch(nominal)
-        held = None if near else self.offices.holder(head)  # and "The 34-year-old, from Wendlesham, said"
+        held = self.offices.holder(head)  # a title's one holder: "the mayor" is "the Mayor of X, Cllr Y"
         former = nearest is not None and former_job(nominal) and self._close_before(nearest.start, position)
-        return nearest if near or (held is None and former) else held  # "the former cattle haulier": the one just named
+        return held or (nearest if near or former else None)  # "the former cattle haulier": the one just named
 
     def _sentence_people(self, sentence: int) -> list[Mention]:
         """Return who a sentence is about: the named subjects of its cue verbs, else its opening name."""
