@@ -1289,6 +1289,18 @@ def test_the_mayor_is_the_one_the_article_titled_mayor_not_the_person_named_last
     assert speakers(text)[0][0] == "Raymond Fenn"
 
 
+def test_a_body_named_after_someone_at_a_place_names_the_place_not_the_speaker() -> None:
+    """"a receptionist at the town’s other practice, Lifeboat Lane Medical Centre, said": the body's name is where
+    the unnamed receptionist works, and she speaks."""
+    text = (
+        "Keith Varley, 71, a retired fisherman, said he had been told to ring back every day.\n\n"
+        "Speaking on condition of anonymity, a receptionist at the town’s other practice, Lifeboat Lane Medical "
+        "Centre, said staff were facing abuse.\n\n"
+        "“People are scared and they take it out on us.”"
+    )
+    assert speakers(text)[-1][0] == "a receptionist at the town’s other practice"
+
+
 def test_someone_unnamed_in_a_report_who_said_is_that_someone_not_the_words_before() -> None:
     text = (
         "“Staff knew people well,” the report said.\n\n"

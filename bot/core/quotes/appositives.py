@@ -53,6 +53,8 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
                 return with_role(name, clean_role(text[role_start : tokens[sep - 1][2]]), role_start)
         if name is not None and name.kind == "org" and pure_name and sep >= 0:
             owner = np_backward(tokens, sep - 1, text)  # "Its operator, Sallowby Care Group, said": the body named
+            if owner is not None and owner.kind == "nominal" and _someone_at(owner.name):
+                return owner  # "a receptionist at the town’s other practice, Lifeboat Lane Medical Centre, said"
             if owner is not None and owner.kind == "nominal":
                 outer = _named_before(tokens, separators, n, text)  # "Ann Lee, Chief Executive, Ashby Council, said"
                 return replace(outer, role=clean_role(f"{owner.name}, {name.name}")) if outer is not None else name
@@ -117,6 +119,14 @@ def _description(inner: list[Token], text: str) -> str:
             inner = inner[:n]
             break
     return text[inner[0][1] : inner[-1][2]] if inner else ""
+
+
+def _someone_at(nominal: str) -> bool:
+    """Say whether a nominal is someone at a place ("a receptionist at the town’s other practice"): a body's name
+    after it names the place, not them; but a spokesperson's words are the body's."""
+    words = nominal.lower().split()
+    head = nominal_head(nominal)
+    return head in SOMEONE and not head.startswith("spokes") and bool(AFFILIATIONS.intersection(words[1:]))
 
 
 def _named_before(tokens: list[Token], separators: list[int], n: int, text: str) -> Mention | None:
