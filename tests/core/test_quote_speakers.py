@@ -1301,6 +1301,17 @@ def test_a_body_named_after_someone_at_a_place_names_the_place_not_the_speaker()
     assert speakers(text)[-1][0] == "a receptionist at the town’s other practice"
 
 
+def test_a_statement_is_from_the_one_who_gave_it_not_a_name_in_what_they_said() -> None:
+    """"In a statement, the council said it was disappointed by Brightside's decision. “…,” the statement said.":
+    the council's statement; "by Brightside" is inside what the council said."""
+    text = (
+        "Brightside Homecare will stop providing care next month.\n\n"
+        "In a statement, Harlowmere County Council said it was disappointed by Brightside's decision.\n\n"
+        "\"We want to thank Brightside Homecare and its staff for many years of service,\" the statement said."
+    )
+    assert speakers(text) == [("Harlowmere County Council", None)]
+
+
 def test_someone_unnamed_in_a_report_who_said_is_that_someone_not_the_words_before() -> None:
     text = (
         "“Staff knew people well,” the report said.\n\n"

@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.core.models import PERSON
 from bot.core.quotes.clauses import sentence_subject, subject_before
 from bot.core.quotes.kinds import nominal_kind
-from bot.core.quotes.lexicon import DOCUMENTS, ORG_WORDS, token_spans, word_tokens
+from bot.core.quotes.lexicon import CUE, DOCUMENTS, ORG_WORDS, token_spans, word_tokens
 from bot.core.quotes.organisations import body_named, document_author
 from bot.core.quotes.phrases import Mention, np_forward
 from bot.core.quotes.runs import analyse_run
@@ -38,7 +38,9 @@ def document_source(
         return None, None
     found = documents[-1]
     first, last = sentence(found.start())
-    clause = text[found.start() : min(position, last)]  # named in its own sentence
+    clause = text[found.start() : min(position, last)]  # named in its own sentence, before what was said in it:
+    if (cue := CUE.search(clause)) and cue.group("verb"):  # "In a statement, the council said it was disappointed by
+        clause = clause[: cue.start()]  # Brightside's decision": not Brightside's statement
     behalf = _ON_BEHALF.search(clause)  # "read a victim impact statement on behalf of Mrs Hale's son, Peter Hale"
     named = np_forward(token_spans(clause[behalf.end() :]), 0) if behalf else None  # ("on behalf of the family"
     author = named if named is not None and named.kind == "person" else (  # leaves its reader)
