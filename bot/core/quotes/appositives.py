@@ -53,11 +53,10 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
                 return with_role(name, clean_role(text[role_start : tokens[sep - 1][2]]), role_start)
         if name is not None and name.kind == "org" and pure_name and sep >= 0:
             owner = np_backward(tokens, sep - 1, text)  # "Its operator, Sallowby Care Group, said": the body named
-            if owner is not None and owner.kind == "nominal" and _someone_at(owner.name):
-                return owner  # "a receptionist at the town’s other practice, Lifeboat Lane Medical Centre, said"
-            if owner is not None and owner.kind == "nominal":
-                outer = _named_before(tokens, separators, n, text)  # "Ann Lee, Chief Executive, Ashby Council, said"
-                return replace(outer, role=clean_role(f"{owner.name}, {name.name}")) if outer is not None else name
+            if owner is not None and owner.kind == "nominal":  # "Ann Lee, Chief Executive, Ashby Council, said"; but
+                outer = _named_before(tokens, separators, n, text)  # "a receptionist at the town’s other practice,
+                body = owner if _someone_at(owner.name) else name  # Lifeboat Lane Medical Centre, said": she speaks
+                return replace(outer, role=clean_role(f"{owner.name}, {name.name}")) if outer is not None else body
         left = np_backward(tokens, sep - 1, text) if sep >= 0 else None
         if left is None or (tokens[sep][0] in "–—" and left.kind == "org") or _one_of_things(left, inner):
             continue  # "NHS England – East of England": one body and its region
