@@ -1312,6 +1312,17 @@ def test_a_statement_is_from_the_one_who_gave_it_not_a_name_in_what_they_said() 
     assert speakers(text) == [("Harlowmere County Council", None)]
 
 
+def test_the_statement_is_the_one_given_not_a_report_named_in_what_was_said() -> None:
+    """"In a statement, the family said the report was “an important step”. “…,” the statement said.": the family's
+    statement, not the report they spoke of."""
+    text = (
+        "The coroner's report was published on Monday.\n\n"
+        "In a statement issued through their solicitors, the family said the report was an important step.\n\n"
+        "\"Aaron was funny, clever and loved,\" the statement said."
+    )
+    assert speakers(text) == [("the family", None)]
+
+
 def test_someone_unnamed_in_a_report_who_said_is_that_someone_not_the_words_before() -> None:
     text = (
         "“Staff knew people well,” the report said.\n\n"

@@ -38,6 +38,8 @@ def document_source(
         return None, None
     found = documents[-1]
     first, last = sentence(found.start())
+    cue = CUE.search(text, first, found.start())  # "In a statement, the family said the report was …": the statement
+    found = next((d for d in documents if first <= d.start() < cue.start()), found) if cue and cue["verb"] else found
     clause = text[found.start() : min(position, last)]  # named in its own sentence, before what was said in it:
     if (cue := CUE.search(clause)) and cue.group("verb"):  # "In a statement, the council said it was disappointed by
         clause = clause[: cue.start()]  # Brightside's decision": not Brightside's statement
