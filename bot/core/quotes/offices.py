@@ -53,7 +53,7 @@ class Offices:
         self._text = text
         self._holders: dict[str, Mention | None] = {}
         self._titled: dict[str, tuple[tuple[int, str] | None, int | None]] = {}
-        self._found: dict[str, Mention] = {}  # "the opposition leader": whom a quote's cue was found to mean, where
+        self._found: dict[str, list[Mention]] = {}  # "the opposition leader": whom quotes' cues were found to mean
 
     def holder(self, office: str) -> Mention | None:
         """Return the one person the article names with an office beside their name ("the Rt Rev Jonathan Pellow,
@@ -97,14 +97,16 @@ class Offices:
 
     def found(self, nominal: str, held_by: Mention, at: int) -> None:
         """Remember whom a cue's "the opposition leader said" was found to mean ("Cllr Tariq Hollins, who leads the
-        opposition group"), so that a later sentence of "the opposition leader said …" is about him too."""
-        self._found[nominal.lower()] = replace(held_by, start=at)
+        opposition group"), so that a later sentence of "the opposition leader said …" is about him too. Each finding
+        is kept with where it was made: quotes are not always resolved in the order they stand."""
+        self._found.setdefault(nominal.lower(), []).append(replace(held_by, start=at))
 
     def _found_before(self, nominal: Mention, before: int) -> Mention | None:
         """Whom the nominal was found to mean before, unless the office came up since in other words ("The care
         minister, Sunita Varma,"): then "the minister" may mean her."""
-        found = self._found.get(nominal.name.lower())
-        if found is None or found.start >= before:
+        found = max((m for m in self._found.get(nominal.name.lower(), ()) if m.start < before),
+                    key=lambda m: m.start, default=None)
+        if found is None:
             return None
         since = re.sub(re.escape(nominal.name), "", self._text[found.start : before], flags=re.I)
         head = re.escape(nominal.name.split()[-1])
