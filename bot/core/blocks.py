@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.core.bylines import MEDIA_WORD, byline, hosted_by, is_job_title, person_with_role
+from bot.core.bylines import MEDIA_WORD, byline, desk_byline, hosted_by, is_job_title, person_with_role
 from bot.core.dates import is_dateline
 from bot.core.furniture import CLOSERS, ends_sentence, has_quote, is_furniture
 from bot.core.pullquotes import CREDITED
@@ -57,7 +57,7 @@ class Block:
 def _is_meta(text: str) -> bool:
     """A byline or date line, or a row of fields holding one ("Posted in News and stories · 18 November 2026")."""
     return len(text) <= 160 and (is_dateline(text) or byline(text) is not None or hosted_by(text) is not None
-                                 or any(map(is_dateline, _FIELDS.split(text)[1:])))
+                                 or desk_byline(text) or any(map(is_dateline, _FIELDS.split(text)[1:])))
 
 
 def page_blocks(raw: str, repeated: frozenset[str]) -> list[Block]:

@@ -132,6 +132,17 @@ def byline(line: str) -> str | None:
     return name.title() if name.isupper() else name  # "By ELAINE KOVACS": shown as Elaine Kovacs
 
 
+# A newsroom's credit that names no one: "By Gazette Reporter", "by Advertiser reporter", "By the communications team"
+_DESK_BYLINE = re.compile(
+    r"^by\s+(?:(?:the|an?)\s+)?(?:[\w'’&.-]+\s+){0,3}(?:reporters?|staff|team|desk|newsdesk|correspondent)\s*$", re.I
+)
+
+
+def desk_byline(line: str) -> bool:
+    """Say whether a line credits a newsroom, not a person: a byline line all the same, which no headline runs on."""
+    return _DESK_BYLINE.match(line) is not None
+
+
 def hosted_by(line: str) -> str | None:
     """Return the columnist a whole line under a column's headline names ("with Jean Tomkins"); a part of a line
     is not one ("Episode 47: … – with Grace Ndlovu" names the guest)."""

@@ -106,6 +106,7 @@ def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str], above: int
         and len(stems) >= _HEADLINE_STEMS
         and not _TICKER.match(headline.text)
         and not _SEPARATOR.search(headline.text)  # "Health and Care | Investigation": a section's label
+        and not (_LABEL.match(headline.text) and headline.distance != 1)  # "Webinar: …" over a headline: a promo
     ))
 
 

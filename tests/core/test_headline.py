@@ -878,3 +878,26 @@ def test_a_long_headline_over_shorter_summary_lines_is_one_unit_over_the_byline_
                      "By Raj Patel, Health Reporter", "Published: 10:32 GMT, 22 January 2026",
                      "Ann Reid, 61, from Ashbury, visited her father every day for six weeks", *HOSPITAL_BODY])
     assert clean(raw).title == headline
+
+
+def test_a_labelled_promotion_over_the_headline_is_no_headline_with_a_standfirst() -> None:
+    """A webinar's promotion above the headline shares the lead's topic words ("adult social care"), but a labelled
+    line away from the byline is a promotion: the headline under it is no standfirst of it."""
+    body = ["Northmoor County Council is forecasting a £9.2m overspend on adult social care this year, a report to "
+            "its cabinet shows.", "The overspend has grown by £2m since the last forecast, driven by residential care."]
+    headline = "Northmoor faces £9.2m adult social care overspend as demand rises"
+    promo = "Webinar: Making sense of the new adult social care data rules – Thursday 3 April, 11am. Register free"
+    raw = page("Town Hall Weekly", promo, headline, "By Hugh Reid | 11.03.2025", *body)
+    assert clean(raw).title == headline
+
+
+@pytest.mark.parametrize("credit", ["by Advertiser reporter", "By Gazette Reporter", "By the communications team"])
+def test_a_newsrooms_credit_under_the_headline_keeps_the_headline_a_line_of_its_own(credit: str) -> None:
+    """With no blank lines, a headline runs into the line under it unless that line is a byline; a newsroom's
+    credit names no one but is a byline all the same, so the headline stands alone (and no author is invented)."""
+    lines = ["The Ashbury Advertiser", "Home | News | Sport | Community",
+             "BREAKING: Temporary traffic lights on Fore Street until Friday", "Community", "Posted: 20/06/25",
+             HOSPITAL_HEADLINE, credit, *HOSPITAL_BODY]
+    raw = "\n".join(lines)
+    cleaned = clean(raw)
+    assert (cleaned.title, extract_metadata(raw, cleaned).author) == (HOSPITAL_HEADLINE, None)

@@ -145,3 +145,19 @@ def test_the_statement_given_to_a_paper_is_the_bodys_that_gave_it_not_the_papers
     text = ("Ravensmoor Hospitals NHS Foundation Trust, which runs the hospital, apologised in a statement to the "
             "Daily Sentinel.\n\n“We are deeply sorry,” the statement said.")
     assert speakers(text) == ["Ravensmoor Hospitals NHS Foundation Trust"]
+
+
+@pytest.mark.parametrize("post", ["the post read", "the message read", "the email said"])
+@pytest.mark.parametrize(("who", "poster"), [("The Royal College of Nursing has", "Royal College of Nursing"),
+                                             ("Dr Ann Hale, a GP in Fenby,", "Ann Hale")])
+def test_the_post_read_is_whoever_posted_it(post: str, who: str, poster: str) -> None:
+    text = (f"{who} posted a message to patients on X.\n\n"
+            f"“To every patient whose appointment has been moved today: we are sorry,” {post}.")
+    assert speakers(text) == [poster]
+
+
+@pytest.mark.parametrize("family", ["Mr Sykes' family", "Mr Sykes’ family"])
+def test_a_family_named_with_an_apostrophe_after_s_is_the_family_not_the_man(family: str) -> None:
+    text = (f"In a statement read to the court by their solicitor, {family} said: ‘Dad worked down the pit for 38 "
+            "years and never asked anyone for anything.’")
+    assert speakers(text) == [family]

@@ -686,6 +686,20 @@ def test_the_capitalised_office_is_the_one_person_titled_with_it_though_named_on
     ]
 
 
+@pytest.mark.parametrize("office", ["Minister of State for Care", "Secretary of State for Health and Social Care"])
+def test_an_office_of_state_before_a_comma_and_a_name_is_that_persons_for_a_later_the_minister(office: str) -> None:
+    """A name set after its office of state and a comma, in the middle of a sentence, is whom "The minister opened"
+    and the "he" after it mean."""
+    noun = office.split()[0].lower()
+    text = (f"Many of you will have followed the speech by the {office}, Stephen Ashby, at the Care Futures "
+            "conference. For those who didn’t, I want to set out what was said.\n\n"
+            f"The {noun} opened by paying tribute to the workforce. “Care workers are the unsung heroes of our "
+            "communities,” he told delegates.\n\nFew of us would disagree. Asked whether the rise would be offset, "
+            "Mr Ashby replied:\n\n“I’m not going to pre-empt the review.”\n\n"
+            f"The {noun} also confirmed that the Fair Pay Agreement consultation will open “in the spring”.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Stephen Ashby"] * 3
+
+
 @pytest.mark.parametrize("where", ["also at Brackwater", "from Brackwater"])
 def test_a_place_after_the_name_and_a_comma_is_where_they_work_not_the_name(where: str) -> None:
     text = (f"Principal social worker Tom Ridley, {where}, said practitioners now had time to think. "

@@ -16,6 +16,7 @@ from bot.core.quotes.runs import analyse_run
 
 LETTERS = frozenset({"letter", "memo"})  # speak for whoever signed or wrote them
 WRITINGS = DOCUMENTS | LETTERS
+MESSAGES = frozenset("statement message post email e-mail note tweet".split())  # speak for whoever put them out
 # Documents, notes and messages: what a later "It reads:" or "it said" stands for; and putting one out ("read a
 # statement", "issued a short statement", "released an open letter")
 _WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|" + "|".join(sorted(DOCUMENTS)) + r")\b")
@@ -68,7 +69,7 @@ def _is_document(mention: Mention | None) -> bool:
     return mention is not None and mention.kind == "nominal" and bool(_WRITTEN.fullmatch(mention.name.split()[-1]))
 
 
-def document_writer(sentence: str, documents: frozenset[str]) -> Mention | None:
+def writer_of(sentence: str, documents: frozenset[str]) -> Mention | None:
     """Return who a sentence says wrote or sent a document of one of these kinds: "In a letter to the committee,
     the Justice Department said …" for "the letter said", "X put it bluntly in its analysis" for "the report"."""
     verb = r"in|with|sent|wrote|published|issued|released"  # the document is how its subject speaks, not the subject

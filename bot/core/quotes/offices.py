@@ -43,6 +43,8 @@ def _qualified(text: str, at: int) -> bool:
 
 
 _NAMED = r"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+)"  # capitalised words that may be a person's name
+_OF_PLACE = r" (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?"  # "Minister for Care Ben Harrow"
+_OF_BODY = r" (?:for|of) [A-Z][^,.;:]{0,60}"  # before a comma: "Secretary of State for Health and Social Care, X"
 
 
 class Offices:
@@ -72,7 +74,7 @@ class Offices:
         if office not in self._titled:
             text, title = self._text, re.escape(office)
             runs = re.finditer(
-                rf"\b(?i:{title})(?: (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?)? {_NAMED}", text)
+                rf"\b(?i:{title})(?:{_OF_BODY},|{_OF_PLACE})? {_NAMED}", text)
             named = [(m.end(), " ".join(tail)) for m in runs
                      if office.lower() == "coroner"  # an assistant or area coroner holds the inquest they hear
                      or not _qualified(text, m.start())

@@ -27,7 +27,7 @@ from bot.core.quotes.clauses import (
     subject_before,
     who_subject,
 )
-from bot.core.quotes.documents import DOCUMENTS, LETTERS, WRITINGS, document_of, document_source, document_writer
+from bot.core.quotes.documents import DOCUMENTS, LETTERS, MESSAGES, WRITINGS, document_of, document_source, writer_of
 from bot.core.quotes.epithets import EPITHET, first_use
 from bot.core.quotes.kinds import NOBODY, Speaker, nominal_head, nominal_kind, organisation, person, speaks_for_person
 from bot.core.quotes.layout import CLAUSE_REACH, ArticleLayout
@@ -195,7 +195,7 @@ class ArticleSpeakers(ArticleLayout):
         named before, "The report" whoever it is by, "a spokesperson" the organisation just named."""
         head = word_tokens(mention.name)[-1].lower()
         owner = re.search(r"(\w+)['’]s \w+$", mention.name)  # "the charity's statement": the charity's words
-        body_head = owner.group(1).lower() if owner and (head in WRITINGS or head == "statement") else head
+        body_head = owner.group(1).lower() if owner and head in WRITINGS | MESSAGES else head
         if mention.definite and body_head in ORG_WORDS:  # "In a statement, the council said": Lewisham Council
             body = body_named(self._text, body_head, position)
             if body is not None:
@@ -241,11 +241,10 @@ class ArticleSpeakers(ArticleLayout):
                 return Speaker(author.name, None, PERSON)
             if author is not None:
                 return organisation(self._expand(author.name))
-        if head.startswith("spokes") or head == "statement":
-            # "X said it valued the hospice. “…,” a spokesperson said.": X's spokesperson; so "the statement said",
-            # unless the article says whose statement it is ("Susan Clegg read a statement")
-            found = self.written(position) if head == "statement" else NOBODY
-            found = found if found.name else self.recent_org(position)
+        if head.startswith("spokes") or head in MESSAGES:  # "X said it valued the hospice. “…,” a spokesperson
+            # said.": X's; so "the statement said", unless the article says whose it is ("X posted a message")
+            found = self.written(position) if head in MESSAGES else NOBODY
+            found = found if found.name or head in MESSAGES - {"statement"} else self.recent_org(position)
             if found.name:
                 return found
         return Speaker(mention.name, None, nominal_kind(mention.name))
@@ -254,7 +253,7 @@ class ArticleSpeakers(ArticleLayout):
         """Return who a recent sentence says sent the document: "In a letter to the committee, the X said …"; the
         sentences of a quotation between are the speaker's, not the writer's, and are not counted."""
         for start, end in self._told_back(position, _ORG_SENTENCES):
-            found = document_writer(self._text[start:end], documents)
+            found = writer_of(self._text[start:end], documents)
             if found is not None and found.kind == "pronoun":
                 found = self._salient_before(start, "m" if found.name == "he" else "f")
             if found and (found.kind == "org" or " " in found.name or self.names.surname_forms(found.name)

@@ -265,7 +265,7 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
             if det is not None and not linked:
                 break  # "After the meeting the opposition leader said": two phrases, not "the chair of the board"
             det, linked = j, False
-        elif word[-2:] in ("'s", "’s"):
+        elif word[-2:] in ("'s", "’s") or (owned and is_cap(tokens[j - 1][0])):  # "Mr Sykes' family"
             det, linked = j, True
             while det > 0 and is_cap(tokens[det - 1][0]):
                 det -= 1  # the whole possessor: "Care England's chief"
