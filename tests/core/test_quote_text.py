@@ -130,6 +130,21 @@ def test_a_quoted_title_is_not_a_full_quotation(title: str) -> None:
     assert texts(text) == [(title, True)]
 
 
+@pytest.mark.parametrize("text", [
+    "The report, ‘Hands off: restrictive practice in the community’, was published on Tuesday by researchers.",
+    "A survey of 1,200 social workers published last month by the association, “Stretched thin: caseloads and "
+    "wellbeing in 2024”, found that most were considering leaving.",
+    "The council's review, entitled “Living well at home for longer”, will go to cabinet next week.",
+])
+def test_a_documents_title_in_sentence_case_set_off_after_its_noun_is_not_a_full_quotation(text: str) -> None:
+    assert [partial for _, partial in texts(text)] == [True]
+
+
+def test_a_quotation_after_a_report_and_its_cue_verb_is_still_said() -> None:
+    text = "The report, published on Tuesday, says, “Families were never asked what they needed”, and calls for change."
+    assert [partial for _, partial in texts(text)] == [False]
+
+
 def test_a_split_quote_that_goes_on_with_i_keeps_its_comma() -> None:
     text = "Margaret was in tears. ‘I’m not a nuisance,’ she told us, ‘I just didn’t know what else to do.’"
     assert [q.text for q in extract_quotes(text)] == ["I’m not a nuisance, I just didn’t know what else to do."]

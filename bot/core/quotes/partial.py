@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.quotes.lexicon import CUE, DOCUMENTS
+
 _WORD = re.compile(r"\w+")
 _TITLE_WORDS = 10  # a capitalised run longer than this is shouting, not a title
 # The words a title leaves in lower case (articles, conjunctions, short prepositions): "Care at Home" is a title,
@@ -25,6 +27,11 @@ _FEW_WORDS = 4
 # A sentence's end inside the quotation and a capitalised sentence after it: "…can deliver. Patients are…"
 _EXCERPT = re.compile(r"\s*(?:\.\.\.|…|\. \. \.)")  # an ellipsis opening the quotation: its start cut away
 _RUNS_ON = re.compile(r"\w\w[.?!]\s+[A-Z][a-z]+\s+\w+")
+# A document named just before, then a comma: the quotation set off after it is its title ("The report, ‘Hands
+# off: restrictive practice in the community’, was published"); and so is one "entitled" or "called" so
+_DOCUMENT_NAMED = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(DOCUMENTS)) + r")\b[^.!?;:“”\"‘’]{0,120},|\b(?:entitled|titled|called))\s*$", re.I
+)
 
 
 def is_partial(parts: list[str], text: str, mark: int) -> bool:
@@ -38,6 +45,8 @@ def is_partial(parts: list[str], text: str, mark: int) -> bool:
             " ".join(parts))
     words = [w for part in parts for w in _WORD.findall(part)]
     ended = parts[-1].rstrip()[-1:] in _SENTENCE_END
+    if not ended and len(parts) == 1 and _names_document(text, mark):
+        return True
     if ended and len(words) == 1 and _opens_sentence(text, mark):  # a one-word answer ("she said: ‘No.’"), though
         return False  # a heading of capitalised words in marks ("‘All Bets Are Off.’") is a title
     if len(words) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_LOWER for w in words):
@@ -50,3 +59,11 @@ def _opens_sentence(text: str, mark: int) -> bool:
     quotation, not inside a sentence."""
     before = text[max(0, mark - 40) : mark].rstrip(" \t")
     return not before or before[-1] in _SENTENCE_START
+
+
+def _names_document(text: str, mark: int) -> bool:
+    """Whether a quotation is a document's title: set off by a comma after the document's noun, with no cue verb
+    between ("A survey of 1,200 social workers, ‘Stretched thin: caseloads in 2024’, found"), or "entitled" it."""
+    before = text[max(0, mark - 160) : mark]
+    named = _DOCUMENT_NAMED.search(before)
+    return named is not None and not any(cue["verb"] for cue in CUE.finditer(before, named.start()))
