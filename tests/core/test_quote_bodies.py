@@ -161,3 +161,14 @@ def test_a_family_named_with_an_apostrophe_after_s_is_the_family_not_the_man(fam
     text = (f"In a statement read to the court by their solicitor, {family} said: ‘Dad worked down the pit for 38 "
             "years and never asked anyone for anything.’")
     assert speakers(text) == [family]
+
+
+@pytest.mark.parametrize(("before", "body"), [
+    ("Dr Ruth Kay, of the Society of Palliative Care Physicians, spoke against the bill.", "A government spokesperson"),
+    ("The Department of Health and Social Care said it was aware of the report.",
+     "Department of Health and Social Care"),
+])
+def test_a_government_spokesperson_speaks_for_a_government_body_not_the_society_just_named(before: str,
+                                                                                          body: str) -> None:
+    text = f"{before}\n\nA government spokesperson said: “The government remains neutral on assisted dying.”"
+    assert speakers(text) == [body]

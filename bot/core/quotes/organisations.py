@@ -172,6 +172,16 @@ def spoken_for(text: str, nominal: str, position: int) -> str | None:
     return next((body for word in reversed(words) if (body := body_named(text, word, position))), None)
 
 
+_FOR_GOVERNMENT = re.compile(r"\bgovernment spokes", re.I)
+_GOVERNMENT_BODY = re.compile(r"\b(?:Government|Department|Ministry|Office|Executive|Treasury)\b")
+
+
+def speaks_for(nominal: str, body: str) -> bool:
+    """Say whether a spokesperson may speak for the body that spoke last: "a government spokesperson" for a
+    government or its department ("the Department of Health and Social Care said"), not for a society of doctors."""
+    return not _FOR_GOVERNMENT.search(nominal) or _GOVERNMENT_BODY.search(body) is not None
+
+
 # "the company" or "the firm" is one whose name says it is incorporated: "Greystone Care Homes Ltd"
 _COMPANY = frozenset({"company", "firm"})
 _INCORPORATED = re.compile(r"(?<=\w )(?:Ltd|Limited|plc|PLC|LLP)\b")

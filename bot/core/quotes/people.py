@@ -70,6 +70,7 @@ from bot.core.quotes.organisations import (
     readable_org,
     speaking_family,
     speaking_org,
+    speaks_for,
     spoken_for,
 )
 from bot.core.quotes.phrases import Mention, np_forward
@@ -245,7 +246,7 @@ class ArticleSpeakers(ArticleLayout):
             # said.": X's; so "the statement said", unless the article says whose it is ("X posted a message")
             found = self.written(position) if head in MESSAGES else NOBODY
             found = found if found.name or head in MESSAGES - {"statement"} else self.recent_org(position)
-            if found.name:
+            if found.name and speaks_for(mention.name, found.name):  # not "a government spokesperson" for a society
                 return found
         return Speaker(mention.name, None, nominal_kind(mention.name))
 
@@ -312,8 +313,7 @@ class ArticleSpeakers(ArticleLayout):
 
     def recent_org(self, position: int) -> Speaker:
         """Return the organisation an "it said" / "they said" before `position` stands for (see speaking_org)."""
-        found = self._speaking_org(position)
-        if found is None:
+        if (found := self._speaking_org(position)) is None:
             return NOBODY
         return self._nominal(found, position) if found.kind == "nominal" else organisation(self._expand(found.name))
 
