@@ -172,3 +172,16 @@ def test_a_government_spokesperson_speaks_for_a_government_body_not_the_society_
                                                                                           body: str) -> None:
     text = f"{before}\n\nA government spokesperson said: “The government remains neutral on assisted dying.”"
     assert speakers(text) == [body]
+
+
+def test_the_letter_is_the_bodys_that_had_written_to_someone() -> None:
+    text = ("Dr Ann Marsh, chair of the Home Care Alliance, said rates were too low.\n\n"
+            "Dr Marsh added that the alliance had written to the health secretary asking for emergency funding.\n\n"
+            "The letter states: “Without urgent action, we expect providers to leave the market.”")
+    assert speakers(text) == ["Home Care Alliance"]
+
+
+def test_the_letter_after_an_answer_to_a_letter_is_not_the_first_writers() -> None:
+    text = ("Margaret Hale, of Mill Lane, has been in touch.\n\nWhen she wrote to Dalebus, they replied that no "
+            "decision had been taken, but the letter went on: “Passenger numbers are being closely monitored.”")
+    assert speakers(text) != ["Margaret Hale"]

@@ -3012,3 +3012,11 @@ def test_the_body_a_short_reference_means_keeps_the_rest_of_its_name(body: str) 
             "Most said they had cared for a patient in a corridor in the past month.\n\n"
             f"The {head} said: “Corridor care is now routine rather than exceptional.”")
     assert speakers(text) == [(body, None)]
+
+
+@pytest.mark.parametrize("who", ["One Labour MP", "A Tory councillor"])
+def test_someone_unnamed_with_a_party_before_the_role_is_the_speaker_not_the_object_of_their_relative_clause(
+        who: str) -> None:
+    text = (f"{who} who voted for the bill in November, speaking on condition of anonymity, said: “I voted for the "
+            "principle. I am not sure I can vote for this version of it.”")
+    assert [q.speaker for q in extract_quotes(text)] == [who]

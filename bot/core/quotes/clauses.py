@@ -54,9 +54,10 @@ _RELATIVE_OPENING = re.compile(
     r"(?:who|whose) [^.;:“\"]*,$"  # "Graham Lowther, a spokesman for Final Say, whose wife, Margaret, died …, said"
 )
 # The same with someone left unnamed: "One ward sister at a hospital in the West Midlands, who asked not to be
-# named, said" is that ward sister, not the West Midlands; so is "A nurse employed by one of the providers, who …"
+# named, said" is that ward sister, not the West Midlands; so is "A nurse employed by one of the providers, who …",
+# and "One Labour MP who voted for the bill" (a party or a place before the role)
 _UNNAMED_OPENING = re.compile(
-    rf"(?P<nominal>(?:One|A|An) (?:[a-z][\w-]*|{ACRONYM})(?: (?:[a-z][\w-]*|{ACRONYM})){{0,3}}?"
+    rf"(?P<nominal>(?:One|A|An) (?:[A-Z][a-z][\w-]* )?(?:[a-z][\w-]*|{ACRONYM})(?: (?:[a-z][\w-]*|{ACRONYM})){{0,3}}?"
     r"(?: (?:(?:employed|working|based|living) (?:by|for|at|in)|at|in|from|of|on|with) [^,]*)?),? "
     r"(?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*(?:,|(?<=\w))$"  # "A manager whose team …", "A midwife who …, and who …,"
     # or, after "the", a clause that says so: "In a statement, the agency worker, who was not named, said"

@@ -69,11 +69,19 @@ def _is_document(mention: Mention | None) -> bool:
     return mention is not None and mention.kind == "nominal" and bool(_WRITTEN.fullmatch(mention.name.split()[-1]))
 
 
+# Writing to someone, with no answer in the same sentence: "When I wrote to the company, they replied: …, but the
+# letter went on" is their answer, not the writer's letter
+_WROTE_TO = re.compile(r"\b(?:wrote|written|writes|write) to\b(?![^.]*\b(?:replied|responded|answered|wrote back)\b)")
+
+
 def writer_of(sentence: str, documents: frozenset[str]) -> Mention | None:
     """Return who a sentence says wrote or sent a document of one of these kinds: "In a letter to the committee,
     the Justice Department said …" for "the letter said", "X put it bluntly in its analysis" for "the report"."""
     verb = r"in|with|sent|wrote|published|issued|released"  # the document is how its subject speaks, not the subject
     nouns = "|".join(sorted(documents))
+    if wrote := documents == LETTERS and _WROTE_TO.search(sentence):  # "Dr Marsh added that the alliance had
+        found = subject_before(sentence[: wrote.start()])  # written to the health secretary": the alliance's letter
+        return found if found is not None and found.kind in ("person", "org", "pronoun", "nominal") else None
     if not re.search(rf"\b(?:{verb}) (?:an?|the|its|their|his|her) (?:[\w-]+ ){{0,4}}(?:{nouns})\b", sentence, re.I):
         return None
     found = sentence_subject(sentence)  # "She has now issued a prevention of future deaths report": she

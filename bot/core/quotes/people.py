@@ -238,8 +238,8 @@ class ArticleSpeakers(ArticleLayout):
                 self._text, head, position, self._about_document(head, position))
             if author is not None and author.kind == "person":
                 return person(*self._person(author))
-            if author is not None and author.kind == "nominal":
-                return Speaker(author.name, None, PERSON)
+            if author is not None and author.kind == "nominal":  # "the alliance had written to …": the alliance's
+                return self._nominal(author, position) if author.definite else Speaker(author.name, None, PERSON)
             if author is not None:
                 return organisation(self._expand(author.name))
         if head.startswith("spokes") or head in MESSAGES:  # "X said it valued the hospice. “…,” a spokesperson
