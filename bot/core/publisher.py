@@ -183,10 +183,19 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
         again = len(re.findall(rf"\b{re.escape(bare)}\b", outside)) > 1 or _web_name(name, outside)  # "OK" is no
         again = again or (len(words) > 1 and body.count(name) > 1)  # word of "cookies"
         again = again or (len(words) > 1 and name in told)  # "he told Primary Care Week"
+        owned = len(words) > 1 and words[0].lower() not in _ASKS and _owner_named(words[-1], outside)
+        again = again or owned  # "© Insider Media Ltd" under "CareHome Insider"; not "Support The Meridian"
         the_caps = len(words) >= 2 and words[0] == "The" and words[1].isupper()
         if sectioned or again or the_caps or tagged or MEDIA_WORD.search(name):
             return _station(station)
     return None
+
+
+def _owner_named(word: str, outside: str) -> bool:
+    """Whether a copyright line names the company that owns the title after its last word: "CareHome Insider" is
+    the masthead of the page that says "© 2025 Insider Media Publishing Ltd"."""
+    return any(re.search(rf"\b{re.escape(word.lower())}\b", line[m.end() :])
+               for line in outside.splitlines() if (m := _COPYRIGHT.search(line)))
 
 
 def _tagline(line: str, title: str | None) -> bool:

@@ -490,3 +490,19 @@ def test_a_section_label_the_menu_lists_is_no_site_name() -> None:
     raw = page("News | Analysis | Workforce | Technology | Jobs", "Workforce", HEADLINE, "By Nia Hart",
                "12 March 2024", *BODY, "Tags: Workforce, Recruitment", "© 2026 Fielding Trade Publishing Ltd")
     assert meta(raw).publisher == "Fielding Trade Publishing Ltd"
+
+
+@pytest.mark.parametrize(("masthead", "owner"), [("CareHome Insider", "Insider Media Publishing Ltd"),
+                                                 ("The West Vale Clarion", "Clarion Newspapers Ltd")])
+def test_a_masthead_whose_last_word_the_owners_copyright_names_is_the_site(masthead: str, owner: str) -> None:
+    """A company's copyright under the story names the title it owns by the masthead's last word: readers know the
+    title, so the masthead named once at the top is the publisher, not its owner's company."""
+    raw = page(masthead, "Subscribe", "Log in", "News", "Workforce", HEADLINE, "By Nia Hart", "12 March 2024", *BODY,
+               f"© 2025 {owner}")
+    assert meta(raw).publisher == masthead
+
+
+def test_a_call_to_support_the_title_is_no_masthead_though_the_copyright_names_it() -> None:
+    raw = page("Support The Meridian", "News", "Health", HEADLINE, "By Nia Hart", "12 March 2024", *BODY,
+               "© 2025 Meridian Media Ltd")
+    assert meta(raw).publisher != "Support The Meridian"
