@@ -56,7 +56,8 @@ _ALWAYS = pattern(
     r"\bbecome a (?:member|supporter) (?:from|for|today)\b|\bfunded by (?:its|our) readers\b|\breader-funded\b",
     r"\bjoin (?:the |our )?[\w'’ ]{0,40}\bnewsletter\b|\bspecial offers,? promotions and adverts\b",
     r"\byou(?:'|’)?re reading (?:one of )?our (?:premium|subscriber)",
-    r"\bif you value (?:[\w-]+ ){0,4}(?:journalism|news)\b|\bplease chip in\b",
+    r"\bif you value (?:[\w-]+ ){0,4}(?:journalism|news)\b|\bplease chip in\b|\bwe have a (?:small )?favou?r to ask\b",
+    r"\b(?:in|to|from) (?:your|my) (?:bookmarks|saved (?:articles|stories))\b",  # a bookmark button's message
     r"\b(?:got|have) a (?:story|news tip|tip)\b[^.?]{0,80}\?\s*(?:e-?mail|contact|call|message|get in touch)\b",
     r"\bis presented by [^.]{1,60} and produced by\b",
     r"\b(?:using|on|in) the (?:audio |video )?player (?:above|below)\b|\bwherever you get your podcasts\b",
@@ -81,7 +82,7 @@ _ALWAYS_OPENING = starts_with(
     r"|for the price of a (?:cup of )?coffee\b"  # a supporters' appeal
     r"|(?:the )?views expressed (?:in this|here|are)\b"  # a blog's disclaimer
     r"|cpd\s*:|reflect on (?:this|the) article\b"  # a journal's learning prompt under the article
-    r"|(?:content|trigger) (?:note|warning)\s*:|darllen mwy\b"
+    r"|(?:content|trigger) (?:note|warning)\s*:|darllen mwy\b|privacy notice\s*:"  # a sign-up box's small print
     r"|(?:read (?:more|next|also)|also read|see also|related(?: story| article)?)\s*:"  # a teaser, however long
 )
 # Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
@@ -94,7 +95,8 @@ _ALWAYS_HINTS = (
     " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
     "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version", "receiving this",
     "journalism", "you value", "funded by", "reader-funded", "promotions", "you're reading", "you’re reading",
-    "chip in", "got a", "a story", "presented by",
+    "chip in", "favour to ask", "favor to ask", "bookmarks", "saved articles", "saved stories", "got a", "a story",
+    "presented by",
     "made possible", "went wrong", "rules", "local democracy", "player", "podcasts",
     "enter now", "book now", "register now", "buy now", "shop now", "donate now", "donate today", "nominate now",
     "vote now", "enter today", "book today", "register today",
@@ -107,7 +109,8 @@ _SHORT_START = starts_with(
     r"|more (?:from|on|stories|news|articles)\b|you (?:may|might) (?:also )?like|recommended\b|top stories"
     r"|most (?:read|popular|viewed|shared)|trending\b|latest (?:news|stories|articles|jobs)\b|filed under"
     r"|tags?\s*:|topics?\s*:|categories\s*:|posted in\b|in (?:partnership|association) with|listen to this|print this"
-    r"|save (?:this|article)|bookmark\b|sort by|load more|leave a (?:comment|reply)|post a comment|add a comment"
+    r"|save (?:this|article)|(?:story|article) saved\b|bookmark\b|sort by|load more|leave a (?:comment|reply)"
+    r"|post a comment|add a comment"
     r"|join the (?:conversation|discussion)|have your say(?! on | about )|show (?:more|comments)|view (?:all|more)"
     r"|see (?:all|more)|back to\b|(?:previous|next) (?:article|post|story)|download (?:the|our)|watch\s*:"
     r"|listen\s*:|media (?:contact|enquiries)|press (?:contact|office|enquiries)|for (?:media|press) enq"

@@ -85,6 +85,10 @@ FURNITURE = [
     "Chart: hourly home care rates paid by 48 councils, 2026-27, against the minimum price. Source: FOI responses",
     "Listen to the whole conversation using the player above, or find Care Talk wherever you get your podcasts.",
     "Care Matters Awards 2026 – entries close 30 April. Enter now",
+    "… we have a small favour to ask. Thousands of readers in Hallam Vale turn to us for news. Please support us.",
+    "Privacy Notice: Newsletters may contain information about charities, online ads and content funded by others.",
+    "Story Saved",
+    "You can find this story in My Bookmarks. Or by navigating to the user icon in the top right.",
 ]
 
 # Body lines that carry furniture-like words or shapes but are article text.
@@ -108,6 +112,8 @@ BODY_LINES = [
     "• 45 new reablement workers;",
     "The director of adult social care, who earns £95,000, said the rise was overdue.",
     "The charity said it had got a story like this every week since the rise.",
+    "The trust said it had a favour to ask of families: to collect relatives by 11am.",
+    "Her privacy notice was never sent, the tribunal heard.",
     "“Please donate if you can,” she said, “because journalism alone will not pay for beds.”",
     # a gallery's labelled paragraphs are its story, not captions
     "Pictured: Margaret Hollis, 91, who has lived in the village all her life and joined the choir when it started, "
