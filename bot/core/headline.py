@@ -37,6 +37,11 @@ BREADCRUMB = re.compile(r"\s[>›»]\s|^home\s/\s|\s/\s.*\s/\s|^(?:\S+ ){0,2}\S+
 _LABEL = re.compile(r"^(?![A-Z][a-z]+ \d+:)[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s")
 # A ticker over the page ("Breaking: A38 closed after crash"): another story, so the line below is no standfirst
 _TICKER = re.compile(r"^(?:breaking(?: news)?|just in|news alert)\b\W", re.I)
+# A call to book or register ending a line: a promotion ("FREE WEBINAR: … – book your place"), never a headline
+_PROMOTION = re.compile(
+    r"\b(?:(?:book|reserve|secure|claim) your (?:free )?(?:place|seat|ticket|spot)s?|(?:register|sign up) (?:free|now|"
+    r"today|here)|register for free)\W*$", re.I
+)
 _NUMBERS_SHARE = 0.3  # prices, scores and phone numbers: a line this full of figures is a ticker or a promo
 _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the first of them is the headline
 # A standfirst may be shorter than a long headline ("One in four newly qualified nurses plan to quit within a year,
@@ -64,7 +69,7 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
     """
     stems = _stems(line.text)
     shared = len(stems & lead)
-    if (not shared and line.distance != 1) or BREADCRUMB.search(line.text):
+    if (not shared and line.distance != 1) or BREADCRUMB.search(line.text) or _PROMOTION.search(line.text):
         return None  # "Mental health > Approved mental health professionals": where the page sits, no headline
     score = 4 * shared / len(stems) if stems else 0.0
     if line.distance is not None:
@@ -106,7 +111,6 @@ def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str], above: int
         and len(stems) >= _HEADLINE_STEMS
         and not _TICKER.match(headline.text)
         and not _SEPARATOR.search(headline.text)  # "Health and Care | Investigation": a section's label
-        and not (_LABEL.match(headline.text) and headline.distance != 1)  # "Webinar: …" over a headline: a promo
     ))
 
 

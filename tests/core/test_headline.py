@@ -880,14 +880,21 @@ def test_a_long_headline_over_shorter_summary_lines_is_one_unit_over_the_byline_
     assert clean(raw).title == headline
 
 
-def test_a_labelled_promotion_over_the_headline_is_no_headline_with_a_standfirst() -> None:
-    """A webinar's promotion above the headline shares the lead's topic words ("adult social care"), but a labelled
-    line away from the byline is a promotion: the headline under it is no standfirst of it."""
+@pytest.mark.parametrize(("promo", "standfirst"), [
+    ("Webinar: Making sense of the new adult social care data rules – Thursday 3 April, 11am. Register free", []),
+    ("FREE WEBINAR: Preparing for your adult social care inspection – book your place",
+     ["The council says the cost of residential care has risen sharply for the third year running"]),
+])
+def test_a_promotion_calling_readers_to_book_or_register_is_never_the_headline(promo: str,
+                                                                                standfirst: list[str]) -> None:
+    """A webinar's promotion above the headline shares the lead's topic words ("adult social care"), and may sit
+    right over the headline and its standfirst; a line that ends by asking the reader to book or register is a
+    promotion all the same."""
     body = ["Northmoor County Council is forecasting a £9.2m overspend on adult social care this year, a report to "
             "its cabinet shows.", "The overspend has grown by £2m since the last forecast, driven by residential care."]
     headline = "Northmoor faces £9.2m adult social care overspend as demand rises"
-    promo = "Webinar: Making sense of the new adult social care data rules – Thursday 3 April, 11am. Register free"
-    raw = page("Town Hall Weekly", promo, headline, "By Hugh Reid | 11.03.2025", *body)
+    raw = "\n".join(["Town Hall Weekly", "News", "Home / News / Finance", promo, headline, *standfirst,
+                     "By Hugh Reid", "11.03.2025", *body])
     assert clean(raw).title == headline
 
 
