@@ -185,3 +185,10 @@ def test_the_letter_after_an_answer_to_a_letter_is_not_the_first_writers() -> No
     text = ("Margaret Hale, of Mill Lane, has been in touch.\n\nWhen she wrote to Dalebus, they replied that no "
             "decision had been taken, but the letter went on: “Passenger numbers are being closely monitored.”")
     assert speakers(text) != ["Margaret Hale"]
+
+
+def test_the_report_with_its_title_in_marks_between_commas_says_what_its_authors_say() -> None:
+    text = ("The Centre for Later Life Policy found that people who pay for their own care pay more.\n\n"
+            "The report, “Paying Twice: the hidden cross-subsidy in adult social care”, says: “The current system "
+            "relies on a cross-subsidy that is hidden from the people who pay it.”")
+    assert speakers(text) == ["Centre for Later Life Policy"]

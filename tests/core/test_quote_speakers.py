@@ -3020,3 +3020,11 @@ def test_someone_unnamed_with_a_party_before_the_role_is_the_speaker_not_the_obj
     text = (f"{who} who voted for the bill in November, speaking on condition of anonymity, said: “I voted for the "
             "principle. I am not sure I can vote for this version of it.”")
     assert [q.speaker for q in extract_quotes(text)] == [who]
+
+
+def test_the_role_said_is_the_one_at_a_body_left_unnamed_not_the_named_holder_of_the_role_before() -> None:
+    text = ("Neville Oduya, managing director of Oduya Care, said the rate was too low. “It is hard,” he said.\n\n"
+            "The managing director of one provider, which asked not to be named because it intends to bid, said the "
+            "council had underestimated travel costs.\n\n"
+            "“Everyone is going to put a bid in because nobody can afford not to,” the managing director said.")
+    assert speakers(text)[-1] == ("the managing director", None)

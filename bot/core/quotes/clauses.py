@@ -45,6 +45,8 @@ _SUBJECT_REACH = 320  # characters before a cue verb that can hold its subject a
 # An American politician's party and state between commas ("Mitch McConnell, R-Ky., said", "Gil Navarro, R-Texas,
 # who …"): read as if it were in brackets, not as a name.
 _PARTY_STATE = re.compile(r",( [RDI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,)(\s*$)?")
+# A title in quotation marks set off by commas right before the cue verb: "The report, “Paying Twice”, says"
+_QUOTED_ASIDE = re.compile(r",\s*[“\"‘'][^\n]{1,150}?[”\"’'],\s*$")
 # A sentence that opens with a person and a relative clause about them, which runs to the cue verb: "Harlan Reece,
 # who served two terms and now chairs the X Foundation, a nonprofit that …, said". The commas inside the clause
 # must not make "the X Foundation, a nonprofit …," the subject.
@@ -432,7 +434,7 @@ def subject_before(text: str) -> Mention | None:
     if cut:
         found = subject_before(text[cut:])
         return replace(found, start=found.start + cut) if found else None
-    text = _PARTY_STATE.sub(_bracketed, text)
+    text = _QUOTED_ASIDE.sub(lambda aside: " " * len(aside.group()), _PARTY_STATE.sub(_bracketed, text))
     if (intro := _INTRO_WORD.match(text)) and intro[1].lower() in INTRO_WORDS:  # "Inside, the nurse in charge"
         text = " " * intro.end() + text[intro.end() :]
     clause = text.strip()

@@ -382,10 +382,11 @@ def is_unnamed(mention: Mention, sentence: str, before: Sequence[str] = ()) -> b
 def introduced_unnamed(text: str, start: int, position: int, nominal: str) -> tuple[int, str] | None:
     """Return where and how someone left unnamed was introduced between `start` and `position` ("a senior officer")
     for "the officer": reporters bring in a source who will not be named with "a" or "one", or as someone's ("The
-    prime minister's official spokesperson"), then call them that."""
+    prime minister's official spokesperson"), or at a body it does not name ("The managing director of one
+    provider"), then call them that."""
     head = word_tokens(nominal)[-1]
-    pattern = (rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he (?:[a-z-]+ ){{0,2}}(?P<owner>[a-z-]+)['’]s) "
-               rf"(?:[a-z-]+ ){{0,3}}?{re.escape(head.lower())}\b")
+    pattern = (rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he (?:[a-z-]+ ){{0,2}}(?P<owner>[a-z-]+)['’]s|(?P<of_one>[Tt]he)) "
+               rf"(?:[a-z-]+ ){{0,3}}?{re.escape(head.lower())}\b(?(of_one)(?= of (?:one|an?) ))")
     found = [m for m in re.finditer(pattern, text[start:position]) if (not m["owner"] or m["owner"] in ROLE_NOUNS)
              and not _described(text[max(0, start + m.start() - 60) : start + m.start()])]
     return (start + found[-1].start(), found[-1].group().lower()) if found else None
