@@ -3028,3 +3028,14 @@ def test_the_role_said_is_the_one_at_a_body_left_unnamed_not_the_named_holder_of
             "council had underestimated travel costs.\n\n"
             "“Everyone is going to put a bid in because nobody can afford not to,” the managing director said.")
     assert speakers(text)[-1] == ("the managing director", None)
+
+
+def test_a_man_whose_given_name_is_not_known_takes_no_gender_from_a_surname_his_wife_shares() -> None:
+    """"Pete" is no given name the lexicon knows; "Colley" was a woman's ("Marianne Colley … she"), but with two
+    Colleys named the surname says nothing of Pete's, so the "he" after his own sentence is his, not their son's."""
+    text = ("Marianne Colley, 56, took on extra shifts as a cleaner. She was fined £400.\n\n"
+            "“I wasn’t hiding anything,” she said.\n\n"
+            "Her son, Jordan, 29, has cerebral palsy and needs help with washing.\n\n"
+            "Her husband, Pete Colley, 58, a delivery driver, said the family had read every letter. “There is nothing "
+            "in any of them,” he said.")
+    assert [name for name, _ in speakers(text)] == ["Marianne Colley", "Pete Colley"]

@@ -374,9 +374,10 @@ class ArticleSpeakers(ArticleLayout):
         """Return "m", "f" or None (unknown) for a person mention."""
         if mention.gender or mention.kind != "person":
             return mention.gender or self.names.genders.get(mention.name)  # an unnamed person once called "she"
-        words = name_words(mention.name)  # "Dennis Aldridge" is a man whoever else is an Aldridge
-        self.names.surname_forms(words[-1])  # learns the gender
-        return name_gender((), words) or self.names.genders.get(words[-1].lower())
+        words = name_words(mention.name)  # "Dennis Aldridge" is a man whoever else is an Aldridge; and a given name
+        given = {f.split()[0] for f in self.names.surname_forms(words[-1]) if " " in f}  # not known ("Pete Colley")
+        shared = len(words) > 1 and len(given) > 1  # is no woman for his wife Marianne Colley's "she"
+        return name_gender((), words) or (None if shared else self.names.genders.get(words[-1].lower()))
 
     def _expand(self, org: str) -> str:
         if self._acronyms is None:
