@@ -3039,3 +3039,11 @@ def test_a_man_whose_given_name_is_not_known_takes_no_gender_from_a_surname_his_
             "Her husband, Pete Colley, 58, a delivery driver, said the family had read every letter. “There is nothing "
             "in any of them,” he said.")
     assert [name for name, _ in speakers(text)] == ["Marianne Colley", "Pete Colley"]
+
+
+def test_a_surname_alone_is_the_one_named_in_full_before_not_one_named_later_whose_given_name_is_unknown() -> None:
+    text = ("Graham Whitcombe, chief executive, said the business was in good shape.\n\n"
+            "“We are paying our carers more than ever,” Whitcombe said.\n\n"
+            "Kerry Whitcombe, an organiser at the Care Workers’ Alliance and no relation, said pay gains were fragile. "
+            "“Care workers are not a cost line,” she said.")
+    assert [name for name, _ in speakers(text)] == ["Graham Whitcombe", "Kerry Whitcombe"]

@@ -146,6 +146,13 @@ class ArticleNames:
         named = re.compile(rf"{re.escape(name)}\b")
         return next((f"{title} {name}" for title, at in self._peers if named.match(self._text, at)), name)
 
+    def gender_key(self, name: str) -> str:
+        """Say what a person's learned gender is kept under: their surname ("Dr Ann Roe … Roe said … she"), but their
+        full name where two people named in full share it ("Pete Colley" beside "Marianne Colley … she")."""
+        words = name_words(name)
+        given = {form.split()[0] for form in self.surname_forms(words[-1]) if " " in form}
+        return name.lower() if len(words) > 1 and len(given) > 1 else words[-1].lower()
+
     def surname_forms(self, surname: str) -> Counter[str]:
         """Count the full names ending in `surname` and learn its gender from honorifics and pronouns."""
         key = surname.lower()

@@ -187,7 +187,7 @@ class ArticleSpeakers(ArticleLayout):
             if salient is not None and self._gender(salient) == gender:  # a profile's "she says": each keeps her near
                 self._told.setdefault(self._sentence_of(position), []).append(replace(salient, start=position))
             elif salient is not None and self._gender(salient) is None:  # "Dr Ann Roe … she said": "he" is another
-                self.names.genders[name_words(salient.name)[-1].lower()] = gender
+                self.names.genders[self.names.gender_key(salient.name)] = gender
             return person(*self._person(salient and replace(salient, gender=salient.gender or gender), position))
         return self._nominal(mention, position)
 
@@ -352,7 +352,7 @@ class ArticleSpeakers(ArticleLayout):
     def _person(self, mention: Mention | None, near: int | None = None) -> tuple[str | None, str | None]:
         """Return the canonical name of a person mention and the role the article gives them: of two people
         with one surname ("Ms Lloyd" after Elinor Lloyd and her daughter Ceri Lloyd), the one named last before
-        `near`."""
+        `near`, or with neither named yet ("President Obama"), the one named first after it."""
         if mention is None:
             return None, None
         tail = name_words(mention.name)
@@ -365,7 +365,8 @@ class ArticleSpeakers(ArticleLayout):
         fits = [o for o in options if name_gender((), o[-1].split()) in (None, mention.gender)]
         options = fits if mention.gender else options  # "Mrs Fairweather" is not Dr Alan Fairweather
         if near is not None and len({f.split()[0] for *_, f in options}) > 1:  # "Ms Drummond" is not her brother
-            options = [(self._text.rfind(option[-1], 0, near), *option) for option in fits or options]
+            last = [(self._text.rfind(option[-1], 0, near), option) for option in options]
+            options = [(at if at >= 0 else -self._text.find(option[-1], near), *option) for at, option in last]
         name = self.names.peer_name(max(options)[-1] if options else " ".join(tail))
         name = mention.name if len(name) == 1 else name  # "a patient I'll call Mr B": an initial keeps its title
         return name, mention.role or self._roles.of(name, mention.name) or None
@@ -374,10 +375,8 @@ class ArticleSpeakers(ArticleLayout):
         """Return "m", "f" or None (unknown) for a person mention."""
         if mention.gender or mention.kind != "person":
             return mention.gender or self.names.genders.get(mention.name)  # an unnamed person once called "she"
-        words = name_words(mention.name)  # "Dennis Aldridge" is a man whoever else is an Aldridge; and a given name
-        given = {f.split()[0] for f in self.names.surname_forms(words[-1]) if " " in f}  # not known ("Pete Colley")
-        shared = len(words) > 1 and len(given) > 1  # is no woman for his wife Marianne Colley's "she"
-        return name_gender((), words) or (None if shared else self.names.genders.get(words[-1].lower()))
+        words = name_words(mention.name)  # "Dennis Aldridge" is a man whoever else is an Aldridge
+        return name_gender((), words) or self.names.genders.get(self.names.gender_key(mention.name))
 
     def _expand(self, org: str) -> str:
         if self._acronyms is None:
