@@ -192,3 +192,17 @@ def test_the_report_with_its_title_in_marks_between_commas_says_what_its_authors
             "The report, “Paying Twice: the hidden cross-subsidy in adult social care”, says: “The current system "
             "relies on a cross-subsidy that is hidden from the people who pay it.”")
     assert speakers(text) == ["Centre for Later Life Policy"]
+
+
+@pytest.mark.parametrize(("body", "speaks"), [("NHS England's Midlands region", "NHS England"),
+                                              ("the King's Fund think tank", "King's Fund")])
+def test_a_spokesperson_for_a_part_of_a_body_speaks_for_the_body(body: str, speaks: str) -> None:
+    text = f"A spokesperson for {body} said: “All systems are required to deliver balanced plans.”"
+    assert speakers(text) == [speaks]
+
+
+def test_it_read_after_someone_posted_an_appeal_is_their_appeal() -> None:
+    text = ("His wife, Julie Whitfield, 56, said the family had been desperate to find his rescuer.\n\n"
+            "She posted an appeal on a local Facebook group which was shared more than 4,000 times.\n\n"
+            "It read: “To the young lady in the blue scrubs who saved my husband’s life – please get in touch.”")
+    assert speakers(text) == ["Julie Whitfield"]

@@ -19,7 +19,9 @@ WRITINGS = DOCUMENTS | LETTERS
 MESSAGES = frozenset("statement message post email e-mail note tweet".split())  # speak for whoever put them out
 # Documents, notes and messages: what a later "It reads:" or "it said" stands for; and putting one out ("read a
 # statement", "issued a short statement", "released an open letter")
-_WRITTEN = re.compile(r"\b(?:statement|letter|e-?mail|message|memo|note|post|" + "|".join(sorted(DOCUMENTS)) + r")\b")
+_WRITTEN = re.compile(
+    r"\b(?:statement|letter|e-?mail|message|memo|note|post|appeal|" + "|".join(sorted(DOCUMENTS)) + r")\b"
+)
 _IN_DOCUMENT = re.compile(r"(?:In|in) (?:a|an|the|its|his|her|their)(?: [\w-]+){0,3} ")  # "In a joint statement"
 _ON_BEHALF = re.compile(r"\bon behalf of (?=\S)")  # whose words a statement read out by another holds
 _ISSUED = re.compile(  # "Susan Clegg read a statement", "Healthway Pharmacies said in a statement that …"

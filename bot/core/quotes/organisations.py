@@ -154,6 +154,10 @@ def org_inside(nominal: str) -> str | None:
             run.pop()  # "for the Glenmorven Joint Board in September": not "… in September"
         while run and run[0].lower() in FUNCTION_WORDS:
             run.pop(0)
+        owner = next((i for i, w in enumerate(run[:-1]) if w != strip_possessive(w)), None)
+        part_of = owner is not None and word.isalpha() and word.islower() and word not in FUNCTION_WORDS
+        if part_of and not any(w.lower() in ORG_WORDS for w in run[owner + 1 :]):  # "NHS England's Midlands
+            run = run[: owner + 1]  # region" is a part of NHS England, which speaks; not "the King's Fund think tank"
         named = "&" in run or any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in run)
         # "a Number 10 spokesman": a run that a number goes on is not a one-word name
         if run and not placed and (named or (spokes and len(run) == 1 and not word[0].isdigit())):
