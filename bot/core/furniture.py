@@ -54,7 +54,10 @@ _ALWAYS = pattern(
     # the outlet speaking to its reader: a paywall's thanks, a plea for money, a call for tips, a show's credits
     r"\bthank you for supporting (?:[\w-]+ ){0,3}journalism\b",
     r"\bbecome a (?:member|supporter) (?:from|for|today)\b|\bfunded by (?:its|our) readers\b|\breader-funded\b",
-    r"\bjoin (?:the |our )?[\w'’ ]{0,40}\bnewsletter\b|\bspecial offers,? promotions and adverts\b",
+    r"\b(?:join|sign up (?:to|for)) (?:the |our )?[\w'’ ]{0,40}\bnewsletter\b",
+    r"\bspecial offers,? promotions and adverts\b",
+    # a helpline offered to the reader, not in a quotation
+    r"^[^“‘\"]*\byou can (?:call|contact|text|ring)\b[^.]{0,80}\bon \d[\d ]{5,}",
     r"\byou(?:'|’)?re reading (?:one of )?our (?:premium|subscriber)",
     r"\bif you value (?:[\w-]+ ){0,4}(?:journalism|news)\b|\bplease chip in\b|\bwe have a (?:small )?favou?r to ask\b",
     r"\b(?:in|to|from) (?:your|my) (?:bookmarks|saved (?:articles|stories))\b",  # a bookmark button's message
@@ -72,7 +75,7 @@ _ALWAYS = pattern(
 # charity's "If you are a carer and need support, our helpline …" is its own news), closing the comments or labelling
 # the piece
 _ALWAYS_OPENING = starts_with(
-    r"if you(?:'ve|’ve| have) been affected by|if you or someone you know\b"
+    r"if you(?:'ve|’ve| have) been affected by|if you(?:'re|’re| are) affected by|if you or someone you know\b"
     r"|if you are [^.]{1,60}\bneed support\b(?![^.]*\bour\b)"
     r"|comments are (?:open|closed|switched off|turned off|disabled)\b|competing interests\s*:"
     r"|provenance and peer review\s*:|thank(?:s| you) for (?:subscribing|signing up)\b"  # a journal's, a sign-up's
@@ -95,6 +98,7 @@ _ALWAYS_HINTS = (
     " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
     "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version", "receiving this",
     "journalism", "you value", "funded by", "reader-funded", "promotions", "you're reading", "you’re reading",
+    "you can call", "you can contact", "you can text", "you can ring",
     "chip in", "favour to ask", "favor to ask", "bookmarks", "saved articles", "saved stories", "got a", "a story",
     "presented by",
     "made possible", "went wrong", "rules", "local democracy", "player", "podcasts",
