@@ -206,3 +206,9 @@ def test_it_read_after_someone_posted_an_appeal_is_their_appeal() -> None:
             "She posted an appeal on a local Facebook group which was shared more than 4,000 times.\n\n"
             "It read: “To the young lady in the blue scrubs who saved my husband’s life – please get in touch.”")
     assert speakers(text) == ["Julie Whitfield"]
+
+
+def test_its_conclusion_before_a_colon_is_the_bodys_that_published_it() -> None:
+    text = ("The Linmoor Institute published its final report on Tuesday.\n\n"
+            "Its conclusion is blunt: “Without a credible plan, the sector will be short of 160,000 workers.”")
+    assert speakers(text) == ["Linmoor Institute"]

@@ -101,6 +101,8 @@ _ROLE_THEN_NAME = re.compile(
 # "The governor …", "The council …", "The report …" opening the sentence that introduces a quote with a colon.
 _DEFINITE_OPENING = re.compile(r"[Tt]he (?:[a-z-]+ ){0,2}?(?P<head>[a-z]+)\b")
 _INTRODUCERS = ROLE_NOUNS | ORG_WORDS | frozenset("report letter statement study review survey judgment ruling".split())
+# A body's own finding opening the sentence before a colon: "Its conclusion is blunt:" is whoever "it" is
+_ITS_FINDING = re.compile(r"(?:Its|Their) (?:[\w-]+ )?(?:conclusions?|verdict|findings?|summary|recommendations?)\b")
 _QA_LABEL = re.compile(r"Q|A|Question|Answer")  # an advice column's or Q&A's label before its colon
 # What someone wrote, as the subject of "read" or "said": "Her post read:", "His letter said"
 _OWN_WRITING = re.compile(r"([Hh]er|[Hh]is) (?:[\w-]+ )?(?:letter|post|message|e-?mail|statement|tweet|note|blog)")
@@ -229,6 +231,8 @@ def before_clause(clause: str) -> Mention | None:
             return own
         if not clause.rstrip().endswith(":") or _QA_LABEL.fullmatch(body):
             return None  # and "Q:" or "Question:" is a label, no one's name
+        if finding := _ITS_FINDING.match(body):
+            return Mention("pronoun", "it" if finding.group().startswith("Its") else "they", start=0)
         inverted = _INVERTED.match(body)
         if inverted:
             mention = np_forward(token_spans(body[inverted.end() :]), 0)
