@@ -212,3 +212,8 @@ def test_its_conclusion_before_a_colon_is_the_bodys_that_published_it() -> None:
     text = ("The Linmoor Institute published its final report on Tuesday.\n\n"
             "Its conclusion is blunt: “Without a credible plan, the sector will be short of 160,000 workers.”")
     assert speakers(text) == ["Linmoor Institute"]
+
+
+def test_a_letter_that_the_sentence_makes_its_own_writer_is_no_author_of_itself() -> None:
+    text = "The letter has written to every councillor in the county.\n\n“We need help,” the letter says."
+    assert speakers(text) == ["the letter"]

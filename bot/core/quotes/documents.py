@@ -83,7 +83,8 @@ def writer_of(sentence: str, documents: frozenset[str]) -> Mention | None:
     nouns = "|".join(sorted(documents))
     if wrote := documents == LETTERS and _WROTE_TO.search(sentence):  # "Dr Marsh added that the alliance had
         found = subject_before(sentence[: wrote.start()])  # written to the health secretary": the alliance's letter
-        return found if found is not None and found.kind in ("person", "org", "pronoun", "nominal") else None
+        kinds = ("person", "org", "pronoun", "nominal")  # but no letter writes itself
+        return found if found is not None and found.kind in kinds and not _is_document(found) else None
     if not re.search(rf"\b(?:{verb}) (?:an?|the|its|their|his|her) (?:[\w-]+ ){{0,4}}(?:{nouns})\b", sentence, re.I):
         return None
     found = sentence_subject(sentence)  # "She has now issued a prevention of future deaths report": she
