@@ -56,11 +56,9 @@ _ALWAYS = pattern(
     r"\bbecome a (?:member|supporter) (?:from|for|today)\b|\bfunded by (?:its|our) readers\b|\breader-funded\b",
     r"\b(?:join|sign up (?:to|for)) (?:the |our )?[\w'’ ]{0,40}\bnewsletter\b",
     r"\bspecial offers,? promotions and adverts\b",
-    # a helpline offered to the reader, not in a quotation
-    r"^[^“‘\"]*\byou can (?:call|contact|text|ring)\b[^.]{0,80}\bon \d[\d ]{5,}",
     r"\byou(?:'|’)?re reading (?:one of )?our (?:premium|subscriber)",
     r"\bif you value (?:[\w-]+ ){0,4}(?:journalism|news)\b|\bplease chip in\b|\bwe have a (?:small )?favou?r to ask\b",
-    r"\b(?:in|to|from) (?:your|my) (?:bookmarks|saved (?:articles|stories))\b",  # a bookmark button's message
+    r"\bfind this (?:story|article) in (?:your|my) bookmarks\b",  # a bookmark button's message
     r"\b(?:got|have) a (?:story|news tip|tip)\b[^.?]{0,80}\?\s*(?:e-?mail|contact|call|message|get in touch)\b",
     r"\bis presented by [^.]{1,60} and produced by\b",
     r"\b(?:using|on|in) the (?:audio |video )?player (?:above|below)\b|\bwherever you get your podcasts\b",
@@ -98,8 +96,7 @@ _ALWAYS_HINTS = (
     " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
     "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version", "receiving this",
     "journalism", "you value", "funded by", "reader-funded", "promotions", "you're reading", "you’re reading",
-    "you can call", "you can contact", "you can text", "you can ring",
-    "chip in", "favour to ask", "favor to ask", "bookmarks", "saved articles", "saved stories", "got a", "a story",
+    "chip in", "favour to ask", "favor to ask", "bookmarks", "got a", "a story",
     "presented by",
     "made possible", "went wrong", "rules", "local democracy", "player", "podcasts",
     "enter now", "book now", "register now", "buy now", "shop now", "donate now", "donate today", "nominate now",

@@ -91,7 +91,6 @@ FURNITURE = [
     "You can find this story in My Bookmarks. Or by navigating to the user icon in the top right.",
     "Sign up to the Hallam Vale Health newsletter for the latest NHS news from across the city",
     "If you are affected by any of the issues raised in this article, help and support is available online.",
-    "For emotional support, you can call the Samaritans 24-hour helpline on 116 123.",
 ]
 
 # Body lines that carry furniture-like words or shapes but are article text.
@@ -117,8 +116,7 @@ BODY_LINES = [
     "The charity said it had got a story like this every week since the rise.",
     "The trust said it had a favour to ask of families: to collect relatives by 11am.",
     "Her privacy notice was never sent, the tribunal heard.",
-    "“If you are worried, you can call our helpline on 0800 123 4567,” she said.",
-    "Patients can call the surgery on 01632 555 123 from 8am.",
+    "If you have any questions, you can call the adult social care team on 01632 960 412, Monday to Friday.",
     "“Please donate if you can,” she said, “because journalism alone will not pay for beds.”",
     # a gallery's labelled paragraphs are its story, not captions
     "Pictured: Margaret Hollis, 91, who has lived in the village all her life and joined the choir when it started, "
