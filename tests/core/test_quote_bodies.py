@@ -156,6 +156,25 @@ def test_the_post_read_is_whoever_posted_it(post: str, who: str, poster: str) ->
     assert speakers(text) == [poster]
 
 
+@pytest.mark.parametrize("noun", ["tweet", "post"])
+@pytest.mark.parametrize(("who", "poster"), [("Councillor Jane Rigby, who represents the ward,", "Jane Rigby"),
+                                             ("The Fenby Patients Group", "Fenby Patients Group")])
+def test_the_tweet_named_again_is_the_one_sent_before(noun: str, who: str, poster: str) -> None:
+    text = ("The trust announced the closure of the ward on Monday.\n\n"
+            f"{who} sent a {noun} within the hour. The {noun} read: “This is a shameful decision and we will fight it "
+            "every step of the way.”")
+    assert speakers(text) == [poster]
+
+
+@pytest.mark.parametrize(("opening", "speaker"), [("Messages from Sarah Jones included", "Sarah Jones"),
+                                                  ("Tributes from the Royal College of Nursing included",
+                                                   "Royal College of Nursing"),
+                                                  ("Comments from respondents quoted in the report include", None)])
+def test_words_from_someone_are_theirs_not_the_words_own(opening: str, speaker: str | None) -> None:
+    text = f"The ward closed on Friday.\n\n{opening}: “We are at breaking point and nobody is listening to us.”"
+    assert speakers(text) == [speaker]
+
+
 @pytest.mark.parametrize("family", ["Mr Sykes' family", "Mr Sykes’ family"])
 def test_a_family_named_with_an_apostrophe_after_s_is_the_family_not_the_man(family: str) -> None:
     text = (f"In a statement read to the court by their solicitor, {family} said: ‘Dad worked down the pit for 38 "

@@ -337,13 +337,17 @@ _WHEN_OPENING = re.compile(
 )  # and an hour: "At about one in the morning Mrs B squeezed my hand and said:"
 
 
+# Words said, opening a sentence before whose they are: "Comments from respondents include: “…”" are theirs
+_WORDS_FROM = re.compile(r"\s*(?:Comments|Responses|Replies|Messages|Tributes|Answers|Remarks|Words) (?:from|by) ")
+
+
 # Works whose title an opening phrase may name after a comma: "In the book, Beds and Ballot Boxes, …"
 _WORKS = frozenset("book memoir novel autobiography film documentary play album song podcast series".split())
 
 
 def first_subject(text: str, strict: bool = False) -> Mention | None:
     """Return the subject a sentence opens with ("Mr Hancock welcomed…", "In a statement, she…")."""
-    if when := _WHEN_OPENING.match(text):
+    if when := _WHEN_OPENING.match(text) or _WORDS_FROM.match(text):
         text = " " * when.end() + text[when.end() :]  # offsets kept
     named = _named_opening(text)
     if named is not None:
@@ -439,8 +443,8 @@ def subject_before(text: str) -> Mention | None:
         found = subject_before(text[cut:])
         return replace(found, start=found.start + cut) if found else None
     text = _QUOTED_ASIDE.sub(lambda aside: " " * len(aside.group()), _PARTY_STATE.sub(_bracketed, text))
-    if (intro := _INTRO_WORD.match(text)) and intro[1].lower() in INTRO_WORDS:  # "Inside, the nurse in charge"
-        text = " " * intro.end() + text[intro.end() :]
+    if ((intro := _INTRO_WORD.match(text)) and intro[1].lower() in INTRO_WORDS) or (intro := _WORDS_FROM.match(text)):
+        text = " " * intro.end() + text[intro.end() :]  # "Inside, the nurse in charge"; "Comments from carers"
     clause = text.strip()
     if own := _OWN_WRITING.fullmatch(clause):  # "Her post read:": the words of whoever "her" is
         return Mention("pronoun", "she" if own[1].lower() == "her" else "he", start=text.find(own.group()))

@@ -19,9 +19,8 @@ WRITINGS = DOCUMENTS | LETTERS
 MESSAGES = frozenset("statement message post email e-mail note tweet".split())  # speak for whoever put them out
 # Documents, notes and messages: what a later "It reads:" or "it said" stands for; and putting one out ("read a
 # statement", "issued a short statement", "released an open letter")
-_WRITTEN = re.compile(
-    r"\b(?:statement|letter|e-?mail|message|memo|note|post|appeal|" + "|".join(sorted(DOCUMENTS)) + r")\b"
-)
+_WRITTEN = re.compile(r"\b(?:" + "|".join(sorted(WRITINGS | MESSAGES | {"appeal"})) + r")\b")
+_AGAIN = re.compile(r"(?:The|This|That) ")  # a document named again, as the subject of its own sentence
 _IN_DOCUMENT = re.compile(r"(?:In|in) (?:a|an|the|its|his|her|their)(?: [\w-]+){0,3} ")  # "In a joint statement"
 _ON_BEHALF = re.compile(r"\bon behalf of (?=\S)")  # whose words a statement read out by another holds
 _ISSUED = re.compile(  # "Susan Clegg read a statement", "Healthway Pharmacies said in a statement that …"
@@ -41,6 +40,9 @@ def document_source(
         return None, None
     found = documents[-1]
     first, last = sentence(found.start())
+    if len(documents) > 1 and _AGAIN.fullmatch(text[first : found.start()]):  # "She sent a tweet. The tweet read:"
+        found = documents[-2]  # is the tweet she sent
+        first, last = sentence(found.start())
     cue = CUE.search(text, first, found.start())  # "In a statement, the family said the report was …": the statement
     found = next((d for d in documents if first <= d.start() < cue.start()), found) if cue and cue["verb"] else found
     clause = text[found.start() : min(position, last)]  # named in its own sentence, before what was said in it:
