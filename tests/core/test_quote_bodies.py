@@ -175,6 +175,16 @@ def test_words_from_someone_are_theirs_not_the_words_own(opening: str, speaker: 
     assert speakers(text) == [speaker]
 
 
+@pytest.mark.parametrize("body", ["Royal Society for the Protection of Birds", "Commission on the Care Workforce",
+                                  "Foundation for the Study of Later Life", "Department of the Environment"])
+def test_a_body_named_with_the_inside_its_name_speaks_whole(body: str) -> None:
+    text = (f"The {body} published its report on Tuesday.\n\n"
+            "“The sector cannot recruit its way out of this crisis,” the report said.\n\n"
+            f"In a statement, the {body} said: “We call on ministers to act now.”\n\n"
+            f"The {next(w for w in body.split() if w != 'Royal').lower()} added: “There is no time to lose.”")
+    assert speakers(text)[1:] == [body, body]
+
+
 @pytest.mark.parametrize("family", ["Mr Sykes' family", "Mr Sykes’ family"])
 def test_a_family_named_with_an_apostrophe_after_s_is_the_family_not_the_man(family: str) -> None:
     text = (f"In a statement read to the court by their solicitor, {family} said: ‘Dad worked down the pit for 38 "

@@ -284,8 +284,13 @@ RUN_BEFORE = re.compile(rf"(?:{_CAP_WORD}[ \t]+(?:{_PARTICLE}[ \t]+)?){{1,5}}$")
 CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP_WORD})*")
 
 _CAP_WORDS = rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*"
+# A body set up to look into something, and "on": "Commission on the Care Workforce" (not "Ann Roe on Monday")
+INQUIRIES = frozenset(("Commission", "Committee", "Inquiry", "Taskforce", "Panel"))
+_INQUIRY_ON = "(?:" + "|".join(f"(?<={w})" for w in sorted(INQUIRIES)) + ")"
 # Capitalised runs joined by "of", "for" or "and": "Department of Health and Social Care", "Royal College of Nursing".
-JOINED_RUN = re.compile(rf"\b{_CAP_WORDS}(?:[ \t]+(?:of|for|and|&)[ \t]+(?:the[ \t]+)?{_CAP_WORDS})+")
+JOINED_RUN = re.compile(
+    rf"\b{_CAP_WORDS}(?:(?:[ \t]+(?:of|for|and|&)|{_INQUIRY_ON}[ \t]+on)[ \t]+(?:the[ \t]+)?{_CAP_WORDS})+"
+)
 # A department named by a list, with commas inside the name: "Department for Culture, Media and Sport".
 LISTED_ORG = re.compile(
     rf"\b(?:Department|Ministry|Office|Committee)[ \t]+(?:for|of)[ \t]+{_CAP_WORDS}"
@@ -318,6 +323,29 @@ def strip_possessive(word: str) -> str:
 def is_cap(word: str) -> bool:
     """Tell whether a word starts with a capital."""
     return word[0].isupper()
+
+
+def the_in_name(tokens: list[Token], j: int) -> bool:
+    """Tell the "the" inside a body's name ("Royal Society for the Protection of Birds", "Commission on the Care
+    Workforce") from one that opens a phrase ("Ann Roe of the Care Trust"): a body's word goes before its "of" or
+    "for", or an inquiry's before "on"."""
+    if j < 2 or tokens[j][0] != "the" or not is_cap(body := tokens[j - 2][0]):
+        return False
+    link = tokens[j - 1][0]
+    return (link in ("of", "for") and body.lower() in ORG_WORDS) or (link == "on" and body in INQUIRIES)
+
+
+def joins_run(tokens: list[Token], k: int) -> bool:
+    """Tell whether token `k` links two capitalised words ("Department of Health", "Ursula von der Leyen",
+    "Commission on the Care Workforce"); not a second person with a title of their own ("Ms Roe and Mr Lee")."""
+    if k + 2 < len(tokens) and the_in_name(tokens, k + 1):  # the link before a name's "the"
+        return is_cap(tokens[k + 2][0])
+    if the_in_name(tokens, k):
+        return k + 1 < len(tokens) and is_cap(tokens[k + 1][0])
+    if k + 1 >= len(tokens) or tokens[k][0].lower() not in RUN_CONNECTORS:
+        return False
+    following = tokens[k + 1][0]
+    return is_cap(following) and following.lower() not in HONORIFICS
 
 
 # An acronym inside a description, for a pattern: "One AMHP", "An A&E nurse" (what is_acronym tells of a word)

@@ -52,7 +52,7 @@ SPOKESPERSON = re.compile(
     r"| for the [a-z][\w’'-]*(?: (?!said|says|told|added|stated|confirmed|insisted|explained|replied|responded)"
     r"[a-z][\w’'-]*)?)?"  # "… for the trust", "… for the health board", not "… for the company said"
 )
-_NAME_GOES_ON = re.compile(r"(?: (?:in|of|for|on|and|&) [A-Z][\w&’'-]*(?: [A-Z][\w&’'-]*)*)+")
+_NAME_GOES_ON = re.compile(r"(?: (?:in|of|for|on|and|&|(?:of|for|on) the) [A-Z][\w&’'-]*(?: [A-Z][\w&’'-]*)*)+")
 # "a spokeswoman for the trust" (the health board), "a trust spokesperson", "a university spokesman"
 _SPOKEN_FOR = re.compile(
     r"spokes(?:person|man|woman) for the ([a-z][\w’'-]*(?: [a-z][\w’'-]*)?)"
@@ -209,7 +209,7 @@ def body_named(text: str, head: str, position: int) -> str | None:
             return strip_possessive(text[run.start() : goes_on.end() if goes_on else run.end()])
         if words and text.endswith("the ", 0, run.start()) and headed.match(text, run.end(), position):
             return f"{run.group()} {head}"  # "organised by the Save Ashcombe Birth Centre group", "the Mercer campaign"
-        if words == [head.capitalize()] and text.startswith(" of ", run.end()) and (
+        if words == [head.capitalize()] and text.startswith((" of ", " for the ", " on the "), run.end()) and (
             goes_on := _NAME_GOES_ON.match(text, run.end(), position)
         ):
             return text[run.start() + run.group().lower().rfind(head) : goes_on.end()]  # "the University of X"

@@ -31,7 +31,9 @@ from bot.core.quotes.lexicon import (
     gender_of,
     in_listed_org,
     is_cap,
+    joins_run,
     name_gender,
+    the_in_name,
     token_spans,
 )
 from bot.core.quotes.rolewords import clean_role, is_role_word, kin_title, role_gender, role_plural
@@ -102,7 +104,7 @@ def _run_start(tokens: list[Token], end: int, text: str) -> int:
         # a capitalised "Later" or "After" goes on a name when a connector and a capital stand before it: it is a
         # word of "the Foundation for Later Life", not the "Later" that opens a sentence
         inside = j > 2 and tokens[j - 2][0].lower() in RUN_CONNECTORS and is_cap(tokens[j - 3][0])
-        if (is_cap(prev) and (prev.lower() not in FUNCTION_WORDS or inside)) or (
+        if (is_cap(prev) and (prev.lower() not in FUNCTION_WORDS or inside)) or the_in_name(tokens, j - 1) or (
             (prev.lower() in RUN_CONNECTORS or (prev == "," and in_listed_org(text, tokens[j - 1][1])))
             and j > 1
             and is_cap(tokens[j - 2][0])
@@ -189,8 +191,7 @@ def _seat(words: list[str], tail: tuple[str, ...]) -> bool:
 
 
 def _described_body(tokens: list[Token], j: int) -> int | None:
-    """Return where "the campaign group" starts before the name at tokens[j] when the words before it say what kind
-    of body it is ("the campaign group Patients First", "the charity Carers Forward"), else None."""
+    """Return where "the campaign group" starts before a name at tokens[j] it describes ("the charity X"), else None."""
     if j == 0 or tokens[j - 1][0] not in _BODY_NOUNS:
         return None
     first = j - 1
@@ -314,7 +315,7 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
         j += 1
     premod = [w for w, _, _ in tokens[i + determiner : j]]
     k = j
-    while k < len(tokens) and (is_cap(tokens[k][0]) or (k > j and _joins_run(tokens, k))):
+    while k < len(tokens) and (is_cap(tokens[k][0]) or (k > j and joins_run(tokens, k))):
         k += 1
     title_end = k  # after the last role noun of up to three lower-case words: "the New York businessman"
     scan = k
@@ -443,15 +444,6 @@ def looks_like_role(words: list[str]) -> bool:
     opener = words[0].lower()
     named = words[0][0].isupper() or opener in ORG_WORDS | MODIFIERS
     return opener in ("a", "an", "the") or bool(lows & ROLE_NOUNS) or (named and bool(lows & ORG_WORDS))
-
-
-def _joins_run(tokens: list[Token], k: int) -> bool:
-    """Tell whether token `k` links two capitalised words ("Department of Health", "Ursula von der Leyen"); not a
-    second person with a title of their own ("Ms Ashworth and Mr Thwaite")."""
-    if k + 1 >= len(tokens) or tokens[k][0].lower() not in RUN_CONNECTORS:
-        return False
-    following = tokens[k + 1][0]
-    return is_cap(following) and following.lower() not in HONORIFICS
 
 
 def _surface(tokens: list[Token]) -> str:
