@@ -288,10 +288,11 @@ def test_the_line_of_a_sites_back_to_home_link_names_it_however_far_down_the_men
     assert meta(raw).publisher == "The Morning Ledger"
 
 
-def test_a_copyright_line_describing_the_owner_is_not_the_sites_name() -> None:
+@pytest.mark.parametrize("owner", ["a Moorside Media company", "a Moorside Media subsidiary"])
+def test_a_copyright_line_describing_the_owner_is_not_the_sites_name(owner: str) -> None:
     raw = "\n".join([
         "Northmoor Gazette", "News", "Sport", HEADLINE, "By Priya Lal", "4 March 2026", *BODY,
-        "Northmoor Gazette", "Contact us", "Privacy notice", "©2026 a Moorside Media company",
+        "Northmoor Gazette", "Contact us", "Privacy notice", f"©2026 {owner}",
     ])
     assert meta(raw).publisher == "Northmoor Gazette"
 

@@ -294,3 +294,20 @@ def test_a_statement_read_out_by_someone_else_is_its_makers() -> None:
             "One of the night nurses said in a statement read to the court that the buzzer had rung for an hour. "
             "‘I will never forget that night. I went as fast as I could but it was too late,’ the statement said.")
     assert speakers(text) == [("Jan Cole", "his daughter"), ("One of the night nurses", None)]
+
+
+def test_a_podcast_promo_in_a_news_story_with_question_subheads_makes_no_interview() -> None:
+    text = ("What do paramedics say?\n\n"
+            "Kev Dorran, a paramedic for 19 years, said staff were \"angry\".\n\n"
+            "\"We found out at a briefing that lasted 20 minutes,\" he said.\n\n"
+            "He said crews also had concerns about losing their rest room.\n\n"
+            "Want a quick briefing on the news? Listen to our latest podcasts to find out more.\n\n"
+            "What does the ambulance service say?\n\n"
+            "Louise Havell, its director of operations, said: \"Our modelling shows no change in response times.\n\n"
+            "\"The building is more than 50 years old. The new hub will give our staff modern facilities.\"\n\n"
+            "What has the MP said?\n\n"
+            "Caroline Weekes, the MP for Marshfield, said she had written to the trust.\n\n"
+            "She added: \"I am not convinced by the modelling and neither are our paramedics.\"")
+    quotes = [(q.speaker, q.text[:12]) for q in extract_quotes(text) if not q.partial]
+    assert quotes == [("Kev Dorran", "We found out"), ("Louise Havell", "Our modellin"),
+                      ("Caroline Weekes", "I am not con")]

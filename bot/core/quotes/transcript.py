@@ -32,7 +32,7 @@ _ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*[:.]\s+(?=\S)")
 _TALKS_TO = r"talks? to|talked to|spoke to|speaks to"
 _ASKED_HER_ABOUT = r"ask(?:s|ed)? (?:her|him) about"  # "Owen Tremlett asked her about her first three months"
 _INTERVIEW = re.compile(
-    rf"\b(?:interview|{_TALKS_TO}|in conversation|Q&A|podcast|minutes with|we asked|{_ASKED_HER_ABOUT})", re.I
+    rf"\b(?:interview|{_TALKS_TO}|in conversation|Q&A|podcast\b|minutes with|we asked|{_ASKED_HER_ABOUT})", re.I
 )
 _QUESTION_WORDS = 30  # an interviewer's question is short
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm][ey]|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]ur)\b")  # not "US"
