@@ -111,7 +111,9 @@ _OFFICER = (
 # A body's name may run long ("Mid Ulster and Erne Health and Social Care Trust"); a copyright line's words past
 # this are a sentence, not a name
 _NAME_WORDS = 12
-_DESCRIBED_OWNER = re.compile(r"an? (.+?) (?:company|group|business|brand|title|publication|subsidiary|division|imprint)")
+_DESCRIBED_OWNER = re.compile(
+    r"an? (.+?) (?:company|group|business|brand|title|publication|subsidiary|division|imprint)"
+)
 _WEIGHTS = {
     "source": 5, "publication": 4, "header": 3, "copyright": 3, "about": 3, "selling": 3, "suffix": 2, "release": 1,
     "owner": 2, "credit": 1, "told": 2,
