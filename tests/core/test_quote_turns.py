@@ -311,3 +311,12 @@ def test_a_podcast_promo_in_a_news_story_with_question_subheads_makes_no_intervi
     quotes = [(q.speaker, q.text[:12]) for q in extract_quotes(text) if not q.partial]
     assert quotes == [("Kev Dorran", "We found out"), ("Louise Havell", "Our modellin"),
                       ("Caroline Weekes", "I am not con")]
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "-"])
+def test_a_name_opening_a_sentence_before_a_dashed_aside_is_the_next_he(dash: str) -> None:
+    text = ("Her son, Paul Fenn, who has chaired the committee since 2009, said there were now 23 volunteers.\n\n"
+            f"Presenter Derek Holloway {dash} known to listeners as 'Dex' {dash} has hosted the Tuesday show for 31 "
+            "years.\n\n"
+            "'I was a porter here when I started and I have never really left,' he said.")
+    assert speakers(text) == [("Derek Holloway", "presenter")]

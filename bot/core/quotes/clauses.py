@@ -384,7 +384,7 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
         while end < len(tokens) and (tokens[end][0][0].isupper() or tokens[end][0] == "."):
             end += 1
         follower = tokens[end][0] if end < len(tokens) else ""
-        if strict and not (follower[:1].islower() or follower in (",", "(")):
+        if strict and not (follower[:1].islower() or follower in (",", "(", "–", "—", "-")):  # "X – known as Dex –"
             return None
         if mention.kind == "org":  # "The Calder Trust’s conclusion is …" is about the Calder Trust
             mention = replace(mention, name=strip_possessive(mention.name))
