@@ -123,7 +123,8 @@ def test_a_fragment_after_adding_that_is_not_part_of_the_quote() -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["Fixing Social Care for Good", "The Care Workforce Plan 2025", "All Bets Are Off."],
+    ["Fixing Social Care for Good", "The Care Workforce Plan 2025", "All Bets Are Off.", "Care Can’t Wait",
+     "We'll Meet Again"],
 )
 def test_a_quoted_title_is_not_a_full_quotation(title: str) -> None:
     text = f"The charity published “{title}” on Monday, its chief executive said."

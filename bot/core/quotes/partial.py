@@ -17,6 +17,7 @@ import re
 from bot.core.quotes.lexicon import CUE, DOCUMENTS
 
 _WORD = re.compile(r"\w+")
+_TITLE_WORD = re.compile(r"\w+(?:[’']\w+)*")  # "Can’t" is one word of "Care Can’t Wait"
 _TITLE_WORDS = 10  # a capitalised run longer than this is shouting, not a title
 # The words a title leaves in lower case (articles, conjunctions, short prepositions): "Care at Home" is a title,
 # "There he is" is said.
@@ -49,7 +50,8 @@ def is_partial(parts: list[str], text: str, mark: int) -> bool:
         return True
     if ended and len(words) == 1 and _opens_sentence(text, mark):  # a one-word answer ("she said: ‘No.’"), though
         return False  # a heading of capitalised words in marks ("‘All Bets Are Off.’") is a title
-    if len(words) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_LOWER for w in words):
+    titled = [w for part in parts for w in _TITLE_WORD.findall(part)]
+    if len(titled) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_LOWER for w in titled):
         return True
     return len(words) < _FEW_WORDS and not (_opens_sentence(text, mark) or ended)
 
