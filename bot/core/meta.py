@@ -96,6 +96,16 @@ def _writer_line(line: str) -> str | None:
 
 
 def _published(header: list[str], footer: list[str], us: bool) -> date | None:
+    """The article's date, its numbers read the page's way; but never read month first into a date after the page's
+    own "today" (a US-style "Friday, September 13, 2024" banner over a British "12/09/2024" byline date)."""
+    found = _published_as(header, footer, us)
+    if not us or found is None or (british := _published_as(header, footer, False)) in (None, found):
+        return found
+    spelled = [d for line in header if (d := parse_date(line, True)) is not None and d == parse_date(line, False)]
+    return british if spelled and british <= max(spelled) < found else found
+
+
+def _published_as(header: list[str], footer: list[str], us: bool) -> date | None:
     """Prefer labelled dates (top, then foot), then the bare date line nearest the article (not a "today" banner
     over the masthead; then one right under it), then 'updated' ones."""
     labelled = [ln for ln in header if _DATE_LABEL.match(ln) or byline(ln)]

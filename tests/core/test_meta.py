@@ -487,6 +487,15 @@ def test_an_american_page_with_month_first_days_reads_its_numeric_date_month_fir
     assert british.published == date(2022, 7, 6)
 
 
+@pytest.mark.parametrize(("banner", "dateline", "want"), [
+    ("Friday, September 13, 2024", "12/09/2024", date(2024, 9, 12)),  # 9 December would be after the page's today
+    ("Friday, December 13, 2024", "12/09/2024", date(2024, 12, 9)),  # both before it: the page's way, month first
+])
+def test_a_numeric_date_is_never_read_into_a_day_after_the_pages_today_banner(banner: str, dateline: str,
+                                                                             want: date) -> None:
+    assert meta("Tansford Mercury", banner, "Home", "News", "Court", dateline, HEADLINE, *BODY).published == want
+
+
 def test_a_british_article_under_a_comment_thread_stamped_month_first_reads_its_date_day_first() -> None:
     body = [*BODY[:2], "Drop-in sessions will be held on Tuesday 16 June at the community centre."]
     comments = ["7 thoughts on “Care home to close”", "Bev_K", "June 3, 2026 at 9:14 pm", "Disgraceful.", "Reply",
