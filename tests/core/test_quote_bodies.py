@@ -185,6 +185,17 @@ def test_a_body_named_with_the_inside_its_name_speaks_whole(body: str) -> None:
     assert speakers(text)[1:] == [body, body]
 
 
+@pytest.mark.parametrize(("sentence", "sender"), [
+    ("The council received a letter from Jane Roe, which read:", "Jane Roe"),
+    ("Staff received an email from the chief executive, Dr Paul Lane, which said:", "Paul Lane"),
+    ("The trust issued a statement on Friday, which read:", "Ravensmoor Hospitals NHS Trust"),
+])
+def test_a_documents_words_after_which_read_are_its_senders(sentence: str, sender: str) -> None:
+    text = ("Ravensmoor Hospitals NHS Trust closed the ward on Friday.\n\n"
+            f"{sentence} “We are sorry for the distress this has caused to patients and their families.”")
+    assert speakers(text) == [sender]
+
+
 @pytest.mark.parametrize("family", ["Mr Sykes' family", "Mr Sykes’ family"])
 def test_a_family_named_with_an_apostrophe_after_s_is_the_family_not_the_man(family: str) -> None:
     text = (f"In a statement read to the court by their solicitor, {family} said: ‘Dad worked down the pit for 38 "
