@@ -97,7 +97,7 @@ _SELLING = re.compile(
     + r"(?=\s+[a-z]|\s[-–—]\s|[.,!?:;]|$)"
 )
 # The newsroom a source spoke to, as the body names it: "she told Vale Tonight", "Speaking to the Courier, …"
-_TOLD = re.compile(r"\b(?:told|telling|[Ss]peaking to|spoke to|talking to)\s+(?:the\s+)?" + _BRAND)
+_TOLD = re.compile(r"\b(?:told|telling|[Ss]peaking to|spoke to|talking to|obtained by)\s+(?:the\s+)?" + _BRAND)
 # A press release opens with its organisation as the subject: "Care Homes UK has today welcomed the review".
 _LEAD_ORG = re.compile(
     r"^(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|&)){0,5}?)(?:['’]s\s+(?:cabinet|board))?,?"
@@ -296,9 +296,11 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
     told = _told(body)
     if site := _site_header(header, footer, title, body, told) or _outlet_by_byline(header):
         found.append(("header", site))
-    if told:  # a newsroom the sources spoke to that a line of the page names alone
-        lines = {_norm(line) for line in outside}
-        found.extend(("told", name) for name in told if _norm(name) in lines)
+    if told:  # a newsroom the sources spoke to (or its figures were obtained by) that a line of the page names
+        lines, text = {_norm(line) for line in outside}, "\n".join(outside).lower()  # alone; or, where the page
+        owned = all(kind == "owner" for kind, _ in found)  # names only its owner, the title whose name the owner's
+        found.extend(("told", name) for name in told  # has: "Daily Clarion" by "© Clarion Newspapers Ltd"
+                     if _norm(name) in lines or (owned and " " in name and _owner_named(name.split()[-1], text)))
     if suffix := title_parts(title)[1]:
         found.append(("suffix", suffix))
     return [(kind, name) for kind, name in found if name]
@@ -327,6 +329,8 @@ def _publisher(candidates: list[tuple[str, str]]) -> str | None:
     _, members = max(groups, key=lambda g: (sum(_WEIGHTS[kind] for kind, _ in g[1]), len(g[1])))
     # "she told UBN", "Become a Courant supporter": votes for the page's name, which prose may shorten
     named = [(kind, name) for kind, name in members if kind not in ("told", "selling")]
+    if named and all(kind == "owner" for kind, _ in named):  # only the company's name: the title its newsroom goes by
+        named += [(kind, name) for kind, name in members if kind == "told" and " " in name]  # ("the Daily Clarion")
     # the shortest name, the title's own before its owner's company: "The Courant" before "Courant Ltd"
     best = min(named or members, key=lambda member: (member[0] == "owner", len(member[1])))[1]
     if best.isupper():  # a masthead's capitals ("SOCIAL WORK STANDARD"): the name as the page also writes it

@@ -368,6 +368,14 @@ def test_the_name_the_sources_spoke_to_that_heads_the_page_outvotes_the_owners_c
     assert meta(raw).publisher == "Vale Tonight"
 
 
+@pytest.mark.parametrize("told", ["Figures obtained by the Daily Clarion show fines rose by half.",
+                                  "“It is a scandal,” she told the Daily Clarion."])
+def test_a_title_named_in_the_story_is_the_publisher_over_its_owners_company_that_shares_its_name(told: str) -> None:
+    raw = page("Home", "News", "Sport", "Health", HEADLINE, "By Dan Mercer", "9 January 2025", *BODY, told,
+               "Back to top", "Published by Clarion Newspapers Ltd", "© Clarion Newspapers Ltd")
+    assert meta(raw).publisher == "Daily Clarion"
+
+
 def test_a_trade_title_the_sources_spoke_to_is_the_site_over_its_menu() -> None:
     raw = page("Social Work Week", "Log in", "Subscribe", "News", "Practice business", "Clinical", "Workforce",
                "Opinion", HEADLINE, "By Rebecca Thornley", "9 March 2026", *BODY,

@@ -136,6 +136,8 @@ def test_a_quoted_title_is_not_a_full_quotation(title: str) -> None:
     "A survey of 1,200 social workers published last month by the association, “Stretched thin: caseloads and "
     "wellbeing in 2024”, found that most were considering leaving.",
     "The council's review, entitled “Living well at home for longer”, will go to cabinet next week.",
+    "The figures are set out in the annual report ‘Restrictive practice: the state of care 2024’, which draws on "
+    "national data.",
 ])
 def test_a_documents_title_in_sentence_case_set_off_after_its_noun_is_not_a_full_quotation(text: str) -> None:
     assert [partial for _, partial in texts(text)] == [True]

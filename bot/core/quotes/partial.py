@@ -29,9 +29,11 @@ _FEW_WORDS = 4
 _EXCERPT = re.compile(r"\s*(?:\.\.\.|…|\. \. \.)")  # an ellipsis opening the quotation: its start cut away
 _RUNS_ON = re.compile(r"\w\w[.?!]\s+[A-Z][a-z]+\s+\w+")
 # A document named just before, then a comma: the quotation set off after it is its title ("The report, ‘Hands
-# off: restrictive practice in the community’, was published"); and so is one "entitled" or "called" so
+# off: restrictive practice in the community’, was published"), or right after it ("in the report ‘Hands off: …’");
+# and so is one "entitled" or "called" so
+_DOCUMENTS = "|".join(sorted(DOCUMENTS))
 _DOCUMENT_NAMED = re.compile(
-    r"(?:\b(?:" + "|".join(sorted(DOCUMENTS)) + r")\b[^.!?;:“”\"‘’]{0,120},|\b(?:entitled|titled|called))\s*$", re.I
+    rf"(?:\b(?:{_DOCUMENTS})\b(?:[^.!?;:“”\"‘’]{{0,120}},)?|\b(?:entitled|titled|called))\s*$", re.I
 )
 
 
