@@ -376,10 +376,11 @@ def is_unnamed(mention: Mention, sentence: str, before: Sequence[str] = ()) -> b
     # "A manager in Bristol whose practice …", "One nurse, who …": one person, whom the clause describes (not "A
     # resident who pays for herself is charged …", anyone who does)
     described = re.search(rf"{re.escape(mention.name)}(?:, whom?|,? whose) ", sentence) is not None
-    # "A healthcare assistant on an acute ward told the paper": someone the writer's paper spoke to
+    # "A healthcare assistant on an acute ward told the paper": someone the writer's paper spoke to; and opening the
+    # sentence, "A ward manager in Leeds says she …" (not "when a nurse says she …"): one speaking of herself
     interviewed = re.search(  # "… official who spent years at the Treasury told me": one the writer spoke to
         rf"{re.escape(mention.name)}(?: who [^,.;“”]{{1,80}}?)?,? (?:told|tells) (?:us|me|the paper|(?:the )?[A-Z])",
-        sentence)
+        sentence) or re.match(rf"\s*{re.escape(mention.name)},? (?:says|said) (?:she|he)\b", sentence)
     one_who = described or of_someone or interviewed is not None or (
         ONE_MORE.match(mention.name) is not None and nominal_head(mention.name) in SOMEONE)
     spokes = head.startswith("spokes") and not refers_back
