@@ -323,8 +323,8 @@ def test_a_name_opening_a_sentence_before_a_dashed_aside_is_the_next_he(dash: st
 
 
 def test_an_unnamed_person_opening_a_sentence_that_says_she_is_the_next_she() -> None:
-    text = ("Managers describe a market in which they have little power. A ward manager at a hospital in Leeds says she "
-            "spends the first two hours of a shift “on the phone, begging”.\n\n"
+    text = ("Managers describe a market in which they have little power. A ward manager at a hospital in Leeds says "
+            "she spends the first two hours of a shift “on the phone, begging”.\n\n"
             "“If I’m two nurses short at 6am, I ring the bank, and by then the price has doubled,” she says.\n\n"
             "When an experienced nurse says she doesn’t like the look of someone, you go.\n\n"
             "“I was only resting my eyes,” he said.")
