@@ -108,6 +108,13 @@ def _name_prefix(text: str) -> tuple[str, str]:
     return " ".join(kept), tail
 
 
+# The newsroom and the writer's job before the name: "By SVTV News reporter Lucy Ferndale", "By Gazette health
+# correspondent Ann Lee"
+_DESK_ROLE = re.compile(
+    r"(?:[A-Z][\w&'’.-]*\s+){1,4}(?:[a-z]+\s+){0,2}(?:[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Jj]ournalist)\s+(?=[A-Z][a-z])"
+)
+
+
 def byline(line: str) -> str | None:
     """Return the name a byline line credits ("By Jane Doe, Health Editor" -> "Jane Doe"), else None."""
     if len(line) > 160:
@@ -115,8 +122,10 @@ def byline(line: str) -> str | None:
     match = _BY.match(line) or _LABELLED_AUTHOR.match(line)
     if match is None:
         return None
-    name, tail = _name_prefix(match["name"].strip())
-    agency = " " not in name and _AGENCY.match(match["name"].strip()[len(name) :].lstrip())  # "By Meridian News …"
+    credited = match["name"].strip()
+    credited = credited[desk.end() :] if (desk := _DESK_ROLE.match(credited)) else credited
+    name, tail = _name_prefix(credited)
+    agency = " " not in name and _AGENCY.match(credited[len(name) :].lstrip())  # "By Meridian News …"
     if not name or name.split()[0].lower().strip(".") in _NOT_NAMES or agency or MEDIA_WORD.search(name):
         return None
     # A sentence that happens to start "By ..." runs on with lower-case words; a blog's credit line names the

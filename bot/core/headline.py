@@ -39,8 +39,8 @@ _LABEL = re.compile(r"^(?![A-Z][a-z]+ \d+:)[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s"
 _TICKER = re.compile(r"^(?:breaking(?: news)?|just in|news alert)\b\W", re.I)
 # A call to book or register ending a line: a promotion ("FREE WEBINAR: … – book your place"), never a headline
 _PROMOTION = re.compile(
-    r"\b(?:(?:book|reserve|secure|claim) your (?:free )?(?:place|seat|ticket|spot)s?|(?:register|sign up) (?:free|now|"
-    r"today|here)|register for free)\W*$", re.I
+    r"\b(?:(?:book|reserve|secure|claim) your (?:free )?(?:place|seat|ticket|spot)s?|(?:register|sign up) (?:(?:for )?"
+    r"free(?: now| today| here)?|now|today|here))\W*$", re.I
 )
 _NUMBERS_SHARE = 0.3  # prices, scores and phone numbers: a line this full of figures is a ticker or a promo
 _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the first of them is the headline

@@ -884,6 +884,7 @@ def test_a_long_headline_over_shorter_summary_lines_is_one_unit_over_the_byline_
     ("Webinar: Making sense of the new adult social care data rules – Thursday 3 April, 11am. Register free", []),
     ("FREE WEBINAR: Preparing for your adult social care inspection – book your place",
      ["The council says the cost of residential care has risen sharply for the third year running"]),
+    ("Town Hall Live London: adult social care finance, 14 November 2024 - register free now", []),
 ])
 def test_a_promotion_calling_readers_to_book_or_register_is_never_the_headline(promo: str,
                                                                                 standfirst: list[str]) -> None:

@@ -122,6 +122,9 @@ def test_is_dateline(line: str, expected: bool) -> None:
         ("Reporting by Jack Penhaligon", "Jack Penhaligon"),
         ("By Meridian News Agency reporter", None),
         ("By Press Association reporter", None),
+        ("By SVTV News reporter Lucy Ferndale", "Lucy Ferndale"),
+        ("By Gazette health correspondent Ann Lee", "Ann Lee"),
+        ("By Political Editor Sam Coates", "Sam Coates"),
     ],
 )
 def test_byline(line: str, expected: str | None) -> None:
