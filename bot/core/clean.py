@@ -74,6 +74,7 @@ _DEFINITION = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,8}?(?:is|are|was|were)\s+
 # The label over a live page's bullets under its headline ("Summary", "Key points")
 _SUMMARY_LABEL = re.compile(r"(?:summary|key points|in short|at a glance|what we know(?: so far)?)\W*", re.I)
 _CLOCK = re.compile(r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?", re.I)  # a live entry's time
+_PLAYER = re.compile(r"(?:listen|play|watch)\b", re.I)  # an audio or video player's label over its length
 _TO_READER = re.compile(r"\b(?:you|your)\b", re.I)  # a teaser's prompt over links: "You may also be interested in:"
 # An obituary's headline is the name its lead opens on ("Peggy Tulloch obituary" over "Peggy Tulloch, who has died
 # aged 94, …"): three words, too few for a headline's shape, but the lead says whose it is.
@@ -287,8 +288,10 @@ def _live_entry(blocks: list[Block], i: int) -> bool:
 
 
 def _under_time(blocks: list[Block], i: int) -> bool:
-    """Say whether line i sits right under a live entry's time ("17.32 GMT")."""
-    return i > 0 and _CLOCK.fullmatch(blocks[i - 1].text) is not None
+    """Say whether line i sits right under a live entry's time ("17.32 GMT"), not a player's length ("Listen to this
+    article" / "03:24")."""
+    played = i > 1 and _PLAYER.match(blocks[i - 2].text) is not None
+    return i > 0 and _CLOCK.fullmatch(blocks[i - 1].text) is not None and not played
 
 
 def _tells_lead(blocks: list[Block], i: int, lead: str) -> bool:

@@ -909,3 +909,16 @@ def test_a_newsrooms_credit_under_the_headline_keeps_the_headline_a_line_of_its_
     raw = "\n".join(lines)
     cleaned = clean(raw)
     assert (cleaned.title, extract_metadata(raw, cleaned).author) == (HOSPITAL_HEADLINE, None)
+
+
+@pytest.mark.parametrize("player", [["Listen to this article", "03:24"], ["Play", "2:15"]])
+def test_a_players_length_over_the_headline_is_no_live_entrys_time(player: list[str]) -> None:
+    """A live page's entry heading sits under its time ("17.32 GMT"); an audio player's length ("03:24" under
+    "Listen to this article") is no time of day, and the headline under it is the page's."""
+    headline = "Care service plans scrapped after years of delay and £30m spent"
+    raw = "\n".join(["The Caledonian Times", "News", "Politics", *player, headline,
+                     "Ministers will instead take forward a slimmed-down Bill including a right to breaks for carers",
+                     "By Euan Rankin", "Published 13th Jan 2025, 17:45 GMT",
+                     "The government has abandoned plans for a care service after years of delays and more than £30 "
+                     "million spent on the project.", "Ministers said a slimmed-down Bill would be taken forward."])
+    assert clean(raw).title == headline
