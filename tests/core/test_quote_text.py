@@ -264,3 +264,10 @@ def test_a_quote_opening_mid_sentence_is_whole_only_when_it_runs_on_into_a_sente
     text: str, quoted: str, partial: bool
 ) -> None:
     assert (quoted, partial) in texts(text)
+
+
+@pytest.mark.parametrize("said", ["£450m sounds like a lot of money, but it will not transform anything on its own.",
+                                  "$2bn is what it would take to fix the roofs alone."])
+def test_a_sentence_said_opening_with_a_sum_is_a_full_quotation(said: str) -> None:
+    text = f"Hannah Lye, chief executive of the institute, said: “{said}”"
+    assert texts(text) == [(said, False)]

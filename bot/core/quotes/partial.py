@@ -41,7 +41,7 @@ def is_partial(parts: list[str], text: str, mark: int) -> bool:
     """Tell a short embedded phrase, scare quote or title from a full quotation; `parts` are its texts and `mark`
     the offset in `text` of its opening quote mark."""
     first = parts[0].lstrip("‘’'\"“”([…. -–—")
-    if not first or not (first[0].isupper() or first[0].isdigit()):
+    if not first or not (first[0].isupper() or first.lstrip("£$€")[:1].isdigit()):  # "£135 a year to be told off …"
         # taken up mid-speech ("he went on: '...and that is why we decided …'"): a sentence said, cut at its start
         excerpt = _EXCERPT.match(parts[0]) is not None and _opens_sentence(text, mark)
         return not (excerpt and len(_WORD.findall(" ".join(parts))) >= _FEW_WORDS) and not _RUNS_ON.search(
