@@ -92,7 +92,7 @@ _MAX_SENTENCE = 1500  # characters of one sentence read when looking for who it 
 _SALIENCE_SENTENCES = 12  # how far back a pronoun looks for the person it stands for
 _ORG_SENTENCES = 3  # how far back "it said" looks for the organisation it stands for
 _ROLE_CANDIDATES = 8  # how many earlier people "the minister" is compared with
-_WHICH_READ = re.compile(r",\s+which (?:read|reads|said|says|stated|states|began)\s*:?\s*$")  # "a card …, which read:"
+_WHICH_READ = re.compile(r",\s+which (?:read|reads|said|says|stated|states|began)\s*:?\s*$")  # "a letter, which read:"
 
 
 class ArticleSpeakers(ArticleLayout):
@@ -336,7 +336,7 @@ class ArticleSpeakers(ArticleLayout):
     def _before(self, start: int, end: int) -> Mention | None:
         clause = self._text[start:end]
         found = before_clause(clause)  # "Another patient, whom I am calling Bernadette, said:"
-        if found is None and _WHICH_READ.search(clause):  # "a card from her daughter, which read:": the card's sender
+        if found is None and _WHICH_READ.search(clause):  # "a letter from Jane Roe, which read:": the writer
             return document_source(self._text, start, end, self._sentence_bounds)[0]
         return offered_name(found, clause) if found is not None else None
 
