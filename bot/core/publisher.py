@@ -196,7 +196,7 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
 def _owner_named(word: str, outside: str) -> bool:
     """Whether a copyright line names the company that owns the title after its last word: "CareHome Insider" is
     the masthead of the page that says "© 2025 Insider Media Publishing Ltd"."""
-    return any(re.search(rf"\b{re.escape(word.lower())}\b", line[m.end() :])
+    return any(re.search(rf"\b{re.escape(word)}\b", line[m.end() :], re.I)
                for line in outside.splitlines() if (m := _COPYRIGHT.search(line)))
 
 
@@ -297,7 +297,7 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
     if site := _site_header(header, footer, title, body, told) or _outlet_by_byline(header):
         found.append(("header", site))
     if told:  # a newsroom the sources spoke to (or its figures were obtained by) that a line of the page names
-        lines, text = {_norm(line) for line in outside}, "\n".join(outside).lower()  # alone; or, where the page
+        lines, text = {_norm(line) for line in outside}, "\n".join(outside)  # alone; or, where the page
         owned = all(kind == "owner" for kind, _ in found)  # names only its owner, the title whose name the owner's
         found.extend(("told", name) for name in told  # has: "Daily Clarion" by "© Clarion Newspapers Ltd"
                      if _norm(name) in lines or (owned and " " in name and _owner_named(name.split()[-1], text)))

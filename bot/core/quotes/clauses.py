@@ -347,8 +347,8 @@ _WORKS = frozenset("book memoir novel autobiography film documentary play album 
 
 def first_subject(text: str, strict: bool = False) -> Mention | None:
     """Return the subject a sentence opens with ("Mr Hancock welcomed…", "In a statement, she…")."""
-    if when := _WHEN_OPENING.match(text) or _WORDS_FROM.match(text):
-        text = " " * when.end() + text[when.end() :]  # offsets kept
+    if opening := _WHEN_OPENING.match(text) or _WORDS_FROM.match(text):
+        text = " " * opening.end() + text[opening.end() :]  # offsets kept
     named = _named_opening(text)
     if named is not None:
         return named
