@@ -257,3 +257,11 @@ def test_its_conclusion_before_a_colon_is_the_bodys_that_published_it() -> None:
 def test_a_letter_that_the_sentence_makes_its_own_writer_is_no_author_of_itself() -> None:
     text = "The letter has written to every councillor in the county.\n\n“We need help,” the letter says."
     assert speakers(text) == ["the letter"]
+
+
+@pytest.mark.parametrize("writers", ["We have written", "They have written"])
+def test_the_letter_is_not_from_the_town_a_person_named_before_comes_from(writers: str) -> None:
+    text = ("Ruth Harker, 71, from Dunmore, waited two years for her diagnosis. “Nobody listened to me,” she said.\n\n"
+            f"{writers} to the health secretary asking for a named lead in every area.\n\n"
+            "The letter says: “No one should wait two years to be told what is wrong with them.”")
+    assert speakers(text)[-1] not in ("Dunmore", "Ruth Harker")

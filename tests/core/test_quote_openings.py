@@ -642,3 +642,19 @@ def test_a_vox_pops_credit_by_a_given_name_and_an_age_names_the_quotation_under_
             "“It's fine if you just want an appointment.”\n\n"
             "The practice said it would review the system in the spring.")
     assert [q.speaker for q in extract_quotes(text)] == ["Margaret Thewlis", credit.split(",")[0], "Darren Oakes"]
+
+
+def test_a_quote_under_a_line_of_narrative_opening_with_a_plural_goes_on_with_the_last_speaker() -> None:
+    text = ("“We have a waiting list of 2,000,” said Dr Priya Nandra, who runs the practice.\n\n"
+            "Dr Nandra said the contract “simply doesn't pay” for complex care.\n\n"
+            "Practices are paid in bands, so one filling earns the same as several.\n\n"
+            "“When I see a patient who needs three fillings, I know I will lose money.”")
+    assert speakers(text)[-1] == ("Priya Nandra", None)
+
+
+@pytest.mark.parametrize("who", ["Another provider", "One employer"])
+def test_a_body_word_asked_not_to_be_named_is_the_she_who_speaks_next(who: str) -> None:
+    text = ("Rachel Thorne, who runs a home in Leeds, said the rules were unfair.\n\n"
+            f"{who}, who asked not to be named because she feared for her licence, said the pool was “a fiction”.\n\n"
+            "“We have tried to recruit from that pool. Most have left,” she said.")
+    assert speakers(text)[-1][0] == who

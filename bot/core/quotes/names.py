@@ -54,6 +54,7 @@ OF_SOMEONE = re.compile(r"the [\w’'-]+ of (?:an?|one|another) ", re.I)
 # One of several the writer spoke to: "One nurse", "Another resident", "A second worker"
 ONE_MORE = re.compile(r"(?:one|another|an? (?:second|third|fourth|fifth|sixth|other)) ", re.I)
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+|,)[ \t]+$")  # "Queen’s District": not mid-sentence lower case
+_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+")  # where the sentence a word opens begins
 # What follows a capitalised word used as a name: one of the commonest cue verbs ("Melanie said"), or an age
 # ("Pam (67, Eastfield) said", "Jean, 81, who …")
 _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b|(?:, | \()\d{1,3}[,)]")
@@ -289,7 +290,9 @@ class ArticleNames:
         surname = name.split()[-1].lower()
         for run in CAP_RUN.finditer(self._text, start, end):
             kind, tail = analyse_run(word_tokens(run.group()))
-            if kind == "person" and tail[-1].lower() != surname and not self._inside_quote(run.start()):
+            opening = _SENTENCE_END.split(self._text[start : run.start()])[-1]  # "Practices are paid …": no one
+            if (kind == "person" and tail[-1].lower() != surname and not self._inside_quote(run.start())
+                    and not self.unknown_opening(run.group(), opening, len(opening))):
                 return True
         return any(word.lower() in KIN for word in word_tokens(self._text[start:end]))
 
@@ -384,7 +387,11 @@ def is_unnamed(mention: Mention, sentence: str, before: Sequence[str] = ()) -> b
     one_who = described or of_someone or interviewed is not None or (
         ONE_MORE.match(mention.name) is not None and nominal_head(mention.name) in SOMEONE)
     spokes = head.startswith("spokes") and not refers_back
-    return nominal_kind(mention.name) == PERSON and (head in SOURCES or anonymous or one_who or spokes)
+    # "Another provider, who asked not to be named because she …", opening its sentence: one whom "who" asks to be left
+    # unnamed is a person (not "One care worker employed by another provider, who …", where the worker asks)
+    short = len(mention.name.split()) <= 3 and re.match(r"(?:an?|one|another) ", mention.name, re.I) is not None
+    asked = anonymous and short and bool(re.match(rf"\s*{re.escape(mention.name)},? who ", sentence))
+    return (nominal_kind(mention.name) == PERSON or asked) and (head in SOURCES or anonymous or one_who or spokes)
 
 
 def introduced_unnamed(text: str, start: int, position: int, nominal: str) -> tuple[int, str] | None:

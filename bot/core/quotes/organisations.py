@@ -43,6 +43,13 @@ _BY = re.compile(
 _READ_BY = re.compile(r"\bread(?: [\w’'-]+){0,5} $")
 _COUNT_BEFORE = re.compile(r"\d[\d,]*\s+$")
 _BY_TIME = re.compile(r"the (?:end|start|beginning|middle|time|turn) of\b")
+# What ties a "from" or "by" to a letter in its sentence: "a letter from", "signed by", "sent by"; not "Tony
+# Ramsey, 67, from Callowbridge", who lives there
+_WRITTEN_BY = re.compile(
+    r"\b(?:letters?|memos?|statements?|messages?|posts?|e-?mails?|notes?|tweets?|signed|co-signed|written|wrote|sent|"
+    r"penned|addressed)\b", re.I
+)
+_SENTENCE_START = re.compile(r"[.!?]\s|\n")
 _BY_REACH = 60  # characters from "signed by" to the name: "signed by the partnership's senior partner, Dr X"
 # Who brought in a spokesperson: "a spokesperson", "A Seagate spokesman", "a spokesman for the Department of Health"
 SPOKESPERSON = re.compile(
@@ -253,6 +260,9 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
         if _COUNT_BEFORE.search(between) or between[:1].isdigit():  # "responses from 94 NHS trusts" counts bodies,
             continue  # "data from 6,200 practices in England" counts others
         if _READ_BY.search(text, max(0, by.start() - 40), by.start()):
+            continue
+        opening = _SENTENCE_START.split(text[max(0, by.start() - 300) : by.start()])[-1]
+        if letter and not _WRITTEN_BY.search(opening):  # whoever a letter is from, its sentence says it is a letter's
             continue
         if letter and (someone := _SOMEONE_FROM.fullmatch(between)):  # "sent by a constituent in Dunmarran": the
             return Mention("nominal", f"{someone[1]} {run.group()}")  # name is where the unnamed writer lives

@@ -256,8 +256,8 @@ class ArticleSpeakers(ArticleLayout):
         sentences of a quotation between are the speaker's, not the writer's, and are not counted."""
         for start, end in self._told_back(position, _ORG_SENTENCES):
             found = writer_of(self._text[start:end], documents)
-            if found is not None and found.kind == "pronoun":
-                found = self._salient_before(start, "m" if found.name == "he" else "f")
+            if found is not None and found.kind == "pronoun":  # "she wrote to": whoever she is; "we", "they": nobody
+                found = self._salient_before(start, g) if (g := {"he": "m", "she": "f"}.get(found.name)) else None
             if found and (found.kind == "org" or " " in found.name or self.names.surname_forms(found.name)
                           or is_given_name(found.name)):  # a name given in full ("Lund") or "Dame Patricia writes",
                 return found  # not "Nearly"
