@@ -265,3 +265,10 @@ def test_the_letter_is_not_from_the_town_a_person_named_before_comes_from(writer
             f"{writers} to the health secretary asking for a named lead in every area.\n\n"
             "The letter says: “No one should wait two years to be told what is wrong with them.”")
     assert speakers(text)[-1] not in ("Dunmore", "Ruth Harker")
+
+
+@pytest.mark.parametrize(("opening", "who"), [("In their report, published this week, inspectors said:", "inspectors"),
+                                              ("At the hearing, campaigners said:", "campaigners")])
+def test_people_of_one_kind_named_without_a_determiner_after_a_comma_speak(opening: str, who: str) -> None:
+    text = f"The home was rated good.\n\n{opening} “People told us they felt safe and well cared for.”"
+    assert speakers(text) == [who]

@@ -36,7 +36,7 @@ from bot.core.quotes.lexicon import (
     the_in_name,
     token_spans,
 )
-from bot.core.quotes.rolewords import clean_role, is_role_word, kin_title, role_gender, role_plural
+from bot.core.quotes.rolewords import clean_role, is_plural_role, is_role_word, kin_title, role_gender, role_plural
 from bot.core.quotes.runs import analyse_run
 
 _PREMODIFIER_TOKENS = 16  # how far back a role written before a name may reach (or before its comma)
@@ -271,8 +271,10 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
             while det > 0 and is_cap(tokens[det - 1][0]):
                 det -= 1  # the whole possessor: "Care England's chief"
         j -= 1
-    if det is None:
-        return None
+    if det is None:  # "In their report, inspectors said": people of one kind, with no determiner, after a comma
+        bare = end - j <= 2 and (j < 0 or tokens[j][0] in ",.:;") and is_plural_role(tokens[end][0].lower()) and (
+            tokens[j + 1][0].lower() not in FUNCTION_WORDS and end + 1 == len(tokens))  # not "after staff", "had"
+        return Mention("nominal", text[tokens[j + 1][1] : tokens[end][2]], start=tokens[j + 1][1]) if bare else None
     phrase = text[tokens[det][1] : tokens[end][2]]
     definite = tokens[det][0].lower() in ("the", "this", "that")
     return Mention("nominal", phrase, definite=definite, gender=role_gender(phrase), start=tokens[det][1])
