@@ -22,6 +22,11 @@ BULLETS = "•·*-–—▪►‣◦"
 _PROSE_WORDS = 8  # a sentence-shaped line this long is prose
 _LONG_WORDS = 21  # an unpunctuated line this long is prose that lost its full stop (headlines are shorter)
 _WRAP_CHARS = 40  # a line shorter than this is never a hard-wrapped piece of a paragraph
+# A line break inside a block, and a word the page's wrapping broke at it with a hyphen: "aver-" of "average"
+_WRAP = re.compile(r"(?<=[^\W\d_]{2})(-)[ \t]*\n[ \t]*(?=[a-z])|[ \t]*\n[ \t]*")
+_COLUMN_SHARE = 0.6  # in narrow columns, a wrapped line fills at least this share of the width
+_NARROWEST = 20  # no column is read as narrower
+_COLUMN_LINES = 20  # lines enough to tell a page's column width
 
 
 class Kind(Enum):
@@ -84,7 +89,8 @@ def page_blocks(raw: str, repeated: frozenset[str]) -> list[Block]:
         ):
             for credit in (line, *job):
                 credit.meta = credit.furniture = True
-    long_lines = [b.text for b in lines if len(b.text) >= _WRAP_CHARS]
+    reach = _wrap_reach([len(b.text) for b in lines if not b.furniture])
+    long_lines = [b.text for b in lines if len(b.text) >= reach]
     wrapped = (
         len(long_lines) >= 4
         and max(len(t) for t in long_lines) <= 100
@@ -92,7 +98,7 @@ def page_blocks(raw: str, repeated: frozenset[str]) -> list[Block]:
     )
     blocks: list[Block] = []
     for line in lines:
-        if blocks and _continues(raw, blocks[-1], line, wrapped):
+        if blocks and _continues(raw, blocks[-1], line, wrapped, reach):
             last = blocks[-1]
             last.end = line.end
             last.lines.append(line.text)
@@ -102,12 +108,26 @@ def page_blocks(raw: str, repeated: frozenset[str]) -> list[Block]:
     return blocks
 
 
-def _continues(raw: str, previous: Block, line: Block, wrapped: bool) -> bool:
+def flowed(text: str) -> str:
+    """A block's hard-wrapped lines as the one line of text they are: "aver-" and "age" make "average"."""
+    return _WRAP.sub(lambda m: "" if m[1] else " ", text) if "\n" in text else text
+
+
+def _wrap_reach(widths: list[int]) -> int:
+    """The length below which a line is never a hard-wrapped piece of a paragraph: _WRAP_CHARS, or less on a page
+    set in narrow columns (an e-paper's 38 characters), where a wrapped line is most of the column's width."""
+    if len(widths) < _COLUMN_LINES:
+        return _WRAP_CHARS
+    column = sorted(widths)[int(0.9 * (len(widths) - 1))]  # the column's width: nine lines in ten fit in it
+    return max(_NARROWEST, min(_WRAP_CHARS, int(_COLUMN_SHARE * column)))
+
+
+def _continues(raw: str, previous: Block, line: Block, wrapped: bool, reach: int) -> bool:
     """Say whether a line carries on the previous line's paragraph (the page was hard-wrapped)."""
     if previous.furniture or line.furniture or len(_BREAK.findall(raw[previous.end : line.start])) != 1:
         return False
     before, first = previous.lines[-1], line.text[0]
-    if len(before) < _WRAP_CHARS or ends_sentence(before) or (not first.isalnum() and first not in "\"'“‘("):
+    if len(before) < reach or ends_sentence(before) or (not first.isalnum() and first not in "\"'“‘("):
         return False
     return first.islower() or (wrapped and len(line.text) >= 20)
 

@@ -6,7 +6,7 @@ import itertools
 import logging
 import re
 
-from bot.core.blocks import BODY_KINDS, BULLETS, Block, Kind, block_kind, page_blocks
+from bot.core.blocks import BODY_KINDS, BULLETS, Block, Kind, block_kind, flowed, page_blocks
 from bot.core.bylines import person_with_role
 from bot.core.dates import RELATIVE_TIME, is_dateline, parse_date
 from bot.core.furniture import (
@@ -467,6 +467,7 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
     keep = [i for i in keep if i in kept]
     removed = tuple(line for i, b in enumerate(blocks) if i not in kept for line in b.lines)
     # the credit as one line over the quotation, as it reads: "Nadia Farouk, Chief executive, Carers Together UK:"
-    body = "\n\n".join(blocks[i].text + (f", {blocks[i + 1].text}:" if i in credited else "") for i in keep)
+    body = "\n\n".join(flowed(blocks[i].text) + (f", {blocks[i + 1].text}:" if i in credited else "") for i in keep)
     log.debug("kept %d blocks, removed %d lines, title %r", len(keep), len(removed), title)
-    return CleanText(body=body, title=title, removed=removed)
+    edges = (blocks[keep[0]].text, blocks[keep[-1]].text) if keep else ("", "")
+    return CleanText(body=body, title=title, removed=removed, edges=edges)

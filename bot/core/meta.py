@@ -65,11 +65,12 @@ def _regions(raw: str, cleaned: CleanText) -> tuple[list[str], list[str]]:
     if not paragraphs:
         lines = _lines(raw)
         return lines[:40], []
-    start = raw.find(paragraphs[0])
-    end_at = raw.find(paragraphs[-1], max(start, 0))
+    first, last = cleaned.edges if cleaned.edges[0] else (paragraphs[0], paragraphs[-1])  # as the page wraps them
+    start = raw.find(first)
+    end_at = raw.find(last, max(start, 0))
     if start < 0 or end_at < 0:
         return [], []
-    end = end_at + len(paragraphs[-1])  # the last paragraph too: "This article first appeared in … on 26 January"
+    end = end_at + len(last)  # the last paragraph too: "This article first appeared in … on 26 January"
     inside = [ln for ln in _lines(raw[start:end]) if _DATE_LABEL.match(ln) or _AUTHOR_BOX.match(ln)
               or byline(ln) or _writer_line(ln)]
     return _lines(raw[:start]) + inside, _lines(raw[end:])

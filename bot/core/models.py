@@ -45,6 +45,7 @@ class CleanText:
     body: str
     title: str | None
     removed: tuple[str, ...] = ()
+    edges: tuple[str, str] = ("", "")  # the body's first and last paragraphs as the page has them (hard-wrapped)
 
 
 @dataclass(frozen=True, slots=True)

@@ -322,7 +322,7 @@ def test_line_key_ignores_case_digits_punctuation_and_spacing() -> None:
     assert line_key("2023 !!") == ""
 
 
-def test_hard_wrapped_paragraphs_are_joined_verbatim() -> None:
+def test_hard_wrapped_paragraphs_are_joined_into_one_line_each() -> None:
     raw = (
         "DEMENTIA HUB OPENS IN THE TOWN CENTRE\n\n"
         "A new community hub for people living with dementia and their carers\n"
@@ -335,7 +335,21 @@ def test_hard_wrapped_paragraphs_are_joined_verbatim() -> None:
     body = paragraphs(result.body)
     assert len(body) == 2
     assert body[0].startswith("A new community hub") and body[0].endswith("across the borough.")
-    assert all(p in raw for p in body)
+    assert all("\n" not in p and p.split() == raw[raw.find(p[:20]) :].split()[: len(p.split())] for p in body)
+
+
+def test_a_page_set_in_narrow_columns_is_joined_and_its_broken_words_mended() -> None:
+    column = (
+        "A FATHER of three who was declared fit\nto leave hospital spent 19 more days\non a ward because no home "
+        "care could\nbe found for him, his daughter has\nsaid.\nFigures presented to the trust’s board\nlast week "
+        "show an aver-\nage of 118 patients a day were medi-\ncally fit for discharge but still in\na bed during "
+        "October.\n"
+    )
+    raw = "PATIENTS STUCK IN BEDS\n\n" + column * 3
+    body = paragraphs(clean(raw).body)
+    assert body[0] == ("A FATHER of three who was declared fit to leave hospital spent 19 more days on a ward because "
+                       "no home care could be found for him, his daughter has said.")
+    assert "an average of 118 patients a day were medically fit" in body[1]
 
 
 def test_crlf_page_is_cleaned() -> None:

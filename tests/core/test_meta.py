@@ -879,3 +879,12 @@ def test_a_guest_named_after_a_dash_in_an_episode_title_is_not_its_author() -> N
     found = meta("Frontline Care Podcast", f"Episode 47: {HEADLINE} – with Grace Ndlovu", "12 March 2026", *BODY,
                  "Show notes by Leah Fordham.")
     assert found.author == "Leah Fordham"
+
+
+def test_a_byline_and_date_over_a_page_set_in_narrow_columns_are_read() -> None:
+    column = ("A FATHER of three who was declared fit\nto leave hospital spent 19 more days\non a ward because no "
+              "home care could\nbe found for him, his daughter has\nsaid.\n")
+    raw = ("Calderbridge Evening Star\nWednesday, November 13, 2024\nPATIENTS STUCK IN BEDS AS CARE RUNS DRY\n"
+           "By MARK OYELARAN\nHealth Reporter\n" + column * 5)
+    meta = extract_metadata(raw, clean(raw))
+    assert (meta.author, meta.published) == ("Mark Oyelaran", date(2024, 11, 13))
