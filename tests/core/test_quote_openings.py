@@ -658,3 +658,24 @@ def test_a_body_word_asked_not_to_be_named_is_the_she_who_speaks_next(who: str) 
             f"{who}, who asked not to be named because she feared for her licence, said the pool was “a fiction”.\n\n"
             "“We have tried to recruit from that pool. Most have left,” she said.")
     assert speakers(text)[-1][0] == who
+
+
+@pytest.mark.parametrize("county", ["Co Armagh", "Co. Down"])
+def test_an_irish_county_after_a_home_town_is_no_one_the_next_she_can_be(county: str) -> None:
+    text = (f"Among those waiting is Bernadette Quinn, 67, from Drumcarragh, {county}, who was referred in 2019.\n\n"
+            "“I used to walk the dog every morning,” she said.")
+    assert speakers(text)[-1][0] == "Bernadette Quinn"
+
+
+def test_someone_brought_in_by_age_and_first_name_alone_is_the_next_she() -> None:
+    text = ("‘We have 14 practitioners,’ Dr Priya Nandakumar said.\n\nFor 15-year-old Ellie, a Year 11 pupil at "
+            "Harefield, the support came at a crucial moment. She was referred by her form tutor last year.\n\n"
+            "‘I’d get to the gates and just not be able to go in,’ she said.")
+    assert speakers(text)[-1][0] == "Ellie"
+
+
+@pytest.mark.parametrize("who", ["one of the nurses", "a young nurse"])
+def test_someone_unnamed_who_did_something_and_said_speaks_not_the_he_of_the_clause_before(who: str) -> None:
+    text = ("My husband spent nine days on the ward.\n\n"
+            f"On the night he was admitted, {who} sat with me and said: ‘He’s in the best place, love.’")
+    assert speakers(text) == [(who, None)]

@@ -191,6 +191,7 @@ def _people(subject: str) -> Mention | None:
 
 # A second verb of the sentence's subject: "She looked at me over her glasses and said: “…”".
 _AND_THEN = re.compile(r"\band\s*$")
+_ONE_OF = re.compile(r"\s*(?:([Oo]ne of the)|[Aa]n?|[Oo]ne|[Aa]nother) ")  # "one of the nurses", "a young nurse"
 _LINKS = frozenset("and then but so".split())  # words before a clause's subject: "and then she grabbed my wrist"
 _SUBJECTS = frozenset(("he", "she", "i"))
 # A relative pronoun before a cue verb ("Clinton — who’s called for…", "Lee, who said…"): its antecedent speaks.
@@ -304,6 +305,8 @@ def clause_subject(before: str) -> Mention | None:
         if lead and tokens[0][0].lower() in _SUBORDINATORS:  # the main clause's subject comes after its own
             lead = next((k for k in range(lead + 2, len(tokens)) if tokens[k][0].lower() in _SUBJECTS), lead)
         return Mention("pronoun", tokens[lead][0].lower(), start=start + tokens[lead][1])
+    if one := _one_of_them(clause, start):  # "…, one of the nurses sat with me and said": someone unnamed
+        return one
     if start and tokens and tokens[0][0].islower():
         found = clause_subject(before[: start - 1]) or subject_before(before[:start])
         return found if found is not None and found.kind in ("person", "pronoun") else None
@@ -311,6 +314,16 @@ def clause_subject(before: str) -> Mention | None:
     if found is None or found.kind != "person" or " " not in found.name:
         return None
     return replace(found, start=start + found.start)
+
+
+def _one_of_them(clause: str, start: int) -> Mention | None:
+    """Return someone unnamed who opens a clause, before its verb: "one of the nurses", "a young nurse"."""
+    lead = _ONE_OF.match(clause)
+    words = clause[lead.end() :].split()[:3] if lead else []  # the last of them may be the verb
+    k = next((k for k, w in enumerate(words[:-1]) if w in SOMEONE or (lead[1] and w[:-1] in SOMEONE)), None)
+    if k is None or any(not (w.isalpha() and w.islower()) or w in FUNCTION_WORDS for w in words[:k]):
+        return None
+    return Mention("nominal", name := " ".join([lead[0].strip(), *words[: k + 1]]), start=start + clause.find(name))
 
 
 def _leads(word: str, at: int) -> bool:

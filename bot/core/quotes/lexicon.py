@@ -123,7 +123,7 @@ ORG_WORDS = wordset(
     "services group centre center centres centers college university school hospital hospitals government "
     "parliament congress senate house campaign company corporation inc ltd plc bank news times post guardian "
     "telegraph press forum coalition organisation organization charity bureau club court tribunal inquiry police "
-    "army england scotland wales uk providers healthwatch administration caucus panel team church cabinet county "
+    "army england scotland wales uk providers healthwatch administration caucus panel team church cabinet county co "
     "republicans democrats conservatives tories homes healthcare hospice practice surgery clinic pharmacy care "
     "homecare support advice unison unite mencap ofsted ombudsman library museum street road avenue square crescent "
     "terrace senedd assembly band choir orchestra awards festival conference summit men women united rovers "

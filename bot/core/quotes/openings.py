@@ -345,6 +345,7 @@ _KIN_NAMED = re.compile(rf"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir) ([a-z]+) ([
 
 # A question the writer asks about someone, named last: "So what’s next for Margaret?", "Why did Dr Hale stay on?"
 _ASKED_ABOUT = re.compile(r"(?<=[a-z] )(?:(?:Dr|Mr|Mrs|Ms) )?([A-Z][\w’'-]+)(?= [a-z]+\?|\?)")
+_AGED_NAME = re.compile(r"\b\d{1,3}-year-old ([A-Z][a-z]+)\b(?! [A-Z])")  # "15-year-old Ellie", not "… Ellie Jones"
 _OWNED = re.compile(r"(?<=[a-z] )([A-Z][\w-]+)(?=['’]s [a-z])")  # "on Kareem’s phone"
 
 
@@ -366,6 +367,9 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNa
     opened = _PHRASE_OPENED.match(sentence) if not subjects else None
     if opened is not None and not quoted(opened.start("name")) and names.known_in_full(opened["name"]):
         return Mention("person", opened["name"], gender=given_gender(opened["name"]), start=opened.start("name"))
+    aged = [m for m in _AGED_NAME.finditer(sentence) if not quoted(m.start())] if not subjects else []
+    if len(aged) == 1:  # "For 15-year-old Ellie, a Year 11 pupil, the support came …": a person by first name alone
+        return Mention("person", aged[0][1], gender=given_gender(aged[0][1]), start=aged[0].start(1))
     if not subjects:
         kin = [m for m in _KIN_NAMED.finditer(sentence) if not quoted(m.start()) and m[1] in KIN | ROLE_NOUNS]
         if len(kin) == 1:
