@@ -78,6 +78,8 @@ _PLAYER = re.compile(r"(?:listen|play|watch)\b", re.I)  # an audio or video play
 _TO_READER = re.compile(r"\b(?:you|your)\b", re.I)  # a teaser's prompt over links: "You may also be interested in:"
 # An obituary's headline is the name its lead opens on ("Peggy Tulloch obituary" over "Peggy Tulloch, who has died
 # aged 94, …"): three words, too few for a headline's shape, but the lead says whose it is.
+_SUBJECT = re.compile(r"Subject:\s*(?:(?:Re|Fwd?|FW):\s*)*(.+)", re.I)  # an email's, pasted with its header
+_PARTS = re.compile(r"\s+[|:–—-]\s+")  # "HSM Daily Briefing | Trusts given six weeks …"
 _OBITUARY = re.compile(r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+) obituary")
 # a section's label in capitals over the headline ("NEWS"); not "SUBSCRIBER EXCLUSIVE", which may stand under it
 _SECTION_LABEL = re.compile(r"(?:LATEST )?NEWS|OPINION|ANALYSIS|FEATURES?|COMMENT|BLOG")
@@ -226,6 +228,16 @@ def _titleish(block: Block, need_lower: bool, bylined: bool = False, over_byline
     if not need_lower:
         return block.words >= 6
     return any(w[0].islower() and w.isalpha() and len(w) > 1 for w in text.split())
+
+
+def _subject(header: list[Block], blocks: list[Block]) -> str | None:
+    """The subject of an email pasted with its header ("Subject: HSM Daily Briefing | Trusts given six weeks …"): of
+    a newsletter's name and its lead story, the part the page also gives as a line of its own."""
+    found = next((m[1] for b in header if (m := _SUBJECT.fullmatch(b.text))), None)
+    if found is None:
+        return None
+    lines = {b.text.strip().lower() for b in blocks}
+    return next((part for part in _PARTS.split(found) if part.strip().lower() in lines), found)
 
 
 def _find_title(blocks: list[Block], first: int) -> str | None:
@@ -449,7 +461,7 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
         last += 1  # the credit under the closing quote ("— Linda Quayle") names its speaker
     first = _below_masthead(blocks, first, last)
     first -= _under_time(blocks, first - 1)  # the first live entry's heading, under its time, heads the body
-    title = _find_title(blocks, first)
+    title = _find_title(blocks, first) or _subject(blocks[:first], blocks)
     if title is None and _opening_headline(blocks, first, last):
         title = blocks[first].text
         first += 1

@@ -49,6 +49,8 @@ _ALWAYS = pattern(
     r"\bpersonali[sz]ed (?:ads|advertising) and content\b|\bad and content measurement\b",
     r"\byour browser (?:is (?:no longer|not) supported|is out of date|appears to have)\b",
     r"\b(?:upgrade|update) (?:to a newer version|your browser)\b",
+    r"\b(?:trouble|problems?) (?:viewing|reading|seeing) this (?:e-?mail|newsletter|message)\b",  # a mailing's header
+    r"\bview (?:it|this(?: e-?mail| newsletter)?|online) in (?:your|a|the) (?:web )?browser\b",
     # a newsletter's footer
     r"\byou(?:'|’)?(?:re| are) receiving this (?:e-?mail|newsletter|bulletin|message|because)\b",
     # the outlet speaking to its reader: a paywall's thanks, a plea for money, a call for tips, a show's credits
@@ -95,6 +97,7 @@ _ALWAYS_HINTS = (
     "inbox", "enter your", "facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "bluesky",
     " on x", "click", "tap here", "reserved", "registered", "company", "trading name", "publication",
     "magazine", "newspaper", "news site", "newssite", "website", "browser", "newer version", "receiving this",
+    "viewing this", "reading this", "seeing this",
     "journalism", "you value", "funded by", "reader-funded", "promotions", "you're reading", "you’re reading",
     "chip in", "favour to ask", "favor to ask", "bookmarks", "got a", "a story",
     "presented by",

@@ -821,3 +821,17 @@ def test_a_round_ups_name_and_role_lines_stay_as_the_credit_of_the_quotation_und
 def test_a_heading_over_a_quotation_is_no_credit_unless_a_name_stands_over_it() -> None:
     lines = [HEADLINE, *BODY, "Key findings, in brief", "“Unpaid carers are mentioned 47 times.”", "Share"]
     assert "Key findings, in brief:" not in clean("\n\n".join(lines)).body
+
+
+def test_an_email_pasted_with_its_header_is_headed_by_its_subject_not_its_view_in_browser_line() -> None:
+    raw = page(
+        "From: Care Weekly <news@careweekly.example>", "Sent: 04 March 2025 07:02",
+        "Subject: Care Weekly Briefing | Councils told to publish fee rates by April",
+        "Trouble viewing this email? View it in your browser", "CARE WEEKLY", "Tuesday 4 March 2025",
+        "By Sophie Adeyemi, senior correspondent",
+        "Good morning. Today: a deadline on fee rates, a hospice appeal and a new chief inspector for the sector.",
+        "Councils told to publish fee rates by April", *BODY,
+    )
+    result = clean(raw)
+    assert result.title == "Councils told to publish fee rates by April"
+    assert "Trouble viewing this email? View it in your browser" in result.removed
