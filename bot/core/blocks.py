@@ -24,6 +24,7 @@ _LONG_WORDS = 21  # an unpunctuated line this long is prose that lost its full s
 _WRAP_CHARS = 40  # a line shorter than this is never a hard-wrapped piece of a paragraph
 # A line break inside a block, and a word the page's wrapping broke at it with a hyphen: "aver-" of "average"
 _WRAP = re.compile(r"(?<=[^\W\d_]{2})(-)[ \t]*\n[ \t]*(?=[a-z])|[ \t]*\n[ \t]*")
+_MARKED = re.compile(r"[@:|/]|www\.")  # what labels, addresses and links have and running text seldom does
 _COLUMN_SHARE = 0.6  # in narrow columns, a wrapped line fills at least this share of the width
 _NARROWEST = 20  # no column is read as narrower
 _COLUMN_LINES = 20  # lines enough to tell a page's column width
@@ -124,9 +125,12 @@ def _wrap_reach(widths: list[int]) -> int:
 
 def _continues(raw: str, previous: Block, line: Block, wrapped: bool, reach: int) -> bool:
     """Say whether a line carries on the previous line's paragraph (the page was hard-wrapped)."""
-    if previous.furniture or line.furniture or len(_BREAK.findall(raw[previous.end : line.start])) != 1:
-        return False
     before, first = previous.lines[-1], line.text[0]
+    # a wrapped line's piece is no menu or tagline ("for older people run by …"): it goes on a sentence
+    piece = line.furniture and not line.meta and first.islower() and not ends_sentence(before) and not (
+        _MARKED.search(line.text))  # but "in hospital. Picture: Sam Whitley", an address or a link is furniture
+    if previous.furniture or (line.furniture and not piece) or len(_BREAK.findall(raw[previous.end : line.start])) != 1:
+        return False
     if len(before) < reach or ends_sentence(before) or (not first.isalnum() and first not in "\"'“‘("):
         return False
     return first.islower() or (wrapped and len(line.text) >= 20)

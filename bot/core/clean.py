@@ -78,6 +78,7 @@ _PLAYER = re.compile(r"(?:listen|play|watch)\b", re.I)  # an audio or video play
 _TO_READER = re.compile(r"\b(?:you|your)\b", re.I)  # a teaser's prompt over links: "You may also be interested in:"
 # An obituary's headline is the name its lead opens on ("Peggy Tulloch obituary" over "Peggy Tulloch, who has died
 # aged 94, …"): three words, too few for a headline's shape, but the lead says whose it is.
+_HEADLINE_LINES = 3  # a headline set in a narrow column wraps onto this many lines at most
 _SUBJECT = re.compile(r"Subject:\s*(?:(?:Re|Fwd?|FW):\s*)*(.+)", re.I)  # an email's, pasted with its header
 _PARTS = re.compile(r"\s+[|:–—-]\s+")  # "HSM Daily Briefing | Trusts given six weeks …"
 _OBITUARY = re.compile(r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+) obituary")
@@ -219,7 +220,7 @@ def _titleish(block: Block, need_lower: bool, bylined: bool = False, over_byline
     "My father voted for him three times. This year he's staying home.")."""
     text = block.text
     longest = _BYLINED_HEADLINE_WORDS if bylined or over_bylined else _HEADLINE_WORDS
-    if not 4 <= block.words <= longest or len(block.lines) != 1:
+    if not 4 <= block.words <= longest or len(block.lines) > _HEADLINE_LINES:  # a headline wraps in a narrow column
         return False
     if text.rstrip(CLOSERS).endswith((":", ";", ",")) or (text.rstrip(CLOSERS).endswith(".") and not bylined):
         return False
@@ -344,7 +345,7 @@ def _title_line(blocks: list[Block], i: int, first: int) -> TitleLine:
         _credited(blocks[j]) and not _banner(blocks, j, first))), (None, first))
     if any(BREADCRUMB.search(blocks[k].text) or _SECTION_LABEL.fullmatch(blocks[k].text) for k in range(i + 1, j)):
         n = None  # above the trail ("Home > News > Fenby") or label ("NEWS") that heads the article: the site's line
-    return TitleLine(blocks[i].text, n, i, byline=j if j < first else None)
+    return TitleLine(flowed(blocks[i].text), n, i, byline=j if j < first else None)
 
 
 def _credited(block: Block) -> bool:
@@ -463,7 +464,7 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
     first -= _under_time(blocks, first - 1)  # the first live entry's heading, under its time, heads the body
     title = _find_title(blocks, first) or _subject(blocks[:first], blocks)
     if title is None and _opening_headline(blocks, first, last):
-        title = blocks[first].text
+        title = flowed(blocks[first].text)
         first += 1
     credited = {i for i in range(first, last + 1) if _credit_pair(blocks, i, last)}  # a name over its role line
     roles = {i + 1 for i in credited}  # read with the name above them, never on their own

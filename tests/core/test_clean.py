@@ -835,3 +835,20 @@ def test_an_email_pasted_with_its_header_is_headed_by_its_subject_not_its_view_i
     result = clean(raw)
     assert result.title == "Councils told to publish fee rates by April"
     assert "Trouble viewing this email? View it in your browser" in result.removed
+
+
+def test_a_headline_wrapped_in_a_narrow_column_is_the_title_read_as_one_line() -> None:
+    column = ("A home care company has been\nawarded a £38 million contract\nto provide support to hundreds\n"
+              "of older and disabled people\nacross the borough, in the\nbiggest shake-up for a decade.\n")
+    raw = "NEWS\nHome care firm lands £38m deal\nas council shakes up provision\nBy JAMES TILLOTSON\n" + column * 4
+    assert clean(raw).title == "Home care firm lands £38m deal as council shakes up provision"
+
+
+@pytest.mark.parametrize("piece", ["report that rated one of its homes inad-\nequate",
+                                   "for older people run by a firm"])
+def test_a_wrapped_line_that_reads_like_furniture_on_its_own_goes_on_its_sentence(piece: str) -> None:
+    raw = page(HEADLINE, f"A nursing home provider has said it will challenge a regulator\n{piece} in every area, "
+               "insisting that residents were never at risk.", *BODY)
+    opening = paragraphs(clean(raw).body)[0]
+    assert opening.startswith("A nursing home provider") and opening.endswith("that residents were never at risk.")
+    assert piece.replace("-\n", "") in opening
