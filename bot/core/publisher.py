@@ -26,6 +26,9 @@ _OWNER = re.compile(rf"\b(?:{_COMPANY}|{_MEDIA})\.?$", re.I)  # "© Marlowshire 
 # The words a publishing company adds to its title's name: "Sentinel News & Media Limited", "Courant Group plc"
 _COMPANY_WORDS = re.compile(rf"(?:\s+(?:news|{_MEDIA}|{_COMPANY})\b\.?|\s+(?:&|and)(?=\s))+$", re.I)
 _OWNER_TAIL = re.compile(r"\s+(?:or|and)\s+its\s+(?:affiliated|associated|group|licensors).*$", re.I)
+_NAME_THEN_YEAR = re.compile(  # "© Westmoor Television Ltd 2024 Terms …", not "© Copyright 2026 Pellbury Post"
+    r"(?:©|\(c\)|copyright)\s*(?!copyright\b)(?P<name>[^\W\d][^©\d]*?)\s*\b(?:19|20)\d\d\b", re.I
+)
 _COPYRIGHT_NOISE = re.compile(
     r"(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?|\ball rights reserved\b)", re.I
 )
@@ -269,7 +272,9 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
         if _copyright_line(line):
             credit = line != last_copyright  # "© National Press Wire" under a syndicated story: not the site's
             mark = _COPYRIGHT.search(line).start()  # a sentence before the mark names no one: "Our journalism …. ©"
-            rest = _COPYRIGHT_NOISE.sub(" ", line[mark:] if line[:mark].rstrip().endswith((".", "!", "?")) else line)
+            named = _NAME_THEN_YEAR.match(line, mark)  # "© Westmoor Television Ltd 2024 Terms Privacy": to its year
+            rest = _COPYRIGHT_NOISE.sub(" ", named["name"] if named else line[mark:] if line[:mark].rstrip().endswith(
+                (".", "!", "?")) else line)
             name = tidy_name(_OWNER_TAIL.sub("", re.split(r"\.\s|\||\s[-–—]\s|,\s", rest.strip())[0]))
             if name.casefold() == "crown":  # "© Crown copyright": the government, not a publisher's name
                 continue

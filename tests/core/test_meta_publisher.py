@@ -515,3 +515,10 @@ def test_a_call_to_support_the_title_is_no_masthead_though_the_copyright_names_i
     raw = page("Support The Meridian", "News", "Health", HEADLINE, "By Nia Hart", "12 March 2024", *BODY,
                "© 2025 Meridian Media Ltd")
     assert meta(raw).publisher != "Support The Meridian"
+
+
+@pytest.mark.parametrize("footer", ["© Vale News & Media Limited 2024   Terms   Privacy   Cookies   Accessibility",
+                                    "© Copyright 2024 Vale News & Media Limited. All rights reserved."])
+def test_a_copyright_name_ends_at_its_year_not_at_the_links_after_it(footer: str) -> None:
+    found = meta(page(HEADLINE, "By Nia Hart", "12 March 2024", *BODY, footer))
+    assert found.publisher == "Vale News & Media Limited"
