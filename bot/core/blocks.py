@@ -25,6 +25,7 @@ _WRAP_CHARS = 40  # a line shorter than this is never a hard-wrapped piece of a 
 # A line break inside a block, and a word the page's wrapping broke at it with a hyphen: "aver-" of "average"
 _WRAP = re.compile(r"(?<=[^\W\d_]{2})(-)[ \t]*\n[ \t]*(?=[a-z])|[ \t]*\n[ \t]*")
 _MARKED = re.compile(r"[@:|/]|www\.")  # what labels, addresses and links have and running text seldom does
+_MID_SENTENCE = re.compile(r"[a-z,]$")
 _COLUMN_SHARE = 0.6  # in narrow columns, a wrapped line fills at least this share of the width
 _NARROWEST = 20  # no column is read as narrower
 _COLUMN_LINES = 20  # lines enough to tell a page's column width
@@ -133,7 +134,11 @@ def _continues(raw: str, previous: Block, line: Block, wrapped: bool, reach: int
         return False
     if len(before) < reach or ends_sentence(before) or (not first.isalnum() and first not in "\"'“‘("):
         return False
-    return first.islower() or (wrapped and len(line.text) >= 20)
+    # a capital goes on a sentence that stopped mid-way ("… run by Fernbrook Care" / "Group, was placed"); not a
+    # headline's closing quote mark, a phone number, or a label in capitals ("SERVICES THIS SUNDAY")
+    opening = line.text.split()[0].strip("\"'“‘(")
+    capital = _MID_SENTENCE.search(before) is not None and not (len(opening) > 1 and opening.isupper())
+    return first.islower() or (wrapped and len(line.text) >= 20 and capital)
 
 
 def _credited_sentence(text: str) -> bool:
