@@ -679,3 +679,16 @@ def test_someone_unnamed_who_did_something_and_said_speaks_not_the_he_of_the_cla
     text = ("My husband spent nine days on the ward.\n\n"
             f"On the night he was admitted, {who} sat with me and said: ‘He’s in the best place, love.’")
     assert speakers(text) == [(who, None)]
+
+
+def test_the_person_who_set_something_up_named_last_is_the_next_she() -> None:
+    text = ("Edna's sister-in-law, Margaret Pritchard, 89, moved into the home last year.\n\n"
+            "The club was set up by activities coordinator Lisa Donnelly after staff mentioned the unit.\n\n"
+            "She said: \"It started with three ladies and a bag of wool.\"")
+    assert speakers(text)[0][0] == "Lisa Donnelly"
+
+
+def test_a_body_that_runs_something_is_not_taken_for_a_person() -> None:
+    text = ("Gareth Lomax leads the wheelchair service, which is run by Ardent Mobility under contract.\n\n"
+            "He said: \"I'm very sorry that Kieran has waited as long as he has.\"")
+    assert speakers(text)[0][0] == "Gareth Lomax"

@@ -77,6 +77,10 @@ _DESCRIBED = re.compile(
     r"(?:from [A-Z][\w’'-]+, |[a-z][^,;:]{0,60},? )?(?:who|whose|where (?:he|she)) )"
 )  # and "…with the committee's chair, Tariq Bello, where he said", "… Ann Lee, 72, from Marlhurst, who …", "…by Danny
 # Fairlie, breakfast presenter on local station Stowmarsh Sound, who also ran the auction."
+_AGENT = re.compile(  # who began or leads what the sentence is about, by role and full name
+    r"\b(?:set up|founded|started|run|led|organi[sz]ed|launched|created|established) by (?:(?:the|its|their) )?"
+    r"(?:[a-z]+ ){0,3}(?P<name>[A-Z][\w’'-]+ [A-Z][\w’'-]+)"
+)
 # Someone the writer knows, by a given name and what they are to the writer: "When I told Bev, my ward manager, …",
 # "I took it to my manager, Ruth, who …"
 _OWN_PERSON = re.compile(
@@ -108,6 +112,9 @@ def introduced_last(sentence: str) -> Mention | None:
         found = _introduced(sentence, run.start(), aged=bool(run.group(1)))
         if found is not None:
             return found
+    agent = _AGENT.search(sentence)  # "The club was set up by activities coordinator Lisa Donnelly": she is the news
+    if agent is not None and is_given_name(agent["name"].split()[0]) and (found := person_in(agent["name"])):
+        return replace(found, start=agent.start("name"))
     comma = sentence.rfind(", ")
     if comma < 0 or any(mark in sentence[comma:] for mark in ";:“\""):
         return None  # the appositive runs from the last comma to the sentence's end
