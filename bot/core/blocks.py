@@ -25,7 +25,7 @@ _WRAP_CHARS = 40  # a line shorter than this is never a hard-wrapped piece of a 
 # A line break inside a block, and a word the page's wrapping broke at it with a hyphen: "aver-" of "average"
 _WRAP = re.compile(r"(?<=[^\W\d_]{2})(-)[ \t]*\n[ \t]*(?=[a-z])|[ \t]*\n[ \t]*")
 _MARKED = re.compile(r"[@:|/]|www\.")  # what labels, addresses and links have and running text seldom does
-_MID_SENTENCE = re.compile(r"[a-z,]$")
+_MID_SENTENCE = re.compile(r"[a-z,]$")  # a line that stops mid-sentence: a word or a comma last
 _COLUMN_SHARE = 0.6  # in narrow columns, a wrapped line fills at least this share of the width
 _NARROWEST = 20  # no column is read as narrower
 _COLUMN_LINES = 20  # lines enough to tell a page's column width

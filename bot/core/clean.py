@@ -76,11 +76,11 @@ _SUMMARY_LABEL = re.compile(r"(?:summary|key points|in short|at a glance|what we
 _CLOCK = re.compile(r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?", re.I)  # a live entry's time
 _PLAYER = re.compile(r"(?:listen|play|watch)\b", re.I)  # an audio or video player's label over its length
 _TO_READER = re.compile(r"\b(?:you|your)\b", re.I)  # a teaser's prompt over links: "You may also be interested in:"
-# An obituary's headline is the name its lead opens on ("Peggy Tulloch obituary" over "Peggy Tulloch, who has died
-# aged 94, …"): three words, too few for a headline's shape, but the lead says whose it is.
 _HEADLINE_LINES = 3  # a headline set in a narrow column wraps onto this many lines at most
 _SUBJECT = re.compile(r"Subject:\s*(?:(?:Re|Fwd?|FW):\s*)*(.+)", re.I)  # an email's, pasted with its header
 _PARTS = re.compile(r"\s+[|:–—-]\s+")  # "HSM Daily Briefing | Trusts given six weeks …"
+# An obituary's headline is the name its lead opens on ("Peggy Tulloch obituary" over "Peggy Tulloch, who has died
+# aged 94, …"): three words, too few for a headline's shape, but the lead says whose it is.
 _OBITUARY = re.compile(r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+) obituary")
 # a section's label in capitals over the headline ("NEWS"); not "SUBSCRIBER EXCLUSIVE", which may stand under it
 _SECTION_LABEL = re.compile(r"(?:LATEST )?NEWS|OPINION|ANALYSIS|FEATURES?|COMMENT|BLOG")

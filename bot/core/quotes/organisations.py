@@ -261,9 +261,8 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
             continue  # "data from 6,200 practices in England" counts others
         if _READ_BY.search(text, max(0, by.start() - 40), by.start()):
             continue
-        opening = _SENTENCE_START.split(text[max(0, by.start() - 300) : by.start()])[-1]
-        if letter and not _WRITTEN_BY.search(opening):  # whoever a letter is from, its sentence says it is a letter's
-            continue
+        if letter and not _WRITTEN_BY.search(_SENTENCE_START.split(text[max(0, by.start() - 300) : by.start()])[-1]):
+            continue  # whoever a letter is from, the sentence saying so names a letter, or its signing or sending
         if letter and (someone := _SOMEONE_FROM.fullmatch(between)):  # "sent by a constituent in Dunmarran": the
             return Mention("nominal", f"{someone[1]} {run.group()}")  # name is where the unnamed writer lives
         kind, tail = analyse_run(word_tokens(run.group()))
