@@ -129,7 +129,8 @@ def _continues(raw: str, previous: Block, line: Block, wrapped: bool, reach: int
     before, first = previous.lines[-1], line.text[0]
     # a wrapped line's piece is no menu or tagline ("for older people run by …"): it goes on a sentence
     piece = line.furniture and not line.meta and first.islower() and not ends_sentence(before) and not (
-        _MARKED.search(line.text))  # but "in hospital. Picture: Sam Whitley", an address or a link is furniture
+        _MARKED.search(line.text)) and len(line.text.split()) >= 3  # but "in hospital. Picture: Sam Whitley", an
+    # address, a link or a lone button ("e-mail") is furniture
     if previous.furniture or (line.furniture and not piece) or len(_BREAK.findall(raw[previous.end : line.start])) != 1:
         return False
     if len(before) < reach or ends_sentence(before) or (not first.isalnum() and first not in "\"'“‘("):

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.blocks import flowed
+from bot.core.blocks import flowed, page_blocks
 from bot.core.clean import clean
 from bot.core.normalise import line_key, normalise_text
 from bot.core.quotes import extract_quotes
@@ -861,3 +861,9 @@ def test_a_headline_ending_on_a_quote_mark_is_not_run_into_the_standfirst_under_
     raw = ("Patients wait 19 hours for a bed as A&E 'hits breaking point'\nSenior doctor says corridor care has "
            "become routine\nBy ANNA BELL\n" + column * 4)
     assert clean(raw).title == "Patients wait 19 hours for a bed as A&E 'hits breaking point'"
+
+
+def test_a_lone_button_under_a_line_that_stops_mid_sentence_is_not_run_into_it() -> None:
+    closing = "'Love has no sell-by date!' Care home sweethearts, 91 and 88, tie the knot after a game of bingo"
+    blocks = page_blocks("\n".join([closing, "e-mail", "214", "shares"]), frozenset())
+    assert [b.text for b in blocks][:2] == [closing, "e-mail"]
