@@ -9,14 +9,12 @@ from dataclasses import replace
 from bot.core.models import PERSON
 from bot.core.quotes.clauses import sentence_subject, subject_before
 from bot.core.quotes.kinds import nominal_kind
-from bot.core.quotes.lexicon import CUE, DOCUMENTS, ORG_WORDS, token_spans, word_tokens
+from bot.core.quotes.lexicon import CUE, DOCUMENTS, LETTERS, MESSAGES, ORG_WORDS, token_spans, word_tokens
 from bot.core.quotes.organisations import body_named, document_author
 from bot.core.quotes.phrases import Mention, np_forward
 from bot.core.quotes.runs import analyse_run
 
-LETTERS = frozenset({"letter", "memo"})  # speak for whoever signed or wrote them
 WRITINGS = DOCUMENTS | LETTERS
-MESSAGES = frozenset("statement message post email e-mail note tweet".split())  # speak for whoever put them out
 # Documents, notes and messages: what a later "It reads:" or "it said" stands for; and putting one out ("read a
 # statement", "issued a short statement", "released an open letter")
 _WRITTEN = re.compile(r"\b(?:" + "|".join(sorted(WRITINGS | MESSAGES | {"appeal"})) + r")\b")

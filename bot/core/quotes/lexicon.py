@@ -132,6 +132,10 @@ ORG_WORDS = wordset(
 )
 # What speaks for its authors ("The report said"); named in an appositive, its title ("The report, Left Behind,")
 DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
+LETTERS = frozenset({"letter", "memo"})  # speak for whoever signed or wrote them
+MESSAGES = frozenset("statement message post email e-mail note tweet".split())  # speak for whoever put them out
+# Where the sentence holding an offset begins: after a full stop (and any closing mark) or a line break
+SENTENCE_BREAK = re.compile(r"[.!?][”’\"']?\s+|\n")
 # An office that is not the one itself: "Shadow health secretary Tobias Wren" holds no health secretary's office
 QUALIFIED_OFFICE = re.compile(r"\b(?:shadow|former|deputy|assistant|acting|interim|vice|junior|ex-)\s*$", re.I)
 SEAT_MEMBERS = frozenset({"mp", "msp", "mla"})  # after "the" and a place ("the Kinnaird East MSP"), a role

@@ -22,6 +22,7 @@ from bot.core.quotes.lexicon import (
     PLACE_BEFORE,
     ROLE_NOUNS,
     RUN_BEFORE,
+    SENTENCE_BREAK,
     SOMEONE,
     SOURCES,
     gender_of,
@@ -54,7 +55,6 @@ OF_SOMEONE = re.compile(r"the [\w’'-]+ of (?:an?|one|another) ", re.I)
 # One of several the writer spoke to: "One nurse", "Another resident", "A second worker"
 ONE_MORE = re.compile(r"(?:one|another|an? (?:second|third|fourth|fifth|sixth|other)) ", re.I)
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+|,)[ \t]+$")  # "Queen’s District": not mid-sentence lower case
-_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+")  # where the sentence a word opens begins
 # What follows a capitalised word used as a name: one of the commonest cue verbs ("Melanie said"), or an age
 # ("Pam (67, Eastfield) said", "Jean, 81, who …")
 _CUE_NEXT = re.compile(r"[ \t]+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b|(?:, | \()\d{1,3}[,)]")
@@ -290,9 +290,10 @@ class ArticleNames:
         surname = name.split()[-1].lower()
         for run in CAP_RUN.finditer(self._text, start, end):
             kind, tail = analyse_run(word_tokens(run.group()))
-            opening = _SENTENCE_END.split(self._text[start : run.start()])[-1]  # "Practices are paid …": no one
-            if (kind == "person" and tail[-1].lower() != surname and not self._inside_quote(run.start())
-                    and not self.unknown_opening(run.group(), opening, len(opening))):
+            if kind != "person" or tail[-1].lower() == surname or self._inside_quote(run.start()):
+                continue
+            opening = SENTENCE_BREAK.split(self._text[start : run.start()])[-1]  # "Practices are paid …": no one
+            if not self.unknown_opening(run.group(), opening, len(opening)):
                 return True
         return any(word.lower() in KIN for word in word_tokens(self._text[start:end]))
 

@@ -15,10 +15,13 @@ from bot.core.quotes.lexicon import (
     CUE,
     FUNCTION_WORDS,
     JOINED_RUN,
+    LETTERS,
     LISTED_ORG,
+    MESSAGES,
     ORG_WORDS,
     PLACED,
     RUN_CONNECTORS,
+    SENTENCE_BREAK,
     is_acronym,
     strip_possessive,
     word_tokens,
@@ -46,10 +49,9 @@ _BY_TIME = re.compile(r"the (?:end|start|beginning|middle|time|turn) of\b")
 # What ties a "from" or "by" to a letter in its sentence: "a letter from", "signed by", "sent by"; not "Tony
 # Ramsey, 67, from Callowbridge", who lives there
 _WRITTEN_BY = re.compile(
-    r"\b(?:letters?|memos?|statements?|messages?|posts?|e-?mails?|notes?|tweets?|signed|co-signed|written|wrote|sent|"
-    r"penned|addressed)\b", re.I
+    r"\b(?:(?:" + "|".join(sorted(LETTERS | MESSAGES)) + r")s?|signed|co-signed|written|wrote|sent|penned|addressed)\b",
+    re.I,
 )
-_SENTENCE_START = re.compile(r"[.!?]\s|\n")
 _BY_REACH = 60  # characters from "signed by" to the name: "signed by the partnership's senior partner, Dr X"
 # Who brought in a spokesperson: "a spokesperson", "A Seagate spokesman", "a spokesman for the Department of Health"
 SPOKESPERSON = re.compile(
@@ -261,7 +263,7 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
             continue  # "data from 6,200 practices in England" counts others
         if _READ_BY.search(text, max(0, by.start() - 40), by.start()):
             continue
-        if letter and not _WRITTEN_BY.search(_SENTENCE_START.split(text[max(0, by.start() - 300) : by.start()])[-1]):
+        if letter and not _WRITTEN_BY.search(SENTENCE_BREAK.split(text[max(0, by.start() - 300) : by.start()])[-1]):
             continue  # whoever a letter is from, the sentence saying so names a letter, or its signing or sending
         if letter and (someone := _SOMEONE_FROM.fullmatch(between)):  # "sent by a constituent in Dunmarran": the
             return Mention("nominal", f"{someone[1]} {run.group()}")  # name is where the unnamed writer lives
