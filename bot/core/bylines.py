@@ -6,7 +6,7 @@ import re
 
 from bot.core.dates import find_date
 from bot.core.furniture import ends_sentence
-from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, wordset
+from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, is_given_name, wordset
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # "By Jane Smith", "Posted on 24/07/2018 by Jane Doe", "Written by Jane Doe", "Words by ...", "Show notes by ..."
@@ -178,7 +178,9 @@ def is_person_name(text: str) -> bool:
         return False
     if all(t.lower() in REGION_WORDS for t in named) or named[0].lower() in _COMPASS:
         return False  # "South East", "Mid & West Wales", "West Marches": a region's page, not a reporter
-    return not any(t.lower().strip(".") in _NON_PERSON for t in named) and not MEDIA_WORD.search(text)
+    given = is_given_name(named[0])  # "Kirsty Lane", "Tom Street": a surname after a given name, not "Station Road"
+    lowered = [t.lower().strip(".") for t in named]
+    return not any(t in _NON_PERSON and not (given and t in _ADDRESS) for t in lowered) and not MEDIA_WORD.search(text)
 
 
 def person_with_role(text: str) -> str | None:

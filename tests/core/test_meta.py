@@ -888,3 +888,13 @@ def test_a_byline_and_date_over_a_page_set_in_narrow_columns_are_read() -> None:
            "By MARK OYELARAN\nHealth Reporter\n" + column * 5)
     meta = extract_metadata(raw, clean(raw))
     assert (meta.author, meta.published) == ("Mark Oyelaran", date(2024, 11, 13))
+
+
+@pytest.mark.parametrize("writer", ["Kirsty Lane", "Tom Street"])
+def test_a_byline_whose_surname_is_also_a_street_word_names_the_writer(writer: str) -> None:
+    assert meta("Ashcombe Gazette", "News", HEADLINE, f"By {writer}", "Reporter", "6th June 2025", *BODY).author \
+        == writer
+
+
+def test_a_street_named_on_a_line_under_the_headline_is_no_byline() -> None:
+    assert meta("Ashcombe Gazette", HEADLINE, "By Station Road", "6th June 2025", *BODY).author is None

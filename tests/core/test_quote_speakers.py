@@ -3047,3 +3047,12 @@ def test_a_surname_alone_is_the_one_named_in_full_before_not_one_named_later_who
             "Kerry Whitcombe, an organiser at the Care Workers’ Alliance and no relation, said pay gains were fragile. "
             "“Care workers are not a cost line,” she said.")
     assert [name for name, _ in speakers(text)] == ["Graham Whitcombe", "Kerry Whitcombe"]
+
+
+@pytest.mark.parametrize("seen", ["seen by The Sentinel", "obtained by the BBC"])
+def test_the_paper_that_saw_a_letter_set_off_by_commas_is_not_its_writer(seen: str) -> None:
+    text = (
+        "The family received a letter from the council in the spring.\n\n"
+        f"The letter, {seen}, stated: “As your mother’s capital exceeds the upper limit, she will pay in full.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["The letter"]

@@ -193,4 +193,5 @@ def _named(inner: list[Token]) -> tuple[Mention | None, bool]:
     pure = pure and all(w[0].isupper() or w in FUNCTION_WORDS for w in words[at + 1 :])
     pure = pure and inner[0][0].lower() not in RELATIVES  # ", who represents Harlowmere South,"
     pure = pure and not any(w in AFFILIATIONS | PLACE_BEFORE for w, _, _ in inner[:lead])  # ", at X,"
+    pure = pure and not any(w == "by" for w, _, _ in inner[:lead])  # "The letter, seen by The Sentinel,": not it
     return name, pure
