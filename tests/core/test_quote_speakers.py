@@ -3056,3 +3056,12 @@ def test_the_paper_that_saw_a_letter_set_off_by_commas_is_not_its_writer(seen: s
         f"The letter, {seen}, stated: “As your mother’s capital exceeds the upper limit, she will pay in full.”"
     )
     assert [s for s, _ in speakers(text)] == ["The letter"]
+
+
+def test_they_after_a_bodys_spokesperson_is_the_body_without_the_article() -> None:
+    text = (
+        "Nurses say they are exhausted.\n\n"
+        "A Department of Health and Social Care spokesperson has responded to the criticism.\n\n"
+        "“We inherited an NHS that was broken, and this winter we have put an extra £450m in,” they said."
+    )
+    assert [s for s, _ in speakers(text)] == ["Department of Health and Social Care"]

@@ -29,6 +29,7 @@ from bot.core.quotes.lexicon import (
 from bot.core.quotes.phrases import Mention
 from bot.core.quotes.runs import analyse_run
 
+_INDEFINITE = re.compile(r"^An? (?=[A-Z])")  # "A Department of Health spokesperson": the body, no "A"
 _COLON_QUOTE = re.compile(r":\s*[“‘\"']")  # a colon that brings in a quotation
 # A capitalised run joined to the one after it by "and", "&", "of" or "for", inside one body's name.
 _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]* (?:and|&|of|for) $")
@@ -301,7 +302,7 @@ def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> Mention | N
         orgs = [(at, org) for at, org in orgs if not _TOLD.search(text, max(0, at - len(org) - 12), at - len(org))]
         if orgs:  # the last named; of runs ending there, the whole "Caldersfield and District Hospitals NHS Trust"
             last = max(orgs, key=lambda org: (org[0], len(org[1])))[1]  # "… Council's director"
-            return Mention("org", strip_possessive(last))
+            return Mention("org", strip_possessive(_INDEFINITE.sub("", last)))  # "A Department of … spokesperson"
     return None
 
 
