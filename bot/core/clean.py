@@ -283,10 +283,11 @@ def _credits_quote(blocks: list[Block], i: int) -> bool:
 
 
 def _menu_column(blocks: list[Block], i: int) -> bool:
-    """Say whether a line is an item of a menu laid out one item a line ("Our services" / "Health in your area" / …)."""
+    """Say whether a line is an item of a menu laid out one item a line ("Our services" / "Health in your area" / …),
+    or of a breadcrumb trail laid out so, which opens on "Home" ("Home" / "Health and social care" / "Nursing")."""
     first = next((n for n in range(i, 0, -1) if not _stacked(blocks, n)), 0)  # where the run of short lines starts
     end = next((n for n in range(i + 1, len(blocks)) if not _stacked(blocks, n)), len(blocks))  # and where it stops
-    return end - first >= _MENU_ITEMS
+    return end - first >= _MENU_ITEMS or (end - first > 1 and blocks[first].text.strip().lower() == "home")
 
 
 def _stacked(blocks: list[Block], j: int) -> bool:

@@ -85,6 +85,8 @@ _NOT_SITE = re.compile(
 
 _TITLE_SMALL_WORDS = frozenset("of at in on for and the to &".split())  # lower case inside a title's name
 # The masthead's link text pasted after its name: "The Daily Ledger - Back to home"
+_TRAIL_WORDS = 4  # a breadcrumb's section has few words ("Health and social care")
+_TRAIL_SECTIONS = 2  # and a trail laid out one a line, few sections under "Home"
 _HOME_LINK = re.compile(r"(?:back|return|go) to (?:the )?home(?: ?page)?", re.I)
 # A first line that asks something of the reader ("Support the Sentinel", "Join the Voice") is no site's name.
 _ASKS = wordset("support subscribe donate join follow sign register become give")
@@ -162,6 +164,8 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
         line = header[n]
         if title and line == title:
             break
+        if _in_trail(header, n):
+            continue  # a section on a breadcrumb trail laid out one a line: "Home" / "Health and social care" / …
         if 0 < n < len(header) - 1 and all(len(x.split()) == 1 for x in header[n - 1 : n + 2]):
             continue  # one word between two others: a menu's item ("News" / "Clinical" / "Careers")
         parts = _TITLE_SPLIT.split(line)
@@ -194,6 +198,14 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
         if sectioned or again or the_caps or tagged or MEDIA_WORD.search(name):
             return _station(station)
     return None
+
+
+def _in_trail(header: list[str], n: int) -> bool:
+    """Say whether line n is a section on a breadcrumb trail laid out one a line: one of the two short lines right
+    under "Home" ("Home" / "Health and social care" / "Nursing"). A menu has more items, a masthead among them."""
+    trail = header[max(0, n - _TRAIL_SECTIONS) : n + 1]
+    home = next((m for m, line in enumerate(trail) if line == "Home"), None)
+    return home is not None and home < len(trail) - 1 and all(len(ln.split()) <= _TRAIL_WORDS for ln in trail[home:])
 
 
 def _owner_named(word: str, outside: str) -> bool:

@@ -898,3 +898,26 @@ def test_a_byline_whose_surname_is_also_a_street_word_names_the_writer(writer: s
 
 def test_a_street_named_on_a_line_under_the_headline_is_no_byline() -> None:
     assert meta("Ashcombe Gazette", HEADLINE, "By Station Road", "6th June 2025", *BODY).author is None
+
+
+def _trail_page(trail: str) -> str:
+    """A government press release whose breadcrumb trail, one section a line, names the lead's words."""
+    return ("Skip to main content\nCymraeg\nGOV.EXAMPLE\nSearch\nMenu\n\n" + trail + "\n\nPress release\n"
+            "New bursary to help unpaid carers with living costs\n"
+            "Unpaid carers will receive an extra £400 a year towards their costs.\n\nFirst published: 15 July 2024\n\n"
+            "The new bursary, announced today by the Cabinet Secretary for Care and Support, Jo Bell, will be paid "
+            "to carers who look after someone for 35 hours a week or more.\n\n"
+            "It is expected to benefit around 2,300 carers a year and is part of a £12m package for care and support."
+            "\n\nRelated content\nCarers guidance\nCarers strategy 2024 to 2027\n\nCookies\nPrivacy")
+
+
+def test_a_breadcrumb_trail_laid_out_one_section_a_line_under_home_is_no_headline_nor_masthead() -> None:
+    raw = _trail_page("Home\nCare and support\nCarers")
+    found = extract_metadata(raw, clean(raw))
+    assert found.title == "New bursary to help unpaid carers with living costs"
+    assert found.publisher != "Carers"
+
+
+def test_a_magazines_name_among_a_menus_items_under_home_is_still_the_masthead() -> None:
+    raw = _trail_page("Home\nServices\nHall hire\nCarers Weekly\nContact\nCarers Weekly - our parish magazine")
+    assert extract_metadata(raw, clean(raw)).publisher == "Carers Weekly"
