@@ -87,6 +87,7 @@ _ALWAYS_OPENING = starts_with(
     r"|cpd\s*:|reflect on (?:this|the) article\b"  # a journal's learning prompt under the article
     r"|(?:content|trigger) (?:note|warning)\s*:|darllen mwy\b|privacy notice\s*:"  # a sign-up box's small print
     r"|(?:read (?:more|next|also)|also read|see also|related(?: story| article)?)\s*:"  # a teaser, however long
+    r"|this (?:article|story|piece) is (?:more than|over) \w+ (?:days?|weeks?|months?|years?) old\b"  # its age
 )
 # Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
 _ALWAYS_HINTS = (

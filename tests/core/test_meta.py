@@ -921,3 +921,10 @@ def test_a_breadcrumb_trail_laid_out_one_section_a_line_under_home_is_no_headlin
 def test_a_magazines_name_among_a_menus_items_under_home_is_still_the_masthead() -> None:
     raw = _trail_page("Home\nServices\nHall hire\nCarers Weekly\nContact\nCarers Weekly - our parish magazine")
     assert extract_metadata(raw, clean(raw)).publisher == "Carers Weekly"
+
+
+def test_an_age_banner_over_the_headline_is_no_headline() -> None:
+    found = meta("The National Ledger", "News", "Health", "This article is more than 3 months old",
+                 "Nurses say they will not go back to the day centres", "By Rachel Okafor", "Sun 20 Jul 2025",
+                 "Six months after the day centres closed, nurses say the building is more than 30 years old.", *BODY)
+    assert found.title == "Nurses say they will not go back to the day centres"
