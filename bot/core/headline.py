@@ -50,6 +50,7 @@ _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the fir
 _SHORT_STANDFIRST = 0.6
 _SENTENCES = re.compile(r"\w[.!?] [A-Z]")  # a line of two sentences: a standfirst, never a headline
 _HEADLINE_STEMS = 3  # content words of a line that says what happened (a section's name has fewer)
+CAPITALS_WORDS = 5  # words of a headline in capitals: fewer make a label ("SERVICES THIS SUNDAY")
 TOLD = 3  # content words a headline shares with the lead when it plainly tells the same story
 
 
@@ -152,7 +153,12 @@ def _essay_head(line: TitleLine, below: TitleLine, lead: set[str]) -> bool:
 
 
 def _worded(text: str) -> bool:
-    """Say whether a line has a lower-case word, as a headline does (a body's or site's name has none)."""
+    """Say whether a line has a lower-case word, as a headline does (a body's or site's name has none); or, set all
+    in capitals as a tabloid or a printed page sets a headline, has a headline's length and ends in no body's word
+    ("PATIENTS ‘STUCK IN BEDS’ AS HOME CARE RUNS DRY", not "ROYAL COLLEGE OF NURSING")."""
+    words = _WORD.findall(text)
+    if text.isupper() and len(words) >= CAPITALS_WORDS:
+        return words[-1].lower() not in ORG_WORDS
     return any(w[:1].islower() and len(w) > 3 for w in text.split())
 
 

@@ -928,3 +928,15 @@ def test_an_age_banner_over_the_headline_is_no_headline() -> None:
                  "Nurses say they will not go back to the day centres", "By Rachel Okafor", "Sun 20 Jul 2025",
                  "Six months after the day centres closed, nurses say the building is more than 30 years old.", *BODY)
     assert found.title == "Nurses say they will not go back to the day centres"
+
+
+@pytest.mark.parametrize("lines", [("WALK-IN CENTRE", "SAVED AFTER", "FIVE-YEAR FIGHT"),
+                                   ("PATIENTS ‘STUCK IN BEDS’", "AS HOME CARE RUNS DRY")])
+def test_a_headline_in_capitals_over_two_or_three_lines_is_the_headline_over_its_standfirst(lines: tuple) -> None:
+    raw = ("Northgate Evening Post e-Edition\nThursday, 13 March 2025\nNEWS\n" + "\n".join(lines) + "\n"
+           "Health chiefs perform U-turn on plan to shut Ravensmoor unit as campaigners hail victory\n"
+           "By HANNAH PRYCE\nHealth Reporter\n\n"
+           "A walk-in centre that health bosses wanted to close has been saved after a five-year fight by "
+           "residents, and patients stuck in beds will get home care sooner.\n\n"
+           "The integrated care board confirmed yesterday that the centre will stay open seven days a week.")
+    assert extract_metadata(raw, clean(raw)).title == " ".join(lines)
