@@ -36,6 +36,11 @@ _CITED = re.compile(r"\((?:first\s+)?published:?\s+(?:online\s+)?(?:on\s+)?(?P<d
 _FILED = re.compile(r"^\W*(?:(?:filed|posted)\s+(?:under|in)|tags?|tagged|categor(?:y|ies))\b", re.I)
 # A date in the page's address or a breadcrumb of it: "example.co.uk › news › 2024 › 11 › 19 › councils-warn"
 _ADDRESS_DATE = re.compile(r"[/›»]\s*((?:19|20)\d\d)\s*[/›»]\s*(\d\d?)\s*[/›»]\s*(\d\d?)\s*(?:[/›»]|$)")
+# A printed page's running head: its number, the paper's name in capitals and the day, either way round ("12 SEVERN
+# VALLEY EVENING POST Tuesday, March 11, 2025"): the day is the issue's
+_RUNNING_HEAD = (
+    re.compile(r"\d{1,3} (?:[A-Z&'’.-]{2,} )+(?P<day>.+)"), re.compile(r"(?P<day>.+?)(?: [A-Z&'’.-]{2,})+ \d{1,3}")
+)
 _COMMENTS = re.compile(r"^\W*(?:\d+\s+)?(?:comments?|replies|leave a (?:reply|comment)|join the discussion)\b", re.I)
 _COMMENTER = re.compile(r"^\W*posted\b.*\bby\b", re.I)  # "Posted by Jim on 1 Dec": a comment, not the article
 _UPDATED_LABEL = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
@@ -113,6 +118,8 @@ def _published_as(header: list[str], footer: list[str], us: bool) -> date | None
     labelled += [found["date"] for ln in header if (found := _CITED.search(ln))]
     updated = [ln for ln in header if _UPDATED_LABEL.match(ln) or _UPDATED_FIELD.search(ln)]
     bare = [ln for ln in header if is_dateline(ln) and ln not in updated]
+    bare += [head["day"] for ln in header for pattern in _RUNNING_HEAD
+             if (head := pattern.fullmatch(ln)) and is_dateline(head["day"])]
     above = footer[: next((n for n, ln in enumerate(footer) if _COMMENTS.match(ln)), len(footer))]  # not comments
     # a comment's "Posted by Jim on 1 Dec" is no date of the article's; the line right under the article, a blog's
     # "Posted by Dev Malik on 27 November 2026 in Council", is the article's own

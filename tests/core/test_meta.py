@@ -940,3 +940,11 @@ def test_a_headline_in_capitals_over_two_or_three_lines_is_the_headline_over_its
            "residents, and patients stuck in beds will get home care sooner.\n\n"
            "The integrated care board confirmed yesterday that the centre will stay open seven days a week.")
     assert extract_metadata(raw, clean(raw)).title == " ".join(lines)
+
+
+@pytest.mark.parametrize("head", ["12 SEVERN VALLEY EVENING POST Tuesday, March 11, 2025",
+                                  "Tuesday, March 11, 2025 SEVERN VALLEY EVENING POST 13"])
+def test_the_day_in_a_printed_pages_running_head_is_the_articles_date(head: str) -> None:
+    found = meta("Severn Valley Evening Post | e-Edition", "Page 12 of 64", head, "NEWS", HEADLINE, "By Rachel Ormond",
+                 *BODY)
+    assert found.published == date(2025, 3, 11)
