@@ -29,6 +29,8 @@ _MID_SENTENCE = re.compile(r"[a-z,]$")  # a line that stops mid-sentence: a word
 _COLUMN_SHARE = 0.6  # in narrow columns, a wrapped line fills at least this share of the width
 _NARROWEST = 20  # no column is read as narrower
 _COLUMN_LINES = 20  # lines enough to tell a page's column width
+_ACROSS = 1.25  # a line this much wider than the column is set across columns (a headline), not in one
+_LONGEST_WRAPPED = 100  # no hard-wrapped page has lines longer than this
 
 
 class Kind(Enum):
@@ -91,16 +93,19 @@ def page_blocks(raw: str, repeated: frozenset[str]) -> list[Block]:
         ):
             for credit in (line, *job):
                 credit.meta = credit.furniture = True
-    reach = _wrap_reach([len(b.text) for b in lines if not b.furniture])
-    long_lines = [b.text for b in lines if len(b.text) >= reach]
+    column = _column_width([len(b.text) for b in lines if not b.furniture])
+    reach = _wrap_reach(column)
+    long_lines = [b.text for b in lines if len(b.text) >= reach and not b.furniture]  # a footer's copyright is not
+    # set in the column
     wrapped = (
         len(long_lines) >= 4
-        and max(len(t) for t in long_lines) <= 100
+        and max(len(t) for t in long_lines) <= _LONGEST_WRAPPED
         and sum(not ends_sentence(t) for t in long_lines) >= len(long_lines) / 2
     )
+    across = min(_LONGEST_WRAPPED, int(_ACROSS * column) if column else _LONGEST_WRAPPED) if wrapped else None
     blocks: list[Block] = []
     for line in lines:
-        if blocks and _continues(raw, blocks[-1], line, wrapped, reach):
+        if blocks and _continues(raw, blocks[-1], line, across, reach):
             last = blocks[-1]
             last.end = line.end
             last.lines.append(line.text)
@@ -115,17 +120,20 @@ def flowed(text: str) -> str:
     return _WRAP.sub(lambda m: "" if m[1] else " ", text) if "\n" in text else text
 
 
-def _wrap_reach(widths: list[int]) -> int:
+def _column_width(widths: list[int]) -> int | None:
+    """The width of the page's text: nine lines in ten fit in it (None when too few lines tell)."""
+    return sorted(widths)[int(0.9 * (len(widths) - 1))] if len(widths) >= _COLUMN_LINES else None
+
+
+def _wrap_reach(column: int | None) -> int:
     """The length below which a line is never a hard-wrapped piece of a paragraph: _WRAP_CHARS, or less on a page
     set in narrow columns (an e-paper's 38 characters), where a wrapped line is most of the column's width."""
-    if len(widths) < _COLUMN_LINES:
-        return _WRAP_CHARS
-    column = sorted(widths)[int(0.9 * (len(widths) - 1))]  # the column's width: nine lines in ten fit in it
-    return max(_NARROWEST, min(_WRAP_CHARS, int(_COLUMN_SHARE * column)))
+    return _WRAP_CHARS if column is None else max(_NARROWEST, min(_WRAP_CHARS, int(_COLUMN_SHARE * column)))
 
 
-def _continues(raw: str, previous: Block, line: Block, wrapped: bool, reach: int) -> bool:
-    """Say whether a line carries on the previous line's paragraph (the page was hard-wrapped)."""
+def _continues(raw: str, previous: Block, line: Block, across: int | None, reach: int) -> bool:
+    """Say whether a line carries on the previous line's paragraph (the page was hard-wrapped). On a page wrapped
+    in columns (`across` set), a line longer than that is set across them, as a headline is, not in a column."""
     before, first = previous.lines[-1], line.text[0]
     # a wrapped line's piece is no menu or tagline ("for older people run by …"): it goes on a sentence
     piece = line.furniture and not line.meta and first.islower() and not ends_sentence(before) and not (
@@ -139,7 +147,7 @@ def _continues(raw: str, previous: Block, line: Block, wrapped: bool, reach: int
     # headline's closing quote mark, a phone number, or a label in capitals ("SERVICES THIS SUNDAY")
     opening = line.text.split()[0].strip("\"'“‘(")
     capital = _MID_SENTENCE.search(before) is not None and not (len(opening) > 1 and opening.isupper())
-    return first.islower() or (wrapped and len(line.text) >= 20 and capital)
+    return first.islower() or (across is not None and len(line.text) >= 20 and len(before) <= across and capital)
 
 
 def _credited_sentence(text: str) -> bool:

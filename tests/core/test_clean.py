@@ -867,3 +867,22 @@ def test_a_lone_button_under_a_line_that_stops_mid_sentence_is_not_run_into_it()
     closing = "'Love has no sell-by date!' Care home sweethearts, 91 and 88, tie the knot after a game of bingo"
     blocks = page_blocks("\n".join([closing, "e-mail", "214", "shares"]), frozenset())
     assert [b.text for b in blocks][:2] == [closing, "e-mail"]
+
+
+_COLUMN = ("A home care company has been\nawarded a £38 million contract\nto provide support to hundreds\n"
+           "of older and disabled people\nacross the borough, in the\nbiggest shake-up for a decade.\n")
+
+
+def test_a_headline_wider_than_the_column_is_not_run_into_the_standfirst_under_it() -> None:
+    raw = ("NEWS\nCouncil hands £38m home care deal to Harnley firm\nProvider says it will recruit 200\ncarers as "
+           "council shakes up care\nBy JAMES TILLOTSON\n" + _COLUMN * 4)
+    assert clean(raw).title == "Council hands £38m home care deal to Harnley firm"
+
+
+def test_a_long_copyright_line_under_a_page_in_narrow_columns_leaves_its_paragraphs_joined() -> None:
+    quote = ("‘You build schools, offices, super-\nmarkets, and you’re proud of them,\n"
+             "but this is different,’ said Mr\nLloyd. ‘The lads knew who it was\nfor. Nobody complained.’\n")
+    raw = ("NEWS\nHome care firm lands £38m deal\nBy JAMES TILLOTSON\n" + _COLUMN * 3 + quote + _COLUMN
+           + "Severn Valley Evening Post © 2025 Wyvern Newspapers Ltd. All rights reserved. This e-edition may not be "
+             "reproduced without permission.")
+    assert "this is different,’ said Mr Lloyd. ‘The lads knew who it was for. Nobody complained.’" in clean(raw).body
