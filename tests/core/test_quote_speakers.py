@@ -3065,3 +3065,31 @@ def test_they_after_a_bodys_spokesperson_is_the_body_without_the_article() -> No
         "“We inherited an NHS that was broken, and this winter we have put an extra £450m in,” they said."
     )
     assert [s for s, _ in speakers(text)] == ["Department of Health and Social Care"]
+
+
+def test_a_place_ending_a_list_of_places_is_no_one_for_the_next_she() -> None:
+    text = (
+        "The practice, which has 14,500 patients across Kettlewick, Ashworth and Low Fold, switched to a new phone "
+        "system in February.\n\n"
+        "I went to the surgery to ask practice manager Janet Oduya what was going on. She did not dodge it.\n\n"
+        "“I'm not going to pretend the first week went well,” she said."
+    )
+    assert [s for s, _ in speakers(text)] == ["Janet Oduya"]
+
+
+def test_a_body_named_with_the_in_it_is_no_one_for_the_next_she() -> None:
+    text = (
+        "This is The Welcome Table, a kitchen that cooks free meals for people discharged from hospital.\n\n"
+        "Its founder, Bernadette Okoro – ‘Bernie’ to everyone here – spent 26 years as a dinner lady.\n\n"
+        "“My neighbour came home after a hip replacement with nothing to eat,” she says."
+    )
+    assert [s for s, _ in speakers(text)][-1] == "Bernadette Okoro"
+
+
+def test_a_word_of_a_bodys_name_opening_a_sentence_before_a_plural_is_no_one() -> None:
+    text = (
+        "Optometrist Priya Nandakumar, who runs Brookfield Eye Care on the High Street, sees patients daily.\n\n"
+        "Ms Nandakumar said anyone should get their eyes tested. Eye tests are free for people over 60.\n\n"
+        "She said: “Come in that week.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Priya Nandakumar"]

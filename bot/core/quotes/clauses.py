@@ -140,8 +140,7 @@ _AFTER_QUOTE = re.compile(r"\b(?P<according>(?!))?(?P<part>(?!))?(?P<verb>began|
 
 
 def after_clause(clause: str) -> Mention | None:
-    """Parse an attribution that follows a quotation: "said X" / "X said" / "— X" / "according to X"; it ends where
-    the next quotation opens."""
+    """Parse an attribution after a quotation ("said X", "X said", "— X", "according to X") up to the next one."""
     opener = _OPENER.search(clause)
     clause = clause[: opener.start()] if opener else clause
     if back := NAMED_BACK.match(named := clause.lstrip()):  # "‘…’ That was the care minister, Gareth Pellow, on …"
@@ -327,8 +326,7 @@ def _one_of_them(clause: str, start: int) -> Mention | None:
 
 
 def _leads(word: str, at: int) -> bool:
-    """Whether a word before a clause's subject is one of time or order ("Then", "halfway through"), not the subject
-    itself nor a name."""
+    """Whether a word before a clause's subject is one of time or order ("Then", "halfway through"), not a name."""
     low = word.lower()
     return low not in _SUBJECTS and (low in _LINKS or (word.isalpha() and (at == 0 or word.islower())))
 
@@ -383,6 +381,8 @@ def first_subject(text: str, strict: bool = False) -> Mention | None:
         whole = np_forward(tokens, i) if role_next else None
         if whole and whole.kind == "person" and ROLE_NOUNS.intersection((whole.role or "").lower().split()):
             return replace(whole, start=tokens[i][1])  # "the chief executive of X, Dr Y, accepts": Dr Y
+        if word == "The" and i and i + 1 < len(tokens) and tokens[i + 1][0][0].isupper():
+            return None  # "This is The Welcome Table, a kitchen": a name with "The" in it is a body's or a place's
         if low in FUNCTION_WORDS or not word[0].isalnum():
             i += 1
             continue

@@ -263,6 +263,10 @@ def _credit_line(text: str) -> Mention | None:
     return replace(person, start=credit.start(2) + person.start) if person and person.kind == "person" else None
 
 
+# The plural noun a capitalised word opening a sentence modifies, and its verb: "Eye tests are free", "Care homes were"
+_PLURAL_HEAD = re.compile(r" [a-z]+s (?:are|were|have|can|cannot|could|will|would|may|must|remain|cost)\b")
+
+
 def _is_name(text: str, lead: Mention, names: ArticleNames) -> bool:
     """Tell whether a sentence's subject is a person's name: a lone capitalised word opening a sentence is too
     often not one."""
@@ -275,6 +279,7 @@ def _is_name(text: str, lead: Mention, names: ArticleNames) -> bool:
              or is_given_name(lead.name)  # and "Rachel’s burden is different"
              or bool(names.first_name_forms(lead.name)))  # and "Winnie's advice", Winnie Hargreaves's
         and lead.start < 100
+        and not (" " not in lead.name and _PLURAL_HEAD.match(text, lead.start + len(lead.name)))  # "Eye tests are"
         and bool(" " in lead.name or lead.role or lead.gender or names.is_known_name(lead.name)
                  or is_given_name(lead.name)  # "Janice is 58 and …"
                  or _AGED.match(text, lead.start + len(lead.name)))
@@ -349,6 +354,18 @@ _AGED_NAME = re.compile(r"\b\d{1,3}-year-old ([A-Z][a-z]+)\b(?! [A-Z])")  # "15-
 _OWNED = re.compile(r"(?<=[a-z] )([A-Z][\w-]+)(?=['’]s [a-z])")  # "on Kareem’s phone"
 
 
+# The places a list names before its last ("Kettlewick, Ashworth and "), and the words that bring in a list of them
+_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )*[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* (?:and|or) $")
+_AREA = frozenset(("across", "around", "throughout", "between"))
+
+
+def _placed(before: str) -> bool:
+    """Say whether the name after `before` is a place: after "in" or "from", or ending a list of places brought in so
+    ("patients across Kettlewick, Ashworth and Low Fold, switched": no one switched)."""
+    listed = _LISTED_BEFORE.search(before)
+    return (before[: listed.start()] if listed else before).rstrip().rpartition(" ")[2] in PLACED | _AREA
+
+
 def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNames) -> Mention | None:
     """Return the one person a sentence names as the subject of a verb in its middle ("It is 7.40am and Maureen
     Cathcart is already on her second cup of tea"), or by a name alone that opens a clause, or follows a short
@@ -360,7 +377,7 @@ def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNa
     subjects = [
         m for m in _NAMED_SUBJECT.finditer(sentence)
         if not quoted(m.start()) and not m[0].endswith(("'s", "’s"))  # "St Aidan's marks 40 years"
-        and sentence[: m.start()].rstrip().rpartition(" ")[2] not in PLACED  # "a pharmacy in Marbury Green, trained"
+        and not _placed(sentence[: m.start()])  # "a pharmacy in Marbury Green, trained"
         and not m[0].startswith("The ")  # "The Morning Ledger takes a harder line": a paper
         and (analyse_run(word_tokens(m[0]))[0] == "person" if m["full"] else names.known_in_full(m[2]))
     ]
