@@ -58,6 +58,7 @@ _ALWAYS = pattern(
     r"\bbecome a (?:member|supporter) (?:from|for|today)\b|\bfunded by (?:its|our) readers\b|\breader-funded\b",
     r"\b(?:join|sign up (?:to|for)) (?:the |our )?[\w'’ ]{0,40}\bnewsletter\b",
     r"\bspecial offers,? promotions and adverts\b",
+    r"\bwhen you subscribe we will use the information you provide\b",  # a sign-up box's small print
     r"\byou(?:'|’)?re reading (?:one of )?our (?:premium|subscriber)",
     r"\bif you value (?:[\w-]+ ){0,4}(?:journalism|news)\b|\bplease chip in\b|\bwe have a (?:small )?favou?r to ask\b",
     r"\bfind this (?:story|article) in (?:your|my) bookmarks\b",  # a bookmark button's message

@@ -107,6 +107,7 @@ def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str], above: int
     """
     stems = _stems(headline.text)
     tells = len(stems & lead) >= TOLD or bool(stems & lead and _SENTENCES.search(line.text))
+    tells = tells or bool(stems & lead and _capitals(headline.text) and not line.text.isupper())  # a tabloid's
     return line.position == above + 1 and (_essay_head(headline, line, lead) or (
         tells
         and len(stems) >= _HEADLINE_STEMS
@@ -156,10 +157,13 @@ def _worded(text: str) -> bool:
     """Say whether a line has a lower-case word, as a headline does (a body's or site's name has none); or, set all
     in capitals as a tabloid or a printed page sets a headline, has a headline's length and ends in no body's word
     ("PATIENTS ‘STUCK IN BEDS’ AS HOME CARE RUNS DRY", not "ROYAL COLLEGE OF NURSING")."""
+    return _capitals(text) or any(w[:1].islower() and len(w) > 3 for w in text.split())
+
+
+def _capitals(text: str) -> bool:
+    """Say whether a line in capitals reads as a headline: long enough, and ending in no body's word."""
     words = _WORD.findall(text)
-    if text.isupper() and len(words) >= CAPITALS_WORDS:
-        return words[-1].lower() not in ORG_WORDS
-    return any(w[:1].islower() and len(w) > 3 for w in text.split())
+    return text.isupper() and len(words) >= CAPITALS_WORDS and words[-1].lower() not in ORG_WORDS
 
 
 def _caption(line: TitleLine, byline: int | None) -> bool:

@@ -28,6 +28,7 @@ _SUMMARY_LABEL = re.compile(r"(?:summary|key points|in short|at a glance|what we
 _CLOCK = re.compile(r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?", re.I)  # a live entry's time
 _PLAYER = re.compile(r"(?:listen|play|watch)\b", re.I)  # an audio or video player's label over its length
 _HEADLINE_LINES = 3  # a headline set in a narrow column wraps onto this many lines at most
+_CAPITALS_LINE = 6  # words on one line of a headline in capitals wrapped in a narrow column: fewer than this
 # An obituary's headline is the name its lead opens on ("Peggy Tulloch obituary" over "Peggy Tulloch, who has died
 # aged 94, …"): three words, too few for a headline's shape, but the lead says whose it is.
 _OBITUARY = re.compile(r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+) obituary")
@@ -137,7 +138,8 @@ def _capitals_heads(blocks: list[Block], visible: list[int]) -> dict[int, int]:
     "SAVED AFTER" / "FIVE-YEAR FIGHT"): the first line's index to the last's. A section's label ("NEWS") is none."""
     def capital(i: int) -> bool:
         text = blocks[i].text
-        return i in visible and text.isupper() and len(blocks[i].lines) == 1 and not _SECTION_LABEL.fullmatch(text)
+        return (i in visible and text.isupper() and len(blocks[i].lines) == 1 and blocks[i].words < _CAPITALS_LINE
+                and not _SECTION_LABEL.fullmatch(text))  # a longer line is a headline alone, under its kicker
 
     heads: dict[int, int] = {}
     i = 0

@@ -886,3 +886,12 @@ def test_a_long_copyright_line_under_a_page_in_narrow_columns_leaves_its_paragra
            + "Severn Valley Evening Post © 2025 Wyvern Newspapers Ltd. All rights reserved. This e-edition may not be "
              "reproduced without permission.")
     assert "this is different,’ said Mr Lloyd. ‘The lads knew who it was for. Nobody complained.’" in clean(raw).body
+
+
+def test_a_sign_up_boxs_small_print_between_paragraphs_is_furniture() -> None:
+    small_print = ("When you subscribe we will use the information you provide to send you these newsletters. "
+                   "Sometimes they'll include recommendations for other related newsletters or services we offer. "
+                   "Our Privacy Notice explains more about how we use your data, and your rights. "
+                   "You can unsubscribe at any time.")
+    result = clean(page(HEADLINE, BODY[0], small_print, *BODY[1:]))
+    assert small_print not in result.body and small_print in result.removed

@@ -948,3 +948,15 @@ def test_the_day_in_a_printed_pages_running_head_is_the_articles_date(head: str)
     found = meta("Severn Valley Evening Post | e-Edition", "Page 12 of 64", head, "NEWS", HEADLINE, "By Rachel Ormond",
                  *BODY)
     assert found.published == date(2025, 3, 11)
+
+
+@pytest.mark.parametrize("kicker", [(), ("CASH FOR CHIEFS",), ("EXCLUSIVE",)])
+def test_a_tabloids_headline_in_capitals_on_one_line_beats_its_standfirst_and_kicker(kicker: tuple) -> None:
+    headline = "NHS 'FAT CAT' BOSSES RAKE IN £300K WHILE PATIENTS LANGUISH ON TROLLEYS"
+    raw = "\n".join(["The Daily Clarion", "News", "Opinion", "", *kicker, headline,
+                     "Number of health service managers paid more than the PM soars by a third in a year",
+                     "Gary Mullins, Political Reporter", "Published: 22:30, 9 Mar 2025", "7 comments", "Share", "",
+                     "THE number of NHS managers paid more than the Prime Minister has soared by a third in a year, "
+                     "the Clarion can reveal.", "",
+                     "Some 412 health service bosses were paid more than £170,000 last year, up from 309."])
+    assert extract_metadata(raw, clean(raw)).title == headline
