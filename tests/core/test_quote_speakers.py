@@ -3093,3 +3093,12 @@ def test_a_word_of_a_bodys_name_opening_a_sentence_before_a_plural_is_no_one() -
         "She said: “Come in that week.”"
     )
     assert [s for s, _ in speakers(text)] == ["Priya Nandakumar"]
+
+
+def test_and_in_a_statement_added_is_the_sentences_own_subject_not_the_statement() -> None:
+    text = (
+        "The waiting list has fallen for five months in a row.\n\n"
+        "Health secretary Marcus Ellery welcomed the figures, and in a statement added: “Waiting lists are coming "
+        "down because NHS staff are seeing more patients than ever.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Marcus Ellery"]

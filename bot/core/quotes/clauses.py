@@ -82,8 +82,7 @@ _SIGNED_BY = re.compile(
 )
 # A sentence that opens with a role and then the name between commas: "Mercer's Democratic opponent, Rep. Adela
 # Quiroga, moved quickly", "The trust's chief executive, Ann Lee, said", "His wife, Jean Moss, sat beside him".
-# A relative clause on a body or thing before the cue ("…, which was not involved in the research, said"): the
-# subject is what comes before it.
+# A relative clause on a body or thing before the cue ("…, which was not involved, said"): the subject is before it.
 _WHICH_ASIDE = re.compile(r", which [^,“\"]*,\s*$")
 _DASHED_ASIDE = re.compile(r" [–—] (?:who|which) [^–—“\"]* [–—]\s*$")
 _ROLE_THEN_NAME = re.compile(
@@ -106,8 +105,7 @@ _ITS_FINDING = re.compile(r"(?:Its|Their) (?:[\w-]+ )?(?:conclusions?|verdict|fi
 _QA_LABEL = re.compile(r"Q|A|Question|Answer")  # an advice column's or Q&A's label before its colon
 # What someone wrote, as the subject of "read" or "said": "Her post read:", "His letter said"
 _OWN_WRITING = re.compile(r"([Hh]er|[Hh]is) (?:[\w-]+ )?(?:letter|post|message|e-?mail|statement|tweet|note|blog)")
-# Words naming whose the quotation just before was: "So says X", "That advice came from X", "The words are those of X",
-# "That was the care minister, X, on …"
+# Words naming whose the quotation just before was: "So says X", "That advice came from X", "The words are those of X"
 NAMED_BACK = re.compile(
     r"(?:So says|Th(?:at|ose|ese|e|is) (?:[a-z]+ )?(?:words?|advice|verdict|view|warning|plea|remarks?|comments?"
     r"|account|testimony|description) (?:(?:are|is|was|were|came) (?:those |the words )?(?:of|from)"
@@ -180,16 +178,15 @@ def after_clause(clause: str) -> Mention | None:
 
 
 def _people(subject: str) -> Mention | None:
-    """Return people spoken of together as the subject right after a quotation: "…,” campaigners said", "…,” local
-    residents told the meeting"."""
+    """Return people spoken of together as the subject right after a quotation: "…,” campaigners said"."""
     words = subject.split()
     if not 0 < len(words) <= 2 or words[-1].lower() not in GROUPS or (len(words) == 2 and words[0] not in MODIFIERS):
         return None
     return Mention("nominal", " ".join(words), start=subject.find(words[0]))
 
 
-# A second verb of the sentence's subject: "She looked at me over her glasses and said: “…”".
-_AND_THEN = re.compile(r"\band\s*$")
+# A second verb of the sentence's subject: "She looked at me … and said: “…”", "…, and in a statement added:"
+_AND_THEN = re.compile(r"\band(\s+(?:in|with|via)\s+(?:a|an|the|his|her|its|their)(?:\s+[\w-]+){1,3})?\s*$")
 _ONE_OF = re.compile(r"\s*(?:([Oo]ne of the)|[Aa]n?|[Oo]ne|[Aa]nother) ")  # "one of the nurses", "a young nurse"
 _LINKS = frozenset("and then but so".split())  # words before a clause's subject: "and then she grabbed my wrist"
 _SUBJECTS = frozenset(("he", "she", "i"))
@@ -261,7 +258,9 @@ def before_clause(clause: str) -> Mention | None:
             return sentence_subject(before) or clause_subject(before)
         else:
             before = body[: cue.start()]
-            mention = subject_before(before) or (clause_subject(before) if _AND_THEN.search(before) else None)
+            then = _AND_THEN.search(before)  # "and said", "and in a statement added": the sentence's own subject
+            mention = None if then and then[1] else subject_before(before)
+            mention = mention or (clause_subject(before) if then else None)
             found = who_subject(before) if mention is None or mention.kind == "nominal" else None
             # "… Dr Ann Roe, who said:", and with no one else, someone unnamed: "comments from a relative, who said:"
             unnamed = found is not None and found.kind == "nominal" and nominal_head(found.name) in SOMEONE
