@@ -943,7 +943,8 @@ def test_a_headline_in_capitals_over_two_or_three_lines_is_the_headline_over_its
 
 
 @pytest.mark.parametrize("head", ["12 SEVERN VALLEY EVENING POST Tuesday, March 11, 2025",
-                                  "Tuesday, March 11, 2025 SEVERN VALLEY EVENING POST 13"])
+                                  "Tuesday, March 11, 2025 SEVERN VALLEY EVENING POST 13",
+                                  "THE SEVERN VALLEY ECHO    TUESDAY, MARCH 11, 2025    5"])
 def test_the_day_in_a_printed_pages_running_head_is_the_articles_date(head: str) -> None:
     found = meta("Severn Valley Evening Post | e-Edition", "Page 12 of 64", head, "NEWS", HEADLINE, "By Rachel Ormond",
                  *BODY)
@@ -960,3 +961,9 @@ def test_a_tabloids_headline_in_capitals_on_one_line_beats_its_standfirst_and_ki
                      "the Clarion can reveal.", "",
                      "Some 412 health service bosses were paid more than £170,000 last year, up from 309."])
     assert extract_metadata(raw, clean(raw)).title == headline
+
+
+def test_a_date_line_that_goes_on_to_the_posts_categories_is_the_articles_date() -> None:
+    found = meta("Social Work Practitioner", "Adults", HEADLINE, "by Lydia Marsh",
+                 "October 3, 2024 in Adults, Mental health, Workforce", *BODY)
+    assert found.published == date(2024, 10, 3)
