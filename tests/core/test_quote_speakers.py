@@ -3102,3 +3102,18 @@ def test_and_in_a_statement_added_is_the_sentences_own_subject_not_the_statement
         "down because NHS staff are seeing more patients than ever.”"
     )
     assert [s for s, _ in speakers(text)] == ["Marcus Ellery"]
+
+
+@pytest.mark.parametrize(("name", "pronoun"), [("Liam Porter", "he"), ("Jane Porter", "she")])
+def test_a_surname_that_is_also_a_job_after_a_given_name_is_a_persons_name(name: str, pronoun: str) -> None:
+    text = (
+        "The council wants to recover unspent direct payments.\n\n"
+        f"{name}, 34, who employs three personal assistants, said the plans were a misunderstanding.\n\n"
+        f"“That so-called surplus is money put aside to cover holiday pay,” {pronoun} said."
+    )
+    assert [s for s, _ in speakers(text)] == [name]
+
+
+def test_a_job_before_a_name_is_still_the_persons_role() -> None:
+    text = "Staff are tired.\n\nHospital porter John Smith said the plans were wrong.\n\n“They are wrong,” he said."
+    assert speakers(text) == [("John Smith", "Hospital porter")]

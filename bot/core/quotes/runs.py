@@ -130,7 +130,7 @@ def _person_tail(words: list[str]) -> list[str]:
         if (
             not word[0].isupper()
             or (low in HONORIFICS and not surname)
-            or low in ROLE_NOUNS
+            or (low in ROLE_NOUNS and not (surname and is_given_name(words[-n - 2])))  # "Liam Porter": a surname
             or (low in KIN and tail)  # a tabloid's "Mum Kerry, 34,": her relation, not her name; but "Mum said"
             or low in FUNCTION_WORDS
             or low in NUMBER_WORDS
