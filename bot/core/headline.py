@@ -51,6 +51,8 @@ _SHORT_STANDFIRST = 0.6
 _SENTENCES = re.compile(r"\w[.!?] [A-Z]")  # a line of two sentences: a standfirst, never a headline
 _HEADLINE_STEMS = 3  # content words of a line that says what happened (a section's name has fewer)
 CAPITALS_WORDS = 5  # words of a headline in capitals: fewer make a label ("SERVICES THIS SUNDAY")
+# Words a headline has and a body's name has not: "… OPENS ITS DOORS ON MARKET STREET", "BEDS AXED AT TOWN'S …"
+_SENTENCE_WORDS = wordset("its their his her on at to as after over with from by is are was will has have")
 TOLD = 3  # content words a headline shares with the lead when it plainly tells the same story
 
 
@@ -161,9 +163,11 @@ def _worded(text: str) -> bool:
 
 
 def _capitals(text: str) -> bool:
-    """Say whether a line in capitals reads as a headline: long enough, and ending in no body's word."""
-    words = _WORD.findall(text)
-    return text.isupper() and len(words) >= CAPITALS_WORDS and words[-1].lower() not in ORG_WORDS
+    """Say whether a line in capitals reads as a headline: long enough, and ending in no body's word unless it has a
+    word no body's name has ("HOSPICE SHOP OPENS ITS DOORS ON MARKET STREET", not "ROYAL COLLEGE OF NURSING")."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return text.isupper() and len(words) >= CAPITALS_WORDS and (
+        words[-1] not in ORG_WORDS or bool(_SENTENCE_WORDS.intersection(text.lower().split())))
 
 
 def _caption(line: TitleLine, byline: int | None) -> bool:

@@ -931,7 +931,9 @@ def test_an_age_banner_over_the_headline_is_no_headline() -> None:
 
 
 @pytest.mark.parametrize("lines", [("WALK-IN CENTRE", "SAVED AFTER", "FIVE-YEAR FIGHT"),
-                                   ("PATIENTS ‘STUCK IN BEDS’", "AS HOME CARE RUNS DRY")])
+                                   ("PATIENTS ‘STUCK IN BEDS’", "AS HOME CARE RUNS DRY"),
+                                   ("BEDS AXED", "AT TOWN'S", "COTTAGE HOSPITAL"),
+                                   ("WALK-IN CENTRE OPENS ITS DOORS ON MARKET STREET",)])
 def test_a_headline_in_capitals_over_two_or_three_lines_is_the_headline_over_its_standfirst(lines: tuple) -> None:
     raw = ("Northgate Evening Post e-Edition\nThursday, 13 March 2025\nNEWS\n" + "\n".join(lines) + "\n"
            "Health chiefs perform U-turn on plan to shut Ravensmoor unit as campaigners hail victory\n"
