@@ -3117,3 +3117,14 @@ def test_a_surname_that_is_also_a_job_after_a_given_name_is_a_persons_name(name:
 def test_a_job_before_a_name_is_still_the_persons_role() -> None:
     text = "Staff are tired.\n\nHospital porter John Smith said the plans were wrong.\n\n“They are wrong,” he said."
     assert speakers(text) == [("John Smith", "Hospital porter")]
+
+
+def test_a_name_after_a_time_and_a_place_opening_the_sentence_is_the_next_she() -> None:
+    text = (
+        "District nurse Claire Hodgson has worked in Daleside for 20 years.\n\n"
+        "Nadia Pereira, head of community nursing, said the trust had recruited 14 nurses.\n\n"
+        "At 3.50pm, back at the health centre, Claire sat down to write up her notes. I asked whether she would "
+        "recommend the job.\n\n"
+        "“In a heartbeat,” she said."
+    )
+    assert [s for s, _ in speakers(text)] == ["Claire Hodgson"]

@@ -85,8 +85,9 @@ _AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
 # "Born in Coldharbour, Jean trained …"
 _PHRASE_FIRST = re.compile(
     r"(?:Through|Throughout|Despite|During|Via|Across|Without|Within|Among|Between|Beyond|Until|Thanks to|After"
-    r"|Before|Since|Following|Born|Raised|Brought up|Educated|Originally from|Asked|Pressed) [^,.;:!?“”\"]{1,60}, "
-    r"(?=[A-Z])")  # "Asked what he would miss most, Dr Fairweather did not hesitate."
+    r"|Before|Since|Following|Born|Raised|Brought up|Educated|Originally from|Asked|Pressed|At|By) "
+    r"(?:\d{1,2}[.:]\d\d|[^,.;:!?“”\"]){1,60}, (?:(?:back|then|later|still|once) [^,.;:!?“”\"]{1,40}, )?"  # or two
+    r"(?=[A-Z])")  # "Asked what he would miss most, Dr Fairweather did not hesitate."; "At 3.50pm, back at base, Jo"
 _SHORT_PHRASE = re.compile(r"[A-Z][^,.;:!?“”\"]{0,40}, (?=the )")  # "Back in the car, the district nurse sits"
 # A clause about someone named, then "she" or "he": "When Jess rang the line at 3am, she had already written …"
 _CLAUSE_FIRST = re.compile(
