@@ -84,9 +84,9 @@ _NOT_SITE = re.compile(
 )
 
 _TITLE_SMALL_WORDS = frozenset("of at in on for and the to &".split())  # lower case inside a title's name
-# The masthead's link text pasted after its name: "The Daily Ledger - Back to home"
 _TRAIL_WORDS = 4  # a breadcrumb's section has few words ("Health and social care")
 _TRAIL_SECTIONS = 2  # and a trail laid out one a line, few sections under "Home"
+# The masthead's link text pasted after its name: "The Daily Ledger - Back to home"
 _HOME_LINK = re.compile(r"(?:back|return|go) to (?:the )?home(?: ?page)?", re.I)
 # A first line that asks something of the reader ("Support the Sentinel", "Join the Voice") is no site's name.
 _ASKS = wordset("support subscribe donate join follow sign register become give")

@@ -136,16 +136,18 @@ def _tells_lead(blocks: list[Block], i: int, lead: str) -> bool:
 def _capitals_heads(blocks: list[Block], visible: list[int]) -> dict[int, int]:
     """Find headlines set in capitals over two or three lines, as a printed page sets them ("WALK-IN CENTRE" /
     "SAVED AFTER" / "FIVE-YEAR FIGHT"): the first line's index to the last's. A section's label ("NEWS") is none."""
+    shown = set(visible)
+
     def capital(i: int) -> bool:
         text = blocks[i].text
-        return (i in visible and text.isupper() and len(blocks[i].lines) == 1 and blocks[i].words < _CAPITALS_LINE
+        return (i in shown and text.isupper() and len(blocks[i].lines) == 1 and blocks[i].words < _CAPITALS_LINE
                 and not _SECTION_LABEL.fullmatch(text))  # a longer line is a headline alone, under its kicker
 
     heads: dict[int, int] = {}
-    i = 0
-    while i < len(blocks):
+    i, end = 0, max(visible, default=-1) + 1  # the lines above the body
+    while i < end:
         j = i
-        while capital(i) and j + 1 < len(blocks) and capital(j + 1) and blocks[j + 1].start - blocks[j].end <= 1:
+        while capital(i) and j + 1 < end and capital(j + 1) and blocks[j + 1].start - blocks[j].end <= 1:
             j += 1
         if 0 < j - i < _HEADLINE_LINES and sum(blocks[k].words for k in range(i, j + 1)) >= CAPITALS_WORDS:
             heads[i] = j
