@@ -102,7 +102,7 @@ def page_blocks(raw: str, repeated: frozenset[str]) -> list[Block]:
         and max(len(t) for t in long_lines) <= _LONGEST_WRAPPED
         and sum(not ends_sentence(t) for t in long_lines) >= len(long_lines) / 2
     )
-    across = min(_LONGEST_WRAPPED, int(_ACROSS * column) if column else _LONGEST_WRAPPED) if wrapped else None
+    across = min(_LONGEST_WRAPPED, int(_ACROSS * (column or _LONGEST_WRAPPED))) if wrapped else None
     blocks: list[Block] = []
     for line in lines:
         if blocks and _continues(raw, blocks[-1], line, across, reach):

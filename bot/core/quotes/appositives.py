@@ -27,6 +27,7 @@ from bot.core.quotes.rolewords import clean_role, role_gender
 from bot.core.quotes.runs import surely_named
 
 _APPOSITIVE_TOKENS = 45
+_NOT_ITS_NAME = AFFILIATIONS | PLACE_BEFORE | {"by"}  # words before a name that make it someone else's, or a place
 _ONE_OF = re.compile(r"(?:one|some|many|several) of (?:the|its|their|our) (?:[a-z-]+ )*?([a-z]+?)s\b", re.I)
 
 
@@ -192,6 +193,6 @@ def _named(inner: list[Token]) -> tuple[Mention | None, bool]:
     pure = pure and not all(w.lower().rstrip(".") in ROLE_NOUNS | HONORIFICS for w in words[:at])  # ", Professor of X,"
     pure = pure and all(w[0].isupper() or w in FUNCTION_WORDS for w in words[at + 1 :])
     pure = pure and inner[0][0].lower() not in RELATIVES  # ", who represents Harlowmere South,"
-    pure = pure and not any(w in AFFILIATIONS | PLACE_BEFORE for w, _, _ in inner[:lead])  # ", at X,"
-    pure = pure and not any(w == "by" for w, _, _ in inner[:lead])  # "The letter, seen by The Sentinel,": not it
+    # ", at X,"; ", seen by X," ("The letter, seen by The Sentinel,": not the letter's name)
+    pure = pure and not any(w in _NOT_ITS_NAME for w, _, _ in inner[:lead])
     return name, pure

@@ -357,14 +357,14 @@ _OWNED = re.compile(r"(?<=[a-z] )([A-Z][\w-]+)(?=['’]s [a-z])")  # "on Kareem�
 
 # The places a list names before its last ("Kettlewick, Ashworth and "), and the words that bring in a list of them
 _LISTED_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )*[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* (?:and|or) $")
-_AREA = frozenset(("across", "around", "throughout", "between"))
+_PLACE_WORDS = PLACED | {"across", "around", "throughout", "between"}
 
 
 def _placed(before: str) -> bool:
     """Say whether the name after `before` is a place: after "in" or "from", or ending a list of places brought in so
     ("patients across Kettlewick, Ashworth and Low Fold, switched": no one switched)."""
     listed = _LISTED_BEFORE.search(before)
-    return (before[: listed.start()] if listed else before).rstrip().rpartition(" ")[2] in PLACED | _AREA
+    return (before[: listed.start()] if listed else before).rstrip().rpartition(" ")[2] in _PLACE_WORDS
 
 
 def named_subject(sentence: str, quoted: Callable[[int], bool], names: ArticleNames) -> Mention | None:
