@@ -180,3 +180,38 @@ def is_dateline(line: str) -> bool:
     if line.rstrip().endswith(".") and rest:
         return False
     return len(rest) <= 2
+
+
+_PAGE_DIGITS = 3  # a page's number, not a year
+_HEAD_WORD = re.compile(r"(?:[A-Z][\w&'’.-]*|&|of|and),?")  # a word of a paper's name, in capitals or not
+
+
+def running_head(line: str) -> tuple[str, str] | None:
+    """The paper's name and the day a printed page's running head gives: its number, the name and the day, in either
+    order ("12 SEVERN VALLEY EVENING POST Tuesday, March 11, 2025", "THE ECHO    TUESDAY, MARCH 11, 2025    5")."""
+    words = line.split()
+    page = [n for n in (0, -1) if words and words[n].isdigit() and len(words[n]) <= _PAGE_DIGITS]
+    if len(words) < 4 or not page:
+        return None
+    words = words[1:] if page[0] == 0 else words[:-1]
+    for ordered in (words, words[::-1]):  # the name before the day, or after it
+        for end in range(_name_words(ordered), 0, -1):  # the longest name that leaves a day ("THE ECHO MARCH 11")
+            name, day = ordered[:end], ordered[end:]
+            if ordered is not words:
+                name, day = name[::-1], day[::-1]
+            if is_dateline(" ".join(day)):
+                return " ".join(name).strip(","), " ".join(day).strip(",")
+    return None
+
+
+def _name_words(words: list[str]) -> int:
+    """How many of the first words may be a paper's name: capitalised, not a weekday or a month, up to a comma
+    ("Dunmore Evening Telegraph, Tuesday, …")."""
+    count = 0
+    for word in words:
+        if not _HEAD_WORD.fullmatch(word) or word.lower().strip(",") in WEEKDAYS or re.fullmatch(_MONTH, word, re.I):
+            break
+        count += 1
+        if word.endswith(","):
+            break
+    return count

@@ -277,6 +277,13 @@ def _is_job_advert(text: str, lowered: str, words: int, sentence: bool) -> bool:
     return advert and bool(_JOB_AD_PHRASE.search(text) and _JOB_WORD.search(text))
 
 
+def _spoken(text: str, at: int) -> bool:
+    """Whether a place in a line is inside a quotation: a speaker may ask people to "sign up to our pledge", and
+    that is the article's news, not the page's sign-up box."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> bool:
     """Judge one line on its own: does it read like page furniture rather than article text?
 
@@ -289,7 +296,8 @@ def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> 
     if repeated and line_key(text) in repeated:
         return True
     lowered = text.lower()
-    if (any(map(lowered.__contains__, _ALWAYS_HINTS)) and _ALWAYS.search(text)) or _ALWAYS_OPENING.match(text):
+    if (any(map(lowered.__contains__, _ALWAYS_HINTS)) and any(not _spoken(text, m.start()) for m in _ALWAYS.finditer(
+            text))) or _ALWAYS_OPENING.match(text):
         return True
     if n <= 60 and (CAPTION.search(text) or _CAPTION_LABEL.match(text)):
         return True

@@ -16,7 +16,16 @@ from bot.core.bylines import (
     person_with_role,
     tidy_name,
 )
-from bot.core.dates import DATE_FILLER, RELATIVE_TIME, find_date, is_dateline, month_first, names_day, parse_date
+from bot.core.dates import (
+    DATE_FILLER,
+    RELATIVE_TIME,
+    find_date,
+    is_dateline,
+    month_first,
+    names_day,
+    parse_date,
+    running_head,
+)
 from bot.core.models import CleanText, Metadata
 from bot.core.normalise import normalise_field, normalise_text, readable_name
 from bot.core.publisher import find_publisher, title_parts
@@ -36,8 +45,6 @@ _CITED = re.compile(r"\((?:first\s+)?published:?\s+(?:online\s+)?(?:on\s+)?(?P<d
 _FILED = re.compile(r"^\W*(?:(?:filed|posted)\s+(?:under|in)|tags?|tagged|categor(?:y|ies))\b", re.I)
 # A date in the page's address or a breadcrumb of it: "example.co.uk › news › 2024 › 11 › 19 › councils-warn"
 _ADDRESS_DATE = re.compile(r"[/›»]\s*((?:19|20)\d\d)\s*[/›»]\s*(\d\d?)\s*[/›»]\s*(\d\d?)\s*(?:[/›»]|$)")
-_CAPITALS_WORD = re.compile(r"[A-Z&'’.-]{2,}")  # a word of a paper's name in capitals
-_PAGE_DIGITS = 3  # a page's number, not a year
 # A date line that goes on to the categories a blog files the post in: "October 3, 2024 in Adults, Mental health"
 _FILED_IN = re.compile(r"(?P<day>.+?\d{4}) in [A-Z][\w ,&-]*")
 _COMMENTS = re.compile(r"^\W*(?:\d+\s+)?(?:comments?|replies|leave a (?:reply|comment)|join the discussion)\b", re.I)
@@ -117,7 +124,7 @@ def _published_as(header: list[str], footer: list[str], us: bool) -> date | None
     labelled += [found["date"] for ln in header if (found := _CITED.search(ln))]
     updated = [ln for ln in header if _UPDATED_LABEL.match(ln) or _UPDATED_FIELD.search(ln)]
     bare = [ln for ln in header if is_dateline(ln) and ln not in updated]
-    bare += [day for ln in header if (day := _running_head(ln) or _filed_in(ln))]
+    bare += [day for ln in header if (day := _running_day(ln) or _filed_in(ln))]
     above = footer[: next((n for n, ln in enumerate(footer) if _COMMENTS.match(ln)), len(footer))]  # not comments
     # a comment's "Posted by Jim on 1 Dec" is no date of the article's; the line right under the article, a blog's
     # "Posted by Dev Malik on 27 November 2026 in Council", is the article's own
@@ -137,21 +144,10 @@ def _published_as(header: list[str], footer: list[str], us: bool) -> date | None
             or _first_date([ln for ln in above if _PAGE_UPDATED.match(ln)], us))
 
 
-def _running_head(line: str) -> str | None:
-    """The day a printed page's running head gives: its number, the paper's name in capitals and the day, in either
-    order ("12 SEVERN VALLEY EVENING POST Tuesday, March 11, 2025", "THE ECHO    TUESDAY, MARCH 11, 2025    5")."""
-    words = line.split()
-    page = [n for n in (0, -1) if words and words[n].isdigit() and len(words[n]) <= _PAGE_DIGITS]
-    if len(words) < 4 or not page:
-        return None
-    words = words[1:] if page[0] == 0 else words[:-1]
-    for end in (0, -1):  # the name before the day, or after it
-        rest = list(words)
-        while rest and _CAPITALS_WORD.fullmatch(rest[end]) and not is_dateline(" ".join(rest)):
-            rest.pop(end)
-        if len(rest) < len(words) and is_dateline(day := " ".join(rest)):
-            return day
-    return None
+def _running_day(line: str) -> str | None:
+    """The day a printed page's running head gives, beside the paper's name and the page's number."""
+    head = running_head(line)
+    return head[1] if head else None
 
 
 def _filed_in(line: str) -> str | None:

@@ -19,6 +19,10 @@ _BREAKS = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # No-break, narrow, figure, em/en and ideographic spaces read as one plain space.
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# A site's web address, alone: "ashcombemercury.co.uk", "www.dailyledger.com/"
+WEB_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?(?P<label>[a-z0-9][a-z0-9-]*)(?:\.[a-z]{2,6}){1,2}/?", re.I)
+_CAPITALISED_NEXT = re.compile(r" [A-Z]")  # a name going on: "Hollinsby" + " Village"
+_CAPITALISED_BEFORE = re.compile(r"\b(?!The )[A-Z][\w'’-]* $")  # or begun before it, but for its "The"
 _DOUBLE_SPACES = re.compile(r"(?<=\S) {2,}")
 # UTF-8 shown as Windows-1252 or Latin-1 ("JosÃ© GarcÃ­a", "Â£300", "donâ€™t"): a lead character and the
 # continuation characters of one UTF-8 sequence, each standing for the byte it is in Windows-1252 or Latin-1.
@@ -107,15 +111,24 @@ def line_key(line: str) -> str:
 
 
 def readable_name(name: str | None, page: str) -> str | None:
-    """Show a run-together name as the page writes it ("CommunityCare" -> "Community Care"), else split it."""
+    """Show a run-together name as the page writes it ("CommunityCare" -> "Community Care", the address
+    "ashcombemercury.co.uk" -> "Ashcombe Mercury"), else split it, or keep the address."""
+    if name and (address := WEB_ADDRESS.fullmatch(name)):
+        return _as_written(r"[\s-]?".join(map(re.escape, address["label"].replace("-", ""))), page) or name
     if not name or " " in name or not _CAMEL.search(name):
         return name
     spaced = _CAMEL.sub(" ", name)
     if not all(_CAMEL_PART.fullmatch(part) for part in spaced.split()):
         return name
-    written = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, spaced.split())) + r"(?!\w)", re.I)
-    for m in written.finditer(page):
-        # "community care" in prose is not the name, and "COMMUNITY CARE" in a banner is no more readable
-        if all(w[0].isupper() and not w.isupper() for w in m.group().split()):
+    return _as_written(r"\s+".join(map(re.escape, spaced.split())), page) or spaced
+
+
+def _as_written(pattern: str, page: str) -> str | None:
+    """The page's own spelling of a name, its words capitalised and standing alone: "community care" in prose is
+    not the name, "COMMUNITY CARE" in a banner is no more readable, and "Hollinsby" in "Hollinsby Village" is
+    a longer name's word."""
+    for m in re.finditer(r"(?<!\w)" + pattern + r"(?!\w)", page, re.I):
+        longer = _CAPITALISED_NEXT.match(page, m.end()) or _CAPITALISED_BEFORE.search(page, 0, m.start())
+        if not longer and all(w[0].isupper() and not w.isupper() for w in m.group().split()):
             return " ".join(m.group().split())
-    return spaced
+    return None

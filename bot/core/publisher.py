@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from bot.core.bylines import MEDIA_WORD, REGION_WORDS, WRITERS, byline, capitalised, is_person_name, tidy_name
-from bot.core.dates import is_dateline
+from bot.core.dates import is_dateline, running_head
 from bot.core.furniture import is_furniture
+from bot.core.normalise import WEB_ADDRESS
 from bot.core.quotes.lexicon import strip_possessive, wordset
 
 _SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)
@@ -50,6 +51,8 @@ _ORG_IS = re.compile(_NAME_PHRASE + r",?\s+(?:is|are)\s+(?:the|a|an)\s+\w")
 # "About the Ferrier Institute" names the site's owner; "About Us" no one
 _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?!(?:Us|US|Me|This|Our)\b)(?P<name>(?:[Tt]he\s+)?[A-Z][^.!?:|]{1,80})$")
 _PRESS_END = re.compile(r"^\W*(?:ends|notes?\s+(?:to|for)\s+editors?|editors?['’]?s?\s+notes?)\W*$", re.I)
+# The page viewer's words after a masthead: "Calderbridge Evening Star ePaper"
+_VIEWER = re.compile(r"\s+(?:e-?paper|e-?edition|digital edition|replica edition)$", re.I)
 _TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 _WIRE_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40} \((?P<name>[A-Z][\w .&'-]{1,40})\) [—–-]")
 # "Press release issued by the Hearthside Trust press office"
@@ -121,8 +124,10 @@ _DESCRIBED_OWNER = re.compile(
 )
 _WEIGHTS = {
     "source": 5, "publication": 4, "header": 3, "copyright": 3, "about": 3, "selling": 3, "suffix": 2, "release": 1,
-    "owner": 2, "credit": 1, "told": 2,
+    "owner": 2, "credit": 1, "told": 2, "address": 2, "running": 3,
 }  # fmt: skip
+
+_VOTES_ONLY = frozenset(("told", "selling", "address", "running"))
 
 
 def title_parts(title: str | None) -> tuple[str | None, str | None]:
@@ -157,7 +162,7 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
     """Find a site-name line above the headline: a media word, "The XYZ", named again outside the body, or a body's
     own news page that the article names as itself ("Carers Compass" over "… published today by Carers Compass")."""
     outside = "\n".join([*header, *footer]).lower()
-    shown = [n for n, ln in enumerate(header) if not is_furniture(ln, frozenset())]
+    shown = [n for n, ln in enumerate(header) if not (is_furniture(ln, frozenset()) or WEB_ADDRESS.fullmatch(ln))]
     menu = {item.strip().lower() for ln in header if ln.count("|") >= 2 for item in ln.split("|")}  # its sections
     homed = [n for n in shown[6:] if _HOME_LINK.fullmatch(_TITLE_SPLIT.split(header[n])[-1])]
     for n in shown[:6] + homed[:1]:  # past cookies; and however far down, "The Courier - Back to home"
@@ -172,7 +177,9 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
         # "Site Name - News", or with its tagline: "The Daily Meridian - independent journalism since 1887"
         sectioned = len(parts) == 2 and (parts[1].lower() in _SECTION_NAMES or parts[1][:1].islower()
                                          or _HOME_LINK.fullmatch(parts[1]) is not None)
-        station = parts[0] if sectioned else line  # "Strathmurran FM 102.4" is "Strathmurran FM", read as a name
+        if n and byline(header[n - 1]) and line.split()[-1].lower() in WRITERS:
+            continue  # the writer's job under the byline ("Local Democracy Reporter"), not "The Reporter"
+        station = _VIEWER.sub("", parts[0] if sectioned else line)  # "Strathmurran FM 102.4" is "Strathmurran FM"
         name = _FREQUENCY.sub("", station)
         words = name.split()
         if not 1 <= len(words) <= 6 or name[-1] in ".!?:" or is_dateline(name) or byline(name):
@@ -198,6 +205,14 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
         if sectioned or again or the_caps or tagged or MEDIA_WORD.search(name):
             return _station(station)
     return None
+
+
+def _paper(name: str) -> str:
+    """The paper's name in a running head, after the page's section ("NEWS Dunmore Evening Telegraph")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _MENU_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _in_trail(header: list[str], n: int) -> bool:
@@ -310,6 +325,8 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
         if not line.isupper():  # in capitals, "SUBSCRIBE TO CONTINUE READING" would read as a name
             # "Sign up to The Blaze's showbiz newsletter": The Blaze sells it
             found.extend(("selling", tidy_name(strip_possessive(m["name"]))) for m in _SELLING.finditer(line))
+    found.extend(("running", _paper(head[0])) for line in header if (head := running_head(line)))
+    found.extend(("address", line) for line in header if WEB_ADDRESS.fullmatch(line))
     told = _told(body)
     if site := _site_header(header, footer, title, body, told) or _outlet_by_byline(header):
         found.append(("header", site))
@@ -331,8 +348,10 @@ def _publisher(candidates: list[tuple[str, str]]) -> str | None:
     """Vote: names that several signals agree on (one containing the other) beat a single signal."""
     groups: list[tuple[set[str], list[tuple[str, str]]]] = []
     for kind, name in candidates:
-        key = _norm(_COMPANY_WORDS.sub("", name) if kind == "owner" else name)  # "Sentinel News & Media Ltd": the
-        if not key:  # Sentinel's company votes for "The Daily Sentinel"
+        # "Sentinel News & Media Ltd": the Sentinel's company votes for "The Daily Sentinel"; so does its address
+        key = _norm(_COMPANY_WORDS.sub("", name) if kind == "owner" else WEB_ADDRESS.fullmatch(name)["label"]
+                    if kind == "address" else name)
+        if not key:
             continue
         for keys, members in groups:
             if any(key in k or k in key for k in keys):
@@ -344,8 +363,8 @@ def _publisher(candidates: list[tuple[str, str]]) -> str | None:
     if not groups:
         return None
     _, members = max(groups, key=lambda g: (sum(_WEIGHTS[kind] for kind, _ in g[1]), len(g[1])))
-    # "she told UBN", "Become a Courant supporter": votes for the page's name, which prose may shorten
-    named = [(kind, name) for kind, name in members if kind not in ("told", "selling")]
+    # "she told UBN", "Become a Courant supporter", a running head's "EVENING GAZETTE", an address: votes for the
+    named = [(kind, name) for kind, name in members if kind not in _VOTES_ONLY]  # page's name, which they shorten
     if named and all(kind == "owner" for kind, _ in named):  # only the company's name: the title its newsroom goes by
         named += [(kind, name) for kind, name in members if kind == "told" and " " in name]  # ("the Daily Clarion")
     # the shortest name, the title's own before its owner's company: "The Courant" before "Courant Ltd"

@@ -119,6 +119,10 @@ BODY_LINES = [
     "Her privacy notice was never sent, the tribunal heard.",
     "If you have any questions, you can call the adult social care team on 01632 960 412, Monday to Friday.",
     "“Please donate if you can,” she said, “because journalism alone will not pay for beds.”",
+    # a speaker's call to sign up is the article's news, not the page's sign-up box
+    "Our chief executive, Dana Whitfield, said: “We are asking every school in the county to sign up to our pledge "
+    "this week.”",
+    '"We want every employer to sign up to our charter by April," Ms Okafor said.',
     # a gallery's labelled paragraphs are its story, not captions
     "Pictured: Margaret Hollis, 91, who has lived in the village all her life and joined the choir when it started, "
     "said: “We sing every Tuesday and I wouldn't miss it for the world, even in the snow.”",

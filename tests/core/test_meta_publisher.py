@@ -5,6 +5,8 @@ Every page here is invented for these tests: outlets, people and places are fict
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.core.clean import clean
@@ -522,3 +524,48 @@ def test_a_call_to_support_the_title_is_no_masthead_though_the_copyright_names_i
 def test_a_copyright_name_ends_at_its_year_not_at_the_links_after_it(footer: str) -> None:
     found = meta(page(HEADLINE, "By Nia Hart", "12 March 2024", *BODY, footer))
     assert found.publisher == "Vale News & Media Limited"
+
+
+@pytest.mark.parametrize(("head", "paper"), [
+    ("6 Marlow Evening Star Tuesday, February 18, 2025", "Marlow Evening Star"),
+    ("12 NEWS Marlow Evening Star, Tuesday, February 18, 2025", "Marlow Evening Star"),
+    ("Tuesday, February 18, 2025   The Marlow Star   13", "The Marlow Star"),
+])
+def test_a_printed_pages_running_head_names_the_paper_and_the_day(head: str, paper: str) -> None:
+    """A page pasted from print has no masthead of its own: the running head over it (page number, paper, day, a
+    section's label before them) names both."""
+    found = meta(page(head, "Weather: rain clearing later", HEADLINE, "By RACHEL ORMOND", *BODY))
+    assert (found.publisher, found.published) == (paper, date(2025, 2, 18))
+
+
+def test_a_running_heads_short_name_does_not_replace_the_masthead() -> None:
+    raw = page("Teesmouth Evening Gazette ePaper", "Editions", "Back to editions", "Page 4 / 48",
+               "4  EVENING GAZETTE  TUESDAY, JANUARY 14, 2025", HEADLINE, "By RACHEL ORMOND", *BODY)
+    assert meta(raw).publisher == "Teesmouth Evening Gazette"
+
+
+def test_a_date_updated_the_next_day_is_no_running_head() -> None:
+    assert meta(page(HEADLINE, "By Nia Hart", "4 November 2024 | Updated: 5 November 2024", *BODY)).published == date(
+        2024, 11, 4)
+
+
+@pytest.mark.parametrize(("credit", "publisher"), [("Picture: Brackenford Herald", "Brackenford Herald"),
+                                                   ("Picture: supplied", "brackenfordherald.co.uk")])
+def test_a_reader_views_address_line_is_the_site_as_the_page_spells_it(credit: str, publisher: str) -> None:
+    """A reader view keeps only the site's address over the headline: the publisher, in the words the page writes
+    it with, else as the address."""
+    raw = page("brackenfordherald.co.uk", HEADLINE, "3–4 minutes", "By Nia Hart", "Thursday 6 February 2025",
+               f"Social workers at the council offices. {credit}", *BODY)
+    assert meta(raw).publisher == publisher
+
+
+def test_the_sites_address_votes_for_its_masthead_and_does_not_replace_it() -> None:
+    raw = page("hollinsby.org.uk", "Hollinsby Village", "News from the village and its parish council", HEADLINE,
+               "By Nia Hart", "12 March 2024", *BODY, "Hollinsby Village is run by volunteers.")
+    assert meta(raw).publisher == "Hollinsby Village"
+
+
+def test_the_writers_job_under_the_byline_is_no_site_name() -> None:
+    raw = page("10   Wexford Vale Star   Tuesday, November 12, 2024", "NEWS", HEADLINE, "By JAMES TILLOTSON",
+               "Local Democracy Reporter", *BODY)
+    assert meta(raw).publisher == "Wexford Vale Star"
