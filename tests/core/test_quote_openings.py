@@ -171,6 +171,12 @@ def test_an_unnamed_person_described_by_a_participle_is_named_by_the_noun() -> N
     assert speakers(text) == [("One care worker", None)]
 
 
+def test_an_unnamed_person_with_two_jobs_is_who_speaks_not_the_paper_she_told() -> None:
+    text = ("A staff nurse and community midwife at the birth centre, who asked not to be named, told Nursing "
+            "Frontline the unit was short of staff.\n\n“We cover every gap ourselves,” she said.")
+    assert speakers(text) == [("A staff nurse and community midwife at the birth centre", None)]
+
+
 def test_a_quote_paragraph_under_her_mum_named_after_her_role_is_her_mums() -> None:
     text = ("Jodie had struggled with anxiety at school.\n\nHer mum, Karen, knew something was wrong.\n\n“She has "
             "always been a chatterbox, and suddenly I was getting one-word answers.”")

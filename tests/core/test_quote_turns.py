@@ -243,6 +243,12 @@ def test_a_relative_clause_on_the_body_a_person_leads_is_not_who_speaks() -> Non
     assert speakers(text) == [("Priya Nandra", "director of the charity Later Years Together")]
 
 
+def test_a_relative_clause_with_a_number_and_a_campaigns_name_in_marks_is_not_who_speaks() -> None:
+    text = ("Lorna Whitby, general secretary of the Home Carers Union, which represents 42,000 care staff and has run "
+            "the “Fair Miles” campaign since 2019, said:\n\n“We welcome today’s deal, and it is overdue.”")
+    assert speakers(text) == [("Lorna Whitby", "general secretary of the Home Carers Union")]
+
+
 def test_a_first_name_with_a_long_relative_clause_is_who_she_is() -> None:
     text = ("District nurse Carys Lumb has been named nurse of the year. Her manager, Joan Pask, nominated her.\n\n"
             "Carys, who lives in Oldmoor with her husband, Graham, and has three sons, said she was not stopping.\n\n"

@@ -42,8 +42,7 @@ _DESCRIBED_NAME = re.compile(
 _NOT_ROLE = INTRO_WORDS | {"speaking", "according"}  # first words of a sentence's opening phrase, not of a role
 _INTRO_WORD = re.compile(r"\s*([A-Z][a-z]+),")
 _SUBJECT_REACH = 320  # characters before a cue verb that can hold its subject and an appositive
-# An American politician's party and state between commas ("Mitch McConnell, R-Ky., said", "Gil Navarro, R-Texas,
-# who …"): read as if it were in brackets, not as a name.
+# An American politician's party and state between commas ("Mitch McConnell, R-Ky., said"): as if in brackets.
 _PARTY_STATE = re.compile(r",( [RDI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,)(\s*$)?")
 # A title in quotation marks set off by commas right before the cue verb: "The report, “Paying Twice”, says"
 _QUOTED_ASIDE = re.compile(r",\s*[“\"‘'][^\n]{1,150}?[”\"’'],\s*$")
@@ -60,6 +59,7 @@ _RELATIVE_OPENING = re.compile(
 # and "One Labour MP who voted for the bill" (a party or a place before the role)
 _UNNAMED_OPENING = re.compile(
     rf"(?P<nominal>(?:One|A|An) (?:[A-Z][a-z][\w-]* )?(?:[a-z][\w-]*|{ACRONYM})(?: (?:[a-z][\w-]*|{ACRONYM})){{0,3}}?"
+    r"(?: and (?!(?:a|an|the|his|her|their)\b)[a-z][\w-]*(?: [a-z][\w-]*){0,2}?)?"  # two jobs: "a nurse and midwife"
     r"(?: (?:(?:employed|working|based|living) (?:by|for|at|in)|at|in|from|of|on|with) [^,]*)?),? "
     r"(?:\d{1,3}, )?(?:who|whose) [^.;:“\"]*(?:,|(?<=\w))$"  # "A manager whose team …", "A midwife who …, and who …,"
     # or, after "the", a clause that says so: "In a statement, the agency worker, who was not named, said"
@@ -83,7 +83,8 @@ _SIGNED_BY = re.compile(
 # A sentence that opens with a role and then the name between commas: "Mercer's Democratic opponent, Rep. Adela
 # Quiroga, moved quickly", "The trust's chief executive, Ann Lee, said", "His wife, Jean Moss, sat beside him".
 # A relative clause on a body or thing before the cue ("…, which was not involved, said"): the subject is before it.
-_WHICH_ASIDE = re.compile(r", which [^,“\"]*,\s*$")
+# It may hold a number and a name in marks ("which represents 80,000 staff and runs the “Pay Fairly” campaign").
+_WHICH_ASIDE = re.compile(r", which (?:[^,“\"]|\d,\d|“[^”\n]{1,60}”)*,\s*$")
 _DASHED_ASIDE = re.compile(r" [–—] (?:who|which) [^–—“\"]* [–—]\s*$")
 _ROLE_THEN_NAME = re.compile(
     r"(?:(?:Then|And|But|So|Now|Meanwhile|Later),? )?"  # "Then the shadow health secretary, Giles Fenner, took …"
