@@ -555,3 +555,13 @@ def test_a_debates_interruptions_are_cued_by_called_out_and_began_after_the_quot
 @pytest.mark.parametrize("sentence", ["the", "A", "Speaking on Monday, the"])
 def test_a_sentence_cut_off_after_its_article_has_no_subject(sentence: str) -> None:
     assert first_subject(sentence) is None  # and reading it raises nothing
+
+
+def test_a_body_that_continued_to_do_something_is_not_a_speaker() -> None:
+    """"continued" cues speech ("“…,” she continued"), not "had continued to pay staff": the sentence's speaker is
+    the one who said it, and the quote after it is hers."""
+    text = ("Karen Holt, director of Fellgate Home Support, said the change had cost the firm £14,000.\n\n"
+            "Ms Holt said Fellgate had continued to pay staff for their full visits but warned that smaller agencies "
+            "“simply can't absorb it”.\n\n"
+            "“Some providers are already passing the cut on to their workers.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Karen Holt", "Karen Holt"]

@@ -42,7 +42,7 @@ _QUOTE_ABBREVIATIONS = _DOTTED_NAME_WORDS | _SHARED_ABBREVIATIONS | wordset("a.m
 _VERBS = (
     "said says say added adds explained explains wrote writes warned warns concluded concludes told tells "
     "urged urges stressed stresses insisted insists argued argues noted notes commented comments claimed "
-    "claims admitted admits continued continues declared declares asked asks replied replies responded "
+    "claims admitted admits declared declares asked asks replied replies responded "
     "responds stated states acknowledged acknowledges suggested suggests recalled recalls observed observes "
     "remarked tweeted tweets posted joked jokes quipped quips countered counters cautioned cautions "
     "conceded concedes predicted predicts promised vowed vows emphasised emphasises emphasized emphasizes "
@@ -70,6 +70,7 @@ CUE = re.compile(
     r"called for|calls for|pointed out|points out|went on|goes on|put it|puts it|summed it up|sums it up|"
     r"shot back|fired back|hit back|called out|calls out|cut in|cuts in|chipped in|(?<=I )tell|(?<=I )ask|"
     r"(?<=[Ww]e )tell|began(?=:|$)|begins(?=:|$)|"  # "It began:"
+    r"continue[sd](?! to\b)|"  # "“…,” she continued", not "Brightwell had continued to pay staff"
     # "described the culture on the wards as “polite …”", not "what it described as", "the pressures described by"
     r"describe[sd](?= (?:the|a|an|his|her|their|its|it|them|him|this|that|these|those)\b[^.“\"]{0,80} as\b)|"
     + "|".join(_VERBS.split()) + r"))\b"
