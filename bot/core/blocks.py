@@ -147,7 +147,10 @@ def _continues(raw: str, previous: Block, line: Block, across: int | None, reach
     # headline's closing quote mark, a phone number, or a label in capitals ("SERVICES THIS SUNDAY")
     opening = line.text.split()[0].strip("\"'“‘(")
     capital = _MID_SENTENCE.search(before) is not None and not (len(opening) > 1 and opening.isupper())
-    return first.islower() or (across is not None and len(line.text) >= 20 and len(before) <= across and capital)
+    # and no wrap broke a line whose next word fitted on it: a headline over a longer standfirst
+    fitted = len(before) + 1 + len(line.text.split()[0]) <= len(line.text)
+    return first.islower() or (across is not None and len(line.text) >= 20 and len(before) <= across and capital
+                               and not fitted)
 
 
 def _credited_sentence(text: str) -> bool:

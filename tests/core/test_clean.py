@@ -883,6 +883,14 @@ def test_a_headline_wider_than_the_column_is_not_run_into_the_standfirst_under_i
     assert clean(raw).title == "Council hands £38m home care deal to Harnley firm"
 
 
+def test_a_headline_over_a_longer_standfirst_in_a_column_page_is_not_run_into_it() -> None:
+    """A wrap breaks a line only when the next word will not fit: "Patients" fits after a 28-character headline
+    when the line under it runs to 40, so the break was the headline's end."""
+    raw = ("NEWS\nLounge frees beds at Harnley\nPatients wait in comfort as trust tackles\nBy JAMES TILLOTSON\n"
+           + _COLUMN * 4)
+    assert clean(raw).title == "Lounge frees beds at Harnley"
+
+
 def test_a_long_copyright_line_under_a_page_in_narrow_columns_leaves_its_paragraphs_joined() -> None:
     quote = ("‘You build schools, offices, super-\nmarkets, and you’re proud of them,\n"
              "but this is different,’ said Mr\nLloyd. ‘The lads knew who it was\nfor. Nobody complained.’\n")
