@@ -83,6 +83,13 @@ def _name_token(token: str) -> bool:
     return bool(core) and core[0].isupper() and all(c.isalpha() or c in "'’-" for c in core)
 
 
+_MAC = re.compile(r"(Ma?c)([A-Z'’-]{2,})")  # a Scottish or Irish surname in capitals: "MacAULAY", "McGRATH"
+
+
+def _in_capitals(token: str) -> bool:
+    return token.isupper() or _MAC.fullmatch(token) is not None
+
+
 def _name_prefix(text: str) -> tuple[str, str]:
     """Split "Jane Smith, Health Correspondent | 8 June" into the name and what follows it."""
     match = _NAME_END.search(text)
@@ -93,7 +100,7 @@ def _name_prefix(text: str) -> tuple[str, str]:
         if kept and token.lower().strip(".") in _ROLE_WORDS:  # "Jane Smith Health Correspondent": the job
             tail = " ".join(tokens[n:]) + (" " + tail if tail else "")
             break
-        if kept and kept[-1].isupper() and not token.isupper():  # "ELAINE KOVACS Meridian Press": the agency
+        if kept and kept[-1].isupper() and not _in_capitals(token):  # "ELAINE KOVACS Meridian Press": the agency
             tail = " ".join(tokens[n:]) + (" " + tail if tail else "")
             break
         if not _name_token(token):
@@ -138,7 +145,9 @@ def byline(line: str) -> str | None:
     ):
         return None
     name = name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name  # "… by Leah Fordham.", not "J."
-    return name.title() if name.isupper() else name  # "By ELAINE KOVACS": shown as Elaine Kovacs
+    if all(map(_in_capitals, name.split())):  # "By ELAINE KOVACS": Elaine Kovacs; "FIONA MacAULAY": Fiona MacAulay
+        return " ".join(m[1] + m[2].title() if (m := _MAC.fullmatch(w)) else w.title() for w in name.split())
+    return name
 
 
 # A newsroom's credit that names no one: "By Gazette Reporter", "by Advertiser reporter", "By the communications team"

@@ -46,6 +46,7 @@ _FILED = re.compile(r"^\W*(?:(?:filed|posted)\s+(?:under|in)|tags?|tagged|catego
 # A date in the page's address or a breadcrumb of it: "example.co.uk › news › 2024 › 11 › 19 › councils-warn"
 _ADDRESS_DATE = re.compile(r"[/›»]\s*((?:19|20)\d\d)\s*[/›»]\s*(\d\d?)\s*[/›»]\s*(\d\d?)\s*(?:[/›»]|$)")
 # A date line that goes on to the categories a blog files the post in: "October 3, 2024 in Adults, Mental health"
+_OPENING_DATE = re.compile(r"([^:—–\n]{8,40}?)\s*[:—–]\s")  # "THURSDAY 13 FEBRUARY 2025: More than …"
 _FILED_IN = re.compile(r"(?P<day>.+?\d{4}) in [A-Z][\w ,&-]*")
 _COMMENTS = re.compile(r"^\W*(?:\d+\s+)?(?:comments?|replies|leave a (?:reply|comment)|join the discussion)\b", re.I)
 _COMMENTER = re.compile(r"^\W*posted\b.*\bby\b", re.I)  # "Posted by Jim on 1 Dec": a comment, not the article
@@ -142,6 +143,13 @@ def _published_as(header: list[str], footer: list[str], us: bool) -> date | None
     foot = above[: _FOOT_DATE_LINES + _letter_foot(above)]
     return (_first_date([ln for ln in foot if is_dateline(ln)], us) or _first_date(updated, us)
             or _first_date([ln for ln in above if _PAGE_UPDATED.match(ln)], us))
+
+
+def _opening_date(body: str, us: bool) -> date | None:
+    """The date a body opens with, as a printed story's dateline does ("THURSDAY 13 FEBRUARY 2025: More than 300
+    operations …"), when the page gives no other."""
+    opening = _OPENING_DATE.match(body)
+    return parse_date(opening[1], us) if opening and is_dateline(opening[1]) else None
 
 
 def _running_day(line: str) -> str | None:
@@ -283,7 +291,8 @@ def read_page(raw: str, cleaned: CleanText) -> tuple[Metadata, str]:
         author = None  # the masthead's name ("Steady Ground") read as a byline
     meta = Metadata(
         title=title,
-        published=_published(rows, footer, month_first("\n".join([*header, cleaned.body]), raw)),
+        published=_published(rows, footer, us := month_first("\n".join([*header, cleaned.body]), raw))
+        or _opening_date(cleaned.body, us),
         author=author,
         publisher=publisher,
     )

@@ -207,6 +207,14 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
     return None
 
 
+def _running_names(header: list[str]) -> list[str]:
+    """The paper's names in a printed page's running heads: on one line, or, pasted from a PDF, on three ("8" /
+    "THE STRATHMORE CLARION" / "Thursday, February 27, 2025"), the name then in capitals as a masthead is."""
+    lines = [*header, *(" ".join(header[n : n + 3]) for n, line in enumerate(header[:-2])
+                        if line.isdigit() and header[n + 1].isupper())]
+    return [head[0] for line in lines if (head := running_head(line))]
+
+
 def _paper(name: str) -> str:
     """The paper's name in a running head, after the page's section ("NEWS Dunmore Evening Telegraph")."""
     words = name.split()
@@ -325,7 +333,7 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
         if not line.isupper():  # in capitals, "SUBSCRIBE TO CONTINUE READING" would read as a name
             # "Sign up to The Blaze's showbiz newsletter": The Blaze sells it
             found.extend(("selling", tidy_name(strip_possessive(m["name"]))) for m in _SELLING.finditer(line))
-    found.extend(("running", _paper(head[0])) for line in header if (head := running_head(line)))
+    found.extend(("running", _paper(name)) for name in _running_names(header))
     found.extend(("address", line) for line in header if WEB_ADDRESS.fullmatch(line))
     told = _told(body)
     if site := _site_header(header, footer, title, body, told) or _outlet_by_byline(header):

@@ -105,6 +105,8 @@ def test_is_dateline(line: str, expected: bool) -> None:
         ("By ELAINE KOVACS Meridian Press", "Elaine Kovacs"),
         ("By MARY-JANE O'NEILL", "Mary-Jane O'Neill"),
         ("By MARY-JANE O'NEILL FOR THE DAILY LANTERN", "Mary-Jane O'Neill"),
+        ("By FIONA MacAULAY", "Fiona MacAulay"),  # a Scottish surname in capitals keeps its own capital
+        ("By SEAN McGRATH Health Reporter", "Sean McGrath"),
         ("By 2030 the council expects demand to double", None),
         ("By contrast, the NHS said it would act.", None),
         ("By March, councils must publish their plans.", None),

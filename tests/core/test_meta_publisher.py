@@ -569,3 +569,15 @@ def test_the_writers_job_under_the_byline_is_no_site_name() -> None:
     raw = page("10   Wexford Vale Star   Tuesday, November 12, 2024", "NEWS", HEADLINE, "By JAMES TILLOTSON",
                "Local Democracy Reporter", *BODY)
     assert meta(raw).publisher == "Wexford Vale Star"
+
+
+def test_a_running_head_pasted_from_a_pdf_over_three_lines_names_the_paper() -> None:
+    raw = page("8", "THE STRATHMORE CLARION", "Thursday, February 27, 2025", "NEWS", HEADLINE, "By FIONA MacAULAY",
+               *BODY)
+    assert meta(raw).publisher == "THE STRATHMORE CLARION"
+
+
+def test_a_dateline_opening_the_body_is_the_articles_date_when_the_page_gives_no_other() -> None:
+    raw = page("Wessex Evening Post", "News | Health", HEADLINE, "By Nia Hart",
+               "THURSDAY 13 FEBRUARY 2025: " + BODY[0], *BODY[1:])
+    assert meta(raw).published == date(2025, 2, 13)
