@@ -71,7 +71,8 @@ def find_title(blocks: list[Block], first: int) -> str | None:
         _capitals_line(blocks, i, capitals[i], first) if i in capitals else _title_line(blocks, i, first)
         for i in visible
         if i not in inner and (i in capitals or _obituary_of(blocks[i].text, lead) or (
-            not _captioned(blocks, i) and not _live_entry(blocks, i) and not _menu_column(blocks, i)
+            not _captioned(blocks, i) and not _live_entry(blocks, i) and not _menu_column(blocks, i) and not _section(
+                blocks, i)
             and not credits_quote(blocks, i) and not credits_quote(blocks, i + 1)
             and any(_titleish(blocks[i], lower, bylined(blocks, i), _over_summary(blocks, i))
                     for lower in (True, False))))
@@ -103,6 +104,13 @@ def _menu_column(blocks: list[Block], i: int) -> bool:
     first = next((n for n in range(i, 0, -1) if not _stacked(blocks, n)), 0)  # where the run of short lines starts
     end = next((n for n in range(i + 1, len(blocks)) if not _stacked(blocks, n)), len(blocks))  # and where it stops
     return end - first >= _MENU_ITEMS or (end - first > 1 and blocks[first].text.strip().lower() == "home")
+
+
+def _section(blocks: list[Block], i: int) -> bool:
+    """Say whether a line repeats an item of the page's menu above it: the label of the section the article is in
+    ("Children & young people" in the menu and again over the headline)."""
+    label = blocks[i].text.casefold()
+    return any(blocks[j].text.casefold() == label and _menu_column(blocks, j) for j in range(i))
 
 
 def _stacked(blocks: list[Block], j: int) -> bool:

@@ -971,3 +971,15 @@ def test_a_date_line_that_goes_on_to_the_posts_categories_is_the_articles_date()
     found = meta("Social Work Practitioner", "Adults", HEADLINE, "by Lydia Marsh",
                  "October 3, 2024 in Adults, Mental health, Workforce", *BODY)
     assert found.published == date(2024, 10, 3)
+
+
+def test_a_section_label_that_repeats_an_item_of_the_menu_is_not_the_headline() -> None:
+    headline = "Wellbeing practitioners ‘stretched to breaking point’ as school demand soars"
+    raw = "\n".join(["Mind Practice Weekly", "News", "Practice", "Policy", "Children & young people", "Workforce",
+                     "Opinion", "Jobs", "", "Children & young people", "", headline, "",
+                     "Practitioners say caseloads have risen sharply while training places were frozen", "",
+                     "Written by Joel Amberley", "4 March 2025", "",
+                     "Wellbeing practitioners working in schools say they are being asked to support far more pupils "
+                     "than their training allows, with caseloads of more than 40 children.", "",
+                     "Referrals to mental health support teams rose by 28% in the last academic year."])
+    assert extract_metadata(raw, clean(raw)).title == headline
