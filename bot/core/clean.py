@@ -19,7 +19,7 @@ from bot.core.furniture import (
 )
 from bot.core.models import CleanText
 from bot.core.normalise import normalise_text
-from bot.core.pullquotes import QUOTE_MARKS, pull_quotes
+from bot.core.pullquotes import QUOTE_MARKS, pull_quotes, teasers
 from bot.core.titles import bylined, credits_quote, find_title, under_time
 
 log = logging.getLogger(__name__)
@@ -305,7 +305,8 @@ def clean(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
              or (blocks[i].kind is Kind.HEADING and _sub_heading(blocks, i, first, last))
              or i in credited)
     ]
-    kept = (set(keep) - pull_quotes({i: blocks[i].text for i in keep})) | roles
+    paragraphs = {i: flowed(blocks[i].text) for i in keep}
+    kept = (set(keep) - pull_quotes(paragraphs) - teasers(paragraphs)) | roles
     keep = [i for i in keep if i in kept]
     removed = tuple(line for i, b in enumerate(blocks) if i not in kept for line in b.lines)
     # the credit as one line over the quotation, as it reads: "Nadia Farouk, Chief executive, Carers Together UK:"

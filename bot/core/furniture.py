@@ -89,6 +89,8 @@ _ALWAYS_OPENING = starts_with(
     r"|(?:content|trigger) (?:note|warning)\s*:|darllen mwy\b|privacy notice\s*:"  # a sign-up box's small print
     r"|(?:read (?:more|next|also)|also read|see also|related(?: story| article)?)\s*:"  # a teaser, however long
     r"|this (?:article|story|piece) is (?:more than|over) \w+ (?:days?|weeks?|months?|years?) old\b"  # its age
+    r"|continue reading\W*$|this (?:article|story|content) is (?:only )?(?:for|available to|exclusive to) "  # a
+    r"[^.]{0,40}\bsubscribers\b"  # paywall's button and message
 )
 # Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
 _ALWAYS_HINTS = (

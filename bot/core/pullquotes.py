@@ -1,4 +1,5 @@
-"""Pull quotes: paragraphs that only repeat, in quotation marks, words the article gives elsewhere."""
+"""Paragraphs that repeat others: pull quotes, which repeat in quotation marks words the article gives elsewhere,
+and a paywall's teaser of the opening paragraphs, shown again in full under it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from bot.core.furniture import CLOSERS, TOKEN
 QUOTE_MARKS = "\"'“‘«"  # a line opening with one is a quotation
 CREDITED = re.compile(r"[”\"’']\s*[–—-]\s*[A-Z][\w .'’-]{1,60}$")  # a pull quote's credit: "“…” – Dame Ann Roe"
 _PULL_WORDS = 5  # a pull quote repeats at least this many words: a shorter quoted line may just recur
+_TEASER_CHARS = 60  # a paragraph this long is never repeated by chance
 
 
 def pull_quotes(paragraphs: dict[int, str]) -> set[int]:
@@ -34,6 +36,15 @@ def pull_quotes(paragraphs: dict[int, str]) -> set[int]:
                 pulled.add(i)
                 break
     return pulled
+
+
+def teasers(paragraphs: dict[int, str]) -> set[int]:
+    """Find the paragraphs (by number) that a later one repeats, whole or cut short ("… most councils s" over "…
+    most councils say they aim for."): the teaser a paywall shows before the full text; no article repeats its prose."""
+    items = [(i, text.rstrip("…. ")) for i, text in paragraphs.items()]
+    return {i for n, (i, text) in enumerate(items)  # not a quotation, which a pull quote below may repeat
+            if len(text) >= _TEASER_CHARS and text[:1] not in QUOTE_MARKS
+            and any(later.startswith(text) for _, later in items[n + 1 :])}
 
 
 def all_quoted(text: str) -> bool:

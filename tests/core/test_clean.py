@@ -58,6 +58,9 @@ FURNITURE = [
     "Care Home Manager | £45k + benefits | Leeds",
     "SUBSCRIBE NOW TO KEEP READING",
     "You have reached your limit of free articles this month.",
+    "Continue reading",
+    "This article is for Casework Weekly subscribers. Log in to read the full story, or subscribe for unlimited "
+    "access to news, practice guidance and our CPD library.",
     "Source: Hallam Vale Council press office",
     "Tags: home care, funding, workforce",
     "Follow us on LinkedIn",
@@ -907,3 +910,11 @@ def test_a_sign_up_boxs_small_print_between_paragraphs_is_furniture() -> None:
                    "You can unsubscribe at any time.")
     result = clean(page(HEADLINE, BODY[0], small_print, *BODY[1:]))
     assert small_print not in result.body and small_print in result.removed
+
+
+def test_a_paywalls_teaser_of_the_opening_is_kept_once_where_the_full_text_follows() -> None:
+    """A subscriber's view shows the opening paragraphs as a teaser, the last cut short, then the whole article:
+    each paragraph is the article's once."""
+    teaser = [BODY[0], BODY[1][:90]]
+    result = clean(page(HEADLINE, *teaser, "Continue reading", "Log in", *BODY))
+    assert paragraphs(result.body) == BODY
