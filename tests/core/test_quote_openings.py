@@ -177,6 +177,14 @@ def test_an_unnamed_person_with_two_jobs_is_who_speaks_not_the_paper_she_told() 
     assert speakers(text) == [("A staff nurse and community midwife at the birth centre", None)]
 
 
+def test_an_unnamed_person_described_by_a_who_clause_before_said_is_who_speaks_next() -> None:
+    text = ("Ward manager Joanne Pike said the trust was doing all it could.\n\n"
+            "A nurse who has worked in the department for more than a decade said staff had been left firefighting "
+            "from the start of every shift.\n\n"
+            "‘We had 31 people in the corridor at one point and two nurses to look after them,’ she said.")
+    assert speakers(text)[-1] == ("A nurse", None)
+
+
 def test_a_quote_paragraph_under_her_mum_named_after_her_role_is_her_mums() -> None:
     text = ("Jodie had struggled with anxiety at school.\n\nHer mum, Karen, knew something was wrong.\n\n“She has "
             "always been a chatterbox, and suddenly I was getting one-word answers.”")
