@@ -983,3 +983,19 @@ def test_a_section_label_that_repeats_an_item_of_the_menu_is_not_the_headline() 
                      "than their training allows, with caseloads of more than 40 children.", "",
                      "Referrals to mental health support teams rose by 28% in the last academic year."])
     assert extract_metadata(raw, clean(raw)).title == headline
+
+
+@pytest.mark.parametrize("credit", ["SIMON TRELAWNY FOR THE DAILY LEDGER", "JO LAKE/PA"])
+def test_a_caption_over_a_photographers_credit_in_capitals_is_not_the_headline(credit: str) -> None:
+    headline = "GPs warn of two-year wait as NHS rolls out weight loss jabs"
+    raw = "\n".join(["The Daily Ledger", "Home", "UK", "Health", "", "HEALTH", headline,
+                     "Family doctors say they have neither the staff nor the money to give the injections to the "
+                     "220,000 patients first in line", "", "Save", "Share", "Gift this article", "",
+                     "Eleanor Whitcombe, Health Correspondent",
+                     "Monday February 17 2025, 12.01am GMT, The Daily Ledger",
+                     "", "Demand for weight loss injections has soared since they became available from pharmacies",
+                     credit, "",
+                     "Patients eligible for weight loss injections on the NHS face waits of up to two years because GP "
+                     "surgeries cannot cope with demand, doctors have warned.",
+                     "From next month family doctors in England will be able to prescribe the injections."])
+    assert extract_metadata(raw, clean(raw)).title == headline
