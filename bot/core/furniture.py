@@ -91,6 +91,7 @@ _ALWAYS_OPENING = starts_with(
     r"|this (?:article|story|piece) is (?:more than|over) \w+ (?:days?|weeks?|months?|years?) old\b"  # its age
     r"|continue reading\W*$|this (?:article|story|content) is (?:only )?(?:for|available to|exclusive to) "  # a
     r"[^.]{0,40}\bsubscribers\b"  # paywall's button and message
+    r"|[¹²³⁴⁵⁶⁷⁸⁹]\s"  # a footnote under the article: "¹ The review team examined …"
 )
 # Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
 _ALWAYS_HINTS = (

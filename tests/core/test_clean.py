@@ -59,6 +59,7 @@ FURNITURE = [
     "SUBSCRIBE NOW TO KEEP READING",
     "You have reached your limit of free articles this month.",
     "Continue reading",
+    "¹ The review team examined the records of families who came forward between January 2015 and December 2023.",
     "This article is for Casework Weekly subscribers. Log in to read the full story, or subscribe for unlimited "
     "access to news, practice guidance and our CPD library.",
     "Source: Hallam Vale Council press office",
