@@ -207,6 +207,12 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
     return None
 
 
+def _printed(header: list[str]) -> list[tuple[str, str]]:
+    """The names a page pasted from print or a reader view keeps: the paper in its running head, the site's address."""
+    running = [("running", _paper(name)) for name in _running_names(header)]
+    return running + [("address", line) for line in header if WEB_ADDRESS.fullmatch(line)]
+
+
 def _running_names(header: list[str]) -> list[str]:
     """The paper's names in a printed page's running heads: on one line, or, pasted from a PDF, on three ("8" /
     "THE STRATHMORE CLARION" / "Thursday, February 27, 2025"), the name then in capitals as a masthead is."""
@@ -333,8 +339,7 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
         if not line.isupper():  # in capitals, "SUBSCRIBE TO CONTINUE READING" would read as a name
             # "Sign up to The Blaze's showbiz newsletter": The Blaze sells it
             found.extend(("selling", tidy_name(strip_possessive(m["name"]))) for m in _SELLING.finditer(line))
-    found.extend(("running", _paper(name)) for name in _running_names(header))
-    found.extend(("address", line) for line in header if WEB_ADDRESS.fullmatch(line))
+    found.extend(_printed(header))
     told = _told(body)
     if site := _site_header(header, footer, title, body, told) or _outlet_by_byline(header):
         found.append(("header", site))
@@ -343,8 +348,6 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
         owned = all(kind == "owner" for kind, _ in found)  # names only its owner, the title whose name the owner's
         found.extend(("told", name) for name in told  # has: "Daily Clarion" by "© Clarion Newspapers Ltd"
                      if _norm(name) in lines or (owned and " " in name and _owner_named(name.split()[-1], text)))
-    if suffix := title_parts(title)[1]:
-        found.append(("suffix", suffix))
     return [(kind, name) for kind, name in found if name]
 
 
@@ -396,6 +399,8 @@ def _own_release(body: str) -> str | None:
 def find_publisher(header: list[str], footer: list[str], title: str | None, body: str) -> str | None:
     """Name the publisher from the lines around the body, the page title and the body's own credits."""
     candidates = _publisher_candidates(header, footer, title, body)
+    if suffix := title_parts(title)[1]:
+        candidates.append(("suffix", suffix))
     if release := _own_release(body):  # "Source: X" over X's own release credits its issuer, not a paper it came from
         candidates = [("release" if kind == "source" and _norm(name) == _norm(release) else kind, name)
                       for kind, name in candidates]
