@@ -299,8 +299,8 @@ def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> 
     if repeated and line_key(text) in repeated:
         return True
     lowered = text.lower()
-    if (any(map(lowered.__contains__, _ALWAYS_HINTS)) and any(not _spoken(text, m.start()) for m in _ALWAYS.finditer(
-            text))) or _ALWAYS_OPENING.match(text):
+    hinted = any(map(lowered.__contains__, _ALWAYS_HINTS))
+    if (hinted and any(not _spoken(text, m.start()) for m in _ALWAYS.finditer(text))) or _ALWAYS_OPENING.match(text):
         return True
     if n <= 60 and (CAPTION.search(text) or _CAPTION_LABEL.match(text)):
         return True

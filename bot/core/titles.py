@@ -18,6 +18,7 @@ from bot.core.quotes.lexicon import HONORIFICS, is_given_name
 
 _HEADLINE_WORDS = 20  # a headline is shorter than this
 _CREDIT_WORDS = 2  # words before a picture credit on a line of its own ("Picture: PA", "Staff photo (PA)")
+# A photographer's credit in capitals on a line of its own: "SIMON TRELAWNY FOR THE DAILY LEDGER", "JO LAKE/PA"
 _PHOTOGRAPHER = re.compile(r"(?!BY )[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,2}(?: FOR THE | ?/ ?)[A-Z][A-Z ]+")
 _MENU_ITEMS = 4  # short lines in a row, one under another: a menu laid out one item a line
 # Right above a byline or date line, a line may be longer: charities and campaign pages quote a young person and
@@ -72,8 +73,8 @@ def find_title(blocks: list[Block], first: int) -> str | None:
         _capitals_line(blocks, i, capitals[i], first) if i in capitals else _title_line(blocks, i, first)
         for i in visible
         if i not in inner and (i in capitals or _obituary_of(blocks[i].text, lead) or (
-            not _captioned(blocks, i) and not _live_entry(blocks, i) and not _menu_column(blocks, i) and not _section(
-                blocks, i) and not _PHOTOGRAPHER.fullmatch(blocks[i].text)
+            not _captioned(blocks, i) and not _live_entry(blocks, i) and not _menu_column(blocks, i)
+            and not _section(blocks, i) and not _PHOTOGRAPHER.fullmatch(blocks[i].text)
             and not credits_quote(blocks, i) and not credits_quote(blocks, i + 1)
             and any(_titleish(blocks[i], lower, bylined(blocks, i), _over_summary(blocks, i))
                     for lower in (True, False))))
@@ -222,6 +223,6 @@ def _captioned(blocks: list[Block], i: int) -> bool:
     with its own description ("Willowmere House on Chapel Lane (Image: Google Street View)") describes the picture
     itself, and a byline crediting words and pictures is no caption's."""
     credit = CAPTION.search(blocks[i + 1].text) if i + 1 < len(blocks) and not blocks[i + 1].meta else None
-    if credit is None:  # a photographer's credit in capitals: "SIMON TRELAWNY FOR THE DAILY LEDGER", "JO LAKE/PA"
+    if credit is None:  # or a photographer's credit in capitals
         return i + 1 < len(blocks) and _PHOTOGRAPHER.fullmatch(blocks[i + 1].text) is not None
     return len(blocks[i + 1].text[: credit.start()].split()) <= _CREDIT_WORDS
