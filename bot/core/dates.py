@@ -183,6 +183,7 @@ def is_dateline(line: str) -> bool:
 
 
 _PAGE_DIGITS = 3  # a page's number, not a year
+_MONTH_WORD = re.compile(_MONTH, re.I)  # "MARCH" after a paper's name begins its day
 _HEAD_WORD = re.compile(r"(?:[A-Z][\w&'’.-]*|&|of|and),?")  # a word of a paper's name, in capitals or not
 
 
@@ -209,7 +210,7 @@ def _name_words(words: list[str]) -> int:
     ("Dunmore Evening Telegraph, Tuesday, …")."""
     count = 0
     for word in words:
-        if not _HEAD_WORD.fullmatch(word) or word.lower().strip(",") in WEEKDAYS or re.fullmatch(_MONTH, word, re.I):
+        if not _HEAD_WORD.fullmatch(word) or word.lower().strip(",") in WEEKDAYS or _MONTH_WORD.fullmatch(word):
             break
         count += 1
         if word.endswith(","):

@@ -45,8 +45,8 @@ _CITED = re.compile(r"\((?:first\s+)?published:?\s+(?:online\s+)?(?:on\s+)?(?P<d
 _FILED = re.compile(r"^\W*(?:(?:filed|posted)\s+(?:under|in)|tags?|tagged|categor(?:y|ies))\b", re.I)
 # A date in the page's address or a breadcrumb of it: "example.co.uk › news › 2024 › 11 › 19 › councils-warn"
 _ADDRESS_DATE = re.compile(r"[/›»]\s*((?:19|20)\d\d)\s*[/›»]\s*(\d\d?)\s*[/›»]\s*(\d\d?)\s*(?:[/›»]|$)")
+_OPENING_DATE = re.compile(r"([^:—–\n]{8,40}?)\s*[:—–]\s")  # a dateline opening the body: "THURSDAY 13 FEBRUARY 2025:"
 # A date line that goes on to the categories a blog files the post in: "October 3, 2024 in Adults, Mental health"
-_OPENING_DATE = re.compile(r"([^:—–\n]{8,40}?)\s*[:—–]\s")  # "THURSDAY 13 FEBRUARY 2025: More than …"
 _FILED_IN = re.compile(r"(?P<day>.+?\d{4}) in [A-Z][\w ,&-]*")
 _COMMENTS = re.compile(r"^\W*(?:\d+\s+)?(?:comments?|replies|leave a (?:reply|comment)|join the discussion)\b", re.I)
 _COMMENTER = re.compile(r"^\W*posted\b.*\bby\b", re.I)  # "Posted by Jim on 1 Dec": a comment, not the article

@@ -355,13 +355,19 @@ def _norm(name: str) -> str:
     return re.sub(r"^the", "", re.sub(r"[^a-z0-9]+", "", name.casefold()))
 
 
+def _vote_key(kind: str, name: str) -> str:
+    """The part of a candidate's name that votes: "Sentinel News & Media Ltd", the company, votes for "The Daily
+    Sentinel", and so does the address "dailysentinel.co.uk"."""
+    if kind == "owner":
+        return _norm(_COMPANY_WORDS.sub("", name))
+    return _norm(WEB_ADDRESS.fullmatch(name)["label"] if kind == "address" else name)
+
+
 def _publisher(candidates: list[tuple[str, str]]) -> str | None:
     """Vote: names that several signals agree on (one containing the other) beat a single signal."""
     groups: list[tuple[set[str], list[tuple[str, str]]]] = []
     for kind, name in candidates:
-        # "Sentinel News & Media Ltd": the Sentinel's company votes for "The Daily Sentinel"; so does its address
-        key = _norm(_COMPANY_WORDS.sub("", name) if kind == "owner" else WEB_ADDRESS.fullmatch(name)["label"]
-                    if kind == "address" else name)
+        key = _vote_key(kind, name)
         if not key:
             continue
         for keys, members in groups:

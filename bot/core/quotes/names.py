@@ -384,9 +384,9 @@ def is_unnamed(mention: Mention, sentence: str, before: Sequence[str] = ()) -> b
     # sentence, "A ward manager in Leeds says she …" (not "when a nurse says she …"): one speaking of herself
     interviewed = re.search(  # "… official who spent years at the Treasury told me": one the writer spoke to
         rf"{re.escape(mention.name)}(?: who [^,.;“”]{{1,80}}?)?,? (?:told|tells) (?:us|me|the paper|(?:the )?[A-Z])",
-        sentence) or re.match(rf"\s*{re.escape(mention.name)},? (?:says|said) (?:she|he)\b", sentence) or re.match(
-        rf"\s*{re.escape(mention.name)} who [^,.;“”]{{1,80}}? said\b", sentence)  # "A nurse who has worked there for
-    # a decade said": one the writer spoke to (not "A resident who pays for herself is charged": anyone who does)
+        sentence) or re.match(  # and "A nurse who has worked there for a decade said" (not "A resident who pays for
+        # herself is charged": anyone who does)
+        rf"\s*{re.escape(mention.name)}(?:,? (?:says|said) (?:she|he)| who [^,.;“”]{{1,80}}? said)\b", sentence)
     one_who = described or of_someone or interviewed is not None or (
         ONE_MORE.match(mention.name) is not None and nominal_head(mention.name) in SOMEONE)
     spokes = head.startswith("spokes") and not refers_back
