@@ -3128,3 +3128,33 @@ def test_a_name_after_a_time_and_a_place_opening_the_sentence_is_the_next_she() 
         "“In a heartbeat,” she said."
     )
     assert [s for s, _ in speakers(text)] == ["Claire Hodgson"]
+
+
+@pytest.mark.parametrize(
+    ("member", "name", "role"),
+    [
+        ("Liberal Democrat MP for Lindfield South Tom Everleigh", "Tom Everleigh", "MP for Lindfield South"),
+        ("Scottish Conservative MSP for North Strathallan Alasdair Beattie", "Alasdair Beattie", "MSP for North"),
+        ("Plaid Cymru MS for Mid and West Wales Rhys Bevan", "Rhys Bevan", "MS for Mid and West Wales"),
+        ("Minister for Care Ben Harrow", "Ben Harrow", "Minister for Care"),
+    ],
+)
+def test_a_member_named_after_the_seat_is_the_person_and_the_seat_the_role(member: str, name: str, role: str) -> None:
+    text = (
+        f"{member} said the figures were “utterly damning”.\n\n"
+        "“Families are being let down, and the knock-on effect is felt in A&E,” he said."
+    )
+    found = speakers(text)
+    assert [speaker for speaker, _ in found] == [name]
+    assert role in (found[0][1] or "")
+
+
+def test_a_given_name_opens_a_name_after_a_title_the_lexicon_does_not_know() -> None:
+    text = "The trial ended on Friday.\n\nProsecutor Simon Harlow said: “These were people who could not speak up.”"
+    assert [s for s, _ in speakers(text)] == ["Simon Harlow"]
+
+
+@pytest.mark.parametrize("name", ["Mary Jane Holloway", "Anna Maria Kowalski"])
+def test_two_given_names_before_a_surname_stay_one_name(name: str) -> None:
+    text = f"Staff are tired.\n\n{name} said: “We cannot go on like this.”"
+    assert [s for s, _ in speakers(text)] == [name]

@@ -139,7 +139,7 @@ MESSAGES = frozenset("statement message post email e-mail note tweet".split())  
 SENTENCE_BREAK = re.compile(r"[.!?][”’\"']?\s+|\n")
 # An office that is not the one itself: "Shadow health secretary Tobias Wren" holds no health secretary's office
 QUALIFIED_OFFICE = re.compile(r"\b(?:shadow|former|deputy|assistant|acting|interim|vice|junior|ex-)\s*$", re.I)
-SEAT_MEMBERS = frozenset({"mp", "msp", "mla"})  # after "the" and a place ("the Kinnaird East MSP"), a role
+SEAT_MEMBERS = frozenset({"mp", "msp", "mla", "ms"})  # after "the" and a place ("the Kinnaird East MSP"), a role
 POSTNOMINALS = wordset(
     "obe mbe cbe kbe dbe frcp frcs frcgp frcn fmedsci phd msc mp msp ms mla td qc kc jp dl frs rn jr sr ii iii iv"
 )

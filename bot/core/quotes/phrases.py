@@ -37,7 +37,7 @@ from bot.core.quotes.lexicon import (
     token_spans,
 )
 from bot.core.quotes.rolewords import clean_role, is_plural_role, is_role_word, kin_title, role_gender, role_plural
-from bot.core.quotes.runs import analyse_run
+from bot.core.quotes.runs import analyse_run, is_office
 
 _PREMODIFIER_TOKENS = 16  # how far back a role written before a name may reach (or before its comma)
 _QUALIFIER_TOKENS = 4  # words of a phrase like "on the panel" after a nominal speaker
@@ -238,6 +238,8 @@ def _run_role(words: Sequence[str], tail: Sequence[str]) -> str | None:
         if word.lower() in SPLITTERS and head:
             break
         head.append(word)
+    if len(head) < len(words) and tuple(head[-len(tail) :]) != tuple(tail) and is_office(head[-1]):
+        return clean_role(" ".join(words[: -len(tail)]))  # a seat's: "Liberal Democrat MP for Lindfield South"
     titles = [w for w in head[: len(head) - len(tail)] if w.lower().rstrip(".") not in HONORIFICS]
     titles = [w for w in titles if w.lower() not in FUNCTION_WORDS]
     return clean_role(" ".join(titles)) if titles and titles[-1].lower() in ROLE_NOUNS else None

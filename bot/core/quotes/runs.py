@@ -21,6 +21,7 @@ from bot.core.quotes.lexicon import (
     PRESENTING,
     PRONOUNS,
     ROLE_NOUNS,
+    SEAT_MEMBERS,
     SOMEONE,
     SPLITTERS,
     is_acronym,
@@ -71,6 +72,8 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     titled = next((n for n, w in enumerate(rest[:-1]) if w.lower().rstrip(".") in HONORIFICS), None)
     if titled is not None and (named := _person_tail(list(rest[titled:]))):
         return "person", tuple(named)
+    if (seated := _seated_name(head, rest)) is not None:
+        return "person", seated
     joined = head.index("&") if "&" in head[1:-1] else 0
     if joined and not is_given_name(head[joined - 1]) and head[joined - 1].lower().rstrip(".") not in HONORIFICS:
         return "org", ()  # "Marks & Spencer", "Hill & Dale": firms are joined by an ampersand; "Tom & Linda" a couple
@@ -96,6 +99,22 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     if len(head) == 1 and head[0].lower() in MODIFIERS and head[0].lower() not in _RANKS:
         return "org", ()
     return "", ()
+
+
+def _seated_name(head: Sequence[str], rest: Sequence[str]) -> tuple[str, ...] | None:
+    """Return the name after an office's seat ("Liberal Democrat MP for Lindfield South Tom Everleigh", "Minister for
+    Care Ben Harrow"): the seat's place words run up to a given name, which opens the person's name. A name after "of"
+    may be a place's ("Chair of Friends of Victoria Park"), so the word before it must be a place word."""
+    if not rest or rest[0].lower() not in _SEAT or not any(map(is_office, head)):
+        return None
+    named = _person_tail(list(rest[1:]))
+    return tuple(named) if 1 < len(named) < len(rest) - 1 and rest[-len(named) - 1][:1].isupper() else None
+
+
+def is_office(word: str) -> bool:
+    """Say whether a word names an office held for a seat: "Minister", "MP", "MSP", and "MS" in capitals (a Member of
+    the Senedd, where "Ms" is a title)."""
+    return word.lower().rstrip(".") in ROLE_NOUNS or (word.isupper() and word.lower() in SEAT_MEMBERS)
 
 
 def surely_named(words: Sequence[str]) -> bool:
@@ -155,6 +174,17 @@ def _person_tail(words: list[str]) -> list[str]:
         return []
     if tail and tail[0].rstrip(".") in ("St", "Saint") and len(tail) == 2:
         return []  # a saint names places, not people: "He came to St Columba's three weeks ago"
+    return _from_given_name(tail)
+
+
+def _from_given_name(tail: list[str]) -> list[str]:
+    """Start a name at a known given name after a word that is none: "Lindfield South Tom Everleigh" (the MP for
+    Lindfield South) is Tom Everleigh. A second given name ("Mary Jane Roe") or an initial ("J. Anne Roe") stays."""
+    for n in range(1, len(tail) - 1):
+        before = tail[n - 1].rstrip(".")
+        named_before = is_given_name(before) or len(before) == 1 or before.lower() in NAME_PARTICLES
+        if is_given_name(tail[n]) and not named_before:
+            return tail[n:]
     return tail
 
 
