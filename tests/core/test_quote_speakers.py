@@ -3158,3 +3158,27 @@ def test_a_given_name_opens_a_name_after_a_title_the_lexicon_does_not_know() -> 
 def test_two_given_names_before_a_surname_stay_one_name(name: str) -> None:
     text = f"Staff are tired.\n\n{name} said: “We cannot go on like this.”"
     assert [s for s, _ in speakers(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("introduced", "name", "pronoun"),
+    [("Pilot Dominic Sayer", "Dominic Sayer", "he"), ("Gardener Rosalind Tate", "Rosalind Tate", "she")],
+)
+def test_a_word_before_a_common_british_given_name_is_not_part_of_the_name(
+    introduced: str, name: str, pronoun: str
+) -> None:
+    text = (
+        "The scheme began last spring.\n\n"
+        f"{introduced}, who joined the team in 2022, said the weather was the biggest challenge. "
+        f"“Up there the wind can change in seconds,” {pronoun} said."
+    )
+    assert [s for s, _ in speakers(text)] == [name]
+
+
+def test_a_given_name_used_for_both_sexes_takes_either_pronoun() -> None:
+    text = (
+        "The White House says the bill is dangerous.\n\n"
+        "“The rationales do not hold weight,” said 9/11 widow Terry Strada.\n\n"
+        "She continued, “All we are asking for is an opportunity to be heard.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Terry Strada", "Terry Strada"]

@@ -207,8 +207,8 @@ _FEMALE = (
     | FEMALE_KIN
 )
 _MALE = wordset("mr sir lord baron spokesman congressman businessman man boy gentleman") | MALE_KIN
-# Common given names that are nearly always a woman's or a man's (none used for both, such as Sam, Alex, Jo,
-# Chris, Jamie, Kim, Lee or Jean): "Linda Okafor … she said" is Linda Okafor even after "Mr Okafor", her father.
+# Common given names in Britain that are nearly always a woman's or a man's (those used for both are _EITHER):
+# "Linda Okafor … she said" is Linda Okafor even after "Mr Okafor", her father.
 _WOMEN = wordset(
     "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra "
     "kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura cynthia "
@@ -230,7 +230,18 @@ _WOMEN = wordset(
     "parveen shabnam nasreen ayesha amina adaeze funmilayo folake abena efua kelly sioned gwenllian elin delyth "
     "heledd llinos meinir edna mavis ethel gladys hilda nellie winifred beryl muriel enid peggy mabel lilian lillian "
     "norma glenys carole janine debbie debra abbie abby becca jodie kayleigh kayla tegan dee joy jess samira farah "
-    "kavita neha pooja simran agnieszka katarzyna magdalena aleksandra amara"
+    "kavita neha pooja simran agnieszka katarzyna magdalena aleksandra amara "
+    "gail lorna kerry rosalind catriona marian marion moira andrea nadine maxine isobel isabel aileen felicity "
+    "ivy jackie jacqui chantelle tasha shelley sadie daisy iris hattie heidi katy cathy carly charlene gina "
+    "jenna jemma louisa lucinda lyn marcia marina martina meg molly monica nikki paige patsy rita roberta sasha "
+    "shannon sheena sonya susie tamara tara tess trudy una ursula vanessa veronica vicki yvette annabel annie bella "
+    "bryony cara caitlin camilla cecilia celia clara daphne fay faye georgina ingrid jeanette josephine karina "
+    "katrina keeley lara lottie mairi morven myra nell olive rowena sabrina selina serena shauna susanna tabitha "
+    "tilly trisha wilma beth abi alexandra alicia angie annette antonia ashleigh belinda bernice carmel carolyn "
+    "claudia colette constance davina delia dolores edwina elisa eliza erica erin estelle eunice fern flora freda "
+    "gabrielle georgie gwyneth henrietta jayne juliet justine katharine lindsey liz lizzie lois lucia lynda "
+    "lynsey madeleine marguerite marilyn marlene maud melody miranda nerys noreen norah olwen pam penelope phyllis "
+    "rhona rebekah robyn rosamund roxanne sybil thelma vivien vivienne yolanda sue suzie kirstie mari siwan"
 )
 _MEN = wordset(
     "james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark "
@@ -251,7 +262,21 @@ _MEN = wordset(
     "bilal yusuf chinedu segun rhodri alun osian tomos hefin carwyn robbie stan ron reg reggie ted eddie wilf "
     "wilfred ernie fred alf alfred cyril len kenny jimmy johnny billy bobby hamza ibrahim aidan aiden gavin hugo "
     "jonah lachlan marcus neville nathaniel reece terence vince farid amir faisal kamal rahul deepak marek jakub "
-    "andrzej mateusz pawel krzysztof"
+    "andrzej mateusz pawel krzysztof "
+    "tobias bernard geoff phil ken raj dominic adrian leon idris farhan anand hamid nikhil pete alec austin barney "
+    "bert bertie brett bryn calum cameron cedric clifford cliff conrad curtis damian damien denis derrick des doug "
+    "dwayne edgar edmund edwin elliot elliott ernest evan felix fergal francis gabriel garry gerard gerry gilbert "
+    "godfrey gregor greg harrison herbert howard humphrey ivor jeff jerome jon jonny jude laurence lenny lionel "
+    "lyndon maurice melvyn mervyn mitchell morris murray neal noel ollie oswald percy quentin randolph rees richie "
+    "ricky rodney roland royston rufus sidney spencer stefan steffan sydney travis tristan troy tyrone vaughan "
+    "warren wesley willie zachary jamal jermaine kwesi chidi olu ade arun ashok dinesh manoj mukesh naveen prakash "
+    "rakesh ramesh sanjeev satish suresh vijay asif aziz irfan javed khalid majid nadeem rashid sajid shahid tahir "
+    "usman zafar lukasz wojciech tadeusz ray"
+)
+# Given names used for both ("Sam Hollis", "Jo Pearce"): a name's first word, but no pronoun's
+_EITHER = wordset(
+    "alex sam jo chris jamie kim jean charlie frankie ashley robin leigh pat billie jesse casey jody toni femi amrit "
+    "harjit gurpreet harpreet terry hilary lindsay nicky"
 )
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -384,16 +409,21 @@ def name_gender(words: Sequence[str], name: Sequence[str]) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def given_gender(word: str) -> str | None:
-    """Return "f" or "m" for a common given name ("Morag", "Keith", "Siân"), else None. A double given name is its
-    last part's ("Kerry-Anne", "Jean-Paul"), as a double surname ends in a surname ("Ashdown-Reeve")."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
-    bare = bare.rpartition("-")[2]
+    """Return "f" or "m" for a common given name ("Morag", "Keith", "Siân"), else None."""
+    bare = _bare_given(word)
     return "f" if bare in _WOMEN else "m" if bare in _MEN else None
 
 
+def _bare_given(word: str) -> str:
+    """Return a given name without accents, in lower case; a double given name as its last part ("Kerry-Anne",
+    "Jean-Paul"), as a double surname ends in a surname ("Ashdown-Reeve")."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    return bare.rpartition("-")[2]
+
+
 def is_given_name(word: str) -> bool:
-    """Tell a common given name ("Alistair", "Morag") from other capitalised words."""
-    return given_gender(word) is not None
+    """Tell a common given name ("Alistair", "Morag", "Sam") from other capitalised words."""
+    return given_gender(word) is not None or _bare_given(word) in _EITHER
 
 
 def is_sentence_end(text: str, dot: int) -> bool:

@@ -275,6 +275,9 @@ class ArticleNames:
         for surname, count, forms in found:
             if self.genders.get(surname.lower()) == gender and (count >= 3 or len(found) == 1):
                 return Mention("person", forms.most_common(1)[0][0] if forms else surname)
+            ones = [form for form in forms if name_gender((), form.split()) == gender]
+            if self.genders.get(surname.lower()) is None and count >= 3 and len(ones) == 1:
+                return Mention("person", ones[0])  # a couple shares it ("Marian and Alan Lockhart"): hers or his
         return None
 
     def uses_they(self, name: str) -> bool:
