@@ -39,6 +39,7 @@ _ALWAYS = pattern(
     r"\b(?:delivered|straight|direct|sent) (?:to|into) your inbox\b|\benter your e-?mail\b|\bby signing up\b",
     r"\bfollow (?:us|[\w&' ]{1,30}) on (?:facebook|twitter|x|instagram|linkedin|tiktok|youtube|bluesky)\b",
     r"\bclick (?:here|the link|below)\b|\btap here\b|\ball rights reserved\b|\bregistered in england\b",
+    r"\bavailable to (?:our )?subscribers (?:here|below|only)\b",  # "The full dataset is available to subscribers here"
     r"\bregistered office\b|\bcompany (?:no\b\.?:? ?\d+|number|registration)\b|\btrading name of\b",  # not "no longer"
     r"\bis (?:the|a|an) (?:[\w'’-]+ ){0,3}?(?:publication|magazine|newspaper|news ?site|website) "
     r"(?:for|of|covering|serving|dedicated)\b",
@@ -92,6 +93,8 @@ _ALWAYS_OPENING = starts_with(
     r"|continue reading\W*$|this (?:article|story|content) is (?:only )?(?:for|available to|exclusive to) "  # a
     r"[^.]{0,40}\bsubscribers\b"  # paywall's button and message
     r"|[¹²³⁴⁵⁶⁷⁸⁹]\s"  # a footnote under the article: "¹ The review team examined …"
+    r"|interactive (?:map|chart|graphic|table|timeline|tool)\s*:"  # an embedded widget's caption and the reader's
+    r"|(?:click|tap|hover)(?: on| over)? (?:a|an|the|each|any) [^.]{1,40} to (?:see|view|show|find)\b"  # part in it
 )
 # Every _ALWAYS phrase contains one of these; checking them first spares most lines the big regex.
 _ALWAYS_HINTS = (

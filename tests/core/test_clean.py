@@ -96,6 +96,9 @@ FURNITURE = [
     "You can find this story in My Bookmarks. Or by navigating to the user icon in the top right.",
     "Sign up to the Hallam Vale Health newsletter for the latest NHS news from across the city",
     "If you are affected by any of the issues raised in this article, help and support is available online.",
+    "Interactive chart: home care hours by council, 2024-25. Source: FOI responses. May not display on all devices.",
+    "Tap a council on the map to see how many hours it commissioned, and darker colours show more hours per head.",
+    "The full spreadsheet is available to subscribers here.",
 ]
 
 # Body lines that carry furniture-like words or shapes but are article text.
@@ -108,6 +111,7 @@ BODY_LINES = [
     "By contrast, neighbouring authorities have frozen their rates.",
     "Like many councils, Hallam Vale has struggled to recruit.",
     "Providers will be asked to sign up to a new charter on pay.",
+    "Use the interactive map below to see how many hours your council commissioned.",
     "The council will share its findings with the NHS in the spring.",
     "The role pays £95,000 a year, according to the advert.",
     "Some 2,300 people signed the petition on 8 June 2022.",
