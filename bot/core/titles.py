@@ -24,6 +24,8 @@ _MENU_ITEMS = 4  # short lines in a row, one under another: a menu laid out one 
 # Right above a byline or date line, a line may be longer: charities and campaign pages quote a young person and
 # say what the report found in one headline ("“I felt …”: young people wait 14 months …, our new report finds")
 _BYLINED_HEADLINE_WORDS = 30
+_SECTION_WORDS = 4  # a section's name is a few words ("Children and young people"); a trail may end in a headline
+_TRAIL_STEP = re.compile(r"\s+[>›»/]\s+")  # what parts a trail's steps: "Home › News › Health"
 _ISSUE = re.compile(r"\b(?:issue|vol(?:ume)?\.?|edition)\s*(?:no\.?\s*)?\d", re.I)  # a paper's issue number
 # The label over a live page's bullets under its headline ("Summary", "Key points")
 _SUMMARY_LABEL = re.compile(r"(?:summary|key points|in short|at a glance|what we know(?: so far)?)\W*", re.I)
@@ -109,10 +111,16 @@ def _menu_column(blocks: list[Block], i: int) -> bool:
 
 
 def _section(blocks: list[Block], i: int) -> bool:
-    """Say whether a line repeats an item of the page's menu above it: the label of the section the article is in
-    ("Children & young people" in the menu and again over the headline)."""
+    """Say whether a line repeats an item of the page's menu above it, or the last step of its trail ("Home › News ›
+    Children and young people"): the label of the section the article is in, again over the headline."""
     label = blocks[i].text.casefold()
-    return any(blocks[j].text.casefold() == label and _menu_column(blocks, j) for j in range(i))
+    menu = any(blocks[j].text.casefold() == label and _menu_column(blocks, j) for j in range(i))
+    return menu or (blocks[i].words <= _SECTION_WORDS and any(_last_step(blocks[j].text) == label for j in range(i)))
+
+
+def _last_step(text: str) -> str | None:
+    """Return a trail's last step ("Home › News › Health" -> "health"), or None for a line that is no trail."""
+    return _TRAIL_STEP.split(text)[-1].casefold() if BREADCRUMB.search(text) else None
 
 
 def _stacked(blocks: list[Block], j: int) -> bool:
@@ -198,11 +206,14 @@ def _credited(block: Block) -> bool:
 
 def _banner(blocks: list[Block], j: int, first: int) -> bool:
     """Tell the day's date under a masthead: it names the paper's issue ("Thursday, November 26, 2026 | Issue No.
-    1,412"), or the article's own date line repeats it nearer the body."""
+    1,412"), or the article's own date line repeats it nearer the body, or the site's menu ("Home", "News", …) comes
+    between it and the article's own date line."""
     day = parse_date(blocks[j].text) if is_dateline(blocks[j].text) else None
     if day is not None and _ISSUE.search(blocks[j].text):
         return True
-    return day is not None and any(b.meta and parse_date(b.text) == day for b in blocks[j + 1 : first])
+    dated = [k for k in range(j + 1, first) if blocks[k].meta and parse_date(blocks[k].text) is not None]
+    menu = dated and sum(blocks[k].kind is Kind.FURNITURE for k in range(j + 1, dated[0])) >= _MENU_ITEMS
+    return day is not None and (menu or any(parse_date(blocks[k].text) == day for k in dated))
 
 
 def bylined(blocks: list[Block], i: int) -> bool:

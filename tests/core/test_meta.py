@@ -985,6 +985,37 @@ def test_a_section_label_that_repeats_an_item_of_the_menu_is_not_the_headline() 
     assert extract_metadata(raw, clean(raw)).title == headline
 
 
+def test_a_section_label_that_repeats_the_last_step_of_the_trail_is_not_the_headline() -> None:
+    headline = "‘Help that actually feels early’: inside the school mental health teams racing to keep up with demand"
+    raw = "\n".join(["Mind Practice Weekly", "For everyone working in mental health", "Menu", "Search",
+                     "Home › News › Children and young people", "", "Children and young people", "", headline, "",
+                     "By Joel Amberley", "", "08/10/2025", "",
+                     "At 8.40 on a Tuesday morning, the school is quieter than usual. In a small room off the library, "
+                     "a practitioner is setting out worry cards for a group of children and young people.", "",
+                     "Mental health support teams now work in more than half of the schools in England."])
+    assert extract_metadata(raw, clean(raw)).title == headline
+
+
+def test_a_trail_that_ends_in_the_headline_leaves_the_headline_standing() -> None:
+    headline = "Day hospice reopens five days a week"
+    raw = "\n".join(["Ashbury Hospice", "Home / News / Day hospice reopens five days a week", "", headline, "",
+                     "Posted on 9 March 2026", "",
+                     "The day hospice at Ashbury will open five days a week again from April, thanks to a legacy "
+                     "left by a former volunteer.", "", "About 60 people a week use the day hospice."])
+    assert extract_metadata(raw, clean(raw)).title == headline
+
+
+def test_the_days_date_over_the_sites_menu_does_not_put_its_tagline_beside_the_article() -> None:
+    headline = "Digital rostering gives care staff ‘their lives back’, says home manager"
+    raw = "\n".join(["Skip to content", "CareHome Insight", "The business of care", "Monday, June 16 2025",
+                     "Home", "News", "Operators", "Workforce", "Technology", "Finance", "Jobs", "Subscribe",
+                     "Technology", headline, "By Rebecca Tann", "June 12, 2025", "Share this article",
+                     "A care home manager says switching from paper rotas to a digital rostering system has cut "
+                     "agency spending at her home by almost a third.",
+                     "Sandra Okafor moved her 74 staff on to the app last autumn."])
+    assert extract_metadata(raw, clean(raw)).title == headline
+
+
 @pytest.mark.parametrize("credit", ["SIMON TRELAWNY FOR THE DAILY LEDGER", "JO LAKE/PA"])
 def test_a_caption_over_a_photographers_credit_in_capitals_is_not_the_headline(credit: str) -> None:
     headline = "GPs warn of two-year wait as NHS rolls out weight loss jabs"
