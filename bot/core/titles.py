@@ -26,7 +26,6 @@ _MENU_ITEMS = 4  # short lines in a row, one under another: a menu laid out one 
 _BYLINED_HEADLINE_WORDS = 30
 _SECTION_WORDS = 4  # a section's name is a few words ("Children and young people"); a trail may end in a headline
 _TRAIL_STEP = re.compile(r"\s+[>›»/]\s+")  # what parts a trail's steps: "Home › News › Health"
-_LIVE_LABEL = re.compile(r"(?:live|live updates|breaking|breaking news)\W*", re.I)  # a ticker's label, alone
 _ISSUE = re.compile(r"\b(?:issue|vol(?:ume)?\.?|edition)\s*(?:no\.?\s*)?\d", re.I)  # a paper's issue number
 # The label over a live page's bullets under its headline ("Summary", "Key points")
 _SUMMARY_LABEL = re.compile(r"(?:summary|key points|in short|at a glance|what we know(?: so far)?)\W*", re.I)
@@ -77,7 +76,7 @@ def find_title(blocks: list[Block], first: int) -> str | None:
         for i in visible
         if i not in inner and (i in capitals or _obituary_of(blocks[i].text, lead) or (
             not _captioned(blocks, i) and not _live_entry(blocks, i) and not _menu_column(blocks, i)
-            and not _section(blocks, i) and not _PHOTOGRAPHER.fullmatch(blocks[i].text) and not _ticker(blocks, i)
+            and not _section(blocks, i) and not _PHOTOGRAPHER.fullmatch(blocks[i].text)
             and not credits_quote(blocks, i) and not credits_quote(blocks, i + 1)
             and any(_titleish(blocks[i], lower, bylined(blocks, i), _over_summary(blocks, i))
                     for lower in (True, False))))
@@ -86,16 +85,6 @@ def find_title(blocks: list[Block], first: int) -> str | None:
     lines = [line for n, line in enumerate(lines) if len(line.text.split()) <= _HEADLINE_WORDS
              or not (n and lines[n - 1].position == line.position - 1)]
     return pick_headline(lines, lead)
-
-
-def _ticker(blocks: list[Block], i: int) -> bool:
-    """Say whether a line under a "LIVE" label links to another page's live coverage: the article's own headline
-    comes between it and the date ("LIVE" / "Heatwave latest: …" / "Care homes move residents …" / "17 July"). A
-    live page's own headline has its standfirst there, longer than it."""
-    below = i + 1
-    return (i > 0 and below < len(blocks) and _LIVE_LABEL.fullmatch(blocks[i - 1].text.strip()) is not None
-            and not bylined(blocks, i) and bylined(blocks, below) and blocks[below].words < blocks[i].words
-            and _titleish(blocks[below], True))
 
 
 def _obituary_of(text: str, lead: str) -> bool:
