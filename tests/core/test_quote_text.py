@@ -271,3 +271,18 @@ def test_a_quote_opening_mid_sentence_is_whole_only_when_it_runs_on_into_a_sente
 def test_a_sentence_said_opening_with_a_sum_is_a_full_quotation(said: str) -> None:
     text = f"Hannah Lye, chief executive of the institute, said: “{said}”"
     assert texts(text) == [(said, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In its latest annual report, ‘The state of care in England 2024/25’, the regulator acknowledged that its "
+        "registration performance had “not been where we want it to be”.",
+        "Its report, titled ‘Doing the job, not getting the pay’, says the role has “drifted well beyond what was "
+        "intended” as trusts struggle to fill vacancies.",
+    ],
+)
+def test_a_title_in_single_marks_is_not_joined_to_the_phrase_in_double_marks_after_it(text: str) -> None:
+    texts = [quote.text for quote in extract_quotes(text)]
+    assert texts[-1] in ("not been where we want it to be", "drifted well beyond what was intended")
+    assert not any("’" in t or "”" in t for t in texts) and len(texts) == 2
