@@ -39,9 +39,10 @@ _RELATED_HEAD = starts_with(
 )
 # A heading after which nothing belongs to the article: comments, a press release's closing notes, the author's bio.
 _END_HEAD = pattern(
-    r"^\W{0,3}(?:(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)|post a comment|have your say"
-    r"|join the (?:conversation|discussion)|\d+\s+(?:responses|replies|thoughts)\b.*|-*\s*ends\s*-*|#\s*#\s*#"
-    r"|notes? (?:to|for) editors?|editors?['’]?s? notes?|about the authors?|references|bibliography)\W{0,3}$"
+    r"^\W{0,3}(?:(?:\d+\s+)?(?:readers?['’]?\s+)?comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)|post a comment"
+    r"|have your say|join the (?:conversation|discussion)|\d+\s+(?:responses|replies|thoughts)\b.*"
+    r"|-*\s*ends\s*-*|#\s*#\s*#|notes? (?:to|for) editors?|editors?['’]?s? notes?|about the authors?|references"
+    r"|bibliography)\W{0,3}$"
 )
 # Comment-section headings that also head an article's own section ("Have your say" on a consultation)
 _SAY_HEAD = pattern(r"^\W{0,3}(?:have your say|join the (?:conversation|discussion))\W{0,3}$")
