@@ -10,6 +10,7 @@ from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, is_given_n
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # "By Jane Smith", "Posted on 24/07/2018 by Jane Doe", "Written by Jane Doe", "Words by ...", "Show notes by ..."
+BARE_BY = re.compile(r"\W*by\W*$", re.I)  # "By" on a line of its own, over the writer's name
 _BY = re.compile(
     r"^\W{0,3}(?:(?:this (?:entry|post) was )?"  # a blog's "This entry was posted in News on … by Jean Whitlock."
     r"(?:posted|published|written|words|story|reported|reporting|report|text|interview|article|compiled"

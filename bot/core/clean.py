@@ -6,7 +6,7 @@ import logging
 import re
 
 from bot.core.blocks import BODY_KINDS, Block, Kind, block_kind, flowed, page_blocks
-from bot.core.bylines import person_with_role
+from bot.core.bylines import BARE_BY, person_with_role
 from bot.core.furniture import (
     CLOSERS,
     LIST_MARKS,
@@ -154,8 +154,9 @@ def _in_menu(blocks: list[Block], i: int) -> bool:
 
 
 def _before_meta(blocks: list[Block], i: int) -> bool:
-    """Say whether a byline or date line follows closely, which marks the line before as a headline."""
-    return any(b.meta for b in blocks[i + 1 : i + 3])
+    """Say whether a byline or date line follows closely, which marks the line before as a headline; a byline may
+    open with "By" on a line of its own, over the name."""
+    return any(b.meta or BARE_BY.match(b.text) for b in blocks[i + 1 : i + 3])
 
 
 def _score(block: Block) -> int:

@@ -42,6 +42,7 @@ _PROMOTION = re.compile(
     r"\b(?:(?:book|reserve|secure|claim) your (?:free )?(?:place|seat|ticket|spot)s?|(?:register|sign up) (?:(?:for )?"
     r"free(?: now| today| here)?|now|today|here))\W*$", re.I
 )
+_HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w+")
 _NUMBERS_SHARE = 0.3  # prices, scores and phone numbers: a line this full of figures is a ticker or a promo
 _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the first of them is the headline
 # A standfirst may be shorter than a long headline ("One in four newly qualified nurses plan to quit within a year,
@@ -74,6 +75,8 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
     shared = len(stems & lead)
     if (not shared and line.distance != 1) or BREADCRUMB.search(line.text) or _PROMOTION.search(line.text):
         return None  # "Mental health > Approved mental health professionals": where the page sits, no headline
+    if _HASHTAG.search(line.text):
+        return None  # a campaign's banner or a post's tag ("World Sickle Cell Day 2025: #SickleCellAware")
     score = 4 * shared / len(stems) if stems else 0.0
     if line.distance is not None:
         score += 1.5 / line.distance  # a line with another between it and the article is less surely its head

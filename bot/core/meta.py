@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from bot.core.bylines import (
+    BARE_BY,
     WRITERS,
     byline,
     capitalised,
@@ -173,7 +174,7 @@ def _author(whole: list[str], footer: list[str], title: str | None, masthead: st
     """Take the first byline naming a person, else a name line standing beside the headline, a date line or the
     article (`whole` are the header's lines; their fields are read too), never the masthead's name ("Chemist
     Counter" over its tagline reads like a name and a job)."""
-    whole = [f"By {line}" if n and _BARE_BY.match(whole[n - 1]) else line for n, line in enumerate(whole)]
+    whole = [f"By {line}" if n and BARE_BY.match(whole[n - 1]) else line for n, line in enumerate(whole)]
     header = _with_fields(whole)  # "By" on a line of its own credits the name on the next: "By" / "Priya Ramasamy"
     edited, stop = None, len(header)  # a live page's "Edited by": its reporters may be named above it
     for n, line in enumerate([*header, *footer[:4]]):
@@ -263,7 +264,6 @@ _SIGNATURE_WORDS = 8  # "Sandra Mbeki, Branch Secretary": a name and a job title
 _VALEDICTION = re.compile(
     r"(?:(?:best|kind|warm)(?:est)? (?:wishes|regards)|yours (?:sincerely|faithfully)|thank you|thanks)\W*$", re.I
 )
-_BARE_BY = re.compile(r"\W*by\W*$", re.I)
 _CONTACT = re.compile(r"^\W*(?:\S+@\S+\.\w+|@\w+|(?:email|e-mail|follow)\b.*)$", re.I)
 _BYLINE_CHARS = 100
 _SHARE = re.compile(r"\W*(?:click to )?share\b", re.I)  # a name line over the share buttons: "Share on Facebook"

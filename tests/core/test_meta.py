@@ -1005,6 +1005,27 @@ def test_a_trail_that_ends_in_the_headline_leaves_the_headline_standing() -> Non
     assert extract_metadata(raw, clean(raw)).title == headline
 
 
+def test_a_headline_over_its_standfirst_and_a_bare_by_line_ends_a_trending_list_above_it() -> None:
+    headline = "£6.4m ambulance station opens with room for 30 crews as paramedics say old base was 'falling apart'"
+    raw = "\n".join(["Skip to main content", "Trending", "Ashbury bypass closure", "Kingsmere stabbing",
+                     "Wessex Evening Chronicle", "News", "Sport", "Jobs", "", "News", "Health", headline,
+                     "The new hub replaces a 1970s station where staff had buckets out when it rained and nowhere "
+                     "to clean the vehicles", "By", "Daniel Whitcombe", "Health Reporter", "07:00, 3 Jun 2025", "",
+                     "A new £6.4million ambulance station has opened in Ashbury, replacing a base which crews had "
+                     "long complained was falling apart.", "", "The station will be home to 30 crews."])
+    assert extract_metadata(raw, clean(raw)).title == headline
+
+
+def test_a_campaigns_hashtag_banner_over_the_headline_is_not_the_headline() -> None:
+    headline = "“I was made to feel like a drug seeker”: patients still waiting hours for pain relief in A&E"
+    raw = "\n".join(["Sickle Cell Support Trust", "Donate", "News", "Home › News › Awareness",
+                     "World Sickle Cell Day 2025: #SickleCellAware", headline, "19 June 2025", "",
+                     "On World Sickle Cell Day, we are calling on every hospital in the UK to make sure people with "
+                     "sickle cell disorder receive pain relief within 30 minutes of arriving in A&E.", "",
+                     "Our survey of 520 people found that only one in four had received it in time."])
+    assert extract_metadata(raw, clean(raw)).title == headline
+
+
 def test_the_days_date_over_the_sites_menu_does_not_put_its_tagline_beside_the_article() -> None:
     headline = "Digital rostering gives care staff ‘their lives back’, says home manager"
     raw = "\n".join(["Skip to content", "CareHome Insight", "The business of care", "Monday, June 16 2025",
