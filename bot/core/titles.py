@@ -209,11 +209,11 @@ def _banner(blocks: list[Block], j: int, first: int) -> bool:
     1,412"), or the article's own date line repeats it nearer the body, or the site's menu ("Home", "News", …) comes
     between it and the article's own date line."""
     day = parse_date(blocks[j].text) if is_dateline(blocks[j].text) else None
-    if day is not None and _ISSUE.search(blocks[j].text):
-        return True
+    if day is None or _ISSUE.search(blocks[j].text):
+        return day is not None
     dated = [k for k in range(j + 1, first) if blocks[k].meta and parse_date(blocks[k].text) is not None]
     menu = dated and sum(blocks[k].kind is Kind.FURNITURE for k in range(j + 1, dated[0])) >= _MENU_ITEMS
-    return day is not None and (menu or any(parse_date(blocks[k].text) == day for k in dated))
+    return bool(menu) or any(parse_date(blocks[k].text) == day for k in dated)
 
 
 def bylined(blocks: list[Block], i: int) -> bool:

@@ -208,27 +208,18 @@ def test_related_list_inside_the_article_is_removed_and_the_article_resumes() ->
     assert paragraphs(result.body) == BODY
 
 
-def test_a_readers_comments_heading_ends_the_article() -> None:
-    comments = [
-        "Readers' comments (2)",
-        "Anonymous | Practice Manager | 25 Apr 2025 10:12am",
-        "We gave 4% and had to cut locum sessions to fund it. There is no magic money tree in general practice.",
-        "Unsuitable or offensive? Report this comment",
-        "Anonymous | Practice Nurse | 25 Apr 2025 1:03pm",
-        "Nine years qualified and I earn less than my daughter's friend who went to work at the hospital instead.",
-    ]
-    result = clean(page(HEADLINE, *BODY, *comments))
-    assert paragraphs(result.body) == BODY
-
-
-def test_comments_section_is_removed_even_though_it_is_prose() -> None:
-    comments = [
-        "7 comments",
-        "Pat Hughes",
-        "14/03/2023 at 09:12",
-        "My father waited four months for a carer and nobody from the council ever called us back about it.",
-        "Reply",
-    ]
+@pytest.mark.parametrize(
+    "comments",
+    [
+        ["7 comments", "Pat Hughes", "14/03/2023 at 09:12",
+         "My father waited four months for a carer and nobody from the council ever called us back about it.", "Reply"],
+        ["Readers' comments (2)", "Anonymous | Practice Manager | 25 Apr 2025 10:12am",
+         "We gave 4% and had to cut locum sessions to fund it. There is no magic money tree in general practice.",
+         "Unsuitable or offensive? Report this comment", "Anonymous | Practice Nurse | 25 Apr 2025 1:03pm",
+         "Nine years qualified and I earn less than my daughter's friend who went to work at the hospital instead."],
+    ],
+)
+def test_comments_section_is_removed_even_though_it_is_prose(comments: list[str]) -> None:
     result = clean(page(HEADLINE, *BODY, *comments))
     assert paragraphs(result.body) == BODY
 
