@@ -202,7 +202,9 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
         owned = len(words) > 1 and words[0].lower() not in _ASKS and _owner_named(words[-1], outside)
         again = again or owned  # "© Insider Media Ltd" under "CareHome Insider"; not "Support The Meridian"
         the_caps = len(words) >= 2 and words[0] == "The" and words[1].isupper()
-        if sectioned or again or the_caps or tagged or MEDIA_WORD.search(name):
+        # the page's first line over the site's menu row: "The Pharmacy Counter" / "News | Business | Clinical | …"
+        menued = n == shown[0] and len(words) > 1 and n + 1 < len(header) and header[n + 1].count("|") >= 2
+        if sectioned or again or the_caps or tagged or menued or MEDIA_WORD.search(name):
             return _station(station)
     return None
 

@@ -581,3 +581,10 @@ def test_a_dateline_opening_the_body_is_the_articles_date_when_the_page_gives_no
     raw = page("Wessex Evening Post", "News | Health", HEADLINE, "By Nia Hart",
                "THURSDAY 13 FEBRUARY 2025: " + BODY[0], *BODY[1:])
     assert meta(raw).published == date(2025, 2, 13)
+
+
+def test_the_pages_first_line_over_the_sites_menu_row_is_its_name() -> None:
+    raw = page("The Pharmacy Counter", "News | Business | Clinical | CPD | Jobs | Events | Subscribe", "News",
+               HEADLINE, "20 Dec 2024 | Rachel Okafor, Senior Reporter", *BODY,
+               "© 2024 Hartwell Publishing Ltd. All rights reserved.")
+    assert meta(raw).publisher == "The Pharmacy Counter"
