@@ -268,15 +268,15 @@ _MEN = wordset(
     "dwayne edgar edmund edwin elliot elliott ernest evan felix fergal francis gabriel garry gerard gerry gilbert "
     "godfrey gregor greg harrison herbert howard humphrey ivor jeff jerome jon jonny jude laurence lenny lionel "
     "lyndon maurice melvyn mervyn mitchell morris murray neal noel ollie oswald percy quentin randolph rees richie "
-    "ricky rodney roland royston rufus sidney spencer stefan steffan sydney travis tristan troy tyrone vaughan "
-    "warren wesley willie zachary jamal jermaine kwesi chidi olu ade arun ashok dinesh manoj mukesh naveen prakash "
+    "ricky rodney roland royston rufus sidney spencer stefan steffan travis tristan troy tyrone vaughan "
+    "warren wesley willie zachary jamal jermaine kwesi arun ashok dinesh manoj mukesh naveen prakash "
     "rakesh ramesh sanjeev satish suresh vijay asif aziz irfan javed khalid majid nadeem rashid sajid shahid tahir "
     "usman zafar lukasz wojciech tadeusz ray"
 )
 # Given names used for both ("Sam Hollis", "Jo Pearce"): a name's first word, but no pronoun's
 _EITHER = wordset(
     "alex sam jo chris jamie kim jean charlie frankie ashley robin leigh pat billie jesse casey jody toni femi amrit "
-    "harjit gurpreet harpreet terry hilary lindsay nicky"
+    "harjit gurpreet harpreet terry hilary lindsay nicky olu ade chidi sydney"
 )
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
