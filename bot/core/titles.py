@@ -211,9 +211,9 @@ def _banner(blocks: list[Block], j: int, first: int) -> bool:
     day = parse_date(blocks[j].text) if is_dateline(blocks[j].text) else None
     if day is None or _ISSUE.search(blocks[j].text):
         return day is not None
-    dated = [k for k in range(j + 1, first) if blocks[k].meta and parse_date(blocks[k].text) is not None]
-    menu = dated and sum(blocks[k].kind is Kind.FURNITURE for k in range(j + 1, dated[0])) >= _MENU_ITEMS
-    return bool(menu) or any(parse_date(blocks[k].text) == day for k in dated)
+    dated = [(k, found) for k in range(j + 1, first) if blocks[k].meta and (found := parse_date(blocks[k].text))]
+    menu = dated and sum(blocks[k].kind is Kind.FURNITURE for k in range(j + 1, dated[0][0])) >= _MENU_ITEMS
+    return bool(menu) or any(found == day for _, found in dated)
 
 
 def bylined(blocks: list[Block], i: int) -> bool:

@@ -414,6 +414,7 @@ def given_gender(word: str) -> str | None:
     return "f" if bare in _WOMEN else "m" if bare in _MEN else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _bare_given(word: str) -> str:
     """Return a given name without accents, in lower case; a double given name as its last part ("Kerry-Anne",
     "Jean-Paul"), as a double surname ends in a surname ("Ashdown-Reeve")."""

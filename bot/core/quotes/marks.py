@@ -375,11 +375,6 @@ def _strip(text: str, start: int, end: int, trailing: str = "") -> tuple[int, in
     return start, end
 
 
-def _doubled(mark: str) -> bool:
-    """Say whether a quote mark is a double one; the parts of a quotation split by its attribution share a kind."""
-    return mark in "“”\"„"
-
-
 def _group(
     text: str, segments: list[_Segment], paragraphs: list[tuple[int, int]], speakers: ArticleSpeakers
 ) -> list[list[_Segment]]:
@@ -408,7 +403,7 @@ def _continues(
         # “…,” Smith said. “…” is one quotation; “…,” Smith said. “…,” Jones replied. is two
         return (
             seg.paragraph == last.paragraph
-            and _doubled(text[seg.mark]) == _doubled(text[last.mark])  # not a title in single marks: "report,
+            and (text[seg.mark] in _DOUBLE) == (text[last.mark] in _DOUBLE)  # not a title in single marks: "report,
             and _is_attribution_gap(text, last, seg)  # ‘State of Care’, the CQC said it had “not been …”"
             and (seg.end_mark is None or speakers.attribution_after(seg.end_mark) is None)
         )

@@ -256,8 +256,7 @@ class ArticleNames:
         *owned_by, noun = relative.split()
         if noun not in _SPOUSES or owner is None or owned_by != [OWNERS["m" if gender == "f" else "f"]]:
             return None
-        forms = self.surname_forms(name_words(owner.name)[-1])
-        return next((form for form in forms if name_gender((), form.split()) == gender), None)
+        return next(iter(_forms_of(self.surname_forms(name_words(owner.name)[-1]), gender)), None)
 
     def main_person(self, gender: str) -> Mention | None:
         """The person of that gender the article names most often (three times or more, outside quotes), or the only
@@ -273,10 +272,10 @@ class ArticleNames:
                  if ((forms := self.surname_forms(surname)) or is_given_name(surname))  # none for someone named by
                  and self.genders.get(surname.lower()) in (gender, None)]  # first name alone ("Kieran’s story")
         for surname, count, forms in found:
-            if self.genders.get(surname.lower()) == gender and (count >= 3 or len(found) == 1):
+            own = self.genders.get(surname.lower())
+            if own == gender and (count >= 3 or len(found) == 1):
                 return Mention("person", forms.most_common(1)[0][0] if forms else surname)
-            ones = [form for form in forms if name_gender((), form.split()) == gender]
-            if self.genders.get(surname.lower()) is None and count >= 3 and len(ones) == 1:
+            if own is None and count >= 3 and len(ones := _forms_of(forms, gender)) == 1:
                 return Mention("person", ones[0])  # a couple shares it ("Marian and Alan Lockhart"): hers or his
         return None
 
@@ -358,6 +357,11 @@ class ArticleNames:
             forms.update(longer if len(longer) == 1 else ())
         self._forms[key] = forms
         return forms
+
+
+def _forms_of(forms: Counter[str], gender: str) -> list[str]:
+    """The full names among a surname's forms that a given name marks as of this gender ("Linda Barrow" for "f")."""
+    return [form for form in forms if name_gender((), form.split()) == gender]
 
 
 def is_unnamed(mention: Mention, sentence: str, before: Sequence[str] = ()) -> bool:
