@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bot.core.quotes import extract_quotes
 from bot.core.quotes.names import ArticleNames
 
 
@@ -14,3 +17,23 @@ def test_the_main_person_of_a_couple_sharing_a_surname_is_the_one_of_the_pronoun
     names = ArticleNames(text, lambda at: False)
     main = names.main_person("f"), names.main_person("m")
     assert [person.name if person else None for person in main] == ["Linda Lockhart", "David Lockhart"]
+
+
+def test_a_spouse_named_by_a_given_name_after_someone_named_in_full_shares_the_surname() -> None:
+    text = (
+        "That is where Colin Ashworth lives now. His wife, Brenda, is 81 and visits him three times a week.\n\n"
+        "Dr Priya Sandhu, a researcher at the Ageing Institute, says closures are rising. “It is a retreat,” she "
+        "says.\n\n"
+        "Ashworth is not convinced. In her kitchen she keeps his letters in a biscuit tin, she says.\n\n"
+        "“He wrote to me every week for 50 years. Now he does not know the date.”"
+    )
+    names = ArticleNames(text, lambda at: False)
+    assert set(names.surname_forms("Ashworth")) == {"Colin Ashworth", "Brenda Ashworth"}
+    assert extract_quotes(text)[-1].speaker == "Brenda Ashworth"
+
+
+@pytest.mark.parametrize("line", [
+    "His wife, Rachel Moss, is 81.", "Her husband, Tom, is 81.", "His carer, Brenda, is 81."])
+def test_no_spouse_is_added_when_the_name_is_whole_or_no_spouse_or_the_pronoun_is_another_gender(line: str) -> None:
+    names = ArticleNames(f"That is where Colin Ashworth lives now. {line}", lambda at: False)
+    assert set(names.surname_forms("Ashworth")) == {"Colin Ashworth"}

@@ -67,6 +67,9 @@ _INTRODUCED_AS = re.compile(
 _GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 # A couple named together, "Alistair and Morag Lennie": the first is "Alistair Lennie" ("Mr Lennie" is him).
 _PARTNER = re.compile(r"\b([A-Z][a-z]+) (?:and|&) $")
+# The spouse named by a given name just after someone named in full, before anyone else: "That is where Ray Ferrier
+# lives now. His wife, Joan, is 79" makes Joan a Ferrier too.
+_WED = re.compile(r"[^A-Z\n]{0,100}?\b([Hh]is|[Hh]er) (?:wife|husband|partner),? ([A-Z][a-z]+)\b(?![ -]?[A-Z])")
 # "my mother", or a parent called what the family calls them ("I asked Dad whether …"), but not "his wife, Hillary
 # Clinton" or "her son Tom": a relative named there is that person.
 _RELATIVE = re.compile(
@@ -175,6 +178,8 @@ class ArticleNames:
             partner = _PARTNER.search(text, max(0, start - 80), lead.start()) if lead else None
             if partner and is_given_name(partner[1]):
                 partners.setdefault(run, []).append(partner[1])
+            if lead and (wed := _WED.match(text, end)) and _wed(lead.group().split()[-1], *wed.groups()):
+                partners.setdefault(run, []).append(wed[2])
             if text[end : end + 1] in ("'", "’"):
                 continue  # after a possessive ("Warren's grilling") the pronouns are about someone else
             # pronouns that follow a name before anyone else is named most likely refer to it
@@ -357,6 +362,12 @@ class ArticleNames:
             forms.update(longer if len(longer) == 1 else ())
         self._forms[key] = forms
         return forms
+
+
+def _wed(given: str, owner: str, spouse: str) -> bool:
+    """Whether "his wife, Joan" after `given` names `given`'s spouse: "his" for a man's given name, "her" for a
+    woman's, and a given name for the spouse."""
+    return given_gender(given) == ("m" if owner.lower() == "his" else "f") and is_given_name(spouse)
 
 
 def _forms_of(forms: Counter[str], gender: str) -> list[str]:
