@@ -272,3 +272,22 @@ def test_the_letter_is_not_from_the_town_a_person_named_before_comes_from(writer
 def test_people_of_one_kind_named_without_a_determiner_after_a_comma_speak(opening: str, who: str) -> None:
     text = f"The home was rated good.\n\n{opening} “People told us they felt safe and well cared for.”"
     assert speakers(text) == [who]
+
+
+@pytest.mark.parametrize(("named", "called", "body"), [
+    ("Millgate Road Surgery", "the practice", "Millgate Road Surgery"),
+    ("Kelbrook Medical Practice", "the surgery", "Kelbrook Medical Practice"),
+    ("Ashfield Medical Centre", "the practice", "Ashfield Medical Centre"),
+])
+def test_a_gp_practice_is_the_practice_or_the_surgery_whatever_its_name_ends_in(named: str, called: str,
+                                                                                body: str) -> None:
+    text = (f"The partners at {named} have told patients it will close in March. Pat Hollins said she was worried.\n\n"
+            f"In a letter sent to patients this week, {called} said: “This is the hardest decision we have made.”")
+    assert speakers(text)[-1] == body
+
+
+def test_the_practice_is_left_unnamed_when_two_practices_whose_names_end_otherwise_are_named() -> None:
+    text = ("Hollins Lane Surgery and Ashfield Medical Centre will merge in April, and patients will be seen at one "
+            "site.\n\n"
+            "In a letter sent to patients this week, the practice said: “This is the hardest decision we have made.”")
+    assert speakers(text)[-1] == "the practice"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from bot.core.models import ORGANISATION
 from bot.core.quotes.clauses import before_clause, subject_before
@@ -207,10 +207,28 @@ _HEALTH_BOARD = re.compile(
 )
 
 
+# A GP practice is "the practice" or "the surgery" whichever its name ends in: "Quay Street Surgery", "Kinbrannoch
+# Medical Practice", "Riverside Medical Centre"
+_GP_HEADS = frozenset({"practice", "surgery"})
+_GP_PRACTICE = re.compile(r"\b(?:Surgery|Practice|(?:Medical|Health) Cent(?:re|er))$")
+_GP_NAMED = re.compile(r"\b(?:[A-Z][\w’'-]+ )+(?:Surgery|Practice|(?:Medical|Health) Cent(?:re|er))\b")
+
+
 def body_named(text: str, head: str, position: int) -> str | None:
     """Return the nearest organisation before `position` whose name ends in or opens with `head` ("the council":
     Ashby Council; "the university": the University of Ashbridge) or that `head` introduces ("the charity": the
     charity Carers First, "the group": the patient group Voices, or the Save Ashcombe Birth Centre group)."""
+    found = _body_ending(text, head, position, lambda words: strip_possessive(words[-1]).lower() == head)
+    if found is None and head in _GP_HEADS:  # "the practice" is Quay Street Surgery when no "… Practice" is named,
+        found = _body_ending(text, head, position, lambda words: bool(_GP_PRACTICE.search(strip_possessive(
+            " ".join(words)))))  # and it is the only practice named: of two merging, the words do not say which
+        others = found and {m.group() for m in _GP_NAMED.finditer(text, 0, position)} - {found}
+        found = None if others else found
+    return found
+
+
+def _body_ending(text: str, head: str, position: int, ends: Callable[[list[str]], bool]) -> str | None:
+    """`body_named`'s search, with `ends` telling a name that ends as that kind of body ends."""
     headed = re.compile(rf" {re.escape(head)}\b")  # "the Save Ashcombe Birth Centre group"
     for run in _runs_back(text, position):
         words = [w for w in word_tokens(run.group()) if w.lower() not in FUNCTION_WORDS]
@@ -228,7 +246,7 @@ def body_named(text: str, head: str, position: int) -> str | None:
             return text[run.start() : goes_on.end() if goes_on else run.end()]
         if head in _COMPANY and (suffix := _INCORPORATED.search(run.group())):  # "… Homes Ltd. A spokesperson"
             return text[run.start() : run.start() + suffix.end()]
-        if len(words) > 1 and strip_possessive(words[-1]).lower() == head and analyse_run(words)[0] == "org":
+        if len(words) > 1 and ends(words) and analyse_run(words)[0] == "org":
             start = run.start()
             while joined := _JOINED_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start):  # "Aged Care
                 # Quality and Safety Commission" (a name stays on its line)
