@@ -706,3 +706,10 @@ def test_a_body_that_runs_something_is_not_taken_for_a_person() -> None:
     text = ("Gareth Lomax leads the wheelchair service, which is run by Ardent Mobility under contract.\n\n"
             "He said: \"I'm very sorry that Kieran has waited as long as he has.\"")
     assert speakers(text)[0][0] == "Gareth Lomax"
+
+
+@pytest.mark.parametrize("street", ["Church Lane", "Mill Road", "Foundry Street", "Ash Grove"])
+def test_the_town_after_a_street_in_someones_address_is_no_one(street: str) -> None:
+    text = (f"Among the patients is Walter Okafor, 82, of {street}, Holme St Giles, who has had his leg dressed at "
+            "home since January.\n\n'They are marvellous, all of them,' he said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Walter Okafor"]
