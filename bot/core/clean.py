@@ -14,6 +14,7 @@ from bot.core.furniture import (
     ends_sentence,
     has_quote,
     pattern,
+    picture_credit,
     spaced_rows,
     starts_with,
 )
@@ -29,6 +30,7 @@ _GAP_CAP = 40  # a run of furniture inside an article costs at most this much
 _BODY_BEFORE_END = 40  # words of prose needed before "Comments" or "ENDS" can close the article
 _SHORT_BODY = 100  # words of prose: less is a paragraph or two, not yet an article
 _PROSE_AFTER_END = 4  # this many times as much prose after "Comments" as before it: the article is still to come
+_CAPTION_WORDS = 60  # a picture's caption at most
 _ROLE_WORDS = 14  # a speaker's role in a credit line over a quotation ("GP partner and chair of X")
 # A heading after which come lists of other articles or jobs, until the prose resumes.
 _RELATED_HEAD = starts_with(
@@ -81,6 +83,8 @@ def _classify(blocks: list[Block]) -> None:
         listing = block.kind in (Kind.HEADING, Kind.LONG) and block.text[0].islower() and (
             listing or (i > 0 and _announces(blocks[i - 1])))  # a long item goes on with the list too
         block.kind = Kind.BULLET if listing else block.kind
+        if i + 1 < len(blocks) and block.words <= _CAPTION_WORDS and picture_credit(blocks[i + 1].text):
+            block.kind = Kind.FURNITURE  # the picture's caption, over its credit
     prose_words = 0
     mode: str | None = None
     for i, block in enumerate(blocks):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.core.normalise import line_key
-from bot.core.quotes.lexicon import wordset
+from bot.core.quotes.lexicon import is_given_name, wordset
 
 CLOSERS = "\"'”’»)]*"
 SHORT = 15  # words: furniture phrases only count on lines at most this long
@@ -162,6 +162,19 @@ CAPTION = re.compile(
     r"|(?-i:[.!?]\s+(?:[A-Z][A-Z'’.&-]* ){0,5}[A-Z][A-Z'’.&-]*/[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}$)",
     re.I,
 )
+# A picture's credit on a line of its own, set in capitals as some papers set it: "CHRIS ALLARD FOR THE NATIONAL
+# LEDGER", "JACOB KING/PA" (a photographer's given name first, not a headline's "NIGHT NURSING FOR DYING PATIENTS")
+_PICTURE_CREDIT = re.compile(
+    r"(?P<given>[A-Z][A-Z'’-]+)(?: [A-Z][A-Z'’-]+){1,2}(?: FOR THE [A-Z][A-Z ]+|/[A-Z][A-Z ]*)"
+)
+
+
+def picture_credit(text: str) -> bool:
+    """Say whether a line is a picture's credit alone: the line above it is the picture's caption."""
+    credit = _PICTURE_CREDIT.fullmatch(text)
+    return credit is not None and is_given_name(credit["given"].title())
+
+
 # "Image caption, …", and a chart's own label: "Chart: standard hourly rates paid by 48 councils …"
 _CAPTION_LABEL = re.compile(
     r"(?:image|media|video|picture) (?:caption|source|credit)\b|(?:chart|graphic)\s*\d*\s*:", re.I
@@ -307,7 +320,9 @@ def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> 
         return True
     if n <= 60 and (CAPTION.search(text) or _CAPTION_LABEL.match(text)):
         return True
-    if n <= _PICTURE_WORDS and (_PLACED_IN_PICTURE.search(text) or _PICTURE_LABEL.match(text)):
+    if n <= _PICTURE_WORDS and (
+        _PLACED_IN_PICTURE.search(text) or _PICTURE_LABEL.match(text) or picture_credit(text)
+    ):
         return True
     sentence = ends_sentence(text)
     if _is_job_advert(text, lowered, n, sentence):

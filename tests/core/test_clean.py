@@ -618,6 +618,22 @@ def test_a_caption_ending_with_its_credit_is_not_body(caption: str) -> None:
     assert paragraphs(result.body) == BODY
 
 
+@pytest.mark.parametrize("credit", ["SARAH DUNMORE FOR THE DAILY COURIER", "PETER HALL/PA"])
+@pytest.mark.parametrize("at", [0, 2])
+def test_a_picture_credit_in_capitals_and_the_caption_over_it_are_not_body(credit: str, at: int) -> None:
+    picture = ("Jean and Alan Ruddock with their daughter, Chloe, at home in Stockwell. The couple say they have been "
+               f"on a waiting list for a short break for four years\n{credit}")
+    top = (f"Health\n{HEADLINE}\nThe council says agencies will be paid more from April\nAnna Pryce, Social Affairs "
+           "Correspondent\nSaturday March 08 2025, 12.01am, The Daily Courier\nShare\nSave")
+    result = clean(page(top + ("\n" + picture if at == 0 else ""), *BODY[:at], *([picture] if at else []), *BODY[at:]))
+    assert paragraphs(result.body) == BODY
+
+
+def test_a_headline_in_capitals_with_for_the_in_it_is_no_picture_credit() -> None:
+    result = clean(page("FUNDING BOOST FOR THE COUNTY'S HOSPICES", *BODY))
+    assert result.title == "FUNDING BOOST FOR THE COUNTY'S HOSPICES" and paragraphs(result.body) == BODY
+
+
 @pytest.mark.parametrize("bio", [
     "Mia Strand is a Local Democracy Reporter covering Harwick Council.",
     "Tom Ecclestone is the Chronicle’s health correspondent. His book on the NHS is out in the spring.",
