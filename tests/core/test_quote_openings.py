@@ -713,3 +713,10 @@ def test_the_town_after_a_street_in_someones_address_is_no_one(street: str) -> N
     text = (f"Among the patients is Walter Okafor, 82, of {street}, Holme St Giles, who has had his leg dressed at "
             "home since January.\n\n'They are marvellous, all of them,' he said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Walter Okafor"]
+
+
+@pytest.mark.parametrize("street", ["Station Road", "Ash Grove"])
+def test_the_town_in_the_address_of_a_speaker_described_by_a_who_clause_is_not_the_speaker(street: str) -> None:
+    text = (f"Walter Okafor, 82, of {street}, Little Barton, who has had his leg dressed at home since January, said: "
+            "“They are marvellous, all of them.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Walter Okafor"]

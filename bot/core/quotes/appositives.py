@@ -18,6 +18,7 @@ from bot.core.quotes.lexicon import (
     RELATIVES,
     ROLE_NOUNS,
     SOMEONE,
+    STREETS,
     Token,
     is_sentence_end,
     word_tokens,
@@ -64,8 +65,8 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         k, word = _word_before(tokens, left.start)
         if k == 0 and word.endswith("ing") and name is not None and name.kind == "person":
             return name  # "Moving the motion, Sandra Kettle of the X branch, told": she, not what she moved
-        if word in RELATIVES:
-            continue  # "Ann Lee, whose son Tom, 34, …, said": Tom is inside the clause about her
+        if word in RELATIVES or (word == "," and left.kind == PERSON and _after_street(tokens, k)):
+            continue  # "Ann Lee, whose son Tom, 34, …, said": Tom is inside the clause about her; so is her town
         if word in AFFILIATIONS | {"in"}:
             # "Ann Lee, 71, from Fulwood, said": the place says where the speaker lives; the speaker is the
             # person before it ("Senior carer Kofi Mensah from Larkspur's Mill home, who …, says")
@@ -140,6 +141,12 @@ def _named_before(tokens: list[Token], separators: list[int], n: int, text: str)
         return None
     k, word = _word_before(tokens, found.start)
     return found if k < 0 or word in (",", "—", "–", "and", "but") else None
+
+
+def _after_street(tokens: list[Token], comma: int) -> bool:
+    """Say whether the comma at `comma` follows a street's name: what comes after it is the town of an address
+    ("Margaret Pollard, 79, of Station Road, Little Henham, who …")."""
+    return comma > 0 and tokens[comma - 1][0].istitle() and tokens[comma - 1][0].lower() in STREETS
 
 
 def _word_before(tokens: list[Token], start: int) -> tuple[int, str]:

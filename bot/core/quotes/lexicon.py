@@ -303,6 +303,9 @@ _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p)))
 OUTLETS = wordset("station broadcaster newspaper paper magazine channel podcast programme")
 # Words that tie a named person to the organisation after them: "Peter Hay from Birmingham City Council".
 AFFILIATIONS = frozenset(("from", "at", "of", "for", "with"))
+# The last word of a street's name: the town after it in an address is no one ("82, of Church Lane, Marsh St Giles,
+# who …")
+STREETS = frozenset("lane road street avenue drive crescent terrace close grove mews".split())
 PLACE_BEFORE = frozenset(("in", "near", "outside", "on", "along"))  # "from near Llanfair Dyffryn", "on Mill Lane"
 # Words that say where someone is, not whom they speak for: "a nurse from Leeds", not "a spokesman for X"
 PLACED = AFFILIATIONS - {"for", "with"} | PLACE_BEFORE

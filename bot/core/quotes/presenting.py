@@ -18,6 +18,7 @@ from bot.core.quotes.lexicon import (
     PLACE_BEFORE,
     ROLE_NOUNS,
     SOMEONE,
+    STREETS,
     is_given_name,
     token_spans,
 )
@@ -138,11 +139,6 @@ def introduced_last(sentence: str) -> Mention | None:
     return None
 
 
-# The last word of a street's name: the town after it in an address is no one ("82, of Church Lane, Marsh St Giles,
-# who …")
-_STREETS = frozenset("lane road street avenue drive crescent terrace close grove mews".split())
-
-
 def _introduced(sentence: str, start: int, aged: bool = False) -> Mention | None:
     """Return the person whose full name (or, `aged`, first name) starts at `start`: not a place after "from", "in"
     or "near" ("a teacher from Cwm Eirin, who…"; but "from Ann Lee, 63, whose…", "from Lorraine Fitch, whose…"), nor
@@ -150,7 +146,7 @@ def _introduced(sentence: str, start: int, aged: bool = False) -> Mention | None
     before, first = sentence[:start].split()[-1], sentence[start:].split()[0]
     if before in ORG_WORDS or before in OUTLETS or _OWNER.fullmatch(before):  # "on local station Stowmarsh Sound, who"
         return None
-    if before[:1].isupper() and before.endswith(",") and before[:-1].lower() in _STREETS:
+    if before[:1].isupper() and before.endswith(",") and before[:-1].lower() in STREETS:
         return None
     if not aged and before in AFFILIATIONS | PLACE_BEFORE and not is_given_name(first):
         return None
