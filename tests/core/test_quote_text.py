@@ -138,6 +138,8 @@ def test_a_quoted_title_is_not_a_full_quotation(title: str) -> None:
     "The council's review, entitled “Living well at home for longer”, will go to cabinet next week.",
     "The figures are set out in the annual report ‘Restrictive practice: the state of care 2024’, which draws on "
     "national data.",
+    "The network's report, ‘Sent home too soon?’, found that most discharges were decided by bed counts.",
+    "The council's review, entitled “Where did the money go?”, will go to cabinet next week.",
 ])
 def test_a_documents_title_in_sentence_case_set_off_after_its_noun_is_not_a_full_quotation(text: str) -> None:
     assert [partial for _, partial in texts(text)] == [True]

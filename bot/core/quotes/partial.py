@@ -47,8 +47,9 @@ def is_partial(parts: list[str], text: str, mark: int) -> bool:
         return not (excerpt and len(_WORD.findall(" ".join(parts))) >= _FEW_WORDS) and not _RUNS_ON.search(
             " ".join(parts))
     words = [w for part in parts for w in _WORD.findall(part)]
-    ended = parts[-1].rstrip()[-1:] in _SENTENCE_END
-    if not ended and len(parts) == 1 and _names_document(text, mark):
+    end = parts[-1].rstrip()[-1:]
+    ended = end in _SENTENCE_END
+    if end not in ".…" and len(parts) == 1 and _names_document(text, mark):  # a title may ask: "Discharged too soon?"
         return True
     if ended and len(words) == 1 and _opens_sentence(text, mark):  # a one-word answer ("she said: ‘No.’"), though
         return False  # a heading of capitalised words in marks ("‘All Bets Are Off.’") is a title
