@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 
@@ -159,8 +160,10 @@ def _in_menu(blocks: list[Block], i: int) -> bool:
 
 def _before_meta(blocks: list[Block], i: int) -> bool:
     """Say whether a byline or date line follows closely, which marks the line before as a headline; a byline may
-    open with "By" on a line of its own, over the name."""
-    return any(b.meta or BARE_BY.match(b.text) for b in blocks[i + 1 : i + 3])
+    open with "By" on a line of its own, over the name. The share buttons under a standfirst ("Bookmark", "Share",
+    "Comments") come between them on some pages, and are not counted."""
+    lines = (b for b in blocks[i + 1 :] if b.meta or not b.furniture)
+    return any(b.meta or BARE_BY.match(b.text) for b in itertools.islice(lines, 2))
 
 
 def _score(block: Block) -> int:

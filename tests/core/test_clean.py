@@ -943,3 +943,12 @@ def test_a_paywalls_teaser_of_the_opening_is_kept_once_where_the_full_text_follo
     teaser = [BODY[0], BODY[1][:90]]
     result = clean(page(HEADLINE, *teaser, "Continue reading", "Log in", *BODY))
     assert paragraphs(result.body) == BODY
+
+
+def test_a_headline_over_its_standfirst_and_share_buttons_ends_a_trending_list_above_the_menu() -> None:
+    top = ["Skip to main content", "Trending", "Ringway roadworks", "Bin collection changes", "Weather warning",
+           "Hallam Vale Echo", "Sign in", "News", "Health", "Sport", HEADLINE,
+           "The council will pay agencies more from April after a review of waiting lists for support at home",
+           "Bookmark", "Share", "Comments", "Tom Hardacre", "Health Reporter", "06:00, 2 APR 2025"]
+    result = clean("\n".join(top) + "\n\n" + page(*BODY))
+    assert result.title == HEADLINE and paragraphs(result.body) == BODY
