@@ -720,3 +720,11 @@ def test_the_town_in_the_address_of_a_speaker_described_by_a_who_clause_is_not_t
     text = (f"Walter Okafor, 82, of {street}, Little Barton, who has had his leg dressed at home since January, said: "
             "“They are marvellous, all of them.”")
     assert [q.speaker for q in extract_quotes(text)] == ["Walter Okafor"]
+
+
+@pytest.mark.parametrize("address", ["of Mill Lane, Hatherby", "from Hatherby"])
+def test_a_speaker_with_an_address_and_a_who_clause_naming_her_husband_is_the_speaker(address: str) -> None:
+    text = ("Carers Forward said its advice line had taken more than 9,000 calls about paying for care.\n\n"
+            f"Joan Pettigrew, 88, {address}, who sold the bungalow she shared with her husband, Ken, to pay for his "
+            "care, said she had been “naive” about the rules.\n\n“We bought that house in 1971,” she said.")
+    assert {q.speaker for q in extract_quotes(text)} == {"Joan Pettigrew"}

@@ -52,6 +52,7 @@ _QUOTED_ASIDE = re.compile(r",\s*[“\"‘'][^\n]{1,150}?[”\"’'],\s*$")
 _RELATIVE_OPENING = re.compile(
     r"(?:(?:On|In|At|After|Before|During|Outside|Speaking|Later|Earlier|Meanwhile)\b[^,]{0,60}, )?"
     r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*), (?:\d{1,3}, )?(?:(?:a|an|the) (?P<role>[a-z][^,.;:“\"]{0,80}), )?"
+    r"(?:(?:of|from) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, (?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )?)?"  # her address
     r"(?:who|whose) [^.;:“\"]*,$"  # "Graham Lowther, a spokesman for Final Say, whose wife, Margaret, died …, said"
 )
 # The same with someone left unnamed: "One ward sister at a hospital in the West Midlands, who asked not to be
@@ -121,9 +122,7 @@ _INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Co
 def is_attribution_gap(gap: str) -> bool:
     """Tell whether the words between two quoted parts are a single attribution clause (", he said. ")."""
     body = gap.strip()
-    if not body or any(sentence_breaks(body)):
-        return False
-    return after_clause(body) is not None
+    return bool(body) and not any(sentence_breaks(body)) and after_clause(body) is not None
 
 
 _OPENER = re.compile(r"[“\"]")
