@@ -17,7 +17,9 @@ def pattern(*alternatives: str) -> re.Pattern[str]:
 
 
 def starts_with(alternatives: str) -> re.Pattern[str]:
-    return re.compile(rf"^\W{{0,3}}(?:{alternatives})", re.I)
+    """Match a line opening with a label, past a bullet or arrow ("» Read more"), but not past a quotation mark:
+    "'Like trying to get Glastonbury tickets': …" is something said."""
+    return re.compile(rf"^[^\w'‘’\"“”]{{0,3}}(?:{alternatives})", re.I)
 
 
 def _padded(*groups: str) -> tuple[str, ...]:

@@ -34,7 +34,8 @@ _SEPARATOR = re.compile(r"\s[|•·]\s|\s\||\|\s")
 # "Home / News / Title…", "News / NHS dentistry": sections a few words each (a bilingual headline's halves are longer)
 BREADCRUMB = re.compile(r"\s[>›»]\s|^home\s/\s|\s/\s.*\s/\s|^(?:\S+ ){0,2}\S+ / (?:\S+ ){0,2}\S+$", re.I)
 # "LIVE:", "Breaking news:", "Opinion:"; not an instalment's number, part of its title ("Episode 47: …")
-_LABEL = re.compile(r"^(?![A-Z][a-z]+ \d+:)[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s")
+_NUMBERED = r"[A-Z][a-z]+ \d+:"  # a series' part: "Episode 47: …", "Part 3: …", its own headline
+_LABEL = re.compile(rf"^(?!{_NUMBERED})[A-Z][\w'’]*(?: [\w'’]+){{0,2}}:\s")
 # A ticker over the page ("Breaking: A38 closed after crash"): another story, so the line below is no standfirst
 _TICKER = re.compile(r"^(?:breaking(?: news)?|just in|news alert)\b\W", re.I)
 # A call to book or register ending a line: a promotion ("FREE WEBINAR: … – book your place"), never a headline
@@ -101,7 +102,8 @@ def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str], above: int
     below its standfirst, at `above`: a tabloid's summary lines, one a line, that lost their bullets): one that
     plainly tells the lead's story ("New diagnostic centre opens at Colmere Health Park, cutting scan waits" over
     "The new diagnostic centre at Colmere Health Park"), however long the line and however closely it echoes the
-    lead (or less plainly, over a standfirst of several sentences): a standfirst or caption may echo it more
+    lead (or less plainly, over a standfirst of several sentences or one right over the byline, as pages set the
+    three: "NHS 24 callers left on hold …" over "Figures show …"): a standfirst or caption may echo it more
     closely than its headline ("In pictures: Hospice garden bursts into bloom …" over "Staff, patients and
     volunteers celebrate the new sensory garden at …"). A show's or site's tagline tells no story ("Conversations
     with the people who hold health and care together" over "Episode 47: Running a care home on the edge"), nor
@@ -111,7 +113,10 @@ def _standfirst(headline: TitleLine, line: TitleLine, lead: set[str], above: int
     essay's headline has one however few words it shares with the lead (_essay_head).
     """
     stems = _stems(headline.text)
-    tells = len(stems & lead) >= TOLD or bool(stems & lead and _SENTENCES.search(line.text))
+    # headline, standfirst, byline: the page's own order (but an episode's title over its date is no standfirst)
+    stacked = line.byline == line.position + 1 and not re.match(_NUMBERED, line.text)
+    shared = len(stems & lead)
+    tells = shared >= TOLD or bool(shared and _SENTENCES.search(line.text)) or (stacked and shared >= TOLD - 1)
     tells = tells or bool(stems & lead and _capitals(headline.text) and not line.text.isupper())  # a tabloid's
     return line.position == above + 1 and (_essay_head(headline, line, lead) or (
         tells

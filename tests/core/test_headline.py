@@ -922,3 +922,33 @@ def test_a_players_length_over_the_headline_is_no_live_entrys_time(player: list[
                      "The government has abandoned plans for a care service after years of delays and more than £30 "
                      "million spent on the project.", "Ministers said a slimmed-down Bill would be taken forward."])
     assert clean(raw).title == headline
+
+
+@pytest.mark.parametrize("headline", [
+    "'Like queuing for festival tickets': patients describe the 8am scramble for appointments",
+    "‘Report it and nobody rings back’: patients describe the 8am scramble for appointments",
+])
+def test_a_headline_opening_on_a_quote_is_no_button_whose_label_it_starts_with(headline: str) -> None:
+    page = (f"News\n{headline}\nA survey of 2,000 patients found almost half could not get through by phone\n"
+            "By Ann Pike\n9 June 2024\n\nPatients across Hallam Vale describe a daily scramble for appointments: "
+            "they ring at 8am and wait for an hour. A survey found almost half could not get through by phone.")
+    assert clean(page).title == headline
+
+
+def test_a_headline_over_a_standfirst_right_over_the_byline_is_the_headline_though_it_shares_few_words() -> None:
+    page = ("News\nNHS 24 callers left on hold for three hours as winter waits soar\n"
+            "Figures show more than 14,000 calls to 111 took over an hour to answer last winter\n"
+            "By Ann Pike\n9 June 2024\n\nThousands of people calling NHS 24 waited more than an hour for their call "
+            "to be answered last winter, figures show. More than 14,000 calls to 111 took over an hour.")
+    assert clean(page).title == "NHS 24 callers left on hold for three hours as winter waits soar"
+
+
+def test_an_episodes_title_under_a_tagline_sharing_the_stories_words_is_the_headline_not_its_standfirst() -> None:
+    episode = "Episode 31: Keeping a home care agency going – with Nadia Osei"
+    raw = ("Ashbury Health Foundation\nPodcast  ›  Care Matters\n\nCARE MATTERS\n"
+           "Conversations with the people who keep health and care going\n\n"
+           f"{episode}\n4 March 2026  ·  41 min\n\n▶ Play episode\n\n"
+           "In this episode, host Sam Reid talks to Nadia Osei, who runs a home care agency in Redlow, about fees, "
+           "recruitment and what keeps people in care work.\n\n"
+           "Nadia, who started out as a care worker at 18, explains why the people she employs stay.")
+    assert clean(raw).title == episode
