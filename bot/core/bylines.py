@@ -12,10 +12,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # "By Jane Smith", "Posted on 24/07/2018 by Jane Doe", "Written by Jane Doe", "Words by ...", "Show notes by ..."
 BARE_BY = re.compile(r"\W*by\W*$", re.I)  # "By" on a line of its own, over the writer's name
 _BY = re.compile(
-    r"^\W{0,3}(?:(?:this (?:entry|post) was )?"  # a blog's "This entry was posted in News on … by Jean Whitlock."
-    r"(?:posted|published|written|words|story|reported|reporting|report|text|interview|article|compiled"
-    r"|edited|live|hosted|presented|(?:show )?notes)\b"
-    r"[^|\n]{0,40}?\s)?by\s*:?\s+(?P<name>\S.*)$",
+    r"^\W{0,3}(?:(?:posted|published|written|words|story|reported|reporting|report|text|interview|article|compiled"
+    r"|edited|live|hosted|presented|(?:show )?notes)\b[^|\n]{0,40}?\s"
+    # a blog's "This entry was posted in News and tagged hospital radio, Penford … on 14 May by Jean Whitlock."
+    r"|this (?:entry|post) was (?:posted|published)\b[^|\n]{0,160}?\s)?by\s*:?\s+(?P<name>\S.*)$",
     re.I,
 )
 _LABELLED_AUTHOR = re.compile(  # "Words and pictures: Sam Orrell" too

@@ -451,6 +451,12 @@ def test_a_blogs_entry_line_under_the_article_dates_it(entry: str) -> None:
     assert meta("Ashcombe Vale Voice", HEADLINE, *BODY, *footer).published == date(2026, 6, 28)
 
 
+@pytest.mark.parametrize("tags", ["surgery", "hospital radio, Penford District Hospital, Radio Riverside, volunteers"])
+def test_a_blogs_entry_line_names_its_writer_however_many_tags_come_before(tags: str) -> None:
+    entry = f"This entry was posted in Community, Health and tagged {tags} on 28 June 2026 by Sue Marchant."
+    assert meta("Ashcombe Vale Voice", HEADLINE, *BODY, entry, "Proudly powered by WordPress").author == "Sue Marchant"
+
+
 def test_a_posted_date_below_the_article_dates_it_but_a_readers_comment_does_not() -> None:
     footer = ["Related content", "Councils warn of a cliff edge as fees rise", "Posted: 30 November 2026",
               "Tags: adult social care, funding"]
