@@ -291,3 +291,33 @@ def test_the_practice_is_left_unnamed_when_two_practices_whose_names_end_otherwi
             "site.\n\n"
             "In a letter sent to patients this week, the practice said: “This is the hardest decision we have made.”")
     assert speakers(text)[-1] == "the practice"
+
+
+@pytest.mark.parametrize("found", ["The CQC's report, published last week, found", "The report finds"])
+def test_what_a_report_found_quoted_in_fragments_is_its_authors(found: str) -> None:
+    text = ("The Care Quality Commission inspected the maternity unit at Hallam Vale General in May.\n\n"
+            f"{found} that midwife staffing was “frequently below planned levels”.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Care Quality Commission"]
+
+
+@pytest.mark.parametrize("text", [
+    "Her son, Tom Baird, said the family were “horrified” by what they found when they arrived at A&E.",
+    "Tom Baird said he was “tickled pink” that the old phone box found a new life as a library.",
+    "Tom Baird, prosecuting, said one resident was found with sores and staff were told to call “only if dying”.",
+])
+def test_what_someone_or_something_found_is_no_finding_that_speaks(text: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Baird"]
+
+
+@pytest.mark.parametrize(("named", "inspectorate"), [
+    ("Ofsted", "Ofsted"), ("The Care Inspectorate", "Care Inspectorate"),
+    ("The Care Quality Commission (CQC)", "Care Quality Commission")])
+def test_inspectors_are_the_inspectorate_named_before(named: str, inspectorate: str) -> None:
+    text = (f"{named} rated the home inadequate after a visit in June.\n\n"
+            "Inspectors found that residents were left for “unacceptably long periods” without a drink.")
+    assert [q.speaker for q in extract_quotes(text)] == [inspectorate]
+
+
+def test_people_of_one_role_opening_the_sentence_speak_unnamed() -> None:
+    text = "Campaigners said the closure of the unit was “a betrayal of the town”."
+    assert [q.speaker for q in extract_quotes(text)] == ["Campaigners"]

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from bot.core.quotes.appositives import read_appositive
-from bot.core.quotes.kinds import nominal_head
+from bot.core.quotes.kinds import finds_out, nominal_head
 from bot.core.quotes.leadins import own_words
 from bot.core.quotes.lexicon import (
     ACRONYM,
@@ -166,7 +166,7 @@ def after_clause(clause: str) -> Mention | None:
     if cue.group("part") or _REPORTED.match(body, cue.end()):
         return None
     mention = subject_before(body[: cue.start()]) or _people(body[: cue.start()])
-    if mention is None:
+    if mention is None or (cue.re is CUE and cue["verb"] in _FINDS and not finds_out(mention.kind, mention.name)):
         return None
     leftover = body[: mention.start].rstrip()
     if leftover and cue.re is _AFTER_QUOTE:
@@ -202,6 +202,7 @@ _PREPOSITIONS = frozenset("at in on after during towards by within".split())
 _READ_OUT = re.compile(r"\b(?:statement|letter|tribute|e-?mail|message|note)s? read$")
 
 
+_FINDS = frozenset(("finds", "found"))
 # A cue word after a determiner or a number word is a noun: "the group sets out five demands:", "their warnings:"
 _COUNTED = re.compile(
     r"(?<![\w-])(?:the|an?|its|their|his|(?P<her>her)|our|these|those|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix"
@@ -266,8 +267,8 @@ def before_clause(clause: str) -> Mention | None:
             unnamed = found is not None and found.kind == "nominal" and nominal_head(found.name) in SOMEONE
             if found is not None and (found.kind == "person" or (mention is None and unnamed)):
                 mention = found
-        if mention is not None:
-            return mention
+        if mention is not None and (cue["verb"] not in _FINDS or finds_out(mention.kind, mention.name)):
+            return mention  # not "the old phone box found a new life": no one's finding
     return None
 
 
@@ -331,8 +332,7 @@ def _leads(word: str, at: int) -> bool:
 
 
 def sentence_subject(text: str) -> Mention | None:
-    """Return the subject a sentence opens with, else the subject of its first cue verb, which a long opening
-    phrase may keep from the start ("In a letter …, seen by the Courier, a consultant psychiatrist warned")."""
+    """Return the subject a sentence opens with, else its first cue verb's ("In a letter …, a consultant warned")."""
     found = first_subject(text)
     cue = CUE.search(text) if found is None else None
     return subject_before(text[: cue.start()]) if cue is not None and cue.group("verb") else found

@@ -86,6 +86,20 @@ def nominal_kind(nominal: str) -> str | None:
     return None if head in _DOCUMENTS or singular in _DOCUMENTS else PERSON
 
 
+# What a finding is made by besides people and bodies: "The inquiry found …", "Researchers found …"
+_FINDINGS = _DOCUMENTS | wordset("inspection investigation inquiry inquest audit evaluation analysis research panel")
+
+
+def finds_out(kind: str, name: str) -> bool:
+    """Say whether "X found …" makes X the source of a finding: a person or body, people by their role ("inspectors",
+    "researchers"), or a document or inquiry; not "the old phone box found a new life"."""
+    if kind != "nominal":
+        return kind in (PERSON, "org")
+    head = nominal_head(name)
+    singular = head[:-3] + "y" if head.endswith("ies") else head[:-1] if head.endswith("s") else head
+    return bool({head, singular} & (ROLE_NOUNS | _ORG_HEADS | _FINDINGS))
+
+
 # An unnamed spokesperson for a person, by title or by name: "a spokesperson for the minister", "… for Mr Farrant"
 _FOR_PERSON = re.compile(r"(?:[Aa]n?|[Oo]ne) spokes\w+ (?:for|to) (?:(?:the|his|her) [\w -]*?(\w+)$|([A-Z]\w*) )")
 

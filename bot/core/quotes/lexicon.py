@@ -71,6 +71,10 @@ CUE = re.compile(
     r"shot back|fired back|hit back|called out|calls out|cut in|cuts in|chipped in|(?<=I )tell|(?<=I )ask|"
     r"(?<=[Ww]e )tell|began(?=:|$)|begins(?=:|$)|"  # "It began:"
     r"continue[sd](?! to\b)|"  # "“…,” she continued", not "Brightwell had continued to pay staff"
+    # a report's or inspectors' finding ("The CQC's report found staffing was “frequently below planned levels”"),
+    # not what someone came upon ("horrified by what they found"), nor "was found with pressure sores"
+    + "".join(rf"(?<!\b{word} )" for word in "they we he she I who it was were been be is are".split())
+    + r"(?:finds|found)(?= )|"
     # "described the culture on the wards as “polite …”", not "what it described as", "the pressures described by"
     r"describe[sd](?= (?:the|a|an|his|her|their|its|it|them|him|this|that|these|those)\b[^.“\"]{0,80} as\b)|"
     + "|".join(_VERBS.split()) + r"))\b"

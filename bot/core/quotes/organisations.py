@@ -257,6 +257,22 @@ def _body_ending(text: str, head: str, position: int, ends: Callable[[list[str]]
     return None
 
 
+# The bodies that inspect health and care services in the UK and Ireland, by name or initials
+_INSPECTORATE = re.compile(
+    r"\b(?:Care Quality Commission|CQC|Care Inspectorate(?: Wales)?|Healthcare Inspectorate Wales|Ofsted"
+    r"|Regulation and Quality Improvement Authority|RQIA|Health Information and Quality Authority|HIQA)\b"
+)
+_INSPECTORS = re.compile(r"(?:(?:the|its|their) )?inspectors", re.I)
+
+
+def inspectorate(text: str, nominal: str, position: int) -> str | None:
+    """Return the inspectorate named last before `position` when `nominal` is its inspectors: "Inspectors found
+    staffing was “frequently below planned levels”" after "the Care Quality Commission rated the unit …" quotes
+    the body's report."""
+    found = list(_INSPECTORATE.finditer(text, 0, position)) if _INSPECTORS.fullmatch(nominal) else []
+    return found[-1].group() if found else None
+
+
 def _runs_back(text: str, position: int) -> Iterator[re.Match[str]]:
     """The capitalised runs before `position`, nearest first, read a line at a time: a run never crosses a line
     and the body asked for is mostly near, so a long article is not read from its start for every "the council"."""

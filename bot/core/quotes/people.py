@@ -66,6 +66,7 @@ from bot.core.quotes.organisations import (
     Spokespeople,
     acronyms,
     body_named,
+    inspectorate,
     org_inside,
     readable_org,
     speaking_family,
@@ -80,8 +81,7 @@ from bot.core.quotes.rolewords import clean_role, is_plural_role
 _NEUTRAL = re.compile(r"\bspokesperson\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur)\b")  # "One doctor told me …": the speaker's story
 _READ_FROM = re.compile(r"\bread(?:s|ing)? (?:out |from )?(?:an?|the|his|her|their) (?:[\w-]+ ){0,2}(?:letter|e-?mail)")
-# "the charity" and the like: a body whose name need not end in the noun ("The UK Sepsis Trust said …. “…,” the
-# charity said": the body that just spoke)
+# "the charity" and the like: a body whose name need not end in the noun ("The UK Sepsis Trust said …": the charity)
 _ANY_BODY = frozenset(f"the {noun}" for noun in "charity organisation organization group body".split())
 _UNOFFICIAL = SOURCES | frozenset("aide aides figure figures".split())  # speak for no body
 _PARENTS = frozenset("mother mum mam mom father dad".split())
@@ -226,12 +226,12 @@ class ArticleSpeakers(ArticleLayout):
                 name, role = self._person(found, position)
                 self.offices.found(mention.name, Mention("person", name, role), position)
                 return person(name, role or clean_role(mention.name))
-        # "a spokesperson for NHS England", "a Seagate spokesman": the organisation speaks; "one GOP source", "an
-        # NHS insider", one of several ("One AMHP in a shire county") speak for nobody but themselves
+        # "a spokesperson for NHS England": the organisation speaks; "one GOP source", "an NHS insider" do not
         head_noun = nominal_head(mention.name)  # "an ICB chair in the North East" is a person; "a Seagate spokesman"
         person_noun = head_noun in ROLE_NOUNS or ONE_MORE.match(mention.name)  # "One AMHP in a shire county"
         official = head_noun not in _UNOFFICIAL and (head_noun.startswith("spokes") or not person_noun)
         org = official and (org_inside(mention.name) or spoken_for(self._text, mention.name, position))
+        org = org or inspectorate(self._text, mention.name, position)  # "Inspectors found": the CQC named before
         if org:
             return organisation(self._expand(org))
         if mention.definite and head in WRITINGS:  # "The report said: “…”": whoever the article says it is by

@@ -140,6 +140,8 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
         return _member_of(tokens, first, end, text, named=True) or nominal  # "Jane Roe of the local branch said"
     if (low in HONORIFICS or _plural_role(word)) and end and tokens[end - 1][0] in ("the", "The"):  # "the Bishop said"
         return Mention("nominal", text[tokens[end - 1][1] : tokens[end][2]], definite=True, start=tokens[end - 1][1])
+    if end == 0 and role_plural(low):  # "Inspectors found …", "Campaigners said …": those people, unnamed
+        return Mention("nominal", word, start=start)
     if not is_cap(word) or word[-2:] in ("'s", "’s"):
         return None  # "Trump's remarks": a possessive is not the subject
     j = _run_start(tokens, end, text)
@@ -160,21 +162,19 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
     if kind == "person" and speaks_for is not None and words[0].lower() in HONORIFICS:  # "a spokesperson for Mr X"
         return Mention("nominal", text[speaks_for : tokens[end][2]], start=speaks_for)
     if kind == "person":
-        gender = name_gender(words, tail)
         premod = _premodifier_start(tokens, j)
         role = _run_role(words, tail)
         if premod is not None:
-            first = premod
-            # "… Wellbeing Board councillor Izzi Seccombe": a title before the name is not part of the role
+            first = premod  # "… Wellbeing Board councillor Izzi Seccombe": a title before the name is not the role's
             titled = tokens[j - 1][0].lower() in HONORIFICS and not _title_kept([w for w, _, _ in tokens[premod:j]])
             last = j - 2 if premod < j - 1 and titled else j - 1
             role = clean_role(text[tokens[premod][1] : tokens[last][2]] + (" " + role if role else ""))
         kin = tokens[j - 1][0] if j and tokens[j - 1][0].islower() else ""  # "Proud mum Kerry Brennan": a woman
-        gender = gender or role_gender(role or "") or gender_of(kin)
+        gender = name_gender(words, tail) or role_gender(role or "") or gender_of(kin)
         return Mention("person", " ".join(tail), role=role, gender=gender, start=tokens[first][1])
     if kind == "org":
-        start = tokens[first][1] if speaks_for is None else speaks_for
-        return Mention("org", _surface(tokens[j : end + 1]), start=start)
+        return Mention("org", _surface(tokens[j : end + 1]), start=tokens[first][1] if speaks_for is None else
+                       speaks_for)
     if kind == "role":
         role_start = phrase_start(tokens, end)
         start = tokens[first][1] if role_start is None else min(role_start, tokens[first][1])
