@@ -321,3 +321,10 @@ def test_inspectors_are_the_inspectorate_named_before(named: str, inspectorate: 
 def test_people_of_one_role_opening_the_sentence_speak_unnamed() -> None:
     text = "Campaigners said the closure of the unit was “a betrayal of the town”."
     assert [q.speaker for q in extract_quotes(text)] == ["Campaigners"]
+
+
+@pytest.mark.parametrize("noun", ["organisation", "charity"])
+def test_the_organisation_in_a_statement_is_the_body_that_spoke_just_before(noun: str) -> None:
+    text = ("The Association of Directors of Adult Social Services said councils were struggling to find home care. "
+            f"In a statement, the {noun} said: “Directors share the concerns about pay and conditions.”")
+    assert speakers(text) == ["Association of Directors of Adult Social Services"]

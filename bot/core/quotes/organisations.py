@@ -319,17 +319,20 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
 _TOLD = re.compile(r"\b(?:to|told) (?:the )?$")
 
 
-def speaking_org(text: str, sentences: Iterable[tuple[int, int]]) -> Mention | None:
+def speaking_org(text: str, sentences: Iterable[tuple[int, int]], named: bool = False) -> Mention | None:
     """Return the organisation an "it said" / "they said" most likely stands for, reading the sentences given as
     (start, end), nearest first: one that speaks in a sentence ("The Welsh Government insisted progress was made",
-    "the panel said it had …"), else the last one a sentence names."""
+    "the panel said it had …"), else the last one a sentence names. With `named`, only one that speaks by its name:
+    whom "In a statement, the charity said" means."""
     for start, end in sentences:
         for speaking in _cue_subjects(text, start, end):
-            if speaking.kind == "org" or (
-                    speaking.kind == "nominal" and speaking.definite and nominal_kind(speaking.name) == ORGANISATION):
+            if speaking.kind == "org" or (not named and speaking.kind == "nominal" and speaking.definite
+                                          and nominal_kind(speaking.name) == ORGANISATION):
                 return speaking
             if speaking.kind == "person" and (body := _short_for_body(text, speaking.name)) is not None:
                 return Mention("org", body)  # "In a statement, Evergrove said": Evergrove Care Group
+        if named:
+            continue  # "the charity" is one that spoke, not any body a sentence names ("NHS England", "England")
         runs = [*CAP_RUN.finditer(text, start, end), *JOINED_RUN.finditer(text, start, end)]  # "Health" alone is
         orgs = [(m.end(), m.group()) for m in runs if analyse_run(word_tokens(m.group()))[0] == "org"]  # no one
         orgs += [(m.end(), m.group()) for m in LISTED_ORG.finditer(text, start, end)]

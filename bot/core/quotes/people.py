@@ -202,7 +202,7 @@ class ArticleSpeakers(ArticleLayout):
             body = body_named(self._text, body_head, position)
             if body is not None:
                 return organisation(self._expand(body))
-            spoke = self._speaking_org(position) if mention.name.lower() in _ANY_BODY else None
+            spoke = self._speaking_org(position, named=True) if mention.name.lower() in _ANY_BODY else None
             if spoke is not None and spoke.kind == "org":
                 return organisation(self._expand(spoke.name))
         if mention.definite and head.startswith("spokes"):  # "The spokesperson added:": the one brought in before,
@@ -318,10 +318,10 @@ class ArticleSpeakers(ArticleLayout):
             return NOBODY
         return self._nominal(found, position) if found.kind == "nominal" else organisation(self._expand(found.name))
 
-    def _speaking_org(self, position: int) -> Mention | None:
-        """Return the organisation the writer's last few sentences before `position` have speaking, if any."""
+    def _speaking_org(self, position: int, named: bool = False) -> Mention | None:
+        """Return the organisation the last few sentences before `position` have speaking (`named`: by its name)."""
         sentences = self._told_back(position, _ORG_SENTENCES)
-        return speaking_org(self._text, [(start, min(end, start + _MAX_SENTENCE)) for start, end in sentences])
+        return speaking_org(self._text, [(start, min(end, start + _MAX_SENTENCE)) for start, end in sentences], named)
 
     def known_as(self, name: str) -> Speaker:
         """Return the person the article calls by this name or surname, under their canonical name."""
