@@ -18,9 +18,9 @@ from bot.core.quotes.lexicon import (
     RELATIVES,
     ROLE_NOUNS,
     SOMEONE,
-    STREETS,
     Token,
     is_sentence_end,
+    is_street,
     word_tokens,
 )
 from bot.core.quotes.phrases import Mention, looks_like_role, np_backward, np_forward, phrase_start, with_role
@@ -146,7 +146,7 @@ def _named_before(tokens: list[Token], separators: list[int], n: int, text: str)
 def _after_street(tokens: list[Token], comma: int) -> bool:
     """Say whether the comma at `comma` follows a street's name: what comes after it is the town of an address
     ("Margaret Pollard, 79, of Station Road, Little Henham, who …")."""
-    return comma > 0 and tokens[comma - 1][0].istitle() and tokens[comma - 1][0].lower() in STREETS
+    return comma > 0 and is_street(tokens[comma - 1][0])
 
 
 def _word_before(tokens: list[Token], start: int) -> tuple[int, str]:

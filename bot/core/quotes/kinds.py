@@ -72,6 +72,11 @@ def nominal_head(nominal: str) -> str:
     return head
 
 
+def _singular(noun: str) -> str:
+    """A plural noun's singular, roughly: "bodies" -> "body", "firms" -> "firm"."""
+    return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun
+
+
 def nominal_kind(nominal: str) -> str | None:
     """Tell "the council" / "the firms" (an organisation) from "a spokesperson" / "one source" (a person).
 
@@ -80,7 +85,7 @@ def nominal_kind(nominal: str) -> str | None:
     neither; any other head is an unnamed person.
     """
     head = nominal_head(nominal)
-    singular = head[:-3] + "y" if head.endswith("ies") else head[:-1] if head.endswith("s") else head
+    singular = _singular(head)
     if head in _ORG_HEADS or singular in _ORG_HEADS:
         return ORGANISATION
     return None if head in _DOCUMENTS or singular in _DOCUMENTS else PERSON
@@ -96,8 +101,7 @@ def finds_out(kind: str, name: str) -> bool:
     if kind != "nominal":
         return kind in (PERSON, "org")
     head = nominal_head(name)
-    singular = head[:-3] + "y" if head.endswith("ies") else head[:-1] if head.endswith("s") else head
-    return bool({head, singular} & (ROLE_NOUNS | _ORG_HEADS | _FINDINGS))
+    return bool({head, _singular(head)} & (ROLE_NOUNS | _ORG_HEADS | _FINDINGS))
 
 
 # An unnamed spokesperson for a person, by title or by name: "a spokesperson for the minister", "… for Mr Farrant"

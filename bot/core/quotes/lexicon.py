@@ -310,6 +310,13 @@ AFFILIATIONS = frozenset(("from", "at", "of", "for", "with"))
 # The last word of a street's name: the town after it in an address is no one ("82, of Church Lane, Marsh St Giles,
 # who …")
 STREETS = frozenset("lane road street avenue drive crescent terrace close grove mews".split())
+
+
+def is_street(word: str) -> bool:
+    """Say whether a word ends a street's name ("Lane" in "Church Lane")."""
+    return word.istitle() and word.lower() in STREETS
+
+
 PLACE_BEFORE = frozenset(("in", "near", "outside", "on", "along"))  # "from near Llanfair Dyffryn", "on Mill Lane"
 # Words that say where someone is, not whom they speak for: "a nurse from Leeds", not "a spokesman for X"
 PLACED = AFFILIATIONS - {"for", "with"} | PLACE_BEFORE

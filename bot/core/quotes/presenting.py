@@ -18,8 +18,8 @@ from bot.core.quotes.lexicon import (
     PLACE_BEFORE,
     ROLE_NOUNS,
     SOMEONE,
-    STREETS,
     is_given_name,
+    is_street,
     token_spans,
 )
 from bot.core.quotes.phrases import Mention, np_backward, person_in
@@ -146,7 +146,7 @@ def _introduced(sentence: str, start: int, aged: bool = False) -> Mention | None
     before, first = sentence[:start].split()[-1], sentence[start:].split()[0]
     if before in ORG_WORDS or before in OUTLETS or _OWNER.fullmatch(before):  # "on local station Stowmarsh Sound, who"
         return None
-    if before[:1].isupper() and before.endswith(",") and before[:-1].lower() in STREETS:
+    if before.endswith(",") and is_street(before[:-1]):
         return None
     if not aged and before in AFFILIATIONS | PLACE_BEFORE and not is_given_name(first):
         return None
