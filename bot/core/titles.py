@@ -28,9 +28,12 @@ _SECTION_WORDS = 4  # a section's name is a few words ("Children and young peopl
 _TRAIL_STEP = re.compile(r"\s+[>›»/]\s+")  # what parts a trail's steps: "Home › News › Health"
 _ISSUE = re.compile(r"\b(?:issue|vol(?:ume)?\.?|edition)\s*(?:no\.?\s*)?\d", re.I)  # a paper's issue number
 # The label over a live page's bullets under its headline ("Summary", "Key points")
-_SUMMARY_LABEL = re.compile(r"(?:summary|key points|in short|at a glance|what we know(?: so far)?)\W*", re.I)
+_SUMMARY_LABEL = re.compile(r"(?:summary|key points|key events|in short|at a glance|what we know(?: so far)?)\W*", re.I)
+# A live page's own headline, above its list of key events: "LIVE: Major incident at …", "Budget 2026 live: …"
+_LIVE_HEADLINE = re.compile(r"live\b|[^:]{0,60}\blive:", re.I)
 _CLOCK = re.compile(r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?", re.I)  # a live entry's time
 _PLAYER = re.compile(r"(?:listen|play|watch)\b", re.I)  # an audio or video player's label over its length
+_LIVE_WORDS = 5  # a live page's headline says what is happening; "Live" alone is a label
 _HEADLINE_LINES = 3  # a headline set in a narrow column wraps onto this many lines at most
 _CAPITALS_LINE = 6  # words on one line of a headline in capitals wrapped in a narrow column: fewer than this
 # An obituary's headline is the name its lead opens on ("Peggy Tulloch obituary" over "Peggy Tulloch, who has died
@@ -64,6 +67,12 @@ def find_title(blocks: list[Block], first: int) -> str | None:
     lead = " ".join(itertools.islice((b.text for b in blocks[first:] if b.kind is Kind.PROSE), 2))
     # a live page's "Summary" or "Key points" heads the bullets under its headline: the headline is above it
     above = next((i for i in range(first) if _SUMMARY_LABEL.fullmatch(blocks[i].text.strip())), first)
+    # a live page's lead is its latest entry, which that entry's heading tells better than the page's headline:
+    # over "Key events", the headline is the line that says it is live
+    if above < first and blocks[above].text.strip().lower().startswith("key events"):
+        live = (b.text for b in blocks[:above] if _LIVE_HEADLINE.match(b.text) and b.words >= _LIVE_WORDS)
+        if (headline := next(live, None)) is not None:
+            return headline
     # a line cut only for a furniture word is a headline when it tells the lead's story ("Winter newsletter: …"),
     # and so is one the article's date or byline follows at once that tells it fully ("Have your say on …")
     visible = [i for i in range(above) if blocks[i].kind is not Kind.FURNITURE or _tells_lead(blocks, i, lead)]

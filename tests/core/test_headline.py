@@ -332,6 +332,26 @@ def test_a_live_pages_summary_bullets_under_its_headline_are_not_the_headline() 
     assert clean(raw).title == headline
 
 
+@pytest.mark.parametrize("headline", [
+    "LIVE: Harbury hospital flooding – operations cancelled and patients moved to other wards",
+    "Storm Elin live: Harbury hospital floods as patients are moved to other wards",
+])
+def test_a_live_pages_headline_is_the_live_line_over_its_key_events_not_an_entrys_heading(headline: str) -> None:
+    raw = "\n".join([
+        "Harbury Post", "News", "Health", headline,
+        "Harbury General Hospital has declared a critical incident after its basement flooded overnight",
+        "By", "Megan Trewin", "Live reporter", "09:12, 4 DEC 2026", "Share", "Key Events",
+        "Theatres to reopen on Monday, trust says", "Ward moves finished", "", "15:40",
+        "Theatres to reopen on Monday, trust says", "",
+        "The trust has just said that its operating theatres will reopen on Monday after pumps cleared the water, "
+        "and that patients whose surgery was cancelled will be contacted this week.", "",
+        "“Theatres will reopen on Monday and we will contact everyone affected,” the update says.", "",
+        "13:05", "Ward moves finished", "",
+        "All patients have now been moved from the two flooded wards, the trust says.",
+    ])
+    assert clean(raw).title == headline
+
+
 def test_a_long_headline_above_its_byline_is_found_below_a_crisis_banner_that_stays_out_of_the_body() -> None:
     """Charities quote someone and say what their report found in one headline of twenty-five words; a byline
     never follows a paragraph at once, so the line is no body text and the banner above it starts no article."""
