@@ -82,6 +82,7 @@ _NOT_SITE = re.compile(
     r"|\b(?:release|skip|menu|search|cookies?|log ?in|sign (?:in|up)|subscribe|accept|reject|settings|listen"
     r"|(?:more|further) (?:information|info|options)|manage|preferences|privacy)\b"
     r"|^(?:ok|okay|got it|i agree|allow all)$"  # a cookie banner's button
+    r"|^(?:breaking(?: news)?|just in|live|latest|trending)$"  # a ticker's label over another story
     r"|^(?:cymraeg|english|gaeilge|gàidhlig)$"  # a bilingual site's language switch
     r"|\b(?:rewards|offers|deals|vouchers|bingo|dating|puzzles|games|shop)$", re.I  # the paper's "Beacon Rewards"
 )
@@ -123,8 +124,8 @@ _DESCRIBED_OWNER = re.compile(
     r"an? (.+?) (?:company|group|business|brand|title|publication|subsidiary|division|imprint)"
 )
 _WEIGHTS = {
-    "source": 5, "publication": 4, "header": 3, "copyright": 3, "about": 3, "selling": 3, "suffix": 2, "release": 1,
-    "owner": 2, "credit": 1, "told": 2, "address": 2, "running": 3,
+    "source": 5, "publication": 4, "masthead": 4, "header": 3, "copyright": 3, "about": 3, "selling": 3, "suffix": 2,
+    "release": 1, "owner": 2, "credit": 1, "told": 2, "address": 2, "running": 3,
 }  # fmt: skip
 
 _VOTES_ONLY = frozenset(("told", "selling", "address", "running"))
@@ -207,6 +208,13 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
         if sectioned or again or the_caps or tagged or menued or MEDIA_WORD.search(name):
             return _station(station)
     return None
+
+
+def _masthead(header: list[str], site: str) -> bool:
+    """Say whether the site's name is the page's first line, its masthead: the title readers know, over the company
+    a copyright line names ("Upton Vale Weekly", "© Vale Community Press"); not a button's "Join AHCU"."""
+    first = next((ln for ln in header if not (is_furniture(ln, frozenset()) or WEB_ADDRESS.fullmatch(ln))), "")
+    return _station(_FREQUENCY.sub("", first)) == site and first.split()[0].lower() not in _ASKS
 
 
 def _printed(header: list[str]) -> list[tuple[str, str]]:
@@ -344,7 +352,7 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
     found.extend(_printed(header))
     told = _told(body)
     if site := _site_header(header, footer, title, body, told) or _outlet_by_byline(header):
-        found.append(("header", site))
+        found.append(("masthead" if _masthead(header, site) else "header", site))
     if told:  # a newsroom the sources spoke to (or its figures were obtained by) that a line of the page names
         lines, text = {_norm(line) for line in outside}, "\n".join(outside)  # alone; or, where the page
         owned = all(kind == "owner" for kind, _ in found)  # names only its owner, the title whose name the owner's

@@ -588,3 +588,22 @@ def test_the_pages_first_line_over_the_sites_menu_row_is_its_name() -> None:
                HEADLINE, "20 Dec 2024 | Rachel Okafor, Senior Reporter", *BODY,
                "© 2024 Hartwell Publishing Ltd. All rights reserved.")
     assert meta(raw).publisher == "The Pharmacy Counter"
+
+
+@pytest.mark.parametrize(("masthead", "tagline", "company"), [
+    ("Wexford Vale Weekly", "Serving Wexford, Ashby and the villages", "© 2026 Vale Community Press"),
+    ("Ashby Sound FM", "Your community, your station", "© 2026 Ashby Community Media CIC"),
+])
+def test_the_pages_masthead_is_the_publisher_over_the_company_its_copyright_names(
+    masthead: str, tagline: str, company: str
+) -> None:
+    raw = page(masthead, tagline, "Home", "News", "Sport", HEADLINE, "By Nia Hart", "12 March 2026", *BODY,
+               f"Contact {masthead}", company)
+    assert meta(raw).publisher == masthead
+
+
+def test_a_tickers_label_over_the_masthead_is_no_publisher() -> None:
+    raw = page("BREAKING", "Two hurt in crash on Ashby Road", "Wexford Vale Herald", "Subscribe", "News", "Sport",
+               HEADLINE, "Social workers say the service is at breaking point", "By Nia Hart", "12 March 2026",
+               *BODY, "© Wexford Vale Herald Ltd 2026")
+    assert meta(raw).publisher == "Wexford Vale Herald"
