@@ -328,3 +328,72 @@ def test_the_organisation_in_a_statement_is_the_body_that_spoke_just_before(noun
     text = ("The Association of Directors of Adult Social Services said councils were struggling to find home care. "
             f"In a statement, the {noun} said: “Directors share the concerns about pay and conditions.”")
     assert speakers(text) == ["Association of Directors of Adult Social Services"]
+
+
+@pytest.mark.parametrize(("opening", "body"), [
+    ("Her speech comes as the Hartwell Trust, a think tank, publishes a report on the cost of dementia care.",
+     "Hartwell Trust"),
+    ("Its announcement comes as the Fenbrook Institute, an independent charity, published a report on respite.",
+     "Fenbrook Institute"),
+])
+def test_a_report_is_the_bodys_that_published_it_in_a_clause(opening: str, body: str) -> None:
+    text = (f"{opening} The report, Counting the Cost, draws on interviews with 40 families. It found long waits. "
+            "Carers described sleepless nights.\n\n"
+            "The report states: “Families are left to fill the gap with their own savings and their own health.”")
+    assert speakers(text) == [body]
+
+
+def test_its_report_is_the_body_just_named() -> None:
+    text = ("The Lowmoor Foundation, which has tracked care costs for a decade, estimates 40,000 people have sold "
+            "their homes.\n\nIts latest report, ‘Waiting Room’, published on Thursday, concludes: ‘Each year of delay "
+            "moves the bill from the state to families.’")
+    assert speakers(text) == ["Lowmoor Foundation"]
+
+
+@pytest.mark.parametrize("inspectorate", ["Care Quality Commission", "Care Inspectorate"])
+def test_an_inspection_report_is_the_inspectorates_whose_inspectors_found(inspectorate: str) -> None:
+    text = (f"The {inspectorate} visited Brookside Court in March. The home was previously rated good.\n\n"
+            "Inspectors found: “Call bells were not always answered.”\n\n"
+            "The home was rated inadequate for being safe.\n\n"
+            "On staffing, the report said: “Agency staff did not know people’s needs.”")
+    assert speakers(text) == [inspectorate, inspectorate]
+
+
+def test_the_regulators_report_is_the_regulator_named_last() -> None:
+    text = ("The General Pharmaceutical Council has opened an inquiry into the pharmacy. Its owner, Raj Patel, said "
+            "he would co-operate.\n\n"
+            "In its report, published on Monday, the regulator found: “Controlled drugs were not stored securely.”")
+    assert speakers(text) == ["General Pharmaceutical Council"]
+
+
+def test_the_decision_of_a_panel_is_the_panels() -> None:
+    text = ("A fitness to practise panel struck off the nurse on Thursday.\n\n"
+            "In its written decision, the panel said his conduct was “deplorable”.\n\n"
+            "He did not attend the hearing. His union said it would not comment.\n\n"
+            "“Honesty is fundamental to nursing,” the decision said.")
+    assert speakers(text)[-1] == "the panel"
+
+
+def test_a_byline_names_no_reports_author() -> None:
+    text = ("by Sam Whitley, Health Editor\n\n"
+            "Nursing homes are closing fastest on the coast, according to analysis compiled by healthcare analysts "
+            "Marlow Health Analytics in its report Closing Time.\n\n"
+            "“Areas with the most need are left with the least provision,” the report warns.")
+    assert speakers(text) == ["Marlow Health Analytics"]
+
+
+def test_a_law_or_agreement_named_in_capitals_is_nobody() -> None:
+    text = ("Providers want the Fair Pay Agreement funded in full.\n\n"
+            "In her report to the board, the regulator's chief executive wrote: “We are not yet where we need to be.”")
+    assert speakers(text) == ["the regulator's chief executive"]
+
+
+def test_what_someone_says_a_body_found_is_in_their_words() -> None:
+    text = "Dr Ravi Sen said his trust had found “huge variation” between the two wards."
+    assert [q.speaker for q in extract_quotes(text)] == ["Ravi Sen"]
+
+
+def test_a_letter_someone_used_to_warn_is_theirs() -> None:
+    text = ("The national medical director, Professor Ruth Alder, used a letter to trusts on Tuesday to warn of a "
+            "hard winter.\n\nThe letter says: “Trusts should plan for the most difficult December in years.”")
+    assert speakers(text) == ["Ruth Alder"]

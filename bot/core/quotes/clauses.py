@@ -215,9 +215,7 @@ def _counted(body: str, cue: re.Match[str]) -> bool:
     """Whether a cue word is a noun after a determiner ("their warnings:"); "her" is also an object pronoun, so a
     past-tense verb after it stays a verb ("The nurse who treated her told the inquest:")."""
     counted = _COUNTED.search(body, 0, cue.start())
-    if counted is None:
-        return False
-    return not counted["her"] or not (cue.group().endswith("ed") or cue.group() in _PAST)
+    return counted is not None and (not counted["her"] or not (cue.group().endswith("ed") or cue.group() in _PAST))
 
 
 def before_clause(clause: str) -> Mention | None:
@@ -247,6 +245,8 @@ def before_clause(clause: str) -> Mention | None:
         return first_subject(body) or _someone(body)
     cues = [cue for cue in cues if not _READ_OUT.search(body, 0, cue.end())]  # "a statement read by Mr Adeyemi"
     for cue in reversed(cues[-2:]):
+        if cue["verb"] in _FINDS and cue is not cues[0] and cues[0]["verb"] not in _FINDS:
+            continue  # "Ellery said his ICB had found ‘enormous variation’": his words for what it found
         if cue.group("according"):
             mention = np_forward(token_spans(body[cue.end() :]), 0)
         elif cue.group("part"):

@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from bot.core.models import PERSON
 from bot.core.quotes.clauses import sentence_subject, subject_before
-from bot.core.quotes.kinds import nominal_kind
+from bot.core.quotes.kinds import nominal_head, nominal_kind
 from bot.core.quotes.lexicon import CUE, DOCUMENTS, LETTERS, MESSAGES, ORG_WORDS, token_spans, word_tokens
-from bot.core.quotes.organisations import body_named, document_author
+from bot.core.quotes.organisations import body_named, document_author, inspectorate
 from bot.core.quotes.phrases import Mention, np_forward
 from bot.core.quotes.runs import analyse_run
 
@@ -79,27 +79,35 @@ _WROTE_TO = re.compile(r"\b(?:wrote|written|writes|write) to\b(?![^.]*\b(?:repli
 def writer_of(sentence: str, documents: frozenset[str]) -> Mention | None:
     """Return who a sentence says wrote or sent a document of one of these kinds: "In a letter to the committee,
     the Justice Department said …" for "the letter said", "X put it bluntly in its analysis" for "the report"."""
-    verb = r"in|with|sent|wrote|published|issued|released"  # the document is how its subject speaks, not the subject
-    nouns = "|".join(sorted(documents))
+    verb = r"in|with|sent|wrote|us(?:es|ed)|publish(?:es|ed)|issu(?:es|ed)|releas(?:es|ed)"  # the document is how its
+    nouns = "|".join(sorted(documents))  # subject speaks, not its subject
     if wrote := documents == LETTERS and _WROTE_TO.search(sentence):  # "Dr Marsh added that the alliance had
         found = subject_before(sentence[: wrote.start()])  # written to the health secretary": the alliance's letter
         kinds = ("person", "org", "pronoun", "nominal")  # but no letter writes itself
         return found if found is not None and found.kind in kinds and not _is_document(found) else None
-    if not re.search(rf"\b(?:{verb}) (?:an?|the|its|their|his|her) (?:[\w-]+ ){{0,4}}(?:{nouns})\b", sentence, re.I):
+    put_out = re.search(rf"\b(?:{verb}) (?:an?|the|its|their|his|her) (?:[\w-]+ ){{0,4}}(?:{nouns})\b", sentence, re.I)
+    if not put_out:
         return None
-    found = sentence_subject(sentence)  # "She has now issued a prevention of future deaths report": she
-    if found is not None and found.kind == "nominal" and not found.definite and nominal_kind(found.name) == PERSON:
-        return found  # "In a letter …, a consultant psychiatrist warned": an unnamed writer
-    return found if found is not None and found.kind in ("person", "org", "pronoun") else None
+    definite = sentence_subject(sentence)  # "In its written decision, the panel said": the panel, for the caller
+    if definite is not None and definite.definite and nominal_head(definite.name) in ORG_WORDS:
+        return definite
+    clause = None if put_out.group().lower().startswith(("in ", "with ")) else sentence[: put_out.start()]
+    for found in (sentence_subject(sentence), clause and subject_before(clause)):  # "She has now issued
+        if found is not None and found.kind == "nominal" and not found.definite and nominal_kind(found.name) == PERSON:
+            return found  # a prevention of future deaths report": she; "In a letter …, a consultant warned": unnamed
+        if found is not None and found.kind in ("person", "org", "pronoun"):  # "Her intervention comes as the Calder
+            return found  # Institute, an independent think tank, publishes a report": the institute, the clause's
+    return None
 
 
 # A body owning a document: "The Lords Public Services Committee's report, Holding the Line, …"
 _OWNED = re.compile(
-    r"((?:[A-Z][\w&-]*)(?: (?:[A-Z][\w&-]*|of|for|and|&|on))*)['’]s (?:[\w-]+ ){0,3}?(?i:"
-    + "|".join(sorted(DOCUMENTS)) + r")\b"  # its name too: "The Halden Institute’s Frontline Care Workforce Survey"
+    r"((?:[A-Z][\w&-]*)(?: (?:[A-Z][\w&-]*|of|for|and|&|on))*)['’]s (?:[\w-]+ ){0,3}?(?P<noun>(?i:"
+    + "|".join(sorted(DOCUMENTS)) + r"))\b"  # its name too: "The Halden Institute’s Frontline Care Workforce Survey"
 )
 # A body named before owning one: "The panel’s report, Lives Cut Short, said": the panel's
-_BODY_OWNED = re.compile(r"\b[Tt]he (\w+)['’]s (?:[\w-]+ ){0,3}?(?:" + "|".join(sorted(DOCUMENTS)) + r")\b")
+_BODY_OWNED = re.compile(r"\b[Tt]he (\w+)['’]s (?:[\w-]+ ){0,3}?(?P<noun>" + "|".join(sorted(DOCUMENTS)) + r")\b")
+_OWN_KIND = frozenset({"decision", "document"})  # owned only as themselves: "the council's audit" made no ruling
 
 
 def document_of(text: str, head: str, position: int, about: Sequence[tuple[int, int]]) -> Mention | None:
@@ -109,21 +117,40 @@ def document_of(text: str, head: str, position: int, about: Sequence[tuple[int, 
     elsewhere in the article); else, as a letter or memo is, whom the nearest "by" or "from" names; else the body a
     sentence is about ("The Care Inspectorate made an unannounced visit to …", "Last Thursday the Foxhollow
     Institute published its analysis"): inspectors and researchers are the news."""
-    owner = head in DOCUMENTS and next((found for start, end in about if (found := _owner(text, start, end))), None)
+    owner = head in DOCUMENTS and next((found for start, end in about if (found := _owner(text, start, end, head))),
+                                       None)
     if owner:
         return Mention("org", owner)
-    author = document_author(text, position, letter=head == "letter")
+    lines = (text[start:end].rsplit("\n", 1)[-1] for start, end in about)  # not a caption line run into it
+    writers = (writer_of(line, DOCUMENTS) for line in lines) if head in DOCUMENTS else ()
+    author = next((found for found in writers if found is not None and (  # a body, a name in full, or "In its
+        found.kind == "org" or found.definite or (found.kind == "person" and " " in found.name))), None)  # written
+    # decision, the panel said" for the caller to say which panel
+    author = author or document_author(text, position, letter=head == "letter")
     if author is not None or head not in DOCUMENTS:
         return author
-    subjects = (sentence_subject(text[start:end]) for start, end in about)
-    return next((subject for subject in subjects if subject is not None and subject.kind == "org"), None)
+    subjects = (_body(text, sentence_subject(text[start:end]), start) for start, end in about)
+    return next((subject for subject in subjects if subject is not None), None)
 
 
-def _owner(text: str, start: int, end: int) -> str | None:
-    """The body one sentence names as a document's owner, if any."""
+def _body(text: str, subject: Mention | None, start: int) -> Mention | None:
+    """The body a sentence about a document has as its subject: a named one, "the council" named before it, or the
+    inspectorate whose "Inspectors found" ("The Care Quality Commission inspected …. Inspectors found: …")."""
+    if subject is None or subject.kind == "org":
+        return subject
+    head = word_tokens(subject.name)[-1].lower() if subject.kind == "nominal" else ""
+    body = subject.definite and head in ORG_WORDS and body_named(text, head, start + subject.start)
+    body = body or inspectorate(text, subject.name, start + subject.start)
+    return Mention("org", body) if body else None
+
+
+def _owner(text: str, start: int, end: int, head: str) -> str | None:
+    """The body one sentence names as the owner of a document of `head`'s kind, if any."""
     sentence = text[start:end]
-    owners = [m[1] for m in _OWNED.finditer(sentence) if analyse_run(word_tokens(m[1]))[0] == "org"]
+    kind = {head} if head in _OWN_KIND else DOCUMENTS - _OWN_KIND
+    owners = [m[1] for m in _OWNED.finditer(sentence) if m["noun"].lower() in kind
+              and analyse_run(word_tokens(m[1]))[0] == "org"]
     if owners:
         return owners[-1]
-    owned = _BODY_OWNED.search(sentence)
+    owned = next((m for m in _BODY_OWNED.finditer(sentence) if m["noun"] in kind), None)
     return body_named(text, owned[1], start + owned.start()) if owned and owned[1] in ORG_WORDS else None

@@ -74,7 +74,7 @@ CUE = re.compile(
     # a report's or inspectors' finding ("The CQC's report found staffing was “frequently below planned levels”"),
     # not what someone came upon ("horrified by what they found"), nor "was found with pressure sores"
     + "".join(rf"(?<!\b{word} )" for word in "they we he she I who it was were been be is are".split())
-    + r"(?:finds|found)(?= )|"
+    + r"(?:finds|found)(?=[ :]|$)|"
     # "described the culture on the wards as “polite …”", not "what it described as", "the pressures described by"
     r"describe[sd](?= (?:the|a|an|his|her|their|its|it|them|him|this|that|these|those)\b[^.“\"]{0,80} as\b)|"
     + "|".join(_VERBS.split()) + r"))\b"
@@ -133,10 +133,11 @@ ORG_WORDS = wordset(
     "homecare support advice unison unite mencap ofsted ombudsman library museum street road avenue square crescent "
     "terrace senedd assembly band choir orchestra awards festival conference summit men women united rovers "
     "wanderers athletic fc afc solutions weekly daily journal gazette magazine herald chronicle courier advertiser "
-    "bulletin friends league infirmary systems technologies software labs networks consulting consultancy partners"
+    "bulletin friends league infirmary systems technologies software labs networks consulting consultancy partners "
+    "analytics"
 )
 # What speaks for its authors ("The report said"); named in an appositive, its title ("The report, Left Behind,")
-DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit".split())
+DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit decision document".split())
 LETTERS = frozenset({"letter", "memo"})  # speak for whoever signed or wrote them
 MESSAGES = frozenset("statement message post email e-mail note tweet".split())  # speak for whoever put them out
 # Where the sentence holding an offset begins: after a full stop (and any closing mark) or a line break

@@ -39,7 +39,7 @@ FAMILIES = frozenset("family parents couple relatives".split())  # who speak tog
 # "published by the X", "signed by"; not "seen by" nor "run by" (the home, not the report, is the X's), nor
 # "concerns raised by" (what led to the report) nor its "and by" (whose "by" is the one before)
 _BY = re.compile(
-    r"\b(?<!seen )(?<!obtained )(?<!run )(?<!owned )(?<!operated )(?<!managed )(?<!raised )(?<!voiced )"
+    r"\b(?<!seen )(?<!Seen )(?<!obtained )(?<!run )(?<!owned )(?<!operated )(?<!managed )(?<!raised )(?<!voiced )"
     r"(?<!expressed )(?<!and )(?:by|from) "
 )
 # Who reads a statement out ("read to the court by the prosecutor", "read out by the family's solicitor") did not
@@ -264,14 +264,21 @@ _INSPECTORATE = re.compile(
     r"|Regulation and Quality Improvement Authority|RQIA|Health Information and Quality Authority|HIQA)\b"
 )
 _INSPECTORS = re.compile(r"(?:(?:the|its|their) )?inspectors", re.I)
+# The professional regulators, which "the regulator" may mean as well as an inspectorate
+_REGULATOR = re.compile(
+    r"\b(?:Nursing and Midwifery Council|NMC|General Medical Council|GMC|Health and Care Professions Council|HCPC"
+    r"|Social Work England|Social Care Wales|General Pharmaceutical Council|GPhC|General Dental Council|GDC)\b"
+)
 
 
 def inspectorate(text: str, nominal: str, position: int) -> str | None:
     """Return the inspectorate named last before `position` when `nominal` is its inspectors: "Inspectors found
     staffing was “frequently below planned levels”" after "the Care Quality Commission rated the unit …" quotes
-    the body's report."""
-    found = list(_INSPECTORATE.finditer(text, 0, position)) if _INSPECTORS.fullmatch(nominal) else []
-    return found[-1].group() if found else None
+    the body's report; or the inspectorate or professional regulator named last when it is "the regulator"."""
+    regulator = re.fullmatch(r"the (?:care |health )?(?:regulator|watchdog)", nominal, re.I)
+    found = list(_INSPECTORATE.finditer(text, 0, position)) if _INSPECTORS.fullmatch(nominal) or regulator else []
+    found += list(_REGULATOR.finditer(text, 0, position)) if regulator else []  # the last named, of either kind
+    return max(found, key=lambda body: body.start()).group() if found else None
 
 
 def _runs_back(text: str, position: int) -> Iterator[re.Match[str]]:
@@ -293,8 +300,10 @@ def document_author(text: str, position: int, letter: bool) -> Mention | None:
     for by in reversed(list(_BY.finditer(text, 0, position))):
         run = CAP_RUN.search(text, by.end(), position)
         between = text[by.end() : run.start()] if run is not None else ""
-        if run is None or len(between) > _BY_REACH or any(mark in between for mark in ".;:“\""):
+        if run is None or len(between) > _BY_REACH or any(mark in between for mark in ".;:“\"\n"):
             continue
+        if by.start() == 0 or text[by.start() - 1] == "\n":  # "by Tom Ashworth, Editor": the page's byline, whose
+            continue  # writer wrote the article, not the report it is about
         if _COUNT_BEFORE.search(between) or between[:1].isdigit():  # "responses from 94 NHS trusts" counts bodies,
             continue  # "data from 6,200 practices in England" counts others
         if _READ_BY.search(text, max(0, by.start() - 40), by.start()):

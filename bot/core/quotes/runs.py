@@ -41,6 +41,11 @@ _PREMISES = frozenset(
 )
 # Words of rank or standing that name no body alone ("Local councillor Sandra Pike said"), unlike "Labour", "Treasury"
 _RANKS = frozenset("local prime junior senior interim acting former majority minority ranking district".split())
+# Things a law or a plan names, which end no one's name: "Fair Pay Agreement", "Mental Health Act", "Carer's
+# Allowance" are neither people nor bodies
+_THINGS = frozenset(
+    "agreement act bill plan strategy framework programme scheme policy charter pledge allowance".split()
+)
 _SEAT = frozenset(("of", "for"))  # what follows names a see, a town or a seat: "Bishop of X", "MP for X"
 _LETTER_COMPOUND = re.compile(r"[A-Z]{1,2}-[a-z]")  # a thing named by a letter: "an X-ray", "a U-turn", "a T-shirt"
 # A place or body made an adjective: "the Markbury-based business", "a Leeds-born nurse", "an NHS-run clinic"
@@ -78,6 +83,8 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     if joined and not is_given_name(head[joined - 1]) and head[joined - 1].lower().rstrip(".") not in HONORIFICS:
         return "org", ()  # "Marks & Spencer", "Hill & Dale": firms are joined by an ampersand; "Tom & Linda" a couple
     head_is_org = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in head)
+    if strip_possessive(head[-1]).lower() in _THINGS and not head_is_org and len(head) > 1:
+        return "", ()
     tail = _person_tail(head)  # "Charles Rangel of New York"
     if len(tail) > 1 and tail[-1].lower() in _PREMISES and not is_given_name(tail[0]) and tail == head:
         return "org", ()  # a building's name, not a person's: nobody is called Oakbank
