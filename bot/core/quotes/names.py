@@ -33,6 +33,7 @@ from bot.core.quotes.lexicon import (
     word_tokens,
 )
 from bot.core.quotes.phrases import Mention
+from bot.core.quotes.rolewords import clean_role, is_role_word
 from bot.core.quotes.runs import analyse_run, surely_named
 
 _SPOUSES = frozenset("wife husband partner".split())
@@ -481,3 +482,19 @@ class Roles:
         else is only "her husband"."""
         named = (name for given, name in self._given.values() if given.lower().partition(" of ")[0] == relative)
         return next(((name, relative) for name in named), (relative, None))
+
+
+# A name set off with its role where the article brings the person in: "Priya Raman, chief executive of Breathe
+# North, will lead …", "Gareth Lowe, the trust's chief executive since 2019, will …"; not an age, a town or a clause
+_INTRODUCED = r"{name}, (?!(?:who|whose|which|said|says|told|from|of)\b)((?:the |a |an )?[a-z][^,.;:“”\"()]{{2,80}}?),"
+
+
+def introduced_role(text: str, name: str) -> str | None:
+    """The role the article gave a person where it named them in full: after "Ms Raman said", who she is."""
+    if " " not in name:
+        return None
+    for found in re.finditer(_INTRODUCED.format(name=re.escape(name)), text):
+        role = re.split(r" (?:who|whose|which|that)\b", found[1])[0]  # "staff nurse who has worked here 17 years"
+        if not role.startswith(("and ", "or ", "but ")) and any(is_role_word(w.lower()) for w in role.split()[:4]):
+            return clean_role(role)
+    return None

@@ -53,6 +53,7 @@ from bot.core.quotes.names import (
     OWNERS,
     ArticleNames,
     Roles,
+    introduced_role,
     introduced_unnamed,
     is_unnamed,
     name_words,
@@ -272,8 +273,7 @@ class ArticleSpeakers(ArticleLayout):
             if para == 0:
                 return NOBODY
             para -= 1
-        # "She laughs. “Come …”", and a quote under "Asked what a clinic is like, she did not hesitate."
-        if own := own_words(self._text[self._para_starts[para] : position]):  # "She laughs. “…”": hers
+        if own := own_words(self._text[self._para_starts[para] : position]):  # "She laughs. “Come …”": hers
             return self.resolve(own, position)
         salient = self._salient_before(position, None, floor=self._para_starts[para], unnamed=True)
         reading = opening and _READ_FROM.search(self._text, self._start_back(position, 1), position)
@@ -370,7 +370,7 @@ class ArticleSpeakers(ArticleLayout):
             options = [(at if at >= 0 else -self._text.find(option[-1], near), *option) for at, option in last]
         name = self.names.peer_name(max(options)[-1] if options else " ".join(tail))
         name = mention.name if len(name) == 1 else name  # "a patient I'll call Mr B": an initial keeps its title
-        return name, mention.role or self._roles.of(name, mention.name) or None
+        return name, mention.role or self._roles.of(name, mention.name) or introduced_role(self._text, name)
 
     def _gender(self, mention: Mention) -> str | None:
         """Return "m", "f" or None (unknown) for a person mention."""
