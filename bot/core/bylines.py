@@ -205,6 +205,16 @@ def person_with_role(text: str) -> str | None:
     return None
 
 
+def two_writers(line: str) -> str | None:
+    """Return the names of two writers on one line, each perhaps with their job: "Hannah Feld Health editor and
+    Marcus Oyelaran Political correspondent", "Jessica Thornhill, social policy editor, and Rupert Vance, …"."""
+    parts = re.split(r",? (and|&) ", line)
+    if len(parts) != 3:
+        return None
+    first, second = person_with_role(parts[0].rstrip(",")), person_with_role(parts[2])
+    return f"{first} {parts[1]} {second}" if first and second else None
+
+
 def is_job_title(line: str) -> bool:
     """Say whether a line is a writer's job title alone ("Social policy editor"), as under a name in a byline: it
     has a job ("editor"), or a desk's words with more ("BBC News, West Midlands"), not one desk's word alone ("Local",

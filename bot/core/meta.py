@@ -16,6 +16,7 @@ from bot.core.bylines import (
     is_person_name,
     person_with_role,
     tidy_name,
+    two_writers,
 )
 from bot.core.dates import (
     DATE_FILLER,
@@ -199,7 +200,7 @@ def _author(whole: list[str], footer: list[str], title: str | None, masthead: st
     over_title = None
     for i, line in enumerate(lines):
         beside = [n for n in lines[max(0, i - 1) : i + 2] if n != line]
-        name = person_with_role(line)
+        name = person_with_role(line) or two_writers(line)
         below = lines[i + 1] if i + 1 < len(lines) else ""
         byline_like = name and (below == title or any(is_dateline(n) or RELATIVE_TIME.match(n) for n in beside)
                                 or is_job_title(below) or _writer_line(line) or line in above or _SHARE.match(below)

@@ -607,3 +607,13 @@ def test_a_tickers_label_over_the_masthead_is_no_publisher() -> None:
                HEADLINE, "Social workers say the service is at breaking point", "By Nia Hart", "12 March 2026",
                *BODY, "© Wexford Vale Herald Ltd 2026")
     assert meta(raw).publisher == "Wexford Vale Herald"
+
+
+@pytest.mark.parametrize("line", [
+    "Nia Hart Health editor and Owen Pike Political correspondent",
+    "Nia Hart, health editor, and Owen Pike, political correspondent",
+])
+def test_two_writers_on_one_line_under_the_headline_are_both_its_authors(line: str) -> None:
+    raw = page("Wexford Vale Herald", HEADLINE, "Councils told to fill posts before the winter", line,
+               "Tue 21 Jan 2025 18.42 GMT", "Share", *BODY)
+    assert meta(raw).author == "Nia Hart and Owen Pike"
