@@ -73,9 +73,16 @@ def find_title(blocks: list[Block], first: int) -> str | None:
         live = (b.text for b in blocks[:above] if _LIVE_HEADLINE.match(b.text) and b.words >= _LIVE_WORDS)
         if (headline := next(live, None)) is not None:
             return headline
+    # a trade page's "Key points" may stand over its headline instead: then the headline is below them
+    return _headline_before(blocks, above, first, lead) or (
+        _headline_before(blocks, first, first, lead) if above < first else None)
+
+
+def _headline_before(blocks: list[Block], end: int, first: int, lead: str) -> str | None:
+    """Pick the headline among the title-shaped lines above block `end`, the body starting at block `first`."""
     # a line cut only for a furniture word is a headline when it tells the lead's story ("Winter newsletter: …"),
     # and so is one the article's date or byline follows at once that tells it fully ("Have your say on …")
-    visible = [i for i in range(above) if blocks[i].kind is not Kind.FURNITURE or _tells_lead(blocks, i, lead)]
+    visible = [i for i in range(end) if blocks[i].kind is not Kind.FURNITURE or _tells_lead(blocks, i, lead)]
     # A line followed by a credited caption describes the picture ("Doctor preparing a bed"); one under or after a
     # time heads a live page's entry ("17.32 GMT" / "Summary of the day"); a pull quote and its credit are neither.
     capitals = _capitals_heads(blocks, visible)

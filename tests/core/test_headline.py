@@ -352,6 +352,14 @@ def test_a_live_pages_headline_is_the_live_line_over_its_key_events_not_an_entry
     assert clean(raw).title == headline
 
 
+def test_key_points_over_a_trade_pages_headline_leave_the_headline_below_them() -> None:
+    raw = page("Ashbury Care Today", "News", "Key points",
+               "• Home care workers in Northmoor get a £1.20 an hour rise from July",
+               "• The council says the rise will cut waiting lists", CARE_HEADLINE, "By Raj Patel | 3 June 2025",
+               *CARE_BODY)
+    assert clean(raw).title == CARE_HEADLINE
+
+
 def test_a_long_headline_above_its_byline_is_found_below_a_crisis_banner_that_stays_out_of_the_body() -> None:
     """Charities quote someone and say what their report found in one headline of twenty-five words; a byline
     never follows a paragraph at once, so the line is no body text and the banner above it starts no article."""
