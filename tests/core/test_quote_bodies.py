@@ -278,6 +278,7 @@ def test_people_of_one_kind_named_without_a_determiner_after_a_comma_speak(openi
     ("Millgate Road Surgery", "the practice", "Millgate Road Surgery"),
     ("Kelbrook Medical Practice", "the surgery", "Kelbrook Medical Practice"),
     ("Ashfield Medical Centre", "the practice", "Ashfield Medical Centre"),
+    ("Ashfield Medical Centre", "the partners", "Ashfield Medical Centre"),
 ])
 def test_a_gp_practice_is_the_practice_or_the_surgery_whatever_its_name_ends_in(named: str, called: str,
                                                                                 body: str) -> None:

@@ -124,7 +124,7 @@ def test_a_fragment_after_adding_that_is_not_part_of_the_quote() -> None:
 @pytest.mark.parametrize(
     "title",
     ["Fixing Social Care for Good", "The Care Workforce Plan 2025", "All Bets Are Off.", "Care Can’t Wait",
-     "We'll Meet Again"],
+     "We'll Meet Again", "Living Well with Dementia in Ashby 2025–2030"],
 )
 def test_a_quoted_title_is_not_a_full_quotation(title: str) -> None:
     text = f"The charity published “{title}” on Monday, its chief executive said."
@@ -140,6 +140,7 @@ def test_a_quoted_title_is_not_a_full_quotation(title: str) -> None:
     "national data.",
     "The network's report, ‘Sent home too soon?’, found that most discharges were decided by bed counts.",
     "The council's review, entitled “Where did the money go?”, will go to cabinet next week.",
+    "The strategy, “Ageing well at home in Ashby 2025–2030”, was approved by the cabinet on Tuesday.",
 ])
 def test_a_documents_title_in_sentence_case_set_off_after_its_noun_is_not_a_full_quotation(text: str) -> None:
     assert [partial for _, partial in texts(text)] == [True]

@@ -209,7 +209,7 @@ _HEALTH_BOARD = re.compile(
 
 # A GP practice is "the practice" or "the surgery" whichever its name ends in: "Quay Street Surgery", "Kinbrannoch
 # Medical Practice", "Riverside Medical Centre"
-_GP_HEADS = frozenset({"practice", "surgery"})
+_GP_HEADS = frozenset({"practice", "surgery", "partners"})  # "the partners said": the practice
 _GP_END = r"(?:Surgery|Practice|(?:Medical|Health) Cent(?:re|er))"
 _GP_PRACTICE = re.compile(rf"\b{_GP_END}$")
 _GP_NAMED = re.compile(rf"\b(?:[A-Z][\w’'-]+ )+{_GP_END}\b")

@@ -21,17 +21,17 @@ _TITLE_WORD = re.compile(r"\w+(?:[’']\w+)*")  # "Can’t" is one word of "Care
 _TITLE_WORDS = 10  # a capitalised run longer than this is shouting, not a title
 # The words a title leaves in lower case (articles, conjunctions, short prepositions): "Care at Home" is a title,
 # "There he is" is said.
-_TITLE_LOWER = frozenset("a an the and but or nor for of in on at to by up as via per vs".split())
+_TITLE_LOWER = frozenset("a an the and but or nor for of in on at to by up as via per vs with from into".split())
 _SENTENCE_START = frozenset(".?!…:\n\"“”‘’'")  # what may stand before a quotation said as a sentence
 _SENTENCE_END = frozenset(".?!…")
 _FEW_WORDS = 4
 # A sentence's end inside the quotation and a capitalised sentence after it: "…can deliver. Patients are…"
 _EXCERPT = re.compile(r"\s*(?:\.\.\.|…|\. \. \.)")  # an ellipsis opening the quotation: its start cut away
 _RUNS_ON = re.compile(r"\w\w[.?!]\s+[A-Z][a-z]+\s+\w+")
-# A document named just before, then a comma: the quotation set off after it is its title ("The report, ‘Hands
-# off: restrictive practice in the community’, was published"), or right after it ("in the report ‘Hands off: …’");
-# and so is one "entitled" or "called" so
-_DOCUMENTS = "|".join(sorted(DOCUMENTS))
+# A document (a report, a strategy, a plan …) named just before, then a comma: the quotation set off after it is its
+# title ("The report, ‘Hands off: restrictive practice in the community’, was published"), or right after it ("in the
+# report ‘Hands off: …’"); and so is one "entitled" or "called" so
+_DOCUMENTS = "|".join(sorted(DOCUMENTS | {"strategy", "plan", "policy", "programme", "framework", "guidance"}))
 _DOCUMENT_NAMED = re.compile(
     rf"(?:\b(?:{_DOCUMENTS})\b(?:[^.!?;:“”\"‘’]{{0,120}},)?|\b(?:entitled|titled|called))\s*$", re.I
 )
