@@ -73,16 +73,11 @@ def find_title(blocks: list[Block], first: int) -> str | None:
         live = (b.text for b in blocks[:above] if _LIVE_HEADLINE.match(b.text) and b.words >= _LIVE_WORDS)
         if (headline := next(live, None)) is not None:
             return headline
-    # a trade page's "Key points" may stand over its headline instead: then the headline is below them
-    return _headline_before(blocks, above, first, lead) or (
-        _headline_before(blocks, first, first, lead) if above < first else None)
-
-
-def _headline_before(blocks: list[Block], end: int, first: int, lead: str) -> str | None:
-    """Pick the headline among the title-shaped lines above block `end`, the body starting at block `first`."""
+    # a trade page's box may stand over its headline instead, which then stands right over the byline below it
+    above = first if any(_over_byline(blocks, i) for i in range(above + 1, first)) else above
     # a line cut only for a furniture word is a headline when it tells the lead's story ("Winter newsletter: …"),
     # and so is one the article's date or byline follows at once that tells it fully ("Have your say on …")
-    visible = [i for i in range(end) if blocks[i].kind is not Kind.FURNITURE or _tells_lead(blocks, i, lead)]
+    visible = [i for i in range(above) if blocks[i].kind is not Kind.FURNITURE or _tells_lead(blocks, i, lead)]
     # A line followed by a credited caption describes the picture ("Doctor preparing a bed"); one under or after a
     # time heads a live page's entry ("17.32 GMT" / "Summary of the day"); a pull quote and its credit are neither.
     capitals = _capitals_heads(blocks, visible)
@@ -236,6 +231,13 @@ def bylined(blocks: list[Block], i: int) -> bool:
     """Say whether a byline or date comes right under line i, or under the bullet points that sum the story up."""
     j = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind is not Kind.BULLET), len(blocks))
     return j < len(blocks) and _credited(blocks[j])  # "By Ann Lee", a date, "Ann Lee" alone or "3 hours ago"
+
+
+def _over_byline(blocks: list[Block], i: int) -> bool:
+    """Say whether line i, under a box's bullet points, is shaped as a headline with a byline or date right under it:
+    "Prescription charge to rise to £9.90 …" / "By Ailsa McIntyre | 30 Apr 2024"; not a byline over its date."""
+    line, box = blocks[i], blocks[i - 1].kind is Kind.BULLET
+    return box and line.kind is not Kind.BULLET and not _credited(line) and _titleish(line, True) and bylined(blocks, i)
 
 
 def _over_summary(blocks: list[Block], i: int) -> bool:

@@ -352,8 +352,9 @@ def test_a_live_pages_headline_is_the_live_line_over_its_key_events_not_an_entry
     assert clean(raw).title == headline
 
 
-def test_key_points_over_a_trade_pages_headline_leave_the_headline_below_them() -> None:
-    raw = page("Ashbury Care Today", "News", "Key points",
+@pytest.mark.parametrize("top", [["Ashbury Care Today"], ["Ashbury Standard", "Your town, your paper - since 1872"]])
+def test_key_points_over_a_trade_pages_headline_leave_the_headline_below_them(top: list[str]) -> None:
+    raw = page(*top, "News", "Key points",
                "• Home care workers in Northmoor get a £1.20 an hour rise from July",
                "• The council says the rise will cut waiting lists", CARE_HEADLINE, "By Raj Patel | 3 June 2025",
                *CARE_BODY)
