@@ -116,6 +116,10 @@ _ALWAYS_HINTS = (
     "vote now", "enter today", "book today", "register today",
 )  # fmt: skip
 _URL_HINTS = ("http", "www.", "@")
+# A button's word opening a line of a few words ("Register now", "Report this comment", "Search jobs"); a longer line
+# opening so is a headline ("Register grows again but more nurses leave …", "Report finds …", "Search for …")
+_BUTTON_START = starts_with(r"register\b|report\b|like\b|search\b|reply\b|menu\b")
+_BUTTON_WORDS = 4
 # Furniture when a short line starts with it: labels, calls to action, widgets.
 _SHORT_START = starts_with(
     r"skip to|share (?:this|on|via|the|:)|support (?:us|our)\b|follow us|read (?:more|next|the full)|related\b"
@@ -130,11 +134,11 @@ _SHORT_START = starts_with(
     r"|listen\s*:|media (?:contact|enquiries)|press (?:contact|office|enquiries)|for (?:media|press) enq"
     r"|notes? (?:to|for) editors|for immediate|press release\b|embargoed|about us\b|contact us\b|privacy\b"
     r"|terms (?:and|&) conditions|terms of use|cookies?\b|accessibility\b|log ?in\b|sign (?:in|up)\b"
-    r"|register\b|subscribe\b|already a\b|newsletter|image\s*:|images? (?:by|courtesy)|credit\s*:"
+    r"|subscribe\b|already a\b|newsletter|image\s*:|images? (?:by|courtesy)|credit\s*:"
     r"|photo(?:graph)?s?\s*(?:by|:)|pictures?\s*(?:by|:)|pictured\s*:|illustration\s*:|source\s*:|via\s*:"
     r"|(?:image|photo|picture|main image|top image|header image) credit|advert|sponsored|promoted"
-    r"|partner content|paid (?:content|post)|you are here|breadcrumb|search\b|menu\b|reply\b|report\b"
-    r"|like\b|apply (?:now|by|today)|closing date|all jobs|jobs? (?:of the week|board)|featured jobs?"
+    r"|partner content|paid (?:content|post)|you are here|breadcrumb"
+    r"|apply (?:now|by|today)|closing date|all jobs|jobs? (?:of the week|board)|featured jobs?"
     r"|find (?:a|more) jobs?|more information|further information|find out more|learn more|book a demo"
     r"|request a demo|free trial|get in touch|invalid e-?mail"
 )
@@ -335,7 +339,7 @@ def is_furniture(text: str, repeated: frozenset[str], by_words: bool = True) -> 
         return not sentence and _menu_row(text)
     if (not sentence and _TAGLINE.match(text)) or _CALL_999.match(text):
         return True
-    if _SHORT_START.match(text) and (not sentence or n <= 3):
+    if (_SHORT_START.match(text) and (not sentence or n <= 3)) or (_BUTTON_START.match(text) and n <= _BUTTON_WORDS):
         return True
     if any(map(lowered.__contains__, _CREDIT_MARKS)):
         return True

@@ -361,6 +361,17 @@ def test_key_points_over_a_trade_pages_headline_leave_the_headline_below_them(to
     assert clean(raw).title == CARE_HEADLINE
 
 
+@pytest.mark.parametrize("headline", [
+    "Register of care workers grows again but more leave within a year, council data shows",
+    "Report finds Northmoor home care workers to get £1.20 an hour pay rise too late for winter",
+])
+def test_a_headline_opening_on_a_buttons_word_is_no_button(headline: str) -> None:
+    raw = page("Ashbury Care Today", "Register", "Log in", "News", headline,
+               "Agencies say the rise will help them recruit before the winter", "By Raj Patel", "3 June 2025",
+               *CARE_BODY)
+    assert clean(raw).title == headline
+
+
 def test_a_long_headline_above_its_byline_is_found_below_a_crisis_banner_that_stays_out_of_the_body() -> None:
     """Charities quote someone and say what their report found in one headline of twenty-five words; a byline
     never follows a paragraph at once, so the line is no body text and the banner above it starts no article."""
