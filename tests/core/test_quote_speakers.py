@@ -3194,3 +3194,9 @@ def test_a_speaker_named_later_only_by_title_and_surname_keeps_the_role_given_wh
             "“There is a lot of love for the old name,” Mr Rigby said.")
     assert speakers(text) == [("Nadia Ferris", "chief executive of Harbour Lung Care"),
                               ("Tom Rigby", "Lowfield Trust’s chair since 2020")]
+
+
+def test_a_role_given_where_someone_was_brought_in_stops_before_a_clause_about_them() -> None:
+    text = ("Ruth Okoro, a midwife on the same ward – and one of the babies she delivered, was at the party.\n\n"
+            "“It was lovely to see her,” Ms Okoro said.")
+    assert speakers(text) == [("Ruth Okoro", "midwife on the same ward")]

@@ -494,7 +494,7 @@ def introduced_role(text: str, name: str) -> str | None:
     if " " not in name:
         return None
     for found in re.finditer(_INTRODUCED.format(name=re.escape(name)), text):
-        role = re.split(r" (?:who|whose|which|that)\b", found[1])[0]  # "staff nurse who has worked here 17 years"
+        role = re.split(r" (?:who|whose|which|that)\b| [–—] ", found[1])[0]  # "staff nurse who has worked here …"
         if not role.startswith(("and ", "or ", "but ")) and any(is_role_word(w.lower()) for w in role.split()[:4]):
             return clean_role(role)
     return None
