@@ -79,8 +79,9 @@ _WROTE_TO = re.compile(r"\b(?:wrote|written|writes|write) to\b(?![^.]*\b(?:repli
 def writer_of(sentence: str, documents: frozenset[str]) -> Mention | None:
     """Return who a sentence says wrote or sent a document of one of these kinds: "In a letter to the committee,
     the Justice Department said …" for "the letter said", "X put it bluntly in its analysis" for "the report"."""
-    verb = r"in|with|sent|wrote|us(?:es|ed)|publish(?:es|ed)|issu(?:es|ed)|releas(?:es|ed)"  # the document is how its
-    nouns = "|".join(sorted(documents))  # subject speaks, not its subject
+    # the document is how its subject speaks, not the subject: "in a report", "published a report", "used a letter"
+    verb = r"in|with|sent|wrote|us(?:es|ed)|publish(?:es|ed)|issu(?:es|ed)|releas(?:es|ed)"
+    nouns = "|".join(sorted(documents))
     if wrote := documents == LETTERS and _WROTE_TO.search(sentence):  # "Dr Marsh added that the alliance had
         found = subject_before(sentence[: wrote.start()])  # written to the health secretary": the alliance's letter
         kinds = ("person", "org", "pronoun", "nominal")  # but no letter writes itself
@@ -88,11 +89,11 @@ def writer_of(sentence: str, documents: frozenset[str]) -> Mention | None:
     put_out = re.search(rf"\b(?:{verb}) (?:an?|the|its|their|his|her) (?:[\w-]+ ){{0,4}}(?:{nouns})\b", sentence, re.I)
     if not put_out:
         return None
-    definite = sentence_subject(sentence)  # "In its written decision, the panel said": the panel, for the caller
-    if definite is not None and definite.definite and nominal_head(definite.name) in ORG_WORDS:
-        return definite
+    subject = sentence_subject(sentence)  # "In its written decision, the panel said": the panel, for the caller
+    if subject is not None and subject.definite and nominal_head(subject.name) in ORG_WORDS:
+        return subject
     clause = None if put_out.group().lower().startswith(("in ", "with ")) else sentence[: put_out.start()]
-    for found in (sentence_subject(sentence), clause and subject_before(clause)):  # "She has now issued
+    for found in (subject, clause and subject_before(clause)):  # "She has now issued
         if found is not None and found.kind == "nominal" and not found.definite and nominal_kind(found.name) == PERSON:
             return found  # a prevention of future deaths report": she; "In a letter …, a consultant warned": unnamed
         if found is not None and found.kind in ("person", "org", "pronoun"):  # "Her intervention comes as the Calder
@@ -121,11 +122,12 @@ def document_of(text: str, head: str, position: int, about: Sequence[tuple[int, 
                                        None)
     if owner:
         return Mention("org", owner)
-    lines = (text[start:end].rsplit("\n", 1)[-1] for start, end in about)  # not a caption line run into it
+    # whoever a sentence says put it out (its last line: not a caption run into it): a body, a name in full, or "In
+    # its written decision, the panel said" for the caller to say which panel
+    lines = (text[start:end].rsplit("\n", 1)[-1] for start, end in about)
     writers = (writer_of(line, DOCUMENTS) for line in lines) if head in DOCUMENTS else ()
-    author = next((found for found in writers if found is not None and (  # a body, a name in full, or "In its
-        found.kind == "org" or found.definite or (found.kind == "person" and " " in found.name))), None)  # written
-    # decision, the panel said" for the caller to say which panel
+    author = next((found for found in writers if found is not None and (
+        found.kind == "org" or found.definite or (found.kind == "person" and " " in found.name))), None)
     author = author or document_author(text, position, letter=head == "letter")
     if author is not None or head not in DOCUMENTS:
         return author
@@ -138,7 +140,7 @@ def _body(text: str, subject: Mention | None, start: int) -> Mention | None:
     inspectorate whose "Inspectors found" ("The Care Quality Commission inspected …. Inspectors found: …")."""
     if subject is None or subject.kind == "org":
         return subject
-    head = word_tokens(subject.name)[-1].lower() if subject.kind == "nominal" else ""
+    head = nominal_head(subject.name) if subject.kind == "nominal" else ""
     body = subject.definite and head in ORG_WORDS and body_named(text, head, start + subject.start)
     body = body or inspectorate(text, subject.name, start + subject.start)
     return Mention("org", body) if body else None

@@ -235,7 +235,7 @@ class ArticleSpeakers(ArticleLayout):
         org = org or inspectorate(self._text, mention.name, position)  # "Inspectors found": the CQC named before
         if org:
             return organisation(self._expand(org))
-        if (mention.definite or mention.name.startswith(("Its ", "its "))) and head in WRITINGS:  # "The report said",
+        if (mention.definite or mention.name.startswith(("Its ", "its "))) and head in WRITINGS:  # "Its report" too
             author = self._writer(LETTERS if head in LETTERS else DOCUMENTS, position) or document_of(
                 self._text, head, position, self._about_document(head, position))
             if author is not None and author.kind == "person":
