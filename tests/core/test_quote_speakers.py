@@ -3188,12 +3188,12 @@ def test_a_given_name_used_for_both_sexes_takes_either_pronoun(introduced: str, 
 
 def test_a_speaker_named_later_only_by_title_and_surname_keeps_the_role_given_where_they_were_brought_in() -> None:
     text = ("Nadia Ferris, chief executive of Harbour Lung Care, will lead the merged charity. Tom Rigby, the "
-            "Lowfield Trust’s chair since 2020, will step down.\n\n"
+            "Lowfield Community Trust’s chair since 2020, will step down.\n\n"
             "Ms Ferris said the charities had been “chasing the same donors” for years.\n\n"
             "“Nobody cares which logo is on the leaflet,” she said.\n\n"
             "“There is a lot of love for the old name,” Mr Rigby said.")
     assert speakers(text) == [("Nadia Ferris", "chief executive of Harbour Lung Care"),
-                              ("Tom Rigby", "Lowfield Trust’s chair since 2020")]
+                              ("Tom Rigby", "Lowfield Community Trust’s chair since 2020")]
 
 
 def test_a_role_given_where_someone_was_brought_in_stops_before_a_clause_about_them() -> None:

@@ -484,17 +484,16 @@ class Roles:
         return next(((name, relative) for name in named), (relative, None))
 
 
-# A name set off with its role where the article brings the person in: "Priya Raman, chief executive of Breathe
-# North, will lead …", "Gareth Lowe, the trust's chief executive since 2019, will …"; not an age, a town or a clause
-_INTRODUCED = r"{name}, (?!(?:who|whose|which|said|says|told|from|of)\b)((?:the |a |an )?[a-z][^,.;:“”\"()]{{2,80}}?),"
+# A name set off with its role where the article brings the person in ("Priya Raman, chief executive of X, will …")
+_INTRODUCED = r"{name}, (?!(?:who|whose|which|said|says|told|from|of)\b)([a-z][^,.;:“”\"()\n]{{2,83}}?),"
+_ROLE_WORDS, _OWNED_ROLE_WORDS = 4, 7  # a role word soon ("retired nurse"), or after a body ("the X Trust’s chair")
 
 
 def introduced_role(text: str, name: str) -> str | None:
     """The role the article gave a person where it named them in full: after "Ms Raman said", who she is."""
-    if " " not in name:
-        return None
-    for found in re.finditer(_INTRODUCED.format(name=re.escape(name)), text):
-        role = re.split(r" (?:who|whose|which|that)\b| [–—] ", found[1])[0]  # "staff nurse who has worked here …"
-        if not role.startswith(("and ", "or ", "but ")) and any(is_role_word(w.lower()) for w in role.split()[:4]):
-            return clean_role(role)
+    for found in re.finditer(_INTRODUCED.format(name=re.escape(name)), text) if " " in name else ():  # in full
+        words = re.split(r" (?:who|whose|which|that)\b| [–—] ", found[1])[0].split()  # not "who has worked here …"
+        reach = _OWNED_ROLE_WORDS if words[0] == "the" else _ROLE_WORDS  # not "in memory of his wife Sheila"
+        if words[0] not in ("and", "or", "but") and any(is_role_word(w.lower()) for w in words[:reach]):
+            return clean_role(" ".join(words))
     return None
