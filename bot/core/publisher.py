@@ -159,11 +159,18 @@ def _station(name: str) -> str:
     return bare if len(bare.split()) > 1 else name
 
 
-def _site_header(header: list[str], footer: list[str], title: str | None, body: str, told: set[str]) -> str | None:
-    """Find a site-name line above the headline: a media word, "The XYZ", named again outside the body, or a body's
-    own news page that the article names as itself ("Carers Compass" over "… published today by Carers Compass")."""
+def _shown(header: list[str]) -> list[int]:
+    """The header's lines a reader sees as the page's own, by index: not furniture, not the site's address."""
+    return [n for n, ln in enumerate(header) if not (is_furniture(ln, frozenset()) or WEB_ADDRESS.fullmatch(ln))]
+
+
+def _site_header(
+    header: list[str], shown: list[int], footer: list[str], title: str | None, body: str, told: set[str]
+) -> str | None:
+    """Find a site-name line above the headline (`shown`, the lines not furniture): a media word, "The XYZ", named
+    again outside the body, or a body's own news page that the article names as itself ("Carers Compass" over "…
+    published today by Carers Compass")."""
     outside = "\n".join([*header, *footer]).lower()
-    shown = [n for n, ln in enumerate(header) if not (is_furniture(ln, frozenset()) or WEB_ADDRESS.fullmatch(ln))]
     menu = {item.strip().lower() for ln in header if ln.count("|") >= 2 for item in ln.split("|")}  # its sections
     homed = [n for n in shown[6:] if _HOME_LINK.fullmatch(_TITLE_SPLIT.split(header[n])[-1])]
     for n in shown[:6] + homed[:1]:  # past cookies; and however far down, "The Courier - Back to home"
@@ -210,10 +217,9 @@ def _site_header(header: list[str], footer: list[str], title: str | None, body: 
     return None
 
 
-def _masthead(header: list[str], site: str) -> bool:
+def _masthead(first: str, site: str) -> bool:
     """Say whether the site's name is the page's first line, its masthead: the title readers know, over the company
     a copyright line names ("Upton Vale Weekly", "© Vale Community Press"); not a button's "Join AHCU"."""
-    first = next((ln for ln in header if not (is_furniture(ln, frozenset()) or WEB_ADDRESS.fullmatch(ln))), "")
     return _station(_FREQUENCY.sub("", first)) == site and first.split()[0].lower() not in _ASKS
 
 
@@ -351,8 +357,9 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
             found.extend(("selling", tidy_name(strip_possessive(m["name"]))) for m in _SELLING.finditer(line))
     found.extend(_printed(header))
     told = _told(body)
-    if site := _site_header(header, footer, title, body, told) or _outlet_by_byline(header):
-        found.append(("masthead" if _masthead(header, site) else "header", site))
+    shown = _shown(header)
+    if site := _site_header(header, shown, footer, title, body, told) or _outlet_by_byline(header):
+        found.append(("masthead" if shown and _masthead(header[shown[0]], site) else "header", site))
     if told:  # a newsroom the sources spoke to (or its figures were obtained by) that a line of the page names
         lines, text = {_norm(line) for line in outside}, "\n".join(outside)  # alone; or, where the page
         owned = all(kind == "owner" for kind, _ in found)  # names only its owner, the title whose name the owner's

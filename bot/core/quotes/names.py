@@ -33,7 +33,7 @@ from bot.core.quotes.lexicon import (
     word_tokens,
 )
 from bot.core.quotes.phrases import Mention
-from bot.core.quotes.rolewords import clean_role, is_role_word
+from bot.core.quotes.rolewords import introduced_role
 from bot.core.quotes.runs import analyse_run, surely_named
 
 _SPOUSES = frozenset("wife husband partner".split())
@@ -455,8 +455,10 @@ def relative_named(
 class Roles:
     """The roles an article gives its people, found again by surname when a quote names them without one."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
         self._given: dict[str, tuple[str, str]] = {}  # speaker key -> the first role given, and to which name
+        self._text = text
+        self._introduced: dict[str, str | None] = {}  # name -> the role the article brought them in with
 
     def learn(self, name: str, role: str | None) -> None:
         if role:
@@ -473,6 +475,12 @@ class Roles:
                 return role
         return ""
 
+    def introduced(self, name: str) -> str | None:
+        """`introduced_role` of a name, searched for once an article, not once a quote: a long article is long."""
+        if name not in self._introduced:
+            self._introduced[name] = introduced_role(self._text, name)
+        return self._introduced[name]
+
     def given(self, mention: Mention) -> str:
         """The role a mention of a person carries or the article gave them, in lower case."""
         return (mention.role or self.of(mention.name)).lower() if mention.kind == "person" else ""
@@ -483,17 +491,3 @@ class Roles:
         named = (name for given, name in self._given.values() if given.lower().partition(" of ")[0] == relative)
         return next(((name, relative) for name in named), (relative, None))
 
-
-# A name set off with its role where the article brings the person in ("Priya Raman, chief executive of X, will …")
-_INTRODUCED = r"{name}, (?!(?:who|whose|which|said|says|told|from|of)\b)([a-z][^,.;:“”\"()\n]{{2,83}}?),"
-_ROLE_WORDS, _OWNED_ROLE_WORDS = 4, 7  # a role word soon ("retired nurse"), or after a body ("the X Trust’s chair")
-
-
-def introduced_role(text: str, name: str) -> str | None:
-    """The role the article gave a person where it named them in full: after "Ms Raman said", who she is."""
-    for found in re.finditer(_INTRODUCED.format(name=re.escape(name)), text) if " " in name else ():  # in full
-        words = re.split(r" (?:who|whose|which|that)\b| [–—] ", found[1])[0].split()  # not "who has worked here …"
-        reach = _OWNED_ROLE_WORDS if words[0] == "the" else _ROLE_WORDS  # not "in memory of his wife Sheila"
-        if words[0] not in ("and", "or", "but") and any(is_role_word(w.lower()) for w in words[:reach]):
-            return clean_role(" ".join(words))
-    return None

@@ -53,7 +53,6 @@ from bot.core.quotes.names import (
     OWNERS,
     ArticleNames,
     Roles,
-    introduced_role,
     introduced_unnamed,
     is_unnamed,
     name_words,
@@ -113,7 +112,7 @@ class ArticleSpeakers(ArticleLayout):
         self.names = ArticleNames(text, self.inside_quote)  # read by marks too: does a line name someone else?
         self.offices = Offices(text)  # read by transcripts' role labels too
         self._spokespeople = Spokespeople(text)
-        self._roles = Roles()
+        self._roles = Roles(self._text)
         self._acronyms: dict[str, str] | None = None
 
     def attribute(self, marks: list[tuple[int, int | None]]) -> Mention | None:
@@ -370,7 +369,7 @@ class ArticleSpeakers(ArticleLayout):
             options = [(at if at >= 0 else -self._text.find(option[-1], near), *option) for at, option in last]
         name = self.names.peer_name(max(options)[-1] if options else " ".join(tail))
         name = mention.name if len(name) == 1 else name  # "a patient I'll call Mr B": an initial keeps its title
-        return name, mention.role or self._roles.of(name, mention.name) or introduced_role(self._text, name)
+        return name, mention.role or self._roles.of(name, mention.name) or self._roles.introduced(name)
 
     def _gender(self, mention: Mention) -> str | None:
         """Return "m", "f" or None (unknown) for a person mention."""

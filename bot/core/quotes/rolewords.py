@@ -1,5 +1,5 @@
-"""How the words of a role read: a role cleaned for showing beside a name, the gender its words give, and which
-words are role words."""
+"""How the words of a role read: a role cleaned for showing beside a name, the gender its words give, which words
+are role words, and the role an article gives someone where it brings them in."""
 
 from __future__ import annotations
 
@@ -56,3 +56,18 @@ def clean_role(role: str) -> str | None:
 def role_gender(role: str) -> str | None:  # of the role's own words: "Mr Holt's daughter", "His daughter" a woman
     words = [w for w in word_tokens(re.split(r"['’]s ", role)[-1]) if w.lower() not in POSSESSIVES]
     return next((g for g in map(gender_of, words) if g), None)
+
+
+# A name set off with its role where the article brings the person in ("Priya Raman, chief executive of X, will …")
+_INTRODUCED = r"{name}, (?!(?:who|whose|which|said|says|told|from|of)\b)([a-z][^,.;:“”\"()\n]{{2,83}}?),"
+_ROLE_WORDS, _OWNED_ROLE_WORDS = 4, 7  # a role word soon ("retired nurse"), or after a body ("the X Trust’s chair")
+
+
+def introduced_role(text: str, name: str) -> str | None:
+    """The role the article gave a person where it named them in full: after "Ms Raman said", who she is."""
+    for found in re.finditer(_INTRODUCED.format(name=re.escape(name)), text) if " " in name else ():  # in full
+        words = re.split(r" (?:who|whose|which|that)\b| [–—] ", found[1])[0].split()  # not "who has worked here …"
+        reach = _OWNED_ROLE_WORDS if words[0] == "the" else _ROLE_WORDS  # not "in memory of his wife Sheila"
+        if words[0] not in ("and", "or", "but") and any(is_role_word(w.lower()) for w in words[:reach]):
+            return clean_role(" ".join(words))
+    return None
