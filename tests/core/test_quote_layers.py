@@ -9,7 +9,7 @@ import pytest
 
 QUOTES = Path(__file__).resolve().parents[2] / "bot" / "core" / "quotes"
 STACK = [
-    "lexicon", "partial", "runs", "kinds", "rolewords", "phrases", "presenting", "offices", "leadins", "names",
+    "lexicon", "partial", "runs", "kinds", "rolewords", "phrases", "presenting", "offices", "leadins", "names", "roles",
     "appositives", "clauses", "organisations", "openings", "documents", "epithets", "layout", "people", "transcript",
     "exchange", "marks",
 ]

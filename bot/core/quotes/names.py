@@ -33,7 +33,6 @@ from bot.core.quotes.lexicon import (
     word_tokens,
 )
 from bot.core.quotes.phrases import Mention
-from bot.core.quotes.rolewords import introduced_role
 from bot.core.quotes.runs import analyse_run, surely_named
 
 _SPOUSES = frozenset("wife husband partner".split())
@@ -150,6 +149,13 @@ class ArticleNames:
             self._peers = [(m[1], m.end()) for m in re.finditer(r"\b(Lord|Lady|Baroness|Baron) ", self._text)]
         named = re.compile(rf"{re.escape(name)}\b")
         return next((f"{title} {name}" for title, at in self._peers if named.match(self._text, at)), name)
+
+    def gender(self, mention: Mention) -> str | None:
+        """Return "m", "f" or None (unknown) for a person mention."""
+        if mention.gender or mention.kind != "person":
+            return mention.gender or self.genders.get(mention.name)  # an unnamed person once called "she"
+        words = name_words(mention.name)  # "Dennis Aldridge" is a man whoever else is an Aldridge
+        return name_gender((), words) or self.genders.get(self.gender_key(mention.name))
 
     def gender_key(self, name: str) -> str:
         """Say what a person's learned gender is kept under: their surname ("Dr Ann Roe … Roe said … she"), but their
@@ -450,44 +456,3 @@ def relative_named(
         if (m[2] or m[3]).lower() in kin and not inside_quote(m.start())  # "‘I love my mum’": not the writer's
     ]
     return (found[-1].start(), found[-1][3] or found[-1].group().lower()) if found else None
-
-
-class Roles:
-    """The roles an article gives its people, found again by surname when a quote names them without one."""
-
-    def __init__(self, text: str) -> None:
-        self._given: dict[str, tuple[str, str]] = {}  # speaker key -> the first role given, and to which name
-        self._text = text
-        self._introduced: dict[str, str | None] = {}  # name -> the role the article brought them in with
-
-    def learn(self, name: str, role: str | None) -> None:
-        if role:
-            self._given.setdefault(speaker_key(name), (role, name))
-
-    def of(self, name: str, written: str = "") -> str:
-        """The role the article gave a person, found by their surname or by the name as `written` ("Bethan,
-        carer"); not one given to another of that surname ("Her brother, Stephen Greaves" is not Pauline Greaves)."""
-        mine = {w.lower() for w in name_words(name)}
-        for key in dict.fromkeys(speaker_key(form) for form in (name, written) if form):
-            role, whose = self._given.get(key, ("", ""))
-            theirs = {w.lower() for w in name_words(whose)}
-            if role and (mine <= theirs or theirs <= mine):
-                return role
-        return ""
-
-    def introduced(self, name: str) -> str | None:
-        """`introduced_role` of a name, searched for once an article, not once a quote: a long article is long."""
-        if name not in self._introduced:
-            self._introduced[name] = introduced_role(self._text, name)
-        return self._introduced[name]
-
-    def given(self, mention: Mention) -> str:
-        """The role a mention of a person carries or the article gave them, in lower case."""
-        return (mention.role or self.of(mention.name)).lower() if mention.kind == "person" else ""
-
-    def relative(self, relative: str) -> tuple[str, str | None]:
-        """A relative as name and role: "her husband" is Emmanuel after "Her husband (of 46 years), Emmanuel, said",
-        else is only "her husband"."""
-        named = (name for given, name in self._given.values() if given.lower().partition(" of ")[0] == relative)
-        return next(((name, relative) for name in named), (relative, None))
-

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from bot.core.quotes.lexicon import DETERMINERS, HONORIFICS, QUALIFIED_OFFICE, ROLE_NOUNS, word_tokens
@@ -43,6 +44,8 @@ def _qualified(text: str, at: int) -> bool:
 
 
 _NAMED = r"((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+)"  # capitalised words that may be a person's name
+_RUN = re.compile(rf"{_NAMED}\Z")  # a run ending where a search's end is set
+_RUN_CHARS = 200  # far longer than a name with its titles: how far back of a phrase its run is looked for
 _OF_PLACE = r" (?:for|of) (?:the )?[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)?"  # "Minister for Care Ben Harrow"
 _OF_BODY = r" (?:for|of) [A-Z][^,.;:]{0,60}"  # before a comma: "Secretary of State for Health and Social Care, X"
 
@@ -115,6 +118,14 @@ class Offices:
         return None if re.search(rf"\b{head}\b", since, re.I) else replace(found, start=nominal.start)
 
 
+def naming_sentences(text: str, starts: list[int], office: str, names: Iterable[str]) -> set[int]:
+    """The sentences (by where they start) that name an office or a word of a name given it: only their people can
+    hold it, so looking for its holder however far back need not read who every sentence of a long article is about."""
+    words = {re.escape(word) for name in names for word in word_tokens(name) if word[0].isalnum()}
+    found = re.finditer("|".join([re.escape(office), *words]), text, re.I)
+    return {bisect.bisect_right(starts, m.start()) - 1 for m in found}
+
+
 def _office_holder(text: str, office: str) -> Mention | None:
     """The one person `text` names with `office` beside their name (Offices.holder), or says holds it ("Kieran Walsh,
     26, has been a call handler for three years")."""
@@ -126,14 +137,24 @@ def _office_holder(text: str, office: str) -> Mention | None:
         re.finditer(rf"\b(?i:{title}), {_NAMED}", text),
     )  # but not "the shadow health secretary, Gideon Farrant"
     titled = (m for m in titled if not _qualified(text, m.start()))
-    said_to_be = re.finditer(rf"{_NAMED},(?: \d{{1,3}},)? (?:is|has been|was|works as) (?:an?|the) (?i:{title})\b",
-                             text)
-    return _one_person(itertools.chain(re.finditer(rf"{_NAMED}, (?:the )?(?i:{title})\b", text), titled, said_to_be))
+    said_to_be = _named_before(text, rf",(?: \d{{1,3}},)? (?:is|has been|was|works as) (?:an?|the) (?i:{title})\b")
+    named = _named_before(text, rf", (?:the )?(?i:{title})\b")
+    return _one_person(itertools.chain(named, (m[1] for m in titled), said_to_be))
 
 
-def _one_person(runs: Iterable[re.Match[str]]) -> Mention | None:
-    """The person the runs' first groups name, when they all name one person; else None."""
-    people = {" ".join(tail) for kind, tail in (analyse_run(word_tokens(m[1])) for m in runs) if kind == "person"}
+def _named_before(text: str, after: str) -> Iterator[str]:
+    """The runs of capitalised words that `after` follows, as `re.finditer(_NAMED + after, text)` finds them (runs of
+    up to _RUN_CHARS), but found from `after`: trying a run at every capital letter of a long article takes seconds."""
+    done = 0  # where the last run's match ended: the next is looked for after it
+    for tail in re.finditer(after, text):
+        if run := _RUN.search(text, max(done, tail.start() - _RUN_CHARS), tail.start()):
+            done = tail.end()
+            yield run[1]
+
+
+def _one_person(names: Iterable[str]) -> Mention | None:
+    """The person the names name, when they all name one person; else None."""
+    people = {" ".join(tail) for kind, tail in (analyse_run(word_tokens(name)) for name in names) if kind == "person"}
     return Mention("person", people.pop()) if len(people) == 1 else None
 
 

@@ -97,14 +97,24 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
-def readable_org(text: str, known: dict[str, str], org: str) -> str:
-    """Return an organisation's name without "the", spelling out an acronym the article defines (`known`), and a
-    short form it names in full ("a Brightwell spokesperson": Brightwell Homecare Group)."""
-    words = [w for w in word_tokens(org) if w[0].isalnum() or w in (",", "&")]
-    while words and words[0].lower() == "the":
-        words = words[1:]
-    name = re.sub(r"\b([A-Z]) & (?=[A-Z]\b)", r"\1&", " ".join(words).replace(" ,", ",")) or org  # "A&E"
-    return known.get(name) or _full_name(text, name)
+class ReadableOrgs:
+    """An article's organisations under the names a reader should see; the acronyms the article defines are read
+    once, and only when a body speaks."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[str, str] | None = None
+
+    def __call__(self, org: str) -> str:
+        """Return an organisation's name without "the", spelling out an acronym the article defines, and a short
+        form it names in full ("a Brightwell spokesperson": Brightwell Homecare Group)."""
+        if self._known is None:
+            self._known = acronyms(self._text)
+        words = [w for w in word_tokens(org) if w[0].isalnum() or w in (",", "&")]
+        while words and words[0].lower() == "the":
+            words = words[1:]
+        name = re.sub(r"\b([A-Z]) & (?=[A-Z]\b)", r"\1&", " ".join(words).replace(" ,", ",")) or org  # "A&E"
+        return self._known.get(name) or _full_name(self._text, name)
 
 
 def _full_name(text: str, name: str) -> str:

@@ -52,23 +52,21 @@ from bot.core.quotes.names import (
     ONE_MORE,
     OWNERS,
     ArticleNames,
-    Roles,
     introduced_unnamed,
     is_unnamed,
     name_words,
     owned_relative,
     relative_named,
 )
-from bot.core.quotes.offices import Offices, former_job, holds_office, in_office
+from bot.core.quotes.offices import Offices, former_job, holds_office, in_office, naming_sentences
 from bot.core.quotes.openings import named_aside, named_back, named_subject, offered_name, opening_people, role_opening
 from bot.core.quotes.organisations import (
     SPOKESPERSON,
+    ReadableOrgs,
     Spokespeople,
-    acronyms,
     body_named,
     inspectorate,
     org_inside,
-    readable_org,
     speaking_family,
     speaking_org,
     speaks_for,
@@ -76,6 +74,7 @@ from bot.core.quotes.organisations import (
 )
 from bot.core.quotes.phrases import Mention, np_forward
 from bot.core.quotes.presenting import introduced_last, presented
+from bot.core.quotes.roles import Roles
 from bot.core.quotes.rolewords import clean_role, is_plural_role
 
 _NEUTRAL = re.compile(r"\bspokesperson\b", re.I)
@@ -113,7 +112,7 @@ class ArticleSpeakers(ArticleLayout):
         self.offices = Offices(text)  # read by transcripts' role labels too
         self._spokespeople = Spokespeople(text)
         self._roles = Roles(self._text)
-        self._acronyms: dict[str, str] | None = None
+        self._expand = ReadableOrgs(text)  # an organisation's name as the reader should see it
 
     def attribute(self, marks: list[tuple[int, int | None]]) -> Mention | None:
         """Find the attribution clause of a quotation from its parts' opening and closing marks."""
@@ -180,14 +179,14 @@ class ArticleSpeakers(ArticleLayout):
                 salient = self.names.last_named(self._sentences_back(position, back), gender, salient) or salient
             if salient is not None and salient.kind == "nominal" and _NEUTRAL.search(salient.name):  # a writer who
                 earlier = self._salient_before(salient.start, gender)  # chose "spokesperson" writes no "she" for them
-                salient = earlier if earlier is not None and self._gender(earlier) == gender else salient
+                salient = earlier if earlier is not None and self.names.gender(earlier) == gender else salient
             salient = salient or self.names.main_person(gender)
             if salient is not None and salient.kind == "nominal":  # "One ward sister … said …. ‘…,’ she said"
                 self.names.genders[salient.name] = gender  # a later "he" is someone else
                 return self._nominal(salient, salient.start)
-            if salient is not None and self._gender(salient) == gender:  # a profile's "she says": each keeps her near
+            if salient is not None and self.names.gender(salient) == gender:  # a profile's "she says": she stays near
                 self._told.setdefault(self._sentence_of(position), []).append(replace(salient, start=position))
-            elif salient is not None and self._gender(salient) is None:  # "Dr Ann Roe … she said": "he" is another
+            elif salient is not None and self.names.gender(salient) is None:  # "Dr Ann Roe … she said": "he" is not her
                 self.names.genders[self.names.gender_key(salient.name)] = gender
             return person(*self._person(salient and replace(salient, gender=salient.gender or gender), position))
         return self._nominal(mention, position)
@@ -345,7 +344,7 @@ class ArticleSpeakers(ArticleLayout):
         if mention is None:
             return NOBODY
         name, role = self._person(mention, near)
-        if name and " " not in name and not role and self._gender(mention) is None:
+        if name and " " not in name and not role and self.names.gender(mention) is None:
             return Speaker(name, None, None)
         return person(name, role)
 
@@ -371,24 +370,16 @@ class ArticleSpeakers(ArticleLayout):
         name = mention.name if len(name) == 1 else name  # "a patient I'll call Mr B": an initial keeps its title
         return name, mention.role or self._roles.of(name, mention.name) or self._roles.introduced(name)
 
-    def _gender(self, mention: Mention) -> str | None:
-        """Return "m", "f" or None (unknown) for a person mention."""
-        if mention.gender or mention.kind != "person":
-            return mention.gender or self.names.genders.get(mention.name)  # an unnamed person once called "she"
-        words = name_words(mention.name)  # "Dennis Aldridge" is a man whoever else is an Aldridge
-        return name_gender((), words) or self.names.genders.get(self.names.gender_key(mention.name))
-
-    def _expand(self, org: str) -> str:
-        if self._acronyms is None:
-            self._acronyms = acronyms(self._text)
-        return readable_org(self._text, self._acronyms, org)
-
-    def _recent_people(self, position: int, floor: int = -1, reach: int = _SALIENCE_SENTENCES) -> Iterator[Mention]:
-        """Yield the salient people before `position`, nearest first, reading one sentence at a time."""
+    def _recent_people(
+        self, position: int, floor: int = -1, reach: int = _SALIENCE_SENTENCES, only: set[int] | None = None
+    ) -> Iterator[Mention]:
+        """Yield the salient people before `position`, nearest first, reading one sentence at a time (of `only`)."""
         last = self._sentence_of(position)
         for sentence in range(last, max(-1, last - reach), -1):
             if self._starts[sentence] < floor:
                 return
+            if only is not None and sentence not in only:
+                continue
             mentions = self._mentions.get(sentence)
             if mentions is None:
                 mentions = self._mentions[sentence] = self._sentence_people(sentence)
@@ -407,7 +398,8 @@ class ArticleSpeakers(ArticleLayout):
             role = (mention.role or self._roles.of(mention.name)).lower().split()
             if not_parent and role and role[-1] in _PARENTS:
                 continue
-            if (unnamed or mention.kind == "person") and (gender is None or self._gender(mention) in (None, gender)):
+            fits = gender is None or self.names.gender(mention) in (None, gender)
+            if (unnamed or mention.kind == "person") and fits:
                 return mention
         return None
 
@@ -422,16 +414,18 @@ class ArticleSpeakers(ArticleLayout):
         head = words[-1] if words else ""
         nearest, gender = None, gender_of(head)  # "the exhausted mum" is no man just named
         for mention in itertools.islice(self._recent_people(position), _ROLE_CANDIDATES):
-            if mention.kind != "person" or (gender and self._gender(mention) not in (None, gender)):
+            if mention.kind != "person" or (gender and self.names.gender(mention) not in (None, gender)):
                 continue
             role = mention.role or self._roles.of(mention.name)
             if head in role.lower().split() or holds_office(self._text, name_words(mention.name)[-1], head):
                 return mention
             nearest = nearest or mention
         office = " ".join(w for w in words if w not in DETERMINERS)  # "the chief people officer", not "the nurse":
-        everyone = self._recent_people(position, reach=len(self._starts))  # whoever the article gave it, however far
-        if " " in office and (held := next((m for m in everyone if in_office(self._roles.given(m), office)), None)):
-            return held
+        if " " in office:  # whoever the article gave it, however far: read the sentences that name it or them
+            only = naming_sentences(self._text, self._starts, office, self._roles.holding(office))
+            everyone = self._recent_people(position, reach=len(self._starts), only=only | self._told.keys())
+            if held := next((m for m in everyone if in_office(self._roles.given(m), office)), None):
+                return held
         if nominal.split()[-1].istitle() and (titled := self.offices.titled(head, position)):
             return titled
         role_noun = head in ROLE_NOUNS or head in SEAT_MEMBERS  # "the Kinnaird East MSP" too
