@@ -156,8 +156,8 @@ def _tells_lead(blocks: list[Block], i: int, lead: str) -> bool:
     """Say whether a furniture line tells the lead's story as a headline does: cut only for a word, with two of
     its words; right above the date or byline, with TOLD of them."""
     over_byline = bylined(blocks, i)
-    if not (blocks[i].worded or over_byline) or CAPTION.search(blocks[i].text):
-        return False  # most furniture is neither, and a picture's caption tells the story but is no headline
+    if not (blocks[i].worded or over_byline) or CAPTION.search(blocks[i].text) or blocks[i].meta:
+        return False  # most furniture is neither; a picture's caption and a byline name the story's people, no headline
     shared = shared_stems(blocks[i].text, lead)
     return (blocks[i].worded and shared >= 2) or (over_byline and shared >= TOLD)
 
@@ -228,9 +228,16 @@ def _banner(blocks: list[Block], j: int, first: int) -> bool:
 
 
 def bylined(blocks: list[Block], i: int) -> bool:
-    """Say whether a byline or date comes right under line i, or under the bullet points that sum the story up."""
-    j = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind is not Kind.BULLET), len(blocks))
+    """Say whether a byline or date comes right under line i, or under the bullet points that sum the story up, or
+    past a button's one word ("Bookmark", "Share") or a "By" on a line of its own above the writer's name."""
+    j = next((j for j in range(i + 1, len(blocks)) if not _before_byline(blocks[j])), len(blocks))
     return j < len(blocks) and _credited(blocks[j])  # "By Ann Lee", a date, "Ann Lee" alone or "3 hours ago"
+
+
+def _before_byline(block: Block) -> bool:
+    """Say whether a block may stand between a headline or standfirst and its byline: a bullet point, a button."""
+    button = block.kind is Kind.FURNITURE and len(block.text.split()) == 1 and not _credited(block)
+    return block.kind is Kind.BULLET or button or block.text.strip().lower() == "by"
 
 
 def _over_byline(blocks: list[Block], i: int) -> bool:

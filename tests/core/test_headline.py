@@ -992,3 +992,31 @@ def test_an_episodes_title_under_a_tagline_sharing_the_stories_words_is_the_head
            "recruitment and what keeps people in care work.\n\n"
            "Nadia, who started out as a care worker at 18, explains why the people she employs stay.")
     assert clean(raw).title == episode
+
+
+@pytest.mark.parametrize("between", [
+    ["Bookmark", "Share", "By", "Ann Pike"], ["Share", "By Ann Pike"], ["By", "Ann Pike"],
+])
+def test_a_long_headline_over_its_standfirst_is_found_past_buttons_and_a_by_on_a_line_of_its_own(
+        between: list[str]) -> None:
+    headline = ("'She was left on a trolley by the toilets for 31 hours': Daughter's anger at corridor care in "
+                "Hallam Vale A&E")  # 21 words: longer than a headline is, unless a byline or date is right under it
+    raw = "\n".join(["News", headline, "Jo Reed says her mother was treated in a corridor at Hallam Vale Hospital as "
+                     "bosses admit the department is under extreme pressure", *between, "06:00, 14 MAR 2025", "",
+                     "A woman has described the degrading treatment of her mother, who spent 31 hours on a trolley in "
+                     "a hospital corridor before a bed became free.", "",
+                     "The trust said the emergency department had been under extreme pressure all winter."])
+    assert clean(raw).title == headline
+
+
+def test_a_live_pages_byline_naming_the_reporter_its_lead_names_is_no_headline() -> None:
+    headline = "Heatwave live: Hospitals prepare for busiest weekend as heat alert issued"
+    raw = "\n".join(["Vale TV News", "Home | News | Weather | Sport", "LIVE", headline,
+                     "Live reporting by Ann Pike and Josh Reed", "Thursday 18 July 2024", "Summary",
+                     "An amber heat-health alert is in force across the region until Monday",
+                     "Care homes are being urged to check on residents every hour", "Show latest updates",
+                     "16:05", "Care home puts paddling pools in the garden",
+                     "Our reporter Josh Reed has been to Brambles Court care home in Hampden, where staff have set up "
+                     "paddling pools in the shade.",
+                     "Manager Denise Fowler said residents had been drinking far more than usual this week."])
+    assert clean(raw).title == headline
