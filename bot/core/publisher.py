@@ -9,7 +9,7 @@ from bot.core.bylines import MEDIA_WORD, REGION_WORDS, WRITERS, byline, capitali
 from bot.core.dates import is_dateline, running_head
 from bot.core.furniture import is_furniture
 from bot.core.normalise import WEB_ADDRESS
-from bot.core.quotes.lexicon import strip_possessive, wordset
+from bot.core.quotes.lexicon import ORG_WORDS, strip_possessive, wordset
 
 _SOURCE = re.compile(r"^\W{0,3}source\s*:\s*(?P<name>.+)$", re.I)
 # The outlet crediting its own desk: "Posted by CareTrade Weekly newsdesk", "By the Echo news team"
@@ -47,6 +47,10 @@ _BRAND_OF = re.compile(
     r"|a\s+(?:brand|division)\s+of)\s+(?:the\s+)?[A-Z]"
 )
 _FREQUENCY = re.compile(r"\s+\d{2,3}(?:\.\d)?\s*(?:FM|AM)?$")
+# What a note says a body is: "a registered charity", "the professional body", "a membership organisation"; not a
+# place ("in the UK") nor a street
+_BODY_WORDS = (ORG_WORDS | wordset("body membership members")) - wordset(
+    "uk england scotland wales street road avenue square crescent house court")
 _ORG_IS = re.compile(_NAME_PHRASE + r",?\s+(?:is|are)\s+(?:the|a|an)\s+\w")
 # "About the Ferrier Institute" names the site's owner; "About Us" no one
 _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?!(?:Us|US|Me|This|Our)\b)(?P<name>(?:[Tt]he\s+)?[A-Z][^.!?:|]{1,80})$")
@@ -301,6 +305,13 @@ def _outlet_by_byline(header: list[str]) -> str | None:
     return None
 
 
+def _describes_body(description: str) -> bool:
+    """Say whether a note's "X is …" says what kind of body X is ("… is the professional body for …", "… is a
+    registered charity"), not what an illness is ("Parkinson's is the fastest growing neurological condition …")."""
+    first = re.split(r"[.;:](?:\s|$)", description, maxsplit=1)[0]
+    return any(word in _BODY_WORDS for word in re.findall(r"[a-z]+", first.lower()))
+
+
 def _copyright_line(line: str) -> bool:
     """Say whether a line claims copyright for a name, not for a picture ("Image © Jane Doe")."""
     return _COPYRIGHT.search(line) is not None and not _IMAGE_WORDS.search(line)
@@ -349,7 +360,7 @@ def _publisher_candidates(header: list[str], footer: list[str], title: str | Non
             m["name"]):  # "About Contact Advertise Privacy Cookies" is a row of footer links
             found.append(("about", tidy_name(re.sub(r"^the\s+", "", m["name"], flags=re.I))))
             in_press_notes = True
-        elif in_press_notes and (m := _ORG_IS.match(line)):
+        elif in_press_notes and (m := _ORG_IS.match(line)) and _describes_body(line[m.end("name") :]):
             found.append(("about", tidy_name(m["name"])))
     for line in outside:
         if not line.isupper():  # in capitals, "SUBSCRIBE TO CONTINUE READING" would read as a name

@@ -617,3 +617,18 @@ def test_two_writers_on_one_line_under_the_headline_are_both_its_authors(line: s
     raw = page("Wexford Vale Herald", HEADLINE, "Councils told to fill posts before the winter", line,
                "Tue 21 Jan 2025 18.42 GMT", "Share", *BODY)
     assert meta(raw).author == "Nia Hart and Owen Pike"
+
+
+@pytest.mark.parametrize(("fact", "charity"), [
+    ("Parkinson's is the fastest growing neurological condition in the world. Around 150,000 people live with it.",
+     "Parkinson's Alliance UK"),
+    ("Sepsis is a life-threatening reaction to an infection.", "Sepsis Action Trust"),
+])
+def test_a_note_to_editors_saying_what_an_illness_is_names_no_publisher(fact: str, charity: str) -> None:
+    """A charity named for an illness says what the illness is as it says what the charity is; only the second
+    names a body, so the site is the charity, not the illness."""
+    raw = page("Skip to main content", charity, "Donate", "News",
+               "Thousands of patients miss vital medication in hospital, charity warns", "11 April 2024", *BODY,
+               "ENDS", "Notes to editors", fact, f"{charity} is a registered charity in England and Wales (1098765).",
+               f"© {charity} 2024 | Privacy policy")
+    assert meta(raw).publisher == charity
