@@ -728,3 +728,11 @@ def test_a_speaker_with_an_address_and_a_who_clause_naming_her_husband_is_the_sp
             f"Joan Pettigrew, 88, {address}, who sold the bungalow she shared with her husband, Ken, to pay for his "
             "care, said she had been “naive” about the rules.\n\n“We bought that house in 1971,” she said.")
     assert {q.speaker for q in extract_quotes(text)} == {"Joan Pettigrew"}
+
+
+@pytest.mark.parametrize("order", ["First", "Next"])
+def test_a_points_order_opening_the_line_before_a_letter_is_no_ones_name(order: str) -> None:
+    text = (f"Thank you for another bumper postbag.\n\n{order}, Margaret, a retired district nurse who writes from "
+            "Lower Ashcombe, responding to last week’s piece:\n\n“When I started in 1979, I knew every one of my "
+            "patients by name.”\n\nI have no answer to that.")
+    assert [name for name, _ in speakers(text)] == ["Margaret"]

@@ -338,12 +338,13 @@ def sentence_subject(text: str) -> Mention | None:
     return subject_before(text[: cue.start()]) if cue is not None and cue.group("verb") else found
 
 
-# A time opening a sentence without a comma: "Last Thursday the Foxhollow Institute published …"
+# A time opening a sentence without a comma ("Last Thursday the Foxhollow Institute published …"), or a point's order
+# with one ("First, Margaret, a retired district nurse, writes:": no one called First)
 _WHEN_OPENING = re.compile(
-    r"(?:(?:Last|This|Next|Earlier|Later|On) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month"
-    r"|year)|Yesterday|Today|(?:At|By|Around) (?:about |around )?(?:\d[\w.:]*|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|eleven|twelve|midnight|midday|noon|dawn)(?: o['’]clock)?(?: in the (?:morning|afternoon|evening))?)"
-    r"(?: (?:morning|afternoon|evening|night))? (?=the [A-Z]|[A-Z])"
+    r"(?:(?:First|Next),|(?:Last|This|Next|Earlier|Later|On) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday|week|month|year)|Yesterday|Today|(?:At|By|Around) (?:about |around )?(?:\d[\w.:]*|one|two|three|four"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve|midnight|midday|noon|dawn)(?: o['’]clock)?(?: in the (?:morning"
+    r"|afternoon|evening))?)(?: (?:morning|afternoon|evening|night))? (?=the [A-Z]|[A-Z])"
 )  # and an hour: "At about one in the morning Mrs B squeezed my hand and said:"
 
 
