@@ -3200,3 +3200,13 @@ def test_a_role_given_where_someone_was_brought_in_stops_before_a_clause_about_t
     text = ("Ruth Okoro, a midwife on the same ward – and one of the babies she delivered, was at the party.\n\n"
             "“It was lovely to see her,” Ms Okoro said.")
     assert speakers(text) == [("Ruth Okoro", "midwife on the same ward")]
+
+
+def test_a_role_noun_after_someone_left_unnamed_is_theirs_not_the_person_named_before_them() -> None:
+    """The reporter calls the anonymous source by other words for the same job; the chief executive named
+    before them holds no such job."""
+    text = ("Ann Lee, chief executive of the board, said the plans were sensible.\n\n"
+            "Providers reacted with alarm. The finance chief of one hospital in the county, speaking on condition of "
+            "anonymity, said the savings were “fantasy accounting”.\n\n"
+            "“You cannot take 6 per cent out of a full hospital without closing beds,” the finance director said.")
+    assert speakers(text) == [("The finance chief of one hospital in the county", None)]

@@ -221,6 +221,8 @@ class ArticleSpeakers(ArticleLayout):
             brought_in = found is not None or (unnamed is not None and not unnamed[1].startswith("the "))
             if unnamed is not None and brought_in and (anonymous or (found is not None and found.start < unnamed[0])):
                 return Speaker(unnamed[1], None, nominal_kind(unnamed[1]))
+            if found is not None and found.kind == "nominal":  # "The finance director of one trust, speaking
+                return Speaker(unnamed[1] if unnamed else found.name, None, PERSON)  # anonymously, said" just before
             if found is not None:
                 name, role = self._person(found, position)
                 self.offices.found(mention.name, Mention("person", name, role), position)
@@ -412,9 +414,11 @@ class ArticleSpeakers(ArticleLayout):
                 return Mention("person", named, start=position)
         words = [w.lower() for w in word_tokens(nominal) if w[0].isalnum()]  # "the 34-year-old" too
         head = words[-1] if words else ""
-        nearest, gender = None, gender_of(head)  # "the exhausted mum" is no man just named
+        nearest, unnamed, gender = None, None, gender_of(head)  # "the exhausted mum" is no man just named
         for mention in itertools.islice(self._recent_people(position), _ROLE_CANDIDATES):
             if mention.kind != "person" or (gender and self.names.gender(mention) not in (None, gender)):
+                left = mention.kind == "nominal" and nearest is None and not SPOKESPERSON.search(mention.name)
+                unnamed = unnamed or (mention if left else None)  # someone left unnamed, nearer than anyone named
                 continue
             role = mention.role or self._roles.of(mention.name)
             if head in role.lower().split() or holds_office(self._text, name_words(mention.name)[-1], head):
@@ -431,6 +435,7 @@ class ArticleSpeakers(ArticleLayout):
         role_noun = head in ROLE_NOUNS or head in SEAT_MEMBERS  # "the Kinnaird East MSP" too
         near = (role_noun and not owned_relative(nominal)) or EPITHET.fullmatch(nominal)
         held = self.offices.holder(head)  # a title's one holder: "the mayor" is "the Mayor of X, Cllr Y"
+        nearest = unnamed if unnamed and nearest else nearest  # "The finance director of one trust said" after Ms X
         former = nearest is not None and former_job(nominal) and self._close_before(nearest.start, position)
         return held or (nearest if near or former else None)  # "the former cattle haulier": the one just named
 
