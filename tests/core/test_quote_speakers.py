@@ -3210,3 +3210,18 @@ def test_a_role_noun_after_someone_left_unnamed_is_theirs_not_the_person_named_b
             "anonymity, said the savings were “fantasy accounting”.\n\n"
             "“You cannot take 6 per cent out of a full hospital without closing beds,” the finance director said.")
     assert speakers(text) == [("The finance chief of one hospital in the county", None)]
+
+
+@pytest.mark.parametrize(("county", "named"), [("Essex", "Kerry"), ("Lancashire", "Jo Platt")])
+def test_the_county_after_a_speakers_town_is_no_name(county: str, named: str) -> None:
+    text = (f"{named}, 29, a hairdresser from Stanbury, {county}, told The Beacon: “When they first told us, it was "
+            "like the floor had gone from under us.”")
+    assert [name for name, _ in speakers(text)] == [named]
+
+
+def test_a_co_ordinator_spelled_with_a_hyphen_is_a_role_before_the_name() -> None:
+    text = ("Our new Carers' Café started in August at the Lowther Valley Community Hub.\n\n"
+            "\"Lots of carers tell us they haven't had a conversation about themselves in months,\" said café "
+            "co-ordinator Lorraine Fitch.")
+    assert speakers(text) == [("Lorraine Fitch", "café co-ordinator")]
+

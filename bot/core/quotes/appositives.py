@@ -19,6 +19,7 @@ from bot.core.quotes.lexicon import (
     ROLE_NOUNS,
     SOMEONE,
     Token,
+    is_given_name,
     is_sentence_end,
     is_street,
     word_tokens,
@@ -29,6 +30,7 @@ from bot.core.quotes.runs import surely_named
 
 _APPOSITIVE_TOKENS = 45
 _NOT_ITS_NAME = AFFILIATIONS | PLACE_BEFORE | {"by"}  # words before a name that make it someone else's, or a place
+_FROM_PLACE = re.compile(r"\b(?:from|in|near) (?:[A-Z][\w'’-]* )*[A-Z][\w'’-]*$")  # a role ending in a town
 _ONE_OF = re.compile(r"(?:one|some|many|several) of (?:the|its|their|our) (?:[a-z-]+ )*?([a-z]+?)s\b", re.I)
 
 
@@ -42,6 +44,8 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
         name, pure_name = _named(inner)
         if name is not None and name.kind == "person" and pure_name and sep >= 0:
             role_start = phrase_start(tokens, sep - 1)
+            if role_start is not None and _county(text[role_start : tokens[sep - 1][2]], inner):
+                continue  # "Kerry, 29, a hairdresser from Stanbury, Essex,": the town's county, no one's name
             if role_start is not None and speaks_for_person(role := text[role_start : tokens[sep - 1][2]]):
                 return Mention("nominal", role, start=role_start)  # "A spokesperson for the minister, X,": X is hers
             if role_start is not None and nominal_head(role) in DOCUMENTS:  # "The panel’s report, Lives Cut Short,
@@ -167,6 +171,12 @@ def _role_before(tokens: list[Token], person: Mention, text: str) -> str | None:
     k, word = _word_before(tokens, person.start)
     role = np_backward(tokens, k - 1, text) if word == "," else None
     return role.name if role is not None and role.kind == "nominal" else None
+
+
+def _county(role: str, inner: list[Token]) -> bool:
+    """Say whether one word set off after a role that ends in a town is the town's county ("a hairdresser from
+    Stanbury, Essex,"), not the given name of the one the role describes ("the manager from Fernlea House, Kerry,")."""
+    return len(inner) == 1 and _FROM_PLACE.search(role) is not None and not is_given_name(inner[0][0])
 
 
 def _separators(tokens: list[Token], comma: int, text: str) -> list[int]:

@@ -100,7 +100,7 @@ ROLE_NOUNS = wordset(
     "deputy shadow speaker candidate nominee treasurer ambassador attorney general justice judge "
     "economist analyst researcher scientist historian lawyer official campaigner consultant nurse "
     "surgeon doctor physician lecturer teacher trustee partner fellow member host presenter columnist "
-    "correspondent reporter businessman businesswoman developer strategist pollster activist coordinator "
+    "correspondent reporter businessman businesswoman developer strategist pollster activist coordinator co-ordinator "
     "opponent rival challenger administrator inspector registrar lead principal superintendent commander "
     "clerk author writer "
     "owner worker resident mother father wife husband son daughter sister brother niece nephew friend "
