@@ -3225,3 +3225,20 @@ def test_a_co_ordinator_spelled_with_a_hyphen_is_a_role_before_the_name() -> Non
             "co-ordinator Lorraine Fitch.")
     assert speakers(text) == [("Lorraine Fitch", "café co-ordinator")]
 
+
+@pytest.mark.parametrize("day", ["Saturday", "Monday"])
+def test_the_practice_is_the_surgery_named_before_a_weekday(day: str) -> None:
+    text = (f"More than 400 people came to Haddon Surgery's {day} morning flu clinic, the first of three at the "
+            "village practice this autumn.\n\n"
+            "Practice nurse Sue Carrick said it had been one of the busiest she could remember.\n\n"
+            "In a post on its Facebook page, the practice said: “A huge thank you to everyone who came along.”")
+    assert speakers(text) == [("Haddon Surgery", None)]
+
+
+@pytest.mark.parametrize(("opening", "body"), [("Care workers", "Care Providers Federation"),
+                                               ("Council tax bills", "Council Tax Payers Alliance")])
+def test_a_common_noun_opening_the_sentence_before_a_report_is_not_its_author(opening: str, body: str) -> None:
+    text = (f"{opening} with five or more years' experience were paid just 7p an hour more on average.\n\n"
+            "The report states: “Pay differentials remain extremely narrow.”\n\n"
+            f"Nadeem Chaudhry, chief executive of the {body}, said providers wanted to pay staff more.")
+    assert speakers(text)[0][0] == "The report"  # whose, the article does not say

@@ -138,6 +138,8 @@ def document_of(text: str, head: str, position: int, about: Sequence[tuple[int, 
 def _body(text: str, subject: Mention | None, start: int) -> Mention | None:
     """The body a sentence about a document has as its subject: a named one, "the council" named before it, or the
     inspectorate whose "Inspectors found" ("The Care Quality Commission inspected …. Inspectors found: …")."""
+    if subject is not None and subject.kind == "org" and _common_noun(text, start + subject.start, subject.name):
+        return None
     if subject is None or subject.kind == "org":
         return subject
     head = nominal_head(subject.name) if subject.kind == "nominal" else ""
@@ -156,3 +158,10 @@ def _owner(text: str, start: int, end: int, head: str) -> str | None:
         return owners[-1]
     owned = next((m for m in _BODY_OWNED.finditer(sentence) if m["noun"] in kind), None)
     return body_named(text, owned[1], start + owned.start()) if owned and owned[1] in ORG_WORDS else None
+
+
+def _common_noun(text: str, at: int, name: str) -> bool:
+    """Say whether a body's word alone at `at` opens a common noun ("Care workers with five years' experience were
+    paid …", "Council tax will rise"), no body's name: a word bodies' names end in, with a lower-case word after it."""
+    after = text[at + len(name) : at + len(name) + 2]
+    return name.lower() in ORG_WORDS and after[:1] == " " and after[1:].islower()

@@ -264,7 +264,8 @@ def _body_ending(text: str, head: str, position: int, ends: Callable[[list[str]]
                 start = joined.start()
             named_on = text.startswith((" of ", " for "), run.end())  # "Royal College of Nursing", "… Centre for X"
             goes_on = _NAME_GOES_ON.match(text, run.end(), position) if named_on else None  # not "… and NHS England"
-            return strip_possessive(text[start : goes_on.end() if goes_on else run.end()])  # "… Board's": the board
+            end = run.start() + run.group().rfind(words[-1]) + len(words[-1])  # not "Haddon Surgery's Saturday"
+            return strip_possessive(text[start : goes_on.end() if goes_on else end])  # "… Board's": the board
     return None
 
 
