@@ -3242,3 +3242,13 @@ def test_a_common_noun_opening_the_sentence_before_a_report_is_not_its_author(op
             "The report states: “Pay differentials remain extremely narrow.”\n\n"
             f"Nadeem Chaudhry, chief executive of the {body}, said providers wanted to pay staff more.")
     assert speakers(text)[0][0] == "The report"  # whose, the article does not say
+
+
+@pytest.mark.parametrize("noun", ["judgment", "ruling"])
+def test_what_a_tribunals_judgment_says_is_the_judges(noun: str) -> None:
+    text = ("A nurse who was sacked after warning managers about staffing was unfairly dismissed, a tribunal has ruled."
+            f"\n\nIn a {noun} published this week, Employment Judge Ruth Hallam said the decision was “tainted from "
+            "the outset”.\n\n"
+            f"“The claimant was a conscientious nurse who raised concerns,” the {noun} said.")
+    assert [name for name, _ in speakers(text)] == ["Ruth Hallam"]
+

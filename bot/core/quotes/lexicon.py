@@ -137,7 +137,10 @@ ORG_WORDS = wordset(
     "analytics"
 )
 # What speaks for its authors ("The report said"); named in an appositive, its title ("The report, Left Behind,")
-DOCUMENTS = frozenset("report study survey research analysis review paper briefing audit decision document".split())
+DOCUMENTS = frozenset((
+    "report study survey research analysis review paper briefing audit decision document "
+    "judgment judgement ruling"  # a court's or tribunal's: the judge's words
+).split())
 LETTERS = frozenset({"letter", "memo"})  # speak for whoever signed or wrote them
 MESSAGES = frozenset("statement message post email e-mail note tweet".split())  # speak for whoever put them out
 # Where the sentence holding an offset begins: after a full stop (and any closing mark) or a line break
