@@ -3244,6 +3244,20 @@ def test_a_common_noun_opening_the_sentence_before_a_report_is_not_its_author(op
     assert speakers(text)[0][0] == "The report"  # whose, the article does not say
 
 
+@pytest.mark.parametrize("office", ["health and social care secretary", "work and pensions secretary"])
+def test_an_office_named_for_two_fields_is_one_role_after_the_quote(office: str) -> None:
+    text = f"Ministers met providers on Monday.\n\n‘We will not rush out a plan,’ the {office} told MPs."
+    assert [name for name, _ in speakers(text)] == [f"the {office}"]
+
+
+@pytest.mark.parametrize("office", ["health and social care secretary", "work and pensions secretary"])
+def test_the_one_a_long_when_clause_names_before_she_holds_the_office_named_next(office: str) -> None:
+    text = ("When Rachel Ormond stood up in the Commons last month to announce that the independent commission on "
+            "adult social care would not now report until 2026, she was careful to frame the delay as a virtue.\n\n"
+            f"‘We will not rush out a plan that cannot be paid for,’ the {office} told MPs.")
+    assert [name for name, _ in speakers(text)] == ["Rachel Ormond"]
+
+
 @pytest.mark.parametrize("noun", ["judgment", "ruling"])
 def test_what_a_tribunals_judgment_says_is_the_judges(noun: str) -> None:
     text = ("A nurse who was sacked after warning managers about staffing was unfairly dismissed, a tribunal has ruled."

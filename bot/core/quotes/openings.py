@@ -92,7 +92,7 @@ _SHORT_PHRASE = re.compile(r"[A-Z][^,.;:!?“”\"]{0,40}, (?=the )")  # "Back i
 # A clause about someone named, then "she" or "he": "When Jess rang the line at 3am, she had already written …"
 _CLAUSE_FIRST = re.compile(
     r"(?:When|Whenever|As|After|Before|Since|Until|Once|While|Although|Though|If|Because) "
-    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?<![’']s) [a-z][^,.;:!?“”\"]{0,120}, (?P<pronoun>s?he)\b")
+    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?<![’']s) [a-z][^,.;:!?“”\"]{0,200}, (?P<pronoun>s?he)\b")
 # Someone given a role and named between commas anywhere in a sentence: "I read the speech the care minister, Stephen
 # Carraway, gave to …" names him for the "he" after it.
 _ROLE_NAMED = re.compile(r"\b[Tt]he ((?:[a-z][\w-]* ){0,3}([a-z][\w-]*)), ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}),")

@@ -252,7 +252,10 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
     while j >= 0 and end - j < 10:
         word = tokens[j][0]
         low = word.lower()
-        joins_name = 0 < j < end and is_cap(tokens[j - 1][0]) and is_cap(tokens[j + 1][0])
+        joins_name = 0 < j < end and is_cap(tokens[j - 1][0]) and is_cap(tokens[j + 1][0])  # or an office's fields:
+        joins_name = joins_name or (j > 1 and is_role_word(tokens[end][0].lower()) and tokens[j - 1][0].islower()
+                                    and tokens[j - 2][0].lower() == "the"  # "the work and pensions secretary"
+                                    and not any(t[0].lower() in DETERMINERS for t in tokens[j + 1 : end]))
         # "a Marks & Spencer spokesman"; but "Voices in A&E. A spokesman" ends at the full stop
         firm = word == "&" and joins_name and tokens[j + 1][0][-1] != "."
         owned = _plural_owner(tokens, j)  # "with 20 years’ service"
