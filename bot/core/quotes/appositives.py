@@ -39,13 +39,11 @@ def read_appositive(tokens: list[Token], comma: int, text: str) -> Mention | Non
     separators = _separators(tokens, comma, text)
     for n, sep in enumerate(separators):
         inner = tokens[sep + 1 : comma]
-        if not inner:
+        if not inner or _county(tokens, sep, inner, text):  # "Kerry, 29, a hairdresser from Stanbury, Essex,"
             continue
         name, pure_name = _named(inner)
         if name is not None and name.kind == "person" and pure_name and sep >= 0:
             role_start = phrase_start(tokens, sep - 1)
-            if role_start is not None and _county(text[role_start : tokens[sep - 1][2]], inner):
-                continue  # "Kerry, 29, a hairdresser from Stanbury, Essex,": the town's county, no one's name
             if role_start is not None and speaks_for_person(role := text[role_start : tokens[sep - 1][2]]):
                 return Mention("nominal", role, start=role_start)  # "A spokesperson for the minister, X,": X is hers
             if role_start is not None and nominal_head(role) in DOCUMENTS:  # "The panel’s report, Lives Cut Short,
@@ -173,10 +171,13 @@ def _role_before(tokens: list[Token], person: Mention, text: str) -> str | None:
     return role.name if role is not None and role.kind == "nominal" else None
 
 
-def _county(role: str, inner: list[Token]) -> bool:
-    """Say whether one word set off after a role that ends in a town is the town's county ("a hairdresser from
-    Stanbury, Essex,"), not the given name of the one the role describes ("the manager from Fernlea House, Kerry,")."""
-    return len(inner) == 1 and _FROM_PLACE.search(role) is not None and not is_given_name(inner[0][0])
+def _county(tokens: list[Token], sep: int, inner: list[Token], text: str) -> bool:
+    """Say whether one word set off after a phrase that ends in a town is the town's county ("a hairdresser from
+    Stanbury, Essex,"), not the given name of the one it describes ("the manager at Fernlea House, Kerry,")."""
+    if len(inner) != 1 or is_given_name(inner[0][0]) or sep < 1:
+        return False
+    start = phrase_start(tokens, sep - 1)
+    return start is not None and _FROM_PLACE.search(text[start : tokens[sep - 1][2]]) is not None
 
 
 def _separators(tokens: list[Token], comma: int, text: str) -> list[int]:
