@@ -236,7 +236,7 @@ def bylined(blocks: list[Block], i: int) -> bool:
 
 def _before_byline(block: Block) -> bool:
     """Say whether a block may stand between a headline or standfirst and its byline: a bullet point, a button."""
-    button = block.kind is Kind.FURNITURE and len(block.text.split()) == 1 and not _credited(block)
+    button = block.kind is Kind.FURNITURE and block.words == 1 and not _credited(block)
     return block.kind is Kind.BULLET or button or block.text.strip().lower() == "by"
 
 
