@@ -10,10 +10,12 @@ from bot.core.quotes.lexicon import MONTHS, NAME_PARTICLES, WEEKDAYS, is_given_n
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # "By Jane Smith", "Posted on 24/07/2018 by Jane Doe", "Written by Jane Doe", "Words by ...", "Show notes by ..."
-BARE_BY = re.compile(r"\W*by\W*$", re.I)  # "By" on a line of its own, over the writer's name
+_BY_VERBS = (r"(?:posted|published|written|words|story|reported|reporting|report|text|interview|article|compiled"
+             r"|edited|live|hosted|presented|(?:show )?notes)")
+# "By" or "Posted by" on a line of its own, over the writer's name
+BARE_BY = re.compile(rf"\W*(?:{_BY_VERBS}\s+)?by\W*$", re.I)
 _BY = re.compile(
-    r"^\W{0,3}(?:(?:posted|published|written|words|story|reported|reporting|report|text|interview|article|compiled"
-    r"|edited|live|hosted|presented|(?:show )?notes)\b[^|\n]{0,40}?\s"
+    rf"^\W{{0,3}}(?:{_BY_VERBS}\b[^|\n]{{0,40}}?\s"
     # a blog's "This entry was posted in News and tagged hospital radio, Penford … on 14 May by Jean Whitlock."
     r"|this (?:entry|post) was (?:posted|published)\b[^|\n]{0,160}?\s)?by\s*:?\s+(?P<name>\S.*)$",
     re.I,

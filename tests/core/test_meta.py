@@ -246,6 +246,27 @@ def test_author_is_a_name_line_over_a_job_title_line(job: str) -> None:
     assert meta("Ashcombe Gazette", *lines, "Tue 4 Jun 2024 10.05 BST", *BODY).author == "Lena Okoye"
 
 
+@pytest.mark.parametrize("by", ["By", "Posted by", "Written by:"])
+def test_a_by_line_of_its_own_names_the_writer_below_it_not_their_job(by: str) -> None:
+    lines = [HEADLINE, by, "Lena Okoye", "Campaigns and Policy Manager", "4 June 2024"]
+    assert meta("Ashcombe Carers Trust", *lines, *BODY).author == "Lena Okoye"
+
+
+@pytest.mark.parametrize("writer", ["Ellen Brannigan", "Keira Mallon", "Finn Gallagher"])
+def test_a_headline_over_its_standfirst_and_a_common_given_names_byline_beats_a_donation_appeal(writer: str) -> None:
+    headline = "Waiting lists are the longest in the country. Can a new surgical hub in Drumcullen cut them?"
+    lines = ["Support the Courier", "Fund independent journalism with £5 per month", "Support us", "Sign in",
+             "The Courier", "News", "Health", "Tue 12 Mar 2024 09.14 GMT", headline,
+             "Ministers hope a £30m day surgery centre in Drumcullen will cut waits of up to five years, but surgeons "
+             "warn that without more staff it will simply move the queue from one building to another",
+             writer, "Health correspondent", "A patient waiting for a hip replacement. Photograph: Courier"]
+    body = ["Rosa Keane keeps a calendar on her kitchen wall in Drumcullen with a cross for every month she has been "
+            "waiting for a new hip. There are 49 of them.", "",
+            "Surgeons say the centre will need forty more staff to open all of its theatres, and none has been hired."]
+    found = meta(*lines, "", *body)
+    assert (found.title, found.author) == (headline, writer)
+
+
 def test_a_name_over_a_line_that_is_no_job_title_is_not_an_author() -> None:
     lines = [HEADLINE, "The Ashcombe centre on Mill Lane. Photograph: Kit Barnard", "Lena Okoye", "Town hall"]
     assert meta("Ashcombe Gazette", *lines, *BODY).author is None

@@ -3,6 +3,8 @@ epithet's first use."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.core.test_quote_speakers import speakers
 
 
@@ -34,3 +36,22 @@ def test_an_epithet_used_again_is_whom_its_first_use_meant() -> None:
             "“Carers are the forgotten people,” she said.\n\n"
             "The 78-year-old put it more simply. “I come in grumpy and I go out happy.”")
     assert [s for s, _ in speakers(text)] == ["Bethan Rees", "Dennis Pollard"]
+
+
+def test_an_age_before_a_job_describes_the_person_just_named_not_someone_new() -> None:
+    """"says the 67-year-old former school cook": the woman the paragraph above named, whatever her old job."""
+    text = ("Rosa Keane keeps a calendar on her kitchen wall with a cross for every month she has waited for a new "
+            "hip.\n\n"
+            "“I was put on the list in February 2020,” says the 67-year-old former school cook. “Nobody will give me "
+            "a date.”\n\n"
+            "“It is the waiting,” says the 71-year-old carpenter Joe Bright, who lives next door.")
+    assert [s for s, _ in speakers(text)] == ["Rosa Keane", "Joe Bright"]
+
+
+@pytest.mark.parametrize("named", ["carpenter Joe Bright", "the carpenter Joe Bright", "retired carpenter Joe Bright",
+                                   "the 71-year-old carpenter Joe Bright"])
+def test_a_name_after_any_job_is_the_speaker_not_the_job_nor_someone_named_before(named: str) -> None:
+    text = ("Rosa Keane keeps a calendar on her kitchen wall.\n\n"
+            f"“It is the waiting that wears you down,” says {named}, who lives next door.")
+    [(speaker, role)] = speakers(text)
+    assert speaker == "Joe Bright" and "carpenter" in (role or "")

@@ -37,3 +37,17 @@ def test_a_spouse_named_by_a_given_name_after_someone_named_in_full_shares_the_s
 def test_no_spouse_is_added_when_the_name_is_whole_or_no_spouse_or_the_pronoun_is_another_gender(line: str) -> None:
     names = ArticleNames(f"That is where Colin Ashworth lives now. {line}", lambda at: False)
     assert set(names.surname_forms("Ashworth")) == {"Colin Ashworth"}
+
+
+@pytest.mark.parametrize("pronoun, given", [("she", "Nadia"), ("he", "Tariq")])
+def test_someone_brought_in_by_a_given_name_alone_is_who_the_next_pronoun_means(pronoun: str, given: str) -> None:
+    """The writer never gives the surname ("carers like Nadia, who …"), and the article's other people, named later
+    and also by given names alone, are no reason to lose her."""
+    text = (
+        f"Behind the figures are carers like {given}, who looks after an adult son with epilepsy. He needs someone "
+        "with him day and night.\n\n"
+        f"“I have not slept through the night in four years,” {pronoun} told us.\n\n"
+        "Respite is scarce everywhere. Graham, 74, has cared for his wife Maureen since her stroke in 2019, and "
+        "Bernadette looks after her brother."
+    )
+    assert [quote.speaker for quote in extract_quotes(text)] == [given]

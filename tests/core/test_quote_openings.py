@@ -510,7 +510,10 @@ def test_a_sentence_after_a_quote_naming_whose_it_was_is_its_attribution(named: 
                                    "The words are those of Doris Pennock, the club's oldest member.",
                                    "That was the stark warning on Monday from Doris Pennock, the club's chair.",
                                    "That account was given to the Echo by Doris Pennock, 91, a member since May.",
-                                   "Those words were written by Doris Pennock in a letter to the club."])
+                                   "Those words were written by Doris Pennock in a letter to the club.",
+                                   "Those words, from a statement written by Mrs Boateng's daughter, Doris Pennock, "
+                                   "were read at the meeting.",
+                                   "These words, from a letter by Doris Pennock, her neighbour, hang in the hall."])
 def test_a_paragraph_naming_whose_the_quote_above_was_is_its_attribution(named: str) -> None:
     text = ("Larchfield House has turned its car park into a garden. Shanice Boateng runs the activities.\n\n"
             "“I hadn't had my hands in soil for eleven years. The first time I pulled up a carrot I cried.”\n\n"

@@ -112,6 +112,7 @@ NAMED_BACK = re.compile(
     r"(?:So says|Th(?:at|ose|ese|e|is) (?:[a-z]+ )?(?:words?|advice|verdict|view|warning|plea|remarks?|comments?"
     r"|account|testimony|description) (?:(?:are|is|was|were|came) (?:those |the words )?(?:of|from)"
     r"|(?:is|was|were) (?:given|told|written|spoken|shared)(?: to [^,.;“\"]{1,40}?)? by)"  # "That account was given
+    r"|Th(?:ose|ese) words, (?:taken )?from (?:an?|the) (?:\w+ ){0,2}?(?:statement|letter|tribute|post)(?: \w+)? by"
     r"|Th(?:at|ose|ese|is) (?:are|is|was|were) the (?:[a-z]+ )?(?:words?|view|verdict|advice|warning|message|plea"
     r"|assessment|account)(?: \w+){0,3}? (?:of|from)|Th(?:at|is) was(?= the [a-z]| [A-Z])) (?=[A-Z]|the )"
 )
@@ -132,8 +133,7 @@ _REPORTED = re.compile(r" (?:me|him|her|us|them) (?:that )?(?:I|he|she|we|they|i
 
 # A name and description in brackets closing its paragraph, not a remark: "(Hon. Members: Hear, hear!)"
 BRACKETED_CREDIT = re.compile(r"[ \t]*\(([^()\n“”\"!?:]{2,80})\)[ \t.]*(?=\n|$)")
-# Verbs that cue only right after a quotation's close ("‘If the member would let me finish—’ Cllr Ashe began."),
-# in groups named as CUE's
+# Verbs that cue only right after a quotation's close ("‘If the member would let me finish—’ Cllr Ashe began.")
 _AFTER_QUOTE = re.compile(r"\b(?P<according>(?!))?(?P<part>(?!))?(?P<verb>began|begins|finished|finishes)\b(?=[.,]|$)")
 
 
@@ -275,7 +275,7 @@ def before_clause(clause: str) -> Mention | None:
 def _someone(sentence: str) -> Mention | None:
     """Return the unnamed person a sentence opens with: "A consultant geriatrician we interviewed described …"."""
     words = sentence.split()
-    if not words or words[0] not in ("A", "An", "One"):
+    if not words or words[0] not in ("A", "An", "One", "Another"):  # "Another respondent was blunter:" too
         return None
     kept = list(itertools.takewhile(lambda w: w.isalpha() and w.islower() and w not in FUNCTION_WORDS
                                     and not w.endswith("ed") and w not in OBJECT_PRONOUNS, words[1:4]))

@@ -112,7 +112,7 @@ ROLE_NOUNS = wordset(
     "assistant supervisor mentor tutor solicitor barrister headteacher recruiter "
     "cyclist driver passenger victim survivor neighbour donor winner convener convenor lady crewmate caller listener "
     "reader viewer customer client participant tenant actor actress star co-star singer musician footballer striker "
-    "captain comedian chef athlete"
+    "captain comedian chef athlete respondent interviewee whistleblower"
 )
 MODIFIERS = wordset(
     "health care social state public education housing treasury foreign home defence defense business "
@@ -249,7 +249,9 @@ _WOMEN = wordset(
     "claudia colette constance davina delia dolores edwina elisa eliza erica erin estelle eunice fern flora freda "
     "gabrielle georgie gwyneth henrietta jayne juliet justine katharine lindsey liz lizzie lois lucia lynda "
     "lynsey madeleine marguerite marilyn marlene maud melody miranda nerys noreen norah olwen pam penelope phyllis "
-    "rhona rebekah robyn rosamund roxanne sybil thelma vivien vivienne yolanda sue suzie kirstie mari siwan"
+    "rhona rebekah robyn rosamund roxanne sybil thelma vivien vivienne yolanda sue suzie kirstie mari siwan "
+    "ellen elena carla eve hollie emer nuala shelagh hanna alana aimee amelie anya bianca cora elise elsa francesca "
+    "gabriella iona jessie julianne kara kasia keira lana lucie maddie margot mollie scarlett sylvie valentina"
 )
 _MEN = wordset(
     "james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark "
@@ -279,7 +281,7 @@ _MEN = wordset(
     "ricky rodney roland royston rufus sidney spencer stefan steffan travis tristan troy tyrone vaughan "
     "warren wesley willie zachary jamal jermaine kwesi arun ashok dinesh manoj mukesh naveen prakash "
     "rakesh ramesh sanjeev satish suresh vijay asif aziz irfan javed khalid majid nadeem rashid sajid shahid tahir "
-    "usman zafar lukasz wojciech tadeusz ray"
+    "usman zafar lukasz wojciech tadeusz ray calvin finn zac"
 )
 # Given names used for both ("Sam Hollis", "Jo Pearce"): a name's first word, but no pronoun's
 _EITHER = wordset(

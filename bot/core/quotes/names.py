@@ -239,7 +239,8 @@ class ArticleNames:
                 described = len(tail) == 1 and self._text.startswith(", who", run.end())  # "… to Delroy, who had"
                 if described and (full := self.first_name_forms(tail[0])):
                     tail = full.most_common(1)[0][0].split()  # the article gave it in full: "Delroy Mackintosh"
-                if kind != "person" or len(tail) < 2 or self._inside_quote(run.start()) or (
+                alone = described and is_given_name(tail[0])  # or never does: "people like Priya, who cares for …"
+                if kind != "person" or (len(tail) < 2 and not alone) or self._inside_quote(run.start()) or (
                     before and (before[-1] in PLACE_BEFORE or before[-1].lower() in _THING_BEFORE)
                 ) or self._from_place(start, run.start()) or (since is not None and (
                     run.start() < since.start + len(since.name) or self._reported(since, run.start(), start))):
@@ -408,7 +409,8 @@ def is_unnamed(mention: Mention, sentence: str, before: Sequence[str] = ()) -> b
     # "A healthcare assistant on an acute ward told the paper": someone the writer's paper spoke to; and opening the
     # sentence, "A ward manager in Leeds says she …" (not "when a nurse says she …"): one speaking of herself
     interviewed = re.search(  # "… official who spent years at the Treasury told me": one the writer spoke to
-        rf"{re.escape(mention.name)}(?: who [^,.;“”]{{1,80}}?)?,? (?:told|tells) (?:us|me|the paper|(?:the )?[A-Z])",
+        rf"{re.escape(mention.name)}(?: who [^,.;“”]{{1,80}}?|, [^,.;“”]{{1,60}},)?,? (?:told|tells) (?:us|me"
+        r"|(?:the )?[A-Z]|the (?:paper|hearing|inquest|court|tribunal|jury|inquiry|panel|committee))",  # or a witness
         sentence) or re.match(  # and "A nurse who has worked there for a decade said" (not "A resident who pays for
         # herself is charged": anyone who does)
         rf"\s*{re.escape(mention.name)}(?:,? (?:says|said) (?:she|he)| who [^,.;“”]{{1,80}}? said)\b", sentence)

@@ -159,6 +159,6 @@ def _one_person(names: Iterable[str]) -> Mention | None:
 
 
 def former_job(nominal: str) -> bool:
-    """Say whether a nominal tells what someone used to do ("the former cattle haulier", "the retired farmer"): the
-    writer's other name for the person just named, not an office anyone holds."""
-    return re.match(r"the (?:former|retired) ", nominal, re.I) is not None
+    """Say whether a nominal tells what someone used to do ("the former cattle haulier", "the retired farmer", "the
+    67-year-old former school cook"): the writer's other name for the person just named, not an office anyone holds."""
+    return re.match(r"the (?:\d+-year-old )?(?:former|retired) ", nominal, re.I) is not None

@@ -249,7 +249,7 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
     """Parse "the health secretary" / "a Department of Health spokesperson" / "Care England's chief"."""
     det, linked = None, False  # linked: a word since the last determiner joins a phrase before it ("of", "'s")
     j = end
-    while j >= 0 and end - j < 10:
+    while j >= 0 and end - j < 14:
         word = tokens[j][0]
         low = word.lower()
         joins_name = 0 < j < end and is_cap(tokens[j - 1][0]) and is_cap(tokens[j + 1][0])  # or an office's fields:
@@ -332,8 +332,9 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
             title_end = scan
     if k > j and title_end > k:
         return _run_before_title(tokens, i, title_end)
-    if k > j and (not premod or is_role_word(premod[-1]) or premod[-1] in HONORIFICS or kin_title(premod[-1])):
-        return _forward_run(tokens, i, j, k, premod)
+    named = k - j > 1 and FUNCTION_WORDS.isdisjoint(premod) and name_gender((), [w for w, _, _ in tokens[j:k]])
+    if k > j and (not premod or is_role_word(premod[-1]) or premod[-1] in HONORIFICS or kin_title(premod[-1]) or named):
+        return _forward_run(tokens, i, j, k, premod)  # "says carpenter Joe Bright": any job before a given name
     if not (determiner and premod):
         return None
     return _forward_nominal(tokens, i, j)
