@@ -565,3 +565,14 @@ def test_a_body_that_continued_to_do_something_is_not_a_speaker() -> None:
             "“simply can't absorb it”.\n\n"
             "“Some providers are already passing the cut on to their workers.”")
     assert [q.speaker for q in extract_quotes(text)] == ["Karen Holt", "Karen Holt"]
+
+
+def test_a_popular_papers_blasted_ends_a_quote_but_blasting_someone_does_not() -> None:
+    """"“…,” she blasted." joins the quote's two parts as one speaker's; "when Kerry blasted him" is no cue for the
+    quote before it, which is the one said on the footage."""
+    text = ("Kerry Dobson, 34, was left stranded at the stop after her night shift.\n\n"
+            "\"We are the people who keep this country running at night,\" she blasted. \"They should tell us.\"\n\n"
+            "The ad ends with footage of Marcus Reid saying, \"That makes me smart,\" when Kerry blasted him for not "
+            "paying.")
+    quotes = [q for q in extract_quotes(text) if not q.partial]
+    assert [(q.speaker, q.text.split()[0]) for q in quotes] == [("Kerry Dobson", "We"), ("Marcus Reid", "That")]

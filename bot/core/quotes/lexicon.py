@@ -68,9 +68,10 @@ CUE = re.compile(
     + "|".join(_PARTICIPLES.split())
     + r")|(?P<verb>"
     r"called for|calls for|pointed out|points out|went on|goes on|put it|puts it|summed it up|sums it up|"
-    r"shot back|fired back|hit back|called out|calls out|cut in|cuts in|chipped in|(?<=I )tell|(?<=I )ask|"
-    r"(?<=[Ww]e )tell|began(?=:|$)|begins(?=:|$)|"  # "It began:"
+    r"shot back|fired back|hit back|called out|calls out|cut in|cuts in|chipped in|(?<=I )tell|"
+    r"(?<=I )ask|(?<=[Ww]e )tell|began(?=:|$)|begins(?=:|$)|"  # "It began:"
     r"continue[sd](?! to\b)|"  # "“…,” she continued", not "Brightwell had continued to pay staff"
+    r"blast(?:ed|s)(?=[:.,]|$)|slam(?:med|s)(?=[:.,]|$)|"  # a popular paper's "the mum blasted:", not "blasted him"
     # a report's or inspectors' finding ("The CQC's report found staffing was “frequently below planned levels”"),
     # not what someone came upon ("horrified by what they found"), nor "was found with pressure sores"
     + "".join(rf"(?<!\b{word} )" for word in "they we he she I who it was were been be is are".split())
