@@ -513,7 +513,8 @@ def test_a_sentence_after_a_quote_naming_whose_it_was_is_its_attribution(named: 
                                    "Those words were written by Doris Pennock in a letter to the club.",
                                    "Those words, from a statement written by Mrs Boateng's daughter, Doris Pennock, "
                                    "were read at the meeting.",
-                                   "These words, from a letter by Doris Pennock, her neighbour, hang in the hall."])
+                                   "These words, from a letter by Doris Pennock, her neighbour, hang in the hall.",
+                                   "That was how Doris Pennock described her first morning in the garden."])
 def test_a_paragraph_naming_whose_the_quote_above_was_is_its_attribution(named: str) -> None:
     text = ("Larchfield House has turned its car park into a garden. Shanice Boateng runs the activities.\n\n"
             "“I hadn't had my hands in soil for eleven years. The first time I pulled up a carrot I cried.”\n\n"
@@ -739,3 +740,11 @@ def test_a_points_order_opening_the_line_before_a_letter_is_no_ones_name(order: 
             "Lower Ashcombe, responding to last week’s piece:\n\n“When I started in 1979, I knew every one of my "
             "patients by name.”\n\nI have no answer to that.")
     assert [name for name, _ in speakers(text)] == ["Margaret"]
+
+
+@pytest.mark.parametrize("country", ["Nigeria", "Ireland", "Jamaica"])
+def test_the_country_after_a_birthplace_opening_the_sentence_is_no_one_a_pronoun_can_mean(country: str) -> None:
+    text = (f"Born in Kingsport, {country}, the eldest of four children of a schoolteacher, Margaret came to Britain "
+            "in 1957 to train as a nurse.\n\n"
+            "‘My mother told me to go where I was needed, so I did,’ she recalled in 2011.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Margaret"]

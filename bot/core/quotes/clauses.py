@@ -114,7 +114,8 @@ NAMED_BACK = re.compile(
     r"|(?:is|was|were) (?:given|told|written|spoken|shared)(?: to [^,.;“\"]{1,40}?)? by)"  # "That account was given
     r"|Th(?:ose|ese) words, (?:taken )?from (?:an?|the) (?:\w+ ){0,2}?(?:statement|letter|tribute|post)(?: \w+)? by"
     r"|Th(?:at|ose|ese|is) (?:are|is|was|were) the (?:[a-z]+ )?(?:words?|view|verdict|advice|warning|message|plea"
-    r"|assessment|account)(?: \w+){0,3}? (?:of|from)|Th(?:at|is) was(?= the [a-z]| [A-Z])) (?=[A-Z]|the )"
+    r"|assessment|account)(?: \w+){0,3}? (?:of|from)|Th(?:at|is) was(?= the [a-z]| [A-Z])|That(?:'s| is| was) how)"
+    r" (?=[A-Z]|the )"  # "That was how Tamsin Rowe described the night"
 )
 # A cue verb put first, before the name and a colon: "Said Ellis: “…”", "Added the minister: “…”".
 _INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Continued)[ \t]+(?=\S)")
@@ -433,9 +434,8 @@ def _named_opening(text: str) -> Mention | None:
 
 
 def _past_phrase(tokens: list[Token], i: int, limit: int) -> int | None:
-    """Where the words after the opening phrase at token i start, past a work's title that follows it ("In the book,
-    Beds and Ballot Boxes, …" names no one) or the name of whom it was to ("In a letter to his daughter, Joanne
-    Pettit, …": the writer comes after); None when no comma ends the phrase."""
+    """Where the words after the opening phrase at token i start, past a work's title ("In the book, Beds and Ballot
+    Boxes, …") or whom it was to ("In a letter to his daughter, Joanne Pettit, …"); None when no comma ends it."""
     comma = next((k for k in range(i + 1, limit) if tokens[k][0] == ","), None)
     last = tokens[comma - 1][0].lower() if comma is not None else ""
     if last in _WORKS or (last in KIN | ROLE_NOUNS and any(tokens[k][0] == "to" for k in range(i, comma))):

@@ -83,6 +83,8 @@ _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote th
 _AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
 # A phrase that opens a sentence and ends at a comma, before its subject: "Through Brannock Days, Graham learned",
 # "Born in Coldharbour, Jean trained …"
+_IN_TOWN = re.compile(r"\b(?:in|from|near) [A-Z][\w'’-]*, $")
+_COUNTRY = re.compile(r"([A-Z][\w'’-]+), ")
 _PHRASE_FIRST = re.compile(
     r"(?:Through|Throughout|Despite|During|Via|Across|Without|Within|Among|Between|Beyond|Until|Thanks to|After"
     r"|Before|Since|Following|Born|Raised|Brought up|Educated|Originally from|Asked|Pressed|At|By) "
@@ -161,8 +163,11 @@ def opening_people(text: str, names: ArticleNames) -> list[Mention]:
     if named and given_gender(named.name.split()[0]) in (None, named.gender) and _is_name(text, named, names):
         return [named]
     skip = _PHRASE_FIRST.match(text)  # "Through Brannock Days, Graham learned …": Graham, after the phrase
-    lead = first_subject(text[skip.end() if skip else 0 : 200], strict=True)
-    lead = replace(lead, start=lead.start + skip.end()) if lead is not None and skip else lead
+    end = skip.end() if skip else 0  # and past the country of its town: "Born in Lagos, Nigeria, the second of …"
+    country = _COUNTRY.match(text, end) if skip and _IN_TOWN.search(skip.group()) else None
+    end = country.end() if country and not is_given_name(country[1]) else end
+    lead = first_subject(text[end:200], strict=True)
+    lead = replace(lead, start=lead.start + end) if lead is not None else lead
     if lead is not None and lead.kind == "org" and (credited := _credit_line(text)) is not None:
         return [credited]
     if lead is None or lead.kind != "person" or not _is_name(text, lead, names):
