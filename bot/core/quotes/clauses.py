@@ -115,7 +115,7 @@ NAMED_BACK = re.compile(
     r"|Th(?:ose|ese) words, (?:taken )?from (?:an?|the) (?:\w+ ){0,2}?(?:statement|letter|tribute|post)(?: \w+)? by"
     r"|Th(?:at|ose|ese|is) (?:are|is|was|were) the (?:[a-z]+ )?(?:words?|view|verdict|advice|warning|message|plea"
     r"|assessment|account)(?: \w+){0,3}? (?:of|from)|Th(?:at|is) was(?= the [a-z]| [A-Z])|That(?:'s| is| was) how)"
-    r" (?=[A-Z]|the )"  # "That was how Tamsin Rowe described the night"
+    r" (?=(?:[a-z-]+ ){0,3}[A-Z]|the )"  # "That was how Tamsin Rowe described …", "… of chief investigator Dr X"
 )
 # A cue verb put first, before the name and a colon: "Said Ellis: “…”", "Added the minister: “…”".
 _INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Continued)[ \t]+(?=\S)")

@@ -183,9 +183,8 @@ def np_backward(tokens: list[Token], end: int, text: str) -> Mention | None:
 
 
 def _seat(words: list[str], tail: tuple[str, ...]) -> bool:
-    """Say whether the words before a member's title are their seat: all name words ("the Ayr MSP"), or places of a
-    word or two joined by "and" ("the Inverbrae and Glen Ardle MSP"), not a body and a person ("the Health and Social
-    Care Committee Sarah Pendleford MP")."""
+    """Say whether the words before a member's title are their seat ("the Ayr MSP", "the Inverbrae and Glen Ardle
+    MSP"), not a body and a person ("the Health and Social Care Committee Sarah Pendleford MP")."""
     places = " ".join(words[:-1]).replace(" & ", " and ").split(" and ")
     return len(tail) == len(words) - 1 or all(0 < len(place.split()) < 3 for place in places)
 
@@ -332,9 +331,10 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
             title_end = scan
     if k > j and title_end > k:
         return _run_before_title(tokens, i, title_end)
-    named = k - j > 1 and FUNCTION_WORDS.isdisjoint(premod) and name_gender((), [w for w, _, _ in tokens[j:k]])
+    run = [w.lower() for w, _, _ in tokens[j:k]]
+    named = FUNCTION_WORDS.isdisjoint(premod) and bool(HONORIFICS.intersection(run[:1]) or name_gender((), run))
     if k > j and (not premod or is_role_word(premod[-1]) or premod[-1] in HONORIFICS or kin_title(premod[-1]) or named):
-        return _forward_run(tokens, i, j, k, premod)  # "says carpenter Joe Bright": any job before a given name
+        return _forward_run(tokens, i, j, k, premod)  # any job before a given name or title: "says cook Joe Bright"
     if not (determiner and premod):
         return None
     return _forward_nominal(tokens, i, j)
