@@ -81,7 +81,7 @@ def month_first(*texts: str) -> bool:
             return True
         month_day, day_month = len(_MONTH_DAY.findall(page)), len(_DAY_MONTH.findall(page))
         if month_day or day_month:
-            return month_day > day_month
+            return month_day > day_month + 1  # one "on February 27" is a UK paper's style too
     return False
 
 

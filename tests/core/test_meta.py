@@ -499,6 +499,8 @@ def test_a_posted_date_below_the_article_dates_it_but_a_readers_comment_does_not
     ("02/09/2023", "", date(2023, 9, 2)),  # a British page: day first
     ("02/09/2023", "The trust bought 5 CT scanners by 10:30 on Monday.", date(2023, 9, 2)),  # "CT" is no zone here
     ("02/09/2023", "Sept. 23, 2016 and 23 September 2016 both appear.", date(2023, 9, 2)),  # British wins a tie
+    ("09/02/2024", "The board will meet in public on February 27.", date(2024, 2, 9)),  # one such day: UK style too
+    ("12/06/2025", "The rules came into force on Monday (June 9).", date(2025, 6, 12)),
 ])
 def test_numeric_dates_are_read_in_the_order_the_page_writes_dates(dateline: str, other: str, want: date) -> None:
     assert meta(HEADLINE, dateline, *BODY, *([other] if other else [])).published == want
