@@ -57,7 +57,7 @@ _ALWAYS = pattern(
     # a newsletter's footer
     r"\byou(?:'|’)?(?:re| are) receiving this (?:e-?mail|newsletter|bulletin|message|because)\b",
     # the outlet speaking to its reader: a paywall's thanks, a plea for money, a call for tips, a show's credits
-    r"\bthank you for supporting (?:[\w-]+ ){0,3}journalism\b",
+    r"\bthank you for supporting (?:[\w-]+ ){0,3}journalism\b|\bsubscribe for free to receive new posts\b",
     r"\bbecome a (?:member|supporter) (?:from|for|today)\b|\bfunded by (?:its|our) readers\b|\breader-funded\b",
     r"\b(?:join|sign up (?:to|for)) (?:the |our )?[\w'’ ]{0,40}\bnewsletter\b",
     r"\bspecial offers,? promotions and adverts\b",

@@ -36,6 +36,7 @@ from bot.core.quotes.lexicon import ROLE_NOUNS, is_given_name, wordset
 log = logging.getLogger(__name__)
 _FOOT_DATE_LINES = 2  # an undated header's article may be dated right under its end, or under a one-line bio
 _HEADING_LINES = 4  # a standfirst, a byline, a date and a picture's caption
+_THANKS = re.compile(r"thanks for reading\b", re.I)  # a newsletter names itself amid its post: "… X! Subscribe"
 
 _DATE_LABEL = re.compile(
     r"^\W*(?:(?:this\s+)?(?:article|story|page|post|entry)\s+(?:was\s+)?)?(?:first\s+)?(?:published|posted|date|dated"
@@ -86,7 +87,7 @@ def _regions(raw: str, cleaned: CleanText) -> tuple[list[str], list[str]]:
         return [], []
     end = end_at + len(last)  # the last paragraph too: "This article first appeared in … on 26 January"
     inside = [ln for ln in _lines(raw[start:end]) if _DATE_LABEL.match(ln) or _AUTHOR_BOX.match(ln)
-              or byline(ln) or _writer_line(ln)]
+              or byline(ln) or _writer_line(ln) or (_THANKS.match(ln) and ln not in cleaned.body)]
     return _lines(raw[:start]) + inside, _lines(raw[end:])
 
 

@@ -100,12 +100,14 @@ _HOME_LINK = re.compile(r"(?:back|return|go) to (?:the )?home(?: ?page)?", re.I)
 _ASKS = wordset("support subscribe donate join follow sign register become give")
 
 _BRAND = (
-    r"(?!(?:Our|Your|This|My|Us|All)\b)(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:(?:\s+(?:of|and|&))?\s+[A-Z][\w&'’.-]*){0,4})"
+    r"(?!(?:Our|Your|This|My|Us|All)\b)(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:(?:\s+(?:of|and|&|from\s+the))?\s+"
+    r"[A-Z][\w&'’.-]*){0,4})"  # "Dispatches from the Glen" too
 )
 # Lines where a site names itself to sell a subscription or ask for writers: "Get unlimited access to The MJ",
 # "Subscribe to Care Weekly", "Would you like to become a PSE columnist?".
 _SELLING = re.compile(
-    r"\b(?i:(?:unlimited|full|digital|premium|free)\s+access\s+to|subscribe\s+to|sign\s+up\s+to|become\s+an?)\s+"
+    r"\b(?i:(?:unlimited|full|digital|premium|free)\s+access\s+to|subscribe\s+to|sign\s+up\s+to|become\s+an?"
+    r"|thanks\s+for\s+reading)\s+"  # a newsletter's "Thanks for reading Dispatches from the Glen! Subscribe …"
     + _BRAND
     + r"(?=\s+[a-z]|\s[-–—]\s|[.,!?:;]|$)"
 )

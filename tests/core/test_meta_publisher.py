@@ -632,3 +632,14 @@ def test_a_note_to_editors_saying_what_an_illness_is_names_no_publisher(fact: st
                "ENDS", "Notes to editors", fact, f"{charity} is a registered charity in England and Wales (1098765).",
                f"© {charity} 2024 | Privacy policy")
     assert meta(raw).publisher == charity
+
+
+def test_a_newsletters_thanks_between_its_paragraphs_names_it_over_its_writers_copyright() -> None:
+    """A newsletter platform sets "Thanks for reading X! Subscribe for free …" inside the post: X is the publication,
+    the writer owns the copyright, and the line is no paragraph of the post."""
+    thanks = "Thanks for reading Notes from the Fells! Subscribe for free to receive new posts and support my work."
+    raw = page("Notes from the Fells", "Subscribe", "Sign in", HEADLINE, "Dr Alis Penhallow", "Mar 3, 2025",
+               *BODY[:2], thanks, "Subscribe", BODY[2], "© 2025 Alis Penhallow", "Privacy ∙ Terms")
+    found = meta(raw)
+    assert found.publisher == "Notes from the Fells"
+    assert "Thanks for reading" not in clean(raw).body
