@@ -46,6 +46,7 @@ _PROMOTION = re.compile(
 _HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w+")
 _NUMBERS_SHARE = 0.3  # prices, scores and phone numbers: a line this full of figures is a ticker or a promo
 _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the first of them is the headline
+_SUMMARY_LINES = 3  # a tabloid's summary lines between its headline and the byline
 # A standfirst may be shorter than a long headline ("One in four newly qualified nurses plan to quit within a year,
 # survey finds" over "Workload, pay and patchy preceptorship behind early-career exodus, researchers say"), but
 # not a few words: a label or a site's name under a headline is no standfirst.
@@ -220,8 +221,11 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
         return lines[0].text if lines else None  # no lead to compare with: the first line, as pages read
     best = max(score for _, score in scored)
     # where a line sits beside the article, one far from it (a tagline, a body's name at the top) wins only by
-    # scoring best outright
-    any_beside = any(line.distance for line, _ in scored)
+    # scoring best outright; and across the site's menu (more lines than a tabloid's summary under its headline),
+    # by more than the margin over every line beside the article
+    near = [(line.position, score) for line, score in scored if line.distance]
+    beside, first = max((score for _, score in near), default=0.0), min((at for at, _ in near), default=0)
     return next(
-        line.text for line, score in scored if score >= best - (_MARGIN if line.distance or not any_beside else 0)
+        line.text for line, score in scored if score >= best - (_MARGIN if line.distance or not near else 0)
+        and (line.distance or not near or score > beside + _MARGIN or first - line.position <= _SUMMARY_LINES + 1)
     )

@@ -1020,3 +1020,18 @@ def test_a_live_pages_byline_naming_the_reporter_its_lead_names_is_no_headline()
                      "paddling pools in the shade.",
                      "Manager Denise Fowler said residents had been drinking far more than usual this week."])
     assert clean(raw).title == headline
+
+
+def test_a_papers_tagline_naming_its_villages_above_the_menu_is_no_headline_over_one_the_byline_follows() -> None:
+    """"Serving Brindlecombe … and the Wendle Valley since 1887" shares the lead's place names, but the site's menu
+    stands between it and the article, whose headline sits right over the byline."""
+    headline = "Village rallies round after farmer's cardiac arrest as 999 wait exposes rural 'black spot'"
+    raw = "\n".join([
+        "Brindlecombe & District Gazette", "Serving Brindlecombe, Upper Hatherley and the Wendle Valley since 1887",
+        "Thursday, March 7, 2024", "Home", "News", "Sport", "Community", "Family Notices", "Contact", "News",
+        headline, "By Gareth Tunnicliffe", "Thursday, March 7, 2024",
+        "A farmer whose heart stopped while he was feeding cattle near Upper Hatherley has thanked the neighbours in "
+        "Brindlecombe who kept him alive until an ambulance arrived, and called for a defibrillator in every village "
+        "in the Wendle Valley.",
+        "The nearest ambulance was 31 miles away when the call was made, and the crew took 38 minutes to arrive."])
+    assert extract_metadata(raw, clean(raw)).title == headline
