@@ -44,6 +44,8 @@ _PROMOTION = re.compile(
     r"free(?: now| today| here)?|now|today|here))\W*$", re.I
 )
 _HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w+")
+# A series' kicker over its instalment's headline: "A Sunday Clarion investigation · Part two of three"
+_SERIES = re.compile(r"\bpart (?:\d+|one|two|three|four|five|six) of (?:\d+|two|three|four|five|six)\b", re.I)
 _NUMBERS_SHARE = 0.3  # prices, scores and phone numbers: a line this full of figures is a ticker or a promo
 _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the first of them is the headline
 _SUMMARY_LINES = 3  # a tabloid's summary lines between its headline and the byline
@@ -77,7 +79,7 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
     shared = len(stems & lead)
     if (not shared and line.distance != 1) or BREADCRUMB.search(line.text) or _PROMOTION.search(line.text):
         return None  # "Mental health > Approved mental health professionals": where the page sits, no headline
-    if _HASHTAG.search(line.text):
+    if _HASHTAG.search(line.text) or _SERIES.search(line.text):
         return None  # a campaign's banner or a post's tag ("World Sickle Cell Day 2025: #SickleCellAware")
     score = 4 * shared / len(stems) if stems else 0.0
     if line.distance is not None:

@@ -1035,3 +1035,18 @@ def test_a_papers_tagline_naming_its_villages_above_the_menu_is_no_headline_over
         "in the Wendle Valley.",
         "The nearest ambulance was 31 miles away when the call was made, and the crew took 38 minutes to arrive."])
     assert extract_metadata(raw, clean(raw)).title == headline
+
+
+@pytest.mark.parametrize("kicker", ["A Sunday Clarion investigation · Part two of three", "Part 2 of 3: Locked away"])
+def test_a_series_kicker_over_the_instalments_headline_is_not_the_headline(kicker: str) -> None:
+    headline = "The families fighting to bring their loved ones home"
+    raw = "\n".join([
+        "The Sunday Clarion", "News", "Health", "Magazine", "LOCKED AWAY", kicker, headline,
+        "More than 2,000 autistic people are still detained in mental health hospitals in England, and their families "
+        "say a promise to bring them home has been broken again and again",
+        "Words by Miriam Aldous", "Photographs by Kieran Voss", "Sunday 21 April 2024", "16 min read",
+        "Geraldine Fitch at home. Photograph: Kieran Voss for the Sunday Clarion",
+        "When Callum Fitch was admitted to a hospital unit in 2018, his family were told he would be home in 12 weeks. "
+        "Six years later, as this Sunday Clarion investigation found, he is one of 2,000 still detained.",
+        "His mother, Geraldine, visits every Sunday, a round trip of 280 miles."])
+    assert extract_metadata(raw, clean(raw)).title == headline
