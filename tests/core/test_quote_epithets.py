@@ -55,3 +55,12 @@ def test_a_name_after_any_job_is_the_speaker_not_the_job_nor_someone_named_befor
             f"“It is the waiting that wears you down,” says {named}, who lives next door.")
     [(speaker, role)] = speakers(text)
     assert speaker == "Joe Bright" and "carpenter" in (role or "")
+
+
+@pytest.mark.parametrize("opening", ["First-time mum Aisha", "New mum Aisha", "Proud dad Tariq"])
+def test_a_parent_named_by_a_given_name_after_mum_or_dad_is_who_the_next_pronoun_means(opening: str) -> None:
+    pronoun = "he" if "dad" in opening else "she"
+    text = ("Nadia Fairweather, the trust's head of health visiting, said the hubs would open in May.\n\n"
+            f"{opening}, 26, has been going to a drop-in at the hub since the baby was eight weeks old.\n\n"
+            f"\"I was really anxious about feeding,\" {pronoun} said. \"Being able to just turn up has helped.\"")
+    assert [speaker for speaker, _ in speakers(text)] == [opening.split()[-1]]

@@ -327,7 +327,7 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
     scan = k
     while scan < len(tokens) and tokens[scan][0].islower() and scan - k < 3 and tokens[scan][0] not in FUNCTION_WORDS:
         scan += 1  # not past "the": "Sarah Jenkins met the minister" is a sentence, not a title
-        if tokens[scan - 1][0] in ROLE_NOUNS:
+        if tokens[scan - 1][0] in ROLE_NOUNS or kin_title(tokens[scan - 1][0]):  # "First-time mum Aisha" too
             title_end = scan
     if k > j and title_end > k:
         return _run_before_title(tokens, i, title_end)
