@@ -42,6 +42,8 @@ _DATE_LABEL = re.compile(
     r"^\W*(?:(?:this\s+)?(?:article|story|page|post|entry)\s+(?:was\s+)?)?(?:first\s+)?(?:published|posted|date|dated"
     r"|released|issued|appeared)\b", re.I
 )  # "This article first appeared in the Town Hall Review daily bulletin on 26 January 2026."
+# Another day's paper or post, linked from this one: "Previous edition: 14/03/2024"
+_OTHER_EDITION = re.compile(r"\W*(?:previous|next|last|earlier|older|newer)\s+(?:edition|issue|post|story)\b", re.I)
 # A journal's citation line: "BCJ 2026;379:q1187 doi: … (Published 19 May 2026)"
 _CITED = re.compile(r"\((?:first\s+)?published:?\s+(?:online\s+)?(?:on\s+)?(?P<date>[^()]{6,30})\)", re.I)
 # Where a page files the article, with its date: "Filed under: Reports, Hospital discharge | 02 June 2023"
@@ -127,7 +129,7 @@ def _published_as(header: list[str], footer: list[str], us: bool) -> date | None
     labelled = [ln for ln in header if _DATE_LABEL.match(ln) or byline(ln)]
     labelled += [found["date"] for ln in header if (found := _CITED.search(ln))]
     updated = [ln for ln in header if _UPDATED_LABEL.match(ln) or _UPDATED_FIELD.search(ln)]
-    bare = [ln for ln in header if is_dateline(ln) and ln not in updated]
+    bare = [ln for ln in header if is_dateline(ln) and ln not in updated and not _OTHER_EDITION.match(ln)]
     bare += [day for ln in header if (day := _running_day(ln) or _filed_in(ln))]
     above = footer[: next((n for n, ln in enumerate(footer) if _COMMENTS.match(ln)), len(footer))]  # not comments
     # a comment's "Posted by Jim on 1 Dec" is no date of the article's; the line right under the article, a blog's

@@ -1080,3 +1080,9 @@ def test_a_caption_over_a_photographers_credit_in_capitals_is_not_the_headline(c
                      "surgeries cannot cope with demand, doctors have warned.",
                      "From next month family doctors in England will be able to prescribe the injections."])
     assert extract_metadata(raw, clean(raw)).title == headline
+
+
+@pytest.mark.parametrize("link", ["Previous edition: 14/03/2024", "Next issue: 28/03/2024", "Older post 14/03/2024"])
+def test_a_link_to_another_days_edition_is_not_the_articles_date(link: str) -> None:
+    found = meta("The Ouseby Chronicle", "Thursday, 21 March 2024", "e-Edition", link, HEADLINE, *BODY)
+    assert found.published == date(2024, 3, 21)
