@@ -576,3 +576,13 @@ def test_a_popular_papers_blasted_ends_a_quote_but_blasting_someone_does_not() -
             "paying.")
     quotes = [q for q in extract_quotes(text) if not q.partial]
     assert [(q.speaker, q.text.split()[0]) for q in quotes] == [("Kerry Dobson", "We"), ("Marcus Reid", "That")]
+
+
+@pytest.mark.parametrize(("source", "speaker"), [
+    ("a report by chief finance officer Helen Crabtree published alongside the notice", "Helen Crabtree"),
+    ("a report by the Care Funding Trust", "Care Funding Trust"),
+])
+def test_according_to_a_report_by_someone_is_theirs_not_the_last_speakers(source: str, speaker: str) -> None:
+    text = ("Anthony Shaw, the council leader, said bin collections and care visits would carry on.\n\n"
+            f"\"The council cannot balance its budget without support,\" according to {source}.")
+    assert [q.speaker for q in extract_quotes(text) if not q.partial] == [speaker]

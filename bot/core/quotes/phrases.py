@@ -12,6 +12,7 @@ from bot.core.quotes.lexicon import (
     AFFILIATIONS,
     CUE,
     DETERMINERS,
+    DOCUMENTS,
     FUNCTION_WORDS,
     HONORIFICS,
     MODIFIERS,
@@ -43,9 +44,8 @@ _PREMODIFIER_TOKENS = 16  # how far back a role written before a name may reach 
 _QUALIFIER_TOKENS = 4  # words of a phrase like "on the panel" after a nominal speaker
 _ROLE_LINKS = frozenset(("of", "for", "and", "&", "at", "on"))
 _BODY_NOUNS = frozenset("group charity campaign organisation union network alliance coalition forum".split())
-# Verbs that make a clause: a role has none of them.
 _FINITE = frozenset("is was are were has have had would will could should can may might must says said".split())
-_OUTSIDE_ROLE = _FINITE | {"by"}  # words a role written before a name never holds
+_OUTSIDE_ROLE = _FINITE | {"by"}  # words a role written before a name never holds: a clause's verbs, "by"
 _CLAUSE_ADVERBS = frozenset("also then later still again already never always often too however".split())  # a clause's
 _LINKS = SPLITTERS | {"with", "to", "by", "&", "and"}  # what joins two phrases into one
 _DEGREE = frozenset("most more less least very well best better worst".split())  # "the most experienced nurse"
@@ -64,8 +64,8 @@ class Mention:
 
 
 def phrase_start(tokens: list[Token], end: int) -> int | None:
-    """Return where a role phrase like "the chief executive of NHS England" ending at `end` starts; a list
-    inside it ("director of nursing, policy and practice") is part of it."""
+    """Return where a role phrase ("the chief executive of NHS England", "director of nursing, policy and
+    practice") ending at `end` starts."""
     j, reach = end, _PREMODIFIER_TOKENS
     while j >= 0 and end - j < reach:
         word = tokens[j][0]
@@ -316,8 +316,8 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
     ):
         if tokens[j][0] in SPLITTERS or tokens[j][0] in SKIPPABLE or tokens[j][0] in PRONOUNS:
             break
-        if tokens[j][0] in _OUTSIDE_ROLE:
-            return None  # "The centre was opened by ICB chair X": a clause, not a name's premodifiers
+        if tokens[j][0] in _OUTSIDE_ROLE:  # "The centre was opened by ICB chair X": a clause, not premodifiers; but
+            return np_forward(tokens, j + 1) if tokens[j - 1][0] in DOCUMENTS and j > i else None  # "a report by X"
         j += 1
     premod = [w for w, _, _ in tokens[i + determiner : j]]
     k = j
