@@ -38,7 +38,7 @@ def test_an_epithet_used_again_is_whom_its_first_use_meant() -> None:
     assert [s for s, _ in speakers(text)] == ["Bethan Rees", "Dennis Pollard"]
 
 
-def test_an_age_before_a_job_describes_the_person_just_named_not_someone_new() -> None:
+def test_an_age_before_a_former_job_describes_the_person_just_named_not_someone_new() -> None:
     """"says the 67-year-old former school cook": the woman the paragraph above named, whatever her old job."""
     text = ("Rosa Keane keeps a calendar on her kitchen wall with a cross for every month she has waited for a new "
             "hip.\n\n"

@@ -248,7 +248,7 @@ def _nominal_backward(tokens: list[Token], end: int, text: str) -> Mention | Non
     """Parse "the health secretary" / "a Department of Health spokesperson" / "Care England's chief"."""
     det, linked = None, False  # linked: a word since the last determiner joins a phrase before it ("of", "'s")
     j = end
-    while j >= 0 and end - j < 14:
+    while j >= 0 and end - j < 14:  # "One practice nurse at a surgery in the east of the city said"
         word = tokens[j][0]
         low = word.lower()
         joins_name = 0 < j < end and is_cap(tokens[j - 1][0]) and is_cap(tokens[j + 1][0])  # or an office's fields:
