@@ -48,7 +48,7 @@ _HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w+")
 _SERIES = re.compile(r"\bpart (?:\d+|one|two|three|four|five|six) of (?:\d+|two|three|four|five|six)\b", re.I)
 _NUMBERS_SHARE = 0.3  # prices, scores and phone numbers: a line this full of figures is a ticker or a promo
 _MARGIN = 1.0  # lines scoring this close to the best are all plausible; the first of them is the headline
-_SUMMARY_LINES = 3  # a tabloid's summary lines between its headline and the byline
+SUMMARY_LINES = 3  # a tabloid's summary lines between its headline and the byline
 # A standfirst may be shorter than a long headline ("One in four newly qualified nurses plan to quit within a year,
 # survey finds" over "Workload, pay and patchy preceptorship behind early-career exodus, researchers say"), but
 # not a few words: a label or a site's name under a headline is no standfirst.
@@ -80,7 +80,7 @@ def _score(line: TitleLine, lead: set[str]) -> float | None:
     if (not shared and line.distance != 1) or BREADCRUMB.search(line.text) or _PROMOTION.search(line.text):
         return None  # "Mental health > Approved mental health professionals": where the page sits, no headline
     if _HASHTAG.search(line.text) or _SERIES.search(line.text):
-        return None  # a campaign's banner or a post's tag ("World Sickle Cell Day 2025: #SickleCellAware")
+        return None  # a campaign's banner, a post's tag ("… #SickleCellAware") or a series' kicker over its headline
     score = 4 * shared / len(stems) if stems else 0.0
     if line.distance is not None:
         score += 1.5 / line.distance  # a line with another between it and the article is less surely its head
@@ -229,5 +229,5 @@ def pick_headline(lines: Sequence[TitleLine], lead: str) -> str | None:
     beside, first = max((score for _, score in near), default=0.0), min((at for at, _ in near), default=0)
     return next(
         line.text for line, score in scored if score >= best - (_MARGIN if line.distance or not near else 0)
-        and (line.distance or not near or score > beside + _MARGIN or first - line.position <= _SUMMARY_LINES + 1)
+        and (line.distance or not near or score > beside + _MARGIN or first - line.position <= SUMMARY_LINES + 1)
     )

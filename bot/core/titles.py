@@ -9,10 +9,10 @@ import re
 from dataclasses import replace
 
 from bot.core.blocks import BULLETS, Block, Kind, flowed
-from bot.core.bylines import person_with_role
+from bot.core.bylines import BARE_BY, person_with_role
 from bot.core.dates import RELATIVE_TIME, is_dateline, parse_date
 from bot.core.furniture import CAPTION, CLOSERS, pattern
-from bot.core.headline import BREADCRUMB, CAPITALS_WORDS, TOLD, TitleLine, pick_headline, shared_stems
+from bot.core.headline import BREADCRUMB, CAPITALS_WORDS, SUMMARY_LINES, TOLD, TitleLine, pick_headline, shared_stems
 from bot.core.pullquotes import all_quoted
 from bot.core.quotes.lexicon import HONORIFICS, is_given_name
 
@@ -229,7 +229,7 @@ def _banner(blocks: list[Block], j: int, first: int) -> bool:
 
 def bylined(blocks: list[Block], i: int) -> bool:
     """Say whether a byline or date comes right under line i, or under the bullet points that sum the story up, or
-    past a button's one word ("Bookmark", "Share") or a "By" on a line of its own above the writer's name."""
+    past a button's one word ("Bookmark", "Share") or a lone "By" or "Posted by" over the writer's name."""
     j = next((j for j in range(i + 1, len(blocks)) if not _before_byline(blocks[j])), len(blocks))
     return j < len(blocks) and _credited(blocks[j])  # "By Ann Lee", a date, "Ann Lee" alone or "3 hours ago"
 
@@ -237,7 +237,7 @@ def bylined(blocks: list[Block], i: int) -> bool:
 def _before_byline(block: Block) -> bool:
     """Say whether a block may stand between a headline or standfirst and its byline: a bullet point, a button."""
     button = block.kind is Kind.FURNITURE and block.words == 1 and not _credited(block)
-    return block.kind is Kind.BULLET or button or block.text.strip().lower() == "by"
+    return block.kind is Kind.BULLET or button or BARE_BY.match(block.text) is not None
 
 
 def _over_byline(blocks: list[Block], i: int) -> bool:
@@ -250,7 +250,7 @@ def _over_byline(blocks: list[Block], i: int) -> bool:
 def _over_summary(blocks: list[Block], i: int) -> bool:
     """Say whether a byline or date comes under line i, at once or past up to three lines summing the story up."""
     summary = itertools.takewhile(lambda j: blocks[j].kind in (Kind.HEADING, Kind.LONG) and blocks[j].words >= 6,
-                                  range(i + 1, min(i + 4, len(blocks))))  # a tabloid's bullets, lost
+                                  range(i + 1, min(i + 1 + SUMMARY_LINES, len(blocks))))  # a tabloid's bullets, lost
     return any(bylined(blocks, j) for j in [i + 1, *summary])
 
 

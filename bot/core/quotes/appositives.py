@@ -172,12 +172,18 @@ def _role_before(tokens: list[Token], person: Mention, text: str) -> str | None:
 
 
 def _county(tokens: list[Token], sep: int, inner: list[Token], text: str) -> bool:
-    """Say whether one word set off after a phrase that ends in a town is the town's county ("a hairdresser from
-    Stanbury, Essex,"), not the given name of the one it describes ("the manager at Fernlea House, Kerry,")."""
-    if len(inner) != 1 or is_given_name(inner[0][0]) or sep < 1:
+    """Say whether one word set off after a role is the county of the town it ends in (see town_county)."""
+    if len(inner) != 1 or sep < 1:
         return False
     start = phrase_start(tokens, sep - 1)
-    return start is not None and _FROM_PLACE.search(text[start : tokens[sep - 1][2]]) is not None
+    return start is not None and town_county(text[start : tokens[sep - 1][2]], inner[0][0])
+
+
+def town_county(phrase: str, word: str) -> bool:
+    """Say whether a word set off after a phrase that ends in a town is the town's county or country ("a
+    hairdresser from Stanbury, Essex,", "Born in Lagos, Nigeria,"), not the given name of the one it describes
+    ("the manager at Fernlea House, Kerry,")."""
+    return not is_given_name(word) and _FROM_PLACE.search(phrase) is not None
 
 
 def _separators(tokens: list[Token], comma: int, text: str) -> list[int]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.core.models import PERSON
+from bot.core.quotes.appositives import town_county
 from bot.core.quotes.clauses import NAMED_BACK, first_subject
 from bot.core.quotes.kinds import nominal_kind
 from bot.core.quotes.lexicon import (
@@ -83,7 +84,6 @@ _VOCATIVE = re.compile(r"[“\"‘'][\w’'-]+[,!?.]?[”\"’']")  # a quote th
 _AGED = re.compile(r", (?:\d{1,3},|who [^,.;]*\b(?:her|his)\b)")
 # A phrase that opens a sentence and ends at a comma, before its subject: "Through Brannock Days, Graham learned",
 # "Born in Coldharbour, Jean trained …"
-_IN_TOWN = re.compile(r"\b(?:in|from|near) [A-Z][\w'’-]*, $")
 _COUNTRY = re.compile(r"([A-Z][\w'’-]+), ")
 _PHRASE_FIRST = re.compile(
     r"(?:Through|Throughout|Despite|During|Via|Across|Without|Within|Among|Between|Beyond|Until|Thanks to|After"
@@ -164,8 +164,8 @@ def opening_people(text: str, names: ArticleNames) -> list[Mention]:
         return [named]
     skip = _PHRASE_FIRST.match(text)  # "Through Brannock Days, Graham learned …": Graham, after the phrase
     end = skip.end() if skip else 0  # and past the country of its town: "Born in Lagos, Nigeria, the second of …"
-    country = _COUNTRY.match(text, end) if skip and _IN_TOWN.search(skip.group()) else None
-    end = country.end() if country and not is_given_name(country[1]) else end
+    country = _COUNTRY.match(text, end) if skip else None
+    end = country.end() if country and town_county(skip.group().rstrip(", "), country[1]) else end
     lead = first_subject(text[end:200], strict=True)
     lead = replace(lead, start=lead.start + end) if lead is not None else lead
     if lead is not None and lead.kind == "org" and (credited := _credit_line(text)) is not None:

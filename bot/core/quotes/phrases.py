@@ -317,7 +317,7 @@ def np_forward(tokens: list[Token], i: int) -> Mention | None:
         if tokens[j][0] in SPLITTERS or tokens[j][0] in SKIPPABLE or tokens[j][0] in PRONOUNS:
             break
         if tokens[j][0] in _OUTSIDE_ROLE:  # "The centre was opened by ICB chair X": a clause, not premodifiers; but
-            return np_forward(tokens, j + 1) if tokens[j - 1][0] in DOCUMENTS and j > i else None  # "a report by X"
+            return np_forward(tokens, j + 1) if j > i and tokens[j - 1][0] in DOCUMENTS else None  # "a report by X"
         j += 1
     premod = [w for w, _, _ in tokens[i + determiner : j]]
     k = j
