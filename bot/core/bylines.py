@@ -17,9 +17,12 @@ BARE_BY = re.compile(rf"\W*(?:{_BY_VERBS}\s+)?by\W*$", re.I)
 _BY = re.compile(
     rf"^\W{{0,3}}(?:{_BY_VERBS}\b[^|\n]{{0,40}}?\s"
     # a blog's "This entry was posted in News and tagged hospital radio, Penford … on 14 May by Jean Whitlock."
-    r"|this (?:entry|post) was (?:posted|published)\b[^|\n]{0,160}?\s)?by\s*:?\s+(?P<name>\S.*)$",
+    r"|this (?:entry|post) was (?:posted|published)\b[^|\n]{0,160}?\s)?"
+    r"(?:by\s*:?|as told to)\s+(?P<name>\S.*)$",  # a first-person account's "As told to Hannah Pryce"
     re.I,
 )
+# A reporter filing from where the story is: "From Liam Stokes at Brantwick Crown Court"
+_FROM_PLACE = re.compile(r"^\W{0,3}From\s+(?P<name>[A-Z][^,:]*?\s(?:at|in)\s+[A-Z][^,:]*)$")
 _LABELLED_AUTHOR = re.compile(  # "Words and pictures: Sam Orrell" too
     r"^\W{0,3}(?:authors?|writer|reporter|words(?: and (?:pictures|photos|photographs))?|byline|by)\s*:\s*"
     r"(?P<name>\S.*)$",
@@ -65,7 +68,7 @@ _AGENCY = re.compile(r"(?:News|Press|Agency|Association|Wire)\b")  # after a byl
 MEDIA_WORD = re.compile(
     r"\b(?:news|weekly|daily|times|journal|gazette|review|today|magazine|post|online|bulletin|chronicle|"
     r"herald|observer|monitor|digest|insight|courier|echo|mirror|express|telegraph|guardian|standard|"
-    r"record|argus|mail|press|tribune|reporter|voice|world|live|hub|matters|update|mj|sentinel|inquirer|dispatch|"
+    r"record|argus|star|mail|press|tribune|reporter|voice|world|live|hub|matters|update|mj|sentinel|inquirer|dispatch|"
     r"ledger|advertiser|examiner|beacon|bureau|service|wire|fm|radio|tv|television|broadcasting|brief|newsletter)\b",
     re.I,
 )
@@ -129,14 +132,16 @@ def byline(line: str) -> str | None:
     """Return the name a byline line credits ("By Jane Doe, Health Editor" -> "Jane Doe"), else None."""
     if len(line) > 160:
         return None
-    match = _BY.match(line) or _LABELLED_AUTHOR.match(line)
+    match = _BY.match(line) or _LABELLED_AUTHOR.match(line) or _FROM_PLACE.match(line)
     if match is None:
         return None
     credited = match["name"].strip()
     credited = credited[desk.end() :] if (desk := _DESK_ROLE.match(credited)) else credited
     name, tail = _name_prefix(credited)
     agency = " " not in name and _AGENCY.match(credited[len(name) :].lstrip())  # "By Meridian News …"
-    if not name or name.split()[0].lower().strip(".") in _NOT_NAMES or agency or MEDIA_WORD.search(name):
+    # "From Cardiff in Wales", "From Ashby Crown Court in …" name a place, not a reporter
+    place = match.re is _FROM_PLACE and not is_person_name(re.split(r"\s(?:at|in)\s", credited)[0])
+    if not name or name.split()[0].lower().strip(".") in _NOT_NAMES or agency or MEDIA_WORD.search(name) or place:
         return None
     # A sentence that happens to start "By ..." runs on with lower-case words; a blog's credit line names the
     # day and the categories after it: "Posted by Dev Malik on 27 November 2026 in Council, Health and social care"

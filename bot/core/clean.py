@@ -69,6 +69,10 @@ _SUBJECT = re.compile(r"Subject:\s*(?:(?:Re|Fwd?|FW):\s*)*(.+)", re.I)  # an ema
 _PARTS = re.compile(r"\s+[|:–—-]\s+")  # "HSM Daily Briefing | Trusts given six weeks …"
 _NUMBERED = re.compile(r"\d{1,2}\. [A-Z]")  # "2. People want information": a section's number
 _AD_LABELS = frozenset({"sponsored", "promoted", "partner content", "paid content", "ad"})
+# A printed story jumping to another page ("Continued on page 25") and resuming there ("From page 24"): the page's
+# running heads between are furniture, and its section label ("COMMENT") no end of the article
+_JUMP_OUT = pattern(r"^\W*(?:(?:continued|story continues|more) on|turn to) (?:page|p\.?) ?\d+\W*$")
+_JUMP_IN = pattern(r"^\W*(?:continued )?from (?:page|p\.?) ?\d+\W*$")
 
 
 def _classify(blocks: list[Block]) -> None:
@@ -92,6 +96,11 @@ def _classify(blocks: list[Block]) -> None:
         if mode == "end":
             block.kind = Kind.FURNITURE
             continue
+        if _JUMP_OUT.match(block.text) or (mode == "jump" and block.kind is not Kind.PROSE):
+            block.kind = Kind.FURNITURE  # the next page's running heads, up to its "From page 24"
+            mode = None if _JUMP_IN.match(block.text) else "jump"
+            continue
+        mode = None if mode == "jump" else mode
         heading = (block.words <= 10 or _REPLIES_TO.match(block.text) is not None) and not ends_sentence(
             block.text.rstrip(":"))
         if (heading or _bio(blocks, i)) and prose_words >= _BODY_BEFORE_END and _closes_article(blocks, i, prose_words):

@@ -113,19 +113,19 @@ def _writer_line(line: str) -> str | None:
     return name if name and is_job_title(role) and WRITERS.intersection(role.lower().split()) else None
 
 
-def _published(header: list[str], footer: list[str], us: bool) -> date | None:
+def _published(header: list[str], footer: list[str], us: bool, title: str | None) -> date | None:
     """The article's date, its numbers read the page's way; but never read month first into a date after the page's
     own "today" (a US-style "Friday, September 13, 2024" banner over a British "12/09/2024" byline date)."""
-    found = _published_as(header, footer, us)
-    if not us or found is None or (british := _published_as(header, footer, False)) in (None, found):
+    found = _published_as(header, footer, us, title)
+    if not us or found is None or (british := _published_as(header, footer, False, title)) in (None, found):
         return found
     spelled = [d for line in header if (d := parse_date(line, True)) is not None and d == parse_date(line, False)]
     return british if spelled and british <= max(spelled) < found else found
 
 
-def _published_as(header: list[str], footer: list[str], us: bool) -> date | None:
-    """Prefer labelled dates (top, then foot), then the bare date line nearest the article (not a "today" banner
-    over the masthead; then one right under it), then 'updated' ones."""
+def _published_as(header: list[str], footer: list[str], us: bool, title: str | None) -> date | None:
+    """Prefer labelled dates (top, then a bare one right under the headline, then foot), then the bare date line
+    nearest the article (not a "today" banner over the masthead; then one right under it), then 'updated' ones."""
     labelled = [ln for ln in header if _DATE_LABEL.match(ln) or byline(ln)]
     labelled += [found["date"] for ln in header if (found := _CITED.search(ln))]
     updated = [ln for ln in header if _UPDATED_LABEL.match(ln) or _UPDATED_FIELD.search(ln)]
@@ -139,7 +139,10 @@ def _published_as(header: list[str], footer: list[str], us: bool) -> date | None
     # several: "Published …" under each related story, and "Published 2 January" (no year) is one of them too;
     # a blog's "Tags: …" or "Posted in Community News" under its "Posted on …" is not
     dates = {found for line in closing if (found := parse_date(line, us)) or names_day(line)}
-    if found := _first_date(labelled, us) or (dates.pop() if len(dates) == 1 else None) or _first_date(bare[::-1], us):
+    # "14 March 2024" under the headline, before "Published 2 November 2023" under a related story at the foot
+    headed = [ln for n, ln in enumerate(header) if n and header[n - 1] == title and ln in bare]
+    if found := _first_date(labelled, us) or _first_date(headed, us) or (
+            dates.pop() if len(dates) == 1 else None) or _first_date(bare[::-1], us):
         return found
     for line in header:
         if (address := _ADDRESS_DATE.search(line)) and 1 <= int(address[2]) <= 12 and 1 <= int(address[3]) <= 31:
@@ -295,7 +298,7 @@ def read_page(raw: str, cleaned: CleanText) -> tuple[Metadata, str]:
         author = None  # the masthead's name ("Steady Ground") read as a byline
     meta = Metadata(
         title=title,
-        published=_published(rows, footer, us := month_first("\n".join([*header, cleaned.body]), raw))
+        published=_published(rows, footer, us := month_first("\n".join([*header, cleaned.body]), raw), cleaned.title)
         or _opening_date(cleaned.body, us),
         author=author,
         publisher=publisher,

@@ -110,11 +110,20 @@ def line_key(line: str) -> str:
     return " ".join(tokens)
 
 
+_ACRONYM = 3  # letters at most of a word in capitals kept as an acronym: "ITV", "NHS"
+_SMALL_WORDS = frozenset("THE AND OF FOR IN ON AT TO".split())  # "HEALTH AND CARE" is "Health and Care"
+
+
 def readable_name(name: str | None, page: str) -> str | None:
     """Show a run-together name as the page writes it ("CommunityCare" -> "Community Care", the address
-    "ashcombemercury.co.uk" -> "Ashcombe Mercury"), else split it, or keep the address."""
+    "ashcombemercury.co.uk" -> "Ashcombe Mercury"), else split it, or keep the address; one in capitals as the page
+    writes it in small letters, else with its long words capitalised."""
     if name and (address := WEB_ADDRESS.fullmatch(name)):
         return _as_written(r"[\s-]?".join(map(re.escape, address["label"].replace("-", ""))), page) or name
+    if name and name.isupper() and " " in name:  # a masthead's "THE DAILY CLARION"; "ITV NEWS" keeps "ITV"
+        return _as_written(r"\s+".join(map(re.escape, name.split())), page) or " ".join(
+            word.capitalize() if len(word) > _ACRONYM or (n == 0 and word == "THE") else word.lower()
+            if word in _SMALL_WORDS else word for n, word in enumerate(name.split()))
     if not name or " " in name or not _CAMEL.search(name):
         return name
     spaced = _CAMEL.sub(" ", name)

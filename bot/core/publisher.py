@@ -91,6 +91,8 @@ _NOT_SITE = re.compile(
     r"|\b(?:rewards|offers|deals|vouchers|bingo|dating|puzzles|games|shop)$", re.I  # the paper's "Beacon Rewards"
 )
 
+_LABEL_REACH = 5  # lines over a headline an aggregator's label for its outlet may stand
+_SCOPES = wordset("local national regional international community uk")  # a section's: "Local News"
 _TITLE_SMALL_WORDS = frozenset("of at in on for and the to &".split())  # lower case inside a title's name
 _TRAIL_WORDS = 4  # a breadcrumb's section has few words ("Health and social care")
 _TRAIL_SECTIONS = 2  # and a trail laid out one a line, few sections under "Home"
@@ -151,7 +153,8 @@ def title_parts(title: str | None) -> tuple[str | None, str | None]:
             continue
         words = suffix.split()
         piped = separator.group().strip() in ("|", "::")
-        site_like = piped or MEDIA_WORD.search(suffix) or (sectioned and capitalised(words))
+        # not a live page's own "… – live"
+        site_like = piped or (MEDIA_WORD.search(suffix) and suffix[0].isupper()) or (sectioned and capitalised(words))
         if 1 <= len(words) <= 5 and len(head.split()) >= 3 and site_like:
             return head, suffix
         break
@@ -307,6 +310,55 @@ def _outlet_by_byline(header: list[str]) -> str | None:
     return None
 
 
+def _outlet_label(line: str) -> bool:
+    """Say whether a line could be an outlet's name standing alone: a few capitalised words with a media word, not a
+    section ("Health News", "Local News"), a date or a byline."""
+    words = line.split()
+    return (1 < len(words) <= 6 and capitalised(words) and MEDIA_WORD.search(line) is not None
+            and not all(w.lower() in _MENU_WORDS | _SCOPES or w.lower() in REGION_WORDS for w in words)
+            and not (is_dateline(line) or byline(line)))
+
+
+def _story_label(header: list[str], footer: list[str], title: str | None, body: str) -> str | None:
+    """Name the outlet an aggregator (MSN, Yahoo, Apple News) labels a story with, over its headline ("Fenmarsh Star"
+    / "Follow" / headline) or under a bare byline, and credits again below it: the story's publisher, not the
+    platform whose masthead and copyright frame it. Not a section of the site's own: one its menu lists, or one
+    sharing a word with its masthead ("Wearmouth News" on the Wearmouth Evening Post)."""
+    shown = _shown(header)
+    if not title or title not in header or not shown:
+        return None
+    at = header.index(title)
+    # the nearest over it, past "Follow", a section, the byline: "Ashworth Gazette" / "Follow" / "Story by …"
+    above = [n for n in range(max(0, at - _LABEL_REACH), at) if _outlet_label(header[n])][-1:]
+    below = [at + 2] if at + 2 < len(header) and (byline(header[at + 1]) or is_person_name(header[at + 1])) else []
+    masthead = _site_header(header, shown, footer, title, body, _told(body)) or _FREQUENCY.sub("", header[shown[0]])
+    site = {w for w in _norm_words(masthead) if not MEDIA_WORD.fullmatch(w)}
+    for n in above + below:
+        label, after = header[n], [*header[n + 1 :], *body.split("\n"), *footer]  # below it: captions, cards
+        in_menu = any(header[k] == label and len(header[k - 1].split()) <= 2 and len(header[k + 1].split()) <= 2
+                      for k in range(1, n))
+        if _outlet_label(label) and _credited(label, after) and not in_menu and not site & _norm_words(label):
+            return next((m[0] for m in re.finditer(re.escape(label), "\n".join(after), re.I) if m[0].istitle()),
+                        label)  # "THE SEVERNSIDE POST" as the page also writes it
+    return None
+
+
+def _credited(label: str, lines: list[str]) -> bool:
+    """Say whether lines credit an outlet's story to it ("© Fenmarsh Star", "(Image: …)", "Source: …", "More from
+    …"), or list several of its stories, its name over or under each headline (one may be a sister title's)."""
+    named = rf"(?:the\s+)?{re.escape(label.removeprefix('The '))}"
+    credit = rf"(?i)(?:\bmore from|©|\b(?:source|image|photograph|picture|photo)s?:|\()\s*{named}\b"
+    if any(re.search(credit, line) for line in lines):
+        return True
+    words = [len(line.split()) for line in [*lines, ""]]
+    return sum(re.fullmatch(named, line, re.I) is not None and max(words[k - 1], words[k + 1]) > 3
+               for k, line in enumerate(lines) if k) > 1
+
+
+def _norm_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w != "the"}
+
+
 def _describes_body(description: str) -> bool:
     """Say whether a note's "X is …" says what kind of body X is ("… is the professional body for …", "… is a
     registered charity"), not what an illness is ("Parkinson's is the fastest growing neurological condition …")."""
@@ -434,6 +486,8 @@ def _own_release(body: str) -> str | None:
 
 def find_publisher(header: list[str], footer: list[str], title: str | None, body: str) -> str | None:
     """Name the publisher from the lines around the body, the page title and the body's own credits."""
+    if label := _story_label(header, footer, title, body):
+        return label
     candidates = _publisher_candidates(header, footer, title, body)
     if suffix := title_parts(title)[1]:
         candidates.append(("suffix", suffix))

@@ -29,8 +29,9 @@ _TRAIL_STEP = re.compile(r"\s+[>›»/]\s+")  # what parts a trail's steps: "Hom
 _ISSUE = re.compile(r"\b(?:issue|vol(?:ume)?\.?|edition)\s*(?:no\.?\s*)?\d", re.I)  # a paper's issue number
 # The label over a live page's bullets under its headline ("Summary", "Key points")
 _SUMMARY_LABEL = re.compile(r"(?:summary|key points|key events|in short|at a glance|what we know(?: so far)?)\W*", re.I)
-# A live page's own headline, above its list of key events: "LIVE: Major incident at …", "Budget 2026 live: …"
-_LIVE_HEADLINE = re.compile(r"live\b|[^:]{0,60}\blive:", re.I)
+# A live page's own headline, above its list of key events: "LIVE: Major incident at …", "Budget 2026 live: …",
+# "Strike day two: families tell of cancelled operations – live", "… – as it happened"
+_LIVE_HEADLINE = re.compile(r"live\b|[^:]{0,60}\blive:|.+\s[-–—]\s(?:live|as it happened)$", re.I)
 _CLOCK = re.compile(r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?", re.I)  # a live entry's time
 _PLAYER = re.compile(r"(?:listen|play|watch)\b", re.I)  # an audio or video player's label over its length
 _LIVE_WORDS = 5  # a live page's headline says what is happening; "Live" alone is a label
@@ -70,7 +71,8 @@ def find_title(blocks: list[Block], first: int) -> str | None:
     # a live page's lead is its latest entry, which that entry's heading tells better than the page's headline:
     # over "Key events", the headline is the line that says it is live
     if above < first and blocks[above].text.strip().lower().startswith("key events"):
-        live = (b.text for b in blocks[:above] if _LIVE_HEADLINE.match(b.text) and b.words >= _LIVE_WORDS)
+        live = (b.text for b in blocks[:above] if _LIVE_HEADLINE.match(b.text) and b.words >= _LIVE_WORDS
+                and b.text.count("•") < 2)  # not the ticker's "LIVE  Campaign launches  •  1.2m letters sent  •  …"
         if (headline := next(live, None)) is not None:
             return headline
     # a trade page's box may stand over its headline instead, which then stands right over the byline below it

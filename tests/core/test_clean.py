@@ -952,3 +952,16 @@ def test_a_headline_over_its_standfirst_and_share_buttons_ends_a_trending_list_a
            "Bookmark", "Share", "Comments", "Tom Hardacre", "Health Reporter", "06:00, 2 APR 2025"]
     result = clean("\n".join(top) + "\n\n" + page(*BODY))
     assert result.title == HEADLINE and paragraphs(result.body) == BODY
+
+
+@pytest.mark.parametrize(("out", "label", "back"), [
+    ("Continued on page 25", "COMMENT", "From page 24"), ("Turn to page 25", "Comments", "Continued from page 24"),
+    ("Continued on page 25", "NEWS", "From page 24"),
+])
+def test_a_printed_story_jumping_to_another_page_goes_on_past_that_pages_running_heads(out: str, label: str,
+                                                                                       back: str) -> None:
+    """An e-paper's story stops at "Continued on page 25" and resumes at "From page 24": the page's date, title and
+    section label between are furniture, the section label ends nothing, and the rest is the article's."""
+    jump = [out, "SUNDAY 17 MARCH 2024", "HALLAM VALE ECHO 25", label, back]
+    result = clean(page(HEADLINE, "By Tom Reid", *BODY[:2], *jump, *BODY[2:]))
+    assert paragraphs(result.body) == BODY

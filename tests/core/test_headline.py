@@ -544,6 +544,33 @@ def test_a_live_pages_entry_heading_under_its_time_is_not_the_headline() -> None
     assert clean(raw).title == headline
 
 
+@pytest.mark.parametrize("suffix", ["live", "as it happened"])
+def test_a_live_pages_headline_ending_in_live_over_two_summary_lines_is_kept_whole(suffix: str) -> None:
+    """"… – live" says the page is live, over its summary lines; the word is no site's name to cut off."""
+    headline = f"Nurses’ strike day two: families tell of cancelled operations as talks stall – {suffix}"
+    raw = page("The National Ledger", "News", "Health", "Live", headline,
+               "Patients describe repeated cancellations as the walkout continues until Friday morning",
+               "Health secretary says pay demand ‘not affordable’ but insists talks can resume",
+               "Priya Sethi and Tom Gallagher", "Wed 24 Jul 2024 13.40 BST", "Key events",
+               "13.31 BST Health secretary: ‘the door remains open’", "13.31 BST",
+               "The health secretary has been speaking to broadcasters during a visit to a GP surgery this morning.",
+               "Nurses at 40 NHS trusts in England walked out at 8am, with pickets at more than 120 hospital sites.")
+    assert extract_metadata(raw, clean(raw)).title == headline
+
+
+def test_a_live_tickers_run_of_items_over_the_page_is_not_the_live_pages_headline() -> None:
+    """The ticker says "LIVE" too, but it runs several items together between bullets; the page's own headline,
+    which need not say it is live ("… – as it happened"), stands over its key events."""
+    headline = "Nurses’ strike: health secretary says talks will reopen next week – as it happened"
+    raw = page("LIVE  Nurses walk out at 40 trusts  •  14,000 operations postponed  •  Talks to reopen",
+               "Ashbury Gazette", "Home", "News", "Health", headline, "Hannah Okafor", "Tue 17 Mar 2026 08.05 GMT",
+               "Key events", "Summary of the day", "17.32 GMT", "We are closing the live page",
+               "We will pause our coverage shortly. Here is a summary of the day's main developments.",
+               "Nurses at 40 NHS trusts in England walked out at 8am, with pickets at more than 120 hospital sites.",
+               "NHS England said about 14,000 planned operations had been postponed because of the strike.")
+    assert clean(raw).title == headline
+
+
 @pytest.mark.parametrize("tagline", [
     "The news weekly for general practice and its hospitals",
     "For commissioners of adult social care and hospital care",

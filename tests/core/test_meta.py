@@ -618,6 +618,12 @@ def test_a_related_storys_date_without_a_year_still_makes_the_dates_under_the_ar
     assert meta(HEADLINE, "11 February 2026", *BODY, *related).published == date(2026, 2, 11)
 
 
+def test_the_date_right_under_the_headline_beats_one_related_storys_labelled_date_at_the_foot() -> None:
+    related = ["More on this story", "Ambulance chiefs warn of winter", "Published 3 December 2025"]
+    assert meta(HEADLINE, "11 February 2026", "Updated 12 February 2026", *BODY, *related).published == date(
+        2026, 2, 11)
+
+
 def test_a_blogs_posted_in_line_under_its_posted_on_line_leaves_the_date() -> None:
     foot = ["Posted by Jan Hemsley on 28 September 2025", "Posted in Community News, Health | Tagged hospital radio",
             "Leave a Reply"]

@@ -574,7 +574,7 @@ def test_the_writers_job_under_the_byline_is_no_site_name() -> None:
 def test_a_running_head_pasted_from_a_pdf_over_three_lines_names_the_paper() -> None:
     raw = page("8", "THE STRATHMORE CLARION", "Thursday, February 27, 2025", "NEWS", HEADLINE, "By FIONA MacAULAY",
                *BODY)
-    assert meta(raw).publisher == "THE STRATHMORE CLARION"
+    assert meta(raw).publisher == "The Strathmore Clarion"  # shown with small letters
 
 
 def test_a_dateline_opening_the_body_is_the_articles_date_when_the_page_gives_no_other() -> None:
@@ -643,3 +643,67 @@ def test_a_newsletters_thanks_between_its_paragraphs_names_it_over_its_writers_c
     found = meta(raw)
     assert found.publisher == "Notes from the Fells"
     assert "Thanks for reading" not in clean(raw).body
+
+
+
+CARDS = ["More for you", "Wexford Vale Herald", "Hospital car park charges to rise by 40p from April",
+         "Ashby Courier", "Family pays tribute to grandfather, 81, after crash", "Wexford Vale Herald",
+         "School uniform grant: how to apply before the deadline"]
+
+
+@pytest.mark.parametrize("label", [
+    ["Wexford Vale Herald", "Follow", HEADLINE, "Story by Nia Hart"],  # over the headline, past its follow button
+    [HEADLINE, "Nia Hart", "Wexford Vale Herald", "Thu, 12 March 2026 at 6:02 pm GMT·4 min read"],  # under the byline
+    ["WEXFORD VALE HERALD", "Health", HEADLINE, "By Nia Hart"],  # in capitals over the section
+])
+def test_an_aggregators_page_is_published_by_the_outlet_that_labels_the_story(label: list[str]) -> None:
+    """A platform shows other papers' stories under its own masthead and copyright, labelled with the paper's name
+    and listed again on its story cards: the paper published the story."""
+    raw = page("Skip to content", "Lumen Start", "Search the web", "Sign in", *label, *BODY, *CARDS,
+               "© 2026 Lumen Media Inc. All rights reserved.")
+    assert meta(raw).publisher == "Wexford Vale Herald"
+
+
+def test_a_sister_titles_name_over_the_headline_and_on_one_card_leaves_the_page_its_mastheads() -> None:
+    """One promoted story of a sister title is no platform's list of that title's stories."""
+    raw = page("Ashby Courier", "News", "Sport", "Wexford Vale Herald", HEADLINE, "By Nia Hart", *BODY,
+               "From our sister titles", "Wexford Vale Herald", "School uniform grant: how to apply by Friday",
+               "© 2026 Ashby Courier")
+    assert meta(raw).publisher == "Ashby Courier"
+
+
+def test_an_agency_under_a_papers_byline_is_not_its_publisher() -> None:
+    """Under a byline, an agency ("Local Democracy Reporting Service") the body names again is the reporter's
+    employer, not a label: the paper's masthead publishes the story."""
+    raw = page("Ashby Courier", "News", "Sport", HEADLINE, "By Nia Hart", "Local Democracy Reporting Service",
+               "12 March 2026", *BODY, "Nia Hart spoke to the Local Democracy Reporting Service about it.",
+               "© 2026 Ashby Courier")
+    assert meta(raw).publisher == "Ashby Courier"
+
+
+def test_a_first_person_accounts_as_told_to_line_names_its_writer_not_its_headline() -> None:
+    standfirst = "Nicola Fenwick, 41, thought she was doing the sensible thing. Here she explains why she wants change"
+    raw = page("Wexford Vale Herald", "News", "Real Life", HEADLINE, standfirst, "As told to Hannah Pryce",
+               "Sunday 21 April 2024 7:00 am", *BODY)
+    found = meta(raw)
+    assert (found.title, found.author) == (HEADLINE, "Hannah Pryce")
+
+
+@pytest.mark.parametrize(("masthead", "shown"), [
+    ("THE WEXFORD VALE HERALD", "The Wexford Vale Herald"),
+    ("ITV NEWS WEXFORD", "ITV News Wexford"),
+    ("HEALTH AND CARE WEEKLY", "Health and Care Weekly"),
+])
+def test_a_publisher_named_only_in_capitals_is_shown_with_small_letters(masthead: str, shown: str) -> None:
+    raw = page(masthead, "News", "Sport", HEADLINE, "By Nia Hart", "12 March 2026", *BODY, f"© 2026 {masthead}")
+    assert meta(raw).publisher == shown
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("From Liam Stokes at Brantwick Crown Court", "Liam Stokes"),
+    ("From Priya Nair in Geneva", "Priya Nair"),
+    ("From Brantwick Crown Court in Wexford", None),
+])
+def test_a_reporter_filing_from_where_the_story_is_is_its_author(line: str, author: str | None) -> None:
+    raw = page("Wexford Vale Herald", "News", "Court", HEADLINE, line, "12 March 2026", *BODY)
+    assert meta(raw).author == author

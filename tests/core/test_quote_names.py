@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.quotes import extract_quotes
-from bot.core.quotes.names import ArticleNames
+from bot.core.quotes.names import ArticleNames, analyse_run, word_tokens
 
 
 def test_the_main_person_of_a_couple_sharing_a_surname_is_the_one_of_the_pronouns_gender() -> None:
@@ -51,3 +51,9 @@ def test_someone_brought_in_by_a_given_name_alone_is_who_the_next_pronoun_means(
         "Bernadette looks after her brother."
     )
     assert [quote.speaker for quote in extract_quotes(text)] == [given]
+
+
+@pytest.mark.parametrize("campaign", ["Save Hollins", "Keep Harrow Lane Open", "Stop Ward Closures", "Hands Off Ashby"])
+def test_a_campaign_named_for_what_it_asks_is_a_body_not_a_person(campaign: str) -> None:
+    """Nobody is called "Save Hollins": a campaign is named for what it asks, and is nobody's "she"."""
+    assert analyse_run(word_tokens(campaign)) == ("org", ())

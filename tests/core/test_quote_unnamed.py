@@ -35,3 +35,12 @@ def test_an_unnamed_person_at_a_place_described_at_length_is_the_person_not_the_
             "want to catch up.\"")
     [(speaker, _)] = speakers(text)
     assert speaker is not None and speaker.startswith("One practice nurse")
+
+
+@pytest.mark.parametrize("cue", [
+    "told me his wife had gone eight days without a visit. “I’m 82,” he said.", "said:"])
+def test_one_of_those_just_spoken_of_is_the_person_the_commas_then_describe(cue: str) -> None:
+    text = ("Dozens of older people are caring for partners with no help from the council.\n\n"
+            f"One of them, a retired bus driver from Holcombe Rise who asked not to be named, {cue} "
+            "“I’m not supposed to be lifting her. But who else is going to do it?”")
+    assert [speaker for speaker, _ in speakers(text)] == ["a retired bus driver from Holcombe Rise"]

@@ -113,9 +113,9 @@ NAMED_BACK = re.compile(
     r"|account|testimony|description) (?:(?:are|is|was|were|came) (?:those |the words )?(?:of|from)"
     r"|(?:is|was|were) (?:given|told|written|spoken|shared)(?: to [^,.;“\"]{1,40}?)? by)"  # "That account was given
     r"|Th(?:ose|ese) words, (?:taken )?from (?:an?|the) (?:\w+ ){0,2}?(?:statement|letter|tribute|post)(?: \w+)? by"
-    r"|Th(?:at|ose|ese|is) (?:are|is|was|were) the (?:[a-z]+ )?(?:words?|view|verdict|advice|warning|message|plea"
-    r"|assessment|account)(?: \w+){0,3}? (?:of|from)|Th(?:at|is) was(?= the [a-z]| [A-Z])|That(?:'s| is| was) how)"
-    r" (?=(?:[a-z-]+ ){0,3}[A-Z]|the )"  # "That was how Tamsin Rowe described …", "… of chief investigator Dr X"
+    r"|Th(?:at|ose|ese|is) (?:are|is|was|were) the (?:[a-z]+ )?(?:words?|view|verdict|advice|warning|message"
+    r"|plea|assessment|account)(?: \w+){0,3}? (?:of|from)|Th(?:at|is)(?: was| is|['’]s)(?= the [a-z]| [A-Z])"
+    r"|That(?:'s| is| was) how) (?=(?:[a-z-]+ ){0,3}[A-Z]|the )"  # "That was how Tamsin Rowe described …", "That’s X"
 )
 # A cue verb put first, before the name and a colon: "Said Ellis: “…”", "Added the minister: “…”".
 _INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Continued)[ \t]+(?=\S)")

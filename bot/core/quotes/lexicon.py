@@ -239,7 +239,7 @@ _WOMEN = wordset(
     "parveen shabnam nasreen ayesha amina adaeze funmilayo folake abena efua kelly sioned gwenllian elin delyth "
     "heledd llinos meinir edna mavis ethel gladys hilda nellie winifred beryl muriel enid peggy mabel lilian lillian "
     "norma glenys carole janine debbie debra abbie abby becca jodie kayleigh kayla tegan dee joy jess samira farah "
-    "kavita neha pooja simran agnieszka katarzyna magdalena aleksandra amara "
+    "kavita neha pooja simran agnieszka katarzyna magdalena aleksandra amara lakshmi "
     "gail lorna kerry rosalind catriona marian marion moira andrea nadine maxine isobel isabel aileen felicity "
     "ivy jackie jacqui chantelle tasha shelley sadie daisy iris hattie heidi katy cathy carly charlene gina "
     "jenna jemma louisa lucinda lyn marcia marina martina meg molly monica nikki paige patsy rita roberta sasha "
@@ -282,7 +282,7 @@ _MEN = wordset(
     "ricky rodney roland royston rufus sidney spencer stefan steffan travis tristan troy tyrone vaughan "
     "warren wesley willie zachary jamal jermaine kwesi arun ashok dinesh manoj mukesh naveen prakash "
     "rakesh ramesh sanjeev satish suresh vijay asif aziz irfan javed khalid majid nadeem rashid sajid shahid tahir "
-    "usman zafar lukasz wojciech tadeusz ray calvin finn zac"
+    "usman zafar lukasz wojciech tadeusz ray calvin finn zac dev"
 )
 # Given names used for both ("Sam Hollis", "Jo Pearce"): a name's first word, but no pronoun's
 _EITHER = wordset(

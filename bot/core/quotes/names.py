@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from bot.core.models import PERSON
 from bot.core.quotes.kinds import nominal_head, nominal_kind
@@ -53,6 +54,10 @@ _ANONYMOUS = re.compile(
 # "the daughter of one resident", "the son of a patient": someone's relation or officer, whom the writer leaves unnamed
 OF_SOMEONE = re.compile(r"the [\w’'-]+ of (?:an?|one|another) ", re.I)
 # One of several the writer spoke to: "One nurse", "Another resident", "A second worker"
+# One of those just spoken of, whom the commas then describe: "One of them, a retired bus driver from Holcombe Rise
+# who asked me not to use his name, told me"
+_ONE_OF_THEM = re.compile(r"(?:one|another) of (?:them|those|us)", re.I)
+_DESCRIBED_ONE = re.compile(r", (an? (?:[\w’'-]+ ){0,7}?[\w’'-]+)(?:,| who\b| whose\b)")
 ONE_MORE = re.compile(r"(?:one|another|an? (?:second|third|fourth|fifth|sixth|other)) ", re.I)
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+|,)[ \t]+$")  # "Queen’s District": not mid-sentence lower case
 # What follows a capitalised word used as a name: one of the commonest cue verbs ("Melanie said"), or an age
@@ -381,6 +386,14 @@ def _wed(given: str, owner: str, spouse: str) -> bool:
 def _forms_of(forms: Counter[str], gender: str) -> list[str]:
     """The full names among a surname's forms that a given name marks as of this gender ("Linda Barrow" for "f")."""
     return [form for form in forms if name_gender((), form.split()) == gender]
+
+
+def described_one(mention: Mention, text: str, position: int) -> Mention:
+    """Name "one of them" by the description the commas after it give ("a retired bus driver from …"), where it is
+    named last before `position`, its cue."""
+    at = text.rfind(mention.name, 0, max(position, mention.start) + len(mention.name))
+    described = _ONE_OF_THEM.fullmatch(mention.name) and at >= 0 and _DESCRIBED_ONE.match(text, at + len(mention.name))
+    return replace(mention, name=described[1]) if described else mention
 
 
 def is_unnamed(mention: Mention, sentence: str, before: Sequence[str] = ()) -> bool:

@@ -52,6 +52,7 @@ from bot.core.quotes.names import (
     ONE_MORE,
     OWNERS,
     ArticleNames,
+    described_one,
     introduced_unnamed,
     is_unnamed,
     name_words,
@@ -194,12 +195,12 @@ class ArticleSpeakers(ArticleLayout):
     def _nominal(self, mention: Mention, position: int) -> Speaker:
         """Say whom a nominal stands for: "the minister" a person named before, "the council" the council
         named before, "The report" whoever it is by, "a spokesperson" the organisation just named."""
+        mention = described_one(mention, self._text, position)
         head = word_tokens(mention.name)[-1].lower()
         owner = re.search(r"(\w+)['’]s \w+$", mention.name)  # "the charity's statement": the charity's words
         body_head = owner.group(1).lower() if owner and head in WRITINGS | MESSAGES else head
         if mention.definite and body_head in ORG_WORDS:  # "In a statement, the council said": Lewisham Council
-            body = body_named(self._text, body_head, position)
-            if body is not None:
+            if (body := body_named(self._text, body_head, position)) is not None:
                 return organisation(self._expand(body))
             spoke = self._speaking_org(position, named=True) if mention.name.lower() in _ANY_BODY else None
             if spoke is not None and spoke.kind == "org":

@@ -46,6 +46,8 @@ _RANKS = frozenset("local prime junior senior interim acting former majority min
 _THINGS = frozenset(
     "agreement act bill plan strategy framework programme scheme policy charter pledge allowance".split()
 )
+# A campaign is named for what it asks: "Save Oakridge", "Keep Harrow Lane Open", "Stop the Cuts"; nobody's given name
+_CAMPAIGN_VERBS = frozenset("save keep stop protect defend fight hands".split())
 _SEAT = frozenset(("of", "for"))  # what follows names a see, a town or a seat: "Bishop of X", "MP for X"
 _LETTER_COMPOUND = re.compile(r"[A-Z]{1,2}-[a-z]")  # a thing named by a letter: "an X-ray", "a U-turn", "a T-shirt"
 # A place or body made an adjective: "the Markbury-based business", "a Leeds-born nurse", "an NHS-run clinic"
@@ -85,6 +87,8 @@ def _analyse_words(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     head_is_org = any(strip_possessive(w).lower() in ORG_WORDS or is_acronym(w) for w in head)
     if strip_possessive(head[-1]).lower() in _THINGS and not head_is_org and len(head) > 1:
         return "", ()
+    if len(head) > 1 and head[0].lower() in _CAMPAIGN_VERBS:
+        return "org", ()
     tail = _person_tail(head)  # "Charles Rangel of New York"
     if len(tail) > 1 and tail[-1].lower() in _PREMISES and not is_given_name(tail[0]) and tail == head:
         return "org", ()  # a building's name, not a person's: nobody is called Oakbank
