@@ -153,8 +153,8 @@ def title_parts(title: str | None) -> tuple[str | None, str | None]:
             continue
         words = suffix.split()
         piped = separator.group().strip() in ("|", "::")
-        # not a live page's own "… – live"
-        site_like = piped or (MEDIA_WORD.search(suffix) and suffix[0].isupper()) or (sectioned and capitalised(words))
+        site_like = piped or (MEDIA_WORD.search(suffix) and suffix[0].isupper()) or (  # not a live page's "– live"
+            sectioned and capitalised(words))
         if 1 <= len(words) <= 5 and len(head.split()) >= 3 and site_like:
             return head, suffix
         break
@@ -320,10 +320,9 @@ def _outlet_label(line: str) -> bool:
 
 
 def _story_label(header: list[str], footer: list[str], title: str | None, body: str) -> str | None:
-    """Name the outlet an aggregator (MSN, Yahoo, Apple News) labels a story with, over its headline ("Fenmarsh Star"
-    / "Follow" / headline) or under a bare byline, and credits again below it: the story's publisher, not the
-    platform whose masthead and copyright frame it. Not a section of the site's own: one its menu lists, or one
-    sharing a word with its masthead ("Wearmouth News" on the Wearmouth Evening Post)."""
+    """Name the outlet an aggregator (MSN, Yahoo) labels a story with, over its headline or under a bare byline, and
+    credits below it: the story's publisher, not the platform framing it. Not a section of the site's own: one its
+    menu lists, or one sharing a word with its masthead ("Wearmouth News" on the Wearmouth Evening Post)."""
     shown = _shown(header)
     if not title or title not in header or not shown:
         return None
