@@ -518,7 +518,8 @@ def test_a_sentence_after_a_quote_naming_whose_it_was_is_its_attribution(named: 
                                    "That was the verdict of garden co-ordinator Doris Pennock, who chairs the club.",
                                    "That was the verdict of chief investigator Dr Doris Pennock of Kingsmead.",
                                    "That’s Doris Pennock, who has looked after her husband since 2020.",
-                                   "That is Doris Pennock, chair of the club since it opened."])
+                                   "That is Doris Pennock, chair of the club since it opened.",
+                                   "Doris Pennock, 91, from Ashcombe, said that was how she felt on her first day."])
 def test_a_paragraph_naming_whose_the_quote_above_was_is_its_attribution(named: str) -> None:
     text = ("Larchfield House has turned its car park into a garden. Shanice Boateng runs the activities.\n\n"
             "“I hadn't had my hands in soil for eleven years. The first time I pulled up a carrot I cried.”\n\n"

@@ -3266,3 +3266,10 @@ def test_what_a_tribunals_judgment_says_is_the_judges(noun: str) -> None:
             f"“The claimant was a conscientious nurse who raised concerns,” the {noun} said.")
     assert [name for name, _ in speakers(text)] == ["Ruth Hallam"]
 
+
+
+@pytest.mark.parametrize("job", ["mental health champion", "dementia champion"])
+def test_a_bodys_champion_named_after_the_job_is_the_speaker_not_the_body(job: str) -> None:
+    text = (f"Kelsworth Town Council’s {job}, Cllr Martin Ashby, said: ‘We’ve lost people in this town who might "
+            "still be here if there’d been somewhere to go.’")
+    assert speakers(text) == [("Martin Ashby", f"Kelsworth Town Council’s {job}")]

@@ -113,7 +113,7 @@ ROLE_NOUNS = wordset(
     "assistant supervisor mentor tutor solicitor barrister headteacher recruiter "
     "cyclist driver passenger victim survivor neighbour donor winner convener convenor lady crewmate caller listener "
     "reader viewer customer client participant tenant actor actress star co-star singer musician footballer striker "
-    "captain comedian chef athlete respondent interviewee whistleblower"
+    "captain comedian chef athlete respondent interviewee whistleblower champion"
 )
 MODIFIERS = wordset(
     "health care social state public education housing treasury foreign home defence defense business "

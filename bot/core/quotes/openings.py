@@ -177,6 +177,11 @@ def opening_people(text: str, names: ArticleNames) -> list[Mention]:
     return [replace(owned, start=lead.start - 1), lead] if owned is not None else [lead]
 
 
+# Who says the words above were theirs, as the subject of the paragraph under them
+_SAID_THAT_WAS = re.compile(r",? (?:said|says) (?:that|this) (?:was|is) (?:how|what|why)\b")
+_CREDIT_REACH = 120  # characters: a name, an age and a place before "said that was how"
+
+
 def named_back(paragraph: Callable[[int], str], n: int) -> Mention | None:
     """Return the person the paragraph under quotation paragraph n opens by naming as its source ("So says Doris
     Pennock, who …", "That advice came from Alan Croft, 68, …", "The words are those of Dr Priya Raman"), or
@@ -187,6 +192,8 @@ def named_back(paragraph: Callable[[int], str], n: int) -> Mention | None:
     if back := NAMED_BACK.match(under):
         found = np_forward(token_spans(under[back.end() :]), 0)
         return found if found is not None and found.kind == "person" else None
+    if (said := _SAID_THAT_WAS.search(under, 0, _CREDIT_REACH)) and (found := person_in(under[: said.start()])):
+        return found  # "Kayleigh Brennan, 31, from Dunmere, said that was how she felt before …"
     found = _name_credit(under)
     if found is None:
         return None
