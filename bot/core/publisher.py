@@ -465,8 +465,8 @@ def _publisher(candidates: list[tuple[str, str]]) -> str | None:
     named = [(kind, name) for kind, name in members if kind not in _VOTES_ONLY]  # page's name, which they shorten
     if named and all(kind == "owner" for kind, _ in named):  # only the company's name: the title its newsroom goes by
         named += [(kind, name) for kind, name in members if kind == "told" and " " in name]  # ("the Daily Clarion")
-    # the shortest name, the title's own before its owner's company: "The Courant" before "Courant Ltd"
-    best = min(named or members, key=lambda member: (member[0] == "owner", len(member[1])))[1]
+    # the masthead's name as shown ("NBS News", not "© NBS"), else the shortest: "The Courant", not "Courant Ltd"
+    best = min(named or members, key=lambda member: (member[0] == "owner", member[0] != "masthead", len(member[1])))[1]
     if best.isupper():  # a masthead's capitals ("SOCIAL WORK STANDARD"): the name as the page also writes it
         return next((name for _, name in members if name.casefold().removeprefix("the ") == best.casefold()
                      and not name.isupper()), best)

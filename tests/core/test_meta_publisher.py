@@ -218,7 +218,8 @@ def test_the_site_name_under_a_cookie_banner_is_the_publisher_and_its_buttons_ar
         "3 March 2026 By Oliver Pennock", *BODY, "Contact the Kelmouth Herald newsroom", "© 2026 Kelmouth Herald",
     ])
     found = meta(raw)
-    assert (found.publisher, found.author, str(found.published)) == ("Kelmouth Herald", "Oliver Pennock", "2026-03-03")
+    assert (found.publisher, found.author, str(found.published)) == ("The Kelmouth Herald", "Oliver Pennock",
+                                                                      "2026-03-03")  # as its masthead shows it
 
 
 @pytest.mark.parametrize(
@@ -707,3 +708,13 @@ def test_a_publisher_named_only_in_capitals_is_shown_with_small_letters(masthead
 def test_a_reporter_filing_from_where_the_story_is_is_its_author(line: str, author: str | None) -> None:
     raw = page("Wexford Vale Herald", "News", "Court", HEADLINE, line, "12 March 2026", *BODY)
     assert meta(raw).author == author
+
+
+@pytest.mark.parametrize(("masthead", "copyright"), [
+    ("NBS News", "© NBS 2026"), ("Care at Home Review", "© 2026 Home Review Ltd"),
+])
+def test_the_masthead_names_the_publisher_as_the_page_shows_it_not_its_copyrights_shorter_name(
+    masthead: str, copyright: str
+) -> None:
+    raw = page(masthead, "Home", "News", "Sport", HEADLINE, "By Nia Hart", "12 March 2026", *BODY, copyright)
+    assert meta(raw).publisher == masthead
