@@ -330,15 +330,15 @@ def _story_label(header: list[str], footer: list[str], title: str | None, body: 
     # the nearest over it, past "Follow", a section, the byline: "Ashworth Gazette" / "Follow" / "Story by …"
     above = [n for n in range(max(0, at - _LABEL_REACH), at) if _outlet_label(header[n])][-1:]
     below = [at + 2] if at + 2 < len(header) and (byline(header[at + 1]) or is_person_name(header[at + 1])) else []
-    masthead = _site_header(header, shown, footer, title, body, _told(body)) or _FREQUENCY.sub("", header[shown[0]])
-    site = {w for w in _norm_words(masthead) if not MEDIA_WORD.fullmatch(w)}
     for n in above + below:
         label, after = header[n], [*header[n + 1 :], *body.split("\n"), *footer]  # below it: captions, cards
         in_menu = any(header[k] == label and len(header[k - 1].split()) <= 2 and len(header[k + 1].split()) <= 2
                       for k in range(1, n))
-        if _outlet_label(label) and _credited(label, after) and not in_menu and not site & _norm_words(label):
-            return next((m[0] for m in re.finditer(re.escape(label), "\n".join(after), re.I) if m[0].istitle()),
-                        label)  # "THE SEVERNSIDE POST" as the page also writes it
+        if _outlet_label(label) and not in_menu and _credited(label, after):  # the masthead only then: rarely
+            site = _site_header(header, shown, footer, title, body, _told(body)) or _FREQUENCY.sub("", header[shown[0]])
+            if not {w for w in _norm_words(site) if not MEDIA_WORD.fullmatch(w)} & _norm_words(label):
+                return next((m[0] for m in re.finditer(re.escape(label), "\n".join(after), re.I) if m[0].istitle()),
+                            label)  # "THE SEVERNSIDE POST" as the page also writes it
     return None
 
 
